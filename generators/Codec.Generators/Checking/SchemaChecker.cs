@@ -1,0 +1,466 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Codec.Generators.Diagnostics;
+using Codec.Generators.Emitting;
+using Codec.Generators.Model;
+using Codec.Generators.Reading;
+
+namespace Codec.Generators.Checking;
+
+/// <summary>
+/// Stage 2 of 3 (read → check → emit): resolves names and checks the draft for consistency — unknown types, bad
+/// ranges, malformed versions, rules and their arguments — and produces the equatable <see cref="FormatSpec"/>.
+/// </summary>
+internal sealed class SchemaChecker
+{
+    private const int MaxMembersPerObject = 64;
+    private static readonly Regex TypeNamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$");
+    private static readonly Regex VersionPattern = new(@"^[0-9]+(\.[0-9]+)*$");
+    private static readonly Regex FormatPattern = new(@"^[a-z0-9]+([._-][a-z0-9]+)*$");
+    private static readonly Regex NamespacePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
+
+    private readonly string _path;
+    private readonly string _text;
+    private readonly SchemaDraft _draft;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<string, TypeDraft> _typesByName = new();
+    private bool _failed;
+
+    private SchemaChecker(string path, string text, SchemaDraft draft, List<DiagnosticInfo> diagnostics)
+    {
+        _path = path;
+        _text = text;
+        _draft = draft;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Checks a draft; returns null when errors make it unusable.</summary>
+    public static FormatSpec? Check(string path, string text, SchemaDraft draft, List<DiagnosticInfo> diagnostics) =>
+        new SchemaChecker(path, text, draft, diagnostics).Run();
+
+    private FormatSpec? Run()
+    {
+        if (!VersionPattern.IsMatch(_draft.Version)) Error(DiagnosticDescriptors.MalformedVersion, _draft.VersionPosition, _draft.Version.Length + 2, _draft.Version);
+        if (!FormatPattern.IsMatch(_draft.FormatId)) Error(DiagnosticDescriptors.InvalidValue, default, 1, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
+        if (!NamespacePattern.IsMatch(_draft.Namespace)) Error(DiagnosticDescriptors.InvalidValue, default, 1, "/namespace", "not a C# namespace");
+
+        foreach (var t in _draft.Types)
+        {
+            if (!TypeNamePattern.IsMatch(t.Name)) Error(DiagnosticDescriptors.InvalidValue, t.Position, t.Name.Length + 2, "/types/" + t.Name, "type names are C# identifiers");
+            _typesByName[t.Name] = t;
+        }
+
+        var types = new List<TypeSpec>();
+        foreach (var t in _draft.Types)
+        {
+            var spec = t.IsEnum ? CheckEnum(t) : CheckObject(t);
+            if (spec is not null) types.Add(spec);
+        }
+
+        var root = types.FirstOrDefault(t => t.Name == _draft.RootType);
+        if (root is null || root.Kind != TypeKind.Object)
+        {
+            Error(DiagnosticDescriptors.UnknownType, _draft.RootPosition, _draft.RootType.Length + 2, _draft.RootType, "/root (it must name an object type)");
+        }
+
+        if (!_failed) CheckNoCycles(types);
+
+        var format = new FormatSpec(
+            _draft.FormatId,
+            _draft.Version,
+            _draft.Namespace,
+            _draft.Namespace + "." + Naming.VersionIdentifier(_draft.Version),
+            _draft.RootType,
+            _draft.VersionMember,
+            _draft.Description,
+            _path,
+            types.ToEquatableArray(),
+            EquatableArray<RuleSpec>.Empty);
+
+        if (_draft.VersionMember is { } vm && root is not null && root.Members.All(m => m.JsonName != vm))
+        {
+            Error(DiagnosticDescriptors.InvalidValue, default, 1, "/versionMember", $"the root type has no member '{vm}'");
+        }
+
+        if (_failed) return null;
+
+        var rules = new List<RuleSpec>();
+        for (int i = 0; i < _draft.Rules.Count; i++)
+        {
+            var rule = CheckRule(format, _draft.Rules[i], "/rules/" + i);
+            if (rule is not null) rules.Add(rule);
+        }
+
+        return _failed ? null : format with { Rules = rules.ToEquatableArray() };
+    }
+
+    private TypeSpec? CheckEnum(TypeDraft t)
+    {
+        var values = new List<EnumValueSpec>();
+        var identifiers = new HashSet<string> { "Unknown" };
+        var seen = new HashSet<string>();
+        foreach (var (value, position) in t.Values)
+        {
+            if (!seen.Add(value))
+            {
+                Error(DiagnosticDescriptors.DuplicateMember, position, value.Length + 2, value, "/types/" + t.Name + "/enum");
+                continue;
+            }
+
+            string id = Naming.Pascal(value);
+            if (!identifiers.Add(id))
+            {
+                Error(DiagnosticDescriptors.NameCollision, position, value.Length + 2, "/types/" + t.Name + "/enum",
+                    $"value \"{value}\" becomes the C# name '{id}', which is already taken");
+                continue;
+            }
+
+            values.Add(new EnumValueSpec(value, id));
+        }
+
+        return new TypeSpec(t.Name, TypeKind.Enum, t.Description, UnknownMemberPolicy.Warning, EquatableArray<MemberSpec>.Empty, values.ToEquatableArray(), t.OpenEnum);
+    }
+
+    private TypeSpec? CheckObject(TypeDraft t)
+    {
+        string at = "/types/" + t.Name;
+        var drafts = new List<MemberDraft>();
+        if (!CollectMembers(t, drafts, new HashSet<string>())) return null;
+
+        var members = new List<MemberSpec>();
+        var properties = new HashSet<string>();
+        foreach (var m in drafts)
+        {
+            string memberAt = at + "/members/" + m.JsonName;
+            var type = ResolveType(m.Type, m.TypePosition, memberAt);
+            if (type is null) continue;
+
+            string property = m.PropertyName ?? Naming.Pascal(m.JsonName);
+            if (!TypeNamePattern.IsMatch(property) || !properties.Add(property) || property == t.Name || property == "Arena")
+            {
+                Error(DiagnosticDescriptors.NameCollision, m.Position, m.JsonName.Length + 2, memberAt,
+                    $"member '{m.JsonName}' becomes the C# property '{property}', which is invalid or already taken");
+                continue;
+            }
+
+            CheckBounds(m, type, memberAt);
+            members.Add(new MemberSpec(m.JsonName, property, type, !m.Optional, m.Description, m.Minimum, m.Maximum, m.MinItems, m.MaxItems));
+        }
+
+        if (members.Count > MaxMembersPerObject)
+        {
+            Error(DiagnosticDescriptors.Unsupported, t.Position, t.Name.Length + 2, at, $"{members.Count} members; an object type may have at most {MaxMembersPerObject}");
+        }
+
+        return new TypeSpec(t.Name, TypeKind.Object, t.Description, t.UnknownMembers ?? _draft.UnknownMembers,
+            members.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty, false);
+    }
+
+    // Base members come first, then the type's own; an own member replaces a base member of the same name.
+    private bool CollectMembers(TypeDraft t, List<MemberDraft> into, HashSet<string> visiting)
+    {
+        if (!visiting.Add(t.Name))
+        {
+            Error(DiagnosticDescriptors.Unsupported, t.BasePosition, t.Name.Length + 2, "/types/" + t.Name + "/base", "types inherit from each other in a cycle");
+            return false;
+        }
+
+        if (t.Base is { } baseName)
+        {
+            if (!_typesByName.TryGetValue(baseName, out var baseType) || baseType.IsEnum)
+            {
+                Error(DiagnosticDescriptors.UnknownType, t.BasePosition, baseName.Length + 2, baseName, "/types/" + t.Name + "/base");
+                return false;
+            }
+
+            if (!CollectMembers(baseType, into, visiting)) return false;
+        }
+
+        foreach (var m in t.Members)
+        {
+            into.RemoveAll(existing => existing.JsonName == m.JsonName);
+            into.Add(m);
+        }
+
+        return true;
+    }
+
+    private TypeRef? ResolveType(string text, TextPosition position, string at)
+    {
+        TypeRef? result = text switch
+        {
+            "bool" => new TypeRef(ValueKind.Bool),
+            "int" => new TypeRef(ValueKind.Int),
+            "float" => new TypeRef(ValueKind.Float),
+            "string" => new TypeRef(ValueKind.String),
+            "number-or-string" => new TypeRef(ValueKind.NumberOrString),
+            "float[2]" => new TypeRef(ValueKind.Vec2),
+            "float[3]" => new TypeRef(ValueKind.Vec3),
+            "float[4]" => new TypeRef(ValueKind.Vec4),
+            "float[3][3]" => new TypeRef(ValueKind.Mat3),
+            "float[4][4]" => new TypeRef(ValueKind.Mat4),
+            "map<int>" => new TypeRef(ValueKind.IntMap),
+            _ => null,
+        };
+        if (result is not null) return result;
+
+        if (text.StartsWith("list<", System.StringComparison.Ordinal) && text.EndsWith(">", System.StringComparison.Ordinal))
+        {
+            var element = ResolveType(text.Substring(5, text.Length - 6), position, at);
+            if (element is null) return null;
+            if (element.Kind is not (ValueKind.Int or ValueKind.Float or ValueKind.String or ValueKind.Object))
+            {
+                Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"lists of {element.Describe()}; list items may be int, float, string or an object type");
+                return null;
+            }
+
+            return new TypeRef(ValueKind.List, Element: element);
+        }
+
+        if (text.Contains("[") || text.StartsWith("map<", System.StringComparison.Ordinal))
+        {
+            Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"'{text}'; fixed arrays are float[2], float[3], float[4], float[3][3], float[4][4]; maps are map<int>");
+            return null;
+        }
+
+        if (_typesByName.TryGetValue(text, out var declared))
+        {
+            return new TypeRef(declared.IsEnum ? ValueKind.Enum : ValueKind.Object, declared.Name);
+        }
+
+        Error(DiagnosticDescriptors.UnknownType, position, text.Length + 2, text, at);
+        return null;
+    }
+
+    private void CheckBounds(MemberDraft m, TypeRef type, string at)
+    {
+        if (m.Minimum is not null || m.Maximum is not null)
+        {
+            if (!type.IsScalarNumber && !(type.Kind == ValueKind.List && type.Element!.IsScalarNumber))
+            {
+                Error(DiagnosticDescriptors.BadRange, m.RangePosition, 1, at + "/range", $"a range applies to numbers, not to {type.Describe()}");
+            }
+            else if (m.Minimum is { } min && m.Maximum is { } max && min > max)
+            {
+                Error(DiagnosticDescriptors.BadRange, m.RangePosition, 1, at + "/range", $"minimum {min} is greater than maximum {max}");
+            }
+        }
+
+        if (m.MinItems is not null || m.MaxItems is not null)
+        {
+            if (type.Kind is not (ValueKind.List or ValueKind.IntMap))
+            {
+                Error(DiagnosticDescriptors.BadRange, m.CountPosition, 1, at, $"minItems/maxItems apply to lists and maps, not to {type.Describe()}");
+            }
+            else if (m.MinItems is { } lo && m.MaxItems is { } hi && lo > hi)
+            {
+                Error(DiagnosticDescriptors.BadRange, m.CountPosition, 1, at, $"minItems {lo} is greater than maxItems {hi}");
+            }
+        }
+    }
+
+    private void CheckNoCycles(List<TypeSpec> types)
+    {
+        var byName = types.ToDictionary(t => t.Name);
+        var state = new Dictionary<string, int>();
+
+        bool Visit(TypeSpec t)
+        {
+            if (state.TryGetValue(t.Name, out int s)) return s == 2;
+            state[t.Name] = 1;
+            foreach (var m in t.Members)
+            {
+                var target = m.Type.Kind == ValueKind.List ? m.Type.Element! : m.Type;
+                if (target.Kind == ValueKind.Object && byName.TryGetValue(target.TypeName!, out var next) && !Visit(next))
+                {
+                    var draft = _typesByName[t.Name];
+                    Error(DiagnosticDescriptors.Unsupported, draft.Position, t.Name.Length + 2, "/types/" + t.Name, "a type that contains itself (directly or indirectly); JSON nesting must be bounded");
+                    return false;
+                }
+            }
+
+            state[t.Name] = 2;
+            return true;
+        }
+
+        foreach (var t in types) if (t.Kind == TypeKind.Object && !Visit(t)) return;
+    }
+
+    private RuleSpec? CheckRule(FormatSpec format, RuleDraft draft, string at)
+    {
+        if (!RuleCatalog.Rules.TryGetValue(draft.Name, out var definition))
+        {
+            Error(DiagnosticDescriptors.UnknownRule, draft.Position, draft.Name.Length + 2, draft.Name, RuleCatalog.Names);
+            return null;
+        }
+
+        var args = new List<RuleArgument>();
+        EquatableArray<PathStep> listSteps = EquatableArray<PathStep>.Empty;
+        string listPointer = "";
+        TypeSpec? itemType = null;
+        bool ok = true;
+        foreach (var (parameter, kinds) in definition.Parameters)
+        {
+            var given = draft.Arguments.Where(a => a.Parameter == parameter).ToList();
+            if (given.Count == 0)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, $"parameter '{parameter}' is missing");
+                ok = false;
+                continue;
+            }
+
+            var (_, pointer, position) = given[0];
+            var resolved = ResolvePointer(format, pointer, out string error, out var prefixSteps, out string prefixPointer, out var elementType);
+            if (resolved is null)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name, $"'{pointer}': {error}");
+                ok = false;
+                continue;
+            }
+
+            if (!kinds.Contains(resolved.Value.Kind))
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name,
+                    $"'{pointer}' is {resolved.Value.Type.Describe()}, but '{parameter}' needs {string.Join(" or ", kinds.Select(k => new TypeRef(k).Describe()))}");
+                ok = false;
+                continue;
+            }
+
+            bool perItem = prefixSteps is not null;
+            if (perItem)
+            {
+                if (listSteps.Count == 0)
+                {
+                    listSteps = prefixSteps!.Value;
+                    listPointer = prefixPointer;
+                    itemType = elementType;
+                }
+                else if (listPointer != prefixPointer)
+                {
+                    Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name,
+                        $"'{pointer}' iterates a different list than '{listPointer}/*'; one rule iterates one list");
+                    ok = false;
+                    continue;
+                }
+            }
+
+            args.Add(new RuleArgument(parameter, pointer, resolved.Value.Kind, resolved.Value.Steps, perItem));
+        }
+
+        foreach (var (parameter, _, position) in draft.Arguments)
+        {
+            if (definition.Parameters.All(p => p.Name != parameter))
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, position, 1, draft.Name,
+                    $"unknown parameter '{parameter}'; '{draft.Name}' takes {string.Join(", ", definition.Parameters.Select(p => p.Name))}");
+                ok = false;
+            }
+        }
+
+        if (!ok) return null;
+
+        if (draft.Name == "unique" && listSteps.Count == 0)
+        {
+            Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, "'key' must point into the items of a list, e.g. \"/points/*/id\"");
+            return null;
+        }
+
+        KnownOffsetSpec? knownOffset = null;
+        if (draft.KnownOffset is { } offset)
+        {
+            var keyMember = itemType?.Members.FirstOrDefault(m => m.JsonName == offset.Key);
+            if (draft.Name != "projects_to_screen" || keyMember is null || keyMember.Type.Kind != ValueKind.Int)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, offset.Position, 1, draft.Name,
+                    "knownOffset applies to projects_to_screen over a list, and its key must be an int member of the list's items");
+                return null;
+            }
+
+            knownOffset = new KnownOffsetSpec(keyMember.PropertyName, offset.From, offset.To, offset.Tolerance);
+        }
+
+        return new RuleSpec(draft.Name, draft.Tolerance ?? definition.DefaultTolerance, args.ToEquatableArray(), listSteps, listPointer, draft.KnownBug, knownOffset);
+    }
+
+    /// <summary>
+    /// Resolves a JSON pointer against the model. With a <c>*</c> segment, <paramref name="prefixSteps"/> are the steps
+    /// to the list and the returned steps start at the list item.
+    /// </summary>
+    private static (ValueKind Kind, TypeRef Type, EquatableArray<PathStep> Steps)? ResolvePointer(FormatSpec format, string pointer, out string error,
+        out EquatableArray<PathStep>? prefixSteps, out string prefixPointer, out TypeSpec? elementType)
+    {
+        prefixSteps = null;
+        prefixPointer = "";
+        elementType = null;
+        if (!pointer.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            error = "a JSON pointer starts with '/'";
+            return null;
+        }
+
+        var segments = pointer.Substring(1).Split('/');
+        var current = format.FindType(format.RootType)!;
+        var steps = new List<PathStep>();
+        string walked = "";
+        TypeRef? type = null;
+        for (int i = 0; i < segments.Length; i++)
+        {
+            string segment = segments[i].Replace("~1", "/").Replace("~0", "~");
+            if (segment == "*")
+            {
+                if (type is null || type.Kind != ValueKind.List || type.Element!.Kind != ValueKind.Object || prefixSteps is not null)
+                {
+                    error = prefixSteps is not null ? "only one '*' is supported" : "'*' must follow a list of objects";
+                    return null;
+                }
+
+                prefixSteps = steps.ToEquatableArray();
+                prefixPointer = walked;
+                steps = new List<PathStep>();
+                current = format.FindType(type.Element.TypeName!)!;
+                elementType = current;
+                type = null;
+                walked += "/*";
+                continue;
+            }
+
+            if (type is not null)
+            {
+                if (type.Kind != ValueKind.Object)
+                {
+                    error = $"'{walked}' is {type.Describe()} and has no member '{segment}'";
+                    return null;
+                }
+
+                current = format.FindType(type.TypeName!)!;
+            }
+
+            var member = current.Members.FirstOrDefault(m => m.JsonName == segment);
+            if (member is null)
+            {
+                error = $"type {current.Name} has no member '{segment}'";
+                return null;
+            }
+
+            steps.Add(new PathStep(member.JsonName, member.PropertyName));
+            walked += "/" + segment;
+            type = member.Type;
+        }
+
+        if (type is null)
+        {
+            error = "the pointer ends at a list item, not at a value";
+            return null;
+        }
+
+        error = "";
+        return (type.Kind, type, steps.ToEquatableArray());
+    }
+
+    private void Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args)
+    {
+        if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) _failed = true;
+        _diagnostics.Add(SchemaReader.Diag(_path, _text, descriptor.Id, position, length, args));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Codec.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: a retired ID is never reused. Messages name the schema
+/// path (e.g. <c>/types/Camera/members/sensor</c>) so that the location and the words agree.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string SchemaCategory = "Codec.Schema";
+    private const string HelpBase = "https://codec.invalid/docs/diagnostics#";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Create("CODEC001", "Schema file is not valid JSON",
+        "Schema file is not valid JSON: {0}", "Fix the JSON syntax at the reported position; schema files are strict JSON (no comments, no trailing commas).");
+
+    public static readonly DiagnosticDescriptor MissingProperty = Create("CODEC002", "Schema is missing a required property",
+        "Schema property '{0}' is required at {1}", "Add the property; see schemas/README.md for the schema language.");
+
+    public static readonly DiagnosticDescriptor MalformedVersion = Create("CODEC003", "Malformed format version",
+        "Version '{0}' is malformed: use digits separated by dots, such as \"1.5\"", "Versions are compared part by part, so they must be numbers separated by dots.");
+
+    public static readonly DiagnosticDescriptor UnknownType = Create("CODEC004", "Unknown type",
+        "Unknown type '{0}' at {1}; known: bool, int, float, string, number-or-string, float[2|3|4], float[3][3], float[4][4], list<T>, map<int> and the types declared under /types",
+        "Declare the type under /types or fix its spelling.");
+
+    public static readonly DiagnosticDescriptor DuplicateMember = Create("CODEC005", "Duplicate member",
+        "'{0}' is declared more than once at {1}", "Each member, type or enum value may be declared once.");
+
+    public static readonly DiagnosticDescriptor BadRange = Create("CODEC006", "Bad range or count bounds",
+        "Bad bounds at {0}: {1}", "A range is [minimum, maximum] with minimum <= maximum on a numeric member; minItems/maxItems are non-negative integers on lists.");
+
+    public static readonly DiagnosticDescriptor UnknownRule = Create("CODEC007", "Unknown semantic rule",
+        "Unknown rule '{0}'; known rules: {1}", "Semantic rules are implemented once in Codec.Runtime.Semantics; use one of the listed names.");
+
+    public static readonly DiagnosticDescriptor BadRuleArgument = Create("CODEC008", "Bad rule argument",
+        "Rule '{0}': {1}", "Give each parameter a JSON pointer into the format, e.g. \"/camera/intrinsics\"; use '*' for every element of one list.");
+
+    public static readonly DiagnosticDescriptor UnknownSchemaProperty = Create("CODEC009", "Unknown schema property",
+        "Unknown schema property '{0}' at {1} is ignored", "Check the spelling against schemas/codec.schema.json.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateVersion = Create("CODEC010", "Format version defined twice",
+        "Format '{0}' version '{1}' is also defined in {2}", "Each format version must come from exactly one schema file.");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Create("CODEC011", "Invalid value for a schema property",
+        "Invalid value at {0}: {1}", "See schemas/README.md for the allowed values.");
+
+    public static readonly DiagnosticDescriptor Unsupported = Create("CODEC012", "Unsupported schema construct",
+        "Unsupported at {0}: {1}", "Restructure the schema; the limits are listed in schemas/README.md.");
+
+    public static readonly DiagnosticDescriptor NameCollision = Create("CODEC013", "Generated names collide",
+        "At {0}: {1}", "Give one of the members an explicit C# name with \"name\".");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new("CODEC014", "Generator failed on a schema",
+        "Codec generator failed on this schema: {0}", "Codec.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "An internal error; please report it with the schema file.", helpLinkUri: HelpBase + "codec014");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
+    {
+        [InvalidJson.Id] = InvalidJson,
+        [MissingProperty.Id] = MissingProperty,
+        [MalformedVersion.Id] = MalformedVersion,
+        [UnknownType.Id] = UnknownType,
+        [DuplicateMember.Id] = DuplicateMember,
+        [BadRange.Id] = BadRange,
+        [UnknownRule.Id] = UnknownRule,
+        [BadRuleArgument.Id] = BadRuleArgument,
+        [UnknownSchemaProperty.Id] = UnknownSchemaProperty,
+        [DuplicateVersion.Id] = DuplicateVersion,
+        [InvalidValue.Id] = InvalidValue,
+        [Unsupported.Id] = Unsupported,
+        [NameCollision.Id] = NameCollision,
+        [GeneratorFailure.Id] = GeneratorFailure,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new(id, title, message, SchemaCategory, severity, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpBase + id.ToLowerInvariant());
+}

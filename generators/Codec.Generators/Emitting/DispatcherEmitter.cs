@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codec.Generators.Model;
+
+namespace Codec.Generators.Emitting;
+
+/// <summary>One version of a format, as the dispatcher needs to know it.</summary>
+internal sealed record VersionEntry(string FormatId, string Version, string Namespace, string VersionNamespace, string RootType, string? VersionMember, string SchemaPath);
+
+/// <summary>
+/// Emits one class per format that reads a document's version member and hands the document to that version's
+/// decoder and validator; an unknown or missing version is a finding naming the versions that exist.
+/// </summary>
+internal static class DispatcherEmitter
+{
+    public static string ClassName(string formatId) => Naming.Pascal(formatId) + "Format";
+
+    public static string Emit(IReadOnlyList<VersionEntry> versions)
+    {
+        var first = versions[0];
+        var ordered = versions.OrderBy(v => v.Version, VersionComparer.Instance).ToList();
+        string cls = ClassName(first.FormatId);
+        string member = ordered.Select(v => v.VersionMember).FirstOrDefault(m => m is not null) ?? "";
+        var w = SourceWriter.StartFile(first.SchemaPath, first.Namespace);
+        string known = string.Join(", ", ordered.Select(v => v.Version));
+        w.Line($"/// <summary>");
+        w.Line($"/// Every known version of {first.FormatId} ({Naming.Xml(known)}) behind one entry point: picks the decoder from the");
+        w.Line($"/// document's <c>{Naming.Xml(member)}</c> member. Reusable per thread; models are reused between calls.");
+        w.Line($"/// </summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open($"public sealed partial class {cls} : global::Codec.Runtime.Formats.ICodecFormat");
+        w.Line($"/// <summary>The format id used in schema files and reports.</summary>");
+        w.Line($"public const string Id = {Naming.Literal(first.FormatId)};");
+        w.Line();
+        w.Line("private readonly global::Codec.Runtime.Json.DecodeContext _context;");
+        foreach (var v in ordered)
+        {
+            string id = Naming.VersionIdentifier(v.Version);
+            w.Line($"private global::{v.VersionNamespace}.{v.RootType}? _model{id};");
+            w.Line($"private global::{v.VersionNamespace}.{v.RootType}Validator? _validator{id};");
+            w.Line($"private global::{v.VersionNamespace}.{v.RootType}Encoder? _encoder{id};");
+        }
+
+        w.Line();
+        w.Line($"public {cls}(global::Codec.Runtime.Json.DecodeOptions? options = null) => _context = new global::Codec.Runtime.Json.DecodeContext(options);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public string FormatId => Id;");
+        w.Line();
+        w.Line("/// <summary>Versions with a schema, oldest first.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> KnownVersions {{ get; }} = new[] {{ {string.Join(", ", ordered.Select(v => Naming.Literal(v.Version)))} }};");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public global::System.Collections.Generic.IReadOnlyList<string> Versions => KnownVersions;");
+        w.Line();
+
+        // Decode
+        w.Line("/// <inheritdoc/>");
+        w.Open("public object? Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version)");
+        w.Line("_context.Sink = sink;");
+        w.Line("version = DetectVersion(document, sink);");
+        w.Open("switch (version)");
+        foreach (var v in ordered)
+        {
+            string id = Naming.VersionIdentifier(v.Version);
+            w.Line($"case {Naming.Literal(v.Version)}:");
+            w.Indent();
+            w.Line($"var model{id} = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
+            w.Line($"global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model{id}, _context);");
+            w.Line($"return model{id};");
+            w.Outdent();
+        }
+
+        w.Line("default:");
+        w.Line("    return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+
+        // Validate
+        w.Line("/// <inheritdoc/>");
+        w.Open("public void Validate(object model, global::Codec.Runtime.Findings.FindingSink sink)");
+        w.Open("switch (model)");
+        foreach (var v in ordered)
+        {
+            string id = Naming.VersionIdentifier(v.Version);
+            w.Line($"case global::{v.VersionNamespace}.{v.RootType} m{id}:");
+            w.Line($"    (_validator{id} ??= new global::{v.VersionNamespace}.{v.RootType}Validator()).Validate(m{id}, sink);");
+            w.Line("    break;");
+        }
+
+        w.Line("default:");
+        w.Line($"    throw new global::System.ArgumentException(\"not a model of \" + Id, nameof(model));");
+        w.Close();
+        w.Close();
+        w.Line();
+
+        // Encode
+        w.Line("/// <inheritdoc/>");
+        w.Open("public void Encode(object model, global::System.Buffers.IBufferWriter<byte> output)");
+        w.Open("switch (model)");
+        foreach (var v in ordered)
+        {
+            string id = Naming.VersionIdentifier(v.Version);
+            w.Line($"case global::{v.VersionNamespace}.{v.RootType} m{id}:");
+            w.Line($"    (_encoder{id} ??= new global::{v.VersionNamespace}.{v.RootType}Encoder()).Encode(m{id}, output);");
+            w.Line("    break;");
+        }
+
+        w.Line("default:");
+        w.Line($"    throw new global::System.ArgumentException(\"not a model of \" + Id, nameof(model));");
+        w.Close();
+        w.Close();
+        w.Line();
+
+        // Version detection
+        w.Line("/// <summary>The known version the document declares, or null (with a finding) when there is none.</summary>");
+        w.Open("public string? DetectVersion(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink)");
+        if (member.Length == 0 && ordered.Count == 1)
+        {
+            w.Line($"return {Naming.Literal(ordered[0].Version)};");
+            w.Close();
+        }
+        else
+        {
+            w.Line("_context.Sink = sink;");
+            w.Line("sink.AttachDocument(document);");
+            w.Line("global::Codec.Runtime.Json.VersionForm form;");
+            w.Line("global::System.ReadOnlySpan<byte> text;");
+            w.Open("try");
+            w.Line($"form = global::Codec.Runtime.Json.VersionProbe.Find(document, {Naming.Utf8Literal(member)}, _context, out text);");
+            w.Close();
+            w.Open("catch (global::Codec.Runtime.Json.JsonDecodeException e)");
+            w.Line("sink.Report(e.Code, global::Codec.Runtime.Findings.Severity.Error, \"\", e.Message, document, e.Offset);");
+            w.Line("return null;");
+            w.Close();
+            w.Open("if (form is global::Codec.Runtime.Json.VersionForm.String or global::Codec.Runtime.Json.VersionForm.Number)");
+            foreach (var v in ordered)
+            {
+                w.Line($"if (global::Codec.Runtime.Json.VersionProbe.Compare(text, {Naming.Utf8Literal(v.Version)}) == 0) return {Naming.Literal(v.Version)};");
+            }
+
+            w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.UnknownVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");
+            w.Line($"    \"version \" + global::System.Text.Encoding.UTF8.GetString(text) + \" has no schema; known versions of \" + Id + \": {known}\");");
+            w.Line("return null;");
+            w.Close();
+            w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.MissingVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");
+            w.Line($"    form == global::Codec.Runtime.Json.VersionForm.Absent ? \"the document has no '{member}' member; known versions of \" + Id + \": {known}\" : \"'{member}' is neither a string nor a number\");");
+            w.Line("return null;");
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>Orders "1.2" before "1.10".</summary>
+    internal sealed class VersionComparer : IComparer<string>
+    {
+        public static readonly VersionComparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = (x ?? "").Split('.');
+            var b = (y ?? "").Split('.');
+            for (int i = 0; i < System.Math.Max(a.Length, b.Length); i++)
+            {
+                long pa = i < a.Length && long.TryParse(a[i], out var va) ? va : 0;
+                long pb = i < b.Length && long.TryParse(b[i], out var vb) ? vb : 0;
+                if (pa != pb) return pa.CompareTo(pb);
+            }
+
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Linq;
+using Codec.Generators.Model;
+
+namespace Codec.Generators.Emitting;
+
+/// <summary>Emits the reusable result model of one format version: a class per object type, an enum per string enum.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(FormatSpec format)
+    {
+        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace);
+        foreach (var type in format.Types)
+        {
+            if (type.Kind == TypeKind.Enum) EmitEnum(w, type);
+            else EmitObject(w, format, type);
+        }
+
+        return w.ToString();
+    }
+
+    private static void EmitObject(SourceWriter w, FormatSpec format, TypeSpec type)
+    {
+        bool isRoot = type.Name == format.RootType;
+        string extra = isRoot
+            ? $"Root of {format.FormatId} version {format.Version}. Reusable: decode into the same instance again and nothing is allocated."
+            : null!;
+        w.Summary(type.Description, extra);
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open("public sealed partial class " + type.Name);
+        if (isRoot)
+        {
+            w.Line("/// <summary>The format version this model was generated for.</summary>");
+            w.Line("public const string SchemaVersion = " + Naming.Literal(format.Version) + ";");
+            w.Line();
+            w.Line("/// <summary>Storage of this document's strings; reused across decodes.</summary>");
+            w.Line("public " + TypeNames.Runtime + ".Text.Utf8Arena Arena { get; } = new();");
+            w.Line();
+        }
+
+        foreach (var m in type.Members)
+        {
+            w.Summary(m.Description, Facts(m));
+            string typeName = TypeNames.Of(m.Type);
+            if (TypeNames.IsReusedInstance(m.Type))
+            {
+                w.Line($"public {typeName} {m.PropertyName} {{ get; }} = new();");
+            }
+            else
+            {
+                // Setting a value marks it present, so models built by hand encode what was set.
+                string field = "_" + char.ToLowerInvariant(m.PropertyName[0]) + m.PropertyName.Substring(1);
+                w.Line($"private {typeName} {field};");
+                w.Line($"public {typeName} {m.PropertyName} {{ get => {field}; set {{ {field} = value; Has{m.PropertyName} = true; }} }}");
+            }
+
+            if (m.Type.Kind == ValueKind.Enum && IsOpen(format, m.Type))
+            {
+                w.Line($"/// <summary>The text of <see cref=\"{m.PropertyName}\"/> as written (kept for values this schema does not know).</summary>");
+                w.Line($"public {TypeNames.Runtime}.Text.Utf8Text {m.PropertyName}Text {{ get; set; }}");
+            }
+
+            w.Line(TypeNames.IsReusedInstance(m.Type)
+                ? $"/// <summary>True when <c>{Naming.Xml(m.JsonName)}</c> was present and decoded (set it when building a model by hand).</summary>"
+                : $"/// <summary>True when <c>{Naming.Xml(m.JsonName)}</c> was present and decoded, or a value was set.</summary>");
+            w.Line($"public bool Has{m.PropertyName} {{ get; set; }}");
+            w.Line();
+        }
+
+        w.Line("/// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>");
+        w.Open("public void Reset()");
+        if (isRoot) w.Line("Arena.Reset();");
+        foreach (var m in type.Members)
+        {
+            w.Line($"Has{m.PropertyName} = false;");
+            switch (m.Type.Kind)
+            {
+                case ValueKind.Object: w.Line($"{m.PropertyName}.Reset();"); break;
+                case ValueKind.List:
+                case ValueKind.IntMap: w.Line($"{m.PropertyName}.Clear();"); break;
+                default: w.Line($"_{char.ToLowerInvariant(m.PropertyName[0])}{m.PropertyName.Substring(1)} = default;"); break;
+            }
+
+            if (m.Type.Kind == ValueKind.Enum && IsOpen(format, m.Type)) w.Line($"{m.PropertyName}Text = default;");
+        }
+
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private static string Facts(MemberSpec m)
+    {
+        string facts = $"JSON member <c>{Naming.Xml(m.JsonName)}</c>: {Naming.Xml(m.Type.Describe())}, {(m.Required ? "required" : "optional")}";
+        if (m.Minimum is not null || m.Maximum is not null)
+        {
+            facts += ", range [" + (m.Minimum?.ToString("R", CultureInfo.InvariantCulture) ?? "-inf") + ", " + (m.Maximum?.ToString("R", CultureInfo.InvariantCulture) ?? "inf") + "]";
+        }
+
+        if (m.MinItems is not null || m.MaxItems is not null)
+        {
+            facts += ", " + (m.MinItems ?? 0) + ".." + (m.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? "n") + " items";
+        }
+
+        return facts + ".";
+    }
+
+    internal static bool IsOpen(FormatSpec format, TypeRef type) => format.FindType(type.TypeName!)?.OpenEnum == true;
+
+    private static void EmitEnum(SourceWriter w, TypeSpec type)
+    {
+        w.Summary(type.Description, type.OpenEnum
+            ? "Open vocabulary: values not listed decode as Unknown and keep their text."
+            : "Closed vocabulary: other values are reported.");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open("public enum " + type.Name);
+        w.Line("/// <summary>Not present, or a value this schema does not list.</summary>");
+        w.Line("Unknown = 0,");
+        int i = 1;
+        foreach (var v in type.Values)
+        {
+            w.Line($"/// <summary><c>{Naming.Xml(v.JsonValue)}</c></summary>");
+            w.Line($"{v.Identifier} = {i++},");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>UTF-8 names of <see cref=\"{type.Name}\"/> values, without allocation.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open("public static class " + TypeNames.EnumNames(type.Name));
+        w.Line("/// <summary>Maps a name as written in files to its value.</summary>");
+        w.Open($"public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out {type.Name} value)");
+        w.Open("switch (utf8.Length)");
+        foreach (var group in type.Values.GroupBy(v => System.Text.Encoding.UTF8.GetByteCount(v.JsonValue)).OrderBy(g => g.Key))
+        {
+            w.Line($"case {group.Key}:");
+            w.Indent();
+            foreach (var v in group)
+            {
+                w.Line($"if (global::System.MemoryExtensions.SequenceEqual(utf8, {Naming.Utf8Literal(v.JsonValue)})) {{ value = {type.Name}.{v.Identifier}; return true; }}");
+            }
+
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Close();
+        w.Line("value = " + type.Name + ".Unknown;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The name of a value as files write it (empty for Unknown).</summary>");
+        w.Open($"public static global::System.ReadOnlySpan<byte> ToUtf8({type.Name} value) => value switch");
+        foreach (var v in type.Values) w.Line($"{type.Name}.{v.Identifier} => {Naming.Utf8Literal(v.JsonValue)},");
+        w.Line("_ => default,");
+        w.Outdent().Line("};");
+        w.Line();
+        w.Line("/// <summary>Every listed value, as files write it.</summary>");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { " + string.Join(", ", type.Values.Select(v => Naming.Literal(v.JsonValue))) + " };");
+        w.Close();
+        w.Line();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Codec.Generators;
+
+/// <summary>Names of the pipeline steps, so tests can check which steps re-ran after an edit.</summary>
+public static class TrackingNames
+{
+    public const string ParseSchema = "Codec.ParseSchema";
+    public const string Diagnostics = "Codec.Diagnostics";
+    public const string EmitVersion = "Codec.EmitVersion";
+    public const string VersionEntries = "Codec.VersionEntries";
+    public const string EmitDispatchers = "Codec.EmitDispatchers";
+}

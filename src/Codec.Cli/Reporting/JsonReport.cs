@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Codec.Runtime.Findings;
+
+namespace Codec.Cli.Reporting;
+
+/// <summary>
+/// <c>--json</c>: exactly one JSON document on stdout,
+/// <c>{"files", "errors", "warnings", "findings": [{"file", "code", "severity", "path", "line", "column", "message"}]}</c>.
+/// </summary>
+public static class JsonReport
+{
+    public static void Write(Stream output, IReadOnlyList<FileReport> files)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("files", files.Count);
+        w.WriteNumber("errors", files.Sum(f => f.Errors));
+        w.WriteNumber("warnings", files.Sum(f => f.Warnings));
+        w.WriteStartArray("findings");
+        foreach (var file in files)
+        {
+            foreach (var f in file.Findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", file.Path);
+                w.WriteString("code", f.Code);
+                w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+                w.WriteString("path", f.Path);
+                if (f.Line > 0)
+                {
+                    w.WriteNumber("line", f.Line);
+                    w.WriteNumber("column", f.Column);
+                }
+                else
+                {
+                    w.WriteNull("line");
+                    w.WriteNull("column");
+                }
+
+                w.WriteString("message", f.Message);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+    }
+}

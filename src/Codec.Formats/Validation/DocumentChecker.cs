@@ -1,0 +1,41 @@
+using Codec.Runtime.Findings;
+using Codec.Runtime.Formats;
+using Codec.Runtime.Json;
+
+namespace Codec.Formats.Validation;
+
+/// <summary>What checking one document found.</summary>
+public sealed record DocumentResult(string? Version, IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Decodes and validates documents of one format: version dispatch, structural findings from decoding, then ranges
+/// and semantic rules; every finding gets a line and column where the document has one. One instance per thread.
+/// </summary>
+public sealed class DocumentChecker
+{
+    private readonly ICodecFormat _format;
+    private readonly FindingSink _sink = new();
+    private readonly DecodeContext _locatorContext = new();
+
+    public DocumentChecker(ICodecFormat format) => _format = format;
+
+    public ICodecFormat Format => _format;
+
+    public DocumentResult Check(ReadOnlySpan<byte> document)
+    {
+        _sink.Reset();
+        var model = _format.Decode(document, _sink, out string? version);
+        if (model is not null && !HasFatal(_sink)) _format.Validate(model, _sink);
+        var findings = _sink.Findings.Count == 0
+            ? Array.Empty<Finding>()
+            : JsonPointerLocator.AddLocations(document, _sink.Findings, _locatorContext);
+        return new DocumentResult(version, findings);
+    }
+
+    // A document that stopped decoding half-way would drown in rule findings about values it never reached.
+    private static bool HasFatal(FindingSink sink) =>
+        sink.Findings.Any(f => f.Code.StartsWith('J') && f.Severity == Severity.Error);
+}

@@ -1,0 +1,62 @@
+namespace Codec.Runtime.Findings;
+
+/// <summary>
+/// Every runtime finding code in one place. Codes never change meaning; new ones get new numbers.
+/// J = JSON text, S = structure declared by the schema, R = semantic rules, K = known producer bugs,
+/// V = versions and formats.
+/// </summary>
+public static class FindingCodes
+{
+    // J1xx: the document is not usable JSON (fatal for the document unless noted).
+    public const string Syntax = "J101";
+    public const string Truncated = "J102";
+    public const string TooDeep = "J103";
+    public const string InvalidUtf8 = "J104";
+    public const string NumberOutOfRange = "J105";
+    /// <summary>Python-style NaN/Infinity token: decoded, with a warning.</summary>
+    public const string NonStandardNumber = "J106";
+    public const string StringTooLong = "J107";
+    public const string TooManyFindings = "J108";
+    public const string TrailingContent = "J109";
+    public const string DocumentTooLarge = "J110";
+    public const string DuplicateMember = "J111";
+
+    // S2xx: the schema's structural rules.
+    public const string WrongType = "S201";
+    public const string MissingMember = "S202";
+    public const string UnknownMember = "S203";
+    public const string CountOutOfBounds = "S204";
+    public const string OutOfRange = "S205";
+    public const string UnknownEnumValue = "S206";
+    public const string NotNumericString = "S207";
+
+    // R3xx: semantic rules declared in schemas, implemented in Codec.Runtime.Semantics.
+    public const string NotRigidTransform = "R301";
+    public const string TransformsNotInverse = "R302";
+    public const string TranslationMismatch = "R303";
+    public const string QuaternionMismatch = "R304";
+    public const string CameraSpaceMismatch = "R305";
+    public const string DistanceMismatch = "R306";
+    public const string ProjectionMismatch = "R307";
+    public const string FrustumMismatch = "R308";
+    public const string FieldOfViewMismatch = "R309";
+    public const string NotUnitVector = "R310";
+    public const string DuplicateKey = "R311";
+    public const string MappingNotDense = "R312";
+    public const string PrincipalPointOffCentre = "R313";
+
+    // K4xx: known producer bugs — warnings, never errors.
+    /// <summary>Quaternions stored as x,y,z,w under the name <c>quaternion_wxyz</c> (info).</summary>
+    public const string QuaternionStoredXyzw = "K401";
+    /// <summary>The right pupil's 3D position is a copy of the left pupil's (files up to 1.1).</summary>
+    public const string PupilCopy = "K402";
+    /// <summary>A point lies off its 3D projection by a known, bounded amount (1.5 eyebrow contour).</summary>
+    public const string KnownProjectionOffset = "K403";
+    /// <summary>An id repeats inside a system where the name is the real key (MPEG-4 in Dec-2022 files).</summary>
+    public const string RepeatedId = "K404";
+
+    // V5xx: versions and products.
+    public const string UnknownVersion = "V501";
+    public const string MissingVersion = "V502";
+    public const string DecodedWithNearestVersion = "V503";
+}

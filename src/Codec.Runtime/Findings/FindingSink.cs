@@ -1,0 +1,64 @@
+namespace Codec.Runtime.Findings;
+
+/// <summary>
+/// Collects findings for one document. Reusable: <see cref="Reset"/> keeps the list's capacity, so a
+/// clean document costs no allocation. Caps the count so a hostile file cannot flood memory.
+/// </summary>
+public sealed class FindingSink
+{
+    private readonly List<Finding> _findings = new();
+    private LineIndex _lines;
+
+    public FindingSink(int maxFindings = 1000) => MaxFindings = maxFindings;
+
+    /// <summary>Findings past this count are dropped and summarised by one <see cref="FindingCodes.TooManyFindings"/>.</summary>
+    public int MaxFindings { get; }
+
+    public IReadOnlyList<Finding> Findings => _findings;
+    public int ErrorCount { get; private set; }
+    public int WarningCount { get; private set; }
+    public int Count => _findings.Count;
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>Dropped findings, beyond <see cref="MaxFindings"/>.</summary>
+    public int Dropped { get; private set; }
+
+    public void Reset()
+    {
+        _findings.Clear();
+        ErrorCount = 0;
+        WarningCount = 0;
+        Dropped = 0;
+        _lines = default;
+    }
+
+    /// <summary>Sets the document that byte offsets refer to, so findings get line and column.</summary>
+    public void AttachDocument(ReadOnlySpan<byte> document) => _lines = new LineIndex(document.Length);
+
+    public void Report(string code, Severity severity, string path, string message) =>
+        Add(new Finding(code, severity, path, message));
+
+    /// <summary>Reports a finding located at a byte offset of <paramref name="document"/>.</summary>
+    public void Report(string code, Severity severity, string path, string message, ReadOnlySpan<byte> document, int offset)
+    {
+        var (line, column) = _lines.Locate(document, offset);
+        Add(new Finding(code, severity, path, message, line, column) { Offset = offset });
+    }
+
+    public void Add(Finding finding)
+    {
+        if (finding.Severity == Severity.Error) ErrorCount++;
+        else if (finding.Severity == Severity.Warning) WarningCount++;
+        if (_findings.Count < MaxFindings)
+        {
+            _findings.Add(finding);
+            return;
+        }
+
+        if (Dropped++ == 0)
+        {
+            _findings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "",
+                $"more than {MaxFindings} findings; the rest are counted but not listed"));
+        }
+    }
+}

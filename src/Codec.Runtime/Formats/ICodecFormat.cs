@@ -1,0 +1,29 @@
+using System.Buffers;
+using Codec.Runtime.Findings;
+
+namespace Codec.Runtime.Formats;
+
+/// <summary>
+/// A versioned format behind one entry point (implemented by generated dispatchers): decode any known version,
+/// validate the decoded model, encode it back.
+/// </summary>
+public interface ICodecFormat
+{
+    /// <summary>The format id used in schema files, e.g. <c>synthesis.info</c>.</summary>
+    string FormatId { get; }
+
+    /// <summary>Versions that have a schema, oldest first.</summary>
+    IReadOnlyList<string> Versions { get; }
+
+    /// <summary>
+    /// Decodes a document with the decoder of the version it declares. Returns the (reused) model, or null when the
+    /// version is unknown or missing; every problem is a finding in <paramref name="sink"/>.
+    /// </summary>
+    object? Decode(ReadOnlySpan<byte> document, FindingSink sink, out string? version);
+
+    /// <summary>Checks a model returned by <see cref="Decode"/> against its version's ranges and rules.</summary>
+    void Validate(object model, FindingSink sink);
+
+    /// <summary>Writes a model returned by <see cref="Decode"/> back as JSON.</summary>
+    void Encode(object model, IBufferWriter<byte> output);
+}

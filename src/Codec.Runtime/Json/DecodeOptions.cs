@@ -1,0 +1,16 @@
+namespace Codec.Runtime.Json;
+
+/// <summary>Limits and switches for decoding. Defaults suit real Synthesis files with a wide margin.</summary>
+public sealed record DecodeOptions
+{
+    public static DecodeOptions Default { get; } = new();
+
+    /// <summary>Deepest nesting accepted; deeper input is a located error, never a stack overflow.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Longest string value kept, in bytes; longer ones are reported and skipped, not copied.</summary>
+    public int MaxStringBytes { get; init; } = 1 << 20;
+
+    /// <summary>Accept Python's <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c> tokens (with a warning).</summary>
+    public bool AllowNonFiniteTokens { get; init; } = true;
+}

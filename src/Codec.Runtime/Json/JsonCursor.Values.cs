@@ -1,0 +1,534 @@
+using System.Text.Unicode;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Numbers;
+using Codec.Runtime.Text;
+
+namespace Codec.Runtime.Json;
+
+// Scalar values: numbers, strings, booleans, fixed-length numeric arrays, and skipping.
+public ref partial struct JsonCursor
+{
+    /// <summary>Reads a number (integers accepted where floats are meant). False, reported and skipped otherwise.</summary>
+    public bool ReadDouble(out double value)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length)
+        {
+            byte b = _doc[_pos];
+            if (b == (byte)'-' || (uint)(b - '0') <= 9)
+            {
+                value = ParseNumber(out _);
+                return true;
+            }
+
+            if ((b == (byte)'N' || b == (byte)'I') && TryReadNonFinite(out value)) return true;
+        }
+
+        ReportWrongTypeAndSkip("a number");
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Reads an integer literal. A fraction or exponent is reported as the wrong type.</summary>
+    public bool ReadInt64(out long value)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && (_doc[_pos] == (byte)'-' || (uint)(_doc[_pos] - '0') <= 9))
+        {
+            int start = _pos;
+            double d = ParseNumber(out bool isInteger);
+            if (isInteger && TryParseInteger(_doc[start.._pos], out value)) return true;
+            _pos = start;
+            Report(isInteger ? FindingCodes.NumberOutOfRange : FindingCodes.WrongType, Severity.Error,
+                isInteger ? "integer does not fit in 64 bits" : $"expected an integer, found {d.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            Skip();
+            value = 0;
+            return false;
+        }
+
+        ReportWrongTypeAndSkip("an integer");
+        value = 0;
+        return false;
+    }
+
+    public bool ReadBoolean(out bool value)
+    {
+        SkipWhitespace();
+        var rest = _doc[_pos..];
+        if (rest.StartsWith("true"u8)) { _pos += 4; value = true; return true; }
+        if (rest.StartsWith("false"u8)) { _pos += 5; value = false; return true; }
+        ReportWrongTypeAndSkip("a boolean");
+        value = false;
+        return false;
+    }
+
+    /// <summary>Reads a string into the arena.</summary>
+    public bool ReadText(out Utf8Text value)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'"')
+        {
+            int start = _pos;
+            var bytes = ReadStringBytes(forKey: false);
+            if (_lastStringBytes > _ctx.Options.MaxStringBytes)
+            {
+                int end = _pos;
+                _pos = start;
+                Report(FindingCodes.StringTooLong, Severity.Error, $"string of {_lastStringBytes} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}");
+                _pos = end;
+                value = default;
+                return false;
+            }
+
+            value = _ctx.Arena.Store(bytes);
+            return true;
+        }
+
+        ReportWrongTypeAndSkip("a string");
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a string and returns its unescaped bytes without copying them anywhere lasting: valid until the next
+    /// read. Used to map known names to enums.
+    /// </summary>
+    public bool ReadTextSpan(out ReadOnlySpan<byte> value)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'"')
+        {
+            value = ReadStringBytes(forKey: false);
+            return true;
+        }
+
+        ReportWrongTypeAndSkip("a string");
+        value = default;
+        return false;
+    }
+
+    /// <summary>Reads a value that may be a number or a string holding a number (<c>1</c>, <c>0.95</c>, <c>"121"</c>).</summary>
+    public bool ReadFlexNumber(out FlexNumber value)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'"')
+        {
+            int start = _pos;
+            var bytes = ReadStringBytes(forKey: false);
+            if (TryParseFlexible(bytes, out double d))
+            {
+                value = new FlexNumber(d, NumberForm.String);
+                return true;
+            }
+
+            int end = _pos;
+            _pos = start;
+            Report(FindingCodes.NotNumericString, Severity.Error, "expected a number or a string holding a number");
+            _pos = end;
+            value = default;
+            return false;
+        }
+
+        if (_pos < _doc.Length && (_doc[_pos] == (byte)'-' || (uint)(_doc[_pos] - '0') <= 9))
+        {
+            double d = ParseNumber(out bool isInteger);
+            value = new FlexNumber(d, isInteger ? NumberForm.Integer : NumberForm.Real);
+            return true;
+        }
+
+        ReportWrongTypeAndSkip("a number or a numeric string");
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads an array of exactly <paramref name="target"/>.Length numbers (a vector). A different count is reported.
+    /// </summary>
+    public bool ReadNumbers(scoped Span<double> target)
+    {
+        if (!TryBeginArray()) return false;
+        int state = 0, count = 0;
+        bool ok = true;
+        while (NextElement(ref state))
+        {
+            if (count < target.Length)
+            {
+                ok &= ReadDouble(out target[count]);
+            }
+            else
+            {
+                Skip();
+            }
+
+            count++;
+        }
+
+        if (count != target.Length)
+        {
+            Report(FindingCodes.CountOutOfBounds, Severity.Error, $"expected {target.Length} numbers, found {count}");
+            return false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>Reads an array of <paramref name="rows"/> arrays of numbers (a matrix), row-major into <paramref name="target"/>.</summary>
+    public bool ReadNumberRows(scoped Span<double> target, int rows)
+    {
+        if (!TryBeginArray()) return false;
+        int columns = target.Length / rows;
+        int state = 0, count = 0;
+        bool ok = true;
+        while (NextElement(ref state))
+        {
+            if (count < rows)
+            {
+                ok &= ReadNumbers(target.Slice(count * columns, columns));
+            }
+            else
+            {
+                Skip();
+            }
+
+            count++;
+        }
+
+        if (count != rows)
+        {
+            Report(FindingCodes.CountOutOfBounds, Severity.Error, $"expected {rows} rows, found {count}");
+            return false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>Skips one value of any kind, checking its syntax, without recursion.</summary>
+    public void Skip()
+    {
+        int baseDepth = _depth;
+        do
+        {
+            SkipWhitespace();
+            if (_pos >= _doc.Length) throw Truncated();
+            if (_depth > baseDepth)
+            {
+                bool inArray = _ctx.IsArray[_depth];
+                byte close = inArray ? (byte)']' : (byte)'}';
+                if (_doc[_pos] == close)
+                {
+                    _pos++;
+                    Pop();
+                    if (_depth > baseDepth) _ctx.HasValue[_depth] = true;
+                    continue;
+                }
+
+                if (_ctx.HasValue[_depth])
+                {
+                    if (_doc[_pos] != (byte)',') throw SyntaxError(inArray ? "expected ',' or ']'" : "expected ',' or '}'");
+                    _pos++;
+                    SkipWhitespace();
+                    if (_pos >= _doc.Length) throw Truncated();
+                    if (_doc[_pos] == close) throw SyntaxError("trailing ',' before the end of a container");
+                    if (inArray) _ctx.Index[_depth]++;
+                }
+
+                if (!inArray)
+                {
+                    if (_doc[_pos] != (byte)'"') throw SyntaxError("expected a member name");
+                    int keyStart = _pos + 1;
+                    ReadStringBytes(forKey: true);
+                    _ctx.KeyStart[_depth] = keyStart;
+                    _ctx.KeyLength[_depth] = _pos - 1 - keyStart;
+                    SkipWhitespace();
+                    if (_pos >= _doc.Length) throw Truncated();
+                    if (_doc[_pos] != (byte)':') throw SyntaxError("expected ':' after a member name");
+                    _pos++;
+                    SkipWhitespace();
+                    if (_pos >= _doc.Length) throw Truncated();
+                }
+            }
+
+            if (SkipOneToken() && _depth > baseDepth) _ctx.HasValue[_depth] = true;
+        }
+        while (_depth > baseDepth);
+    }
+
+    // Reads a scalar fully (true) or opens a container, leaving its content to the loop in Skip (false).
+    private bool SkipOneToken()
+    {
+        byte b = _doc[_pos];
+        switch (b)
+        {
+            case (byte)'{':
+                _pos++;
+                Push(isArray: false);
+                return false;
+            case (byte)'[':
+                _pos++;
+                Push(isArray: true);
+                return false;
+            case (byte)'"':
+                ReadStringBytes(forKey: false, copyEscapes: false);
+                return true;
+            case (byte)'t' when _doc[_pos..].StartsWith("true"u8):
+                _pos += 4;
+                return true;
+            case (byte)'f' when _doc[_pos..].StartsWith("false"u8):
+                _pos += 5;
+                return true;
+            case (byte)'n' when _doc[_pos..].StartsWith("null"u8):
+                _pos += 4;
+                return true;
+            case (byte)'N' or (byte)'I':
+                if (!TryReadNonFinite(out _)) throw SyntaxError("expected a JSON value");
+                return true;
+            default:
+                if (b == (byte)'-' || (uint)(b - '0') <= 9)
+                {
+                    ParseNumber(out _);
+                    return true;
+                }
+
+                throw SyntaxError("expected a JSON value");
+        }
+    }
+
+    // ---------------------------------------------------------------- strings
+
+    /// <summary>
+    /// Reads a string token starting at '"'. Returns the raw bytes when there are no escapes, else the unescaped
+    /// bytes in scratch space. Rejects control characters and invalid UTF-8.
+    /// </summary>
+    private ReadOnlySpan<byte> ReadStringBytes(bool forKey, bool copyEscapes = true)
+    {
+        int start = ++_pos;
+        var rest = _doc[start..];
+        int special = rest.IndexOfAny(StringSpecials);
+        if (special < 0) throw Truncated();
+        if (rest[special] == (byte)'"')
+        {
+            var raw = rest[..special];
+            CheckStringContent(raw, start);
+            _pos = start + special + 1;
+            _lastStringBytes = raw.Length;
+            if (forKey && raw.Length > _ctx.Options.MaxStringBytes)
+            {
+                throw new JsonDecodeException(FindingCodes.StringTooLong, $"member name of {raw.Length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}", start);
+            }
+
+            return raw;
+        }
+
+        // Escapes: find the closing quote first, then unescape into scratch.
+        int end = start + special;
+        while (true)
+        {
+            if (end >= _doc.Length) throw Truncated();
+            byte c = _doc[end];
+            if (c == (byte)'"') break;
+            if (c == (byte)'\\')
+            {
+                end += 2;
+                continue;
+            }
+
+            end++;
+        }
+
+        if (end > _doc.Length) throw Truncated();
+        var body = _doc[start..end];
+        _pos = end + 1;
+        _lastStringBytes = body.Length;
+        if (body.Length > _ctx.Options.MaxStringBytes)
+        {
+            if (forKey) throw new JsonDecodeException(FindingCodes.StringTooLong, $"member name of {body.Length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}", start);
+            copyEscapes = false;
+        }
+
+        if (!copyEscapes)
+        {
+            Unescape(body, start, default);
+            return default;
+        }
+
+        var scratch = _ctx.ScratchOf(body.Length);
+        int written = Unescape(body, start, scratch);
+        return scratch[..written];
+    }
+
+    private readonly void CheckStringContent(ReadOnlySpan<byte> raw, int offset)
+    {
+        int control = raw.IndexOfAnyInRange((byte)0, (byte)0x1F);
+        if (control >= 0) throw new JsonDecodeException(FindingCodes.Syntax, "control character inside a string (must be escaped)", offset + control);
+        if (!Utf8.IsValid(raw))
+        {
+            int bad = FirstInvalidUtf8(raw);
+            throw new JsonDecodeException(FindingCodes.InvalidUtf8, "string is not valid UTF-8", offset + bad);
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> raw)
+    {
+        // Walk in small steps to find the first invalid byte without allocating.
+        Span<char> buffer = stackalloc char[64];
+        int consumed = 0;
+        while (consumed < raw.Length)
+        {
+            var s = System.Text.Unicode.Utf8.ToUtf16(raw[consumed..], buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            consumed += read;
+            if (s == System.Buffers.OperationStatus.InvalidData) return consumed;
+            if (s == System.Buffers.OperationStatus.Done) break;
+        }
+
+        return consumed;
+    }
+
+    // Unescapes JSON string content; with an empty target it only validates. Returns bytes written.
+    private readonly int Unescape(ReadOnlySpan<byte> body, int offset, Span<byte> target)
+    {
+        bool write = !target.IsEmpty;
+        int w = 0;
+        int i = 0;
+        while (i < body.Length)
+        {
+            int next = body[i..].IndexOf((byte)'\\');
+            var plain = next < 0 ? body[i..] : body.Slice(i, next);
+            CheckStringContent(plain, offset + i);
+            if (write) plain.CopyTo(target[w..]);
+            w += plain.Length;
+            if (next < 0) break;
+            i += next + 1;
+            if (i >= body.Length) throw new JsonDecodeException(FindingCodes.Syntax, "incomplete escape sequence", offset + i);
+            byte e = body[i++];
+            switch (e)
+            {
+                case (byte)'"': case (byte)'\\': case (byte)'/':
+                    if (write) target[w] = e;
+                    w++;
+                    break;
+                case (byte)'b': if (write) target[w] = 8; w++; break;
+                case (byte)'f': if (write) target[w] = 12; w++; break;
+                case (byte)'n': if (write) target[w] = 10; w++; break;
+                case (byte)'r': if (write) target[w] = 13; w++; break;
+                case (byte)'t': if (write) target[w] = 9; w++; break;
+                case (byte)'u':
+                {
+                    int cp = ReadHex4(body, ref i, offset);
+                    if (cp is >= 0xD800 and <= 0xDBFF)
+                    {
+                        if (i + 1 < body.Length && body[i] == (byte)'\\' && body[i + 1] == (byte)'u')
+                        {
+                            i += 2;
+                            int low = ReadHex4(body, ref i, offset);
+                            if (low is < 0xDC00 or > 0xDFFF) throw new JsonDecodeException(FindingCodes.InvalidUtf8, "unpaired surrogate in \\u escape", offset + i - 6);
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                        }
+                        else
+                        {
+                            throw new JsonDecodeException(FindingCodes.InvalidUtf8, "unpaired surrogate in \\u escape", offset + i - 6);
+                        }
+                    }
+                    else if (cp is >= 0xDC00 and <= 0xDFFF)
+                    {
+                        throw new JsonDecodeException(FindingCodes.InvalidUtf8, "unpaired surrogate in \\u escape", offset + i - 6);
+                    }
+
+                    Span<byte> utf8 = stackalloc byte[4];
+                    int n = new System.Text.Rune(cp).EncodeToUtf8(utf8);
+                    if (write) utf8[..n].CopyTo(target[w..]);
+                    w += n;
+                    break;
+                }
+                default:
+                    throw new JsonDecodeException(FindingCodes.Syntax, $"invalid escape '\\{Printable(e)}'", offset + i - 2);
+            }
+        }
+
+        return w;
+    }
+
+    private static int ReadHex4(ReadOnlySpan<byte> body, ref int i, int offset)
+    {
+        if (i + 4 > body.Length) throw new JsonDecodeException(FindingCodes.Syntax, "incomplete \\u escape", offset + i);
+        int v = 0;
+        for (int k = 0; k < 4; k++)
+        {
+            int h = body[i + k];
+            int d = h switch
+            {
+                >= '0' and <= '9' => h - '0',
+                >= 'a' and <= 'f' => h - 'a' + 10,
+                >= 'A' and <= 'F' => h - 'A' + 10,
+                _ => throw new JsonDecodeException(FindingCodes.Syntax, "invalid hex digit in \\u escape", offset + i + k),
+            };
+            v = (v << 4) | d;
+        }
+
+        i += 4;
+        return v;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private bool TryReadNonFinite(out double value)
+    {
+        var rest = _doc[_pos..];
+        int start = _pos;
+        if (rest.StartsWith("NaN"u8)) { _pos += 3; value = double.NaN; }
+        else if (rest.StartsWith("Infinity"u8)) { _pos += 8; value = double.PositiveInfinity; }
+        else if (rest.StartsWith("-Infinity"u8)) { _pos += 9; value = double.NegativeInfinity; }
+        else { value = 0; return false; }
+
+        if (!_ctx.Options.AllowNonFiniteTokens)
+        {
+            throw new JsonDecodeException(FindingCodes.Syntax, "NaN/Infinity are not JSON", start);
+        }
+
+        int end = _pos;
+        _pos = start;
+        Report(FindingCodes.NonStandardNumber, Severity.Warning, $"Python-style '{System.Text.Encoding.ASCII.GetString(_doc[start..end])}' is not standard JSON; decoded as {value}");
+        _pos = end;
+        return true;
+    }
+
+    private double ParseNumber(out bool isInteger)
+    {
+        int start = _pos;
+        if (_doc[_pos] == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I' && TryReadNonFinite(out double inf))
+        {
+            isInteger = false;
+            return inf;
+        }
+
+        double value = NumberScanner.Scan(_doc, ref _pos, out isInteger, out var error);
+        if (error != NumberScanner.Error.None)
+        {
+            if (error == NumberScanner.Error.Truncated) throw Truncated();
+            throw new JsonDecodeException(FindingCodes.Syntax, "malformed number", _pos);
+        }
+
+        if (double.IsInfinity(value))
+        {
+            throw new JsonDecodeException(FindingCodes.NumberOutOfRange,
+                $"number '{System.Text.Encoding.ASCII.GetString(_doc[start..Math.Min(_pos, start + 40)])}' is outside the range of a double", start);
+        }
+
+        return value;
+    }
+
+    private static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+    private static bool TryParseFlexible(ReadOnlySpan<byte> text, out double value)
+    {
+        int pos = 0;
+        if (text.IsEmpty || !(text[0] == (byte)'-' || (uint)(text[0] - '0') <= 9))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = NumberScanner.Scan(text, ref pos, out _, out var error);
+        return error == NumberScanner.Error.None && pos == text.Length && double.IsFinite(value);
+    }
+}

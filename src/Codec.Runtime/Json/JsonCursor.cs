@@ -1,0 +1,314 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Unicode;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Numbers;
+using Codec.Runtime.Text;
+
+namespace Codec.Runtime.Json;
+
+/// <summary>The JSON value that starts at the cursor.</summary>
+public enum JsonKind : byte
+{
+    None,
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>
+/// A strict, forward-only JSON reader over UTF-8 bytes, driven by generated decoders. It allocates nothing:
+/// keys come back as spans of the input, strings are copied into the model's <see cref="Utf8Arena"/>, and the
+/// current JSON-pointer path is kept as offsets in <see cref="DecodeContext"/> so that a finding can name
+/// exactly where it is. Recoverable problems (a wrong type, an unknown member) are reported to the sink and
+/// the value is skipped; unrecoverable ones (broken syntax, too deep) throw <see cref="JsonDecodeException"/>.
+/// </summary>
+public ref partial struct JsonCursor
+{
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> StringSpecials = SearchValues.Create("\"\\"u8);
+
+    private readonly ReadOnlySpan<byte> _doc;
+    private readonly DecodeContext _ctx;
+    private int _pos;
+    private int _depth;
+    private int _lastStringBytes;
+
+    public JsonCursor(ReadOnlySpan<byte> utf8, DecodeContext context)
+    {
+        _doc = utf8;
+        _ctx = context;
+        _pos = 0;
+        _depth = 0;
+        _lastStringBytes = 0;
+        // A UTF-8 byte order mark is tolerated, as System.Text.Json does.
+        if (utf8.StartsWith("\xEF\xBB\xBF"u8)) _pos = 3;
+    }
+
+    public readonly int Position => _pos;
+    public readonly int Depth => _depth;
+    public readonly ReadOnlySpan<byte> Document => _doc;
+    public readonly FindingSink Sink => _ctx.Sink;
+
+    // ---------------------------------------------------------------- structure
+
+    /// <summary>What kind of value comes next (after whitespace).</summary>
+    public JsonKind Peek()
+    {
+        SkipWhitespace();
+        if (_pos >= _doc.Length) return JsonKind.None;
+        return _doc[_pos] switch
+        {
+            (byte)'{' => JsonKind.Object,
+            (byte)'[' => JsonKind.Array,
+            (byte)'"' => JsonKind.String,
+            (byte)'t' => JsonKind.True,
+            (byte)'f' => JsonKind.False,
+            (byte)'n' => JsonKind.Null,
+            (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'N' or (byte)'I' => JsonKind.Number,
+            _ => JsonKind.None,
+        };
+    }
+
+    /// <summary>
+    /// Enters an object. When the value is not an object, reports <see cref="FindingCodes.WrongType"/>,
+    /// skips it and returns false.
+    /// </summary>
+    public bool TryBeginObject()
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'{')
+        {
+            _pos++;
+            Push(isArray: false);
+            return true;
+        }
+
+        ReportWrongTypeAndSkip("an object");
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to the next member of the current object. <paramref name="state"/> starts at 0 for each object.
+    /// Returns false (and leaves the object) at its closing brace.
+    /// </summary>
+    public bool NextMember(ref int state, out ReadOnlySpan<byte> name)
+    {
+        SkipWhitespace();
+        if (_pos >= _doc.Length) throw Truncated();
+        byte b = _doc[_pos];
+        if (state != 0)
+        {
+            if (b == (byte)'}') { _pos++; Pop(); name = default; return false; }
+            if (b != (byte)',') throw SyntaxError("expected ',' or '}' after an object member");
+            _pos++;
+            SkipWhitespace();
+            if (_pos >= _doc.Length) throw Truncated();
+            b = _doc[_pos];
+        }
+        else if (b == (byte)'}')
+        {
+            _pos++;
+            Pop();
+            name = default;
+            return false;
+        }
+
+        if (b != (byte)'"') throw SyntaxError(state == 0 ? "expected a member name or '}'" : "expected a member name after ','");
+        int keyStart = _pos + 1;
+        name = ReadStringBytes(forKey: true);
+        _ctx.KeyStart[_depth] = keyStart;
+        _ctx.KeyLength[_depth] = _pos - 1 - keyStart;
+        SkipWhitespace();
+        if (_pos >= _doc.Length) throw Truncated();
+        if (_doc[_pos] != (byte)':') throw SyntaxError("expected ':' after a member name");
+        _pos++;
+        state = 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Enters an array. When the value is not an array, reports <see cref="FindingCodes.WrongType"/>, skips it and
+    /// returns false.
+    /// </summary>
+    public bool TryBeginArray()
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'[')
+        {
+            _pos++;
+            Push(isArray: true);
+            _ctx.Index[_depth] = -1;
+            return true;
+        }
+
+        ReportWrongTypeAndSkip("an array");
+        return false;
+    }
+
+    /// <summary>Moves to the next element of the current array; false (and leaves the array) at its end.</summary>
+    public bool NextElement(ref int state)
+    {
+        SkipWhitespace();
+        if (_pos >= _doc.Length) throw Truncated();
+        byte b = _doc[_pos];
+        if (b == (byte)']')
+        {
+            if (state == 2) throw SyntaxError("trailing ',' before ']'");
+            _pos++;
+            Pop();
+            return false;
+        }
+
+        if (state == 1)
+        {
+            if (b != (byte)',') throw SyntaxError("expected ',' or ']' after an array element");
+            _pos++;
+            SkipWhitespace();
+            if (_pos < _doc.Length && _doc[_pos] == (byte)']') throw SyntaxError("trailing ',' before ']'");
+        }
+
+        _ctx.Index[_depth]++;
+        state = 1;
+        return true;
+    }
+
+    /// <summary>Index of the current element in the innermost array.</summary>
+    public readonly int ElementIndex => _ctx.Index[_depth];
+
+    /// <summary>Consumes a <c>null</c> if one comes next.</summary>
+    public bool TryReadNull()
+    {
+        SkipWhitespace();
+        if (_doc[_pos..].StartsWith("null"u8))
+        {
+            _pos += 4;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Copies bytes (e.g. a map key) into the model's arena.</summary>
+    public readonly Utf8Text Store(ReadOnlySpan<byte> bytes) => _ctx.Arena.Store(bytes);
+
+    /// <summary>Checks that nothing but whitespace follows the document.</summary>
+    public void ExpectEnd()
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length) throw new JsonDecodeException(FindingCodes.TrailingContent, "unexpected content after the end of the document", _pos);
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    /// <summary>The JSON pointer of the value being read, e.g. <c>/landmarks/ibug68/12/screen_space_pos</c>.</summary>
+    public readonly string CurrentPath() => BuildPath(_depth);
+
+    /// <summary>Reports a finding at the current value.</summary>
+    public readonly void Report(string code, Severity severity, string message) =>
+        _ctx.Sink.Report(code, severity, CurrentPath(), message, _doc, _pos);
+
+    /// <summary>Reports a finding about a member of the object just left (e.g. a missing required member).</summary>
+    public readonly void ReportChild(string code, Severity severity, string childName, string message) =>
+        _ctx.Sink.Report(code, severity, CurrentPath() + "/" + childName, message, _doc, Math.Max(0, _pos - 1));
+
+    /// <summary>Reports an unknown member and skips its value.</summary>
+    public void SkipUnknownMember(Severity severity)
+    {
+        if (severity != Severity.Info || _ctx.Sink.Count < _ctx.Sink.MaxFindings)
+        {
+            Report(FindingCodes.UnknownMember, severity, "member is not part of this format version");
+        }
+
+        Skip();
+    }
+
+    /// <summary>Reports a repeated member name (the later value wins, as in Python's json).</summary>
+    public readonly void ReportDuplicateMember() =>
+        Report(FindingCodes.DuplicateMember, Severity.Warning, "member appears more than once; the last value is used");
+
+    private readonly string BuildPath(int depth)
+    {
+        if (depth == 0) return "";
+        var sb = new StringBuilder();
+        for (int d = 1; d <= depth; d++)
+        {
+            sb.Append('/');
+            if (_ctx.IsArray[d])
+            {
+                sb.Append(Math.Max(0, _ctx.Index[d]));
+            }
+            else
+            {
+                var key = _doc.Slice(_ctx.KeyStart[d], _ctx.KeyLength[d]);
+                var text = Utf8.IsValid(key) ? Encoding.UTF8.GetString(key) : Convert.ToHexString(key);
+                sb.Append(text.Replace("~", "~0").Replace("/", "~1"));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private void ReportWrongTypeAndSkip(string expected)
+    {
+        var kind = Peek();
+        if (kind == JsonKind.None)
+        {
+            if (_pos >= _doc.Length) throw Truncated();
+            throw SyntaxError("expected a JSON value");
+        }
+
+        Report(FindingCodes.WrongType, Severity.Error, $"expected {expected}, found {Describe(kind)}");
+        Skip();
+    }
+
+    private static string Describe(JsonKind kind) => kind switch
+    {
+        JsonKind.Object => "an object",
+        JsonKind.Array => "an array",
+        JsonKind.String => "a string",
+        JsonKind.Number => "a number",
+        JsonKind.True or JsonKind.False => "a boolean",
+        JsonKind.Null => "null",
+        _ => "nothing",
+    };
+
+    // ---------------------------------------------------------------- plumbing
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SkipWhitespace()
+    {
+        if (_pos < _doc.Length && _doc[_pos] > (byte)' ') return;
+        int next = _doc[_pos..].IndexOfAnyExcept(Whitespace);
+        _pos = next < 0 ? _doc.Length : _pos + next;
+    }
+
+    private void Push(bool isArray)
+    {
+        if (_depth >= _ctx.Options.MaxDepth)
+        {
+            throw new JsonDecodeException(FindingCodes.TooDeep, $"nesting deeper than {_ctx.Options.MaxDepth} levels", _pos - 1);
+        }
+
+        _depth++;
+        _ctx.IsArray[_depth] = isArray;
+        _ctx.Index[_depth] = 0;
+        _ctx.KeyLength[_depth] = 0;
+        _ctx.HasValue[_depth] = false;
+    }
+
+    private void Pop() => _depth--;
+
+    private readonly JsonDecodeException SyntaxError(string message) =>
+        _pos >= _doc.Length ? Truncated() : new JsonDecodeException(FindingCodes.Syntax, $"{message} (found '{Printable(_doc[_pos])}')", _pos);
+
+    private readonly JsonDecodeException Truncated() =>
+        new(FindingCodes.Truncated, "the document ends in the middle of a value", _doc.Length);
+
+    private static string Printable(byte b) => b is >= 0x20 and < 0x7F ? ((char)b).ToString() : $"0x{b:X2}";
+}

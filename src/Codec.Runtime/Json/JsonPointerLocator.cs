@@ -1,0 +1,107 @@
+using System.Text;
+using Codec.Runtime.Findings;
+
+namespace Codec.Runtime.Json;
+
+/// <summary>
+/// Finds where a JSON pointer's value starts in a document, so findings about the decoded model (semantic rules,
+/// ranges) get a line and column too. Only called for findings, never on the clean path.
+/// </summary>
+public static class JsonPointerLocator
+{
+    /// <summary>Byte offset of the value at <paramref name="pointer"/>, or -1 when it is not there.</summary>
+    public static int Locate(ReadOnlySpan<byte> document, string pointer, DecodeContext context)
+    {
+        try
+        {
+            var cursor = new JsonCursor(document, context);
+            if (pointer.Length == 0) return cursor.Peek() == JsonKind.None ? -1 : SkipToValue(ref cursor);
+            foreach (var rawSegment in pointer[1..].Split('/'))
+            {
+                string segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
+                var kind = cursor.Peek();
+                if (kind == JsonKind.Object)
+                {
+                    cursor.TryBeginObject();
+                    var wanted = Encoding.UTF8.GetBytes(segment);
+                    int state = 0;
+                    bool found = false;
+                    while (cursor.NextMember(ref state, out var name))
+                    {
+                        if (name.SequenceEqual(wanted))
+                        {
+                            found = true;
+                            break;
+                        }
+
+                        cursor.Skip();
+                    }
+
+                    if (!found) return -1;
+                }
+                else if (kind == JsonKind.Array && int.TryParse(segment, out int index) && index >= 0)
+                {
+                    cursor.TryBeginArray();
+                    int state = 0;
+                    bool found = false;
+                    while (cursor.NextElement(ref state))
+                    {
+                        if (cursor.ElementIndex == index)
+                        {
+                            found = true;
+                            break;
+                        }
+
+                        cursor.Skip();
+                    }
+
+                    if (!found) return -1;
+                }
+                else
+                {
+                    return -1;
+                }
+            }
+
+            return SkipToValue(ref cursor);
+        }
+        catch (JsonDecodeException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>Adds line and column to findings that have a path but no location.</summary>
+    public static IReadOnlyList<Finding> AddLocations(ReadOnlySpan<byte> document, IReadOnlyList<Finding> findings, DecodeContext context)
+    {
+        var result = new List<Finding>(findings.Count);
+        var sink = new FindingSink();
+        sink.AttachDocument(document);
+        foreach (var f in findings)
+        {
+            if (f.Line > 0 || f.Path.Length == 0 && f.Code == FindingCodes.TooManyFindings)
+            {
+                result.Add(f);
+                continue;
+            }
+
+            int offset = Locate(document, f.Path, context);
+            if (offset < 0)
+            {
+                result.Add(f);
+                continue;
+            }
+
+            sink.Report(f.Code, f.Severity, f.Path, f.Message, document, offset);
+            result.Add(sink.Findings[^1]);
+        }
+
+        return result;
+    }
+
+    private static int SkipToValue(ref JsonCursor cursor)
+    {
+        cursor.Peek();
+        return cursor.Position;
+    }
+}

@@ -1,0 +1,104 @@
+using Codec.Runtime.Text;
+
+namespace Codec.Runtime.Json;
+
+/// <summary>How the version member of a document was written.</summary>
+public enum VersionForm : byte
+{
+    /// <summary>No version member (the earliest files).</summary>
+    Absent,
+    /// <summary>A JSON string such as <c>"1.5"</c>.</summary>
+    String,
+    /// <summary>A JSON number such as <c>1</c>.</summary>
+    Number,
+    /// <summary>Present but neither a string nor a number.</summary>
+    Other,
+}
+
+/// <summary>
+/// Finds a document's top-level version member without decoding the rest, so a dispatcher can pick the
+/// decoder for that version. Allocation-free; broken JSON throws <see cref="JsonDecodeException"/>.
+/// </summary>
+public static class VersionProbe
+{
+    /// <summary>
+    /// Returns how the member <paramref name="name"/> is written and, for strings and numbers, its text
+    /// (string content unescaped, or the number literal) in <paramref name="text"/>, valid until the next call.
+    /// </summary>
+    public static VersionForm Find(ReadOnlySpan<byte> document, ReadOnlySpan<byte> name, DecodeContext context, out ReadOnlySpan<byte> text)
+    {
+        var cursor = new JsonCursor(document, context);
+        text = default;
+        if (cursor.Peek() != JsonKind.Object) return VersionForm.Other;
+        cursor.TryBeginObject();
+        int state = 0;
+        while (cursor.NextMember(ref state, out var key))
+        {
+            if (!key.SequenceEqual(name))
+            {
+                cursor.Skip();
+                continue;
+            }
+
+            var kind = cursor.Peek();
+            if (kind == JsonKind.String)
+            {
+                cursor.ReadTextSpan(out text);
+                return VersionForm.String;
+            }
+
+            if (kind == JsonKind.Number)
+            {
+                int start = cursor.Position;
+                cursor.Skip();
+                text = document[start..cursor.Position];
+                return VersionForm.Number;
+            }
+
+            return VersionForm.Other;
+        }
+
+        return VersionForm.Absent;
+    }
+
+    /// <summary>Compares two version texts numerically, part by part (<c>"1.10"</c> &gt; <c>"1.9"</c>, <c>1</c> = <c>"1.0"</c>).</summary>
+    public static int Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        while (!a.IsEmpty || !b.IsEmpty)
+        {
+            long pa = NextPart(ref a), pb = NextPart(ref b);
+            if (pa != pb) return pa.CompareTo(pb);
+        }
+
+        return 0;
+    }
+
+    /// <summary>True when the text is a version: digits separated by single dots.</summary>
+    public static bool IsWellFormed(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty) return false;
+        bool digit = false;
+        foreach (byte b in text)
+        {
+            if ((uint)(b - '0') <= 9) digit = true;
+            else if (b == (byte)'.' && digit) digit = false;
+            else return false;
+        }
+
+        return digit;
+    }
+
+    private static long NextPart(ref ReadOnlySpan<byte> s)
+    {
+        long v = 0;
+        int i = 0;
+        while (i < s.Length && s[i] != (byte)'.')
+        {
+            if ((uint)(s[i] - '0') <= 9 && v < int.MaxValue) v = v * 10 + (s[i] - '0');
+            i++;
+        }
+
+        s = i < s.Length ? s[(i + 1)..] : default;
+        return v;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Codec.Runtime.Numbers;
+
+/// <summary>
+/// Scans and converts one JSON number. Strict grammar (no leading '+', no leading zeros, digits after '.', digits
+/// in the exponent). Conversion is exact: short mantissas with small exponents take Clinger's fast path (one
+/// correctly rounded IEEE operation); everything else goes to the runtime's correctly rounded parser, so every
+/// double written with 17 significant digits reads back bit for bit.
+/// </summary>
+public static class NumberScanner
+{
+    public enum Error : byte
+    {
+        None,
+        Malformed,
+        Truncated,
+    }
+
+    private static readonly double[] PowersOf10 =
+    {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    /// <summary>
+    /// Scans the number at <paramref name="pos"/> in <paramref name="text"/> and advances past it.
+    /// <paramref name="isInteger"/> tells whether it had neither fraction nor exponent.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Scan(ReadOnlySpan<byte> text, ref int pos, out bool isInteger, out Error error)
+    {
+        int start = pos;
+        int i = pos;
+        bool negative = false;
+        if (i < text.Length && text[i] == (byte)'-')
+        {
+            negative = true;
+            i++;
+        }
+
+        if (i >= text.Length) return Fail(ref pos, i, Error.Truncated, out isInteger, out error);
+
+        ulong mantissa = 0;
+        int significant = 0; // digits accumulated in mantissa (leading zeros excluded)
+        int dropped = 0;     // integer digits beyond 19 that did not fit
+        byte b = text[i];
+        if (b == (byte)'0')
+        {
+            i++;
+        }
+        else if ((uint)(b - '1') <= 8)
+        {
+            while (i < text.Length && (uint)(text[i] - '0') <= 9)
+            {
+                if (significant < 19)
+                {
+                    mantissa = mantissa * 10 + (uint)(text[i] - '0');
+                    significant++;
+                }
+                else
+                {
+                    dropped++;
+                }
+
+                i++;
+            }
+        }
+        else
+        {
+            return Fail(ref pos, i, Error.Malformed, out isInteger, out error);
+        }
+
+        int exponent = dropped;
+        isInteger = true;
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            isInteger = false;
+            i++;
+            int fracStart = i;
+            while (i < text.Length && (uint)(text[i] - '0') <= 9)
+            {
+                if (significant < 19)
+                {
+                    if (mantissa != 0 || text[i] != (byte)'0')
+                    {
+                        mantissa = mantissa * 10 + (uint)(text[i] - '0');
+                        significant++;
+                    }
+
+                    exponent--;
+                }
+
+                i++;
+            }
+
+            if (i == fracStart) return Fail(ref pos, i, i >= text.Length ? Error.Truncated : Error.Malformed, out isInteger, out error);
+        }
+
+        if (i < text.Length && (text[i] | 0x20) == (byte)'e')
+        {
+            isInteger = false;
+            i++;
+            bool expNegative = false;
+            if (i < text.Length && (text[i] == (byte)'-' || text[i] == (byte)'+'))
+            {
+                expNegative = text[i] == (byte)'-';
+                i++;
+            }
+
+            int expStart = i;
+            int e = 0;
+            while (i < text.Length && (uint)(text[i] - '0') <= 9)
+            {
+                if (e < 100000) e = e * 10 + (text[i] - '0');
+                i++;
+            }
+
+            if (i == expStart) return Fail(ref pos, i, i >= text.Length ? Error.Truncated : Error.Malformed, out isInteger, out error);
+            exponent += expNegative ? -e : e;
+        }
+
+        pos = i;
+        error = Error.None;
+
+        // Clinger's fast path: the mantissa and the power of ten are both exact doubles, so one operation rounds once.
+        if (significant <= 15 && dropped == 0 && exponent is >= -22 and <= 22)
+        {
+            double value = mantissa;
+            value = exponent < 0 ? value / PowersOf10[-exponent] : value * PowersOf10[exponent];
+            return negative ? -value : value;
+        }
+
+        if (mantissa == 0 && significant == 0)
+        {
+            return negative ? -0.0 : 0.0;
+        }
+
+        return double.Parse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static double Fail(ref int pos, int at, Error kind, out bool isInteger, out Error error)
+    {
+        pos = at;
+        isInteger = false;
+        error = kind;
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+
+namespace Codec.Tests.Infrastructure;
+
+/// <summary>Where the repository, its schemas and the shared fixtures are, found from this source file's location.</summary>
+public static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Schemas => Path.Combine(RepoRoot, "schemas");
+
+    public static string SampleData => Path.Combine(RepoRoot, "src", "Codec.Cli", "SampleData");
+
+    /// <summary><c>../shared/fixtures</c> beside the checkout: real files written by the producers.</summary>
+    public static string Fixtures => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures"));
+
+    public static string SynthesisFixtures => Path.Combine(Fixtures, "synthesis");
+
+    public static bool HasFixtures => Directory.Exists(SynthesisFixtures);
+
+    public static string TestsDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+
+    private static string FindRepoRoot([CallerFilePath] string path = "")
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(path)!);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Codec.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Codec.sln not found above " + path);
+    }
+}
+
+/// <summary>A fact that needs <c>../shared/fixtures</c>: skipped with a message where the folder is absent.</summary>
+public sealed class FixtureFactAttribute : FactAttribute
+{
+    public FixtureFactAttribute()
+    {
+        if (!TestPaths.HasFixtures) Skip = $"real-world fixtures not found at {TestPaths.Fixtures} (they live in ../shared beside the checkout)";
+    }
+}
+
+/// <summary>A theory over fixture files: skipped with a message where <c>../shared/fixtures</c> is absent.</summary>
+public sealed class FixtureTheoryAttribute : TheoryAttribute
+{
+    public FixtureTheoryAttribute()
+    {
+        if (!TestPaths.HasFixtures) Skip = $"real-world fixtures not found at {TestPaths.Fixtures} (they live in ../shared beside the checkout)";
+    }
+}

@@ -433,10 +433,9 @@ public ref partial struct JsonCursor
                         throw new JsonDecodeException(FindingCodes.InvalidUtf8, "unpaired surrogate in \\u escape", offset + i - 6);
                     }
 
-                    Span<byte> utf8 = stackalloc byte[4];
-                    int n = new System.Text.Rune(cp).EncodeToUtf8(utf8);
-                    if (write) utf8[..n].CopyTo(target[w..]);
-                    w += n;
+                    // Encode straight into the target (no stackalloc here: this runs once per escape).
+                    var rune = new System.Text.Rune(cp);
+                    w += write ? rune.EncodeToUtf8(target[w..]) : rune.Utf8SequenceLength;
                     break;
                 }
                 default:

@@ -1,0 +1,223 @@
+using System.Buffers;
+using System.Text;
+using Codec.Formats;
+using Codec.Formats.Synthesis.Info;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+using V12 = Codec.Formats.Synthesis.Info.V1_2;
+using V15 = Codec.Formats.Synthesis.Info.V1_5;
+
+namespace Codec.Tests.Formats;
+
+/// <summary>Decoding real and sample files: version dispatch, values, round trips, allocation.</summary>
+public sealed class DecodeTests
+{
+    public static TheoryData<string> Fixtures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Documents.FixtureInfoFiles()) data.Add(Path.GetRelativePath(TestPaths.SynthesisFixtures, f));
+        if (data.Count == 0) data.Add("(fixtures absent)");
+        return data;
+    }
+
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Documents.SampleFiles()) data.Add(Path.GetRelativePath(TestPaths.SampleData, f));
+        return data;
+    }
+
+    [FixtureTheory]
+    [MemberData(nameof(Fixtures))]
+    public void Real_1_2_and_1_5_files_validate_with_no_errors(string fixture)
+    {
+        var result = Documents.Check(File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, fixture)));
+        if (fixture.StartsWith("faces-1.1", StringComparison.Ordinal))
+        {
+            // 1.1 has no schema yet: one clear finding naming the versions that exist, not a crash.
+            var finding = Documents.Single(result, FindingCodes.UnknownVersion);
+            Assert.Contains("1.2, 1.5", finding.Message);
+            return;
+        }
+
+        Assert.True(!result.HasErrors, Documents.Describe(result.Findings));
+        Assert.Contains(result.Version, new[] { "1.2", "1.5" });
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_files_validate_with_no_errors_or_warnings(string sample)
+    {
+        var result = Documents.Check(File.ReadAllBytes(Path.Combine(TestPaths.SampleData, sample)));
+        Assert.True(result.Findings.All(f => f.Severity == Severity.Info), Documents.Describe(result.Findings));
+    }
+
+    [FixtureTheory]
+    [MemberData(nameof(Fixtures))]
+    public void Decode_encode_decode_is_lossless_on_real_files(string fixture)
+    {
+        if (fixture.StartsWith("faces-1.1", StringComparison.Ordinal)) return;
+        AssertRoundTrip(File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, fixture)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Decode_encode_decode_is_lossless_on_samples(string sample) =>
+        AssertRoundTrip(File.ReadAllBytes(Path.Combine(TestPaths.SampleData, sample)));
+
+    // Encoding is deterministic, so equal encodings of the first and second decode mean equal models.
+    private static void AssertRoundTrip(byte[] original)
+    {
+        var format = BuiltInFormats.CreateSynthesisInfo();
+        var sink = new FindingSink();
+        var model = format.Decode(original, sink, out _)!;
+        var first = new ArrayBufferWriter<byte>();
+        format.Encode(model, first);
+
+        var again = BuiltInFormats.CreateSynthesisInfo();
+        var model2 = again.Decode(first.WrittenSpan, sink, out _)!;
+        var second = new ArrayBufferWriter<byte>();
+        again.Encode(model2, second);
+        Assert.Equal(Encoding.UTF8.GetString(first.WrittenSpan), Encoding.UTF8.GetString(second.WrittenSpan));
+        Assert.DoesNotContain(sink.Findings, f => f.Severity == Severity.Error);
+    }
+
+    [FixtureFact]
+    public void Values_of_the_real_1_5_file_are_decoded_exactly()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5", "24.info.json"));
+        var format = BuiltInFormats.CreateSynthesisInfo();
+        var doc = Assert.IsType<V15.InfoFile>(format.Decode(bytes, new FindingSink(), out var version));
+        Assert.Equal("1.5", version);
+        Assert.Equal(3103.030303030303, doc.Camera.Intrinsics[0, 0]);
+        Assert.Equal(0.0, doc.Camera.Intrinsics[2, 0]);
+        Assert.Equal(-5.1229850214440376e-05, doc.Camera.TransformCam2world.Mat4x4[0, 3]);
+        Assert.Equal(68, doc.Landmarks.Ibug68.Count);
+        Assert.Equal(32, doc.Landmarks.KinectV2.Count);
+        Assert.Equal(133, doc.Landmarks.Coco.WholeBody.Count);
+        Assert.Equal(54, doc.Landmarks.Mpeg4.Count);
+        Assert.Equal("2.13", doc.Landmarks.Mpeg4[0].Name.ToString());
+        Assert.Equal(12, doc.Landmarks.Mpeg4[0].Id);
+        Assert.Equal(V15.Sex.Male, doc.IdentityMetadata.Sex);
+        Assert.Equal(74, doc.IdentityMetadata.IrisColor.Value);
+        Assert.Equal(Codec.Runtime.Numbers.NumberForm.String, doc.IdentityMetadata.IrisColor.Form);
+        Assert.True(doc.SegmentsMapping.TryGetValue("background"u8, out long background));
+        Assert.Equal(0, background);
+        Assert.False(doc.HasClothingSegmentsMapping);
+        Assert.False(doc.Landmarks.Mediapipe.HasLeftIris);
+    }
+
+    [FixtureFact]
+    public void Integer_literals_where_floats_are_meant_and_negative_zero_decode()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2", "0.info.json"));
+        var doc = Assert.IsType<V12.InfoFile>(BuiltInFormats.CreateSynthesisInfo().Decode(bytes, new FindingSink(), out _));
+        Assert.Equal(1.0, doc.Camera.Intrinsics[2, 2]);
+        Assert.Equal(0.0, doc.Camera.Intrinsics[1, 0]); // written as the integer 0
+        Assert.Equal(1.0, doc.FacialAttributes.Hair.RelativeLength); // written as 1
+    }
+
+    [Fact]
+    public void Negative_zero_keeps_its_sign_through_decode_and_encode()
+    {
+        string json = File.ReadAllText(Documents.SampleV12);
+        json = ReplaceFirstNumberAfter(json, "\"zmin\":", "-0.0");
+        var format = BuiltInFormats.CreateSynthesisInfo();
+        var doc = (V12.InfoFile)format.Decode(Encoding.UTF8.GetBytes(json), new FindingSink(), out _)!;
+        Assert.True(double.IsNegative(doc.Render.Zmin));
+        var output = new ArrayBufferWriter<byte>();
+        format.Encode(doc, output);
+        var back = (V12.InfoFile)BuiltInFormats.CreateSynthesisInfo().Decode(output.WrittenSpan, new FindingSink(), out _)!;
+        Assert.True(double.IsNegative(back.Render.Zmin));
+    }
+
+    [Fact]
+    public void Python_NaN_and_Infinity_decode_with_a_warning()
+    {
+        string json = ReplaceFirstNumberAfter(File.ReadAllText(Documents.SampleV12), "\"zmax\":", "Infinity");
+        json = ReplaceFirstNumberAfter(json, "\"zmin\":", "NaN");
+        var result = Documents.Check(json);
+        var warnings = result.Findings.Where(f => f.Code == "J106").ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
+        Assert.Contains(warnings, w => w.Path == "/render/zmax" && w.Line > 0);
+    }
+
+    [Fact]
+    public void Unknown_version_is_one_clear_finding_naming_the_known_versions()
+    {
+        var result = Documents.Check("{\"version\": \"9.9\", \"camera\": {}}");
+        var f = Documents.Single(result, FindingCodes.UnknownVersion);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal("/version", f.Path);
+        Assert.Contains("9.9", f.Message);
+        Assert.Contains("1.2, 1.5", f.Message);
+        Assert.Single(result.Findings);
+    }
+
+    [Fact]
+    public void Missing_version_and_integer_versions_are_handled()
+    {
+        Assert.Equal(FindingCodes.MissingVersion, Assert.Single(Documents.Check("{\"camera\": {}}").Findings).Code);
+        // Versions compare as versions: the number 1.5 selects the "1.5" schema.
+        var asNumber = File.ReadAllText(Documents.SampleV15).Replace("\"version\": \"1.5\"", "\"version\": 1.5");
+        Assert.Equal("1.5", Documents.Check(asNumber).Version);
+    }
+
+    [Fact]
+    public void Decoding_into_a_reused_model_allocates_nothing()
+    {
+        foreach (var file in new[] { Documents.SampleV12, Documents.SampleV15 })
+        {
+            var bytes = File.ReadAllBytes(file);
+            var format = new SynthesisInfoFormat();
+            var sink = new FindingSink();
+            var model = format.Decode(bytes, sink, out _)!;
+            format.Validate(model, sink);
+            sink.Reset();
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5; i++)
+            {
+                sink.Reset();
+                format.Decode(bytes, sink, out _);
+                format.Validate(model, sink);
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            // Info findings (quaternion order) are the only findings on samples; they allocate, so count without them.
+            Assert.True(sink.Findings.All(f => f.Severity == Severity.Info));
+            if (sink.Count == 0) Assert.Equal(0, allocated);
+        }
+    }
+
+    [Fact]
+    public void Decoding_alone_allocates_nothing_in_steady_state()
+    {
+        var bytes = File.ReadAllBytes(Documents.SampleV15);
+        var doc = new V15.InfoFile();
+        var context = new Codec.Runtime.Json.DecodeContext();
+        V15.InfoFileDecoder.Decode(bytes, doc, context);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) V15.InfoFileDecoder.Decode(bytes, doc, context);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        var validator = new V15.InfoFileValidator();
+        var sink = new FindingSink();
+        validator.Validate(doc, sink);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) validator.Validate(doc, sink);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, sink.Count);
+    }
+
+    internal static string ReplaceFirstNumberAfter(string json, string key, string replacement)
+    {
+        int at = json.IndexOf(key, StringComparison.Ordinal) + key.Length;
+        int start = at;
+        while (json[start] == ' ') start++;
+        int end = start;
+        while (end < json.Length && (char.IsDigit(json[end]) || json[end] is '-' or '.' or 'e' or 'E' or '+')) end++;
+        return json[..start] + replacement + json[end..];
+    }
+}

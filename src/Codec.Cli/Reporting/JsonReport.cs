@@ -11,7 +11,7 @@ public static class JsonReport
 {
     public static void Write(Stream output, IReadOnlyList<FileReport> files)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteNumber("files", files.Count);
         w.WriteNumber("errors", files.Sum(f => f.Errors));

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Codec.Cli.Commands;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Cli;
+
+/// <summary><c>codec validate</c>: reports, the JSON document, exit codes.</summary>
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(args, json: false);
+
+    private static (int Exit, string Out, string Err) RunWith(string[] paths, bool json, bool info = false)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = ValidateCommand.Run(paths, json, info, ValidateCommand.DefaultMaxFileBytes, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void No_path_validates_the_shipped_sample_data()
+    {
+        var (exit, output, _) = Run();
+        Assert.Equal(0, exit);
+        Assert.Contains("6 files checked, 6 clean: 0 errors, 0 warnings", output);
+    }
+
+    [Fact]
+    public void Json_output_is_exactly_one_document_with_the_documented_shape()
+    {
+        var bad = Path.Combine(_dir, "7.info.json");
+        File.WriteAllText(bad, "{\"version\": \"1.5\", \"camera\": [}");
+        var (exit, output, _) = RunWith(new[] { _dir, Documents.SampleV12 }, json: true);
+
+        Assert.Equal(1, exit);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(2, root.GetProperty("files").GetInt32());
+        // The array where an object belongs (S201), then the syntax error inside it (J101).
+        Assert.Equal(2, root.GetProperty("errors").GetInt32());
+        Assert.Equal(0, root.GetProperty("warnings").GetInt32());
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("code").GetString() == "S201" && f.GetProperty("path").GetString() == "/camera");
+        var error = Assert.Single(findings, f => f.GetProperty("code").GetString() == "J101");
+        Assert.Equal(bad, error.GetProperty("file").GetString());
+        Assert.Equal("/camera/0", error.GetProperty("path").GetString());
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+        Assert.Equal(31, error.GetProperty("column").GetInt32());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        // Info findings (quaternion order of the 1.2 sample) are in the JSON too.
+        Assert.Contains(findings, f => f.GetProperty("severity").GetString() == "info");
+    }
+
+    [Fact]
+    public void Folders_are_searched_recursively_for_info_json_only()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "a", "b"));
+        File.Copy(Documents.SampleV15, Path.Combine(_dir, "a", "b", "3.info.json"));
+        File.WriteAllText(Path.Combine(_dir, "a", "metadata.jsonl"), "not json");
+        var (exit, output, _) = Run(_dir);
+        Assert.Equal(0, exit);
+        Assert.Contains("1 file checked", output);
+    }
+
+    [Fact]
+    public void Errors_give_exit_1_and_a_readable_report()
+    {
+        var file = Path.Combine(_dir, "1.info.json");
+        File.WriteAllText(file, File.ReadAllText(Documents.SampleV15).Replace("\"version\": \"1.5\"", "\"version\": \"2.0\""));
+        var (exit, output, _) = Run(file);
+        Assert.Equal(1, exit);
+        Assert.Contains("V501", output);
+        Assert.Contains("known versions of synthesis.info: 1.2, 1.5", output);
+        Assert.Contains("1 error", output);
+    }
+
+    [Fact]
+    public void Missing_path_is_a_usage_error_with_exit_2()
+    {
+        var (exit, _, err) = Run(Path.Combine(_dir, "nope"));
+        Assert.Equal(2, exit);
+        Assert.Contains("no such file or folder", err);
+    }
+
+    [Fact]
+    public void Oversized_file_is_a_finding_not_a_read()
+    {
+        var file = Path.Combine(_dir, "big.info.json");
+        File.WriteAllBytes(file, new byte[2048]);
+        var stdout = new StringWriter();
+        int exit = ValidateCommand.Run(new[] { file }, false, false, 1024, stdout, new StringWriter());
+        Assert.Equal(1, exit);
+        Assert.Contains("J110", stdout.ToString());
+    }
+
+    [Fact]
+    public void Unparseable_file_is_an_error_finding_and_the_run_goes_on()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "0.info.json"), new byte[] { 0xFF, 0xFE, 0x00 });
+        File.Copy(Documents.SampleV12, Path.Combine(_dir, "1.info.json"));
+        var (exit, output, _) = Run(_dir);
+        Assert.Equal(1, exit);
+        Assert.Contains("2 files checked, 1 clean", output);
+    }
+
+    [Fact]
+    public void Main_returns_2_for_an_unknown_option()
+    {
+        var saved = Console.Error;
+        Console.SetError(new StringWriter());
+        try
+        {
+            Assert.Equal(2, Codec.Cli.Program.Main(new[] { "validate", "--no-such-option" }));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+    }
+}

@@ -146,6 +146,47 @@ public ref partial struct JsonCursor
     /// </summary>
     public bool ReadNumbers(scoped Span<double> target)
     {
+        // Fast path for the common, well-formed case: '[', n plain numbers, ']'. Anything else (a wrong count, a
+        // non-number, NaN, truncation) rewinds and takes the general path below, which reports it precisely.
+        int start = _pos;
+        SkipWhitespace();
+        if (_pos < _doc.Length && _doc[_pos] == (byte)'[')
+        {
+            _pos++;
+            int n = 0;
+            while (true)
+            {
+                SkipWhitespace();
+                if (n >= target.Length || _pos >= _doc.Length) break;
+                byte b = _doc[_pos];
+                if (b != (byte)'-' && (uint)(b - '0') > 9) break;
+                double value = NumberScanner.Scan(_doc, ref _pos, out _, out var error);
+                if (error != NumberScanner.Error.None || !double.IsFinite(value)) break;
+                target[n++] = value;
+                SkipWhitespace();
+                if (_pos >= _doc.Length) break;
+                if (_doc[_pos] == (byte)',')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (_doc[_pos] == (byte)']' && n == target.Length)
+                {
+                    _pos++;
+                    return true;
+                }
+
+                break;
+            }
+        }
+
+        _pos = start;
+        return ReadNumbersGeneral(target);
+    }
+
+    private bool ReadNumbersGeneral(scoped Span<double> target)
+    {
         if (!TryBeginArray()) return false;
         int state = 0, count = 0;
         bool ok = true;
@@ -285,7 +326,7 @@ public ref partial struct JsonCursor
             default:
                 if (b == (byte)'-' || (uint)(b - '0') <= 9)
                 {
-                    ParseNumber(out _);
+                    SkipNumber();
                     return true;
                 }
 
@@ -302,6 +343,23 @@ public ref partial struct JsonCursor
     private ReadOnlySpan<byte> ReadStringBytes(bool forKey, bool copyEscapes = true)
     {
         int start = ++_pos;
+
+        // Member names and most values are short ASCII: one scalar pass beats three vectorized calls on them.
+        var doc = _doc;
+        int limit = Math.Min(doc.Length, start + 32);
+        for (int k = start; k < limit; k++)
+        {
+            byte c = doc[k];
+            if (c == (byte)'"')
+            {
+                _pos = k + 1;
+                _lastStringBytes = k - start;
+                return doc[start..k];
+            }
+
+            if (c == (byte)'\\' || c < 0x20 || c >= 0x80) break;
+        }
+
         var rest = _doc[start..];
         int special = rest.IndexOfAny(StringSpecials);
         if (special < 0) throw Truncated();
@@ -513,6 +571,15 @@ public ref partial struct JsonCursor
         }
 
         return value;
+    }
+
+    // A skipped number is checked for grammar only: its value is never needed.
+    private void SkipNumber()
+    {
+        if (_doc[_pos] == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I' && TryReadNonFinite(out _)) return;
+        var error = NumberScanner.Validate(_doc, ref _pos);
+        if (error == NumberScanner.Error.Truncated) throw Truncated();
+        if (error != NumberScanner.Error.None) throw new JsonDecodeException(FindingCodes.Syntax, "malformed number", _pos);
     }
 
     private static bool TryParseInteger(ReadOnlySpan<byte> text, out long value) =>

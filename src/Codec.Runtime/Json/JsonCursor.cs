@@ -283,9 +283,23 @@ public ref partial struct JsonCursor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
     {
-        if (_pos < _doc.Length && _doc[_pos] > (byte)' ') return;
-        int next = _doc[_pos..].IndexOfAnyExcept(Whitespace);
-        _pos = next < 0 ? _doc.Length : _pos + next;
+        var doc = _doc;
+        int pos = _pos;
+        if ((uint)pos < (uint)doc.Length && doc[pos] > (byte)' ') return;
+        // Indented files put a newline and a run of spaces before nearly every token: skip that shape first.
+        if ((uint)pos < (uint)doc.Length && doc[pos] == (byte)'\n')
+        {
+            int spaces = doc[(pos + 1)..].IndexOfAnyExcept((byte)' ');
+            pos = spaces < 0 ? doc.Length : pos + 1 + spaces;
+            if (pos < doc.Length && doc[pos] > (byte)' ')
+            {
+                _pos = pos;
+                return;
+            }
+        }
+
+        int next = doc[pos..].IndexOfAnyExcept(Whitespace);
+        _pos = next < 0 ? doc.Length : pos + next;
     }
 
     private void Push(bool isArray)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -29,7 +30,18 @@ public static class NumberScanner
     /// <paramref name="isInteger"/> tells whether it had neither fraction nor exponent.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Scan(ReadOnlySpan<byte> text, ref int pos, out bool isInteger, out Error error)
+    public static double Scan(ReadOnlySpan<byte> text, ref int pos, out bool isInteger, out Error error) =>
+        Scan(text, ref pos, out isInteger, out error, convert: true);
+
+    /// <summary>Checks the number's grammar and advances past it without computing its value (for skipped values).</summary>
+    public static Error Validate(ReadOnlySpan<byte> text, ref int pos)
+    {
+        Scan(text, ref pos, out _, out var error, convert: false);
+        return error;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Scan(ReadOnlySpan<byte> text, ref int pos, out bool isInteger, out Error error, bool convert)
     {
         int start = pos;
         int i = pos;
@@ -74,6 +86,7 @@ public static class NumberScanner
 
         int exponent = dropped;
         isInteger = true;
+        bool inexact = dropped > 0; // digits that did not fit in the 19-digit mantissa
         if (i < text.Length && text[i] == (byte)'.')
         {
             isInteger = false;
@@ -81,6 +94,20 @@ public static class NumberScanner
             int fracStart = i;
             while (i < text.Length && (uint)(text[i] - '0') <= 9)
             {
+                // Eight digits at a time once the first significant digit is in (leading zeros are counted one by one).
+                if (mantissa != 0 && significant <= 11 && i + 8 <= text.Length)
+                {
+                    ulong chunk = BinaryPrimitives.ReadUInt64LittleEndian(text.Slice(i, 8));
+                    if (IsEightDigits(chunk))
+                    {
+                        mantissa = mantissa * 100_000_000 + ParseEightDigits(chunk);
+                        significant += 8;
+                        exponent -= 8;
+                        i += 8;
+                        continue;
+                    }
+                }
+
                 if (significant < 19)
                 {
                     if (mantissa != 0 || text[i] != (byte)'0')
@@ -90,6 +117,10 @@ public static class NumberScanner
                     }
 
                     exponent--;
+                }
+                else
+                {
+                    inexact = true;
                 }
 
                 i++;
@@ -123,9 +154,10 @@ public static class NumberScanner
 
         pos = i;
         error = Error.None;
+        if (!convert) return 0;
 
         // Clinger's fast path: the mantissa and the power of ten are both exact doubles, so one operation rounds once.
-        if (significant <= 15 && dropped == 0 && exponent is >= -22 and <= 22)
+        if (significant <= 15 && !inexact && exponent is >= -22 and <= 22)
         {
             double value = mantissa;
             value = exponent < 0 ? value / PowersOf10[-exponent] : value * PowersOf10[exponent];
@@ -137,7 +169,30 @@ public static class NumberScanner
             return negative ? -0.0 : 0.0;
         }
 
+        // Eisel–Lemire needs the exact decimal mantissa; more than 19 significant digits (never seen in real files)
+        // or a subnormal result go to the runtime's general, correctly rounded parser.
+        if (!inexact && exponent > -400 && exponent < 400 && EiselLemire.TryCompute(mantissa, exponent, negative, out double fast))
+        {
+            return fast;
+        }
+
         return double.Parse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    // SWAR digit tricks (as in Lemire's fast_float): eight ASCII digits, read little-endian, in a few multiplications.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsEightDigits(ulong v) =>
+        ((v & 0xF0F0F0F0F0F0F0F0UL) | (((v + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) == 0x3333333333333333UL;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ParseEightDigits(ulong v)
+    {
+        const ulong mask = 0x000000FF000000FFUL;
+        const ulong mul1 = 0x000F424000000064UL; // 100 + (1000000 << 32)
+        const ulong mul2 = 0x0000271000000001UL; // 1 + (10000 << 32)
+        v -= 0x3030303030303030UL;
+        v = (v * 10) + (v >> 8);
+        return (((v & mask) * mul1) + (((v >> 16) & mask) * mul2)) >> 32;
     }
 
     private static double Fail(ref int pos, int at, Error kind, out bool isInteger, out Error error)

@@ -53,6 +53,42 @@ public sealed class NumberScannerTests
         }
     }
 
+    [Fact]
+    public void Random_decimal_strings_of_every_length_and_exponent_match_the_runtime_parser()
+    {
+        // Exercises Clinger's fast path, Eisel-Lemire (with the 8-digit SWAR steps) and the general fallback.
+        var random = new Random(11);
+        var sb = new StringBuilder();
+        for (int i = 0; i < 200_000; i++)
+        {
+            sb.Clear();
+            if (random.Next(2) == 0) sb.Append('-');
+            int intDigits = random.Next(0, 4);
+            if (intDigits == 0) sb.Append('0');
+            else
+            {
+                sb.Append((char)('1' + random.Next(9)));
+                for (int d = 1; d < intDigits; d++) sb.Append((char)('0' + random.Next(10)));
+            }
+
+            int fracDigits = random.Next(0, 24);
+            if (fracDigits > 0)
+            {
+                sb.Append('.');
+                int zeros = random.Next(0, 3) == 0 ? random.Next(0, 6) : 0;
+                for (int d = 0; d < fracDigits; d++) sb.Append(d < zeros ? '0' : (char)('0' + random.Next(10)));
+            }
+
+            if (random.Next(3) == 0) sb.Append(random.Next(2) == 0 ? 'e' : 'E').Append(random.Next(2) == 0 ? "-" : "").Append(random.Next(0, 330));
+            string text = sb.ToString();
+            int pos = 0;
+            double value = NumberScanner.Scan(Encoding.ASCII.GetBytes(text), ref pos, out _, out var error);
+            Assert.Equal(NumberScanner.Error.None, error);
+            double expected = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(value), $"{text}: {value:R} != {expected:R}");
+        }
+    }
+
     [Theory]
     [InlineData("01")]
     [InlineData("1.")]

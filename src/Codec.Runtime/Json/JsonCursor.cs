@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
@@ -30,7 +32,6 @@ public enum JsonKind : byte
 /// </summary>
 public ref partial struct JsonCursor
 {
-    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> StringSpecials = SearchValues.Create("\"\\"u8);
 
     private readonly ReadOnlySpan<byte> _doc;
@@ -283,23 +284,48 @@ public ref partial struct JsonCursor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
     {
+        if ((uint)_pos < (uint)_doc.Length && _doc[_pos] > (byte)' ') return;
+        SkipWhitespaceRun();
+    }
+
+    // Real files are indented: a newline and a run of spaces before most tokens, one space after each ':'.
+    // Spaces are counted eight at a time (SWAR) inline; vectorized searches cost more than they save on runs this short.
+    private void SkipWhitespaceRun()
+    {
         var doc = _doc;
         int pos = _pos;
-        if ((uint)pos < (uint)doc.Length && doc[pos] > (byte)' ') return;
-        // Indented files put a newline and a run of spaces before nearly every token: skip that shape first.
-        if ((uint)pos < (uint)doc.Length && doc[pos] == (byte)'\n')
+        while ((uint)pos < (uint)doc.Length)
         {
-            int spaces = doc[(pos + 1)..].IndexOfAnyExcept((byte)' ');
-            pos = spaces < 0 ? doc.Length : pos + 1 + spaces;
-            if (pos < doc.Length && doc[pos] > (byte)' ')
+            byte b = doc[pos];
+            if (b == (byte)' ')
             {
-                _pos = pos;
-                return;
+                while (pos + 8 <= doc.Length)
+                {
+                    ulong notSpace = BinaryPrimitives.ReadUInt64LittleEndian(doc.Slice(pos, 8)) ^ 0x2020202020202020UL;
+                    if (notSpace != 0)
+                    {
+                        pos += BitOperations.TrailingZeroCount(notSpace) >> 3;
+                        goto nextByte;
+                    }
+
+                    pos += 8;
+                }
+
+                while (pos < doc.Length && doc[pos] == (byte)' ') pos++;
             }
+            else if (b is (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                pos++;
+            }
+            else
+            {
+                break;
+            }
+
+            nextByte:;
         }
 
-        int next = doc[pos..].IndexOfAnyExcept(Whitespace);
-        _pos = next < 0 ? doc.Length : pos + next;
+        _pos = pos;
     }
 
     private void Push(bool isArray)

@@ -42,8 +42,8 @@ internal sealed class SchemaChecker
     private FormatSpec? Run()
     {
         if (!VersionPattern.IsMatch(_draft.Version)) Error(DiagnosticDescriptors.MalformedVersion, _draft.VersionPosition, _draft.Version.Length + 2, _draft.Version);
-        if (!FormatPattern.IsMatch(_draft.FormatId)) Error(DiagnosticDescriptors.InvalidValue, default, 1, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
-        if (!NamespacePattern.IsMatch(_draft.Namespace)) Error(DiagnosticDescriptors.InvalidValue, default, 1, "/namespace", "not a C# namespace");
+        if (!FormatPattern.IsMatch(_draft.FormatId)) Error(DiagnosticDescriptors.InvalidValue, _draft.FormatPosition, _draft.FormatId.Length + 2, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
+        if (!NamespacePattern.IsMatch(_draft.Namespace)) Error(DiagnosticDescriptors.InvalidValue, _draft.NamespacePosition, _draft.Namespace.Length + 2, "/namespace", "not a C# namespace");
 
         foreach (var t in _draft.Types)
         {
@@ -80,7 +80,7 @@ internal sealed class SchemaChecker
 
         if (_draft.VersionMember is { } vm && root is not null && root.Members.All(m => m.JsonName != vm))
         {
-            Error(DiagnosticDescriptors.InvalidValue, default, 1, "/versionMember", $"the root type has no member '{vm}'");
+            Error(DiagnosticDescriptors.InvalidValue, _draft.RootPosition, _draft.RootType.Length + 2, "/versionMember", $"the root type has no member '{vm}'");
         }
 
         if (_failed) return null;

@@ -10,7 +10,6 @@ namespace Codec.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string SchemaCategory = "Codec.Schema";
-    private const string HelpBase = "https://codec.invalid/docs/diagnostics#";
 
     public static readonly DiagnosticDescriptor InvalidJson = Create("CODEC001", "Schema file is not valid JSON",
         "Schema file is not valid JSON: {0}", "Fix the JSON syntax at the reported position; schema files are strict JSON (no comments, no trailing commas).");
@@ -54,7 +53,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GeneratorFailure = new("CODEC014", "Generator failed on a schema",
         "Codec generator failed on this schema: {0}", "Codec.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "An internal error; please report it with the schema file.", helpLinkUri: HelpBase + "codec014");
+        description: "An internal error; please report it with the schema file. Diagnostics are listed in schemas/README.md.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
@@ -78,6 +77,6 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string description,
         DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        new(id, title, message, SchemaCategory, severity, isEnabledByDefault: true, description: description,
-            helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, SchemaCategory, severity, isEnabledByDefault: true,
+            description: description + " Every Codec diagnostic is described in schemas/README.md.");
 }

@@ -144,6 +144,12 @@ internal static class DispatcherEmitter
             w.Line($"    \"version \" + global::System.Text.Encoding.UTF8.GetString(text) + \" has no schema; known versions of \" + Id + \": {known}\");");
             w.Line("return null;");
             w.Close();
+            w.Line("if (form == global::Codec.Runtime.Json.VersionForm.NotAnObject)");
+            w.Line("{");
+            w.Line($"    sink.Report(global::Codec.Runtime.Findings.FindingCodes.NotAnObject, global::Codec.Runtime.Findings.Severity.Error, \"\", \"the document is not a JSON object, so it is not \" + Id, document, 0);");
+            w.Line("    return null;");
+            w.Line("}");
+            w.Line();
             w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.MissingVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");
             w.Line($"    form == global::Codec.Runtime.Json.VersionForm.Absent ? \"the document has no '{member}' member; known versions of \" + Id + \": {known}\" : \"'{member}' is neither a string nor a number\");");
             w.Line("return null;");

@@ -7,6 +7,8 @@ namespace Codec.Generators.Reading;
 internal sealed class SchemaDraft
 {
     public string FormatId = "";
+    public TextPosition FormatPosition;
+    public TextPosition NamespacePosition;
     public string Version = "";
     public TextPosition VersionPosition;
     public string Namespace = "";

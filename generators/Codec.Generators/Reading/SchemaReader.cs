@@ -58,9 +58,9 @@ internal sealed class SchemaReader
         CheckKeys(root, TopLevelKeys, "");
         var draft = new SchemaDraft();
         bool ok = true;
-        ok &= RequireString(root, "format", "", out draft.FormatId, out _);
+        ok &= RequireString(root, "format", "", out draft.FormatId, out draft.FormatPosition);
         ok &= RequireString(root, "version", "", out draft.Version, out draft.VersionPosition);
-        ok &= RequireString(root, "namespace", "", out draft.Namespace, out _);
+        ok &= RequireString(root, "namespace", "", out draft.Namespace, out draft.NamespacePosition);
         ok &= RequireString(root, "root", "", out draft.RootType, out draft.RootPosition);
         draft.Description = OptionalString(root, "description", "");
         draft.VersionMember = OptionalString(root, "versionMember", "");

@@ -99,7 +99,7 @@ public static class ValidateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 ioProblem = true;
-                reports.Add(new FileReport(file, null, new[] { new Finding("IO001", Severity.Error, "", "cannot read the file: " + e.Message) }));
+                reports.Add(new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) }));
             }
         }
 

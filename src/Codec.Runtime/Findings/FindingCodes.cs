@@ -59,4 +59,9 @@ public static class FindingCodes
     public const string UnknownVersion = "V501";
     public const string MissingVersion = "V502";
     public const string DecodedWithNearestVersion = "V503";
+    /// <summary>The document is not a JSON object, so it has no version member to read.</summary>
+    public const string NotAnObject = "V504";
+
+    // F6xx: files.
+    public const string FileUnreadable = "F601";
 }

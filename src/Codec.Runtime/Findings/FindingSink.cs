@@ -33,7 +33,7 @@ public sealed class FindingSink
     }
 
     /// <summary>Sets the document that byte offsets refer to, so findings get line and column.</summary>
-    public void AttachDocument(ReadOnlySpan<byte> document) => _lines = new LineIndex(document.Length);
+    public void AttachDocument(ReadOnlySpan<byte> document) => _lines = default;
 
     public void Report(string code, Severity severity, string path, string message) =>
         Add(new Finding(code, severity, path, message));

@@ -10,14 +10,6 @@ internal struct LineIndex
     private int _line;
     private int _lineStart;
 
-    public LineIndex(int documentLength)
-    {
-        _ = documentLength;
-        _offset = 0;
-        _line = 1;
-        _lineStart = 0;
-    }
-
     public (int Line, int Column) Locate(ReadOnlySpan<byte> document, int offset)
     {
         offset = Math.Clamp(offset, 0, document.Length);

@@ -48,7 +48,7 @@ public ref partial struct JsonCursor
         _depth = 0;
         _lastStringBytes = 0;
         // A UTF-8 byte order mark is tolerated, as System.Text.Json does.
-        if (utf8.StartsWith("\xEF\xBB\xBF"u8)) _pos = 3;
+        if (utf8.StartsWith("\uFEFF"u8)) _pos = 3;
     }
 
     public readonly int Position => _pos;
@@ -221,11 +221,7 @@ public ref partial struct JsonCursor
     /// <summary>Reports an unknown member and skips its value.</summary>
     public void SkipUnknownMember(Severity severity)
     {
-        if (severity != Severity.Info || _ctx.Sink.Count < _ctx.Sink.MaxFindings)
-        {
-            Report(FindingCodes.UnknownMember, severity, "member is not part of this format version");
-        }
-
+        Report(FindingCodes.UnknownMember, severity, "member is not part of this format version");
         Skip();
     }
 

@@ -1,4 +1,4 @@
-using Codec.Runtime.Text;
+using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Json;
 
@@ -13,6 +13,8 @@ public enum VersionForm : byte
     Number,
     /// <summary>Present but neither a string nor a number.</summary>
     Other,
+    /// <summary>The document is JSON but not an object (an array, a number, ...).</summary>
+    NotAnObject,
 }
 
 /// <summary>
@@ -29,7 +31,16 @@ public static class VersionProbe
     {
         var cursor = new JsonCursor(document, context);
         text = default;
-        if (cursor.Peek() != JsonKind.Object) return VersionForm.Other;
+        var first = cursor.Peek();
+        if (first == JsonKind.None)
+        {
+            // Peek skipped a byte order mark and whitespace: at the end means there was nothing else.
+            bool empty = cursor.Position >= document.Length;
+            throw new JsonDecodeException(empty ? FindingCodes.Truncated : FindingCodes.Syntax,
+                empty ? "the document is empty" : "the document does not start with a JSON value", cursor.Position);
+        }
+
+        if (first != JsonKind.Object) return VersionForm.NotAnObject;
         cursor.TryBeginObject();
         int state = 0;
         while (cursor.NextMember(ref state, out var key))

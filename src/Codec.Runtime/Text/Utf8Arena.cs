@@ -24,8 +24,7 @@ public sealed class Utf8Arena
         return new Utf8Text(_buffer, offset, bytes.Length);
     }
 
-    /// <summary>Reserves space for a value written in place (e.g. an unescaped string).</summary>
-    public Span<byte> Reserve(int length, out int offset)
+    private Span<byte> Reserve(int length, out int offset)
     {
         if (_buffer.Length - _used < length)
         {
@@ -39,12 +38,5 @@ public sealed class Utf8Arena
         offset = _used;
         _used += length;
         return _buffer.AsSpan(offset, length);
-    }
-
-    /// <summary>Wraps bytes written through <see cref="Reserve"/>, trimming to the length actually used.</summary>
-    public Utf8Text Commit(int offset, int reserved, int length)
-    {
-        _used -= reserved - length;
-        return new Utf8Text(_buffer, offset, length);
     }
 }

@@ -164,6 +164,30 @@ public sealed class DecodeTests
         Assert.Equal("1.5", Documents.Check(asNumber).Version);
     }
 
+    [Theory]
+    [InlineData("[1, 2]", FindingCodes.NotAnObject)]
+    [InlineData("42", FindingCodes.NotAnObject)]
+    [InlineData("", FindingCodes.Truncated)]
+    [InlineData("  \n ", FindingCodes.Truncated)]
+    [InlineData("\uFEFF", FindingCodes.Truncated)]
+    [InlineData("<xml/>", FindingCodes.Syntax)]
+    public void Documents_that_are_not_objects_get_one_clear_finding(string json, string code)
+    {
+        var f = Assert.Single(Documents.Check(json).Findings);
+        Assert.Equal(code, f.Code);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.True(f.Line > 0);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_accepted()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(File.ReadAllBytes(Documents.SampleV15)).ToArray();
+        var result = Documents.Check(bytes);
+        Assert.Equal("1.5", result.Version);
+        Assert.Empty(result.Findings);
+    }
+
     [Fact]
     public void Decoding_into_a_reused_model_allocates_nothing()
     {

@@ -33,6 +33,28 @@ public ref partial struct JsonCursor
     public bool ReadInt64(out long value)
     {
         SkipWhitespace();
+
+        // Fast path: up to 18 digits (cannot overflow) not followed by a fraction or exponent.
+        var doc = _doc;
+        int i = _pos;
+        bool negative = i < doc.Length && doc[i] == (byte)'-';
+        if (negative) i++;
+        int digitsStart = i;
+        long accumulated = 0;
+        while (i < doc.Length && (uint)(doc[i] - '0') <= 9 && i - digitsStart < 18)
+        {
+            accumulated = accumulated * 10 + (doc[i] - '0');
+            i++;
+        }
+
+        int digits = i - digitsStart;
+        if (digits > 0 && (digits == 1 || doc[digitsStart] != (byte)'0') && (i >= doc.Length || !IsNumberContinuation(doc[i])))
+        {
+            _pos = i;
+            value = negative ? -accumulated : accumulated;
+            return true;
+        }
+
         if (_pos < _doc.Length && (_doc[_pos] == (byte)'-' || (uint)(_doc[_pos] - '0') <= 9))
         {
             int start = _pos;
@@ -50,6 +72,8 @@ public ref partial struct JsonCursor
         value = 0;
         return false;
     }
+
+    private static bool IsNumberContinuation(byte b) => (uint)(b - '0') <= 9 || b == (byte)'.' || (b | 0x20) == (byte)'e';
 
     public bool ReadBoolean(out bool value)
     {

@@ -114,4 +114,33 @@ public sealed class NumberScannerTests
         NumberScanner.Scan("42.0"u8, ref pos, out integer, out _);
         Assert.False(integer);
     }
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("-7", -7L)]
+    [InlineData("123456789012345678", 123456789012345678L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void Integers_decode_exactly_up_to_64_bits(string text, long expected)
+    {
+        var context = new Codec.Runtime.Json.DecodeContext();
+        var cursor = new Codec.Runtime.Json.JsonCursor(Encoding.ASCII.GetBytes(text), context);
+        Assert.True(cursor.ReadInt64(out long value));
+        Assert.Equal(expected, value);
+        Assert.Equal(0, context.Sink.Count);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775808", "J105")]
+    [InlineData("1.5", "S201")]
+    [InlineData("2e3", "S201")]
+    [InlineData("\"3\"", "S201")]
+    public void Non_integers_and_overflow_are_reported(string text, string code)
+    {
+        var context = new Codec.Runtime.Json.DecodeContext();
+        var cursor = new Codec.Runtime.Json.JsonCursor(Encoding.ASCII.GetBytes(text), context);
+        Assert.False(cursor.ReadInt64(out _));
+        Assert.Equal(code, Assert.Single(context.Sink.Findings).Code);
+        cursor.ExpectEnd();
+    }
 }

@@ -24,9 +24,13 @@ internal static class ValidatorEmitter
         w.Line($"/// <summary>Checks a decoded <see cref=\"{root}\"/> against the ranges and semantic rules of {format.FormatId} version {format.Version}. Reusable; not thread-safe.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public sealed partial class {root}Validator");
-        var uniqueRules = format.Rules.Select((r, i) => (r, i)).Where(x => x.r.Name == "unique").ToList();
-        foreach (var (_, i) in uniqueRules) w.Line($"private readonly {Semantics}.UniqueKeys _unique{i} = new();");
-        if (uniqueRules.Count > 0) w.Line();
+        var trackers = TrackerFields(format);
+        foreach (var (rule, i) in format.Rules.Select((r, i) => (r, i)).Where(x => x.r.Name == "unique"))
+        {
+            w.Line($"private readonly {Semantics}.UniqueKeys {trackers[i]} = new();");
+        }
+
+        if (format.Rules.Any(r => r.Name == "unique")) w.Line();
 
         w.Line("/// <summary>Adds findings for <paramref name=\"document\"/> to <paramref name=\"sink\"/>.</summary>");
         w.Open($"public void Validate({root} document, {Sink} sink)");
@@ -42,7 +46,7 @@ internal static class ValidatorEmitter
         w.Line();
 
         w.Open($"private void CheckRules({root} doc, {Sink} sink)");
-        for (int i = 0; i < format.Rules.Count; i++) EmitRule(w, format.Rules[i], i);
+        for (int i = 0; i < format.Rules.Count; i++) EmitRule(w, format.Rules[i], trackers[i]);
         w.Close();
         w.Close();
         return w.ToString();
@@ -135,7 +139,24 @@ internal static class ValidatorEmitter
 
     // ------------------------------------------------------------------ rules
 
-    private static void EmitRule(SourceWriter w, RuleSpec rule, int index)
+    // A uniqueness tracker is named after what it keeps unique: /landmarks/kinect_v2/*/id → _uniqueLandmarksKinectV2Id
+    // (with the rule's index added if two rules would share a name). Other rules keep no state.
+    private static List<string> TrackerFields(FormatSpec format)
+    {
+        var names = new List<string>();
+        var used = new HashSet<string>();
+        for (int i = 0; i < format.Rules.Count; i++)
+        {
+            var rule = format.Rules[i];
+            string name = rule.Name == "unique" ? "_unique" + Naming.Pascal(rule.Arguments[0].Pointer.Replace("*", " ")) : "";
+            if (name.Length > 0 && !used.Add(name)) name += i;
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static void EmitRule(SourceWriter w, RuleSpec rule, string trackerField)
     {
         w.Line($"// {rule.Name}: {string.Join(", ", rule.Arguments.Select(a => a.Parameter + " = " + a.Pointer))}");
         var context = rule.Arguments.Where(a => !a.PerItem).ToList();
@@ -149,18 +170,18 @@ internal static class ValidatorEmitter
         if (rule.ListSteps.Count == 0)
         {
             string path = $"new {Semantics}.RulePath({Naming.Literal(reportArg.Pointer)})";
-            w.Line(Call(rule, index, a => Access("doc", a.Steps), path) + ";");
+            w.Line(Call(rule, trackerField, a => Access("doc", a.Steps), path) + ";");
         }
         else
         {
             string list = Access("doc", rule.ListSteps);
-            if (rule.Name == "unique") w.Line($"_unique{index}.Begin();");
+            if (rule.Name == "unique") w.Line($"{trackerField}.Begin();");
             w.Open($"for (int i = 0; i < {list}.Count; i++)");
             w.Line($"var item = {list}[i];");
             var itemGuards = perItem.SelectMany(a => Guards("item", a.Steps)).Distinct().ToList();
             string suffix = reportArg.PerItem ? "/" + string.Join("/", reportArg.Steps.Select(s => s.JsonName.Replace("~", "~0").Replace("/", "~1"))) : "";
             string path = $"new {Semantics}.RulePath({Naming.Literal(rule.ListPointer + "/")}, i, {Naming.Literal(suffix)})";
-            string call = Call(rule, index, a => Access(a.PerItem ? "item" : "doc", a.Steps), path);
+            string call = Call(rule, trackerField, a => Access(a.PerItem ? "item" : "doc", a.Steps), path);
             w.Line(itemGuards.Count > 0 ? $"if ({string.Join(" && ", itemGuards)}) {call};" : call + ";");
             w.Close();
         }
@@ -182,7 +203,7 @@ internal static class ValidatorEmitter
     private static string Access(string root, EquatableArray<PathStep> steps) =>
         root + string.Concat(steps.Select(s => "." + s.PropertyName));
 
-    private static string Call(RuleSpec rule, int index, System.Func<RuleArgument, string> arg, string path)
+    private static string Call(RuleSpec rule, string trackerField, System.Func<RuleArgument, string> arg, string path)
     {
         string A(string parameter) => arg(rule.Arguments.First(a => a.Parameter == parameter));
         string tol = Naming.Double(rule.Tolerance);
@@ -203,7 +224,7 @@ internal static class ValidatorEmitter
             case "field_of_view": return $"{Semantics}.CameraRules.FieldOfView({A("fov")}, {A("sensor")}, {A("focal")}, {tol}, sink, {path})";
             case "unit_vector": return $"{Semantics}.VectorRules.UnitVector({A("vector")}, {tol}, sink, {path})";
             case "distinct_points": return $"{Semantics}.VectorRules.DistinctPoints({A("a")}, {A("b")}, sink, {path})";
-            case "unique": return $"_unique{index}.Check({A("key")}, {(rule.KnownBug ? "true" : "false")}, sink, {path})";
+            case "unique": return $"{trackerField}.Check({A("key")}, {(rule.KnownBug ? "true" : "false")}, sink, {path})";
             case "dense_mapping": return $"{Semantics}.MappingRules.DenseMapping({A("map")}, sink, {path})";
             default: throw new System.InvalidOperationException("rule without an emitter: " + rule.Name);
         }

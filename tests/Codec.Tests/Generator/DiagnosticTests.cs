@@ -215,4 +215,20 @@ public sealed class DiagnosticTests
         Assert.Empty(compile);
         Assert.Equal(5, run.GeneratedSources.Length);
     }
+
+    [Fact]
+    public void Two_rules_on_the_same_key_get_distinct_trackers()
+    {
+        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("test.codec.json", ValidHeader + """
+
+              "types": {
+                "Doc": { "members": { "points": "list<P>" } },
+                "P": { "members": { "id": "int" } }
+              },
+              "rules": [ { "rule": "unique", "key": "/points/*/id" }, { "rule": "unique", "key": "/points/*/id", "knownBug": true } ]
+            }
+            """));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+    }
 }

@@ -191,6 +191,7 @@ internal static class DecoderEmitter
     private static void EmitReadMap(SourceWriter w, MemberSpec m)
     {
         string p = m.PropertyName;
+        w.Line($"o.{p}.Clear(); // a repeated member replaces the earlier one");
         w.Open("if (c.TryBeginObject())");
         w.Line("int entryState = 0;");
         w.Open("while (c.NextMember(ref entryState, out var key))");
@@ -206,6 +207,7 @@ internal static class DecoderEmitter
     {
         string p = m.PropertyName;
         var element = m.Type.Element!;
+        w.Line($"o.{p}.Clear(); // a repeated member replaces the earlier one");
         w.Open("if (c.TryBeginArray())");
         w.Line("int itemState = 0;");
         if (m.MaxItems is not null) w.Line("int extra = 0;");

@@ -66,8 +66,7 @@ internal static class DispatcherEmitter
             w.Line($"case {Naming.Literal(v.Version)}:");
             w.Indent();
             w.Line($"var model{id} = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
-            w.Line($"global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model{id}, _context);");
-            w.Line($"return model{id};");
+            w.Line($"return global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model{id}, _context) ? model{id} : null;");
             w.Outdent();
         }
 

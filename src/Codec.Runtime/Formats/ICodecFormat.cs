@@ -17,7 +17,9 @@ public interface ICodecFormat
 
     /// <summary>
     /// Decodes a document with the decoder of the version it declares. Returns the (reused) model, or null when the
-    /// version is unknown or missing; every problem is a finding in <paramref name="sink"/>.
+    /// version is unknown or missing or the document could not be read to its end (broken JSON, too deep, a number
+    /// out of range); every problem is a finding in <paramref name="sink"/>. Recoverable problems — a wrong type, a
+    /// missing or unknown member — are findings too, and the model is still returned.
     /// </summary>
     object? Decode(ReadOnlySpan<byte> document, FindingSink sink, out string? version);
 

@@ -75,8 +75,7 @@ public static class JsonPointerLocator
     public static IReadOnlyList<Finding> AddLocations(ReadOnlySpan<byte> document, IReadOnlyList<Finding> findings, DecodeContext context)
     {
         var result = new List<Finding>(findings.Count);
-        var sink = new FindingSink();
-        sink.AttachDocument(document);
+        var lines = default(LineIndex);
         foreach (var f in findings)
         {
             if (f.Line > 0 || f.Path.Length == 0 && f.Code == FindingCodes.TooManyFindings)
@@ -92,8 +91,8 @@ public static class JsonPointerLocator
                 continue;
             }
 
-            sink.Report(f.Code, f.Severity, f.Path, f.Message, document, offset);
-            result.Add(sink.Findings[^1]);
+            var (line, column) = lines.Locate(document, offset);
+            result.Add(f with { Line = line, Column = column, Offset = offset });
         }
 
         return result;

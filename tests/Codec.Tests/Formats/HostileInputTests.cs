@@ -166,4 +166,18 @@ public sealed class HostileInputTests
         Documents.Check(bytes);
         Assert.Equal(Sample, bytes);
     }
+
+    [Fact]
+    public void A_repeated_list_member_is_replaced_not_appended()
+    {
+        string json = Encoding.UTF8.GetString(Sample);
+        int at = json.IndexOf("\"tags\": [", StringComparison.Ordinal);
+        json = json[..at] + "\"tags\": [\"first\"],\n        " + json[at..];
+        var format = Codec.Formats.BuiltInFormats.CreateSynthesisInfo();
+        var sink = new FindingSink();
+        var doc = Assert.IsType<Codec.Formats.Synthesis.Info.V1_5.InfoFile>(format.Decode(Encoding.UTF8.GetBytes(json), sink, out _));
+        Assert.Equal(FindingCodes.DuplicateMember, Assert.Single(sink.Findings).Code);
+        Assert.DoesNotContain(doc.Hdri.Tags, t => t.ToString() == "first");
+        Assert.Equal(4, doc.Hdri.Tags.Count);
+    }
 }

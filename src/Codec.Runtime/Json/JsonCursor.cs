@@ -242,7 +242,14 @@ public ref partial struct JsonCursor
             }
             else
             {
-                var key = _doc.Slice(_ctx.KeyStart[d], _ctx.KeyLength[d]);
+                int start = _ctx.KeyStart[d], length = _ctx.KeyLength[d];
+                if ((uint)start > (uint)_doc.Length || (uint)length > (uint)(_doc.Length - start))
+                {
+                    sb.Append('?'); // no member name read yet at this level
+                    continue;
+                }
+
+                var key = _doc.Slice(start, length);
                 var text = Utf8.IsValid(key) ? Encoding.UTF8.GetString(key) : Convert.ToHexString(key);
                 sb.Append(text.Replace("~", "~0").Replace("/", "~1"));
             }
@@ -334,6 +341,7 @@ public ref partial struct JsonCursor
         _depth++;
         _ctx.IsArray[_depth] = isArray;
         _ctx.Index[_depth] = 0;
+        _ctx.KeyStart[_depth] = 0; // frames are reused across documents: leave nothing of the previous one
         _ctx.KeyLength[_depth] = 0;
         _ctx.HasValue[_depth] = false;
     }

@@ -8,6 +8,8 @@ namespace Codec.Runtime.Semantics;
 /// OpenGL camera space (x right, y up, camera looks down −Z), intrinsics are OpenCV (y down), screen positions are
 /// fractions of width and height from the top-left, and the image size is twice the principal point.
 /// </summary>
+// Checks are written "!(error <= tolerance)": NaN fails every comparison, so a NaN value fails the check
+// instead of slipping through it.
 public static class CameraRules
 {
     /// <summary><c>camera_space_matches_world</c>: camera = world2cam · world.</summary>
@@ -15,7 +17,7 @@ public static class CameraRules
     {
         var expected = world2cam.TransformPoint(world);
         double d = (expected - camera).Length;
-        if (d > tolerance)
+        if (!(d <= tolerance))
         {
             sink.Report(FindingCodes.CameraSpaceMismatch, Severity.Error, path.ToString(),
                 $"camera_space_pos {camera} is {Fmt.N(d)} m from world2cam · world_space_pos = {expected} (tolerance {Fmt.N(tolerance)})");
@@ -26,7 +28,7 @@ public static class CameraRules
     public static void DistanceToCamera(in Vec3d camera, double distance, double tolerance, FindingSink sink, RulePath path)
     {
         double expected = camera.Length;
-        if (Math.Abs(expected - distance) > tolerance)
+        if (!(Math.Abs(expected - distance) <= tolerance))
         {
             sink.Report(FindingCodes.DistanceMismatch, Severity.Error, path.ToString(),
                 $"distance_to_camera {Fmt.N(distance)} differs from |camera_space_pos| = {Fmt.N(expected)} (tolerance {Fmt.N(tolerance)})");
@@ -80,7 +82,7 @@ public static class CameraRules
         }
 
         double expected = 2 * Math.Atan(sensorMm / 2 / focalMm);
-        if (Math.Abs(expected - fov) > tolerance)
+        if (!(Math.Abs(expected - fov) <= tolerance))
         {
             sink.Report(FindingCodes.FieldOfViewMismatch, Severity.Error, path.ToString(),
                 $"field of view {Fmt.N(fov)} rad differs from 2·atan({Fmt.N(sensorMm)}/2/{Fmt.N(focalMm)}) = {Fmt.N(expected)} rad (tolerance {Fmt.N(tolerance)})");

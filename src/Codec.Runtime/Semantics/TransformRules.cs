@@ -4,6 +4,8 @@ using Codec.Runtime.Geometry;
 namespace Codec.Runtime.Semantics;
 
 /// <summary>Rules about 4×4 rigid transforms, their inverses and their other spellings (translation, quaternion).</summary>
+// Checks are written "!(error <= tolerance)": NaN fails every comparison, so a NaN value fails the check
+// instead of slipping through it.
 public static class TransformRules
 {
     /// <summary>
@@ -24,13 +26,13 @@ public static class TransformRules
                    + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0]);
         double lastRow = Math.Max(Math.Max(Math.Abs(m[3, 0]), Math.Abs(m[3, 1])), Math.Max(Math.Abs(m[3, 2]), Math.Abs(m[3, 3] - 1)));
 
-        if (worst > tolerance || Math.Abs(det - 1) > tolerance * 3)
+        if (!(worst <= tolerance) || !(Math.Abs(det - 1) <= tolerance * 3))
         {
             sink.Report(FindingCodes.NotRigidTransform, Severity.Error, path.ToString(),
                 $"rotation part is not orthonormal: |R·Rᵀ − I| = {Fmt.N(worst)}, det = {Fmt.N(det)} (tolerance {Fmt.N(tolerance)})");
         }
 
-        if (lastRow > tolerance)
+        if (!(lastRow <= tolerance))
         {
             sink.Report(FindingCodes.NotRigidTransform, Severity.Error, path.ToString(),
                 $"last row is [{Fmt.N(m[3, 0])}, {Fmt.N(m[3, 1])}, {Fmt.N(m[3, 2])}, {Fmt.N(m[3, 3])}], expected [0, 0, 0, 1] (a transposed matrix?)");
@@ -48,7 +50,7 @@ public static class TransformRules
             worst = Math.Max(worst, Math.Abs(product[i, j] - (i == j ? 1 : 0)));
         }
 
-        if (worst > tolerance)
+        if (!(worst <= tolerance))
         {
             sink.Report(FindingCodes.TransformsNotInverse, Severity.Error, path.ToString(),
                 $"the two transforms are not inverses: |A·B − I| = {Fmt.N(worst)} (tolerance {Fmt.N(tolerance)})");
@@ -60,7 +62,7 @@ public static class TransformRules
     {
         var t = m.Translation;
         double d = Math.Max(Math.Abs(t.X - translation.X), Math.Max(Math.Abs(t.Y - translation.Y), Math.Abs(t.Z - translation.Z)));
-        if (d > tolerance)
+        if (!(d <= tolerance))
         {
             sink.Report(FindingCodes.TranslationMismatch, Severity.Error, path.ToString(),
                 $"translation {translation} differs from the matrix translation {t} by {Fmt.N(d)} (tolerance {Fmt.N(tolerance)})");

@@ -4,13 +4,15 @@ using Codec.Runtime.Geometry;
 namespace Codec.Runtime.Semantics;
 
 /// <summary>Rules on single vectors and pairs of points.</summary>
+// Checks are written "!(error <= tolerance)": NaN fails every comparison, so a NaN value fails the check
+// instead of slipping through it.
 public static class VectorRules
 {
     /// <summary><c>unit_vector</c>: |v| = 1, e.g. a gaze direction.</summary>
     public static void UnitVector(in Vec3d v, double tolerance, FindingSink sink, RulePath path)
     {
         double length = v.Length;
-        if (Math.Abs(length - 1) > tolerance)
+        if (!(Math.Abs(length - 1) <= tolerance))
         {
             sink.Report(FindingCodes.NotUnitVector, Severity.Error, path.ToString(),
                 $"vector {v} has length {Fmt.N(length)}, expected 1 (tolerance {Fmt.N(tolerance)})");

@@ -81,6 +81,22 @@ public sealed class SemanticRuleTests
     }
 
     [Fact]
+    public void NaN_values_fail_the_rules_instead_of_passing_them()
+    {
+        var doc = Load15();
+        var m = doc.HeadTransform.TransformHead2world.Mat4x4;
+        m[1, 1] = double.NaN;
+        doc.HeadTransform.TransformHead2world.Mat4x4 = m;
+        doc.GazeValues.EyeLeft.GazeVector = new Vec3d(double.NaN, 0, 1);
+        doc.Camera.FieldOfView.XAxisRads = double.NaN;
+        var findings = Validate(doc);
+        Assert.Contains(findings, f => f.Code == FindingCodes.NotRigidTransform);
+        Assert.Contains(findings, f => f.Code == FindingCodes.NotUnitVector);
+        Assert.Contains(findings, f => f.Code == FindingCodes.FieldOfViewMismatch);
+        Assert.Contains(findings, f => f.Code == FindingCodes.OutOfRange && f.Path == "/camera/field_of_view/x_axis_rads");
+    }
+
+    [Fact]
     public void Inverse_transforms_fire_when_cam2world_moves()
     {
         var doc = Load15();

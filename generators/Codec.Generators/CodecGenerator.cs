@@ -55,9 +55,10 @@ public sealed class CodecGenerator : IIncrementalGenerator
             .Where(static pair => !pair.Right.Contains(pair.Left.SchemaPath))
             .Select(static (pair, ct) => EmitVersion(pair.Left, ct))
             .WithTrackingName(TrackingNames.EmitVersion);
-        context.RegisterSourceOutput(versionSources, static (spc, files) =>
+        context.RegisterSourceOutput(versionSources, static (spc, output) =>
         {
-            foreach (var file in files) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            foreach (var d in output.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            foreach (var file in output.Files) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
 
         var dispatchers = entries
@@ -88,23 +89,35 @@ public sealed class CodecGenerator : IIncrementalGenerator
         }
         catch (System.Exception e)
         {
-            diagnostics.Add(new DiagnosticInfo("CODEC014", new LocationInfo(path, 0, 1, 0, 0), new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray()));
+            diagnostics.Add(Failure(path, e));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
     }
 
-    private static EquatableArray<GeneratedFile> EmitVersion(FormatSpec spec, CancellationToken ct)
+    /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
+    private static EmitOutput EmitVersion(FormatSpec spec, CancellationToken ct)
     {
         string prefix = spec.VersionNamespace + "." + spec.RootType;
         ct.ThrowIfCancellationRequested();
-        return new[]
+        try
         {
-            new GeneratedFile(prefix + ".Model.g.cs", ModelEmitter.Emit(spec)),
-            new GeneratedFile(prefix + ".Decoder.g.cs", DecoderEmitter.Emit(spec)),
-            new GeneratedFile(prefix + ".Encoder.g.cs", EncoderEmitter.Emit(spec)),
-            new GeneratedFile(prefix + ".Validator.g.cs", ValidatorEmitter.Emit(spec)),
-        }.ToEquatableArray();
+            var files = new[]
+            {
+                new GeneratedFile(prefix + ".Model.g.cs", ModelEmitter.Emit(spec)),
+                new GeneratedFile(prefix + ".Decoder.g.cs", DecoderEmitter.Emit(spec)),
+                new GeneratedFile(prefix + ".Encoder.g.cs", EncoderEmitter.Emit(spec)),
+                new GeneratedFile(prefix + ".Validator.g.cs", ValidatorEmitter.Emit(spec)),
+            };
+            return new EmitOutput(files.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(spec.SchemaPath, e) }.ToEquatableArray());
+        }
     }
+
+    private static DiagnosticInfo Failure(string path, System.Exception e) =>
+        new("CODEC014", new LocationInfo(path, 0, 1, 0, 0), new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
 
     private static EquatableArray<string> FindShadowed(ImmutableArray<VersionEntry> entries)
     {
@@ -123,7 +136,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         return shadowed.ToEquatableArray();
     }
 
-    private static DispatcherOutput EmitDispatchers(ImmutableArray<VersionEntry> entries, CancellationToken ct)
+    private static EmitOutput EmitDispatchers(ImmutableArray<VersionEntry> entries, CancellationToken ct)
     {
         var files = new List<GeneratedFile>();
         var diagnostics = new List<DiagnosticInfo>();
@@ -145,10 +158,17 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
 
             var first = unique[0];
-            files.Add(new GeneratedFile(first.Namespace + "." + DispatcherEmitter.ClassName(first.FormatId) + ".g.cs", DispatcherEmitter.Emit(unique)));
+            try
+            {
+                files.Add(new GeneratedFile(first.Namespace + "." + DispatcherEmitter.ClassName(first.FormatId) + ".g.cs", DispatcherEmitter.Emit(unique)));
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                diagnostics.Add(Failure(first.SchemaPath, e));
+            }
         }
 
-        return new DispatcherOutput(files.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new EmitOutput(files.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 }
 
@@ -158,4 +178,5 @@ internal sealed record ParseResult(FormatSpec? Spec, EquatableArray<DiagnosticIn
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);
 
-internal sealed record DispatcherOutput(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>What an emit step produced: sources, or the diagnostic that explains why there are none.</summary>
+internal sealed record EmitOutput(EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -119,52 +119,55 @@ public sealed class CodecGenerator : IIncrementalGenerator
     private static DiagnosticInfo Failure(string path, System.Exception e) =>
         new("CODEC014", new LocationInfo(path, 0, 1, 0, 0), new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
 
-    private static EquatableArray<string> FindShadowed(ImmutableArray<VersionEntry> entries)
+    private static EquatableArray<string> FindShadowed(ImmutableArray<VersionEntry> entries) =>
+        SplitDuplicates(entries).Shadowed.Select(s => s.Entry.SchemaPath).OrderBy(p => p, System.StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>
+    /// Per format, the entries to emit and those that repeat a version an earlier schema file (by path) defines.
+    /// Both the per-version emit step and the dispatcher step use this one decision.
+    /// </summary>
+    private static (List<List<VersionEntry>> Kept, List<(VersionEntry Entry, VersionEntry First)> Shadowed) SplitDuplicates(ImmutableArray<VersionEntry> entries)
     {
-        var shadowed = new List<string>();
-        foreach (var group in entries.GroupBy(e => e.FormatId))
+        var kept = new List<List<VersionEntry>>();
+        var shadowed = new List<(VersionEntry, VersionEntry)>();
+        foreach (var group in entries.GroupBy(e => e.FormatId).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
-            var seen = new List<string>();
+            var unique = new List<VersionEntry>();
             foreach (var entry in group.OrderBy(e => e.SchemaPath, System.StringComparer.Ordinal))
             {
-                if (seen.Any(v => DispatcherEmitter.VersionComparer.Instance.Compare(v, entry.Version) == 0)) shadowed.Add(entry.SchemaPath);
-                else seen.Add(entry.Version);
+                var first = unique.FirstOrDefault(u => DispatcherEmitter.VersionComparer.Instance.Compare(u.Version, entry.Version) == 0);
+                if (first is null) unique.Add(entry);
+                else shadowed.Add((entry, first));
             }
+
+            kept.Add(unique);
         }
 
-        shadowed.Sort(System.StringComparer.Ordinal);
-        return shadowed.ToEquatableArray();
+        return (kept, shadowed);
     }
 
     private static EmitOutput EmitDispatchers(ImmutableArray<VersionEntry> entries, CancellationToken ct)
     {
         var files = new List<GeneratedFile>();
         var diagnostics = new List<DiagnosticInfo>();
-        foreach (var group in entries.GroupBy(e => e.FormatId).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        var (kept, shadowed) = SplitDuplicates(entries);
+        foreach (var (entry, first) in shadowed)
+        {
+            diagnostics.Add(new DiagnosticInfo("CODEC010", new LocationInfo(entry.SchemaPath, 0, 1, 0, 0),
+                new[] { entry.FormatId, entry.Version, System.IO.Path.GetFileName(first.SchemaPath) }.ToEquatableArray()));
+        }
+
+        foreach (var unique in kept)
         {
             ct.ThrowIfCancellationRequested();
-            var unique = new List<VersionEntry>();
-            foreach (var entry in group.OrderBy(e => e.SchemaPath, System.StringComparer.Ordinal))
-            {
-                var clash = unique.FirstOrDefault(u => DispatcherEmitter.VersionComparer.Instance.Compare(u.Version, entry.Version) == 0);
-                if (clash is not null)
-                {
-                    diagnostics.Add(new DiagnosticInfo("CODEC010", new LocationInfo(entry.SchemaPath, 0, 1, 0, 0),
-                        new[] { entry.FormatId, entry.Version, System.IO.Path.GetFileName(clash.SchemaPath) }.ToEquatableArray()));
-                    continue;
-                }
-
-                unique.Add(entry);
-            }
-
-            var first = unique[0];
+            var head = unique[0];
             try
             {
-                files.Add(new GeneratedFile(first.Namespace + "." + DispatcherEmitter.ClassName(first.FormatId) + ".g.cs", DispatcherEmitter.Emit(unique)));
+                files.Add(new GeneratedFile(head.Namespace + "." + DispatcherEmitter.ClassName(head.FormatId) + ".g.cs", DispatcherEmitter.Emit(unique)));
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
-                diagnostics.Add(Failure(first.SchemaPath, e));
+                diagnostics.Add(Failure(head.SchemaPath, e));
             }
         }
 

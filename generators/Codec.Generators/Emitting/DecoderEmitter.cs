@@ -29,7 +29,7 @@ internal static class DecoderEmitter
         w.Open($"public static bool Decode(global::System.ReadOnlySpan<byte> utf8, {root} result, {TypeNames.Runtime}.Json.DecodeContext context)");
         w.Line("result.Reset();");
         w.Line("context.Arena = result.Arena;");
-        w.Line("context.Sink.AttachDocument(utf8);");
+        w.Line("context.Sink.StartDocument();");
         w.Line($"var c = new {Cursor}(utf8, context);");
         w.Open("try");
         w.Line($"bool ok = Read{root}(ref c, result);");

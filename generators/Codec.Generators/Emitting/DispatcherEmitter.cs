@@ -123,7 +123,7 @@ internal static class DispatcherEmitter
         else
         {
             w.Line("_context.Sink = sink;");
-            w.Line("sink.AttachDocument(document);");
+            w.Line("sink.StartDocument();");
             w.Line("global::Codec.Runtime.Json.VersionForm form;");
             w.Line("global::System.ReadOnlySpan<byte> text;");
             w.Open("try");
@@ -136,7 +136,7 @@ internal static class DispatcherEmitter
             w.Open("if (form is global::Codec.Runtime.Json.VersionForm.String or global::Codec.Runtime.Json.VersionForm.Number)");
             foreach (var v in ordered)
             {
-                w.Line($"if (global::Codec.Runtime.Json.VersionProbe.Compare(text, {Naming.Utf8Literal(v.Version)}) == 0) return {Naming.Literal(v.Version)};");
+                w.Line($"if (global::Codec.Runtime.Json.VersionProbe.Matches(text, {Naming.Utf8Literal(v.Version)})) return {Naming.Literal(v.Version)};");
             }
 
             w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.UnknownVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");

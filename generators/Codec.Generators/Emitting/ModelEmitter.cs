@@ -49,7 +49,7 @@ internal static class ModelEmitter
             else
             {
                 // Setting a value marks it present, so models built by hand encode what was set.
-                string field = "_" + char.ToLowerInvariant(m.PropertyName[0]) + m.PropertyName.Substring(1);
+                string field = FieldName(m);
                 w.Line($"private {typeName} {field};");
                 w.Line($"public {typeName} {m.PropertyName} {{ get => {field}; set {{ {field} = value; Has{m.PropertyName} = true; }} }}");
             }
@@ -78,7 +78,7 @@ internal static class ModelEmitter
                 case ValueKind.Object: w.Line($"{m.PropertyName}.Reset();"); break;
                 case ValueKind.List:
                 case ValueKind.IntMap: w.Line($"{m.PropertyName}.Clear();"); break;
-                default: w.Line($"_{char.ToLowerInvariant(m.PropertyName[0])}{m.PropertyName.Substring(1)} = default;"); break;
+                default: w.Line($"{FieldName(m)} = default;"); break;
             }
 
             if (m.Type.Kind == ValueKind.Enum && IsOpen(format, m.Type)) w.Line($"{m.PropertyName}Text = default;");
@@ -104,6 +104,9 @@ internal static class ModelEmitter
 
         return facts + ".";
     }
+
+    // Backing field of a value member's property: FocalLengthMm → _focalLengthMm.
+    private static string FieldName(MemberSpec m) => "_" + char.ToLowerInvariant(m.PropertyName[0]) + m.PropertyName.Substring(1);
 
     internal static bool IsOpen(FormatSpec format, TypeRef type) => format.FindType(type.TypeName!)?.OpenEnum == true;
 

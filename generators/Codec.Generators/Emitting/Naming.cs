@@ -59,11 +59,12 @@ internal static class Naming
     public static string Utf8Literal(string value) => Literal(value) + "u8";
 
     /// <summary>A double as a C# literal that round-trips.</summary>
-    public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) switch
+    public static string Double(double value)
     {
-        var s when s.Contains("E") || s.Contains(".") => s.Replace("E", "e") + (s.Contains(".") || s.Contains("E") ? "" : ".0"),
-        var s => s + ".0",
-    };
+        string s = value.ToString("R", CultureInfo.InvariantCulture);
+        // "1E-05" and "0.5" are double literals already; "3" needs ".0" to be one.
+        return s.Contains("E") || s.Contains(".") ? s.Replace("E", "e") : s + ".0";
+    }
 
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -35,6 +35,13 @@ public static class ValidateCommand
     /// <summary>Runs the command; returns 0 (no errors), 1 (errors found) or 2 (usage or I/O problem).</summary>
     public static int Run(IReadOnlyList<string> paths, bool asJson, bool showInfo, long maxFileBytes, TextWriter stdout, TextWriter stderr)
     {
+        // A document is decoded from one contiguous buffer, so no file can be larger than an array can be.
+        if (maxFileBytes < 1 || maxFileBytes > Array.MaxLength)
+        {
+            stderr.WriteLine($"codec: --max-file-size must be between 1 and {Array.MaxLength} bytes");
+            return 2;
+        }
+
         if (paths.Count == 0)
         {
             string samples = Path.Combine(AppContext.BaseDirectory, "SampleData");
@@ -84,7 +91,7 @@ public static class ValidateCommand
                     continue;
                 }
 
-                if (buffer.Length < length) buffer = new byte[Math.Max(length, buffer.Length * 2L)];
+                if (buffer.Length < length) buffer = new byte[Math.Min(Array.MaxLength, Math.Max(length, buffer.Length * 2L))];
                 int read = 0;
                 while (read < length)
                 {

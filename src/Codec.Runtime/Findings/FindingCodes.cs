@@ -58,7 +58,6 @@ public static class FindingCodes
     // V5xx: versions and products.
     public const string UnknownVersion = "V501";
     public const string MissingVersion = "V502";
-    public const string DecodedWithNearestVersion = "V503";
     /// <summary>The document is not a JSON object, so it has no version member to read.</summary>
     public const string NotAnObject = "V504";
 

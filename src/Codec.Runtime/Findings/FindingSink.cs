@@ -32,8 +32,11 @@ public sealed class FindingSink
         _lines = default;
     }
 
-    /// <summary>Sets the document that byte offsets refer to, so findings get line and column.</summary>
-    public void AttachDocument(ReadOnlySpan<byte> document) => _lines = default;
+    /// <summary>
+    /// Starts a new document: byte offsets reported from now on refer to it (line and column are computed
+    /// incrementally, so the previous document's position must be forgotten).
+    /// </summary>
+    public void StartDocument() => _lines = default;
 
     public void Report(string code, Severity severity, string path, string message) =>
         Add(new Finding(code, severity, path, message));

@@ -29,9 +29,6 @@ public sealed class CodecJsonWriter
     public CodecJsonWriter(bool indented = true) =>
         _writer = new Utf8JsonWriter(new ArrayBufferWriter<byte>(1), indented ? IndentedOptions : CompactOptions);
 
-    /// <summary>The underlying writer, for hand-written encoders.</summary>
-    public Utf8JsonWriter Json => _writer;
-
     /// <summary>Starts a document into <paramref name="output"/>.</summary>
     public void Begin(IBufferWriter<byte> output) => _writer.Reset(output);
 

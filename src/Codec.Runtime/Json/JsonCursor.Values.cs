@@ -12,16 +12,10 @@ public ref partial struct JsonCursor
     public bool ReadDouble(out double value)
     {
         SkipWhitespace();
-        if (_pos < _doc.Length)
+        if (_pos < _doc.Length && IsNumberStart(_doc[_pos]))
         {
-            byte b = _doc[_pos];
-            if (b == (byte)'-' || (uint)(b - '0') <= 9)
-            {
-                value = ParseNumber(out _);
-                return true;
-            }
-
-            if ((b == (byte)'N' || b == (byte)'I') && TryReadNonFinite(out value)) return true;
+            value = ParseNumber(out _);
+            return true;
         }
 
         ReportWrongTypeAndSkip("a number");
@@ -94,11 +88,12 @@ public ref partial struct JsonCursor
         {
             int start = _pos;
             var bytes = ReadStringBytes(forKey: false);
-            if (_lastStringBytes > _ctx.Options.MaxStringBytes)
+            int length = _pos - start - 2; // the string as written, without its quotes
+            if (length > _ctx.Options.MaxStringBytes)
             {
                 int end = _pos;
                 _pos = start;
-                Report(FindingCodes.StringTooLong, Severity.Error, $"string of {_lastStringBytes} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}");
+                Report(FindingCodes.StringTooLong, Severity.Error, $"string of {length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}");
                 _pos = end;
                 value = default;
                 return false;
@@ -344,11 +339,8 @@ public ref partial struct JsonCursor
             case (byte)'n' when _doc[_pos..].StartsWith("null"u8):
                 _pos += 4;
                 return true;
-            case (byte)'N' or (byte)'I':
-                if (!TryReadNonFinite(out _)) throw SyntaxError("expected a JSON value");
-                return true;
             default:
-                if (b == (byte)'-' || (uint)(b - '0') <= 9)
+                if (IsNumberStart(b))
                 {
                     SkipNumber();
                     return true;
@@ -362,7 +354,8 @@ public ref partial struct JsonCursor
 
     /// <summary>
     /// Reads a string token starting at '"'. Returns the raw bytes when there are no escapes, else the unescaped
-    /// bytes in scratch space. Rejects control characters and invalid UTF-8.
+    /// bytes in scratch space; nothing (empty) for an escaped string beyond the size limit, which is only checked.
+    /// Rejects control characters and invalid UTF-8.
     /// </summary>
     private ReadOnlySpan<byte> ReadStringBytes(bool forKey, bool copyEscapes = true)
     {
@@ -377,7 +370,6 @@ public ref partial struct JsonCursor
             if (c == (byte)'"')
             {
                 _pos = k + 1;
-                _lastStringBytes = k - start;
                 return doc[start..k];
             }
 
@@ -392,7 +384,6 @@ public ref partial struct JsonCursor
             var raw = rest[..special];
             CheckStringContent(raw, start);
             _pos = start + special + 1;
-            _lastStringBytes = raw.Length;
             if (forKey && raw.Length > _ctx.Options.MaxStringBytes)
             {
                 throw new JsonDecodeException(FindingCodes.StringTooLong, $"member name of {raw.Length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}", start);
@@ -417,10 +408,8 @@ public ref partial struct JsonCursor
             end++;
         }
 
-        if (end > _doc.Length) throw Truncated();
         var body = _doc[start..end];
         _pos = end + 1;
-        _lastStringBytes = body.Length;
         if (body.Length > _ctx.Options.MaxStringBytes)
         {
             if (forKey) throw new JsonDecodeException(FindingCodes.StringTooLong, $"member name of {body.Length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}", start);
@@ -572,13 +561,27 @@ public ref partial struct JsonCursor
         return true;
     }
 
+    // JSON numbers, and Python's NaN / Infinity / -Infinity, which real producers can write.
+    private static bool IsNumberStart(byte b) => b == (byte)'-' || (uint)(b - '0') <= 9 || b == (byte)'N' || b == (byte)'I';
+
+    // NaN, Infinity or -Infinity at the cursor: read (with a warning) and true; false when it is none of them.
+    private bool TryNonFiniteToken(out double value)
+    {
+        byte b = _doc[_pos];
+        bool candidate = b is (byte)'N' or (byte)'I' || (b == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I');
+        if (candidate && TryReadNonFinite(out value)) return true;
+        if (b is (byte)'N' or (byte)'I') throw SyntaxError("expected a JSON value");
+        value = 0;
+        return false;
+    }
+
     private double ParseNumber(out bool isInteger)
     {
         int start = _pos;
-        if (_doc[_pos] == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I' && TryReadNonFinite(out double inf))
+        if (TryNonFiniteToken(out double nonFinite))
         {
             isInteger = false;
-            return inf;
+            return nonFinite;
         }
 
         double value = NumberScanner.Scan(_doc, ref _pos, out isInteger, out var error);
@@ -600,7 +603,7 @@ public ref partial struct JsonCursor
     // A skipped number is checked for grammar only: its value is never needed.
     private void SkipNumber()
     {
-        if (_doc[_pos] == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I' && TryReadNonFinite(out _)) return;
+        if (TryNonFiniteToken(out _)) return;
         var error = NumberScanner.Validate(_doc, ref _pos);
         if (error == NumberScanner.Error.Truncated) throw Truncated();
         if (error != NumberScanner.Error.None) throw new JsonDecodeException(FindingCodes.Syntax, "malformed number", _pos);

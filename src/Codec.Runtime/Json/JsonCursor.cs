@@ -38,7 +38,6 @@ public ref partial struct JsonCursor
     private readonly DecodeContext _ctx;
     private int _pos;
     private int _depth;
-    private int _lastStringBytes;
 
     public JsonCursor(ReadOnlySpan<byte> utf8, DecodeContext context)
     {
@@ -46,15 +45,11 @@ public ref partial struct JsonCursor
         _ctx = context;
         _pos = 0;
         _depth = 0;
-        _lastStringBytes = 0;
         // A UTF-8 byte order mark is tolerated, as System.Text.Json does.
         if (utf8.StartsWith("\uFEFF"u8)) _pos = 3;
     }
 
     public readonly int Position => _pos;
-    public readonly int Depth => _depth;
-    public readonly ReadOnlySpan<byte> Document => _doc;
-    public readonly FindingSink Sink => _ctx.Sink;
 
     // ---------------------------------------------------------------- structure
 
@@ -160,7 +155,6 @@ public ref partial struct JsonCursor
         byte b = _doc[_pos];
         if (b == (byte)']')
         {
-            if (state == 2) throw SyntaxError("trailing ',' before ']'");
             _pos++;
             Pop();
             return false;
@@ -179,17 +173,30 @@ public ref partial struct JsonCursor
         return true;
     }
 
-    /// <summary>Index of the current element in the innermost array.</summary>
-    public readonly int ElementIndex => _ctx.Index[_depth];
-
-    /// <summary>Consumes a <c>null</c> if one comes next.</summary>
-    public bool TryReadNull()
+    /// <summary>
+    /// Inside an object just entered, moves to the value of member <paramref name="name"/>, skipping the members
+    /// before it. False (the object left) when there is no such member.
+    /// </summary>
+    public bool SeekMember(ReadOnlySpan<byte> name)
     {
-        SkipWhitespace();
-        if (_doc[_pos..].StartsWith("null"u8))
+        int state = 0;
+        while (NextMember(ref state, out var key))
         {
-            _pos += 4;
-            return true;
+            if (key.SequenceEqual(name)) return true;
+            Skip();
+        }
+
+        return false;
+    }
+
+    /// <summary>Inside an array just entered, moves to element <paramref name="index"/>. False (the array left) when it is shorter.</summary>
+    public bool SeekElement(int index)
+    {
+        int state = 0;
+        while (NextElement(ref state))
+        {
+            if (_ctx.Index[_depth] == index) return true;
+            Skip();
         }
 
         return false;
@@ -258,6 +265,7 @@ public ref partial struct JsonCursor
         return sb.ToString();
     }
 
+    // Skips first, so a value that is not even valid JSON is reported as the syntax error it is, not as a type.
     private void ReportWrongTypeAndSkip(string expected)
     {
         var kind = Peek();
@@ -267,8 +275,12 @@ public ref partial struct JsonCursor
             throw SyntaxError("expected a JSON value");
         }
 
-        Report(FindingCodes.WrongType, Severity.Error, $"expected {expected}, found {Describe(kind)}");
+        int start = _pos;
         Skip();
+        int end = _pos;
+        _pos = start;
+        Report(FindingCodes.WrongType, Severity.Error, $"expected {expected}, found {Describe(kind)}");
+        _pos = end;
     }
 
     private static string Describe(JsonKind kind) => kind switch

@@ -20,47 +20,13 @@ public static class JsonPointerLocator
             {
                 string segment = rawSegment.Replace("~1", "/").Replace("~0", "~");
                 var kind = cursor.Peek();
-                if (kind == JsonKind.Object)
+                bool found = kind switch
                 {
-                    cursor.TryBeginObject();
-                    var wanted = Encoding.UTF8.GetBytes(segment);
-                    int state = 0;
-                    bool found = false;
-                    while (cursor.NextMember(ref state, out var name))
-                    {
-                        if (name.SequenceEqual(wanted))
-                        {
-                            found = true;
-                            break;
-                        }
-
-                        cursor.Skip();
-                    }
-
-                    if (!found) return -1;
-                }
-                else if (kind == JsonKind.Array && int.TryParse(segment, out int index) && index >= 0)
-                {
-                    cursor.TryBeginArray();
-                    int state = 0;
-                    bool found = false;
-                    while (cursor.NextElement(ref state))
-                    {
-                        if (cursor.ElementIndex == index)
-                        {
-                            found = true;
-                            break;
-                        }
-
-                        cursor.Skip();
-                    }
-
-                    if (!found) return -1;
-                }
-                else
-                {
-                    return -1;
-                }
+                    JsonKind.Object => cursor.TryBeginObject() && cursor.SeekMember(Encoding.UTF8.GetBytes(segment)),
+                    JsonKind.Array => int.TryParse(segment, out int index) && index >= 0 && cursor.TryBeginArray() && cursor.SeekElement(index),
+                    _ => false,
+                };
+                if (!found) return -1;
             }
 
             return SkipToValue(ref cursor);

@@ -42,35 +42,30 @@ public static class VersionProbe
 
         if (first != JsonKind.Object) return VersionForm.NotAnObject;
         cursor.TryBeginObject();
-        int state = 0;
-        while (cursor.NextMember(ref state, out var key))
+        if (!cursor.SeekMember(name)) return VersionForm.Absent;
+        var kind = cursor.Peek();
+        if (kind == JsonKind.String)
         {
-            if (!key.SequenceEqual(name))
-            {
-                cursor.Skip();
-                continue;
-            }
-
-            var kind = cursor.Peek();
-            if (kind == JsonKind.String)
-            {
-                cursor.ReadTextSpan(out text);
-                return VersionForm.String;
-            }
-
-            if (kind == JsonKind.Number)
-            {
-                int start = cursor.Position;
-                cursor.Skip();
-                text = document[start..cursor.Position];
-                return VersionForm.Number;
-            }
-
-            return VersionForm.Other;
+            cursor.ReadTextSpan(out text);
+            return VersionForm.String;
         }
 
-        return VersionForm.Absent;
+        if (kind == JsonKind.Number)
+        {
+            int start = cursor.Position;
+            cursor.Skip();
+            text = document[start..cursor.Position];
+            return VersionForm.Number;
+        }
+
+        return VersionForm.Other;
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> (as written in a document) is the version <paramref name="known"/>:
+    /// well formed and equal part by part, so <c>1.5</c> matches <c>"1.5"</c> but <c>"1.5-beta"</c> matches nothing.
+    /// </summary>
+    public static bool Matches(ReadOnlySpan<byte> text, ReadOnlySpan<byte> known) => IsWellFormed(text) && Compare(text, known) == 0;
 
     /// <summary>Compares two version texts numerically, part by part (<c>"1.10"</c> &gt; <c>"1.9"</c>, <c>1</c> = <c>"1.0"</c>).</summary>
     public static int Compare(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)

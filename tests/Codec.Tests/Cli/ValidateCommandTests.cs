@@ -40,11 +40,11 @@ public sealed class ValidateCommandTests : IDisposable
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         Assert.Equal(2, root.GetProperty("files").GetInt32());
-        // The array where an object belongs (S201), then the syntax error inside it (J101).
-        Assert.Equal(2, root.GetProperty("errors").GetInt32());
+        // "[}" is broken JSON: one syntax error (J101), not also a wrong-type finding for the array.
+        Assert.Equal(1, root.GetProperty("errors").GetInt32());
         Assert.Equal(0, root.GetProperty("warnings").GetInt32());
         var findings = root.GetProperty("findings").EnumerateArray().ToList();
-        Assert.Contains(findings, f => f.GetProperty("code").GetString() == "S201" && f.GetProperty("path").GetString() == "/camera");
+        Assert.DoesNotContain(findings, f => f.GetProperty("code").GetString() == "S201");
         var error = Assert.Single(findings, f => f.GetProperty("code").GetString() == "J101");
         Assert.Equal(bad, error.GetProperty("file").GetString());
         Assert.Equal("/camera/0", error.GetProperty("path").GetString());
@@ -95,6 +95,16 @@ public sealed class ValidateCommandTests : IDisposable
         int exit = ValidateCommand.Run(new[] { file }, false, false, 1024, stdout, new StringWriter());
         Assert.Equal(1, exit);
         Assert.Contains("J110", stdout.ToString());
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L << 40)]
+    public void A_max_file_size_no_buffer_can_hold_is_a_usage_error(long limit)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, ValidateCommand.Run(new[] { Documents.SampleV12 }, false, false, limit, new StringWriter(), stderr));
+        Assert.Contains("--max-file-size", stderr.ToString());
     }
 
     [Fact]

@@ -52,6 +52,20 @@ public sealed class HostileInputTests
         Assert.Contains(result.Findings, x => x.Code == FindingCodes.TooDeep);
     }
 
+    [Theory]
+    [InlineData("Nope")]
+    [InlineData("[1, }")]
+    [InlineData("\"unterminated")]
+    public void An_invalid_value_is_a_syntax_error_not_also_a_wrong_type(string value)
+    {
+        string json = DecodeTests.ReplaceFirstNumberAfter(Encoding.UTF8.GetString(Sample), "\"focal_length_mm\":", value);
+        var result = Documents.Check(json);
+        Assert.DoesNotContain(result.Findings, f => f.Code == FindingCodes.WrongType);
+        var error = Assert.Single(result.Findings);
+        Assert.Contains(error.Code, new[] { FindingCodes.Syntax, FindingCodes.Truncated });
+        Assert.StartsWith("/camera/focal_length_mm", error.Path);
+    }
+
     [Fact]
     public void A_number_beyond_double_range_is_an_error_at_its_position()
     {

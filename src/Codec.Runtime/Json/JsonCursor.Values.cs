@@ -88,13 +88,8 @@ public ref partial struct JsonCursor
         {
             int start = _pos;
             var bytes = ReadStringBytes(forKey: false);
-            int length = _pos - start - 2; // the string as written, without its quotes
-            if (length > _ctx.Options.MaxStringBytes)
+            if (ReportIfTooLong(start))
             {
-                int end = _pos;
-                _pos = start;
-                Report(FindingCodes.StringTooLong, Severity.Error, $"string of {length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}");
-                _pos = end;
                 value = default;
                 return false;
             }
@@ -117,13 +112,26 @@ public ref partial struct JsonCursor
         SkipWhitespace();
         if (_pos < _doc.Length && _doc[_pos] == (byte)'"')
         {
+            int start = _pos;
             value = ReadStringBytes(forKey: false);
-            return true;
+            return !ReportIfTooLong(start);
         }
 
         ReportWrongTypeAndSkip("a string");
         value = default;
         return false;
+    }
+
+    // After a string read from 'start' (its opening quote): reports it when it is over the size limit.
+    private bool ReportIfTooLong(int start)
+    {
+        int length = _pos - start - 2; // the string as written, without its quotes
+        if (length <= _ctx.Options.MaxStringBytes) return false;
+        int end = _pos;
+        _pos = start;
+        Report(FindingCodes.StringTooLong, Severity.Error, $"string of {length} bytes exceeds the limit of {_ctx.Options.MaxStringBytes}");
+        _pos = end;
+        return true;
     }
 
     /// <summary>Reads a value that may be a number or a string holding a number (<c>1</c>, <c>0.95</c>, <c>"121"</c>).</summary>
@@ -134,6 +142,12 @@ public ref partial struct JsonCursor
         {
             int start = _pos;
             var bytes = ReadStringBytes(forKey: false);
+            if (ReportIfTooLong(start))
+            {
+                value = default;
+                return false;
+            }
+
             if (TryParseFlexible(bytes, out double d))
             {
                 value = new FlexNumber(d, NumberForm.String);

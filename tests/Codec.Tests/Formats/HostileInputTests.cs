@@ -127,6 +127,19 @@ public sealed class HostileInputTests
         Assert.True(allocated < 4_000_000, $"allocated {allocated} bytes");
     }
 
+    [Theory]
+    [InlineData("\"identity_metadata\": {\"sex\": \"", "/identity_metadata/sex")]
+    [InlineData("\"identity_metadata\": {\"iris_color\": \"", "/identity_metadata/iris_color")]
+    public void Over_long_enum_and_numeric_strings_are_reported_as_too_long(string head, string path)
+    {
+        var sb = new StringBuilder("{\"version\": \"1.5\", ").Append(head);
+        for (int i = 0; i < 300_000; i++) sb.Append("\\n\\u0041");
+        sb.Append("\"}}");
+        var result = Documents.Check(sb.ToString());
+        var f = Assert.Single(result.Findings, x => x.Path == path);
+        Assert.Equal(FindingCodes.StringTooLong, f.Code);
+    }
+
     [Fact]
     public void Escaped_huge_string_is_not_unescaped_into_memory()
     {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Codec.Generators.Binding;
 using Codec.Generators.Checking;
 using Codec.Generators.Emitting;
 using Codec.Generators.Model;
@@ -13,7 +14,8 @@ namespace Codec.Generators;
 
 /// <summary>
 /// Turns <c>*.codec.json</c> schema files (AdditionalFiles) into decoders, encoders and validators.
-/// Pipeline: read → check (per file, cached) → emit per version (cached) → one dispatcher per format.
+/// Pipeline: read all schemas → resolve derived versions → check → emit per version (cached by value) → one
+/// dispatcher and one changelog per format; classes marked [CodecFormat] are bound to one version.
 /// Models between steps are value-equatable records, so an unrelated edit re-runs nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -24,12 +26,18 @@ public sealed class CodecGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.AdditionalTextsProvider
+        var texts = context.AdditionalTextsProvider
             .Where(static text => text.Path.EndsWith(SchemaExtension, System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (text, ct) => Parse(text.Path, text.GetText(ct), ct))
+            .Select(static (text, ct) => new SchemaText(text.Path, text.GetText(ct)?.ToString() ?? ""))
             .WithTrackingName(TrackingNames.ParseSchema);
 
-        var diagnostics = parsed
+        // Versions derive from each other across files, so reading, resolving and checking see all schemas at once.
+        // Schema files are small; what is expensive (emitting) stays per version and cached by value below.
+        var resolved = texts.Collect()
+            .Select(static (all, ct) => ResolveAll(all, ct))
+            .WithTrackingName(TrackingNames.ResolveSchemas);
+
+        var diagnostics = resolved
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
@@ -37,61 +45,120 @@ public sealed class CodecGenerator : IIncrementalGenerator
             foreach (var d in list) spc.ReportDiagnostic(d.ToDiagnostic());
         });
 
-        var specs = parsed
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!);
-
-        var entries = specs
-            .Select(static (spec, _) => new VersionEntry(spec.FormatId, spec.Version, spec.Namespace, spec.VersionNamespace, spec.RootType, spec.VersionMember, spec.SchemaPath))
-            .WithTrackingName(TrackingNames.VersionEntries)
-            .Collect();
-
-        // Schemas that repeat an earlier schema's format version emit nothing (CODEC010 says why). The set is
-        // nearly always empty and compares equal, so editing one schema does not re-emit the others.
-        var shadowed = entries.Select(static (all, _) => FindShadowed(all));
+        var specs = resolved.SelectMany(static (result, _) => result.Specs);
 
         var versionSources = specs
-            .Combine(shadowed)
-            .Where(static pair => !pair.Right.Contains(pair.Left.SchemaPath))
-            .Select(static (pair, ct) => EmitVersion(pair.Left, ct))
+            .Select(static (spec, ct) => EmitVersion(spec, ct))
             .WithTrackingName(TrackingNames.EmitVersion);
-        context.RegisterSourceOutput(versionSources, static (spc, output) =>
-        {
-            foreach (var d in output.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
-            foreach (var file in output.Files) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
-        });
+        RegisterOutput(context, versionSources);
+
+        var entries = specs
+            .Select(static (spec, _) => VersionEntry.From(spec))
+            .WithTrackingName(TrackingNames.VersionEntries)
+            .Collect();
 
         var dispatchers = entries
             .Select(static (entries, ct) => EmitDispatchers(entries, ct))
             .WithTrackingName(TrackingNames.EmitDispatchers);
-        context.RegisterSourceOutput(dispatchers, static (spc, output) =>
+        RegisterOutput(context, dispatchers);
+
+        var changelogs = resolved
+            .Select(static (result, _) => result.Changelogs)
+            .WithTrackingName(TrackingNames.Changelogs);
+        context.RegisterSourceOutput(changelogs, static (spc, list) =>
         {
-            foreach (var d in output.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
-            foreach (var file in output.Files) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            foreach (var file in list) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
+
+        ConsumerBinding.Register(context, entries);
     }
 
-    /// <summary>Stages 1 and 2 for one schema file. Never throws: failures become CODEC014.</summary>
-    internal static ParseResult Parse(string path, SourceText? source, CancellationToken cancellationToken)
+    private static void RegisterOutput(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EmitOutput> outputs) =>
+        context.RegisterSourceOutput(outputs, static (spc, output) => Add(spc, output));
+
+    private static void RegisterOutput(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EmitOutput> output) =>
+        context.RegisterSourceOutput(output, static (spc, output) => Add(spc, output));
+
+    private static void Add(SourceProductionContext spc, EmitOutput output)
+    {
+        foreach (var d in output.Diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        foreach (var file in output.Files) spc.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+    }
+
+    /// <summary>Stages 1 and 2 for every schema file: read, resolve derived versions, check. Never throws: failures become CODEC014.</summary>
+    internal static ResolveResult ResolveAll(ImmutableArray<SchemaText> texts, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        string text = source?.ToString() ?? "";
+        var drafts = new List<SchemaDraft>();
+        foreach (var text in texts.OrderBy(t => t.Path, System.StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (SchemaReader.Read(text.Path, text.Text, diagnostics) is { } draft) drafts.Add(draft);
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                diagnostics.Add(Failure(text.Path, e));
+            }
+        }
+
+        var specs = new List<FormatSpec>();
+        List<SchemaDraft?> complete;
         try
         {
-            var draft = SchemaReader.Read(path, text, diagnostics);
+            complete = VersionResolver.Resolve(drafts, diagnostics);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
+            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty);
+        }
+
+        foreach (var draft in complete)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            var spec = draft is null ? null : SchemaChecker.Check(path, text, draft, diagnostics);
-            return new ParseResult(spec, diagnostics.ToEquatableArray());
+            if (draft is null) continue;
+            try
+            {
+                if (SchemaChecker.Check(draft, diagnostics) is { } spec) specs.Add(spec);
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                diagnostics.Add(Failure(draft.Source.Path, e));
+            }
         }
-        catch (System.OperationCanceledException)
+
+        var kept = new List<FormatSpec>();
+        foreach (var group in specs.GroupBy(s => s.FormatId).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
-            throw;
+            var unique = new List<FormatSpec>();
+            foreach (var spec in group.OrderBy(s => s.SchemaPath, System.StringComparer.Ordinal))
+            {
+                // A version defined twice is emitted once (from the first file by path); CODEC010 names both.
+                var first = unique.FirstOrDefault(u => DispatcherEmitter.VersionComparer.Instance.Compare(u.Version, spec.Version) == 0);
+                if (first is null) unique.Add(spec);
+                else diagnostics.Add(new DiagnosticInfo("CODEC010", new LocationInfo(spec.SchemaPath, 0, 1, 0, 0),
+                    new[] { spec.FormatId, spec.Version, System.IO.Path.GetFileName(first.SchemaPath) }.ToEquatableArray()));
+            }
+
+            kept.AddRange(unique);
         }
-        catch (System.Exception e)
+
+        var changelogs = new List<GeneratedFile>();
+        foreach (var group in kept.GroupBy(s => s.FormatId))
         {
-            diagnostics.Add(Failure(path, e));
-            return new ParseResult(null, diagnostics.ToEquatableArray());
+            try
+            {
+                changelogs.Add(ChangelogEmitter.Emit(group.ToList()));
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                diagnostics.Add(Failure(group.First().SchemaPath, e));
+            }
         }
+
+        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -107,6 +174,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
                 new GeneratedFile(prefix + ".Decoder.g.cs", DecoderEmitter.Emit(spec)),
                 new GeneratedFile(prefix + ".Encoder.g.cs", EncoderEmitter.Emit(spec)),
                 new GeneratedFile(prefix + ".Validator.g.cs", ValidatorEmitter.Emit(spec)),
+                new GeneratedFile(prefix + ".Registration.g.cs", ConsumerBinding.Registration(spec)),
             };
             return new EmitOutput(files.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -116,54 +184,21 @@ public sealed class CodecGenerator : IIncrementalGenerator
         }
     }
 
-    private static DiagnosticInfo Failure(string path, System.Exception e) =>
+    internal static DiagnosticInfo Failure(string path, System.Exception e) =>
         new("CODEC014", new LocationInfo(path, 0, 1, 0, 0), new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray());
-
-    private static EquatableArray<string> FindShadowed(ImmutableArray<VersionEntry> entries) =>
-        SplitDuplicates(entries).Shadowed.Select(s => s.Entry.SchemaPath).OrderBy(p => p, System.StringComparer.Ordinal).ToEquatableArray();
-
-    /// <summary>
-    /// Per format, the entries to emit and those that repeat a version an earlier schema file (by path) defines.
-    /// Both the per-version emit step and the dispatcher step use this one decision.
-    /// </summary>
-    private static (List<List<VersionEntry>> Kept, List<(VersionEntry Entry, VersionEntry First)> Shadowed) SplitDuplicates(ImmutableArray<VersionEntry> entries)
-    {
-        var kept = new List<List<VersionEntry>>();
-        var shadowed = new List<(VersionEntry, VersionEntry)>();
-        foreach (var group in entries.GroupBy(e => e.FormatId).OrderBy(g => g.Key, System.StringComparer.Ordinal))
-        {
-            var unique = new List<VersionEntry>();
-            foreach (var entry in group.OrderBy(e => e.SchemaPath, System.StringComparer.Ordinal))
-            {
-                var first = unique.FirstOrDefault(u => DispatcherEmitter.VersionComparer.Instance.Compare(u.Version, entry.Version) == 0);
-                if (first is null) unique.Add(entry);
-                else shadowed.Add((entry, first));
-            }
-
-            kept.Add(unique);
-        }
-
-        return (kept, shadowed);
-    }
 
     private static EmitOutput EmitDispatchers(ImmutableArray<VersionEntry> entries, CancellationToken ct)
     {
         var files = new List<GeneratedFile>();
         var diagnostics = new List<DiagnosticInfo>();
-        var (kept, shadowed) = SplitDuplicates(entries);
-        foreach (var (entry, first) in shadowed)
-        {
-            diagnostics.Add(new DiagnosticInfo("CODEC010", new LocationInfo(entry.SchemaPath, 0, 1, 0, 0),
-                new[] { entry.FormatId, entry.Version, System.IO.Path.GetFileName(first.SchemaPath) }.ToEquatableArray()));
-        }
-
-        foreach (var unique in kept)
+        foreach (var group in entries.GroupBy(e => e.FormatId).OrderBy(g => g.Key, System.StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
-            var head = unique[0];
+            var versions = group.ToList();
+            var head = versions[0];
             try
             {
-                files.Add(new GeneratedFile(head.Namespace + "." + DispatcherEmitter.ClassName(head.FormatId) + ".g.cs", DispatcherEmitter.Emit(unique)));
+                files.Add(new GeneratedFile(head.Namespace + "." + DispatcherEmitter.ClassName(head.FormatId) + ".g.cs", DispatcherEmitter.Emit(versions)));
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
@@ -175,8 +210,11 @@ public sealed class CodecGenerator : IIncrementalGenerator
     }
 }
 
-/// <summary>What reading and checking one schema file produced.</summary>
-internal sealed record ParseResult(FormatSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>One schema file's path and text, as the pipeline's first step sees it.</summary>
+internal sealed record SchemaText(string Path, string Text);
+
+/// <summary>Every checked format version (duplicates removed), the diagnostics, and one changelog per format.</summary>
+internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -4,6 +4,10 @@ namespace Codec.Generators;
 public static class TrackingNames
 {
     public const string ParseSchema = "Codec.ParseSchema";
+    public const string ResolveSchemas = "Codec.ResolveSchemas";
+    public const string Changelogs = "Codec.Changelogs";
+    public const string ConsumerRequests = "Codec.ConsumerRequests";
+    public const string EmitConsumers = "Codec.EmitConsumers";
     public const string Diagnostics = "Codec.Diagnostics";
     public const string EmitVersion = "Codec.EmitVersion";
     public const string VersionEntries = "Codec.VersionEntries";

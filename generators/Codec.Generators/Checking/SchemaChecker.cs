@@ -20,24 +20,20 @@ internal sealed class SchemaChecker
     private static readonly Regex FormatPattern = new(@"^[a-z0-9]+([._-][a-z0-9]+)*$");
     private static readonly Regex NamespacePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
-    private readonly string _path;
-    private readonly string _text;
     private readonly SchemaDraft _draft;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, TypeDraft> _typesByName = new();
     private bool _failed;
 
-    private SchemaChecker(string path, string text, SchemaDraft draft, List<DiagnosticInfo> diagnostics)
+    private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics)
     {
-        _path = path;
-        _text = text;
         _draft = draft;
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Checks a draft; returns null when errors make it unusable.</summary>
-    public static FormatSpec? Check(string path, string text, SchemaDraft draft, List<DiagnosticInfo> diagnostics) =>
-        new SchemaChecker(path, text, draft, diagnostics).Run();
+    /// <summary>Checks a complete (resolved) draft; returns null when errors make it unusable.</summary>
+    public static FormatSpec? Check(SchemaDraft draft, List<DiagnosticInfo> diagnostics) =>
+        new SchemaChecker(draft, diagnostics).Run();
 
     private FormatSpec? Run()
     {
@@ -74,9 +70,13 @@ internal sealed class SchemaChecker
             _draft.RootType,
             _draft.VersionMember,
             _draft.Description,
-            _path,
+            _draft.Source.Path,
             types.ToEquatableArray(),
-            EquatableArray<RuleSpec>.Empty);
+            EquatableArray<RuleSpec>.Empty,
+            _draft.Parent,
+            Renames(),
+            _draft.MatchesMissingVersion ?? false,
+            root is null ? null : CheckProduct(root));
 
         if (_draft.VersionMember is { } vm && root is not null && root.Members.All(m => m.JsonName != vm))
         {
@@ -93,6 +93,36 @@ internal sealed class SchemaChecker
         }
 
         return _failed ? null : format with { Rules = rules.ToEquatableArray() };
+    }
+
+    private EquatableArray<RenameSpec> Renames() =>
+        _draft.Types.SelectMany(t => t.Members.Where(m => m.RenamedFrom is not null).Select(m => new RenameSpec(t.Name, m.RenamedFrom!, m.JsonName)))
+            .ToEquatableArray();
+
+    private ProductSpec? CheckProduct(TypeSpec root)
+    {
+        if (_draft.Product is not { } product) return null;
+        var checks = new List<ProductCheckSpec>();
+        foreach (var name in product.Requires)
+        {
+            var m = root.Members.FirstOrDefault(x => x.JsonName == name);
+            if (m is null) Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/requires", $"the root type {root.Name} has no member '{name}'");
+            else checks.Add(new ProductCheckSpec(m.JsonName, m.PropertyName, EquatableArray<long>.Empty));
+        }
+
+        foreach (var (member, allowed) in product.Values)
+        {
+            var m = root.Members.FirstOrDefault(x => x.JsonName == member);
+            if (m is null || m.Type.Kind != ValueKind.Int)
+            {
+                Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/values/" + member, $"the root type {root.Name} has no int member '{member}'");
+                continue;
+            }
+
+            checks.Add(new ProductCheckSpec(m.JsonName, m.PropertyName, allowed.ToEquatableArray()));
+        }
+
+        return new ProductSpec(product.Name, checks.ToEquatableArray());
     }
 
     private TypeSpec? CheckEnum(TypeDraft t)
@@ -145,7 +175,22 @@ internal sealed class SchemaChecker
             }
 
             CheckBounds(m, type, memberAt);
-            members.Add(new MemberSpec(m.JsonName, property, type, !m.Optional, m.Description, m.Minimum, m.Maximum, m.MinItems, m.MaxItems));
+            members.Add(new MemberSpec(m.JsonName, property, type, !m.Optional, m.Description, m.Minimum, m.Maximum, m.MinItems, m.MaxItems,
+                m.Aliases.ToEquatableArray()));
+        }
+
+        var names = new HashSet<string>(members.Select(x => x.JsonName));
+        foreach (var m in drafts)
+        {
+            foreach (var alias in m.Aliases.Where(a => !names.Add(a)))
+            {
+                Error(DiagnosticDescriptors.DuplicateMember, m.Position, m.JsonName.Length + 2, alias, at + "/members/" + m.JsonName + "/aliases");
+            }
+        }
+
+        if (members.Sum(x => x.Aliases.Count) > 255)
+        {
+            Error(DiagnosticDescriptors.Unsupported, t.Position, t.Name.Length + 2, at, "more than 255 aliases in one type");
         }
 
         if (members.Count > MaxMembersPerObject)
@@ -153,7 +198,7 @@ internal sealed class SchemaChecker
             Error(DiagnosticDescriptors.Unsupported, t.Position, t.Name.Length + 2, at, $"{members.Count} members; an object type may have at most {MaxMembersPerObject}");
         }
 
-        return new TypeSpec(t.Name, TypeKind.Object, t.Description, t.UnknownMembers ?? _draft.UnknownMembers,
+        return new TypeSpec(t.Name, TypeKind.Object, t.Description, t.UnknownMembers ?? _draft.UnknownMembers ?? UnknownMemberPolicy.Warning,
             members.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty, false);
     }
 
@@ -461,6 +506,16 @@ internal sealed class SchemaChecker
     private void Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args)
     {
         if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) _failed = true;
-        _diagnostics.Add(SchemaReader.Diag(_path, _text, descriptor.Id, position, length, args));
+        if (position.Source is { } source && source != _draft.Source && args.Length > 0)
+        {
+            // Something inherited broke (e.g. a rule whose member this version removed): the problem is this file's,
+            // so report it here, at "parent", and say where the inherited part is written.
+            args = (string[])args.Clone();
+            args[args.Length - 1] += $" (inherited from {System.IO.Path.GetFileName(source.Path)}, line {position.Line + 1}; version {_draft.Version})";
+            position = _draft.ParentPosition;
+            length = (_draft.Parent?.Length ?? 0) + 2;
+        }
+
+        _diagnostics.Add(SchemaReader.Diag(_draft.Source, descriptor.Id, position, length, args));
     }
 }

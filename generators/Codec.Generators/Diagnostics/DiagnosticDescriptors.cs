@@ -55,8 +55,33 @@ internal static class DiagnosticDescriptors
         "Codec generator failed on this schema: {0}", "Codec.Generator", DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "An internal error; please report it with the schema file. Diagnostics are listed in schemas/README.md.");
 
+    public static readonly DiagnosticDescriptor UnknownParent = Create("CODEC015", "Parent version not found",
+        "Version '{0}' of '{1}' derives from version '{2}', which no schema defines; known versions: {3}",
+        "A derived version names an existing version of the same format in \"parent\".");
+
+    public static readonly DiagnosticDescriptor InheritanceCycle = Create("CODEC016", "Versions derive from each other in a cycle",
+        "Version '{0}' of '{1}' derives from itself: {2}", "Make one version of the chain a full schema (no \"parent\").");
+
+    public static readonly DiagnosticDescriptor NoSuchMember = Create("CODEC017", "A change names something the parent does not have",
+        "At {0}: {1}", "A derived version can only remove, rename or retype members (and remove rules) that it inherits; check the spelling against the parent.");
+
+    public static readonly DiagnosticDescriptor UnknownConsumerVersion = Create("CODEC018", "No schema defines this format version",
+        "Format '{0}' has no version '{1}'; versions that exist: {2}", "Use one of the listed versions, or add a schema file for the new version.");
+
+    public static readonly DiagnosticDescriptor UnknownConsumerFormat = Create("CODEC019", "No schema defines this format",
+        "No schema defines format '{0}'; formats that exist: {1}", "Check the format id, or add the schema files (as AdditionalFiles ending in .codec.json).");
+
+    public static readonly DiagnosticDescriptor ConsumerNotPartial = Create("CODEC020", "A [CodecFormat] class must be partial",
+        "Class '{0}' has [CodecFormat] but is not partial (and not nested in a non-partial type)", "Declare the class (and any containing types) 'partial' so the generator can add the decoder.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [UnknownParent.Id] = UnknownParent,
+        [InheritanceCycle.Id] = InheritanceCycle,
+        [NoSuchMember.Id] = NoSuchMember,
+        [UnknownConsumerVersion.Id] = UnknownConsumerVersion,
+        [UnknownConsumerFormat.Id] = UnknownConsumerFormat,
+        [ConsumerNotPartial.Id] = ConsumerNotPartial,
         [InvalidJson.Id] = InvalidJson,
         [MissingProperty.Id] = MissingProperty,
         [MalformedVersion.Id] = MalformedVersion,

@@ -63,17 +63,19 @@ internal static class DecoderEmitter
         if (type.Members.Count > 0)
         {
             w.Open("switch (name.Length)");
-            var groups = type.Members.Select((m, i) => (Member: m, Bit: i))
-                .GroupBy(x => Encoding.UTF8.GetByteCount(x.Member.JsonName)).OrderBy(g => g.Key);
+            // Every name a member is written under (its aliases too) dispatches to the same bit and property.
+            var groups = type.Members.SelectMany((m, i) => new[] { m.JsonName }.Concat(m.Aliases).Select((name, spelling) => (Name: name, Member: m, Bit: i, Spelling: spelling)))
+                .GroupBy(x => Encoding.UTF8.GetByteCount(x.Name)).OrderBy(g => g.Key);
             foreach (var group in groups)
             {
                 w.Line($"case {group.Key}:");
                 w.Indent();
-                foreach (var (m, bit) in group)
+                foreach (var (jsonName, m, bit, spelling) in group)
                 {
-                    w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {Naming.Utf8Literal(m.JsonName)}))");
+                    w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {Naming.Utf8Literal(jsonName)}))");
                     w.Line($"if ((seen & (1UL << {bit})) != 0) c.ReportDuplicateMember();");
                     w.Line($"seen |= 1UL << {bit};");
+                    if (m.Aliases.Count > 0) w.Line($"o.{m.PropertyName}Spelling = {spelling};");
                     EmitReadMember(w, format, m);
                     w.Line("continue;");
                     w.Close();
@@ -102,7 +104,8 @@ internal static class DecoderEmitter
             w.Open($"if ((seen & 0x{mask:X}UL) != 0x{mask:X}UL)");
             foreach (var (m, i) in required)
             {
-                w.Line($"if ((seen & (1UL << {i})) == 0) c.ReportChild({Codes}.MissingMember, {Severity}.Error, {Naming.Literal(Pointer(m.JsonName))}, \"required member is missing\");");
+                string message = m.Aliases.Count == 0 ? "required member is missing" : "required member is missing (also accepted as " + string.Join(", ", m.Aliases.Select(a => "'" + a + "'")) + ")";
+                w.Line($"if ((seen & (1UL << {i})) == 0) c.ReportChild({Codes}.MissingMember, {Severity}.Error, {Naming.Literal(Pointer(m.JsonName))}, {Naming.Literal(message)});");
             }
 
             w.Close();

@@ -4,8 +4,21 @@ using Codec.Generators.Model;
 
 namespace Codec.Generators.Emitting;
 
-/// <summary>One version of a format, as the dispatcher needs to know it.</summary>
-internal sealed record VersionEntry(string FormatId, string Version, string Namespace, string VersionNamespace, string RootType, string? VersionMember, string SchemaPath);
+/// <summary>One version of a format, as the dispatcher (and a consumer's [CodecFormat] class) needs to know it.</summary>
+internal sealed record VersionEntry(
+    string FormatId,
+    string Version,
+    string Namespace,
+    string VersionNamespace,
+    string RootType,
+    string? VersionMember,
+    string SchemaPath,
+    bool MatchesMissingVersion,
+    ProductSpec? Product)
+{
+    public static VersionEntry From(FormatSpec spec) => new(spec.FormatId, spec.Version, spec.Namespace, spec.VersionNamespace, spec.RootType,
+        spec.VersionMember, spec.SchemaPath, spec.MatchesMissingVersion, spec.Product);
+}
 
 /// <summary>
 /// Emits one class per format that reads a document's version member and hands the document to that version's
@@ -59,15 +72,17 @@ internal static class DispatcherEmitter
         w.Open("public object? Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version)");
         w.Line("_context.Sink = sink;");
         w.Line("version = DetectVersion(document, sink);");
+        w.Line("var mark = sink.Mark();");
         w.Open("switch (version)");
         foreach (var v in ordered)
         {
             string id = Naming.VersionIdentifier(v.Version);
-            w.Line($"case {Naming.Literal(v.Version)}:");
-            w.Indent();
-            w.Line($"var model{id} = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
-            w.Line($"return global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model{id}, _context) ? model{id} : null;");
-            w.Outdent();
+            w.Open($"case {Naming.Literal(v.Version)}:");
+            w.Line($"var model = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
+            w.Line($"bool complete = global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model, _context);");
+            if (v.Product is not null) w.Line($"if (!IsProduct{id}(model, document, sink, mark)) return null;");
+            w.Line("return complete ? model : null;");
+            w.Close();
         }
 
         w.Line("default:");
@@ -75,6 +90,8 @@ internal static class DispatcherEmitter
         w.Close();
         w.Close();
         w.Line();
+
+        foreach (var v in ordered.Where(v => v.Product is not null)) EmitProductCheck(w, v);
 
         // Validate
         w.Line("/// <inheritdoc/>");
@@ -139,6 +156,18 @@ internal static class DispatcherEmitter
                 w.Line($"if (global::Codec.Runtime.Json.VersionProbe.Matches(text, {Naming.Utf8Literal(v.Version)})) return {Naming.Literal(v.Version)};");
             }
 
+            // Lenient callers decode a newer, unknown version with the nearest older schema (and a warning).
+            w.Open("if (_context.Options.UnknownVersions == global::Codec.Runtime.Json.UnknownVersionPolicy.NearestLower && global::Codec.Runtime.Json.VersionProbe.IsWellFormed(text))");
+            foreach (var v in Enumerable.Reverse(ordered))
+            {
+                w.Open($"if (global::Codec.Runtime.Json.VersionProbe.Compare({Naming.Utf8Literal(v.Version)}, text) < 0)");
+                w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.NearestVersionUsed, global::Codec.Runtime.Findings.Severity.Warning, {Naming.Literal("/" + member)},");
+                w.Line($"    \"version \" + global::System.Text.Encoding.UTF8.GetString(text) + \" has no schema; decoded as the nearest older version, {v.Version} (known versions of \" + Id + \": {known})\");");
+                w.Line($"return {Naming.Literal(v.Version)};");
+                w.Close();
+            }
+
+            w.Close();
             w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.UnknownVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");
             w.Line($"    \"version \" + global::System.Text.Encoding.UTF8.GetString(text) + \" has no schema; known versions of \" + Id + \": {known}\");");
             w.Line("return null;");
@@ -149,6 +178,12 @@ internal static class DispatcherEmitter
             w.Line("    return null;");
             w.Line("}");
             w.Line();
+            if (ordered.FirstOrDefault(v => v.MatchesMissingVersion) is { } unversioned)
+            {
+                w.Line($"// The earliest files carry no '{member}' member at all.");
+                w.Line($"if (form == global::Codec.Runtime.Json.VersionForm.Absent) return {Naming.Literal(unversioned.Version)};");
+            }
+
             w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.MissingVersion, global::Codec.Runtime.Findings.Severity.Error, {Naming.Literal("/" + member)},");
             w.Line($"    form == global::Codec.Runtime.Json.VersionForm.Absent ? \"the document has no '{member}' member; known versions of \" + Id + \": {known}\" : \"'{member}' is neither a string nor a number\");");
             w.Line("return null;");
@@ -157,6 +192,37 @@ internal static class DispatcherEmitter
 
         w.Close();
         return w.ToString();
+    }
+
+    // A sibling product that reuses this format's version strings decodes into a wall of findings; they are rolled
+    // back and replaced by one finding that says what the document is not.
+    private static void EmitProductCheck(SourceWriter w, VersionEntry v)
+    {
+        string id = Naming.VersionIdentifier(v.Version);
+        var product = v.Product!;
+        w.Open($"private static bool IsProduct{id}(global::{v.VersionNamespace}.{v.RootType} m, global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, global::Codec.Runtime.Findings.FindingMark mark)");
+        w.Line("string? reason = null;");
+        foreach (var check in product.Checks)
+        {
+            string p = check.PropertyName;
+            if (check.Allowed.Count == 0)
+            {
+                w.Line($"if (reason is null && !m.Has{p}) reason = {Naming.Literal($"it has no '{check.JsonName}' member")};");
+            }
+            else
+            {
+                string allowed = string.Join(" or ", check.Allowed);
+                w.Line($"if (reason is null && m.Has{p} && m.{p} is not ({allowed})) reason = {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")};");
+            }
+        }
+
+        w.Line("if (reason is null) return true;");
+        w.Line("sink.Rewind(mark);");
+        w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.OtherProduct, global::Codec.Runtime.Findings.Severity.Error, \"\",");
+        w.Line($"    {Naming.Literal($"not a {product.Name} file, though it says version {v.Version} of ")} + Id + \": \" + reason, document, 0);");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
     }
 
     /// <summary>Orders "1.2" before "1.10".</summary>

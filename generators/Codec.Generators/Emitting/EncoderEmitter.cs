@@ -38,7 +38,15 @@ internal static class EncoderEmitter
             foreach (var m in type.Members)
             {
                 w.Open($"if (o.Has{m.PropertyName})");
-                w.Line($"w.Name({Naming.Utf8Literal(m.JsonName)});");
+                if (m.Aliases.Count == 0)
+                {
+                    w.Line($"w.Name({Naming.Utf8Literal(m.JsonName)});");
+                }
+                else
+                {
+                    var names = new[] { m.JsonName }.Concat(m.Aliases).Select((n, i) => $"{i} => {Naming.Utf8Literal(n)}, ");
+                    w.Line($"w.Name(o.{m.PropertyName}Spelling switch {{ {string.Join("", names.Skip(1))}_ => {Naming.Utf8Literal(m.JsonName)} }});");
+                }
                 EmitValue(w, format, m);
                 w.Close();
             }

@@ -60,6 +60,13 @@ internal static class ModelEmitter
                 w.Line($"public {TypeNames.Runtime}.Text.Utf8Text {m.PropertyName}Text {{ get; set; }}");
             }
 
+            if (m.Aliases.Count > 0)
+            {
+                string names = string.Join(", ", new[] { m.JsonName }.Concat(m.Aliases).Select((n, i) => $"{i} = <c>{Naming.Xml(n)}</c>"));
+                w.Line($"/// <summary>Which name the document used for <see cref=\"{m.PropertyName}\"/> ({names}); the encoder writes the same.</summary>");
+                w.Line($"public byte {m.PropertyName}Spelling {{ get; set; }}");
+            }
+
             w.Line(TypeNames.IsReusedInstance(m.Type)
                 ? $"/// <summary>True when <c>{Naming.Xml(m.JsonName)}</c> was present and decoded (set it when building a model by hand).</summary>"
                 : $"/// <summary>True when <c>{Naming.Xml(m.JsonName)}</c> was present and decoded, or a value was set.</summary>");
@@ -82,6 +89,7 @@ internal static class ModelEmitter
             }
 
             if (m.Type.Kind == ValueKind.Enum && IsOpen(format, m.Type)) w.Line($"{m.PropertyName}Text = default;");
+            if (m.Aliases.Count > 0) w.Line($"{m.PropertyName}Spelling = 0;");
         }
 
         w.Close();
@@ -91,7 +99,8 @@ internal static class ModelEmitter
 
     private static string Facts(MemberSpec m)
     {
-        string facts = $"JSON member <c>{Naming.Xml(m.JsonName)}</c>: {Naming.Xml(m.Type.Describe())}, {(m.Required ? "required" : "optional")}";
+        string also = m.Aliases.Count == 0 ? "" : " (also written " + string.Join(", ", m.Aliases.Select(a => $"<c>{Naming.Xml(a)}</c>")) + ")";
+        string facts = $"JSON member <c>{Naming.Xml(m.JsonName)}</c>{also}: {Naming.Xml(m.Type.Describe())}, {(m.Required ? "required" : "optional")}";
         if (m.Minimum is not null || m.Maximum is not null)
         {
             facts += ", range [" + (m.Minimum?.ToString("R", CultureInfo.InvariantCulture) ?? "-inf") + ", " + (m.Maximum?.ToString("R", CultureInfo.InvariantCulture) ?? "inf") + "]";

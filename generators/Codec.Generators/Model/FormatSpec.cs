@@ -19,7 +19,14 @@ internal sealed record FormatSpec(
     string? Description,
     string SchemaPath,
     EquatableArray<TypeSpec> Types,
-    EquatableArray<RuleSpec> Rules)
+    EquatableArray<RuleSpec> Rules,
+    /// <summary>The version this one derives from, or null for a schema written in full.</summary>
+    string? ParentVersion = null,
+    /// <summary>Members this version renamed relative to its parent (for the changelog).</summary>
+    EquatableArray<RenameSpec> Renames = default,
+    /// <summary>Documents without a version member are this version.</summary>
+    bool MatchesMissingVersion = false,
+    ProductSpec? Product = null)
 {
     public TypeSpec? FindType(string name)
     {
@@ -56,7 +63,9 @@ internal sealed record MemberSpec(
     double? Minimum,
     double? Maximum,
     int? MinItems,
-    int? MaxItems);
+    int? MaxItems,
+    /// <summary>Other names the member is accepted under; the encoder writes the one the document used.</summary>
+    EquatableArray<string> Aliases = default);
 
 /// <summary>The shape of a value.</summary>
 internal enum ValueKind
@@ -124,3 +133,18 @@ internal sealed record PathStep(string JsonName, string PropertyName);
 
 /// <summary>Points of a list that a producer is known to misplace by a bounded amount (reported as warnings).</summary>
 internal sealed record KnownOffsetSpec(string KeyProperty, long From, long To, double Tolerance);
+
+/// <summary>A member renamed by a derived version: <see cref="From"/> in the parent is <see cref="To"/> here.</summary>
+internal sealed record RenameSpec(string TypeName, string From, string To);
+
+/// <summary>
+/// What identifies documents of the product a format describes (sibling products reuse its version strings):
+/// checks on top-level members of the decoded root.
+/// </summary>
+internal sealed record ProductSpec(string Name, EquatableArray<ProductCheckSpec> Checks);
+
+/// <summary>
+/// A required member (<see cref="Allowed"/> empty) or an integer member that, when present, must have one of
+/// <see cref="Allowed"/>.
+/// </summary>
+internal sealed record ProductCheckSpec(string JsonName, string PropertyName, EquatableArray<long> Allowed);

@@ -16,9 +16,48 @@ internal sealed class SchemaDraft
     public string RootType = "";
     public TextPosition RootPosition;
     public string? VersionMember;
-    public Model.UnknownMemberPolicy UnknownMembers = Model.UnknownMemberPolicy.Warning;
+    public Model.UnknownMemberPolicy? UnknownMembers;
     public readonly List<TypeDraft> Types = new();
     public readonly List<RuleDraft> Rules = new();
+
+    /// <summary>The file this draft was read from.</summary>
+    public SchemaSource Source = new("", "");
+
+    /// <summary>The version this one derives from (same format), or null for a schema written in full.</summary>
+    public string? Parent;
+    public TextPosition ParentPosition;
+    public readonly List<TypeChangeDraft> Changes = new();
+    public readonly List<RuleDraft> RemovedRules = new();
+
+    /// <summary>Documents without a version member are this version (the earliest files had none).</summary>
+    public bool? MatchesMissingVersion;
+    public ProductDraft? Product;
+}
+
+/// <summary>How a derived version changes one inherited object type.</summary>
+internal sealed class TypeChangeDraft
+{
+    public TypeChangeDraft(string typeName, TextPosition position)
+    {
+        TypeName = typeName;
+        Position = position;
+    }
+
+    public string TypeName { get; }
+    public TextPosition Position { get; }
+    public readonly List<MemberDraft> Added = new();
+    public readonly List<(string Name, TextPosition Position)> Removed = new();
+    public readonly List<(string From, string To, TextPosition Position)> Renamed = new();
+    public readonly List<MemberDraft> Retyped = new();
+}
+
+/// <summary>What marks a document as coming from the product the format describes, not a sibling product.</summary>
+internal sealed class ProductDraft
+{
+    public string Name = "";
+    public TextPosition Position;
+    public readonly List<string> Requires = new();
+    public readonly List<(string Member, List<long> Values)> Values = new();
 }
 
 internal sealed class TypeDraft
@@ -36,6 +75,18 @@ internal sealed class TypeDraft
     public bool OpenEnum;
     public string? Base;
     public TextPosition BasePosition;
+
+    /// <summary>A copy whose member list can change without touching the parent version's draft.</summary>
+    public TypeDraft Copy()
+    {
+        var copy = new TypeDraft(Name, Position)
+        {
+            Description = Description, IsEnum = IsEnum, OpenEnum = OpenEnum, Base = Base, BasePosition = BasePosition, UnknownMembers = UnknownMembers,
+        };
+        foreach (var m in Members) copy.Members.Add(m.CopyAs(m.JsonName, m.Position));
+        copy.Values.AddRange(Values);
+        return copy;
+    }
     public Model.UnknownMemberPolicy? UnknownMembers;
     public readonly List<MemberDraft> Members = new();
     public readonly List<(string Value, TextPosition Position)> Values = new();
@@ -62,6 +113,33 @@ internal sealed class MemberDraft
     public int? MinItems;
     public int? MaxItems;
     public TextPosition CountPosition;
+
+    /// <summary>Other names the member is written under (a key renamed without a version bump).</summary>
+    public readonly List<string> Aliases = new();
+
+    /// <summary>For a member renamed in a derived version: its name in the parent (for the changelog).</summary>
+    public string? RenamedFrom;
+
+    /// <summary>A copy under another JSON name (a rename in a derived version keeps everything else).</summary>
+    public MemberDraft CopyAs(string jsonName, TextPosition position)
+    {
+        var copy = new MemberDraft(jsonName, position)
+        {
+            Type = Type,
+            TypePosition = TypePosition,
+            PropertyName = jsonName == JsonName ? PropertyName : null,
+            Optional = Optional,
+            Description = Description,
+            Minimum = Minimum,
+            Maximum = Maximum,
+            RangePosition = RangePosition,
+            MinItems = MinItems,
+            MaxItems = MaxItems,
+            CountPosition = CountPosition,
+        };
+        copy.Aliases.AddRange(Aliases);
+        return copy;
+    }
 }
 
 internal sealed class RuleDraft
@@ -78,6 +156,20 @@ internal sealed class RuleDraft
     public bool KnownBug;
     public readonly List<(string Parameter, string Pointer, TextPosition Position)> Arguments = new();
     public KnownOffsetDraft? KnownOffset;
+
+    /// <summary>Same rule with the same arguments (how a derived version names an inherited rule to drop).</summary>
+    public bool SameAs(RuleDraft other)
+    {
+        if (Name != other.Name || Arguments.Count != other.Arguments.Count) return false;
+        foreach (var (parameter, pointer, _) in Arguments)
+        {
+            bool found = false;
+            foreach (var o in other.Arguments) found |= o.Parameter == parameter && o.Pointer == pointer;
+            if (!found) return false;
+        }
+
+        return true;
+    }
 }
 
 internal sealed class KnownOffsetDraft

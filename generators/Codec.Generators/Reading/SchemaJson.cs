@@ -74,16 +74,35 @@ internal sealed class JsonLiteralNode : JsonNode
     public bool? Value { get; }
 }
 
-/// <summary>Offset, 0-based line and 0-based column of a character in a schema file.</summary>
+/// <summary>One schema file's path and text; positions point into it.</summary>
+internal sealed class SchemaSource
+{
+    public SchemaSource(string path, string text)
+    {
+        Path = path;
+        Text = text;
+    }
+
+    public string Path { get; }
+    public string Text { get; }
+}
+
+/// <summary>
+/// Offset, 0-based line and 0-based column of a character in a schema file. The file travels with the position
+/// because a derived version inherits members and rules written in its parent's file.
+/// </summary>
 internal readonly struct TextPosition
 {
-    public TextPosition(int offset, int line, int column)
+    public TextPosition(SchemaSource? source, int offset, int line, int column)
     {
+        Source = source;
         Offset = offset;
         Line = line;
         Column = column;
     }
 
+    /// <summary>The file this position is in; null for "no position" (the file being read is meant).</summary>
+    public SchemaSource? Source { get; }
     public int Offset { get; }
     public int Line { get; }
     public int Column { get; }
@@ -104,17 +123,23 @@ internal sealed class SchemaJsonException : System.Exception
 internal sealed class SchemaJsonParser
 {
     private const int MaxDepth = 64;
+    private readonly SchemaSource _source;
     private readonly string _text;
     private int _pos;
     private int _line;
     private int _lineStart;
     private int _depth;
 
-    private SchemaJsonParser(string text) => _text = text;
-
-    public static JsonNode Parse(string text)
+    private SchemaJsonParser(SchemaSource source)
     {
-        var parser = new SchemaJsonParser(text);
+        _source = source;
+        _text = source.Text;
+    }
+
+    public static JsonNode Parse(SchemaSource source)
+    {
+        var parser = new SchemaJsonParser(source);
+        string text = source.Text;
         parser.SkipWhitespace();
         var node = parser.ParseValue();
         parser.SkipWhitespace();
@@ -122,7 +147,7 @@ internal sealed class SchemaJsonParser
         return node;
     }
 
-    private TextPosition Here() => new(_pos, _line, _pos - _lineStart);
+    private TextPosition Here() => new(_source, _pos, _line, _pos - _lineStart);
 
     private JsonNode ParseValue()
     {

@@ -12,31 +12,35 @@ namespace Codec.Generators.Reading;
 internal sealed class SchemaReader
 {
     private static readonly HashSet<string> TopLevelKeys = new()
-        { "$schema", "format", "version", "namespace", "description", "root", "versionMember", "unknownMembers", "types", "rules" };
+        {
+            "$schema", "format", "version", "parent", "namespace", "description", "root", "versionMember", "matchesMissingVersion",
+            "unknownMembers", "product", "types", "changes", "rules", "removeRules",
+        };
+    private static readonly HashSet<string> ChangeKeys = new() { "add", "remove", "rename", "retype" };
+    private static readonly HashSet<string> ProductKeys = new() { "name", "requires", "values" };
     private static readonly HashSet<string> ObjectTypeKeys = new() { "description", "members", "unknownMembers", "base" };
     private static readonly HashSet<string> EnumTypeKeys = new() { "description", "enum", "open" };
     private static readonly HashSet<string> MemberKeys = new()
-        { "type", "optional", "description", "range", "minItems", "maxItems", "name" };
+        { "type", "optional", "description", "range", "minItems", "maxItems", "name", "aliases" };
 
-    private readonly string _path;
-    private readonly string _text;
+    private readonly SchemaSource _source;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    private SchemaReader(string path, string text, List<DiagnosticInfo> diagnostics)
+    private SchemaReader(SchemaSource source, List<DiagnosticInfo> diagnostics)
     {
-        _path = path;
-        _text = text;
+        _source = source;
         _diagnostics = diagnostics;
     }
 
     /// <summary>Reads a schema; returns null when it is unusable (the diagnostics say why).</summary>
     public static SchemaDraft? Read(string path, string text, List<DiagnosticInfo> diagnostics)
     {
-        var reader = new SchemaReader(path, text, diagnostics);
+        var source = new SchemaSource(path, text);
+        var reader = new SchemaReader(source, diagnostics);
         JsonNode root;
         try
         {
-            root = SchemaJsonParser.Parse(text);
+            root = SchemaJsonParser.Parse(source);
         }
         catch (SchemaJsonException e)
         {
@@ -56,18 +60,40 @@ internal sealed class SchemaReader
         }
 
         CheckKeys(root, TopLevelKeys, "");
-        var draft = new SchemaDraft();
+        var draft = new SchemaDraft { Source = _source };
         bool ok = true;
         ok &= RequireString(root, "format", "", out draft.FormatId, out draft.FormatPosition);
         ok &= RequireString(root, "version", "", out draft.Version, out draft.VersionPosition);
-        ok &= RequireString(root, "namespace", "", out draft.Namespace, out draft.NamespacePosition);
-        ok &= RequireString(root, "root", "", out draft.RootType, out draft.RootPosition);
+        if (root.Get("parent") is not null)
+        {
+            // A derived version inherits namespace, root and version member unless it says otherwise.
+            ok &= RequireString(root, "parent", "", out string parent, out draft.ParentPosition);
+            draft.Parent = parent;
+            draft.Namespace = OptionalString(root, "namespace", "") ?? "";
+            draft.NamespacePosition = root.Get("namespace")?.Position ?? default;
+            draft.RootType = OptionalString(root, "root", "") ?? "";
+            draft.RootPosition = root.Get("root")?.Position ?? default;
+        }
+        else
+        {
+            ok &= RequireString(root, "namespace", "", out draft.Namespace, out draft.NamespacePosition);
+            ok &= RequireString(root, "root", "", out draft.RootType, out draft.RootPosition);
+        }
+
         draft.Description = OptionalString(root, "description", "");
         draft.VersionMember = OptionalString(root, "versionMember", "");
-        draft.UnknownMembers = ReadPolicy(root, "") ?? UnknownMemberPolicy.Warning;
+        draft.MatchesMissingVersion = OptionalBool(root, "matchesMissingVersion", "");
+        draft.UnknownMembers = ReadPolicy(root, "");
+        if (root.Get("product") is { } product) draft.Product = ReadProduct(product);
+        if (root.Get("changes") is { } changes) ReadChanges(changes, draft);
+        if (root.Get("removeRules") is { } removed) ReadRules(removed, "/removeRules", draft.RemovedRules);
 
         var types = root.Get("types");
-        if (types is null)
+        if (types is null && draft.Parent is not null)
+        {
+            // A derived version may add no types at all.
+        }
+        else if (types is null)
         {
             Report(DiagnosticDescriptors.MissingProperty, root.Position, 1, "types", "/");
             ok = false;
@@ -93,23 +119,154 @@ internal sealed class SchemaReader
             }
         }
 
-        if (root.Get("rules") is { } rules)
+        if (root.Get("rules") is { } rules) ReadRules(rules, "/rules", draft.Rules);
+        return ok ? draft : null;
+    }
+
+    private void ReadRules(JsonNode node, string at, List<RuleDraft> into)
+    {
+        if (node is not JsonArrayNode array)
         {
-            if (rules is JsonArrayNode array)
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at, "expected an array of rules");
+            return;
+        }
+
+        for (int i = 0; i < array.Items.Count; i++)
+        {
+            var rule = ReadRule(array.Items[i], at + "/" + i);
+            if (rule is not null) into.Add(rule);
+        }
+    }
+
+    // "changes": { "Type": { "add": {members}, "remove": [names], "rename": {"old": "new"}, "retype": {members} } }
+    private void ReadChanges(JsonNode node, SchemaDraft draft)
+    {
+        if (node is not JsonObjectNode changes)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, "/changes", "expected an object of type names to their changes");
+            return;
+        }
+
+        foreach (var typeChange in changes.Properties)
+        {
+            string at = "/changes/" + typeChange.Name;
+            if (typeChange.Value is not JsonObjectNode body)
             {
-                for (int i = 0; i < array.Items.Count; i++)
+                Report(DiagnosticDescriptors.InvalidValue, typeChange.Value.Position, 1, at, "expected {\"add\", \"remove\", \"rename\", \"retype\"}");
+                continue;
+            }
+
+            CheckKeys(body, ChangeKeys, at);
+            var change = new TypeChangeDraft(typeChange.Name, typeChange.NamePosition);
+            if (body.Get("add") is { } add) ReadMemberSet(add, at + "/add", change.Added);
+            if (body.Get("retype") is { } retype) ReadMemberSet(retype, at + "/retype", change.Retyped);
+            if (body.Get("remove") is { } remove)
+            {
+                if (remove is JsonArrayNode names)
                 {
-                    var rule = ReadRule(array.Items[i], "/rules/" + i);
-                    if (rule is not null) draft.Rules.Add(rule);
+                    foreach (var item in names.Items)
+                    {
+                        if (item is JsonStringNode name) change.Removed.Add((name.Value, name.Position));
+                        else Report(DiagnosticDescriptors.InvalidValue, item.Position, 1, at + "/remove", "expected member names");
+                    }
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, remove.Position, 1, at + "/remove", "expected an array of member names");
+                }
+            }
+
+            if (body.Get("rename") is { } rename)
+            {
+                if (rename is JsonObjectNode pairs)
+                {
+                    foreach (var pair in pairs.Properties)
+                    {
+                        if (pair.Value is JsonStringNode to && to.Value.Length > 0) change.Renamed.Add((pair.Name, to.Value, pair.NamePosition));
+                        else Report(DiagnosticDescriptors.InvalidValue, pair.Value.Position, 1, at + "/rename/" + pair.Name, "expected the new member name");
+                    }
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, rename.Position, 1, at + "/rename", "expected {\"old name\": \"new name\"}");
+                }
+            }
+
+            draft.Changes.Add(change);
+        }
+    }
+
+    private void ReadMemberSet(JsonNode node, string at, List<MemberDraft> into)
+    {
+        if (node is not JsonObjectNode members)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at, "expected an object of members");
+            return;
+        }
+
+        var seen = new HashSet<string>();
+        foreach (var m in members.Properties)
+        {
+            if (!seen.Add(m.Name))
+            {
+                Report(DiagnosticDescriptors.DuplicateMember, m.NamePosition, m.Name.Length + 2, m.Name, at);
+                continue;
+            }
+
+            var member = ReadMember(m, at + "/" + m.Name);
+            if (member is not null) into.Add(member);
+        }
+    }
+
+    // "product": { "name": "...", "requires": ["member", ...], "values": { "member": [0] } }
+    private ProductDraft? ReadProduct(JsonNode node)
+    {
+        const string at = "/product";
+        if (node is not JsonObjectNode obj)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at, "expected {\"name\", \"requires\", \"values\"}");
+            return null;
+        }
+
+        CheckKeys(obj, ProductKeys, at);
+        var product = new ProductDraft { Position = obj.Position };
+        if (!RequireString(obj, "name", at, out product.Name, out _)) return null;
+        if (obj.Get("requires") is { } requires)
+        {
+            if (requires is JsonArrayNode list && list.Items.All(i => i is JsonStringNode))
+            {
+                foreach (var item in list.Items) product.Requires.Add(((JsonStringNode)item).Value);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidValue, requires.Position, 1, at + "/requires", "expected an array of top-level member names");
+            }
+        }
+
+        if (obj.Get("values") is { } values)
+        {
+            if (values is JsonObjectNode map)
+            {
+                foreach (var entry in map.Properties)
+                {
+                    if (entry.Value is JsonArrayNode allowed && allowed.Items.Count > 0
+                        && allowed.Items.All(i => i is JsonNumberNode n && n.Value == System.Math.Floor(n.Value) && System.Math.Abs(n.Value) < 1e15))
+                    {
+                        product.Values.Add((entry.Name, allowed.Items.Select(i => (long)((JsonNumberNode)i).Value).ToList()));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, entry.Value.Position, 1, at + "/values/" + entry.Name, "expected a non-empty array of integers");
+                    }
                 }
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidValue, rules.Position, 1, "/rules", "expected an array of rules");
+                Report(DiagnosticDescriptors.InvalidValue, values.Position, 1, at + "/values", "expected {\"member\": [allowed integers]}");
             }
         }
 
-        return ok ? draft : null;
+        return product;
     }
 
     private TypeDraft? ReadType(JsonProperty prop)
@@ -212,6 +369,17 @@ internal sealed class SchemaReader
         member.Optional = OptionalBool(obj, "optional", at) ?? false;
         member.Description = OptionalString(obj, "description", at);
         member.PropertyName = OptionalString(obj, "name", at);
+        if (obj.Get("aliases") is { } aliases)
+        {
+            if (aliases is JsonArrayNode list && list.Items.All(i => i is JsonStringNode { Value.Length: > 0 }))
+            {
+                foreach (var item in list.Items) member.Aliases.Add(((JsonStringNode)item).Value);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidValue, aliases.Position, 1, at + "/aliases", "expected an array of member names");
+            }
+        }
         if (obj.Get("range") is { } range)
         {
             member.RangePosition = range.Position;
@@ -365,11 +533,13 @@ internal sealed class SchemaReader
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args) =>
-        _diagnostics.Add(Diag(_path, _text, descriptor.Id, position, length, args));
+        _diagnostics.Add(Diag(_source, descriptor.Id, position, length, args));
 
-    internal static DiagnosticInfo Diag(string path, string text, string id, TextPosition position, int length, params string[] args)
+    /// <summary>A diagnostic at <paramref name="position"/>, in the file the position is in (else in <paramref name="fallback"/>).</summary>
+    internal static DiagnosticInfo Diag(SchemaSource fallback, string id, TextPosition position, int length, params string[] args)
     {
-        length = System.Math.Max(1, System.Math.Min(length, text.Length - position.Offset));
-        return new DiagnosticInfo(id, new LocationInfo(path, position.Offset, length, position.Line, position.Column), args.ToEquatableArray());
+        var source = position.Source ?? fallback;
+        length = System.Math.Max(1, System.Math.Min(length, source.Text.Length - position.Offset));
+        return new DiagnosticInfo(id, new LocationInfo(source.Path, position.Offset, length, position.Line, position.Column), args.ToEquatableArray());
     }
 }

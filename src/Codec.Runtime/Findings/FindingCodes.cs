@@ -58,8 +58,12 @@ public static class FindingCodes
     // V5xx: versions and products.
     public const string UnknownVersion = "V501";
     public const string MissingVersion = "V502";
+    /// <summary>An unknown version was decoded with the nearest older schema (lenient callers only).</summary>
+    public const string NearestVersionUsed = "V503";
     /// <summary>The document is not a JSON object, so it has no version member to read.</summary>
     public const string NotAnObject = "V504";
+    /// <summary>The document comes from a sibling product that reuses the format's version strings (e.g. Synthesis retail).</summary>
+    public const string OtherProduct = "V505";
 
     // F6xx: files.
     public const string FileUnreadable = "F601";

@@ -38,6 +38,22 @@ public sealed class FindingSink
     /// </summary>
     public void StartDocument() => _lines = default;
 
+    /// <summary>Where the list stands now, to <see cref="Rewind"/> to later.</summary>
+    public FindingMark Mark() => new(_findings.Count, ErrorCount, WarningCount, Dropped);
+
+    /// <summary>
+    /// Forgets every finding since <paramref name="mark"/> — used when a document turns out to be something else
+    /// entirely (another product), where one finding saying so beats a wall of structural ones.
+    /// </summary>
+    public void Rewind(FindingMark mark)
+    {
+        if (mark.Count > _findings.Count) throw new ArgumentOutOfRangeException(nameof(mark), "the mark is from a later state or another document");
+        _findings.RemoveRange(mark.Count, _findings.Count - mark.Count);
+        ErrorCount = mark.Errors;
+        WarningCount = mark.Warnings;
+        Dropped = mark.Dropped;
+    }
+
     public void Report(string code, Severity severity, string path, string message) =>
         Add(new Finding(code, severity, path, message));
 
@@ -65,3 +81,6 @@ public sealed class FindingSink
         }
     }
 }
+
+/// <summary>A position in a <see cref="FindingSink"/>'s list (see <see cref="FindingSink.Mark"/>).</summary>
+public readonly record struct FindingMark(int Count, int Errors, int Warnings, int Dropped);

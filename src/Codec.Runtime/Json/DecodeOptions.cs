@@ -13,4 +13,16 @@ public sealed record DecodeOptions
 
     /// <summary>Accept Python's <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c> tokens (with a warning).</summary>
     public bool AllowNonFiniteTokens { get; init; } = true;
+
+    /// <summary>What a dispatcher does with a version no schema defines.</summary>
+    public UnknownVersionPolicy UnknownVersions { get; init; } = UnknownVersionPolicy.Reject;
+}
+
+/// <summary>What a dispatcher does with a document whose version no schema defines.</summary>
+public enum UnknownVersionPolicy
+{
+    /// <summary>An error (V501) naming the versions that exist; nothing is decoded.</summary>
+    Reject,
+    /// <summary>Decode with the nearest older known version, with a warning (V503) that says which.</summary>
+    NearestLower,
 }

@@ -213,7 +213,7 @@ public sealed class DiagnosticTests
             """));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
-        Assert.Equal(5, run.GeneratedSources.Length);
+        Assert.Equal(7, run.GeneratedSources.Length); // model, decoder, encoder, validator, registration; dispatcher, changelog
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class IncrementalTests
         driver = driver.RunGenerators(edited);
         var run = driver.GetRunResult().Results.Single();
 
-        foreach (var step in new[] { TrackingNames.ParseSchema, TrackingNames.EmitVersion, TrackingNames.EmitDispatchers, TrackingNames.Diagnostics })
+        foreach (var step in new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.EmitVersion, TrackingNames.EmitDispatchers, TrackingNames.Diagnostics })
         {
             var outputs = run.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
             Assert.NotEmpty(outputs);
@@ -54,7 +54,7 @@ public sealed class IncrementalTests
         var schema = GeneratorHarness.Schema("info-1.5.codec.json", SchemaText);
         var driver = GeneratorHarness.CreateDriver(schema).RunGenerators(GeneratorHarness.CreateCompilation());
         var run = driver.GetRunResult().Results.Single();
-        var ours = new[] { TrackingNames.ParseSchema, TrackingNames.Diagnostics, TrackingNames.EmitVersion, TrackingNames.VersionEntries, TrackingNames.EmitDispatchers };
+        var ours = new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.Changelogs, TrackingNames.Diagnostics, TrackingNames.EmitVersion, TrackingNames.VersionEntries, TrackingNames.EmitDispatchers };
         foreach (var step in ours.SelectMany(name => run.TrackedSteps[name]))
         {
             foreach (var (value, _) in step.Outputs) AssertNoRoslynObjects(value, 0);

@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codec.Generators.Diagnostics;
+using Codec.Generators.Emitting;
+using Codec.Generators.Model;
+using Codec.Generators.Reading;
+
+namespace Codec.Generators.Checking;
+
+/// <summary>
+/// Between reading and checking: turns a derived version ("parent" plus differences) into a complete draft by
+/// copying its parent's (itself resolved first) and applying the changes. Full schemas pass through unchanged.
+/// Inherited members and rules keep positions in the parent's file, so later diagnostics can say where they came from.
+/// </summary>
+internal sealed class VersionResolver
+{
+    private readonly List<SchemaDraft> _drafts;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly Dictionary<SchemaDraft, SchemaDraft?> _resolved = new();
+    private readonly List<SchemaDraft> _visiting = new();
+
+    private VersionResolver(List<SchemaDraft> drafts, List<DiagnosticInfo> diagnostics)
+    {
+        _drafts = drafts;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The complete draft of every input draft, or null where its chain is broken (diagnostics say why).</summary>
+    public static List<SchemaDraft?> Resolve(List<SchemaDraft> drafts, List<DiagnosticInfo> diagnostics)
+    {
+        var resolver = new VersionResolver(drafts, diagnostics);
+        return drafts.Select(resolver.ResolveOne).ToList();
+    }
+
+    /// <summary>The draft defining <paramref name="version"/> of <paramref name="formatId"/> (first by path), if any.</summary>
+    public static SchemaDraft? Find(IEnumerable<SchemaDraft> drafts, string formatId, string version) =>
+        drafts.Where(d => d.FormatId == formatId && DispatcherEmitter.VersionComparer.Instance.Compare(d.Version, version) == 0)
+            .OrderBy(d => d.Source.Path, System.StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private SchemaDraft? ResolveOne(SchemaDraft draft)
+    {
+        if (_resolved.TryGetValue(draft, out var done)) return done;
+        if (draft.Parent is null)
+        {
+            if (draft.Changes.Count > 0 || draft.RemovedRules.Count > 0)
+            {
+                Report(draft, DiagnosticDescriptors.InvalidValue, draft.VersionPosition, 1, "/changes",
+                    "\"changes\" and \"removeRules\" apply to an inherited version; add \"parent\" or declare the types in full");
+            }
+
+            draft.UnknownMembers ??= UnknownMemberPolicy.Warning;
+            return _resolved[draft] = draft;
+        }
+
+        var parent = Find(_drafts, draft.FormatId, draft.Parent);
+        if (parent is null)
+        {
+            string known = string.Join(", ", _drafts.Where(d => d.FormatId == draft.FormatId).Select(d => d.Version)
+                .Distinct().OrderBy(v => v, DispatcherEmitter.VersionComparer.Instance));
+            Report(draft, DiagnosticDescriptors.UnknownParent, draft.ParentPosition, draft.Parent.Length + 2, draft.Version, draft.FormatId, draft.Parent, known);
+            return _resolved[draft] = null;
+        }
+
+        if (parent == draft || _visiting.Contains(parent))
+        {
+            int start = parent == draft ? _visiting.Count : _visiting.IndexOf(parent);
+            var chain = _visiting.Skip(start).Append(draft).Append(parent).Select(d => d.Version);
+            Report(draft, DiagnosticDescriptors.InheritanceCycle, draft.ParentPosition, draft.Parent.Length + 2, draft.Version, draft.FormatId, string.Join(" → ", chain));
+            return _resolved[draft] = null;
+        }
+
+        _visiting.Add(draft);
+        var resolvedParent = ResolveOne(parent);
+        _visiting.RemoveAt(_visiting.Count - 1);
+        if (_resolved.TryGetValue(draft, out done)) return done; // reported as part of a cycle while resolving the parent
+        return _resolved[draft] = resolvedParent is null ? null : Derive(draft, resolvedParent);
+    }
+
+    private SchemaDraft? Derive(SchemaDraft child, SchemaDraft parent)
+    {
+        var merged = new SchemaDraft
+        {
+            Source = child.Source,
+            FormatId = child.FormatId,
+            FormatPosition = child.FormatPosition,
+            Version = child.Version,
+            VersionPosition = child.VersionPosition,
+            Parent = parent.Version,
+            ParentPosition = child.ParentPosition,
+            Namespace = child.Namespace.Length > 0 ? child.Namespace : parent.Namespace,
+            NamespacePosition = child.Namespace.Length > 0 ? child.NamespacePosition : child.ParentPosition,
+            RootType = child.RootType.Length > 0 ? child.RootType : parent.RootType,
+            RootPosition = child.RootType.Length > 0 ? child.RootPosition : child.ParentPosition,
+            Description = child.Description ?? parent.Description,
+            VersionMember = child.VersionMember ?? parent.VersionMember,
+            UnknownMembers = child.UnknownMembers ?? parent.UnknownMembers,
+            // Only the version that says so takes documents without a version member: the flag is not inherited.
+            MatchesMissingVersion = child.MatchesMissingVersion ?? false,
+            Product = child.Product ?? parent.Product,
+        };
+
+        foreach (var t in parent.Types) merged.Types.Add(t.Copy());
+        foreach (var t in child.Types)
+        {
+            int at = merged.Types.FindIndex(existing => existing.Name == t.Name);
+            if (at >= 0) merged.Types[at] = t; // a type declared again replaces the inherited one whole
+            else merged.Types.Add(t);
+        }
+
+        bool ok = true;
+        foreach (var change in child.Changes) ok &= Apply(child, merged, change);
+
+        merged.Rules.AddRange(parent.Rules.Where(r => !child.RemovedRules.Any(r.SameAs)));
+        for (int i = 0; i < child.RemovedRules.Count; i++)
+        {
+            var removed = child.RemovedRules[i];
+            if (!parent.Rules.Any(removed.SameAs))
+            {
+                Report(child, DiagnosticDescriptors.NoSuchMember, removed.Position, removed.Name.Length + 2, "/removeRules/" + i,
+                    $"version {parent.Version} has no rule '{removed.Name}' with exactly these arguments");
+                ok = false;
+            }
+        }
+
+        merged.Rules.AddRange(child.Rules);
+        return ok ? merged : null;
+    }
+
+    // Order within one type: remove, rename, retype, add — so a member can be removed and re-added with a new shape.
+    private bool Apply(SchemaDraft child, SchemaDraft merged, TypeChangeDraft change)
+    {
+        string at = "/changes/" + change.TypeName;
+        var type = merged.Types.FirstOrDefault(t => t.Name == change.TypeName);
+        if (type is null || type.IsEnum)
+        {
+            Report(child, DiagnosticDescriptors.UnknownType, change.Position, change.TypeName.Length + 2, change.TypeName, at + " (changes apply to inherited object types)");
+            return false;
+        }
+
+        bool ok = true;
+        foreach (var (name, position) in change.Removed)
+        {
+            if (type.Members.RemoveAll(m => m.JsonName == name) == 0) ok &= Missing(child, type, at + "/remove", "remove", name, position);
+        }
+
+        foreach (var (from, to, position) in change.Renamed)
+        {
+            int i = type.Members.FindIndex(m => m.JsonName == from);
+            if (i < 0)
+            {
+                ok &= Missing(child, type, at + "/rename", "rename", from, position);
+                continue;
+            }
+
+            if (type.Members.Any(m => m.JsonName == to))
+            {
+                Report(child, DiagnosticDescriptors.DuplicateMember, position, from.Length + 2, to, at + "/rename (the type already has that member)");
+                ok = false;
+                continue;
+            }
+
+            var renamed = type.Members[i].CopyAs(to, position);
+            renamed.RenamedFrom = from;
+            type.Members[i] = renamed;
+        }
+
+        foreach (var retyped in change.Retyped)
+        {
+            int i = type.Members.FindIndex(m => m.JsonName == retyped.JsonName);
+            if (i < 0) ok &= Missing(child, type, at + "/retype", "retype", retyped.JsonName, retyped.Position);
+            else type.Members[i] = retyped;
+        }
+
+        foreach (var added in change.Added)
+        {
+            if (type.Members.Any(m => m.JsonName == added.JsonName))
+            {
+                Report(child, DiagnosticDescriptors.DuplicateMember, added.Position, added.JsonName.Length + 2, added.JsonName,
+                    at + "/add (it is inherited; use \"retype\" to change it)");
+                ok = false;
+            }
+            else
+            {
+                type.Members.Add(added);
+            }
+        }
+
+        return ok;
+    }
+
+    private bool Missing(SchemaDraft child, TypeDraft type, string at, string verb, string name, TextPosition position)
+    {
+        string members = type.Members.Count == 0 ? "(none)" : string.Join(", ", type.Members.Select(m => m.JsonName));
+        Report(child, DiagnosticDescriptors.NoSuchMember, position, name.Length + 2, at,
+            $"cannot {verb} '{name}': type {type.Name} of version {child.Parent} has no such member; its members: {members}");
+        return false;
+    }
+
+    private void Report(SchemaDraft draft, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args) =>
+        _diagnostics.Add(SchemaReader.Diag(draft.Source, descriptor.Id, position, length, args));
+}

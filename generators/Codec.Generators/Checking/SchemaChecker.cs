@@ -78,7 +78,8 @@ internal sealed class SchemaChecker
             _draft.MatchesMissingVersion ?? false,
             root is null ? null : CheckProduct(root));
 
-        if (_draft.VersionMember is { } vm && root is not null && root.Members.All(m => m.JsonName != vm))
+        // The version that takes documents without a version member need not declare it.
+        if (_draft.VersionMember is { } vm && root is not null && _draft.MatchesMissingVersion != true && root.Members.All(m => m.JsonName != vm))
         {
             Error(DiagnosticDescriptors.InvalidValue, _draft.RootPosition, _draft.RootType.Length + 2, "/versionMember", $"the root type has no member '{vm}'");
         }
@@ -102,14 +103,15 @@ internal sealed class SchemaChecker
     private ProductSpec? CheckProduct(TypeSpec root)
     {
         if (_draft.Product is not { } product) return null;
-        var checks = new List<ProductCheckSpec>();
-        foreach (var name in product.Requires)
+        var anyOf = new List<PathStep>();
+        foreach (var name in product.AnyOf)
         {
             var m = root.Members.FirstOrDefault(x => x.JsonName == name);
-            if (m is null) Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/requires", $"the root type {root.Name} has no member '{name}'");
-            else checks.Add(new ProductCheckSpec(m.JsonName, m.PropertyName, EquatableArray<long>.Empty));
+            if (m is null) Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/anyOf", $"the root type {root.Name} has no member '{name}'");
+            else anyOf.Add(new PathStep(m.JsonName, m.PropertyName));
         }
 
+        var checks = new List<ProductCheckSpec>();
         foreach (var (member, allowed) in product.Values)
         {
             var m = root.Members.FirstOrDefault(x => x.JsonName == member);
@@ -122,7 +124,7 @@ internal sealed class SchemaChecker
             checks.Add(new ProductCheckSpec(m.JsonName, m.PropertyName, allowed.ToEquatableArray()));
         }
 
-        return new ProductSpec(product.Name, checks.ToEquatableArray());
+        return new ProductSpec(product.Name, anyOf.ToEquatableArray(), checks.ToEquatableArray());
     }
 
     private TypeSpec? CheckEnum(TypeDraft t)

@@ -124,8 +124,31 @@ internal sealed class VersionResolver
         }
 
         merged.Rules.AddRange(child.Rules);
+        DropUnreachableTypes(merged);
         return ok ? merged : null;
     }
+
+    // A change can orphan an inherited type (1 writes hdri as a string, so type Hdri goes): leave it out rather than
+    // emit a class nothing uses. Types the derived version declares itself are kept.
+    private static void DropUnreachableTypes(SchemaDraft merged)
+    {
+        var byName = merged.Types.ToDictionary(t => t.Name);
+        var reachable = new HashSet<string>();
+        var pending = new Stack<string>();
+        pending.Push(merged.RootType);
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (!byName.TryGetValue(name, out var type) || !reachable.Add(name)) continue;
+            if (type.Base is { } b) pending.Push(b);
+            foreach (var m in type.Members) pending.Push(ElementName(m.Type));
+        }
+
+        merged.Types.RemoveAll(t => !reachable.Contains(t.Name) && t.Position.Source != merged.Source);
+    }
+
+    private static string ElementName(string type) =>
+        type.StartsWith("list<", System.StringComparison.Ordinal) && type.EndsWith(">", System.StringComparison.Ordinal) ? type.Substring(5, type.Length - 6) : type;
 
     // Order within one type: remove, rename, retype, add — so a member can be removed and re-added with a new shape.
     private bool Apply(SchemaDraft child, SchemaDraft merged, TypeChangeDraft change)

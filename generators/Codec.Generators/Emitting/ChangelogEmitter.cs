@@ -140,8 +140,8 @@ internal static class ChangelogEmitter
 
     private static string Shape(TypeSpec type) => type.Kind == TypeKind.Enum
         ? (type.OpenEnum ? "open" : "closed") + " enum of " + type.Values.Count + " values"
-        : "object, " + type.Members.Count + " members";
+        : "object, " + type.Members.Count + (type.Members.Count == 1 ? " member" : " members");
 
     private static string RuleKey(RuleSpec rule) =>
-        "`" + rule.Name + "` " + string.Join(", ", rule.Arguments.Select(a => a.Pointer));
+        "`" + rule.Name + "` " + string.Join(", ", rule.Arguments.Select(a => a.Pointer)) + (rule.KnownBug ? " (a known producer bug: warnings)" : "");
 }

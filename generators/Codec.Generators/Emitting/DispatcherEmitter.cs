@@ -80,7 +80,7 @@ internal static class DispatcherEmitter
             w.Open($"case {Naming.Literal(v.Version)}:");
             w.Line($"var model = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
             w.Line($"bool complete = global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model, _context);");
-            if (v.Product is not null) w.Line($"if (!IsProduct{id}(model, document, sink, mark)) return null;");
+            if (v.Product is not null) w.Line($"if (complete && !IsProduct{id}(model, document, sink, mark)) return null;");
             w.Line("return complete ? model : null;");
             w.Close();
         }
@@ -202,24 +202,23 @@ internal static class DispatcherEmitter
         var product = v.Product!;
         w.Open($"private static bool IsProduct{id}(global::{v.VersionNamespace}.{v.RootType} m, global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, global::Codec.Runtime.Findings.FindingMark mark)");
         w.Line("string? reason = null;");
-        foreach (var check in product.Checks)
+        if (product.AnyOf.Count > 0)
+        {
+            string names = string.Join(", ", product.AnyOf.Select(s => "'" + s.JsonName + "'"));
+            w.Line($"if (!({string.Join(" || ", product.AnyOf.Select(s => "m.Has" + s.PropertyName))})) reason = {Naming.Literal((product.AnyOf.Count == 1 ? "it has no " : "it has none of ") + names)};");
+        }
+
+        foreach (var check in product.Values)
         {
             string p = check.PropertyName;
-            if (check.Allowed.Count == 0)
-            {
-                w.Line($"if (reason is null && !m.Has{p}) reason = {Naming.Literal($"it has no '{check.JsonName}' member")};");
-            }
-            else
-            {
-                string allowed = string.Join(" or ", check.Allowed);
-                w.Line($"if (reason is null && m.Has{p} && m.{p} is not ({allowed})) reason = {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")};");
-            }
+            string allowed = string.Join(" or ", check.Allowed);
+            w.Line($"if (reason is null && m.Has{p} && m.{p} is not ({allowed})) reason = {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")};");
         }
 
         w.Line("if (reason is null) return true;");
         w.Line("sink.Rewind(mark);");
         w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.OtherProduct, global::Codec.Runtime.Findings.Severity.Error, \"\",");
-        w.Line($"    {Naming.Literal($"not a {product.Name} file, though it says version {v.Version} of ")} + Id + \": \" + reason, document, 0);");
+        w.Line($"    {Naming.Literal($"not a {product.Name} file (read as version {v.Version} of ")} + Id + \"): \" + reason, document, 0);");
         w.Line("return false;");
         w.Close();
         w.Line();

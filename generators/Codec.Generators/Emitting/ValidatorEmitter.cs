@@ -165,6 +165,9 @@ internal static class ValidatorEmitter
         if (rule.ListSteps.Count > 0) guards.AddRange(Guards("doc", rule.ListSteps, includeLast: true).Where(g => !guards.Contains(g)));
         w.Open(guards.Count > 0 ? "if (" + string.Join(" && ", guards) + ")" : "");
 
+        // A known producer bug of this version: what the rule finds is still reported, as warnings.
+        bool downgrade = rule.KnownBug && rule.Name != "unique";
+        if (downgrade) w.Line("var bugMark = sink.Mark();");
         var reportAt = Checking.RuleCatalog.Rules[rule.Name].ReportAt;
         var reportArg = rule.Arguments.First(a => a.Parameter == reportAt);
         if (rule.ListSteps.Count == 0)
@@ -186,6 +189,7 @@ internal static class ValidatorEmitter
             w.Close();
         }
 
+        if (downgrade) w.Line("sink.DowngradeSince(bugMark, \"known producer bug of this version\");");
         w.Close();
     }
 

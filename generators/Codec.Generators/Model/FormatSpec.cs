@@ -139,12 +139,9 @@ internal sealed record RenameSpec(string TypeName, string From, string To);
 
 /// <summary>
 /// What identifies documents of the product a format describes (sibling products reuse its version strings):
-/// checks on top-level members of the decoded root.
+/// at least one of <see cref="AnyOf"/> present, and every <see cref="Values"/> member, when present, allowed.
 /// </summary>
-internal sealed record ProductSpec(string Name, EquatableArray<ProductCheckSpec> Checks);
+internal sealed record ProductSpec(string Name, EquatableArray<PathStep> AnyOf, EquatableArray<ProductCheckSpec> Values);
 
-/// <summary>
-/// A required member (<see cref="Allowed"/> empty) or an integer member that, when present, must have one of
-/// <see cref="Allowed"/>.
-/// </summary>
+/// <summary>A top-level integer member that, when present, must have one of <see cref="Allowed"/>.</summary>
 internal sealed record ProductCheckSpec(string JsonName, string PropertyName, EquatableArray<long> Allowed);

@@ -56,7 +56,8 @@ internal sealed class ProductDraft
 {
     public string Name = "";
     public TextPosition Position;
-    public readonly List<string> Requires = new();
+    /// <summary>Top-level members of which a document of the product has at least one.</summary>
+    public readonly List<string> AnyOf = new();
     public readonly List<(string Member, List<long> Values)> Values = new();
 }
 

@@ -17,7 +17,7 @@ internal sealed class SchemaReader
             "unknownMembers", "product", "types", "changes", "rules", "removeRules",
         };
     private static readonly HashSet<string> ChangeKeys = new() { "add", "remove", "rename", "retype" };
-    private static readonly HashSet<string> ProductKeys = new() { "name", "requires", "values" };
+    private static readonly HashSet<string> ProductKeys = new() { "name", "anyOf", "values" };
     private static readonly HashSet<string> ObjectTypeKeys = new() { "description", "members", "unknownMembers", "base" };
     private static readonly HashSet<string> EnumTypeKeys = new() { "description", "enum", "open" };
     private static readonly HashSet<string> MemberKeys = new()
@@ -218,7 +218,7 @@ internal sealed class SchemaReader
         }
     }
 
-    // "product": { "name": "...", "requires": ["member", ...], "values": { "member": [0] } }
+    // "product": { "name": "...", "anyOf": ["member", ...], "values": { "member": [0] } }
     private ProductDraft? ReadProduct(JsonNode node)
     {
         const string at = "/product";
@@ -231,15 +231,15 @@ internal sealed class SchemaReader
         CheckKeys(obj, ProductKeys, at);
         var product = new ProductDraft { Position = obj.Position };
         if (!RequireString(obj, "name", at, out product.Name, out _)) return null;
-        if (obj.Get("requires") is { } requires)
+        if (obj.Get("anyOf") is { } anyOf)
         {
-            if (requires is JsonArrayNode list && list.Items.All(i => i is JsonStringNode))
+            if (anyOf is JsonArrayNode list && list.Items.Count > 0 && list.Items.All(i => i is JsonStringNode))
             {
-                foreach (var item in list.Items) product.Requires.Add(((JsonStringNode)item).Value);
+                foreach (var item in list.Items) product.AnyOf.Add(((JsonStringNode)item).Value);
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidValue, requires.Position, 1, at + "/requires", "expected an array of top-level member names");
+                Report(DiagnosticDescriptors.InvalidValue, anyOf.Position, 1, at + "/anyOf", "expected a non-empty array of top-level member names");
             }
         }
 

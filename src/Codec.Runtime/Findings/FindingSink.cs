@@ -54,6 +54,22 @@ public sealed class FindingSink
         Dropped = mark.Dropped;
     }
 
+    /// <summary>
+    /// Turns the errors reported since <paramref name="mark"/> into warnings that say why (a rule the schema marks
+    /// as a known producer bug of the version): still visible, no longer failing the file.
+    /// </summary>
+    public void DowngradeSince(FindingMark mark, string reason)
+    {
+        for (int i = mark.Count; i < _findings.Count; i++)
+        {
+            var f = _findings[i];
+            if (f.Severity != Severity.Error) continue;
+            _findings[i] = f with { Severity = Severity.Warning, Message = reason + ": " + f.Message };
+            ErrorCount--;
+            WarningCount++;
+        }
+    }
+
     public void Report(string code, Severity severity, string path, string message) =>
         Add(new Finding(code, severity, path, message));
 

@@ -74,7 +74,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, output, _) = Run(file);
         Assert.Equal(1, exit);
         Assert.Contains("V501", output);
-        Assert.Contains("known versions of synthesis.info: 1.2, 1.5", output);
+        Assert.Contains("known versions of synthesis.info: 0, 1, 1.1, 1.2, 1.3, 1.4, 1.5", output);
         Assert.Contains("1 error", output);
     }
 

@@ -12,23 +12,21 @@ namespace Codec.Tests.Formats;
 /// <summary>Decoding real and sample files: version dispatch, values, round trips, allocation.</summary>
 public sealed class DecodeTests
 {
-    public static TheoryData<string> Fixtures() => FixtureData(includeUnsupported: true);
+    public static TheoryData<string> Fixtures() => FixtureData();
 
-    /// <summary>Fixtures of versions with a schema (1.2, 1.5): the ones that must decode and round-trip.</summary>
-    public static TheoryData<string> SupportedFixtures() => FixtureData(includeUnsupported: false);
+    /// <summary>Every real info.json fixture: each must decode and round-trip under its own version.</summary>
+    public static TheoryData<string> SupportedFixtures() => FixtureData();
 
-    private static TheoryData<string> FixtureData(bool includeUnsupported)
+    private static TheoryData<string> FixtureData()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Documents.FixtureInfoFiles())
-        {
-            string relative = Path.GetRelativePath(TestPaths.SynthesisFixtures, f);
-            if (includeUnsupported || !relative.StartsWith("faces-1.1", StringComparison.Ordinal)) data.Add(relative);
-        }
-
+        foreach (var f in Documents.FixtureInfoFiles()) data.Add(Path.GetRelativePath(TestPaths.SynthesisFixtures, f));
         if (data.Count == 0) data.Add("(fixtures absent)");
         return data;
     }
+
+    // The fixture folders are named after the version their files declare: faces-1.1, face-api-1.2, humans-1.5.
+    private static string VersionOf(string fixture) => fixture.Split('/', '\\')[0].Split('-')[^1];
 
     public static TheoryData<string> Samples()
     {
@@ -39,19 +37,11 @@ public sealed class DecodeTests
 
     [FixtureTheory]
     [MemberData(nameof(Fixtures))]
-    public void Real_1_2_and_1_5_files_validate_with_no_errors(string fixture)
+    public void Real_files_validate_with_no_errors_under_their_own_version(string fixture)
     {
         var result = Documents.Check(File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, fixture)));
-        if (fixture.StartsWith("faces-1.1", StringComparison.Ordinal))
-        {
-            // 1.1 has no schema yet: one clear finding naming the versions that exist, not a crash.
-            var finding = Documents.Single(result, FindingCodes.UnknownVersion);
-            Assert.Contains("1.2, 1.5", finding.Message);
-            return;
-        }
-
         Assert.True(!result.HasErrors, Documents.Describe(result.Findings));
-        Assert.Contains(result.Version, new[] { "1.2", "1.5" });
+        Assert.Equal(VersionOf(fixture), result.Version);
     }
 
     [Theory]
@@ -160,7 +150,7 @@ public sealed class DecodeTests
         Assert.Equal(Severity.Error, f.Severity);
         Assert.Equal("/version", f.Path);
         Assert.Contains("9.9", f.Message);
-        Assert.Contains("1.2, 1.5", f.Message);
+        Assert.Contains("0, 1, 1.1, 1.2, 1.3, 1.4, 1.5", f.Message);
         Assert.Single(result.Findings);
     }
 
@@ -180,7 +170,9 @@ public sealed class DecodeTests
     [Fact]
     public void Missing_version_and_integer_versions_are_handled()
     {
-        Assert.Equal(FindingCodes.MissingVersion, Assert.Single(Documents.Check("{\"camera\": {}}").Findings).Code);
+        // No version member: the earliest files (version 0). Without any Human API member it is another product.
+        Assert.Equal(FindingCodes.OtherProduct, Assert.Single(Documents.Check("{\"camera\": {}}").Findings).Code);
+        Assert.Equal("0", Documents.Check("{\"camera\": {}, \"landmarks\": []}").Version);
         // Versions compare as versions: the number 1.5 selects the "1.5" schema.
         var asNumber = File.ReadAllText(Documents.SampleV15).Replace("\"version\": \"1.5\"", "\"version\": 1.5");
         Assert.Equal("1.5", Documents.Check(asNumber).Version);

@@ -36,7 +36,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Nesting_ten_thousand_deep_is_refused_without_recursion()
     {
-        string deep = "{\"version\": \"1.5\", \"camera\": " + new string('[', 10000) + new string(']', 10000) + "}";
+        string deep = "{\"version\": \"1.5\", \"landmarks\": {}, \"camera\": " + new string('[', 10000) + new string(']', 10000) + "}";
         var result = Documents.Check(deep);
         var f = result.Findings.Single(x => x.Code == FindingCodes.TooDeep);
         Assert.Equal(Severity.Error, f.Severity);
@@ -47,7 +47,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Deep_nesting_inside_an_unknown_member_is_refused_too()
     {
-        string deep = "{\"version\": \"1.5\", \"extra\": " + new string('[', 100000) + "}";
+        string deep = "{\"version\": \"1.5\", \"landmarks\": {}, \"extra\": " + new string('[', 100000) + "}";
         var result = Documents.Check(deep);
         Assert.Contains(result.Findings, x => x.Code == FindingCodes.TooDeep);
     }
@@ -109,7 +109,7 @@ public sealed class HostileInputTests
     [Fact]
     public void A_100_MB_string_is_reported_without_copying_it()
     {
-        var head = Encoding.UTF8.GetBytes("{\"version\": \"1.5\", \"identity_metadata\": {\"outfit\": \"");
+        var head = Encoding.UTF8.GetBytes("{\"version\": \"1.5\", \"landmarks\": {}, \"identity_metadata\": {\"outfit\": \"");
         var tail = Encoding.UTF8.GetBytes("\"}}");
         var bytes = new byte[head.Length + 100_000_000 + tail.Length];
         head.CopyTo(bytes, 0);
@@ -132,7 +132,7 @@ public sealed class HostileInputTests
     [InlineData("\"identity_metadata\": {\"iris_color\": \"", "/identity_metadata/iris_color")]
     public void Over_long_enum_and_numeric_strings_are_reported_as_too_long(string head, string path)
     {
-        var sb = new StringBuilder("{\"version\": \"1.5\", ").Append(head);
+        var sb = new StringBuilder("{\"version\": \"1.5\", \"landmarks\": {}, ").Append(head);
         for (int i = 0; i < 300_000; i++) sb.Append("\\n\\u0041");
         sb.Append("\"}}");
         var result = Documents.Check(sb.ToString());
@@ -143,7 +143,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Escaped_huge_string_is_not_unescaped_into_memory()
     {
-        var sb = new StringBuilder("{\"version\": \"1.5\", \"hdri\": {\"name\": \"");
+        var sb = new StringBuilder("{\"version\": \"1.5\", \"landmarks\": {}, \"hdri\": {\"name\": \"");
         for (int i = 0; i < 1_000_000; i++) sb.Append("\\n\\u0041");
         sb.Append("\"}}");
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
@@ -162,12 +162,12 @@ public sealed class HostileInputTests
     [InlineData("{\"version\": \"1.5\"} trailing")]
     [InlineData("{\"version\": \"1.5\",}")]
     [InlineData("{\"version\": \"1.5\" \"camera\": {}}")]
-    [InlineData("{\"version\": \"1.5\", \"camera\": {\"intrinsics\": [[1,2,3],[4,5,6],[7,8]]}}")]
-    [InlineData("{\"version\": \"1.5\", \"camera\": {\"intrinsics\": [01]}}")]
-    [InlineData("{\"version\": \"1.5\", \"gesture\": {\"name\": \"a\\qb\"}}")]
-    [InlineData("{\"version\": \"1.5\", \"gesture\": {\"name\": \"\\ud800\"}}")]
-    [InlineData("{\"version\": \"1.5\", \"gesture\": {\"name\": \"tab\there\"}}")]
-    [InlineData("{\"version\": \"1.5\", \"version\": 7}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"camera\": {\"intrinsics\": [[1,2,3],[4,5,6],[7,8]]}}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"camera\": {\"intrinsics\": [01]}}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"gesture\": {\"name\": \"a\\qb\"}}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"gesture\": {\"name\": \"\\ud800\"}}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"gesture\": {\"name\": \"tab\there\"}}")]
+    [InlineData("{\"version\": \"1.5\", \"landmarks\": {}, \"version\": 7}")]
     [InlineData("\uFEFF{\"version\": \"1.5\"}")]
     public void Malformed_documents_give_findings_not_exceptions(string json)
     {
@@ -178,7 +178,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Findings_are_capped_so_a_flood_cannot_exhaust_memory()
     {
-        var sb = new StringBuilder("{\"version\": \"1.5\"");
+        var sb = new StringBuilder("{\"version\": \"1.5\", \"landmarks\": {}");
         for (int i = 0; i < 50_000; i++) sb.Append(",\"x").Append(i).Append("\": 1");
         sb.Append('}');
         var result = Documents.Check(sb.ToString());

@@ -1,4 +1,5 @@
 using Codec.Formats.Synthesis.Info;
+using Codec.Formats.Synthesis.Metadata;
 using Codec.Runtime.Formats;
 using Codec.Runtime.Json;
 
@@ -10,6 +11,10 @@ public static class BuiltInFormats
     /// <summary>Synthesis AI <c>N.info.json</c>, every version with a schema.</summary>
     public static SynthesisInfoFormat CreateSynthesisInfo(DecodeOptions? options = null) => new(options);
 
+    /// <summary>One line of a Synthesis AI <c>metadata.jsonl</c>, every version with a schema.</summary>
+    public static SynthesisMetadataFormat CreateSynthesisMetadata(DecodeOptions? options = null) => new(options);
+
     /// <summary>Every built-in format.</summary>
-    public static IReadOnlyList<ICodecFormat> CreateAll(DecodeOptions? options = null) => new ICodecFormat[] { CreateSynthesisInfo(options) };
+    public static IReadOnlyList<ICodecFormat> CreateAll(DecodeOptions? options = null) =>
+        new ICodecFormat[] { CreateSynthesisInfo(options), CreateSynthesisMetadata(options) };
 }

@@ -103,18 +103,21 @@ internal sealed class SchemaChecker
     private ProductSpec? CheckProduct(TypeSpec root)
     {
         if (_draft.Product is not { } product) return null;
+        // An inherited product may name members this version no longer (or not yet) has: those checks do not apply.
+        bool inherited = product.Position.Source is { } source && source != _draft.Source;
         var anyOf = new List<PathStep>();
         foreach (var name in product.AnyOf)
         {
             var m = root.Members.FirstOrDefault(x => x.JsonName == name);
-            if (m is null) Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/anyOf", $"the root type {root.Name} has no member '{name}'");
-            else anyOf.Add(new PathStep(m.JsonName, m.PropertyName));
+            if (m is null && !inherited) Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/anyOf", $"the root type {root.Name} has no member '{name}'");
+            else if (m is not null) anyOf.Add(new PathStep(m.JsonName, m.PropertyName));
         }
 
         var checks = new List<ProductCheckSpec>();
         foreach (var (member, allowed) in product.Values)
         {
             var m = root.Members.FirstOrDefault(x => x.JsonName == member);
+            if (m is null && inherited) continue;
             if (m is null || m.Type.Kind != ValueKind.Int)
             {
                 Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/values/" + member, $"the root type {root.Name} has no int member '{member}'");
@@ -178,7 +181,11 @@ internal sealed class SchemaChecker
 
             CheckBounds(m, type, memberAt);
             members.Add(new MemberSpec(m.JsonName, property, type, !m.Optional, m.Description, m.Minimum, m.Maximum, m.MinItems, m.MaxItems,
-                m.Aliases.ToEquatableArray()));
+                m.Aliases.ToEquatableArray(), m.Nullable));
+            if (m.Nullable && (m.Minimum is not null || m.Maximum is not null))
+            {
+                Error(DiagnosticDescriptors.Unsupported, m.RangePosition, 1, memberAt + "/range", "a nullable member cannot have a range; describe the bounds instead");
+            }
         }
 
         var names = new HashSet<string>(members.Select(x => x.JsonName));

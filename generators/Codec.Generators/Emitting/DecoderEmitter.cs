@@ -76,6 +76,7 @@ internal static class DecoderEmitter
                     w.Line($"if ((seen & (1UL << {bit})) != 0) c.ReportDuplicateMember();");
                     w.Line($"seen |= 1UL << {bit};");
                     if (m.Aliases.Count > 0) w.Line($"o.{m.PropertyName}Spelling = {spelling};");
+                    if (m.Nullable) w.Line($"if (c.TryReadNull()) {{ o.{m.PropertyName}IsNull = true; o.Has{m.PropertyName} = true; continue; }}");
                     EmitReadMember(w, format, m);
                     w.Line("continue;");
                     w.Close();

@@ -47,7 +47,18 @@ internal static class EncoderEmitter
                     var names = new[] { m.JsonName }.Concat(m.Aliases).Select((n, i) => $"{i} => {Naming.Utf8Literal(n)}, ");
                     w.Line($"w.Name(o.{m.PropertyName}Spelling switch {{ {string.Join("", names.Skip(1))}_ => {Naming.Utf8Literal(m.JsonName)} }});");
                 }
-                EmitValue(w, format, m);
+                if (m.Nullable)
+                {
+                    w.Line($"if (o.{m.PropertyName}IsNull) w.Null();");
+                    w.Open("else");
+                    EmitValue(w, format, m);
+                    w.Close();
+                }
+                else
+                {
+                    EmitValue(w, format, m);
+                }
+
                 w.Close();
             }
 

@@ -60,6 +60,12 @@ internal static class ModelEmitter
                 w.Line($"public {TypeNames.Runtime}.Text.Utf8Text {m.PropertyName}Text {{ get; set; }}");
             }
 
+            if (m.Nullable)
+            {
+                w.Line($"/// <summary>True when <c>{Naming.Xml(m.JsonName)}</c> was written as <c>null</c> (then <see cref=\"Has{m.PropertyName}\"/> is true too).</summary>");
+                w.Line($"public bool {m.PropertyName}IsNull {{ get; set; }}");
+            }
+
             if (m.Aliases.Count > 0)
             {
                 string names = string.Join(", ", new[] { m.JsonName }.Concat(m.Aliases).Select((n, i) => $"{i} = <c>{Naming.Xml(n)}</c>"));
@@ -90,6 +96,7 @@ internal static class ModelEmitter
 
             if (m.Type.Kind == ValueKind.Enum && IsOpen(format, m.Type)) w.Line($"{m.PropertyName}Text = default;");
             if (m.Aliases.Count > 0) w.Line($"{m.PropertyName}Spelling = 0;");
+            if (m.Nullable) w.Line($"{m.PropertyName}IsNull = false;");
         }
 
         w.Close();
@@ -100,7 +107,7 @@ internal static class ModelEmitter
     private static string Facts(MemberSpec m)
     {
         string also = m.Aliases.Count == 0 ? "" : " (also written " + string.Join(", ", m.Aliases.Select(a => $"<c>{Naming.Xml(a)}</c>")) + ")";
-        string facts = $"JSON member <c>{Naming.Xml(m.JsonName)}</c>{also}: {Naming.Xml(m.Type.Describe())}, {(m.Required ? "required" : "optional")}";
+        string facts = $"JSON member <c>{Naming.Xml(m.JsonName)}</c>{also}: {Naming.Xml(m.Type.Describe())}, {(m.Required ? "required" : "optional")}{(m.Nullable ? ", may be null" : "")}";
         if (m.Minimum is not null || m.Maximum is not null)
         {
             facts += ", range [" + (m.Minimum?.ToString("R", CultureInfo.InvariantCulture) ?? "-inf") + ", " + (m.Maximum?.ToString("R", CultureInfo.InvariantCulture) ?? "inf") + "]";

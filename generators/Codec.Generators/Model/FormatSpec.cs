@@ -65,7 +65,9 @@ internal sealed record MemberSpec(
     int? MinItems,
     int? MaxItems,
     /// <summary>Other names the member is accepted under; the encoder writes the one the document used.</summary>
-    EquatableArray<string> Aliases = default);
+    EquatableArray<string> Aliases = default,
+    /// <summary>JSON <c>null</c> is accepted (and kept: <c>{Property}IsNull</c>).</summary>
+    bool Nullable = false);
 
 /// <summary>The shape of a value.</summary>
 internal enum ValueKind

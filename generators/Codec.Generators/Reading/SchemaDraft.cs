@@ -107,6 +107,7 @@ internal sealed class MemberDraft
     public TextPosition TypePosition;
     public string? PropertyName;
     public bool Optional;
+    public bool Nullable;
     public string? Description;
     public double? Minimum;
     public double? Maximum;
@@ -130,6 +131,7 @@ internal sealed class MemberDraft
             TypePosition = TypePosition,
             PropertyName = jsonName == JsonName ? PropertyName : null,
             Optional = Optional,
+            Nullable = Nullable,
             Description = Description,
             Minimum = Minimum,
             Maximum = Maximum,

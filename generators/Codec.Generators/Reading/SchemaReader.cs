@@ -21,7 +21,7 @@ internal sealed class SchemaReader
     private static readonly HashSet<string> ObjectTypeKeys = new() { "description", "members", "unknownMembers", "base" };
     private static readonly HashSet<string> EnumTypeKeys = new() { "description", "enum", "open" };
     private static readonly HashSet<string> MemberKeys = new()
-        { "type", "optional", "description", "range", "minItems", "maxItems", "name", "aliases" };
+        { "type", "optional", "nullable", "description", "range", "minItems", "maxItems", "name", "aliases" };
 
     private readonly SchemaSource _source;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -367,6 +367,7 @@ internal sealed class SchemaReader
         CheckKeys(obj, MemberKeys, at);
         if (!RequireString(obj, "type", at, out member.Type, out member.TypePosition)) return null;
         member.Optional = OptionalBool(obj, "optional", at) ?? false;
+        member.Nullable = OptionalBool(obj, "nullable", at) ?? false;
         member.Description = OptionalString(obj, "description", at);
         member.PropertyName = OptionalString(obj, "name", at);
         if (obj.Get("aliases") is { } aliases)

@@ -24,10 +24,16 @@ public sealed class DocumentChecker
 
     public ICodecFormat Format => _format;
 
-    public DocumentResult Check(ReadOnlySpan<byte> document)
+    public DocumentResult Check(ReadOnlySpan<byte> document) => Check(document, out _);
+
+    /// <summary>
+    /// Checks a document and hands out the decoded model (null when it could not be decoded), valid until the next
+    /// call: models are reused.
+    /// </summary>
+    public DocumentResult Check(ReadOnlySpan<byte> document, out object? model)
     {
         _sink.Reset();
-        var model = _format.Decode(document, _sink, out string? version);
+        model = _format.Decode(document, _sink, out string? version);
         // A document that stopped decoding half-way (model null) would drown in rule findings about values never read.
         if (model is not null) _format.Validate(model, _sink);
         var findings = _sink.Findings.Count == 0

@@ -48,6 +48,7 @@ public sealed class CodecJsonWriter
     public void EndArray() => _writer.WriteEndArray();
 
     public void Boolean(bool value) => _writer.WriteBooleanValue(value);
+    public void Null() => _writer.WriteNullValue();
     public void Integer(long value) => _writer.WriteNumberValue(value);
     public void Text(Utf8Text value) => _writer.WriteStringValue(value.Span);
     public void Text(ReadOnlySpan<byte> value) => _writer.WriteStringValue(value);

@@ -69,6 +69,18 @@ public ref partial struct JsonCursor
 
     private static bool IsNumberContinuation(byte b) => (uint)(b - '0') <= 9 || b == (byte)'.' || (b | 0x20) == (byte)'e';
 
+    /// <summary>
+    /// Consumes a JSON <c>null</c> and returns true (for members the schema marks nullable); anything else is left
+    /// in place for the typed read, which reports it.
+    /// </summary>
+    public bool TryReadNull()
+    {
+        SkipWhitespace();
+        if (!_doc[_pos..].StartsWith("null"u8)) return false;
+        _pos += 4;
+        return true;
+    }
+
     public bool ReadBoolean(out bool value)
     {
         SkipWhitespace();

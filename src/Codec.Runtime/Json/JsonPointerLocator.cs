@@ -37,6 +37,38 @@ public static class JsonPointerLocator
         }
     }
 
+    /// <summary>
+    /// Where the whole value at <paramref name="pointer"/> lies (its first byte and length), for reading or comparing
+    /// a subtree of a document without decoding the rest. False when it is not there or the document is broken.
+    /// </summary>
+    public static bool TryLocateValue(ReadOnlySpan<byte> document, string pointer, DecodeContext context, out int start, out int length)
+    {
+        start = Locate(document, pointer, context);
+        length = 0;
+        if (start < 0) return false;
+        try
+        {
+            var cursor = new JsonCursor(document[start..], context);
+            cursor.Skip();
+            length = cursor.Position;
+            return true;
+        }
+        catch (JsonDecodeException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The number at <paramref name="pointer"/>, if there is one there.</summary>
+    public static bool TryReadDouble(ReadOnlySpan<byte> document, string pointer, DecodeContext context, out double value)
+    {
+        value = 0;
+        if (!TryLocateValue(document, pointer, context, out int start, out int length)) return false;
+        var slice = document.Slice(start, length);
+        return slice.Length > 0 && (slice[0] == (byte)'-' || (uint)(slice[0] - '0') <= 9)
+            && double.TryParse(slice, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
     /// <summary>Adds line and column to findings that have a path but no location.</summary>
     public static IReadOnlyList<Finding> AddLocations(ReadOnlySpan<byte> document, IReadOnlyList<Finding> findings, DecodeContext context)
     {

@@ -162,4 +162,172 @@ internal static class SeedExamples
   }
 }
 """;
+
+    /// <summary>The metadata.jsonl example (version "1.3"), pretty-printed as the document shows it.</summary>
+    public const string MetadataLine = """
+        {
+          "api": 0,
+          "version": "1.3",
+          "task_id": "94baabeb-677d-467d-9659-5a98b7df1e26",
+          "render_id": 188,
+          "render": {
+            "resolution": {
+              "w": 512,
+              "h": 512
+            },
+            "noise_threshold": 0.017,
+            "engine": "vray",
+            "denoise": true
+          },
+          "scene": {
+            "id": 95,
+            "arms": {
+              "left": {
+                "enabled": false,
+                "elbow_yaw": 0,
+                "elbow_roll": 0,
+                "elbow_pitch": 50,
+                "held_object": "none",
+                "hand_gesture": "relaxed_spread",
+                "held_object_pose_seed": 0
+              },
+              "right": {
+                "enabled": false,
+                "elbow_yaw": 0,
+                "elbow_roll": 0,
+                "elbow_pitch": 50,
+                "held_object": "none",
+                "hand_gesture": "relaxed_spread",
+                "held_object_pose_seed": 0
+              }
+            },
+            "body": {
+              "height": "shorter",
+              "enabled": true,
+              "fat_content": "median"
+            },
+            "agent": {
+              "style": "00021_Yvonne004",
+              "enabled": false,
+              "position_seed": 0
+            },
+            "camera": {
+              "nir": {
+                "enabled": false,
+                "intensity": 4,
+                "size_meters": 1
+              },
+              "location": {
+                "depth_meters": 1,
+                "vertical_angle": 0,
+                "offset_vertical": 0,
+                "horizontal_angle": 0,
+                "offset_horizontal": 0
+              },
+              "specifications": {
+                "focal_length": 28,
+                "sensor_width": 33,
+                "lens_shift_vertical": 0,
+                "lens_shift_horizontal": 0,
+                "window_offset_vertical": 0,
+                "window_offset_horizontal": 0
+              }
+            },
+            "version": 0,
+            "clothing": {
+              "type": "1",
+              "enabled": true,
+              "variant": "3"
+            },
+            "accessories": {
+              "mask": {
+                "style": "none",
+                "variant": "0",
+                "position": "2"
+              },
+              "glasses": {
+                "style": "female_butterfly_sunglasses",
+                "metalness": 0,
+                "lens_color": "gray",
+                "transparency": 1,
+                "lens_color_rgb": [
+                  158,
+                  163,
+                  167
+                ]
+              },
+              "headwear": {
+                "style": "none"
+              },
+              "headphones": {
+                "style": "none"
+              }
+            },
+            "environment": {
+              "hdri": {
+                "name": "lauter_waterfall",
+                "rotation": 0,
+                "intensity": 0.75
+              },
+              "lights": [
+                {
+                  "color": [
+                    255,
+                    255,
+                    255
+                  ],
+                  "rotation": [
+                    0,
+                    0,
+                    0
+                  ],
+                  "intensity": 0,
+                  "size_meters": 0.25,
+                  "distance_meters": 1.5
+                }
+              ],
+              "geometry": "none",
+              "location": {
+                "id": 0,
+                "enabled": false,
+                "facing_direction": 0,
+                "head_position_seed": 0,
+                "indoor_light_enabled": false
+              }
+            },
+            "facial_attributes": {
+              "gaze": {
+                "vertical_angle": 0,
+                "horizontal_angle": 0
+              },
+              "hair": {
+                "color": "light_ash_blonde",
+                "style": "layered_01",
+                "color_seed": 0,
+                "relative_length": 1,
+                "relative_density": 1
+              },
+              "head_turn": {
+                "yaw": 0,
+                "roll": 0,
+                "pitch": 0
+              },
+              "expression": {
+                "name": "none",
+                "intensity": 0.75
+              }
+            },
+            "identity_metadata": {
+              "id": 95,
+              "age": 25,
+              "sex": "female",
+              "ethnicity": "black",
+              "height_cm": 160,
+              "weight_kg": 80,
+              "height_label": "shorter",
+              "fat_content_label": "median"
+            }
+          }
+        }
+        """;
 }

@@ -1,0 +1,51 @@
+using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
+using Codec.Runtime.Lines;
+
+namespace Codec.Formats.Validation;
+
+/// <summary>What checking one line of a metadata.jsonl found (findings carry the file's line numbers).</summary>
+public sealed record MetadataLineResult(long LineNumber, string? Version, IReadOnlyList<Finding> Findings, MetadataFacts? Facts)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Decodes and validates metadata.jsonl lines, one per call, with every version's schema. One instance per thread
+/// (the streaming reader makes one per worker). Optionally keeps the facts the folder cross-checks need.
+/// </summary>
+public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
+{
+    private readonly DocumentChecker _checker;
+    private readonly bool _collectFacts;
+    private readonly DecodeContext _sliceContext = new();
+
+    public MetadataLineChecker(DecodeOptions? options = null, bool collectFacts = false)
+    {
+        _checker = new DocumentChecker(BuiltInFormats.CreateSynthesisMetadata(options));
+        _collectFacts = collectFacts;
+    }
+
+    public MetadataLineResult Process(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        var result = _checker.Check(line, out object? model);
+        MetadataFacts? facts = _collectFacts && model is not null ? MetadataFacts.From(model, line, lineNumber, _sliceContext) : null;
+        return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts);
+    }
+
+    public MetadataLineResult Oversized(long lineNumber, long length) =>
+        new(lineNumber, null, new[]
+        {
+            new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"line is {length} bytes, longer than the limit; skipped unread", (int)Math.Min(lineNumber, int.MaxValue), 1),
+        }, null);
+
+    // A line is a document of its own: its findings are on line 1 of it, which is this line of the file.
+    private static IReadOnlyList<Finding> OnLine(IReadOnlyList<Finding> findings, long lineNumber)
+    {
+        if (findings.Count == 0) return findings;
+        int line = (int)Math.Min(lineNumber, int.MaxValue);
+        var moved = new Finding[findings.Count];
+        for (int i = 0; i < findings.Count; i++) moved[i] = findings[i] with { Line = line, Column = Math.Max(1, findings[i].Column) };
+        return moved;
+    }
+}

@@ -2,43 +2,70 @@ using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Formats;
 using Codec.Formats.Validation;
+using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Cli.Commands;
 
-/// <summary><c>codec validate [paths...]</c>: decode and validate every <c>*.info.json</c> found.</summary>
+/// <summary>
+/// <c>codec validate [paths...]</c>: checks <c>*.info.json</c> files, <c>metadata.jsonl</c> files (streamed) and
+/// whole Synthesis output folders (every file, then the files against each other).
+/// </summary>
 public static class ValidateCommand
 {
     /// <summary>Files larger than this are reported, not read: no real info.json comes near it.</summary>
     public const long DefaultMaxFileBytes = 256L << 20;
 
+    /// <summary>Findings listed per metadata.jsonl; the rest are counted.</summary>
+    private const int MaxListedLineFindings = 10_000;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to validate (folders are searched recursively for *.info.json). Default: the sample data shipped with codec.",
+            Description = "Files or folders to validate: *.info.json and *.jsonl files; folders are searched recursively, and every folder holding a metadata.jsonl or info.json files is checked as one Synthesis output (cross-file checks included). Default: the sample data shipped with codec.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON document with every finding instead of the readable report." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
-        var maxBytes = new Option<long>("--max-file-size") { Description = "Largest file to read, in bytes.", DefaultValueFactory = _ => DefaultMaxFileBytes };
+        var maxBytes = new Option<long>("--max-file-size") { Description = "Largest info.json to read, in bytes.", DefaultValueFactory = _ => DefaultMaxFileBytes };
+        var jobs = new Option<int>("--jobs") { Description = "Cores decoding metadata.jsonl lines at once (results stay in file order).", DefaultValueFactory = _ => 1 };
+        var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
 
-        var command = new Command("validate", "Check Synthesis AI info.json files against their version's schema and semantic rules.")
+        var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files, and output folders as a whole, against their versions' schemas and rules.")
         {
-            paths, json, info, maxBytes,
+            paths, json, info, maxBytes, jobs, lenient,
         };
-        command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), parse.GetValue(json), parse.GetValue(info), parse.GetValue(maxBytes),
-            Console.Out, Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
+        {
+            AsJson = parse.GetValue(json),
+            ShowInfo = parse.GetValue(info),
+            MaxFileBytes = parse.GetValue(maxBytes),
+            Jobs = parse.GetValue(jobs),
+            LenientVersions = parse.GetValue(lenient),
+            ShowProgress = !Console.IsErrorRedirected,
+        }, Console.Out, Console.Error));
         return command;
     }
 
+    /// <summary>Runs the command with default settings (see <see cref="Run(IReadOnlyList{string}, ValidateSettings, TextWriter, TextWriter)"/>).</summary>
+    public static int Run(IReadOnlyList<string> paths, bool asJson, bool showInfo, long maxFileBytes, TextWriter stdout, TextWriter stderr) =>
+        Run(paths, new ValidateSettings { AsJson = asJson, ShowInfo = showInfo, MaxFileBytes = maxFileBytes }, stdout, stderr);
+
     /// <summary>Runs the command; returns 0 (no errors), 1 (errors found) or 2 (usage or I/O problem).</summary>
-    public static int Run(IReadOnlyList<string> paths, bool asJson, bool showInfo, long maxFileBytes, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> paths, ValidateSettings settings, TextWriter stdout, TextWriter stderr)
     {
         // A document is decoded from one contiguous buffer, so no file can be larger than an array can be.
-        if (maxFileBytes < 1 || maxFileBytes > Array.MaxLength)
+        if (settings.MaxFileBytes < 1 || settings.MaxFileBytes > Array.MaxLength)
         {
             stderr.WriteLine($"codec: --max-file-size must be between 1 and {Array.MaxLength} bytes");
+            return 2;
+        }
+
+        if (settings.Jobs is < 1 or > 256)
+        {
+            stderr.WriteLine("codec: --jobs must be between 1 and 256");
             return 2;
         }
 
@@ -54,16 +81,19 @@ public static class ValidateCommand
             paths = new[] { samples };
         }
 
-        var files = new List<string>();
+        var targets = new List<Target>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                files.Add(path);
+                targets.Add(new Target(path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? TargetKind.MetadataFile : TargetKind.InfoFile, path));
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.info.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                foreach (var dir in new[] { path }.Concat(Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
+                {
+                    if (SynthesisFolderChecker.IsOutputFolder(dir)) targets.Add(new Target(TargetKind.Folder, dir));
+                }
             }
             else
             {
@@ -72,45 +102,31 @@ public static class ValidateCommand
             }
         }
 
-        var checker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo());
-        var reports = new List<FileReport>(files.Count);
-        bool ioProblem = false;
-        byte[] buffer = Array.Empty<byte>();
-        foreach (var file in files)
+        var decode = settings.LenientVersions ? new DecodeOptions { UnknownVersions = UnknownVersionPolicy.NearestLower } : null;
+        var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
+        var reports = new List<FileReport>();
+        var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode));
+        using var progress = new ProgressLine(settings.ShowProgress ? stderr : null);
+        foreach (var target in targets)
         {
-            try
+            switch (target.Kind)
             {
-                using var handle = File.OpenHandle(file);
-                long length = RandomAccess.GetLength(handle);
-                if (length > maxFileBytes)
-                {
-                    reports.Add(new FileReport(file, null, new[]
-                    {
-                        new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)"),
-                    }));
-                    continue;
-                }
-
-                if (buffer.Length < length) buffer = new byte[Math.Min(Array.MaxLength, Math.Max(length, buffer.Length * 2L))];
-                int read = 0;
-                while (read < length)
-                {
-                    int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
-                    if (n == 0) break;
-                    read += n;
-                }
-
-                var result = checker.Check(buffer.AsSpan(0, read));
-                reports.Add(new FileReport(file, result.Version, result.Findings));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                ioProblem = true;
-                reports.Add(new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) }));
+                case TargetKind.InfoFile:
+                    reports.Add(CheckInfoFile(infoChecker, target.Path, settings.MaxFileBytes));
+                    break;
+                case TargetKind.MetadataFile:
+                    reports.Add(CheckMetadataFile(target.Path, metadataOptions));
+                    break;
+                case TargetKind.Folder:
+                    var checker = new SynthesisFolderChecker(new FolderCheckOptions { MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode });
+                    var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
+                    reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings)));
+                    break;
             }
         }
 
-        if (asJson)
+        progress.Clear();
+        if (settings.AsJson)
         {
             using var memory = new MemoryStream();
             JsonReport.Write(memory, reports);
@@ -118,10 +134,88 @@ public static class ValidateCommand
         }
         else
         {
-            HumanReport.Write(stdout, reports, showInfo);
+            HumanReport.Write(stdout, reports, settings.ShowInfo);
         }
 
-        if (ioProblem) return 2;
+        if (reports.Any(r => r.Findings.Any(f => f.Code == FindingCodes.FileUnreadable))) return 2;
         return reports.Any(r => r.Errors > 0) ? 1 : 0;
     }
+
+    private static FileReport CheckInfoFile(DocumentChecker checker, string file, long maxFileBytes)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(file);
+            long length = RandomAccess.GetLength(handle);
+            if (length > maxFileBytes)
+            {
+                return new FileReport(file, null, new[]
+                {
+                    new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)"),
+                });
+            }
+
+            var buffer = new byte[length];
+            int read = 0;
+            while (read < length)
+            {
+                int n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+                if (n == 0) break;
+                read += n;
+            }
+
+            var result = checker.Check(buffer.AsSpan(0, read));
+            return new FileReport(file, result.Version, result.Findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) });
+        }
+    }
+
+    private static FileReport CheckMetadataFile(string file, MetadataFileOptions options)
+    {
+        var findings = new List<Finding>();
+        long unlisted = 0;
+        try
+        {
+            var summary = MetadataFileChecker.CheckFileAsync(file, line =>
+            {
+                foreach (var f in line.Findings)
+                {
+                    if (findings.Count < MaxListedLineFindings) findings.Add(f);
+                    else unlisted++;
+                }
+            }, options).GetAwaiter().GetResult();
+            if (unlisted > 0) findings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "", $"{unlisted} more findings are counted but not listed"));
+            string? version = summary.Versions.Count == 0 ? null : string.Join(", ", summary.Versions.Keys);
+            return new FileReport(file, version, findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) });
+        }
+    }
+
+    private enum TargetKind
+    {
+        InfoFile,
+        MetadataFile,
+        Folder,
+    }
+
+    private sealed record Target(TargetKind Kind, string Path);
+}
+
+/// <summary>Switches of <c>codec validate</c>.</summary>
+public sealed record ValidateSettings
+{
+    public bool AsJson { get; init; }
+    public bool ShowInfo { get; init; }
+    public long MaxFileBytes { get; init; } = ValidateCommand.DefaultMaxFileBytes;
+    public int Jobs { get; init; } = 1;
+    public bool LenientVersions { get; init; }
+
+    /// <summary>Show a progress line on standard error (only when it is a terminal).</summary>
+    public bool ShowProgress { get; init; }
 }

@@ -41,12 +41,18 @@ public static class SynthesisInfoSampler
         "11.4", "11.5",
     };
 
-    /// <summary>Writes <paramref name="perVersion"/> files per version into <c>dir/info-1.2</c> and <c>dir/info-1.5</c>.</summary>
+    /// <summary>
+    /// Writes <paramref name="perVersion"/> renders per version into <c>dir/info-1.2</c> and <c>dir/info-1.5</c>: their
+    /// info.json files and a metadata.jsonl (versions 1.2 and 1.4) whose lines agree with them.
+    /// </summary>
     public static IReadOnlyList<string> Write(string directory, int perVersion, int seed)
     {
         var written = new List<string>();
         var random = new Random(seed);
+        // Metadata lines draw from their own sequence, so adding them left the info files as they were.
+        var lineRandom = new Random(unchecked(seed * 31 + 7));
         var buffer = new ArrayBufferWriter<byte>();
+        var lines = new List<byte[]>();
 
         string dir12 = Path.Combine(directory, "info-1.2");
         Directory.CreateDirectory(dir12);
@@ -57,7 +63,12 @@ public static class SynthesisInfoSampler
             buffer.Clear();
             encoder12.Encode(doc, buffer);
             written.Add(Save(Path.Combine(dir12, $"{i}.info.json"), buffer.WrittenSpan));
+            lines.Add(SynthesisMetadataSampler.Line12(buffer.WrittenSpan, i, lineRandom));
         }
+
+        // Like the real Face API files of 2021, the last line has no line end.
+        written.Add(SaveLines(Path.Combine(dir12, "metadata.jsonl"), lines, finalNewline: false));
+        lines.Clear();
 
         string dir15 = Path.Combine(directory, "info-1.5");
         Directory.CreateDirectory(dir15);
@@ -68,9 +79,24 @@ public static class SynthesisInfoSampler
             buffer.Clear();
             encoder15.Encode(doc, buffer);
             written.Add(Save(Path.Combine(dir15, $"{i}.info.json"), buffer.WrittenSpan));
+            lines.Add(SynthesisMetadataSampler.Line14(buffer.WrittenSpan, i, lineRandom));
         }
 
+        written.Add(SaveLines(Path.Combine(dir15, "metadata.jsonl"), lines, finalNewline: true));
+
         return written;
+    }
+
+    private static string SaveLines(string path, List<byte[]> lines, bool finalNewline)
+    {
+        using var file = File.Create(path);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            file.Write(lines[i]);
+            if (finalNewline || i < lines.Count - 1) file.WriteByte((byte)'\n');
+        }
+
+        return path;
     }
 
     private static string Save(string path, ReadOnlySpan<byte> bytes)

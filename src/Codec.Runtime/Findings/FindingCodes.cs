@@ -67,4 +67,22 @@ public static class FindingCodes
 
     // F6xx: files.
     public const string FileUnreadable = "F601";
+    /// <summary>A file in an output folder whose name follows neither Synthesis naming convention.</summary>
+    public const string UnrecognisedFileName = "F602";
+
+    // X7xx: checks across the files of one output folder.
+    /// <summary>Two metadata lines describe the same render (render_id, camera, frame).</summary>
+    public const string DuplicateRenderLine = "X701";
+    /// <summary>A metadata line whose render has no files in the folder.</summary>
+    public const string LineWithoutFiles = "X702";
+    /// <summary>Render files without a metadata line.</summary>
+    public const string FilesWithoutLine = "X703";
+    /// <summary>identity_metadata differs between a metadata line and its render's info.json.</summary>
+    public const string IdentityMismatch = "X704";
+    /// <summary>facial_attributes differ between a metadata line and its render's info.json.</summary>
+    public const string FacialAttributesMismatch = "X705";
+    /// <summary>The requested resolution does not agree with the info.json intrinsics' principal point.</summary>
+    public const string ResolutionMismatch = "X706";
+    /// <summary>The requested focal length or sensor width does not agree with the info.json camera.</summary>
+    public const string CameraMismatch = "X707";
 }

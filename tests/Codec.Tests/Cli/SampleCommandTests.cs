@@ -11,16 +11,25 @@ public sealed class SampleCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Generated_samples_validate_clean_for_many_seeds()
+    public async Task Generated_samples_validate_clean_for_many_seeds()
     {
         for (int seed = 1; seed <= 4; seed++)
         {
-            var files = SynthesisInfoSampler.Write(Path.Combine(_dir, seed.ToString()), 2, seed);
-            Assert.Equal(4, files.Count);
-            foreach (var file in files)
+            string root = Path.Combine(_dir, seed.ToString());
+            var files = SynthesisInfoSampler.Write(root, 2, seed);
+            Assert.Equal(6, files.Count); // per version: 2 info.json and a metadata.jsonl
+            foreach (var file in files.Where(f => f.EndsWith(".info.json", StringComparison.Ordinal)))
             {
                 var result = Documents.Check(File.ReadAllBytes(file));
                 Assert.True(result.Findings.All(f => f.Severity == Codec.Runtime.Findings.Severity.Info), file + "\n" + Documents.Describe(result.Findings));
+            }
+
+            // The metadata lines agree with their renders' info.json files.
+            foreach (var folder in Directory.EnumerateDirectories(root))
+            {
+                var results = await new Codec.Formats.Validation.Folders.SynthesisFolderChecker().CheckAsync(folder);
+                var findings = results.SelectMany(r => r.Findings).Where(f => f.Severity != Codec.Runtime.Findings.Severity.Info);
+                Assert.True(!findings.Any(), folder + "\n" + Documents.Describe(findings));
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var (exit, output, _) = Run();
         Assert.Equal(0, exit);
-        Assert.Contains("6 files checked, 6 clean: 0 errors, 0 warnings", output);
+        Assert.Contains("8 files checked, 8 clean: 0 errors, 0 warnings", output); // per version: 3 info.json + metadata.jsonl
     }
 
     [Fact]
@@ -56,14 +56,28 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Folders_are_searched_recursively_for_info_json_only()
+    public void Folders_are_searched_recursively_and_each_output_folder_is_checked()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "a", "b"));
         File.Copy(Documents.SampleV15, Path.Combine(_dir, "a", "b", "3.info.json"));
-        File.WriteAllText(Path.Combine(_dir, "a", "metadata.jsonl"), "not json");
+        File.WriteAllText(Path.Combine(_dir, "a", "metadata.jsonl"), "{\"version\": \"1.4\"}\n{not json\n");
+        File.WriteAllText(Path.Combine(_dir, "a", "notes.txt"), "not a render file");
         var (exit, output, _) = Run(_dir);
-        Assert.Equal(0, exit);
-        Assert.Contains("1 file checked", output);
+        Assert.Equal(1, exit);
+        Assert.Contains("3 files checked", output); // a/metadata.jsonl, a/notes.txt (named, not read), a/b/3.info.json
+        Assert.Contains("  error   J101 2:", output); // the syntax error of line 2
+        Assert.Contains("  error   V505 1:", output); // line 1 has a version but nothing of a Human API line
+    }
+
+    [Fact]
+    public void A_jsonl_file_is_streamed_with_line_numbers()
+    {
+        var file = Path.Combine(_dir, "lines.jsonl");
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5", "metadata.jsonl")).Replace("\"age\":", "\"age\":-"));
+        var (exit, output, _) = Run(file);
+        Assert.Equal(1, exit);
+        Assert.Contains("(version 1.4)", output);
+        Assert.Contains("  error   S205 2:", output); // the negative age, on line 2 of the file
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Codec.Formats.Validation.Folders;
+
+/// <summary>
+/// The name of one file of a Synthesis render: <c>N.&lt;modality&gt;.&lt;ext&gt;</c> (until September 2021) or
+/// <c>N.cam_&lt;camera&gt;.f_&lt;frame&gt;.&lt;modality&gt;.&lt;ext&gt;</c> (later), where N is the metadata line's render_id.
+/// </summary>
+public sealed record RenderFileName(long RenderId, string? Camera, long? Frame, string Modality, string Extension)
+{
+    private static readonly Regex Old = new(@"^(?<id>[0-9]{1,18})\.(?<modality>[A-Za-z0-9_]+)\.(?<ext>[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex New = new(@"^(?<id>[0-9]{1,18})\.cam_(?<camera>[^.]+)\.f_(?<frame>[0-9]{1,18})\.(?<modality>[A-Za-z0-9_]+)\.(?<ext>[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
+
+    /// <summary>True for names that follow either convention.</summary>
+    public static bool TryParse(string fileName, out RenderFileName name)
+    {
+        var m = New.Match(fileName);
+        if (m.Success)
+        {
+            name = new RenderFileName(long.Parse(m.Groups["id"].Value), m.Groups["camera"].Value, long.Parse(m.Groups["frame"].Value),
+                m.Groups["modality"].Value, m.Groups["ext"].Value);
+            return true;
+        }
+
+        m = Old.Match(fileName);
+        if (m.Success)
+        {
+            name = new RenderFileName(long.Parse(m.Groups["id"].Value), null, null, m.Groups["modality"].Value, m.Groups["ext"].Value);
+            return true;
+        }
+
+        name = null!;
+        return false;
+    }
+
+    /// <summary>The render this file belongs to.</summary>
+    public RenderKey Key => new(RenderId, Camera, Frame);
+}
+
+/// <summary>
+/// One render: a render id, and for files named the later way its camera and frame. A metadata line of version
+/// 1.4 (camera and frame given) also matches files named the early way (the documentation's own samples do that).
+/// </summary>
+public readonly record struct RenderKey(long RenderId, string? Camera, long? Frame)
+{
+    public override string ToString() =>
+        Camera is null && Frame is null ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{RenderId} (camera {Camera ?? "?"}, frame {Frame?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
+}

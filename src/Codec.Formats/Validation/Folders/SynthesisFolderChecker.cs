@@ -1,0 +1,275 @@
+using System.Globalization;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
+
+namespace Codec.Formats.Validation.Folders;
+
+/// <summary>The findings of one file, with the format version it was read as.</summary>
+public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList<Finding> Findings);
+
+/// <summary>How far a folder check has come.</summary>
+public readonly record struct FolderProgress(int FilesDone, int FilesTotal);
+
+/// <summary>How to check a Synthesis output folder.</summary>
+public sealed record FolderCheckOptions
+{
+    public static FolderCheckOptions Default { get; } = new();
+
+    /// <summary>Largest info.json read; larger ones are one finding each.</summary>
+    public long MaxFileBytes { get; init; } = 256L << 20;
+
+    /// <summary>How metadata.jsonl is streamed (parallelism, line limit, unknown versions).</summary>
+    public MetadataFileOptions Metadata { get; init; } = MetadataFileOptions.Default;
+
+    /// <summary>Decoding limits and the unknown-version policy for info.json files.</summary>
+    public DecodeOptions? Decode { get; init; }
+
+    /// <summary>Findings listed per metadata.jsonl before the rest are only counted.</summary>
+    public int MaxListedLineFindings { get; init; } = 10_000;
+
+    /// <summary>Tolerance, in pixels, between half the resolution and the principal point.</summary>
+    public double PrincipalPointTolerancePx { get; init; } = 0.5;
+
+    /// <summary>Relative tolerance between requested and computed focal length and sensor width.</summary>
+    public double CameraRelativeTolerance { get; init; } = 1e-4;
+}
+
+/// <summary>
+/// Checks one Synthesis output folder as a whole: every info.json and metadata.jsonl against its version, then the
+/// files against each other — each metadata line's render has its files and each render its line, identity and
+/// face settings agree between a line and its info.json, the requested resolution agrees with the intrinsics'
+/// principal point, and the requested lens with the computed camera. Files are only read, never changed.
+/// </summary>
+public sealed class SynthesisFolderChecker
+{
+    private const string MetadataFileName = "metadata.jsonl";
+    private readonly FolderCheckOptions _options;
+    private readonly DocumentChecker _info;
+    private readonly DecodeContext _context = new();
+
+    public SynthesisFolderChecker(FolderCheckOptions? options = null)
+    {
+        _options = options ?? FolderCheckOptions.Default;
+        _info = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(_options.Decode));
+    }
+
+    /// <summary>True when <paramref name="folder"/> directly holds a metadata.jsonl or an info.json.</summary>
+    public static bool IsOutputFolder(string folder) =>
+        File.Exists(Path.Combine(folder, MetadataFileName)) || Directory.EnumerateFiles(folder, "*.info.json").Any();
+
+    public async Task<IReadOnlyList<FileCheckResult>> CheckAsync(string folder, IProgress<FolderProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var results = new List<FileCheckResult>();
+        var renders = new Dictionary<RenderKey, List<RenderFile>>();
+        var infoFiles = new List<(string Path, RenderFileName Name)>();
+        string? metadataPath = null;
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            if (name == MetadataFileName)
+            {
+                metadataPath = path;
+            }
+            else if (RenderFileName.TryParse(name, out var parsed))
+            {
+                if (!renders.TryGetValue(parsed.Key, out var files)) renders[parsed.Key] = files = new List<RenderFile>();
+                files.Add(new RenderFile(path, parsed));
+                if (parsed.Modality == "info" && parsed.Extension == "json") infoFiles.Add((path, parsed));
+            }
+            else if (!name.StartsWith('.'))
+            {
+                results.Add(new FileCheckResult(path, null, new[]
+                {
+                    new Finding(FindingCodes.UnrecognisedFileName, Severity.Info, "", "not named like a Synthesis render file (N.<modality>.<ext> or N.cam_<camera>.f_<frame>.<modality>.<ext>); not checked"),
+                }));
+            }
+        }
+
+        int total = infoFiles.Count + (metadataPath is null ? 0 : 1), done = 0;
+        progress?.Report(new FolderProgress(done, total));
+
+        // 1. metadata.jsonl, streamed; the facts of each line are kept for the cross-checks.
+        var lines = new Dictionary<RenderKey, MetadataFacts>();
+        var lineFindings = new List<Finding>();
+        string? metadataVersion = null;
+        if (metadataPath is not null)
+        {
+            var versions = new HashSet<string>(StringComparer.Ordinal);
+            long unlisted = 0;
+            void Add(Finding f)
+            {
+                if (lineFindings.Count < _options.MaxListedLineFindings) lineFindings.Add(f);
+                else unlisted++;
+            }
+
+            try
+            {
+                await MetadataFileChecker.CheckFileAsync(metadataPath, line =>
+                {
+                    foreach (var f in line.Findings) Add(f);
+                    if (line.Version is not null) versions.Add(line.Version);
+                    if (line.Facts is not { } facts) return;
+                    var key = new RenderKey(facts.RenderId, facts.CameraName, facts.FrameNumber);
+                    if (lines.TryGetValue(key, out var first))
+                    {
+                        Add(new Finding(FindingCodes.DuplicateRenderLine, Severity.Error, "/render_id",
+                            $"render {key} is also described by line {first.LineNumber}", Line(facts.LineNumber), 1));
+                    }
+                    else
+                    {
+                        lines[key] = facts;
+                    }
+                }, _options.Metadata with { CollectFacts = true, Decode = _options.Metadata.Decode ?? _options.Decode }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+            }
+
+            if (unlisted > 0) lineFindings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "", $"{unlisted} more findings are counted but not listed"));
+            metadataVersion = versions.Count == 0 ? null : string.Join(", ", versions.Order(StringComparer.Ordinal));
+            progress?.Report(new FolderProgress(++done, total));
+        }
+
+        // 2. every info.json, checked alone and against its metadata line.
+        var matchedLines = new HashSet<RenderKey>();
+        byte[] buffer = Array.Empty<byte>();
+        foreach (var (path, name) in infoFiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var findings = new List<Finding>();
+            string? version = null;
+            try
+            {
+                int length = Read(path, ref buffer, findings);
+                if (length >= 0)
+                {
+                    var document = buffer.AsSpan(0, length);
+                    var result = _info.Check(document);
+                    version = result.Version;
+                    findings.AddRange(result.Findings);
+                    if (metadataPath is not null)
+                    {
+                        var line = FindLine(lines, name);
+                        if (line is null)
+                        {
+                            findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
+                                $"render {name.Key} has no line in {MetadataFileName}"));
+                        }
+                        else
+                        {
+                            matchedLines.Add(new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
+                            CrossCheck(line, document, path, lineFindings);
+                        }
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+            }
+
+            results.Add(new FileCheckResult(path, version, findings));
+            progress?.Report(new FolderProgress(++done, total));
+        }
+
+        // 3. lines whose render has no files at all (renders with files but no info.json were matched above, or not).
+        if (metadataPath is not null)
+        {
+            foreach (var (key, facts) in lines)
+            {
+                if (matchedLines.Contains(key) || HasFiles(renders, key)) continue;
+                lineFindings.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
+                    $"render {key} has no files in the folder (expected {key.RenderId}.info.json or {key.RenderId}.cam_<camera>.f_<frame>.info.json)", Line(facts.LineNumber), 1));
+            }
+
+            results.Insert(0, new FileCheckResult(metadataPath, metadataVersion, lineFindings.OrderBy(f => f.Line).ToList()));
+        }
+
+        return results;
+    }
+
+    // A line of version 1.4 names camera and frame: files named the later way must match them; files named the early
+    // way (render id only) belong to the line with that render id.
+    private static MetadataFacts? FindLine(Dictionary<RenderKey, MetadataFacts> lines, RenderFileName name)
+    {
+        if (lines.TryGetValue(name.Key, out var exact)) return exact;
+        if (name.Camera is null && name.Frame is null)
+        {
+            return lines.Values.Where(l => l.RenderId == name.RenderId).OrderBy(l => l.LineNumber).FirstOrDefault();
+        }
+
+        return lines.TryGetValue(new RenderKey(name.RenderId, null, null), out var old) ? old : null;
+    }
+
+    private static bool HasFiles(Dictionary<RenderKey, List<RenderFile>> renders, RenderKey key) =>
+        renders.ContainsKey(key) || renders.ContainsKey(new RenderKey(key.RenderId, null, null))
+        || (key.Camera is null && key.Frame is null && renders.Keys.Any(k => k.RenderId == key.RenderId));
+
+    private void CrossCheck(MetadataFacts line, ReadOnlySpan<byte> info, string infoPath, List<Finding> into)
+    {
+        string file = Path.GetFileName(infoPath);
+        int at = Line(line.LineNumber);
+        CompareSubtree(line.IdentityJson, info, "/identity_metadata", "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
+        CompareSubtree(line.FacialAttributesJson, info, "/facial_attributes", "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
+
+        if (line.Width is { } w && line.Height is { } h
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy))
+        {
+            double tolerance = _options.PrincipalPointTolerancePx;
+            if (!(Math.Abs(cx - w / 2.0) <= tolerance) || !(Math.Abs(cy - h / 2.0) <= tolerance))
+            {
+                into.Add(new Finding(FindingCodes.ResolutionMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+                    $"requested resolution {w}x{h} puts the principal point at ({w / 2.0}, {h / 2.0}), but {file} has cx = {cx}, cy = {cy}"), at, 1));
+            }
+        }
+
+        CompareNumber(line.FocalLength, info, "/camera/focal_length_mm", "focal length", file, at, into);
+        CompareNumber(line.SensorWidth, info, "/camera/sensor/width_mm", "sensor width", file, at, into);
+    }
+
+    private void CompareSubtree(byte[]? fromLine, ReadOnlySpan<byte> info, string infoPointer, string linePointer, string code, string what, string file, int at, List<Finding> into)
+    {
+        if (fromLine is null || !JsonPointerLocator.TryLocateValue(info, infoPointer, _context, out int start, out int length)) return;
+        var differences = JsonSubtreeComparer.Differences(fromLine, info.Slice(start, length).ToArray());
+        if (differences.Count == 0) return;
+        into.Add(new Finding(code, Severity.Error, linePointer,
+            $"{what} differs from {file} (metadata vs info.json): {string.Join("; ", differences)}", at, 1));
+    }
+
+    private void CompareNumber(double? fromLine, ReadOnlySpan<byte> info, string pointer, string what, string file, int at, List<Finding> into)
+    {
+        if (fromLine is not { } requested || !JsonPointerLocator.TryReadDouble(info, pointer, _context, out double actual)) return;
+        if (Math.Abs(requested - actual) <= _options.CameraRelativeTolerance * Math.Max(1, Math.Abs(requested))) return;
+        into.Add(new Finding(FindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+            $"requested {what} {requested} mm, but {file} has {pointer} = {actual}"), at, 1));
+    }
+
+    // Reads a whole file into the reused buffer, or adds a finding and returns -1 when it is too large.
+    private int Read(string path, ref byte[] buffer, List<Finding> findings)
+    {
+        using var handle = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(handle);
+        if (length > _options.MaxFileBytes || length > Array.MaxLength)
+        {
+            findings.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {length} bytes; the limit is {_options.MaxFileBytes}"));
+            return -1;
+        }
+
+        if (buffer.Length < length) buffer = new byte[Math.Min(Array.MaxLength, Math.Max(length, buffer.Length * 2L))];
+        int read = 0;
+        while (read < length)
+        {
+            int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+            if (n == 0) break;
+            read += n;
+        }
+
+        return read;
+    }
+
+    private static int Line(long lineNumber) => (int)Math.Min(lineNumber, int.MaxValue);
+
+    private sealed record RenderFile(string Path, RenderFileName Name);
+}

@@ -1,0 +1,144 @@
+using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Formats;
+
+/// <summary>Cross-file checks of a Synthesis output folder: renders and lines, identity, face, resolution, lens.</summary>
+public sealed class FolderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-folder-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<IReadOnlyList<FileCheckResult>> Check(string folder) => await new SynthesisFolderChecker().CheckAsync(folder);
+
+    private static IEnumerable<Finding> All(IReadOnlyList<FileCheckResult> results, string code) =>
+        results.SelectMany(r => r.Findings).Where(f => f.Code == code);
+
+    private static string SampleFolder(string version) => Path.Combine(TestPaths.SampleData, "synthesis", "info-" + version);
+
+    // A copy of a shipped sample folder to change.
+    private string Copy(string version)
+    {
+        string target = Path.Combine(_dir, version);
+        Directory.CreateDirectory(target);
+        foreach (var f in Directory.EnumerateFiles(SampleFolder(version))) File.Copy(f, Path.Combine(target, Path.GetFileName(f)));
+        return target;
+    }
+
+    [FixtureFact]
+    public async Task A_real_dataset_folder_is_consistent()
+    {
+        var results = await Check(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"));
+        Assert.Equal(16, results.Count); // metadata.jsonl and 15 info.json
+        Assert.DoesNotContain(results.SelectMany(r => r.Findings), f => f.Code.StartsWith('X') || f.Severity == Severity.Error);
+    }
+
+    [FixtureFact]
+    public async Task The_hand_assembled_documentation_folder_gets_clear_findings()
+    {
+        var results = await Check(Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5"));
+        // Its one line says render 0 but describes identity 24 with the 24.* files' camera; 0.info.json is another job's.
+        var metadata = results.Single(r => r.Path.EndsWith("metadata.jsonl", StringComparison.Ordinal));
+        Assert.Equal("1.4", metadata.Version);
+        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.IdentityMismatch && f.Line == 1 && f.Message.Contains("0.info.json") && f.Message.Contains("/id: 24 vs 303"));
+        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.FacialAttributesMismatch);
+        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.ResolutionMismatch && f.Message.Contains("1024x1024"));
+        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.CameraMismatch && f.Message.Contains("focal length"));
+        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        Assert.Contains("render 24", orphan.Message);
+    }
+
+    [Fact]
+    public async Task Shipped_samples_are_consistent_folders()
+    {
+        foreach (var version in new[] { "1.2", "1.5" })
+        {
+            var results = await Check(SampleFolder(version));
+            Assert.Equal(4, results.Count);
+            Assert.All(results.SelectMany(r => r.Findings), f => Assert.Equal(Severity.Info, f.Severity));
+        }
+    }
+
+    [Fact]
+    public async Task A_line_without_files_and_files_without_a_line_are_both_reported()
+    {
+        string folder = Copy("1.2");
+        File.Move(Path.Combine(folder, "2.info.json"), Path.Combine(folder, "7.info.json"));
+        var results = await Check(folder);
+
+        var missing = Assert.Single(All(results, FindingCodes.LineWithoutFiles));
+        Assert.Equal(3, missing.Line);
+        Assert.Contains("render 2 has no files", missing.Message);
+        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        Assert.Contains("render 7", orphan.Message);
+    }
+
+    [Fact]
+    public async Task A_render_described_twice_is_reported_on_the_second_line()
+    {
+        string folder = Copy("1.2");
+        string path = Path.Combine(folder, "metadata.jsonl");
+        string first = File.ReadAllText(path).Split('\n')[0];
+        File.AppendAllText(path, "\n" + first);
+        var f = Assert.Single(All(await Check(folder), FindingCodes.DuplicateRenderLine));
+        Assert.Equal(4, f.Line);
+        Assert.Contains("line 1", f.Message);
+    }
+
+    [Fact]
+    public async Task Identity_face_resolution_and_lens_must_agree_with_the_info_file()
+    {
+        string folder = Copy("1.2");
+        string path = Path.Combine(folder, "metadata.jsonl");
+        var lines = File.ReadAllText(path).Split('\n');
+        lines[1] = lines[1].Replace("\"age\":", "\"age\":1").Replace("\"w\":", "\"w\":1").Replace("\"focal_length\":", "\"focal_length\":1");
+        lines[1] = System.Text.RegularExpressions.Regex.Replace(lines[1], "\"intensity\":([0-9.]+)}}", "\"intensity\":0.123}}");
+        File.WriteAllText(path, string.Join("\n", lines));
+        var results = await Check(folder);
+
+        Assert.Contains(All(results, FindingCodes.IdentityMismatch), f => f.Line == 2 && f.Message.Contains("/age"));
+        Assert.Contains(All(results, FindingCodes.ResolutionMismatch), f => f.Line == 2);
+        Assert.Contains(All(results, FindingCodes.CameraMismatch), f => f.Line == 2);
+        Assert.DoesNotContain(results.SelectMany(r => r.Findings), f => f.Line == 1 && f.Code.StartsWith('X'));
+    }
+
+    [Fact]
+    public async Task Files_named_by_camera_and_frame_match_lines_of_version_1_4()
+    {
+        string folder = Copy("1.5");
+        File.Move(Path.Combine(folder, "0.info.json"), Path.Combine(folder, "0.cam_default.f_1.info.json"));
+        File.Move(Path.Combine(folder, "1.info.json"), Path.Combine(folder, "1.cam_left.f_1.info.json"));
+        var results = await Check(folder);
+
+        // Render 0's file names its camera and frame and matches; render 1's names another camera.
+        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        Assert.Contains("camera left", orphan.Message);
+        var missing = Assert.Single(All(results, FindingCodes.LineWithoutFiles));
+        Assert.Equal(2, missing.Line);
+    }
+
+    [Fact]
+    public void File_names_of_both_conventions_parse()
+    {
+        Assert.True(RenderFileName.TryParse("188.info.json", out var old));
+        Assert.Equal(new RenderKey(188, null, null), old.Key);
+        Assert.Equal("info", old.Modality);
+        Assert.True(RenderFileName.TryParse("10.cam_away.f_3.clothing_segments.png", out var later));
+        Assert.Equal(new RenderKey(10, "away", 3), later.Key);
+        Assert.Equal("clothing_segments", later.Modality);
+        Assert.Equal("png", later.Extension);
+        Assert.False(RenderFileName.TryParse("metadata.jsonl", out _));
+        Assert.False(RenderFileName.TryParse("notes.txt", out _));
+    }
+
+    [Fact]
+    public async Task Files_are_never_changed()
+    {
+        string folder = Copy("1.5");
+        var before = Directory.EnumerateFiles(folder).ToDictionary(f => f, File.ReadAllBytes);
+        await Check(folder);
+        foreach (var (file, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(file));
+    }
+}

@@ -83,7 +83,7 @@ internal static class ConsumerBinding
 
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ConsumerRequest(ns, type.Name, containers.ToEquatableArray(), partial, formatId, version, where,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            type.ToDisplayString());
     }
 
     private static EquatableArray<KnownVersion> ReadReferencedVersions(Compilation compilation, CancellationToken ct)

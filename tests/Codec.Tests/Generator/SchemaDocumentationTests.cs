@@ -36,4 +36,42 @@ public sealed class SchemaDocumentationTests
         string readme = File.ReadAllText(Path.Combine(TestPaths.Schemas, "README.md"));
         Assert.All(RuleCatalog.Rules.Keys, rule => Assert.Contains("| `" + rule + "` |", readme));
     }
+
+    [Fact]
+    public void Every_diagnostic_is_documented_in_the_README()
+    {
+        string readme = File.ReadAllText(Path.Combine(TestPaths.Schemas, "README.md"));
+        var ids = typeof(Codec.Generators.CodecGenerator).Assembly.GetType("Codec.Generators.Diagnostics.DiagnosticDescriptors")!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => ((Microsoft.CodeAnalysis.DiagnosticDescriptor)f.GetValue(null)!).Id).ToList();
+        Assert.True(ids.Count >= 20);
+        Assert.All(ids, id => Assert.Contains("| " + id + " |", readme));
+    }
+
+    [Fact]
+    public void The_json_schema_lists_exactly_the_top_level_properties_the_reader_knows()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec.schema.json")));
+        var listed = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var known = (HashSet<string>)typeof(Codec.Generators.CodecGenerator).Assembly.GetType("Codec.Generators.Reading.SchemaReader")!
+            .GetField("TopLevelKeys", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.Equal(known.Order(StringComparer.Ordinal), listed);
+    }
+
+    [Fact]
+    public void The_derived_version_example_in_schemas_README_is_valid_against_its_parent()
+    {
+        string readme = File.ReadAllText(Path.Combine(TestPaths.Schemas, "README.md"));
+        string example = Regex.Match(readme, "```json\\n(\\{\\n  \"\\$schema\": \"\\.\\./\\.\\./codec\\.schema\\.json\",\\n  \"format\": \"synthesis\\.info\".*?)\\n```", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("\"parent\": \"1.3\"", example);
+        // In place of the real 1.4: everything the example changes or removes must exist in 1.3.
+        var schemas = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, "synthesis", "info"), "*.codec.json")
+            .Where(f => !f.EndsWith("info-1.4.codec.json", StringComparison.Ordinal))
+            .Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f)))
+            .Append(GeneratorHarness.Schema("info-1.4.codec.json", example))
+            .ToArray();
+        var (run, compile) = GeneratorHarness.Run(schemas);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+    }
 }

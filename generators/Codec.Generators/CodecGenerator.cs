@@ -90,7 +90,8 @@ public sealed class CodecGenerator : IIncrementalGenerator
     {
         var diagnostics = new List<DiagnosticInfo>();
         var drafts = new List<SchemaDraft>();
-        foreach (var text in texts.OrderBy(t => t.Path, System.StringComparer.Ordinal))
+        // A file listed twice (a project's own item plus the package's glob) is read once.
+        foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Packaging;
+
+/// <summary>Packs Codec and the CLI once into a local feed, for the tests of this class.</summary>
+public sealed class LocalFeed : IDisposable
+{
+    public LocalFeed()
+    {
+        Root = Directory.CreateTempSubdirectory("codec-package-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        // A version of its own per run: NuGet caches packages by id and version, and must not hand back an old build.
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var project in new[] { "src/Codec.Formats/Codec.Formats.csproj", "src/Codec.Cli/Codec.Cli.csproj" })
+        {
+            var (exit, output) = Dotnet.Run(TestPaths.RepoRoot, Root, "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", Dotnet.Configuration,
+                "-o", Feed, "-p:Version=" + Version);
+            if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
+        }
+    }
+
+    public string Root { get; }
+    public string Feed { get; }
+    public string Version { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file for a moment; the temp folder is cleaned by the OS later.
+        }
+    }
+}
+
+/// <summary>Runs the dotnet CLI with a private package cache, so restores see only the local feed's build.</summary>
+public static class Dotnet
+{
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
+    public static (int Exit, string Output) Run(string workingDirectory, string root, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(root, "packages");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "timed out: dotnet " + string.Join(" ", args));
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
+
+[CollectionDefinition(nameof(Packaging), DisableParallelization = true)]
+public sealed class Packaging : ICollectionFixture<LocalFeed>;
+
+/// <summary>
+/// The Codec package works in a fresh project built by a real <c>dotnet build</c>: the attribute, the generated
+/// decoder, the project's own schemas, and the compile-time version error. The CLI installs as a .NET tool.
+/// </summary>
+[Collection(nameof(Packaging))]
+public sealed class PackageTests(LocalFeed feed)
+{
+    private const string Program = """
+        using System.Text;
+        using Codec;
+
+        var line = Encoding.UTF8.GetBytes("{\"api\":0,\"version\":\"1.3\",\"task_id\":\"t\",\"render_id\":188}");
+        var model = SeedLineReader.CreateModel();
+        var context = new Codec.Runtime.Json.DecodeContext();
+        SeedLineReader.Decode(line, model, context);
+        var note = NoteReader.CreateModel();
+        NoteReader.Decode(Encoding.UTF8.GetBytes("{\"version\":\"1.0\",\"text\":\"hello\"}"), note, context);
+        Console.WriteLine($"render {model.RenderId}, note {note.Text}, {context.Sink.Count} findings");
+
+        [CodecFormat("synthesis.metadata", "1.3")]
+        partial class SeedLineReader;
+
+        [CodecFormat("my.note", "1.0")]
+        partial class NoteReader;
+        """;
+
+    private const string NoteSchema = """
+        {
+          "format": "my.note",
+          "version": "1.0",
+          "namespace": "Consumer.Notes",
+          "root": "Note",
+          "versionMember": "version",
+          "types": { "Note": { "members": { "version": "string", "text": "string" } } }
+        }
+        """;
+
+    private string CreateConsumer(string name, string program)
+    {
+        string dir = Path.Combine(feed.Root, name);
+        Directory.CreateDirectory(Path.Combine(dir, "schemas"));
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Codec" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        // Isolated from the repository's Directory.*.props (the temp folder is outside it anyway).
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
+        File.WriteAllText(Path.Combine(dir, "schemas", "note-1.0.codec.json"), NoteSchema);
+        return dir;
+    }
+
+    [Fact]
+    public void A_fresh_project_gets_the_attribute_the_decoder_and_its_own_schemas()
+    {
+        string dir = CreateConsumer("Consumer", Program);
+        var (build, output) = Dotnet.Run(dir, feed.Root, "build", "-c", "Release");
+        Assert.True(build == 0, output);
+
+        var (run, printed) = Dotnet.Run(dir, feed.Root, "run", "-c", "Release", "--no-build");
+        Assert.True(run == 0, printed);
+        Assert.Contains("render 188, note hello", printed);
+    }
+
+    [Fact]
+    public void A_version_no_schema_defines_fails_the_build_listing_the_versions()
+    {
+        string dir = CreateConsumer("WrongVersion", Program.Replace("\"synthesis.metadata\", \"1.3\"", "\"synthesis.metadata\", \"1.7\""));
+        var (build, output) = Dotnet.Run(dir, feed.Root, "build", "-c", "Release");
+        Assert.NotEqual(0, build);
+        Assert.Contains("error CODEC018", output);
+        Assert.Contains("versions that exist: 1, 1.1, 1.2, 1.3, 1.4", output);
+    }
+
+    [Fact]
+    public void The_cli_installs_as_a_dotnet_tool_and_validates()
+    {
+        string tools = Path.Combine(feed.Root, "tools");
+        var (install, output) = Dotnet.Run(feed.Root, feed.Root, "tool", "install", "Codec.Cli", "--tool-path", tools,
+            "--add-source", feed.Feed, "--version", feed.Version);
+        Assert.True(install == 0, output);
+
+        var start = new ProcessStartInfo(Path.Combine(tools, "codec"), "validate") { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var codec = Process.Start(start)!;
+        string stdout = codec.StandardOutput.ReadToEnd();
+        Assert.True(codec.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, codec.ExitCode);
+        Assert.Contains("8 files checked, 8 clean", stdout);
+    }
+}

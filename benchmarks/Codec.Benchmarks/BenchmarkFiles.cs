@@ -16,6 +16,14 @@ public static class BenchmarkFiles
         return Path.Combine(RepoRoot, "src", "Codec.Cli", "SampleData", "synthesis", version, "0.info.json");
     }
 
+    /// <summary>The lines of a real metadata.jsonl (face-api 1.2, 15 lines), else of the sample 1.2 one.</summary>
+    public static byte[][] MetadataLines()
+    {
+        string fixture = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "synthesis", "face-api-1.2", "metadata.jsonl"));
+        string path = File.Exists(fixture) ? fixture : Path.Combine(RepoRoot, "src", "Codec.Cli", "SampleData", "synthesis", "info-1.2", "metadata.jsonl");
+        return File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+    }
+
     private static string FindRepoRoot([CallerFilePath] string path = "")
     {
         var dir = new DirectoryInfo(Path.GetDirectoryName(path)!);

@@ -5,5 +5,11 @@ namespace Codec.Benchmarks;
 public static class Program
 {
     // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- --filter '*'   (see benchmarks/RESULTS.md)
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- stream 4 2       (4 GB synthetic metadata.jsonl, 2 cores)
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "stream") return StreamProbe.Run(args);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

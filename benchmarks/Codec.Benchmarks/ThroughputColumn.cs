@@ -4,11 +4,18 @@ using BenchmarkDotNet.Running;
 
 namespace Codec.Benchmarks;
 
-/// <summary>MB/s = file size ÷ mean time (BenchmarkDotNet has no per-byte throughput column of its own).</summary>
+/// <summary>MB/s = input bytes ÷ mean time (BenchmarkDotNet has no per-byte throughput column of its own).</summary>
 public sealed class ThroughputColumn : IColumn
 {
-    // Set in each suite's GlobalSetup; suites run in their own process, so one value per process is enough.
-    public static long Bytes { get; set; }
+    // The column is evaluated in the host process, so it works out each case's input size itself.
+    private readonly Func<BenchmarkCase, long> _bytesOf;
+
+    /// <summary>Input size from the case's <c>File</c> parameter (a fixture path).</summary>
+    public ThroughputColumn() : this(c => new FileInfo(BenchmarkFiles.Resolve(c.Parameters["File"]?.ToString() ?? "")).Length)
+    {
+    }
+
+    public ThroughputColumn(Func<BenchmarkCase, long> bytesOf) => _bytesOf = bytesOf;
 
     public string Id => nameof(ThroughputColumn);
     public string ColumnName => "MB/s";
@@ -25,8 +32,7 @@ public sealed class ThroughputColumn : IColumn
     {
         var report = summary[benchmarkCase];
         if (report?.ResultStatistics is null) return "-";
-        string file = benchmarkCase.Parameters["File"]?.ToString() ?? "";
-        long bytes = new FileInfo(BenchmarkFiles.Resolve(file)).Length;
+        long bytes = _bytesOf(benchmarkCase);
         double seconds = report.ResultStatistics.Mean / 1e9;
         return (bytes / seconds / 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -45,7 +45,6 @@ public class InfoJsonDecodeBenchmarks
     public void Setup()
     {
         _bytes = System.IO.File.ReadAllBytes(BenchmarkFiles.Resolve(File));
-        ThroughputColumn.Bytes = _bytes.Length;
         _context.Sink = _sink;
     }
 

@@ -11,6 +11,7 @@ public static class Program
         {
             ValidateCommand.Create(),
             SampleCommand.Create(),
+            ChangelogCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -24,6 +24,8 @@ internal static class ChangelogEmitter
         w.Line($"/// What changed between the versions of {Naming.Xml(head.FormatId)}, oldest first (Markdown), computed from the schemas.");
         w.Line("/// </summary>");
         w.Line($"public const string Changelog = {Naming.Literal(text)};");
+        w.Line();
+        w.Line("string global::Codec.Runtime.Formats.ICodecFormat.Changelog => Changelog;");
         w.Close();
         return new GeneratedFile(head.Namespace + "." + cls + ".Changelog.g.cs", w.ToString());
     }

@@ -15,6 +15,9 @@ public interface ICodecFormat
     /// <summary>Versions that have a schema, oldest first.</summary>
     IReadOnlyList<string> Versions { get; }
 
+    /// <summary>What changed between consecutive versions (Markdown), generated from the schemas.</summary>
+    string Changelog { get; }
+
     /// <summary>
     /// Decodes a document with the decoder of the version it declares. Returns the (reused) model, or null when the
     /// version is unknown or missing or the document could not be read to its end (broken JSON, too deep, a number

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Codec.Formats.Validation;
+using Codec.Tests.Infrastructure;
 
 namespace Codec.Benchmarks;
 

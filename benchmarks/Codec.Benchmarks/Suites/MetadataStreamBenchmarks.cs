@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using Codec.Benchmarks.Peers.Metadata;
 using Codec.Formats.Validation;
 using Codec.Runtime.Lines;
+using Codec.Tests.Infrastructure;
 
 namespace Codec.Benchmarks.Suites;
 

@@ -1,0 +1,35 @@
+using Codec.Cli.Reporting;
+using Codec.Formats.Validation.Folders;
+
+namespace Codec.Tests.Cli;
+
+public sealed class ProgressLineTests
+{
+    [Fact]
+    public void Large_folders_show_one_overwritten_line_that_is_cleared_at_the_end()
+    {
+        var output = new StringWriter();
+        using (var progress = new ProgressLine(output))
+        {
+            var sink = progress.For("data/run1")!;
+            sink.Report(new FolderProgress(0, 500));
+            sink.Report(new FolderProgress(500, 500));
+            Assert.Contains("\rchecking data/run1: 500/500 files (100%)", output.ToString());
+        }
+
+        Assert.EndsWith("\r", output.ToString()); // cleared: spaces over the line, cursor back at its start
+    }
+
+    [Fact]
+    public void Small_folders_and_redirected_output_show_nothing()
+    {
+        var output = new StringWriter();
+        using (var progress = new ProgressLine(output))
+        {
+            progress.For("small")!.Report(new FolderProgress(3, 10));
+        }
+
+        Assert.Equal("", output.ToString());
+        Assert.Null(new ProgressLine(null).For("any"));
+    }
+}

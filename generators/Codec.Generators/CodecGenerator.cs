@@ -116,18 +116,36 @@ public sealed class CodecGenerator : IIncrementalGenerator
             return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty);
         }
 
-        foreach (var draft in complete)
+        // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
+        // inherited parts would only repeat the parent's diagnostics.
+        var checkedSpecs = new Dictionary<int, FormatSpec?>();
+        FormatSpec? CheckAt(int index)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (draft is null) continue;
+            if (checkedSpecs.TryGetValue(index, out var known)) return known;
+            checkedSpecs[index] = null; // resolved chains have no cycles; this only guards against surprises
+            var draft = complete[index];
+            if (draft is null) return null;
+            if (draft.Parent is { } parentVersion)
+            {
+                var parent = VersionResolver.Find(drafts, draft.FormatId, parentVersion);
+                if (parent is null || CheckAt(drafts.IndexOf(parent)) is null) return null;
+            }
+
             try
             {
-                if (SchemaChecker.Check(draft, diagnostics) is { } spec) specs.Add(spec);
+                return checkedSpecs[index] = SchemaChecker.Check(draft, diagnostics);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
                 diagnostics.Add(Failure(draft.Source.Path, e));
+                return null;
             }
+        }
+
+        for (int i = 0; i < complete.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (CheckAt(i) is { } spec) specs.Add(spec);
         }
 
         var kept = new List<FormatSpec>();

@@ -26,7 +26,7 @@ internal static class ConsumerBinding
     {
         var requests = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.Text: "" or "class" },
                 static (ctx, ct) => ReadRequest(ctx, ct))
             .Where(static r => r is not null)
             .Select(static (r, _) => r!)
@@ -58,7 +58,7 @@ internal static class ConsumerBinding
 
     private static ConsumerRequest? ReadRequest(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
     {
-        if (ctx.TargetSymbol is not INamedTypeSymbol type || ctx.TargetNode is not ClassDeclarationSyntax syntax) return null;
+        if (ctx.TargetSymbol is not INamedTypeSymbol type || ctx.TargetNode is not TypeDeclarationSyntax syntax) return null;
         var attribute = ctx.Attributes.FirstOrDefault();
         if (attribute is null) return null;
         var args = attribute.ConstructorArguments;

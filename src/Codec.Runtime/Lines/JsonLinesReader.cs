@@ -105,6 +105,7 @@ public static class JsonLinesReader
 
         var sink = new BatchSink<TResult>(options.BatchBytes, options.MaxLineBytes);
         long bytes = 0;
+        Exception? readFailure = null;
         try
         {
             while (true)
@@ -129,13 +130,29 @@ public static class JsonLinesReader
         {
             // The consumer's own exception is the one to report (awaited below).
         }
+        catch (Exception e)
+        {
+            // Reading failed (an I/O error, the caller's cancellation): stop the consumer before reporting it, so no
+            // callback runs after this method has returned.
+            readFailure = e;
+            stop.Cancel();
+        }
         finally
         {
             ordered.Writer.TryComplete();
             sink.ReleaseAll();
         }
 
-        await consumer.ConfigureAwait(false);
+        try
+        {
+            await consumer.ConfigureAwait(false);
+        }
+        catch when (readFailure is not null)
+        {
+            // Cancelled because of the read failure, rethrown below.
+        }
+
+        if (readFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readFailure);
         return bytes;
     }
 

@@ -237,4 +237,44 @@ public sealed class MetadataTests
             r => { if (r.LineNumber == 1234) throw new InvalidOperationException("stop"); }, new MetadataFileOptions { Parallelism = 3 }));
         Assert.Equal("stop", e.Message);
     }
+
+    [FixtureFact]
+    public async Task A_read_error_ends_the_read_with_that_error_and_no_callback_after_it()
+    {
+        var block = Encoding.UTF8.GetBytes(string.Join("\n", FixtureLines()) + "\n");
+        bool returned = false, lateCallback = false;
+        var e = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await MetadataFileChecker.CheckAsync(new FailingStream(new RepeatingStream(block, 50L << 20), failAt: 1L << 20),
+                _ => lateCallback |= returned, new MetadataFileOptions { Parallelism = 2 });
+        });
+        returned = true;
+        await Task.Delay(200);
+        Assert.Equal("disk gone", e.Message);
+        Assert.False(lateCallback);
+    }
+
+    private sealed class FailingStream(Stream inner, long failAt) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_read >= failAt) throw new IOException("disk gone");
+            int n = inner.Read(buffer, offset, count);
+            _read += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -97,10 +97,12 @@ public sealed class ConsumerBindingTests
     [Fact]
     public void Versions_compare_as_versions_and_nested_classes_work()
     {
-        const string consumer = "namespace App;\npublic static partial class Outer\n{\n    [Codec.CodecFormat(\"synthesis.info\", \"1.0\")]\n    public partial class V1Reader;\n}\n";
+        const string consumer = "namespace App;\npublic static partial class Outer\n{\n    [Codec.CodecFormat(\"synthesis.info\", \"1.0\")]\n    public partial class V1Reader;\n}\n"
+            + "[Codec.CodecFormat(\"synthesis.info\", \"1.5\")] public partial record RecordReader;\n";
         var (run, _, compile) = Build(consumer, Schemas("synthesis/info"));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "App.RecordReader.CodecFormat.g.cs");
         Assert.Contains("FormatVersion = \"1\"", Assert.Single(run.GeneratedSources, s => s.HintName == "App.Outer.V1Reader.CodecFormat.g.cs").SourceText.ToString());
     }
 

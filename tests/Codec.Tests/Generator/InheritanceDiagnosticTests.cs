@@ -113,6 +113,19 @@ public sealed class InheritanceDiagnosticTests
     }
 
     [Fact]
+    public void A_mistake_in_the_parent_is_reported_once_not_again_for_each_derived_version()
+    {
+        var (run, _) = GeneratorHarness.Run(
+            GeneratorHarness.Schema("base.codec.json", Base.Replace("\"point\": \"Point\"", "\"point\": \"Pointt\"")),
+            GeneratorHarness.Schema("derived.codec.json", Derived("\"changes\": {}")),
+            GeneratorHarness.Schema("derived2.codec.json", Derived("\"changes\": {}").Replace("\"1.1\"", "\"1.2\"").Replace("\"1.0\"", "\"1.1\"")));
+        var d = Assert.Single(run.Diagnostics);
+        Assert.Equal("CODEC004", d.Id);
+        Assert.Equal("/schemas/base.codec.json", d.Location.GetLineSpan().Path);
+        Assert.Empty(run.GeneratedSources.Where(s => s.HintName.Contains(".V1_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Changes_without_a_parent_are_CODEC011()
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Schema("base.codec.json", Base.Replace("\"rules\"", "\"changes\": { \"Doc\": { \"remove\": [\"v\"] } },\n  \"rules\"")));

@@ -132,6 +132,8 @@ public sealed class SynthesisFolderChecker
         }
 
         // 2. every info.json, checked alone and against its metadata line.
+        var firstLineOfRender = new Dictionary<long, MetadataFacts>();
+        foreach (var facts in lines.Values.OrderBy(l => l.LineNumber)) firstLineOfRender.TryAdd(facts.RenderId, facts);
         var matchedLines = new HashSet<RenderKey>();
         byte[] buffer = Array.Empty<byte>();
         foreach (var (path, name) in infoFiles)
@@ -150,7 +152,7 @@ public sealed class SynthesisFolderChecker
                     findings.AddRange(result.Findings);
                     if (metadataPath is not null)
                     {
-                        var line = FindLine(lines, name);
+                        var line = FindLine(lines, firstLineOfRender, name);
                         if (line is null)
                         {
                             findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
@@ -176,9 +178,10 @@ public sealed class SynthesisFolderChecker
         // 3. lines whose render has no files at all (renders with files but no info.json were matched above, or not).
         if (metadataPath is not null)
         {
+            var renderIdsWithFiles = new HashSet<long>(renders.Keys.Select(k => k.RenderId));
             foreach (var (key, facts) in lines)
             {
-                if (matchedLines.Contains(key) || HasFiles(renders, key)) continue;
+                if (matchedLines.Contains(key) || HasFiles(renders, renderIdsWithFiles, key)) continue;
                 lineFindings.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
                     $"render {key} has no files in the folder (expected {key.RenderId}.info.json or {key.RenderId}.cam_<camera>.f_<frame>.info.json)", Line(facts.LineNumber), 1));
             }
@@ -191,20 +194,16 @@ public sealed class SynthesisFolderChecker
 
     // A line of version 1.4 names camera and frame: files named the later way must match them; files named the early
     // way (render id only) belong to the line with that render id.
-    private static MetadataFacts? FindLine(Dictionary<RenderKey, MetadataFacts> lines, RenderFileName name)
+    private static MetadataFacts? FindLine(Dictionary<RenderKey, MetadataFacts> lines, Dictionary<long, MetadataFacts> firstLineOfRender, RenderFileName name)
     {
         if (lines.TryGetValue(name.Key, out var exact)) return exact;
-        if (name.Camera is null && name.Frame is null)
-        {
-            return lines.Values.Where(l => l.RenderId == name.RenderId).OrderBy(l => l.LineNumber).FirstOrDefault();
-        }
-
+        if (name.Camera is null && name.Frame is null) return firstLineOfRender.GetValueOrDefault(name.RenderId);
         return lines.TryGetValue(new RenderKey(name.RenderId, null, null), out var old) ? old : null;
     }
 
-    private static bool HasFiles(Dictionary<RenderKey, List<RenderFile>> renders, RenderKey key) =>
+    private static bool HasFiles(Dictionary<RenderKey, List<RenderFile>> renders, HashSet<long> renderIdsWithFiles, RenderKey key) =>
         renders.ContainsKey(key) || renders.ContainsKey(new RenderKey(key.RenderId, null, null))
-        || (key.Camera is null && key.Frame is null && renders.Keys.Any(k => k.RenderId == key.RenderId));
+        || (key.Camera is null && key.Frame is null && renderIdsWithFiles.Contains(key.RenderId));
 
     private void CrossCheck(MetadataFacts line, ReadOnlySpan<byte> info, string infoPath, List<Finding> into)
     {

@@ -193,7 +193,7 @@ public static class SynthesisInfoSampler
         doc.Accessories.HasHeadwear = doc.Accessories.HasHeadphones = doc.Accessories.HasMask = doc.Accessories.HasGlasses = true;
         doc.HasAccessories = true;
 
-        doc.Hdri.Name = Text("outdoor_umbrellas");
+        doc.Hdri.Name = V12.HdriName.OutdoorUmbrellas;
         doc.Hdri.Id = new FlexNumber(random.Next(1, 500), NumberForm.String);
         foreach (var tag in new[] { "outdoor", "urban", "natural light" }) doc.Hdri.Tags.Add(Text(tag));
         doc.Hdri.HasTags = true;
@@ -215,10 +215,10 @@ public static class SynthesisInfoSampler
         doc.HasClothing = true;
 
         var face = doc.FacialAttributes;
-        FillHair(face.Hair, "chocolate_brown", "none");
+        FillHair(face.Hair, V12.HairColor.ChocolateBrown, V12.HairStyle.None);
         face.Gaze.HorizontalAngle = Round(random.NextDouble() * 20 - 10);
         face.Gaze.VerticalAngle = Round(random.NextDouble() * 20 - 10);
-        face.Expression.Name = Text("eyes_squint");
+        face.Expression.Name = V12.ExpressionName.EyesSquint;
         face.Expression.Intensity = Round(random.NextDouble());
         face.HeadTurn.Yaw = scene.Yaw;
         face.HeadTurn.Pitch = scene.Pitch;
@@ -263,10 +263,10 @@ public static class SynthesisInfoSampler
         box.HasScreenSpace = box.HasWorldSpace = true;
     }
 
-    private static void FillHair(V12.HairSettings hair, string color, string style)
+    private static void FillHair(V12.HairSettings hair, V12.HairColor color, V12.HairStyle style)
     {
-        hair.Color = Text(color);
-        hair.Style = Text(style);
+        hair.Color = color;
+        hair.Style = style;
         hair.ColorSeed = 0;
         hair.RelativeLength = 1;
         hair.RelativeDensity = 1;
@@ -398,12 +398,12 @@ public static class SynthesisInfoSampler
         face.Eyes.PupilDilation = 0.5;
         face.Gaze.VerticalAngle = doc.GazeValues.EyeLeft.VerticalAngle;
         face.Gaze.HorizontalAngle = doc.GazeValues.EyeLeft.HorizontalAngle;
-        FillHair(face.Hair, "chocolate_brown", "long_wavy_02");
-        FillHair(face.Eyebrows, "chocolate_brown", "straight_06");
+        FillHair(face.Hair, V15.HairColor.ChocolateBrown, V15.HairStyle.LongWavy02);
+        FillHair(face.Eyebrows, V15.HairColor.ChocolateBrown, V15.HairStyle.Straight06);
         face.HeadTurn.Yaw = scene.Yaw;
         face.HeadTurn.Roll = scene.Roll;
         face.HeadTurn.Pitch = scene.Pitch;
-        face.Expression.Name = Text("none");
+        face.Expression.Name = V15.ExpressionName.None;
         face.Expression.Intensity = 0.75;
         face.HasEyes = face.HasGaze = face.HasHair = face.HasEyebrows = face.HasHeadTurn = face.HasExpression = true;
         doc.HasFacialAttributes = true;
@@ -440,7 +440,7 @@ public static class SynthesisInfoSampler
         doc.Accessories.HasMask = doc.Accessories.HasGlasses = doc.Accessories.HasHeadwear = doc.Accessories.HasHeadphones = true;
         doc.HasAccessories = true;
 
-        doc.Hdri.Name = Text("freight_station");
+        doc.Hdri.Name = V15.HdriName.FreightStation;
         doc.Hdri.Id = new FlexNumber(98, NumberForm.String);
         foreach (var tag in new[] { "sun", "industrial", "outdoor", "partly cloudy" }) doc.Hdri.Tags.Add(Text(tag));
         doc.Hdri.HasTags = true;
@@ -566,10 +566,10 @@ public static class SynthesisInfoSampler
         box.HasScreenSpace = box.HasWorldSpace = true;
     }
 
-    private static void FillHair(V15.HairSettings hair, string color, string style)
+    private static void FillHair(V15.HairSettings hair, V15.HairColor color, V15.HairStyle style)
     {
-        hair.Color = Text(color);
-        hair.Style = Text(style);
+        hair.Color = color;
+        hair.Style = style;
         hair.ColorSeed = 0;
         hair.RelativeLength = 1;
         hair.RelativeDensity = 1;

@@ -159,4 +159,22 @@ public sealed class InfoVersionTests
         Assert.Contains("`InfoFile.version`: int → string", info);
         Assert.Contains("`InfoFile`: `body_landmarks` added (BodyLandmarks, required)", info);
     }
+
+    [Fact]
+    public void Open_vocabularies_map_known_values_and_keep_new_ones_as_text()
+    {
+        string json = File.ReadAllText(Documents.SampleV15).Replace("\"freight_station\"", "\"a_studio_added_in_2023\"");
+        var format = BuiltInFormats.CreateSynthesisInfo();
+        var sink = new FindingSink();
+        var doc = Assert.IsType<Codec.Formats.Synthesis.Info.V1_5.InfoFile>(format.Decode(Encoding.UTF8.GetBytes(json), sink, out _));
+        Assert.DoesNotContain(sink.Findings, f => f.Severity != Severity.Info);
+        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.HdriName.Unknown, doc.Hdri.Name);
+        Assert.Equal("a_studio_added_in_2023", doc.Hdri.NameText.ToString());
+        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.HairColor.ChocolateBrown, doc.FacialAttributes.Hair.Color);
+        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.ExpressionName.None, doc.FacialAttributes.Expression.Name);
+
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        format.Encode(doc, output);
+        Assert.Contains("\"name\": \"a_studio_added_in_2023\"", Encoding.UTF8.GetString(output.WrittenSpan));
+    }
 }

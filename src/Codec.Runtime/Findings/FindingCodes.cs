@@ -65,6 +65,24 @@ public static class FindingCodes
     /// <summary>The document comes from a sibling product that reuses the format's version strings (e.g. Synthesis retail).</summary>
     public const string OtherProduct = "V505";
 
+    // B8xx: binary files (NumPy, ZIP, WAV, point caches). Located by byte offset (Finding.Offset).
+    /// <summary>The file does not start with its format's signature.</summary>
+    public const string BadSignature = "B801";
+    /// <summary>A format version the reader does not know.</summary>
+    public const string UnsupportedFormatVersion = "B802";
+    /// <summary>A header that cannot be parsed (syntax, missing or extra keys, wrong value types).</summary>
+    public const string BadHeader = "B803";
+    /// <summary>An element type the codec does not decode (complex, datetime, nested records...).</summary>
+    public const string UnsupportedElementType = "B804";
+    /// <summary>A NumPy object array: a Python pickle, never executed.</summary>
+    public const string ObjectArray = "B805";
+    /// <summary>The file ends before the data its header declares.</summary>
+    public const string DataTruncated = "B806";
+    /// <summary>Sizes whose product or sum overflows, or that are negative.</summary>
+    public const string SizeOverflow = "B807";
+    /// <summary>Bytes after the declared data (warning: readers ignore them).</summary>
+    public const string TrailingBytes = "B808";
+
     // F6xx: files.
     public const string FileUnreadable = "F601";
     /// <summary>A file in an output folder whose name follows neither Synthesis naming convention.</summary>

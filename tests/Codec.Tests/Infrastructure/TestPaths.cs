@@ -16,6 +16,12 @@ public static class TestPaths
 
     public static string SynthesisFixtures => Path.Combine(Fixtures, "synthesis");
 
+    /// <summary>Files NumPy wrote for the tests (committed; <c>make_fixtures.py</c> beside them rewrites them).</summary>
+    public static string NumpyFixtures => Path.Combine(RepoRoot, "tests", "Codec.Tests", "Fixtures", "numpy");
+
+    /// <summary>The shared Audio2Face-3D-world fixtures (wav, npy, maya).</summary>
+    public static string A2fFixtures => Path.Combine(Fixtures, "a2f");
+
     public static bool HasFixtures => Directory.Exists(SynthesisFixtures);
 
     public static string TestsDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;

@@ -1,0 +1,213 @@
+using System.Text;
+using Codec.Runtime.Findings;
+
+namespace Codec.Runtime.Binary.Numpy;
+
+/// <summary>
+/// A parsed <c>.npy</c> header: format version, dtype, memory order, shape, and where the data is — every size
+/// checked against the file's real length before anything is allocated or read.
+/// </summary>
+public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool FortranOrder, IReadOnlyList<long> Shape, long DataOffset, long ElementCount)
+{
+    /// <summary>Bytes of array data: element count × item size.</summary>
+    public long DataLength => ElementCount * DType.ItemSize;
+
+    /// <summary>Longest header read (NumPy itself refuses more than 10,000 characters unless told otherwise).</summary>
+    public const int MaxHeaderBytes = 1 << 20;
+
+    internal static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    /// <summary>Bytes needed to know the header's length: magic, version and the length field.</summary>
+    public const int PrefixBytes = 12;
+
+    /// <summary>
+    /// Reads the header at the start of <paramref name="file"/> (which may be just the file's first bytes:
+    /// <paramref name="fileLength"/> is the whole file's length). Problems are findings; null when unusable.
+    /// </summary>
+    public static NpyHeader? Read(ReadOnlySpan<byte> file, long fileLength, FindingSink sink, string path = "")
+    {
+        if (file.Length < 10 || !file.StartsWith(Magic))
+        {
+            Report(sink, FindingCodes.BadSignature, path, 0, file.Length < 6 ? $"the file has {fileLength} bytes: too short for a .npy file" : "not a .npy file: it does not start with \\x93NUMPY");
+            return null;
+        }
+
+        int major = file[6], minor = file[7];
+        if (minor != 0 || major is < 1 or > 3)
+        {
+            Report(sink, FindingCodes.UnsupportedFormatVersion, path, 6, $"format version {major}.{minor} is not one of 1.0, 2.0, 3.0");
+            return null;
+        }
+
+        int lengthBytes = major == 1 ? 2 : 4;
+        if (file.Length < 8 + lengthBytes)
+        {
+            Report(sink, FindingCodes.DataTruncated, path, 8, "the file ends inside the header length field");
+            return null;
+        }
+
+        long headerLength = major == 1 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(file[8..]) : System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(file[8..]);
+        long dataOffset = 8 + lengthBytes + headerLength;
+        if (headerLength > MaxHeaderBytes)
+        {
+            Report(sink, FindingCodes.BadHeader, path, 8, $"the header claims {headerLength} bytes; more than {MaxHeaderBytes} are not read");
+            return null;
+        }
+
+        if (dataOffset > fileLength || dataOffset > file.Length)
+        {
+            Report(sink, FindingCodes.DataTruncated, path, 8, $"the header claims {headerLength} bytes, but the file has only {Math.Max(0, fileLength - 8 - lengthBytes)} after the length field");
+            return null;
+        }
+
+        var raw = file.Slice(8 + lengthBytes, (int)headerLength);
+        string text;
+        try
+        {
+            // 1.0 and 2.0 headers are latin-1; 3.0 is UTF-8 (for non-latin-1 field names).
+            text = major == 3 ? new UTF8Encoding(false, true).GetString(raw) : Encoding.Latin1.GetString(raw);
+        }
+        catch (DecoderFallbackException)
+        {
+            Report(sink, FindingCodes.BadHeader, path, 8 + lengthBytes, "a format 3.0 header that is not UTF-8");
+            return null;
+        }
+
+        int textOffset = 8 + lengthBytes;
+        PyValue literal;
+        try
+        {
+            literal = PyLiteralReader.Parse(text.TrimEnd('\n', ' ', '\0'));
+        }
+        catch (PyLiteralException e)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + e.Offset, "header: " + e.Message);
+            return null;
+        }
+
+        if (literal is not PyDict dict)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset, "the header is not a dict");
+            return null;
+        }
+
+        var keys = dict.Entries.Select(e => e.Key).ToList();
+        if (keys.Count != 3 || keys.Distinct().Count() != 3 || !keys.Contains("descr") || !keys.Contains("fortran_order") || !keys.Contains("shape"))
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset, $"the header must have exactly the keys descr, fortran_order and shape; it has {string.Join(", ", keys)}");
+            return null;
+        }
+
+        PyValue Get(string key) => dict.Entries.First(e => e.Key == key).Value;
+        var dtype = ReadDType(Get("descr"), sink, path, textOffset);
+        if (dtype is null) return null;
+
+        if (Get("fortran_order") is not PyBool fortran)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("fortran_order").Offset, "fortran_order must be True or False");
+            return null;
+        }
+
+        if (Get("shape") is not PySequence { IsTuple: true } shapeTuple || shapeTuple.Items.Any(i => i is not PyInt))
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("shape").Offset, "shape must be a tuple of integers");
+            return null;
+        }
+
+        var shape = shapeTuple.Items.Select(i => ((PyInt)i).Value).ToArray();
+        long count = 1;
+        foreach (long n in shape)
+        {
+            if (n < 0)
+            {
+                Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) has a negative dimension");
+                return null;
+            }
+
+            if (n != 0 && count > long.MaxValue / n)
+            {
+                Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) has more elements than 64 bits can count");
+                return null;
+            }
+
+            count *= n;
+        }
+
+        if (count != 0 && dtype.ItemSize > long.MaxValue / count)
+        {
+            Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) of {dtype.ItemSize}-byte items is more bytes than 64 bits can count");
+            return null;
+        }
+
+        var header = new NpyHeader(major, minor, dtype, fortran.Value, shape, dataOffset, count);
+        long available = fileLength - dataOffset;
+        if (header.DataLength > available)
+        {
+            Report(sink, FindingCodes.DataTruncated, path, dataOffset,
+                $"shape ({string.Join(", ", shape)}) of {dtype.Descr} needs {header.DataLength} bytes of data; the file has {available}");
+            return null;
+        }
+
+        if (header.DataLength < available)
+        {
+            sink.Add(new Finding(FindingCodes.TrailingBytes, Severity.Warning, path, $"{available - header.DataLength} bytes after the array data are ignored")
+                { Offset = dataOffset + header.DataLength });
+        }
+
+        return header;
+    }
+
+    private static NpyDType? ReadDType(PyValue descr, FindingSink sink, string path, int textOffset)
+    {
+        if (descr is PyStr simple)
+        {
+            var type = NpyDType.Parse(simple.Value, out string problem, out bool isObject);
+            if (type is null) Report(sink, isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + descr.Offset, problem);
+            return type;
+        }
+
+        if (descr is not PySequence { IsTuple: false } list || list.Items.Count == 0)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + descr.Offset, "descr must be a dtype string or a list of (name, dtype) fields");
+            return null;
+        }
+
+        var fields = new List<NpyField>();
+        long offset = 0;
+        foreach (var item in list.Items)
+        {
+            if (item is not PySequence { IsTuple: true, Items: [PyStr name, PyStr fieldType] })
+            {
+                Report(sink, FindingCodes.UnsupportedElementType, path, textOffset + item.Offset,
+                    "only structured dtypes of plain (name, dtype) fields are supported (no sub-arrays, no nested records)");
+                return null;
+            }
+
+            var type = NpyDType.Parse(fieldType.Value, out string problem, out bool isObject);
+            if (type is null)
+            {
+                Report(sink, isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + fieldType.Offset, $"field '{name.Value}': {problem}");
+                return null;
+            }
+
+            if (fields.Any(f => f.Name == name.Value))
+            {
+                Report(sink, FindingCodes.BadHeader, path, textOffset + name.Offset, $"field '{name.Value}' is declared twice");
+                return null;
+            }
+
+            fields.Add(new NpyField(name.Value, type, (int)offset));
+            offset += type.ItemSize;
+            if (offset > int.MaxValue)
+            {
+                Report(sink, FindingCodes.SizeOverflow, path, textOffset + item.Offset, "the record's fields add up to more than 2 GiB per element");
+                return null;
+            }
+        }
+
+        return new NpyDType(NpyKind.Record, (int)offset, false, fields);
+    }
+
+    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
+        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
+}

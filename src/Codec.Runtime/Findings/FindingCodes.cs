@@ -82,6 +82,20 @@ public static class FindingCodes
     public const string SizeOverflow = "B807";
     /// <summary>Bytes after the declared data (warning: readers ignore them).</summary>
     public const string TrailingBytes = "B808";
+    /// <summary>A ZIP archive whose directory or a member's headers are missing, malformed or out of bounds.</summary>
+    public const string BadArchive = "B810";
+    /// <summary>Two archive members with the same name (or the same NPZ key).</summary>
+    public const string DuplicateEntry = "B811";
+    /// <summary>A member name with a path separator, a drive, or "..": never used as a path.</summary>
+    public const string UnsafeEntryName = "B812";
+    /// <summary>A member's declared sizes disagree with each other or with its data.</summary>
+    public const string EntrySizeMismatch = "B813";
+    /// <summary>A compression method or encryption the reader does not support.</summary>
+    public const string UnsupportedEntry = "B814";
+    /// <summary>A declared size no compressed data can produce, or beyond the limit (a "ZIP bomb").</summary>
+    public const string CompressionBomb = "B815";
+    /// <summary>A member whose CRC-32 differs from the one declared.</summary>
+    public const string ChecksumMismatch = "B816";
 
     // F6xx: files.
     public const string FileUnreadable = "F601";

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.MemoryMappedFiles;
 using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Binary.Numpy;
@@ -10,14 +8,12 @@ namespace Codec.Runtime.Binary.Numpy;
 /// </summary>
 public sealed class NpyFile : IDisposable
 {
-    private readonly MemoryMappedFile? _map;
-    private readonly MappedMemory? _memory;
+    private readonly MappedFile _file;
 
-    private NpyFile(NpyArray array, MemoryMappedFile? map, MappedMemory? memory)
+    private NpyFile(NpyArray array, MappedFile file)
     {
         Array = array;
-        _map = map;
-        _memory = memory;
+        _file = file;
     }
 
     public NpyArray Array { get; }
@@ -32,86 +28,25 @@ public sealed class NpyFile : IDisposable
     /// <summary>Maps and decodes a file; null (with findings) when it is not a usable .npy file.</summary>
     public static NpyFile? Open(string path, FindingSink sink)
     {
-        long length = new FileInfo(path).Length;
-        if (length == 0)
-        {
-            sink.Add(new Finding(FindingCodes.BadSignature, Severity.Error, path, "the file is empty") { Offset = 0 });
-            return null;
-        }
-
-        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        MappedMemory? memory = null;
+        var file = MappedFile.Open(path, sink);
+        if (file is null) return null;
         try
         {
-            memory = new MappedMemory(map, length);
-            var header = NpyHeader.Read(memory.Prefix(NpyHeader.PrefixBytes + NpyHeader.MaxHeaderBytes), length, sink, path);
+            var header = NpyHeader.Read(file.Span, file.Length, sink, path);
             if (header is null)
             {
-                memory.Dispose();
-                map.Dispose();
+                file.Dispose();
                 return null;
             }
 
-            if (header.DataLength > int.MaxValue || header.DataOffset + header.DataLength > length)
-            {
-                sink.Add(new Finding(FindingCodes.SizeOverflow, Severity.Error, path, $"{header.DataLength} bytes of data: arrays over 2 GiB are not served as one span yet") { Offset = header.DataOffset });
-                memory.Dispose();
-                map.Dispose();
-                return null;
-            }
-
-            var data = memory.Memory.Slice((int)header.DataOffset, (int)header.DataLength);
-            return new NpyFile(new NpyArray(header, data), map, memory);
+            return new NpyFile(new NpyArray(header, file.Memory.Slice((int)header.DataOffset, (int)header.DataLength)), file);
         }
         catch
         {
-            memory?.Dispose();
-            map.Dispose();
+            file.Dispose();
             throw;
         }
     }
 
-    public void Dispose()
-    {
-        _memory?.Dispose();
-        _map?.Dispose();
-    }
-
-    /// <summary>A read-only view of a mapped file as <see cref="Memory{T}"/> (files up to 2 GiB as one span).</summary>
-    private sealed unsafe class MappedMemory : MemoryManager<byte>
-    {
-        private readonly MemoryMappedViewAccessor _view;
-        private readonly byte* _pointer;
-        private readonly int _length;
-        private bool _released;
-
-        public MappedMemory(MemoryMappedFile map, long length)
-        {
-            _view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-            byte* p = null;
-            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-            _pointer = p + _view.PointerOffset;
-            _length = (int)Math.Min(length, int.MaxValue);
-        }
-
-        public ReadOnlySpan<byte> Prefix(int length) => new(_pointer, Math.Min(length, _length));
-
-        public override Span<byte> GetSpan() => new(_pointer, _length);
-
-        public override MemoryHandle Pin(int elementIndex = 0) => new(_pointer + elementIndex);
-
-        public override void Unpin()
-        {
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (_released) return;
-            _released = true;
-            _view.SafeMemoryMappedViewHandle.ReleasePointer();
-            _view.Dispose();
-        }
-
-        public void Dispose() => ((IDisposable)this).Dispose();
-    }
+    public void Dispose() => _file.Dispose();
 }

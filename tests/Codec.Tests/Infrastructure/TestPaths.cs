@@ -19,6 +19,9 @@ public static class TestPaths
     /// <summary>Files NumPy wrote for the tests (committed; <c>make_fixtures.py</c> beside them rewrites them).</summary>
     public static string NumpyFixtures => Path.Combine(RepoRoot, "tests", "Codec.Tests", "Fixtures", "numpy");
 
+    /// <summary>WAV files written by Python's wave module and SoX (committed; <c>make_fixtures.sh</c> rewrites them).</summary>
+    public static string AudioFixtures => Path.Combine(RepoRoot, "tests", "Codec.Tests", "Fixtures", "audio");
+
     /// <summary>The shared Audio2Face-3D-world fixtures (wav, npy, maya).</summary>
     public static string A2fFixtures => Path.Combine(Fixtures, "a2f");
 

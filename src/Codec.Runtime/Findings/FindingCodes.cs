@@ -96,6 +96,8 @@ public static class FindingCodes
     public const string CompressionBomb = "B815";
     /// <summary>A member whose CRC-32 differs from the one declared.</summary>
     public const string ChecksumMismatch = "B816";
+    /// <summary>A Maya cache's .xml description and its data disagree (channels, sample times, counts).</summary>
+    public const string CacheDescriptionMismatch = "B820";
 
     // F6xx: files.
     public const string FileUnreadable = "F601";

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Xml;
+using Codec.Runtime.Findings;
+
+namespace Codec.Runtime.Binary.Maya;
+
+/// <summary>One <c>channel&lt;N&gt;</c> of a Maya cache description.</summary>
+public sealed record MayaChannelDescription(string Name, string Type, string Interpretation, string SamplingType, int SamplingRate, int StartTime, int EndTime)
+{
+    /// <summary>The data chunk type this channel type is stored as (FVCA, DVCA, FBCA, DBLA), or null.</summary>
+    public string? DataType => Type switch
+    {
+        "FloatVectorArray" => "FVCA",
+        "DoubleVectorArray" => "DVCA",
+        "FloatArray" => "FBCA",
+        "DoubleArray" => "DBLA",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The <c>.xml</c> of a Maya cache (root <c>Autodesk_Cache_File</c>): cache type (OneFile / OneFilePerFrame),
+/// format (mcc / mcx), time range and ticks per frame (6000 ticks per second), and the channels. Read with DTDs
+/// and external entities off, and a size limit.
+/// </summary>
+public sealed record MayaCacheDescription(string CacheType, string Format, int RangeStart, int RangeEnd, int TimePerFrame, string Version, IReadOnlyList<MayaChannelDescription> Channels)
+{
+    public const int TicksPerSecond = 6000;
+
+    public double FramesPerSecond => (double)TicksPerSecond / TimePerFrame;
+
+    public bool OneFile => CacheType == "OneFile";
+
+    public static MayaCacheDescription? Parse(Stream xml, FindingSink sink, string path = "")
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = 4 << 20,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
+        string cacheType = "", format = "mcc", version = "";
+        int rangeStart = 0, rangeEnd = 0, timePerFrame = 0;
+        bool sawRoot = false;
+        var channels = new List<MayaChannelDescription>();
+        try
+        {
+            using var reader = XmlReader.Create(xml, settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element) continue;
+                switch (reader.Name)
+                {
+                    case "Autodesk_Cache_File": sawRoot = true; break;
+                    case "cacheType":
+                        cacheType = reader.GetAttribute("Type") ?? "";
+                        format = reader.GetAttribute("Format") ?? "mcc";
+                        break;
+                    case "time":
+                        var range = (reader.GetAttribute("Range") ?? "").Split('-');
+                        if (range.Length != 2 || !int.TryParse(range[0], CultureInfo.InvariantCulture, out rangeStart) || !int.TryParse(range[1], CultureInfo.InvariantCulture, out rangeEnd))
+                        {
+                            return Fail(sink, path, $"time Range '{reader.GetAttribute("Range")}' is not start-end in ticks");
+                        }
+
+                        break;
+                    case "cacheTimePerFrame":
+                        if (!int.TryParse(reader.GetAttribute("TimePerFrame"), CultureInfo.InvariantCulture, out timePerFrame) || timePerFrame <= 0)
+                        {
+                            return Fail(sink, path, $"TimePerFrame '{reader.GetAttribute("TimePerFrame")}' is not a positive number of ticks");
+                        }
+
+                        break;
+                    case "cacheVersion": version = reader.GetAttribute("Version") ?? ""; break;
+                    default:
+                        if (reader.Name.StartsWith("channel", StringComparison.Ordinal) && reader.GetAttribute("ChannelName") is { } name)
+                        {
+                            channels.Add(new MayaChannelDescription(name, reader.GetAttribute("ChannelType") ?? "", reader.GetAttribute("ChannelInterpretation") ?? "",
+                                reader.GetAttribute("SamplingType") ?? "", Int(reader, "SamplingRate"), Int(reader, "StartTime"), Int(reader, "EndTime")));
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            return Fail(sink, path, "not well-formed XML: " + e.Message);
+        }
+
+        if (!sawRoot) return Fail(sink, path, "the root element is not Autodesk_Cache_File");
+        if (cacheType is not ("OneFile" or "OneFilePerFrame")) return Fail(sink, path, $"cacheType Type '{cacheType}' is neither OneFile nor OneFilePerFrame");
+        if (format is not ("mcc" or "mcx")) return Fail(sink, path, $"cacheType Format '{format}' is neither mcc nor mcx");
+        if (timePerFrame == 0) return Fail(sink, path, "there is no cacheTimePerFrame");
+        if (channels.Count == 0) return Fail(sink, path, "no channels are described");
+        return new MayaCacheDescription(cacheType, format, rangeStart, rangeEnd, timePerFrame, version, channels);
+    }
+
+    /// <summary>The description TF's writer and Maya's "one file, mcc" export produce for one positions channel.</summary>
+    public string ToXml()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("<?xml version=\"1.0\"?>\n<Autodesk_Cache_File>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  <cacheType Type=\"{CacheType}\" Format=\"{Format}\"/>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  <time Range=\"{RangeStart}-{RangeEnd}\"/>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  <cacheTimePerFrame TimePerFrame=\"{TimePerFrame}\"/>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  <cacheVersion Version=\"{Version}\"/>\n");
+        sb.Append("  <extra>Written by Codec</extra>\n  <Channels>\n");
+        for (int i = 0; i < Channels.Count; i++)
+        {
+            var c = Channels[i];
+            sb.Append(CultureInfo.InvariantCulture, $"    <channel{i} ChannelName=\"{System.Security.SecurityElement.Escape(c.Name)}\" ChannelType=\"{c.Type}\" ChannelInterpretation=\"{c.Interpretation}\" SamplingType=\"{c.SamplingType}\" SamplingRate=\"{c.SamplingRate}\" StartTime=\"{c.StartTime}\" EndTime=\"{c.EndTime}\"/>\n");
+        }
+
+        sb.Append("  </Channels>\n</Autodesk_Cache_File>\n");
+        return sb.ToString();
+    }
+
+    private static int Int(XmlReader reader, string name) =>
+        int.TryParse(reader.GetAttribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : 0;
+
+    private static MayaCacheDescription? Fail(FindingSink sink, string path, string message)
+    {
+        sink.Add(new Finding(FindingCodes.BadHeader, Severity.Error, path, message));
+        return null;
+    }
+}

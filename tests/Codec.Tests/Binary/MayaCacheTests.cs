@@ -1,0 +1,182 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using Codec.Runtime.Binary.Maya;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Binary;
+
+/// <summary>Maya caches: the published real frame, OneFile and OneFilePerFrame, FOR8, XML cross-checks, hostile chunks.</summary>
+public sealed class MayaCacheTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-maya-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [FixtureFact]
+    public void The_published_real_fluid_cache_frame_decodes()
+    {
+        var sink = new FindingSink();
+        var data = MayaCacheData.Decode(File.ReadAllBytes(Path.Combine(TestPaths.A2fFixtures, "maya", "fluidShape1_frame.mc")), sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.False(data.Is64);
+        Assert.Equal(("0.1", 250, 250), (data.Version, data.StartTime, data.EndTime));
+        var sample = Assert.Single(data.Samples);
+        Assert.Null(sample.Time); // one file per frame: no TIME chunk
+        Assert.Equal(new[] { "fluidShape1_density", "fluidShape1_resolution", "fluidShape1_offset" }, sample.Channels.Select(c => c.Name));
+        Assert.All(sample.Channels, c => Assert.Equal("FBCA", c.DataType));
+        var resolution = new float[3];
+        data.CopyTo(sample.Channels[1], resolution);
+        Assert.Equal(new[] { 3f, 4f, 5f }, resolution);
+        var density = new float[60];
+        data.CopyTo(sample.Channels[0], density);
+        Assert.Equal(1000f, density[0]);
+    }
+
+    private static float[] Positions(int frames, int vertices) =>
+        Enumerable.Range(0, frames * vertices * 3).Select(i => MathF.Sin(i) * 0.1f + i * 0.001f).ToArray();
+
+    [Fact]
+    public void A_written_one_file_cache_has_the_layout_TF_writes_and_reads_back()
+    {
+        var positions = Positions(frames: 5, vertices: 7);
+        string xml = Path.Combine(_dir, "shot1.xml");
+        MayaCache.Write(xml, positions, vertices: 7, framesPerSecond: 30, channelName: "head_meshShape");
+
+        var mc = File.ReadAllBytes(Path.Combine(_dir, "shot1.mc"));
+        Assert.Equal("FOR4"u8.ToArray(), mc[..4]);
+        Assert.Equal(40, BinaryPrimitives.ReadInt32BigEndian(mc.AsSpan(4)));
+        Assert.Equal("CACHVRSN"u8.ToArray(), mc[8..16]);
+        Assert.Equal(60 + 7 * 12, BinaryPrimitives.ReadInt32BigEndian(mc.AsSpan(52))); // TF: 60 + V * 12
+
+        var sink = new FindingSink();
+        var cache = MayaCache.Read(xml, sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal((5, 7, "head_meshShape"), (cache.Frames, cache.Vertices, cache.ChannelName));
+        Assert.Equal(positions, cache.Positions);
+        Assert.Equal(200, cache.Description.TimePerFrame);
+        Assert.Equal(30, cache.Description.FramesPerSecond);
+        Assert.Throws<IOException>(() => MayaCache.Write(xml, positions, 7, 30));
+    }
+
+    [Fact]
+    public void One_file_per_frame_caches_are_read_in_time_order()
+    {
+        var positions = Positions(frames: 3, vertices: 4);
+        string xml = Path.Combine(_dir, "one.xml");
+        MayaCache.Write(xml, positions, vertices: 4, framesPerSecond: 24, channelName: "meshShape");
+        File.Delete(Path.Combine(_dir, "one.mc"));
+        File.WriteAllText(xml, File.ReadAllText(xml).Replace("Type=\"OneFile\"", "Type=\"OneFilePerFrame\""));
+        for (int f = 0; f < 3; f++)
+        {
+            // Frame files carry the header and one MYCH without TIME; frame N is at N × 250 ticks.
+            var output = new ArrayBufferWriter<byte>();
+            MayaCache.WriteData(output, positions.AsSpan(f * 12, 12), 4, 1, 250, "meshShape");
+            File.WriteAllBytes(Path.Combine(_dir, $"oneFrame{f}.mc"), WithoutTime(output.WrittenSpan.ToArray()));
+        }
+
+        var sink = new FindingSink();
+        var cache = MayaCache.Read(xml, sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal(positions, cache.Positions);
+    }
+
+    // Drops the TIME chunk (12 bytes after "MYCH") and fixes the MYCH group's size.
+    private static byte[] WithoutTime(byte[] mc)
+    {
+        int mych = 48; // after the 48-byte CACH group
+        var result = mc[..(mych + 12)].Concat(mc[(mych + 24)..]).ToArray();
+        BinaryPrimitives.WriteInt32BigEndian(result.AsSpan(mych + 4), BinaryPrimitives.ReadInt32BigEndian(mc.AsSpan(mych + 4)) - 12);
+        return result;
+    }
+
+    [Fact]
+    public void The_xml_and_the_data_are_cross_checked()
+    {
+        var positions = Positions(frames: 4, vertices: 3);
+        string xml = Path.Combine(_dir, "x.xml");
+        MayaCache.Write(xml, positions, vertices: 3, framesPerSecond: 24);
+        string text = File.ReadAllText(xml);
+
+        File.WriteAllText(xml, text.Replace("ChannelName=\"meshShape\"", "ChannelName=\"otherShape\""));
+        var sink = new FindingSink();
+        Assert.Null(MayaCache.Read(xml, sink));
+        Assert.Contains(sink.Findings, f => f.Code == FindingCodes.CacheDescriptionMismatch && f.Message.Contains("otherShape"));
+
+        File.WriteAllText(xml, text.Replace("EndTime=\"750\"", "EndTime=\"1000\""));
+        sink = new FindingSink();
+        Assert.NotNull(MayaCache.Read(xml, sink));
+        Assert.Contains(sink.Findings, f => f.Code == FindingCodes.CacheDescriptionMismatch && f.Message.Contains("5 samples; the data has 4"));
+    }
+
+    [Fact]
+    public void A_for8_cache_is_read()
+    {
+        // FOR8 per the Autodesk example: 8-byte tags (tag + 4 pad) and sizes, 4-byte group types, 8-byte alignment.
+        var b = new List<byte>();
+        void Tag(string t) { b.AddRange(Encoding.ASCII.GetBytes(t)); b.AddRange(new byte[4]); }
+        void Size(long n) { var s = new byte[8]; BinaryPrimitives.WriteInt64BigEndian(s, n); b.AddRange(s); }
+        void Int8(int v) { var s = new byte[8]; BinaryPrimitives.WriteInt32BigEndian(s.AsSpan(4), v); b.AddRange(s); }
+        Tag("FOR8"); Size(4 + (16 + 8) * 3); b.AddRange("CACH"u8.ToArray());
+        Tag("VRSN"); Size(8); b.AddRange("0.1\0\0\0\0\0"u8.ToArray());
+        Tag("STIM"); Size(8); Int8(0);
+        Tag("ETIM"); Size(8); Int8(0);
+        var name = "s\0"u8.ToArray();
+        Tag("FOR8"); Size(4 + 24 + (16 + 8) + 24 + (16 + 24)); b.AddRange("MYCH"u8.ToArray());
+        Tag("TIME"); Size(8); Int8(0);
+        Tag("CHNM"); Size(name.Length); b.AddRange(name); b.AddRange(new byte[6]);
+        Tag("SIZE"); Size(8); var len = new byte[8]; BinaryPrimitives.WriteInt32BigEndian(len, 2); b.AddRange(len);
+        Tag("FVCA"); Size(24);
+        foreach (float v in new[] { 1f, 2f, 3f, 4f, 5f, 6f }) { var f = new byte[4]; BinaryPrimitives.WriteSingleBigEndian(f, v); b.AddRange(f); }
+
+        var sink = new FindingSink();
+        var data = MayaCacheData.Decode(b.ToArray(), sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.True(data.Is64);
+        var channel = Assert.Single(Assert.Single(data.Samples).Channels);
+        Assert.Equal(("s", 2), (channel.Name, channel.ArrayLength));
+        var values = new float[6];
+        data.CopyTo(channel, values);
+        Assert.Equal(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, values);
+    }
+
+    [Theory]
+    [InlineData("not iff", "B801")]
+    [InlineData("group beyond the file", "B806")]
+    [InlineData("chunk beyond its group", "B806")]
+    [InlineData("buffer and size disagree", "B813")]
+    [InlineData("unknown data type", "B804")]
+    [InlineData("wrong group type", "B803")]
+    public void A_broken_cache_is_one_located_error(string what, string code)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        MayaCache.WriteData(output, Positions(2, 3), 3, 2, 250, "meshShape");
+        var mc = output.WrittenSpan.ToArray();
+        int mych = 48, fvca = mych + 12 + 12 + 8 + 12 + 12;
+        switch (what)
+        {
+            case "not iff": "RIFF"u8.CopyTo(mc); break;
+            case "group beyond the file": BinaryPrimitives.WriteInt32BigEndian(mc.AsSpan(mych + 4), 0x7FFFFFF0); break;
+            case "chunk beyond its group": BinaryPrimitives.WriteInt32BigEndian(mc.AsSpan(fvca + 4), 0x10000); break;
+            case "buffer and size disagree": BinaryPrimitives.WriteInt32BigEndian(mc.AsSpan(fvca - 4), 4); break;
+            case "unknown data type": "IVCA"u8.CopyTo(mc.AsSpan(fvca)); break;
+            case "wrong group type": "MYCX"u8.CopyTo(mc.AsSpan(mych + 8)); break;
+        }
+
+        var sink = new FindingSink();
+        Assert.Null(MayaCacheData.Decode(mc, sink));
+        var f = Assert.Single(sink.Findings);
+        Assert.Equal(code, f.Code);
+        Assert.True(f.Offset >= 0);
+    }
+
+    [Fact]
+    public void Xml_with_a_dtd_or_entities_is_refused()
+    {
+        const string xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Autodesk_Cache_File>&e;</Autodesk_Cache_File>";
+        var sink = new FindingSink();
+        Assert.Null(MayaCacheDescription.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)), sink));
+        Assert.Equal(FindingCodes.BadHeader, Assert.Single(sink.Findings).Code);
+    }
+}

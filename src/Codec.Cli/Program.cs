@@ -7,11 +7,13 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("codec: validate and inspect Synthesis AI and Audio2Face-3D dataset files.")
+        var root = new RootCommand("codec: validate, inspect and convert Synthesis AI and Audio2Face-3D dataset files.")
         {
             ValidateCommand.Create(),
             SampleCommand.Create(),
             ChangelogCommand.Create(),
+            InspectCommand.Create(),
+            ConvertCommand.Create(),
         };
 
         var parse = root.Parse(args);

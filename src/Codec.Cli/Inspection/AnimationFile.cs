@@ -1,0 +1,102 @@
+using Codec.Runtime.Binary.Maya;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Findings;
+
+namespace Codec.Cli.Inspection;
+
+/// <summary>Vertex animation as the A2F caches hold it: <c>[frames, vertices, 3]</c> float32, and a frame rate when the file has one.</summary>
+public sealed record AnimationData(int Frames, int Vertices, float[] Positions, double? FramesPerSecond);
+
+/// <summary>Reads and writes vertex animation in any of the cache formats (.npy, .pc2, Maya .xml + .mc), by extension.</summary>
+public static class AnimationFile
+{
+    public static readonly string[] Extensions = { ".npy", ".pc2", ".xml" };
+
+    public static AnimationData? Read(string path, FindingSink sink)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".npy":
+            {
+                using var file = NpyFile.Open(path, sink);
+                if (file is null) return null;
+                var a = file.Array;
+                if (a.Shape.Count != 3 || a.Shape[2] != 3 || a.DType.Kind is not (NpyKind.Float or NpyKind.Int or NpyKind.UInt))
+                {
+                    sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, $"an animation cache is a numeric [frames, vertices, 3] array; this is {a.DType.Descr} ({string.Join(", ", a.Shape)})"));
+                    return null;
+                }
+
+                int frames = checked((int)a.Shape[0]), vertices = checked((int)a.Shape[1]);
+                var stored = new float[a.Length];
+                a.CopyTo(stored);
+                return new AnimationData(frames, vertices, a.Header.FortranOrder ? FromFortran(stored, frames, vertices) : stored, null);
+            }
+
+            case ".pc2":
+            {
+                var pc2 = PointCache2.Decode(File.ReadAllBytes(path), sink, path);
+                return pc2 is null ? null : new AnimationData(pc2.Frames, pc2.Vertices, pc2.Positions.ToArray(), null);
+            }
+
+            case ".xml":
+            {
+                var cache = MayaCache.Read(path, sink);
+                return cache is null ? null : new AnimationData(cache.Frames, cache.Vertices, cache.Positions, cache.Description.FramesPerSecond);
+            }
+
+            default:
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "not an animation cache (.npy, .pc2, or a Maya cache's .xml)"));
+                return null;
+        }
+    }
+
+    /// <summary>Writes <paramref name="data"/> in the format of <paramref name="path"/>'s extension; fails if a file exists and not <paramref name="overwrite"/>.</summary>
+    public static void Write(string path, AnimationData data, double? framesPerSecond, bool overwrite)
+    {
+        var mode = overwrite ? FileMode.Create : FileMode.CreateNew;
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".npy":
+            {
+                var output = new System.Buffers.ArrayBufferWriter<byte>();
+                NpyWriter.Write(output, data.Positions, new long[] { data.Frames, data.Vertices, 3 });
+                using var file = new FileStream(path, mode, FileAccess.Write);
+                file.Write(output.WrittenSpan);
+                break;
+            }
+
+            case ".pc2":
+            {
+                var output = new System.Buffers.ArrayBufferWriter<byte>();
+                PointCache2.Write(output, data.Positions, data.Vertices);
+                using var file = new FileStream(path, mode, FileAccess.Write);
+                file.Write(output.WrittenSpan);
+                break;
+            }
+
+            case ".xml":
+                MayaCache.Write(path, data.Positions, data.Vertices, framesPerSecond ?? throw new ArgumentException("a Maya cache needs a frame rate: give --fps"), overwrite: overwrite);
+                break;
+
+            default:
+                throw new ArgumentException($"cannot write '{Path.GetExtension(path)}': the destination must end in .npy, .pc2 or .xml (Maya cache)");
+        }
+    }
+
+    // Fortran order stores the first index fastest: element (f, v, c) is at c·F·V + v·F + f.
+    private static float[] FromFortran(float[] stored, int frames, int vertices)
+    {
+        var c = new float[stored.Length];
+        for (int f = 0; f < frames; f++)
+        {
+            for (int v = 0; v < vertices; v++)
+            {
+                for (int k = 0; k < 3; k++) c[(((f * vertices) + v) * 3) + k] = stored[(k * frames * vertices) + (v * frames) + f];
+            }
+        }
+
+        return c;
+    }
+}

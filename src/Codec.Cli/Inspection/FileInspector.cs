@@ -1,0 +1,144 @@
+using System.Globalization;
+using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Maya;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Findings;
+
+namespace Codec.Cli.Inspection;
+
+/// <summary>Minimum, maximum and count of non-finite values of a file's numbers.</summary>
+public sealed record ValueStats(double Min, double Max, long NonFinite, long Count)
+{
+    public static ValueStats Of(ReadOnlySpan<float> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long nonFinite = 0;
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                nonFinite++;
+                continue;
+            }
+
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+
+        return new ValueStats(min, max, nonFinite, values.Length);
+    }
+}
+
+/// <summary>What <c>codec inspect</c> says about one file.</summary>
+public sealed record InspectionReport(string Path, string Kind, IReadOnlyList<KeyValuePair<string, string>> Properties, ValueStats? Values, IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>Describes a binary file by its extension: .npy, .npz, .pc2, .mc/.mcx, Maya .xml, .wav.</summary>
+public static class FileInspector
+{
+    public static InspectionReport Inspect(string path)
+    {
+        var sink = new FindingSink();
+        var properties = new List<KeyValuePair<string, string>>();
+        ValueStats? stats = null;
+        string kind;
+        void Add(string name, object value) => properties.Add(new(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        switch (System.IO.Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".npy":
+                kind = "NumPy array (.npy)";
+                using (var file = NpyFile.Open(path, sink))
+                {
+                    if (file is not null) stats = DescribeArray(file.Array, Add);
+                }
+
+                break;
+            case ".npz":
+                kind = "NumPy archive (.npz)";
+                using (var npz = NpzArchive.Open(path, sink))
+                {
+                    if (npz is null) break;
+                    Add("members", npz.Members.Count);
+                    foreach (var member in npz.Members)
+                    {
+                        var array = npz.GetArray(member, sink);
+                        if (array is null) continue;
+                        Add(member.Key, $"{array.DType.Descr} {Shape(array.Shape)}{(member.IsCompressed ? ", deflated" : ", stored")}");
+                    }
+                }
+
+                break;
+            case ".pc2":
+                kind = "Point Cache 2 (.pc2)";
+                var pc2 = PointCache2.Decode(File.ReadAllBytes(path), sink, path);
+                if (pc2 is null) break;
+                Add("version", pc2.Header.Version);
+                Add("frames", pc2.Frames);
+                Add("vertices", pc2.Vertices);
+                Add("start frame", pc2.Header.StartFrame);
+                Add("sample rate", pc2.Header.SampleRate);
+                stats = ValueStats.Of(pc2.Positions);
+                break;
+            case ".mc" or ".mcx":
+                kind = "Maya cache data (.mc)";
+                var data = MayaCacheData.Decode(File.ReadAllBytes(path), sink, path);
+                if (data is null) break;
+                Add("layout", data.Is64 ? "FOR8 (mcx)" : "FOR4 (mcc)");
+                Add("version", data.Version);
+                Add("time range (ticks)", $"{data.StartTime}-{data.EndTime}");
+                Add("samples", data.Samples.Count);
+                foreach (var c in data.Samples[0].Channels) Add("channel " + c.Name, $"{c.DataType} × {c.ArrayLength}");
+                break;
+            case ".xml":
+                kind = "Maya cache (.xml + data)";
+                var cache = MayaCache.Read(path, sink);
+                if (cache is null) break;
+                Add("cache type", $"{cache.Description.CacheType}, {cache.Description.Format}");
+                Add("frames", cache.Frames);
+                Add("vertices", cache.Vertices);
+                Add("frames per second", cache.Description.FramesPerSecond.ToString("0.###", CultureInfo.InvariantCulture));
+                Add("channel", cache.ChannelName);
+                stats = ValueStats.Of(cache.Positions);
+                break;
+            case ".wav":
+                kind = "WAV audio";
+                var wav = WavFile.Decode(File.ReadAllBytes(path), sink, path);
+                if (wav is null) break;
+                Add("sample rate", wav.Format.SampleRate + " Hz");
+                Add("bit depth", wav.Format.BitsPerSample + (wav.Format.IsFloat ? " (float)" : " (PCM)"));
+                Add("channels", wav.Format.Channels);
+                Add("frames", wav.FrameCount);
+                Add("duration", wav.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s");
+                Add("chunks", string.Join(" ", wav.Chunks.Select(c => c.Id.Trim())));
+                var samples = new float[wav.FrameCount * wav.Format.Channels];
+                wav.CopyTo(samples);
+                stats = ValueStats.Of(samples);
+                break;
+            default:
+                kind = "unknown";
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml and .wav files"));
+                break;
+        }
+
+        return new InspectionReport(path, kind, properties, stats, sink.Findings.ToList());
+    }
+
+    // As Python writes a shape tuple: (), (5,), (4, 5, 3).
+    private static string Shape(IReadOnlyList<long> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+
+    private static ValueStats? DescribeArray(NpyArray array, Action<string, object> add)
+    {
+        add("format version", $"{array.Header.Major}.{array.Header.Minor}");
+        add("dtype", array.DType.Kind == NpyKind.Record ? "record of " + string.Join(", ", array.DType.Fields!.Select(f => f.Name + ":" + f.Type.Descr)) : array.DType.Descr);
+        add("shape", Shape(array.Shape));
+        add("order", array.Header.FortranOrder ? "Fortran" : "C");
+        if (array.Shape.Count == 3 && array.Shape[2] == 3) add("as animation", $"{array.Shape[0]} frames × {array.Shape[1]} vertices");
+        if (array.DType.Kind is NpyKind.Bytes or NpyKind.Unicode or NpyKind.Record || array.Length > int.MaxValue) return null;
+        var values = new float[array.Length];
+        array.CopyTo(values);
+        return ValueStats.Of(values);
+    }
+}

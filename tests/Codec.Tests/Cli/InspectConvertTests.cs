@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Codec.Cli.Commands;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Cli;
+
+/// <summary><c>codec inspect</c> (report pinned by snapshot) and <c>codec convert</c> (verified round trips, no overwrites).</summary>
+public sealed class InspectConvertTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-convert-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Numpy(string name) => Path.Combine(TestPaths.NumpyFixtures, name);
+
+    [Fact]
+    public void Inspect_report_of_the_committed_fixtures_matches_its_snapshot()
+    {
+        var files = new[] { Numpy("f4_be.npy"), Numpy("record.npy"), Numpy("stored.npz"), Path.Combine(TestPaths.AudioFixtures, "sox_s24_stereo_48k.wav") };
+        var stdout = new StringWriter();
+        Assert.Equal(0, InspectCommand.Run(files, false, stdout, new StringWriter()));
+        Snapshot.Verify("cli/inspect.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
+    }
+
+    [Fact]
+    public void Inspect_json_is_one_document_with_findings()
+    {
+        string bad = Path.Combine(_dir, "bad.npy");
+        File.WriteAllBytes(bad, File.ReadAllBytes(Numpy("f4_le.npy"))[..200]);
+        var stdout = new StringWriter();
+        Assert.Equal(1, InspectCommand.Run(new[] { Numpy("f4_le.npy"), bad }, true, stdout, new StringWriter()));
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        var files = doc.RootElement.GetProperty("files");
+        Assert.Equal(2, files.GetArrayLength());
+        Assert.Equal("(4, 5, 3)", files[0].GetProperty("properties").GetProperty("shape").GetString());
+        Assert.Equal(60, files[0].GetProperty("values").GetProperty("count").GetInt64());
+        var finding = files[1].GetProperty("findings")[0];
+        Assert.Equal(FindingCodes.DataTruncated, finding.GetProperty("code").GetString());
+        Assert.Equal(128, finding.GetProperty("offset").GetInt64());
+    }
+
+    [Fact]
+    public void Npy_to_pc2_to_maya_to_npy_keeps_every_value()
+    {
+        string pc2 = Path.Combine(_dir, "a.pc2"), xml = Path.Combine(_dir, "a.xml"), npy = Path.Combine(_dir, "a.npy");
+        Assert.Equal(0, ConvertCommand.Run(Numpy("f4_le.npy"), pc2, null, false, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, ConvertCommand.Run(pc2, xml, null, false, new StringWriter(), new StringWriter())); // no frame rate
+        Assert.Equal(0, ConvertCommand.Run(pc2, xml, 30, false, new StringWriter(), new StringWriter()));
+        var stdout = new StringWriter();
+        Assert.Equal(0, ConvertCommand.Run(xml, npy, null, false, stdout, new StringWriter()));
+        Assert.Contains("4 frames × 5 vertices, verified", stdout.ToString());
+
+        using var original = NpyFile.Open(Numpy("f4_le.npy"), new FindingSink())!;
+        using var result = NpyFile.Open(npy, new FindingSink())!;
+        Assert.Equal(original.Array.AsSpan<float>().ToArray(), result.Array.AsSpan<float>().ToArray());
+        Assert.True(File.Exists(Path.Combine(_dir, "a.mc")));
+    }
+
+    [Fact]
+    public void Existing_files_are_not_overwritten_without_force()
+    {
+        string pc2 = Path.Combine(_dir, "b.pc2");
+        File.WriteAllText(pc2, "keep me");
+        var stderr = new StringWriter();
+        Assert.Equal(2, ConvertCommand.Run(Numpy("f4_le.npy"), pc2, null, false, new StringWriter(), stderr));
+        Assert.Contains("--force", stderr.ToString());
+        Assert.Equal("keep me", File.ReadAllText(pc2));
+        Assert.Equal(0, ConvertCommand.Run(Numpy("f4_le.npy"), pc2, null, true, new StringWriter(), new StringWriter()));
+        Assert.NotNull(PointCache2.Decode(File.ReadAllBytes(pc2), new FindingSink()));
+    }
+
+    [Fact]
+    public void A_fortran_order_array_converts_to_the_same_frames()
+    {
+        const int frames = 2, vertices = 3;
+        var c = Enumerable.Range(0, frames * vertices * 3).Select(i => (float)i).ToArray();
+        var fortran = new float[c.Length];
+        for (int f = 0; f < frames; f++)
+            for (int v = 0; v < vertices; v++)
+                for (int k = 0; k < 3; k++) fortran[(k * frames * vertices) + (v * frames) + f] = c[(((f * vertices) + v) * 3) + k];
+        var output = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(output, NpyDType.Float32, new long[] { frames, vertices, 3 }, fortranOrder: true, MemoryMarshal.AsBytes(fortran.AsSpan()));
+        string npy = Path.Combine(_dir, "f.npy"), pc2 = Path.Combine(_dir, "f.pc2");
+        File.WriteAllBytes(npy, output.WrittenSpan.ToArray());
+
+        Assert.Equal(0, ConvertCommand.Run(npy, pc2, null, false, new StringWriter(), new StringWriter()));
+        Assert.Equal(c, PointCache2.Decode(File.ReadAllBytes(pc2), new FindingSink())!.Positions.ToArray());
+    }
+
+    [Fact]
+    public void A_source_that_is_not_an_animation_is_an_error()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(1, ConvertCommand.Run(Numpy("i4_le.npy"), Path.Combine(_dir, "x.pc2"), null, false, new StringWriter(), stderr));
+        Assert.Contains("[frames, vertices, 3]", stderr.ToString());
+        Assert.False(File.Exists(Path.Combine(_dir, "x.pc2")));
+    }
+}

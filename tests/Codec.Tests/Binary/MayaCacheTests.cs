@@ -179,4 +179,20 @@ public sealed class MayaCacheTests : IDisposable
         Assert.Null(MayaCacheDescription.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)), sink));
         Assert.Equal(FindingCodes.BadHeader, Assert.Single(sink.Findings).Code);
     }
+
+    [Fact]
+    public void Decoding_allocates_the_sample_index_not_the_data()
+    {
+        long For(int frames)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            MayaCache.WriteData(output, Positions(frames, 1000), 1000, frames, 250, "head_meshShape");
+            var bytes = output.WrittenMemory;
+            return Allocations.Measure(() => MayaCacheData.Decode(bytes, new FindingSink()));
+        }
+
+        long ten = For(10), hundred = For(100);
+        // Per sample: its record, its channel list and channel record (about 200 bytes), nothing per vertex.
+        Assert.True((hundred - ten) / 90 < 256, $"{(hundred - ten) / 90} bytes per sample");
+    }
 }

@@ -181,4 +181,20 @@ public sealed class NpyTests
         Assert.True(f.Offset >= 0, what);
         Assert.True(allocated < 64 * 1024, $"{what}: allocated {allocated} bytes");
     }
+
+    [Fact]
+    public void Decoding_allocates_only_the_result_objects_whatever_the_array_size()
+    {
+        var small = File.ReadAllBytes(Path.Combine(TestPaths.NumpyFixtures, "f4_le.npy"));
+        var output = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(output, new float[300 * 2000 * 3], new long[] { 300, 2000, 3 });
+        var large = output.WrittenMemory;
+        var sink = new FindingSink();
+        long forSmall = Allocations.Measure(() => NpyFile.Decode(small, sink));
+        long forLarge = Allocations.Measure(() => NpyFile.Decode(large, sink));
+        // The header, the shape and the array object; the data is a view (7 MB here, not copied).
+        Assert.True(forSmall < 512, $"allocated {forSmall} bytes");
+        Assert.Equal(forSmall, forLarge);
+        Assert.Empty(sink.Findings);
+    }
 }

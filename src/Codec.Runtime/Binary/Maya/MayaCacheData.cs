@@ -82,16 +82,17 @@ public sealed class MayaCacheData
         long cursor = contentStart;
         while (cursor < headerEnd)
         {
-            if (!reader.Chunk(ref cursor, headerEnd, contentStart, out string tag, out long payload, out long size)) return null;
+            if (!reader.Chunk(ref cursor, headerEnd, contentStart, out uint tag, out long payload, out long size)) return null;
             switch (tag)
             {
-                case "VRSN": version = Encoding.ASCII.GetString(bytes.Slice((int)payload, (int)size)).TrimEnd('\0'); break;
-                case "STIM": start = reader.IntValue(payload, size); break;
-                case "ETIM": end = reader.IntValue(payload, size); break;
+                case VRSN: version = Encoding.ASCII.GetString(bytes.Slice((int)payload, (int)size)).TrimEnd('\0'); break;
+                case STIM: start = reader.IntValue(payload, size); break;
+                case ETIM: end = reader.IntValue(payload, size); break;
             }
         }
 
         var samples = new List<MayaSample>();
+        var names = new List<(byte[] Bytes, string Name)>();
         at = headerEnd;
         while (at < bytes.Length)
         {
@@ -104,24 +105,25 @@ public sealed class MayaCacheData
             while (cursor < groupEnd)
             {
                 long chunkAt = cursor;
-                if (!reader.Chunk(ref cursor, groupEnd, groupStart, out string tag, out long payload, out long size)) return null;
+                if (!reader.Chunk(ref cursor, groupEnd, groupStart, out uint tag, out long payload, out long size)) return null;
                 switch (tag)
                 {
-                    case "TIME": time = reader.IntValue(payload, size); break;
-                    case "CHNM": name = Encoding.UTF8.GetString(bytes.Slice((int)payload, (int)size)).TrimEnd('\0'); break;
-                    case "SIZE": arrayLength = reader.IntValue(payload, size, lengthField: true); break;
-                    case "FVCA" or "DVCA" or "FBCA" or "DBLA":
+                    case TIME: time = reader.IntValue(payload, size); break;
+                    case CHNM: name = Name(bytes.Slice((int)payload, (int)size), names); break;
+                    case SIZE: arrayLength = reader.IntValue(payload, size, lengthField: true); break;
+                    case FVCA or DVCA or FBCA or DBLA:
+                        string type = tag == FVCA ? "FVCA" : tag == DVCA ? "DVCA" : tag == FBCA ? "FBCA" : "DBLA";
                         if (name is null || arrayLength < 0)
                         {
-                            Report(sink, FindingCodes.BadHeader, path, chunkAt, $"data chunk {tag} without a CHNM and SIZE before it");
+                            Report(sink, FindingCodes.BadHeader, path, chunkAt, $"data chunk {type} without a CHNM and SIZE before it");
                             return null;
                         }
 
-                        var channel = new MayaChannelData(name, tag, arrayLength, payload, size);
+                        var channel = new MayaChannelData(name, type, arrayLength, payload, size);
                         long expected = (long)arrayLength * channel.Components * channel.ComponentBytes;
                         if (expected != size)
                         {
-                            Report(sink, FindingCodes.EntrySizeMismatch, path, chunkAt, $"channel '{name}': {arrayLength} elements of {tag} need {expected} bytes; the chunk has {size}");
+                            Report(sink, FindingCodes.EntrySizeMismatch, path, chunkAt, $"channel '{name}': {arrayLength} elements of {type} need {expected} bytes; the chunk has {size}");
                             return null;
                         }
 
@@ -136,9 +138,10 @@ public sealed class MayaCacheData
                         arrayLength = -1;
                         break;
                     default:
-                        if (tag.Length == 4 && tag.All(char.IsAsciiLetterUpper))
+                        string text = TagText(tag);
+                        if (text.All(char.IsAsciiLetterUpper))
                         {
-                            Report(sink, FindingCodes.UnsupportedElementType, path, chunkAt, $"data type '{tag}' is not read (FVCA, DVCA, FBCA and DBLA are)");
+                            Report(sink, FindingCodes.UnsupportedElementType, path, chunkAt, $"data type '{text}' is not read (FVCA, DVCA, FBCA and DBLA are)");
                             return null;
                         }
 
@@ -156,6 +159,19 @@ public sealed class MayaCacheData
         }
 
         return new MayaCacheData(file, is64, version, start, end, samples);
+    }
+
+    // Channel names repeat in every sample: each distinct name is decoded once.
+    private static string Name(ReadOnlySpan<byte> raw, List<(byte[] Bytes, string Name)> known)
+    {
+        foreach (var (bytes, name) in known)
+        {
+            if (raw.SequenceEqual(bytes)) return name;
+        }
+
+        string decoded = Encoding.UTF8.GetString(raw).TrimEnd('\0');
+        if (known.Count < MaxChannels) known.Add((raw.ToArray(), decoded));
+        return decoded;
     }
 
     /// <summary>Reads groups and chunks of either width, checking every size against its container.</summary>
@@ -206,9 +222,9 @@ public sealed class MayaCacheData
         }
 
         // <tag> <size> <payload, padded to the alignment relative to the group's content start>
-        public bool Chunk(ref long at, long end, long alignBase, out string tag, out long payload, out long size)
+        public bool Chunk(ref long at, long end, long alignBase, out uint tag, out long payload, out long size)
         {
-            tag = "";
+            tag = 0;
             payload = size = 0;
             if (at + TagBytes + SizeBytes > end)
             {
@@ -216,12 +232,12 @@ public sealed class MayaCacheData
                 return false;
             }
 
-            tag = Printable(_bytes.Slice((int)at, 4));
+            tag = BinaryPrimitives.ReadUInt32BigEndian(_bytes[(int)at..]);
             size = ReadSize(at + TagBytes);
             payload = at + TagBytes + SizeBytes;
             if (size < 0 || size > end - payload)
             {
-                Report(sink, FindingCodes.DataTruncated, path, at, $"chunk '{tag}' declares {size} bytes; its group has {end - payload} left");
+                Report(sink, FindingCodes.DataTruncated, path, at, $"chunk '{TagText(tag)}' declares {size} bytes; its group has {end - payload} left");
                 return false;
             }
 
@@ -244,6 +260,17 @@ public sealed class MayaCacheData
             : BinaryPrimitives.ReadUInt32BigEndian(_bytes[(int)at..]);
 
         private static string Printable(ReadOnlySpan<byte> tag) => new(tag.ToArray().Select(b => b is >= 0x20 and < 0x7F ? (char)b : '?').ToArray());
+    }
+
+    // Chunk tags compared as big-endian integers: no string per chunk.
+    private const uint VRSN = 0x5652534E, STIM = 0x5354494D, ETIM = 0x4554494D, TIME = 0x54494D45, CHNM = 0x43484E4D, SIZE = 0x53495A45;
+    private const uint FVCA = 0x46564341, DVCA = 0x44564341, FBCA = 0x46424341, DBLA = 0x44424C41;
+
+    private static string TagText(uint tag)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(b, tag);
+        return new string(b.ToArray().Select(x => x is >= 0x20 and < 0x7F ? (char)x : '?').ToArray());
     }
 
     private static void Report(FindingSink sink, string code, string path, long offset, string message) =>

@@ -61,90 +61,45 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         }
 
         var raw = file.Slice(8 + lengthBytes, (int)headerLength);
-        string text;
-        try
-        {
-            // 1.0 and 2.0 headers are latin-1; 3.0 is UTF-8 (for non-latin-1 field names).
-            text = major == 3 ? new UTF8Encoding(false, true).GetString(raw) : Encoding.Latin1.GetString(raw);
-        }
-        catch (DecoderFallbackException)
-        {
-            Report(sink, FindingCodes.BadHeader, path, 8 + lengthBytes, "a format 3.0 header that is not UTF-8");
-            return null;
-        }
-
         int textOffset = 8 + lengthBytes;
-        PyValue literal;
-        try
+        int shapeOffset = textOffset;
+        // The header every NumPy writes ({'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }) is read
+        // straight from the bytes without allocating; anything else goes through the general literal reader.
+        if (!TryReadStandard(raw, out var dtype, out bool fortranOrder, out long[] shape))
         {
-            literal = PyLiteralReader.Parse(text.TrimEnd('\n', ' ', '\0'));
-        }
-        catch (PyLiteralException e)
-        {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + e.Offset, "header: " + e.Message);
-            return null;
+            if (!ReadLiteral(raw, major, textOffset, sink, path, out dtype, out fortranOrder, out shape, out shapeOffset)) return null;
         }
 
-        if (literal is not PyDict dict)
-        {
-            Report(sink, FindingCodes.BadHeader, path, textOffset, "the header is not a dict");
-            return null;
-        }
-
-        var keys = dict.Entries.Select(e => e.Key).ToList();
-        if (keys.Count != 3 || keys.Distinct().Count() != 3 || !keys.Contains("descr") || !keys.Contains("fortran_order") || !keys.Contains("shape"))
-        {
-            Report(sink, FindingCodes.BadHeader, path, textOffset, $"the header must have exactly the keys descr, fortran_order and shape; it has {string.Join(", ", keys)}");
-            return null;
-        }
-
-        PyValue Get(string key) => dict.Entries.First(e => e.Key == key).Value;
-        var dtype = ReadDType(Get("descr"), sink, path, textOffset);
-        if (dtype is null) return null;
-
-        if (Get("fortran_order") is not PyBool fortran)
-        {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("fortran_order").Offset, "fortran_order must be True or False");
-            return null;
-        }
-
-        if (Get("shape") is not PySequence { IsTuple: true } shapeTuple || shapeTuple.Items.Any(i => i is not PyInt))
-        {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("shape").Offset, "shape must be a tuple of integers");
-            return null;
-        }
-
-        var shape = shapeTuple.Items.Select(i => ((PyInt)i).Value).ToArray();
         long count = 1;
         foreach (long n in shape)
         {
             if (n < 0)
             {
-                Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) has a negative dimension");
+                Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has a negative dimension");
                 return null;
             }
 
             if (n != 0 && count > long.MaxValue / n)
             {
-                Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) has more elements than 64 bits can count");
+                Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has more elements than 64 bits can count");
                 return null;
             }
 
             count *= n;
         }
 
-        if (count != 0 && dtype.ItemSize > long.MaxValue / count)
+        if (count != 0 && dtype!.ItemSize > long.MaxValue / count)
         {
-            Report(sink, FindingCodes.SizeOverflow, path, textOffset + shapeTuple.Offset, $"shape ({string.Join(", ", shape)}) of {dtype.ItemSize}-byte items is more bytes than 64 bits can count");
+            Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) of {dtype.ItemSize}-byte items is more bytes than 64 bits can count");
             return null;
         }
 
-        var header = new NpyHeader(major, minor, dtype, fortran.Value, shape, dataOffset, count);
+        var header = new NpyHeader(major, minor, dtype!, fortranOrder, shape, dataOffset, count);
         long available = fileLength - dataOffset;
         if (header.DataLength > available)
         {
             Report(sink, FindingCodes.DataTruncated, path, dataOffset,
-                $"shape ({string.Join(", ", shape)}) of {dtype.Descr} needs {header.DataLength} bytes of data; the file has {available}");
+                $"shape ({string.Join(", ", shape)}) of {header.DType.Descr} needs {header.DataLength} bytes of data; the file has {available}");
             return null;
         }
 
@@ -155,6 +110,178 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         }
 
         return header;
+    }
+
+    private static bool ReadLiteral(ReadOnlySpan<byte> raw, int major, int textOffset, FindingSink sink, string path,
+        out NpyDType? dtype, out bool fortranOrder, out long[] shape, out int shapeOffset)
+    {
+        dtype = null;
+        fortranOrder = false;
+        shape = Array.Empty<long>();
+        shapeOffset = textOffset;
+        string text;
+        try
+        {
+            // 1.0 and 2.0 headers are latin-1; 3.0 is UTF-8 (for non-latin-1 field names).
+            text = major == 3 ? new UTF8Encoding(false, true).GetString(raw) : Encoding.Latin1.GetString(raw);
+        }
+        catch (DecoderFallbackException)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset, "a format 3.0 header that is not UTF-8");
+            return false;
+        }
+
+        PyValue literal;
+        try
+        {
+            literal = PyLiteralReader.Parse(text.TrimEnd('\n', ' ', '\0'));
+        }
+        catch (PyLiteralException e)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + e.Offset, "header: " + e.Message);
+            return false;
+        }
+
+        if (literal is not PyDict dict)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset, "the header is not a dict");
+            return false;
+        }
+
+        var keys = dict.Entries.Select(e => e.Key).ToList();
+        if (keys.Count != 3 || keys.Distinct().Count() != 3 || !keys.Contains("descr") || !keys.Contains("fortran_order") || !keys.Contains("shape"))
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset, $"the header must have exactly the keys descr, fortran_order and shape; it has {string.Join(", ", keys)}");
+            return false;
+        }
+
+        PyValue Get(string key) => dict.Entries.First(e => e.Key == key).Value;
+        dtype = ReadDType(Get("descr"), sink, path, textOffset);
+        if (dtype is null) return false;
+
+        if (Get("fortran_order") is not PyBool fortran)
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("fortran_order").Offset, "fortran_order must be True or False");
+            return false;
+        }
+
+        if (Get("shape") is not PySequence { IsTuple: true } shapeTuple || shapeTuple.Items.Any(i => i is not PyInt))
+        {
+            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("shape").Offset, "shape must be a tuple of integers");
+            return false;
+        }
+
+        fortranOrder = fortran.Value;
+        shape = shapeTuple.Items.Select(i => ((PyInt)i).Value).ToArray();
+        shapeOffset = textOffset + shapeTuple.Offset;
+        return true;
+    }
+
+    private const int MaxFastRank = 32;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, NpyDType> SimpleTypes = new();
+
+    // {'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), } in NumPy's key order, spaces allowed between tokens.
+    private static bool TryReadStandard(ReadOnlySpan<byte> raw, out NpyDType? dtype, out bool fortranOrder, out long[] shape)
+    {
+        dtype = null;
+        fortranOrder = false;
+        shape = Array.Empty<long>();
+        int at = 0;
+        if (!Expect(raw, ref at, "{'descr':"u8)) return false;
+        Space(raw, ref at);
+        if (at >= raw.Length || raw[at] != (byte)'\'') return false;
+        int start = ++at;
+        while (at < raw.Length && raw[at] != (byte)'\'' && raw[at] != (byte)'\\') at++;
+        var descr = raw[start..at];
+        if (at >= raw.Length || raw[at] != (byte)'\'' || descr.Length is 0 or > 8) return false;
+        at++;
+        ulong key = 0;
+        foreach (byte b in descr) key = (key << 8) | b;
+        if (!SimpleTypes.TryGetValue(key, out var type))
+        {
+            type = NpyDType.Parse(Encoding.ASCII.GetString(descr), out _, out _);
+            if (type is null) return false; // the general path reports it
+            SimpleTypes.TryAdd(key, type);
+        }
+
+        if (!Expect(raw, ref at, ","u8) || !Expect(raw, ref at, "'fortran_order':"u8)) return false;
+        Space(raw, ref at);
+        if (raw[at..].StartsWith("False"u8)) at += 5;
+        else if (raw[at..].StartsWith("True"u8))
+        {
+            at += 4;
+            fortranOrder = true;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (!Expect(raw, ref at, ","u8) || !Expect(raw, ref at, "'shape':"u8) || !Expect(raw, ref at, "("u8)) return false;
+        Span<long> dims = stackalloc long[MaxFastRank];
+        int rank = 0;
+        bool afterComma = false;
+        while (true)
+        {
+            Space(raw, ref at);
+            if (at < raw.Length && raw[at] == (byte)')')
+            {
+                at++;
+                break;
+            }
+
+            if (rank == MaxFastRank || !Digits(raw, ref at, out dims[rank])) return false;
+            rank++;
+            afterComma = false;
+            Space(raw, ref at);
+            if (at < raw.Length && raw[at] == (byte)',')
+            {
+                at++;
+                afterComma = true;
+            }
+            else if (at >= raw.Length || raw[at] != (byte)')')
+            {
+                return false;
+            }
+        }
+
+        // "(3)" is not a tuple in Python: a one-element shape needs its comma.
+        if (rank == 1 && !afterComma) return false;
+        if (!Expect(raw, ref at, ","u8) || !Expect(raw, ref at, "}"u8)) return false;
+        foreach (byte b in raw[at..])
+        {
+            if (b is not ((byte)' ' or (byte)'\n' or 0)) return false;
+        }
+
+        dtype = type;
+        shape = dims[..rank].ToArray();
+        return true;
+    }
+
+    private static bool Expect(ReadOnlySpan<byte> raw, ref int at, ReadOnlySpan<byte> token)
+    {
+        Space(raw, ref at);
+        if (!raw[at..].StartsWith(token)) return false;
+        at += token.Length;
+        return true;
+    }
+
+    private static void Space(ReadOnlySpan<byte> raw, ref int at)
+    {
+        while (at < raw.Length && raw[at] == (byte)' ') at++;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> raw, ref int at, out long value)
+    {
+        value = 0;
+        int start = at;
+        while (at < raw.Length && (uint)(raw[at] - '0') <= 9)
+        {
+            if (value > (long.MaxValue - 9) / 10) return false;
+            value = (value * 10) + (raw[at++] - '0');
+        }
+
+        return at > start;
     }
 
     private static NpyDType? ReadDType(PyValue descr, FindingSink sink, string path, int textOffset)

@@ -52,7 +52,7 @@ def ms(text):
 
 with open(reports[0], newline="") as f:
     rows = {row["Method"].strip("'"): ms(row["Mean"]) for row in csv.DictReader(f)}
-pairs = [("npy: open + copy into a float[]", "npy"), ("npy: open (mmap) + header, zero-copy view", "npy_mmap"),
+pairs = [("npy: read into a float[]", "npy"), ("npy: open (mmap) + copy into a float[]", "npy"), ("npy: open (mmap) + header, zero-copy view", "npy_mmap"),
          ("npz: open + decode all 200 members (CRC checked)", "npz")]
 for codec_name, numpy_key in pairs:
     if codec_name in rows:

@@ -197,4 +197,29 @@ public sealed class NpyTests
         Assert.Equal(forSmall, forLarge);
         Assert.Empty(sink.Findings);
     }
+
+    [Theory]
+    [InlineData("f4_le.npy")]
+    [InlineData("f4_be.npy")]
+    [InlineData("f8_le_fortran.npy")]
+    [InlineData("i4_le.npy")]
+    [InlineData("v2_long_header.npy")]
+    public void Reading_into_a_float_buffer_gives_the_decoded_values(string name)
+    {
+        string path = Path.Combine(TestPaths.NumpyFixtures, name);
+        var sink = new FindingSink();
+        using var file = NpyFile.Open(path, sink)!;
+        if (file.Array.DType.Kind == NpyKind.Record)
+        {
+            Assert.Throws<InvalidOperationException>(() => NpyFile.ReadInto(path, new float[16], sink));
+            return;
+        }
+
+        var expected = new float[file.Array.Length];
+        file.Array.CopyTo(expected);
+        var actual = new float[file.Array.Length];
+        Assert.NotNull(NpyFile.ReadInto(path, actual, sink));
+        Assert.Equal(expected, actual);
+        Assert.Empty(sink.Findings);
+    }
 }

@@ -189,7 +189,6 @@ public sealed class NpzTests : IDisposable
     public void Crc32_matches_the_standard_check_value()
     {
         Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
-        var data = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
-        Assert.Equal(Crc32.Compute(data), Crc32.Append(Crc32.Compute(data.AsSpan(0, 333)), data.AsSpan(333)));
+        Assert.Equal(0u, Crc32.Compute(ReadOnlySpan<byte>.Empty));
     }
 }

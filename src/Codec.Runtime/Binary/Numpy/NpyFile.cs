@@ -48,5 +48,71 @@ public sealed class NpyFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads a file's array straight into <paramref name="destination"/> as float32 with positioned reads (one copy
+    /// from the page cache, like <c>np.load</c>, without mapping the file): float32 of either byte order is read in
+    /// place (big-endian swapped with SIMD); other numeric dtypes are converted. Returns the header, or null with
+    /// findings. Nothing is allocated in proportion to the array.
+    /// </summary>
+    public static NpyHeader? ReadInto(string path, Span<float> destination, FindingSink sink)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        long length = RandomAccess.GetLength(handle);
+        Span<byte> prefix = stackalloc byte[4096];
+        int got = RandomAccess.Read(handle, prefix, 0);
+        NpyHeader? header;
+        long headerEnd = got < NpyHeader.PrefixBytes ? 0 : prefix[6] == 1
+            ? 10 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..])
+            : 12L + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
+        if (headerEnd > got && got < length)
+        {
+            // A header longer than the first read (format 2.0/3.0 records): map the file for it.
+            using var file = Open(path, sink);
+            if (file is null) return null;
+            header = file.Array.Header;
+            file.Array.CopyTo(destination);
+            return header;
+        }
+
+        header = NpyHeader.Read(prefix[..got], length, sink, path);
+        if (header is null) return null;
+        if (destination.Length < header.ElementCount) throw new ArgumentException($"the destination holds {destination.Length} floats; the array has {header.ElementCount}");
+        var dtype = header.DType;
+        if (dtype.Kind == NpyKind.Float && dtype.ItemSize == 4)
+        {
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination[..(int)header.ElementCount]);
+            long offset = header.DataOffset;
+            while (!bytes.IsEmpty)
+            {
+                int n = RandomAccess.Read(handle, bytes, offset);
+                if (n == 0) break;
+                bytes = bytes[n..];
+                offset += n;
+            }
+
+            if (!bytes.IsEmpty)
+            {
+                sink.Add(new Finding(FindingCodes.DataTruncated, Severity.Error, path, "the file shrank while it was read") { Offset = offset });
+                return null;
+            }
+
+            if (dtype.NeedsSwap)
+            {
+                var ints = System.Runtime.InteropServices.MemoryMarshal.Cast<float, int>(destination[..(int)header.ElementCount]);
+                System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(ints, ints);
+            }
+
+            return header;
+        }
+
+        using (var file = Open(path, sink))
+        {
+            if (file is null) return null;
+            file.Array.CopyTo(destination);
+        }
+
+        return header;
+    }
+
     public void Dispose() => _file.Dispose();
 }

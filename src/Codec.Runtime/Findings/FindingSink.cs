@@ -70,6 +70,10 @@ public sealed class FindingSink
         }
     }
 
+    /// <summary>Reports an error located at a byte offset of a binary file (<see cref="Finding.Offset"/>).</summary>
+    public void ReportAt(string code, string path, long offset, string message) =>
+        Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
+
     public void Report(string code, Severity severity, string path, string message) =>
         Add(new Finding(code, severity, path, message));
 

@@ -84,7 +84,7 @@ public sealed class WavFile
         var bytes = file.Span;
         if (bytes.Length < 12 || !(bytes.StartsWith("RIFF"u8) || bytes.StartsWith("RF64"u8)) || !bytes[8..].StartsWith("WAVE"u8))
         {
-            Report(sink, FindingCodes.BadSignature, path, 0, "not a WAV file: it does not start with RIFF (or RF64) ... WAVE");
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a WAV file: it does not start with RIFF (or RF64) ... WAVE");
             return null;
         }
 
@@ -106,13 +106,13 @@ public sealed class WavFile
             {
                 if (id == "data")
                 {
-                    Report(sink, FindingCodes.DataTruncated, path, at, $"the data chunk declares {size} bytes; only {bytes.Length - payload} are in the file (decoded as far as they go)");
+                    sink.ReportAt(FindingCodes.DataTruncated, path, at, $"the data chunk declares {size} bytes; only {bytes.Length - payload} are in the file (decoded as far as they go)");
                     dataOffset = payload;
                     dataSize = bytes.Length - payload;
                 }
                 else
                 {
-                    Report(sink, FindingCodes.DataTruncated, path, at, $"chunk '{id}' declares {size} bytes; only {bytes.Length - payload} are in the file");
+                    sink.ReportAt(FindingCodes.DataTruncated, path, at, $"chunk '{id}' declares {size} bytes; only {bytes.Length - payload} are in the file");
                 }
 
                 break;
@@ -153,13 +153,13 @@ public sealed class WavFile
 
         if (format is null)
         {
-            Report(sink, FindingCodes.BadHeader, path, 12, "there is no 'fmt ' chunk");
+            sink.ReportAt(FindingCodes.BadHeader, path, 12, "there is no 'fmt ' chunk");
             return null;
         }
 
         if (dataOffset < 0)
         {
-            Report(sink, FindingCodes.BadHeader, path, 12, "there is no 'data' chunk");
+            sink.ReportAt(FindingCodes.BadHeader, path, 12, "there is no 'data' chunk");
             return null;
         }
 
@@ -181,7 +181,7 @@ public sealed class WavFile
     {
         if (body.Length < 16)
         {
-            Report(sink, FindingCodes.BadHeader, path, at, $"the 'fmt ' chunk has {body.Length} bytes; at least 16 are needed");
+            sink.ReportAt(FindingCodes.BadHeader, path, at, $"the 'fmt ' chunk has {body.Length} bytes; at least 16 are needed");
             return null;
         }
 
@@ -197,7 +197,7 @@ public sealed class WavFile
         {
             if (body.Length < 40)
             {
-                Report(sink, FindingCodes.BadHeader, path, at, "WAVE_FORMAT_EXTENSIBLE needs a 40-byte 'fmt ' chunk");
+                sink.ReportAt(FindingCodes.BadHeader, path, at, "WAVE_FORMAT_EXTENSIBLE needs a 40-byte 'fmt ' chunk");
                 return null;
             }
 
@@ -209,19 +209,19 @@ public sealed class WavFile
         bool supported = (effective == WavFormat.Pcm && bits is 8 or 16 or 24 or 32) || (isFloat && bits is 32 or 64);
         if (!supported)
         {
-            Report(sink, FindingCodes.UnsupportedElementType, path, at + 8, $"format tag {effective} with {bits} bits per sample (PCM 8/16/24/32 and float 32/64 are read)");
+            sink.ReportAt(FindingCodes.UnsupportedElementType, path, at + 8, $"format tag {effective} with {bits} bits per sample (PCM 8/16/24/32 and float 32/64 are read)");
             return null;
         }
 
         if (channels == 0 || rate == 0)
         {
-            Report(sink, FindingCodes.BadHeader, path, at + 8, $"{channels} channels at {rate} Hz");
+            sink.ReportAt(FindingCodes.BadHeader, path, at + 8, $"{channels} channels at {rate} Hz");
             return null;
         }
 
         if (blockAlign != channels * bits / 8)
         {
-            Report(sink, FindingCodes.BadHeader, path, at + 20, $"block align {blockAlign} is not channels × bytes per sample ({channels * bits / 8})");
+            sink.ReportAt(FindingCodes.BadHeader, path, at + 20, $"block align {blockAlign} is not channels × bytes per sample ({channels * bits / 8})");
             return null;
         }
 
@@ -273,7 +273,4 @@ public sealed class WavFile
 
         if ((dataSize & 1) != 0) output.Write(new byte[1]);
     }
-
-    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
-        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
 }

@@ -70,7 +70,7 @@ public sealed class MayaCacheData
         else if (bytes.Length >= 4 && bytes.StartsWith("FOR8"u8)) is64 = true;
         else
         {
-            Report(sink, FindingCodes.BadSignature, path, 0, "not a Maya cache: it does not start with a FOR4 or FOR8 group");
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a Maya cache: it does not start with a FOR4 or FOR8 group");
             return null;
         }
 
@@ -115,7 +115,7 @@ public sealed class MayaCacheData
                         string type = tag == FVCA ? "FVCA" : tag == DVCA ? "DVCA" : tag == FBCA ? "FBCA" : "DBLA";
                         if (name is null || arrayLength < 0)
                         {
-                            Report(sink, FindingCodes.BadHeader, path, chunkAt, $"data chunk {type} without a CHNM and SIZE before it");
+                            sink.ReportAt(FindingCodes.BadHeader, path, chunkAt, $"data chunk {type} without a CHNM and SIZE before it");
                             return null;
                         }
 
@@ -123,13 +123,13 @@ public sealed class MayaCacheData
                         long expected = (long)arrayLength * channel.Components * channel.ComponentBytes;
                         if (expected != size)
                         {
-                            Report(sink, FindingCodes.EntrySizeMismatch, path, chunkAt, $"channel '{name}': {arrayLength} elements of {type} need {expected} bytes; the chunk has {size}");
+                            sink.ReportAt(FindingCodes.EntrySizeMismatch, path, chunkAt, $"channel '{name}': {arrayLength} elements of {type} need {expected} bytes; the chunk has {size}");
                             return null;
                         }
 
                         if (channels.Count == MaxChannels)
                         {
-                            Report(sink, FindingCodes.SizeOverflow, path, chunkAt, $"more than {MaxChannels} channels in one sample");
+                            sink.ReportAt(FindingCodes.SizeOverflow, path, chunkAt, $"more than {MaxChannels} channels in one sample");
                             return null;
                         }
 
@@ -141,7 +141,7 @@ public sealed class MayaCacheData
                         string text = TagText(tag);
                         if (text.All(char.IsAsciiLetterUpper))
                         {
-                            Report(sink, FindingCodes.UnsupportedElementType, path, chunkAt, $"data type '{text}' is not read (FVCA, DVCA, FBCA and DBLA are)");
+                            sink.ReportAt(FindingCodes.UnsupportedElementType, path, chunkAt, $"data type '{text}' is not read (FVCA, DVCA, FBCA and DBLA are)");
                             return null;
                         }
 
@@ -154,7 +154,7 @@ public sealed class MayaCacheData
 
         if (samples.Count == 0)
         {
-            Report(sink, FindingCodes.DataTruncated, path, headerEnd, "the cache has a header but no MYCH sample");
+            sink.ReportAt(FindingCodes.DataTruncated, path, headerEnd, "the cache has a header but no MYCH sample");
             return null;
         }
 
@@ -189,14 +189,14 @@ public sealed class MayaCacheData
             long headerBytes = TagBytes + SizeBytes + 4;
             if (at + headerBytes > _bytes.Length)
             {
-                Report(sink, FindingCodes.DataTruncated, path, at, $"the file ends inside a group header (expected a {type} group)");
+                sink.ReportAt(FindingCodes.DataTruncated, path, at, $"the file ends inside a group header (expected a {type} group)");
                 return false;
             }
 
             var tag = _bytes.Slice((int)at, 4);
             if (!tag.SequenceEqual(is64 ? "FOR8"u8 : "FOR4"u8))
             {
-                Report(sink, FindingCodes.BadHeader, path, at, $"expected a {(is64 ? "FOR8" : "FOR4")} group, found '{Printable(tag)}'");
+                sink.ReportAt(FindingCodes.BadHeader, path, at, $"expected a {(is64 ? "FOR8" : "FOR4")} group, found '{Printable(tag)}'");
                 return false;
             }
 
@@ -205,13 +205,13 @@ public sealed class MayaCacheData
             var actual = _bytes.Slice((int)typeAt, 4);
             if (!actual.SequenceEqual(Encoding.ASCII.GetBytes(type)))
             {
-                Report(sink, FindingCodes.BadHeader, path, typeAt, $"expected a {type} group, found '{Printable(actual)}'");
+                sink.ReportAt(FindingCodes.BadHeader, path, typeAt, $"expected a {type} group, found '{Printable(actual)}'");
                 return false;
             }
 
             if (size < 4 || size > _bytes.Length - typeAt)
             {
-                Report(sink, FindingCodes.DataTruncated, path, at + TagBytes, $"the {type} group declares {size} bytes; the file has {_bytes.Length - typeAt} after its size field");
+                sink.ReportAt(FindingCodes.DataTruncated, path, at + TagBytes, $"the {type} group declares {size} bytes; the file has {_bytes.Length - typeAt} after its size field");
                 return false;
             }
 
@@ -228,7 +228,7 @@ public sealed class MayaCacheData
             payload = size = 0;
             if (at + TagBytes + SizeBytes > end)
             {
-                Report(sink, FindingCodes.DataTruncated, path, at, "a chunk header runs past its group's end");
+                sink.ReportAt(FindingCodes.DataTruncated, path, at, "a chunk header runs past its group's end");
                 return false;
             }
 
@@ -237,7 +237,7 @@ public sealed class MayaCacheData
             payload = at + TagBytes + SizeBytes;
             if (size < 0 || size > end - payload)
             {
-                Report(sink, FindingCodes.DataTruncated, path, at, $"chunk '{TagText(tag)}' declares {size} bytes; its group has {end - payload} left");
+                sink.ReportAt(FindingCodes.DataTruncated, path, at, $"chunk '{TagText(tag)}' declares {size} bytes; its group has {end - payload} left");
                 return false;
             }
 
@@ -272,7 +272,4 @@ public sealed class MayaCacheData
         BinaryPrimitives.WriteUInt32BigEndian(b, tag);
         return new string(b.ToArray().Select(x => x is >= 0x20 and < 0x7F ? (char)x : '?').ToArray());
     }
-
-    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
-        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
 }

@@ -28,21 +28,21 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
     {
         if (file.Length < 10 || !file.StartsWith(Magic))
         {
-            Report(sink, FindingCodes.BadSignature, path, 0, file.Length < 6 ? $"the file has {fileLength} bytes: too short for a .npy file" : "not a .npy file: it does not start with \\x93NUMPY");
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, file.Length < 6 ? $"the file has {fileLength} bytes: too short for a .npy file" : "not a .npy file: it does not start with \\x93NUMPY");
             return null;
         }
 
         int major = file[6], minor = file[7];
         if (minor != 0 || major is < 1 or > 3)
         {
-            Report(sink, FindingCodes.UnsupportedFormatVersion, path, 6, $"format version {major}.{minor} is not one of 1.0, 2.0, 3.0");
+            sink.ReportAt(FindingCodes.UnsupportedFormatVersion, path, 6, $"format version {major}.{minor} is not one of 1.0, 2.0, 3.0");
             return null;
         }
 
         int lengthBytes = major == 1 ? 2 : 4;
         if (file.Length < 8 + lengthBytes)
         {
-            Report(sink, FindingCodes.DataTruncated, path, 8, "the file ends inside the header length field");
+            sink.ReportAt(FindingCodes.DataTruncated, path, 8, "the file ends inside the header length field");
             return null;
         }
 
@@ -50,13 +50,13 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         long dataOffset = 8 + lengthBytes + headerLength;
         if (headerLength > MaxHeaderBytes)
         {
-            Report(sink, FindingCodes.BadHeader, path, 8, $"the header claims {headerLength} bytes; more than {MaxHeaderBytes} are not read");
+            sink.ReportAt(FindingCodes.BadHeader, path, 8, $"the header claims {headerLength} bytes; more than {MaxHeaderBytes} are not read");
             return null;
         }
 
         if (dataOffset > fileLength || dataOffset > file.Length)
         {
-            Report(sink, FindingCodes.DataTruncated, path, 8, $"the header claims {headerLength} bytes, but the file has only {Math.Max(0, fileLength - 8 - lengthBytes)} after the length field");
+            sink.ReportAt(FindingCodes.DataTruncated, path, 8, $"the header claims {headerLength} bytes, but the file has only {Math.Max(0, fileLength - 8 - lengthBytes)} after the length field");
             return null;
         }
 
@@ -75,13 +75,13 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         {
             if (n < 0)
             {
-                Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has a negative dimension");
+                sink.ReportAt(FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has a negative dimension");
                 return null;
             }
 
             if (n != 0 && count > long.MaxValue / n)
             {
-                Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has more elements than 64 bits can count");
+                sink.ReportAt(FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) has more elements than 64 bits can count");
                 return null;
             }
 
@@ -90,7 +90,7 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
 
         if (count != 0 && dtype!.ItemSize > long.MaxValue / count)
         {
-            Report(sink, FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) of {dtype.ItemSize}-byte items is more bytes than 64 bits can count");
+            sink.ReportAt(FindingCodes.SizeOverflow, path, shapeOffset, $"shape ({string.Join(", ", shape)}) of {dtype.ItemSize}-byte items is more bytes than 64 bits can count");
             return null;
         }
 
@@ -98,7 +98,7 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         long available = fileLength - dataOffset;
         if (header.DataLength > available)
         {
-            Report(sink, FindingCodes.DataTruncated, path, dataOffset,
+            sink.ReportAt(FindingCodes.DataTruncated, path, dataOffset,
                 $"shape ({string.Join(", ", shape)}) of {header.DType.Descr} needs {header.DataLength} bytes of data; the file has {available}");
             return null;
         }
@@ -127,7 +127,7 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         }
         catch (DecoderFallbackException)
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset, "a format 3.0 header that is not UTF-8");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset, "a format 3.0 header that is not UTF-8");
             return false;
         }
 
@@ -138,20 +138,20 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         }
         catch (PyLiteralException e)
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + e.Offset, "header: " + e.Message);
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset + e.Offset, "header: " + e.Message);
             return false;
         }
 
         if (literal is not PyDict dict)
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset, "the header is not a dict");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset, "the header is not a dict");
             return false;
         }
 
         var keys = dict.Entries.Select(e => e.Key).ToList();
         if (keys.Count != 3 || keys.Distinct().Count() != 3 || !keys.Contains("descr") || !keys.Contains("fortran_order") || !keys.Contains("shape"))
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset, $"the header must have exactly the keys descr, fortran_order and shape; it has {string.Join(", ", keys)}");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset, $"the header must have exactly the keys descr, fortran_order and shape; it has {string.Join(", ", keys)}");
             return false;
         }
 
@@ -161,13 +161,13 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
 
         if (Get("fortran_order") is not PyBool fortran)
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("fortran_order").Offset, "fortran_order must be True or False");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset + Get("fortran_order").Offset, "fortran_order must be True or False");
             return false;
         }
 
         if (Get("shape") is not PySequence { IsTuple: true } shapeTuple || shapeTuple.Items.Any(i => i is not PyInt))
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + Get("shape").Offset, "shape must be a tuple of integers");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset + Get("shape").Offset, "shape must be a tuple of integers");
             return false;
         }
 
@@ -289,13 +289,13 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         if (descr is PyStr simple)
         {
             var type = NpyDType.Parse(simple.Value, out string problem, out bool isObject);
-            if (type is null) Report(sink, isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + descr.Offset, problem);
+            if (type is null) sink.ReportAt(isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + descr.Offset, problem);
             return type;
         }
 
         if (descr is not PySequence { IsTuple: false } list || list.Items.Count == 0)
         {
-            Report(sink, FindingCodes.BadHeader, path, textOffset + descr.Offset, "descr must be a dtype string or a list of (name, dtype) fields");
+            sink.ReportAt(FindingCodes.BadHeader, path, textOffset + descr.Offset, "descr must be a dtype string or a list of (name, dtype) fields");
             return null;
         }
 
@@ -305,7 +305,7 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
         {
             if (item is not PySequence { IsTuple: true, Items: [PyStr name, PyStr fieldType] })
             {
-                Report(sink, FindingCodes.UnsupportedElementType, path, textOffset + item.Offset,
+                sink.ReportAt(FindingCodes.UnsupportedElementType, path, textOffset + item.Offset,
                     "only structured dtypes of plain (name, dtype) fields are supported (no sub-arrays, no nested records)");
                 return null;
             }
@@ -313,13 +313,13 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
             var type = NpyDType.Parse(fieldType.Value, out string problem, out bool isObject);
             if (type is null)
             {
-                Report(sink, isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + fieldType.Offset, $"field '{name.Value}': {problem}");
+                sink.ReportAt(isObject ? FindingCodes.ObjectArray : FindingCodes.UnsupportedElementType, path, textOffset + fieldType.Offset, $"field '{name.Value}': {problem}");
                 return null;
             }
 
             if (fields.Any(f => f.Name == name.Value))
             {
-                Report(sink, FindingCodes.BadHeader, path, textOffset + name.Offset, $"field '{name.Value}' is declared twice");
+                sink.ReportAt(FindingCodes.BadHeader, path, textOffset + name.Offset, $"field '{name.Value}' is declared twice");
                 return null;
             }
 
@@ -327,14 +327,11 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
             offset += type.ItemSize;
             if (offset > int.MaxValue)
             {
-                Report(sink, FindingCodes.SizeOverflow, path, textOffset + item.Offset, "the record's fields add up to more than 2 GiB per element");
+                sink.ReportAt(FindingCodes.SizeOverflow, path, textOffset + item.Offset, "the record's fields add up to more than 2 GiB per element");
                 return null;
             }
         }
 
         return new NpyDType(NpyKind.Record, (int)offset, false, fields);
     }
-
-    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
-        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
 }

@@ -42,13 +42,13 @@ public sealed class PointCache2
         var bytes = file.Span;
         if (bytes.Length < Pc2Header.Size)
         {
-            Report(sink, FindingCodes.DataTruncated, path, 0, $"the file has {bytes.Length} bytes; a point cache header alone has 32");
+            sink.ReportAt(FindingCodes.DataTruncated, path, 0, $"the file has {bytes.Length} bytes; a point cache header alone has 32");
             return null;
         }
 
         if (!bytes.StartsWith(Pc2Header.Signature))
         {
-            Report(sink, FindingCodes.BadSignature, path, 0, "not a point cache: it does not start with POINTCACHE2 and a NUL");
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a point cache: it does not start with POINTCACHE2 and a NUL");
             return null;
         }
 
@@ -65,20 +65,20 @@ public sealed class PointCache2
 
         if (header.PointCount <= 0 || header.SampleCount < 0)
         {
-            Report(sink, FindingCodes.SizeOverflow, path, header.PointCount <= 0 ? 16 : 28, $"{header.PointCount} points and {header.SampleCount} samples: the point count must be positive and the sample count not negative");
+            sink.ReportAt(FindingCodes.SizeOverflow, path, header.PointCount <= 0 ? 16 : 28, $"{header.PointCount} points and {header.SampleCount} samples: the point count must be positive and the sample count not negative");
             return null;
         }
 
         if (header.SampleCount > 0 && header.PointCount > (long.MaxValue - Pc2Header.Size) / 12 / header.SampleCount)
         {
-            Report(sink, FindingCodes.SizeOverflow, path, 16, $"{header.SampleCount} samples of {header.PointCount} points are more bytes than 64 bits can count");
+            sink.ReportAt(FindingCodes.SizeOverflow, path, 16, $"{header.SampleCount} samples of {header.PointCount} points are more bytes than 64 bits can count");
             return null;
         }
 
         long expected = Pc2Header.Size + header.DataLength;
         if (expected != bytes.Length)
         {
-            Report(sink, expected > bytes.Length ? FindingCodes.DataTruncated : FindingCodes.TrailingBytes, path, Pc2Header.Size,
+            sink.ReportAt(expected > bytes.Length ? FindingCodes.DataTruncated : FindingCodes.TrailingBytes, path, Pc2Header.Size,
                 $"{header.SampleCount} samples of {header.PointCount} points need {expected} bytes; the file has {bytes.Length}");
             return null;
         }
@@ -106,7 +106,4 @@ public sealed class PointCache2
         output.Advance(Pc2Header.Size);
         output.Write(MemoryMarshal.AsBytes(positions));
     }
-
-    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
-        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
 }

@@ -34,7 +34,7 @@ public static class ZipDirectory
         long end = FindEnd(archive);
         if (end < 0)
         {
-            Report(sink, FindingCodes.BadSignature, path, 0, archive.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(archive) == LocalSignature
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, archive.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(archive) == LocalSignature
                 ? "the ZIP archive has no end-of-central-directory record (truncated?)"
                 : "not a ZIP archive: no end-of-central-directory record");
             return null;
@@ -50,14 +50,14 @@ public static class ZipDirectory
             long locator = end - 20;
             if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)locator..]) != Zip64LocatorSignature)
             {
-                Report(sink, FindingCodes.BadArchive, path, end, "the end record asks for ZIP64 but there is no ZIP64 locator");
+                sink.ReportAt(FindingCodes.BadArchive, path, end, "the end record asks for ZIP64 but there is no ZIP64 locator");
                 return null;
             }
 
             long record = (long)BinaryPrimitives.ReadUInt64LittleEndian(archive[(int)(locator + 8)..]);
             if (record < 0 || record + 56 > locator || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)record..]) != Zip64EndSignature)
             {
-                Report(sink, FindingCodes.BadArchive, path, locator, "the ZIP64 locator points outside the archive or at no ZIP64 end record");
+                sink.ReportAt(FindingCodes.BadArchive, path, locator, "the ZIP64 locator points outside the archive or at no ZIP64 end record");
                 return null;
             }
 
@@ -69,14 +69,14 @@ public static class ZipDirectory
 
         if (directoryOffset < 0 || directorySize < 0 || directoryOffset > archive.Length || directorySize > archive.Length - directoryOffset)
         {
-            Report(sink, FindingCodes.BadArchive, path, end, $"the central directory ({directorySize} bytes at {directoryOffset}) lies outside the {archive.Length}-byte archive");
+            sink.ReportAt(FindingCodes.BadArchive, path, end, $"the central directory ({directorySize} bytes at {directoryOffset}) lies outside the {archive.Length}-byte archive");
             return null;
         }
 
         // Each directory entry takes at least 46 bytes: a count the directory cannot hold is a lie.
         if (count < 0 || count > MaxEntries || count * 46 > directorySize)
         {
-            Report(sink, FindingCodes.BadArchive, path, end, $"{count} members cannot fit in a {directorySize}-byte central directory");
+            sink.ReportAt(FindingCodes.BadArchive, path, end, $"{count} members cannot fit in a {directorySize}-byte central directory");
             return null;
         }
 
@@ -87,7 +87,7 @@ public static class ZipDirectory
         {
             if (at + 46 > limit || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)at..]) != CentralSignature)
             {
-                Report(sink, FindingCodes.BadArchive, path, at, $"central directory entry {i} is missing or malformed");
+                sink.ReportAt(FindingCodes.BadArchive, path, at, $"central directory entry {i} is missing or malformed");
                 return null;
             }
 
@@ -104,7 +104,7 @@ public static class ZipDirectory
             long next = at + 46 + nameLength + extraLength + commentLength;
             if (next > limit)
             {
-                Report(sink, FindingCodes.BadArchive, path, at, $"central directory entry {i} runs past the directory's end");
+                sink.ReportAt(FindingCodes.BadArchive, path, at, $"central directory entry {i} runs past the directory's end");
                 return null;
             }
 
@@ -115,25 +115,25 @@ public static class ZipDirectory
 
             if (!names.Add(name))
             {
-                Report(sink, FindingCodes.DuplicateEntry, path, entryAt, $"member '{name}' appears twice; the first is used");
+                sink.ReportAt(FindingCodes.DuplicateEntry, path, entryAt, $"member '{name}' appears twice; the first is used");
                 continue;
             }
 
             if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name.Contains(':') || name.Split('.').All(p => p.Length == 0) || name.Contains(".."))
             {
-                Report(sink, FindingCodes.UnsafeEntryName, path, entryAt, $"member name '{name}' is a path (separators, a drive or '..'); it is not read");
+                sink.ReportAt(FindingCodes.UnsafeEntryName, path, entryAt, $"member name '{name}' is a path (separators, a drive or '..'); it is not read");
                 continue;
             }
 
             if ((flags & 1) != 0 || method is not (0 or 8))
             {
-                Report(sink, FindingCodes.UnsupportedEntry, path, entryAt, (flags & 1) != 0 ? $"member '{name}' is encrypted" : $"member '{name}' uses compression method {method} (stored and deflate are read)");
+                sink.ReportAt(FindingCodes.UnsupportedEntry, path, entryAt, (flags & 1) != 0 ? $"member '{name}' is encrypted" : $"member '{name}' uses compression method {method} (stored and deflate are read)");
                 continue;
             }
 
             if (localOffset < 0 || localOffset + 30 > archive.Length || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)localOffset..]) != LocalSignature)
             {
-                Report(sink, FindingCodes.BadArchive, path, entryAt, $"member '{name}': its local header offset {localOffset} is outside the archive or holds no local header");
+                sink.ReportAt(FindingCodes.BadArchive, path, entryAt, $"member '{name}': its local header offset {localOffset} is outside the archive or holds no local header");
                 continue;
             }
 
@@ -141,13 +141,13 @@ public static class ZipDirectory
             long dataOffset = localOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
             if (compressed < 0 || uncompressed < 0 || dataOffset > archive.Length || compressed > archive.Length - dataOffset)
             {
-                Report(sink, FindingCodes.EntrySizeMismatch, path, localOffset, $"member '{name}' declares {compressed} bytes of data at {dataOffset}, past the archive's end ({archive.Length} bytes)");
+                sink.ReportAt(FindingCodes.EntrySizeMismatch, path, localOffset, $"member '{name}' declares {compressed} bytes of data at {dataOffset}, past the archive's end ({archive.Length} bytes)");
                 continue;
             }
 
             if (method == 0 && compressed != uncompressed)
             {
-                Report(sink, FindingCodes.EntrySizeMismatch, path, entryAt, $"stored member '{name}' declares {compressed} bytes stored but {uncompressed} bytes uncompressed");
+                sink.ReportAt(FindingCodes.EntrySizeMismatch, path, entryAt, $"stored member '{name}' declares {compressed} bytes stored but {uncompressed} bytes uncompressed");
                 continue;
             }
 
@@ -192,7 +192,4 @@ public static class ZipDirectory
             extra = extra[(4 + size)..];
         }
     }
-
-    private static void Report(FindingSink sink, string code, string path, long offset, string message) =>
-        sink.Add(new Finding(code, Severity.Error, path, message) { Offset = offset });
 }

@@ -1,0 +1,246 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Codec.Runtime.Findings;
+
+namespace Codec.Runtime.Binary.Image;
+
+/// <summary>
+/// A decoded label image: a segmentation mask PNG (8- or 16-bit greyscale, or 8-bit palette indices), one label value
+/// per pixel, row-major. <see cref="Histogram"/> counts the pixels of each label.
+/// </summary>
+public sealed class PngImage
+{
+    private PngImage(int width, int height, int bitDepth, int colorType, ushort[] labels)
+    {
+        Width = width;
+        Height = height;
+        BitDepth = bitDepth;
+        ColorType = colorType;
+        Labels = labels;
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+    public int BitDepth { get; }
+
+    /// <summary>0 greyscale, 3 palette (the label is the palette index).</summary>
+    public int ColorType { get; }
+
+    /// <summary>The label of every pixel, row by row.</summary>
+    public ushort[] Labels { get; }
+
+    /// <summary>Pixels per label value, in increasing value order, labels with no pixel left out.</summary>
+    public IReadOnlyList<(int Label, long Pixels)> Histogram()
+    {
+        var counts = new long[BitDepth == 16 ? 65536 : 256];
+        foreach (ushort label in Labels) counts[label]++;
+        var result = new List<(int, long)>();
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0) result.Add((i, counts[i]));
+        }
+
+        return result;
+    }
+
+    /// <summary>Most pixels decoded (width × height); larger images are refused before anything is allocated.</summary>
+    public const long MaxPixels = 1L << 28;
+
+    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Decodes a whole PNG held in memory; null (with located findings) when it is not a usable label image.</summary>
+    public static PngImage? Decode(ReadOnlySpan<byte> png, FindingSink sink, string path = "")
+    {
+        if (png.Length < 8 || !png.StartsWith(Signature))
+        {
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a PNG file: the 8-byte signature is missing");
+            return null;
+        }
+
+        int width = 0, height = 0, bitDepth = 0, colorType = -1;
+        long idatBytes = 0;
+        var idat = new List<(int Offset, int Length)>();
+        bool sawEnd = false;
+        int at = 8;
+        while (at + 12 <= png.Length && !sawEnd)
+        {
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
+            if (length > int.MaxValue || length > png.Length - at - 12)
+            {
+                sink.ReportAt(FindingCodes.DataTruncated, path, at, $"a chunk declares {length} bytes; the file has {png.Length - at - 12} after its header");
+                return null;
+            }
+
+            var type = png.Slice(at + 4, 4);
+            var data = png.Slice(at + 8, (int)length);
+            uint crc = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + (int)length)..]);
+            if (System.IO.Hashing.Crc32.HashToUInt32(png.Slice(at + 4, 4 + (int)length)) != crc)
+            {
+                sink.ReportAt(FindingCodes.ChecksumMismatch, path, at, $"chunk '{System.Text.Encoding.ASCII.GetString(type)}' fails its CRC");
+                return null;
+            }
+
+            if (type.SequenceEqual("IHDR"u8))
+            {
+                if (length != 13)
+                {
+                    sink.ReportAt(FindingCodes.BadHeader, path, at, "IHDR is not 13 bytes");
+                    return null;
+                }
+
+                width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data), int.MaxValue);
+                height = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data[4..]), int.MaxValue);
+                bitDepth = data[8];
+                colorType = data[9];
+                if (data[10] != 0 || data[11] != 0)
+                {
+                    sink.ReportAt(FindingCodes.BadHeader, path, at + 18, "unknown compression or filter method");
+                    return null;
+                }
+
+                if (data[12] != 0)
+                {
+                    sink.ReportAt(FindingCodes.UnsupportedElementType, path, at + 20, "an interlaced (Adam7) PNG: label masks are written without interlacing, and this one is not decoded");
+                    return null;
+                }
+
+                if (!((colorType == 0 && bitDepth is 8 or 16) || (colorType == 3 && bitDepth == 8)))
+                {
+                    sink.ReportAt(FindingCodes.UnsupportedElementType, path, at + 16, $"colour type {colorType} at {bitDepth} bits is not a label image (8/16-bit greyscale or 8-bit palette are read)");
+                    return null;
+                }
+
+                if (width == 0 || height == 0 || (long)width * height > MaxPixels)
+                {
+                    sink.ReportAt(FindingCodes.SizeOverflow, path, at + 8, $"{width} × {height} pixels: empty, or more than {MaxPixels}");
+                    return null;
+                }
+            }
+            else if (type.SequenceEqual("IDAT"u8))
+            {
+                idat.Add((at + 8, (int)length));
+                idatBytes += length;
+            }
+            else if (type.SequenceEqual("IEND"u8))
+            {
+                sawEnd = true;
+            }
+
+            at += 12 + (int)length;
+        }
+
+        if (colorType < 0 || idat.Count == 0)
+        {
+            sink.ReportAt(FindingCodes.BadHeader, path, 8, colorType < 0 ? "there is no IHDR chunk" : "there is no IDAT chunk");
+            return null;
+        }
+
+        int bytesPerPixel = bitDepth / 8;
+        int stride = width * bytesPerPixel;
+        long expected = (long)height * (stride + 1);
+        // Deflate expands at most about 1032:1: a small file cannot hold a huge image.
+        if (expected > (idatBytes + 1) * 1040 || expected > int.MaxValue)
+        {
+            sink.ReportAt(FindingCodes.CompressionBomb, path, 8, $"{width} × {height} pixels cannot come from {idatBytes} compressed bytes");
+            return null;
+        }
+
+        var raw = new byte[expected];
+        if (!Inflate(png, idat, raw, sink, path)) return null;
+        var labels = new ushort[(long)width * height];
+        if (!Unfilter(raw, width, height, bytesPerPixel, labels, sink, path)) return null;
+        return new PngImage(width, height, bitDepth, colorType, labels);
+    }
+
+    private static bool Inflate(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, byte[] output, FindingSink sink, string path)
+    {
+        var compressed = new byte[idat.Sum(c => (long)c.Length)];
+        int filled = 0;
+        foreach (var (offset, length) in idat)
+        {
+            png.Slice(offset, length).CopyTo(compressed.AsSpan(filled));
+            filled += length;
+        }
+
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            int total = 0;
+            while (total < output.Length)
+            {
+                int n = zlib.Read(output, total, output.Length - total);
+                if (n == 0) break;
+                total += n;
+            }
+
+            if (total != output.Length)
+            {
+                sink.ReportAt(FindingCodes.DataTruncated, path, idat[0].Offset, $"the image data inflates to {total} bytes; {output.Length} are needed");
+                return false;
+            }
+
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data is not valid zlib: " + e.Message);
+            return false;
+        }
+    }
+
+    // The five PNG filters, undone in place row by row; then samples (big-endian for 16 bits) become labels.
+    private static bool Unfilter(byte[] raw, int width, int height, int bpp, ushort[] labels, FindingSink sink, string path)
+    {
+        int stride = width * bpp;
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * (stride + 1);
+            byte filter = raw[row];
+            var current = raw.AsSpan(row + 1, stride);
+            var previous = y == 0 ? Span<byte>.Empty : raw.AsSpan(row - stride, stride);
+            switch (filter)
+            {
+                case 0:
+                    break;
+                case 1:
+                    for (int x = bpp; x < stride; x++) current[x] += current[x - bpp];
+                    break;
+                case 2:
+                    if (y > 0) for (int x = 0; x < stride; x++) current[x] += previous[x];
+                    break;
+                case 3:
+                    for (int x = 0; x < stride; x++)
+                    {
+                        int left = x >= bpp ? current[x - bpp] : 0, up = y > 0 ? previous[x] : 0;
+                        current[x] += (byte)((left + up) >> 1);
+                    }
+
+                    break;
+                case 4:
+                    for (int x = 0; x < stride; x++)
+                    {
+                        int a = x >= bpp ? current[x - bpp] : 0, b = y > 0 ? previous[x] : 0, c = x >= bpp && y > 0 ? previous[x - bpp] : 0;
+                        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+                        current[x] += (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+                    }
+
+                    break;
+                default:
+                    sink.ReportAt(FindingCodes.BadHeader, path, 8, $"row {y} uses filter type {filter}; PNG has 0–4");
+                    return false;
+            }
+
+            int outAt = y * width;
+            if (bpp == 2)
+            {
+                for (int x = 0; x < width; x++) labels[outAt + x] = BinaryPrimitives.ReadUInt16BigEndian(current[(x * 2)..]);
+            }
+            else
+            {
+                for (int x = 0; x < width; x++) labels[outAt + x] = current[x];
+            }
+        }
+
+        return true;
+    }
+}

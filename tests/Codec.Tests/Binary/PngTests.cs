@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Binary;
+
+/// <summary>Segmentation mask PNGs: the real masks agree with their info.json; every filter type; hostile files.</summary>
+public sealed class PngTests
+{
+    private static string PngFixtures => Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "png");
+
+    public static TheoryData<string> Expected()
+    {
+        var data = new TheoryData<string>();
+        foreach (var line in File.ReadAllLines(Path.Combine(PngFixtures, "labels.txt")).Where(l => !l.StartsWith('#'))) data.Add(line);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void Every_filter_type_and_pixel_format_decodes_to_the_written_labels(string line)
+    {
+        var f = line.Split('\t');
+        var sink = new FindingSink();
+        var image = PngImage.Decode(File.ReadAllBytes(Path.Combine(PngFixtures, f[0])), sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal((int.Parse(f[1]), int.Parse(f[2])), (image.Width, image.Height));
+        Assert.Equal(f[3].Split(' ').Select(ushort.Parse), image.Labels);
+    }
+
+    public static TheoryData<string, string> RealMasks() => new()
+    {
+        { "face-api-1.2/0.segments.png", "segments_mapping" },
+        { "faces-1.1/188.segments.png", "segments_mapping" },
+        { "humans-1.5/24.segments.png", "segments_mapping" },
+        { "humans-1.5/0.clothing_segments.png", "clothing_segments_mapping" },
+    };
+
+    [FixtureTheory]
+    [MemberData(nameof(RealMasks))]
+    public void Real_masks_use_only_their_renders_mapping_and_match_the_render_size(string mask, string mappingName)
+    {
+        string png = Path.Combine(TestPaths.SynthesisFixtures, mask);
+        string info = Path.Combine(Path.GetDirectoryName(png)!, Path.GetFileName(png).Split('.')[0] + ".info.json");
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(info));
+        var mapping = doc.RootElement.GetProperty(mappingName).EnumerateObject().Select(p => p.Value.GetInt32()).ToHashSet();
+        var intrinsics = doc.RootElement.GetProperty("camera").GetProperty("intrinsics");
+
+        var sink = new FindingSink();
+        var image = PngImage.Decode(File.ReadAllBytes(png), sink, mask)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal(16, image.BitDepth);
+        Assert.Equal(intrinsics[0][2].GetDouble() * 2, image.Width);
+        Assert.Equal(intrinsics[1][2].GetDouble() * 2, image.Height);
+        var histogram = image.Histogram();
+        Assert.Equal((long)image.Width * image.Height, histogram.Sum(h => h.Pixels));
+        Assert.All(histogram, h => Assert.Contains(h.Label, mapping));
+        Assert.True(histogram.Count > 3, $"{histogram.Count} labels");
+    }
+
+    private static byte[] Fixture() => File.ReadAllBytes(Path.Combine(PngFixtures, "grey16_filters.png"));
+
+    // Rewrites an IHDR field and its CRC, so the file is well-formed but says something else.
+    private static byte[] WithHeader(int offset, byte[] value)
+    {
+        var png = Fixture();
+        value.CopyTo(png, 16 + offset);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(12, 17)));
+        return png;
+    }
+
+    [Theory]
+    [InlineData("not png", "B801")]
+    [InlineData("chunk beyond the end", "B806")]
+    [InlineData("crc", "B816")]
+    [InlineData("interlaced", "B804")]
+    [InlineData("rgb", "B804")]
+    [InlineData("huge", "B807")]
+    [InlineData("bomb", "B815")]
+    [InlineData("short data", "B806")]
+    public void A_hostile_png_is_one_located_error_with_bounded_allocation(string what, string code)
+    {
+        byte[] png = what switch
+        {
+            "not png" => "GIF89a-not-a-png"u8.ToArray(),
+            "chunk beyond the end" => Chunked(p => BinaryPrimitives.WriteUInt32BigEndian(p.AsSpan(33), 0x7FFFFF00)),
+            "crc" => Chunked(p => p[20] ^= 1),
+            "interlaced" => WithHeader(12, new byte[] { 1 }),
+            "rgb" => WithHeader(9, new byte[] { 2 }),
+            "huge" => WithHeader(0, new byte[] { 0x7F, 0, 0, 0, 0x7F, 0, 0, 0 }),
+            "bomb" => WithHeader(0, new byte[] { 0, 0, 0x20, 0, 0, 0, 0x20, 0 }),
+            _ => WithHeader(4, new byte[] { 0, 0, 0, 20 }),
+        };
+        var sink = new FindingSink();
+        long allocated = Allocations.Measure(() => { sink.Reset(); Assert.Null(PngImage.Decode(png, sink)); }, warmups: 1, runs: 2);
+        var f = Assert.Single(sink.Findings);
+        Assert.Equal(code, f.Code);
+        Assert.True(f.Offset >= 0);
+        Assert.True(allocated < 64 * 1024, $"{what}: allocated {allocated}");
+    }
+
+    private static byte[] Chunked(Action<byte[]> change)
+    {
+        var png = Fixture();
+        change(png);
+        return png;
+    }
+}

@@ -119,4 +119,8 @@ public static class FindingCodes
     public const string ResolutionMismatch = "X706";
     /// <summary>The requested focal length or sensor width does not agree with the info.json camera.</summary>
     public const string CameraMismatch = "X707";
+    /// <summary>A segmentation mask whose size is not the render's (from the info.json intrinsics).</summary>
+    public const string MaskSizeMismatch = "X708";
+    /// <summary>Mask pixels whose value the render's segments_mapping (or clothing_segments_mapping) does not list.</summary>
+    public const string MaskLabelNotMapped = "X709";
 }

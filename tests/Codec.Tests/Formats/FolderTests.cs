@@ -31,7 +31,7 @@ public sealed class FolderTests : IDisposable
     public async Task A_real_dataset_folder_is_consistent()
     {
         var results = await Check(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"));
-        Assert.Equal(16, results.Count); // metadata.jsonl and 15 info.json
+        Assert.Equal(31, results.Count); // metadata.jsonl, 15 info.json and their 15 segmentation masks
         Assert.DoesNotContain(results.SelectMany(r => r.Findings), f => f.Code.StartsWith('X') || f.Severity == Severity.Error);
     }
 
@@ -48,6 +48,26 @@ public sealed class FolderTests : IDisposable
         Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.CameraMismatch && f.Message.Contains("focal length"));
         var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
         Assert.Contains("render 24", orphan.Message);
+    }
+
+    [FixtureFact]
+    public async Task A_mask_value_its_mapping_does_not_list_is_reported_with_its_pixel_count()
+    {
+        string folder = Path.Combine(_dir, "masks");
+        Directory.CreateDirectory(folder);
+        string source = Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2");
+        File.Copy(Path.Combine(source, "0.segments.png"), Path.Combine(folder, "0.segments.png"));
+        // The mapping loses "head": the mask's head pixels are now unaccounted for.
+        var info = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(source, "0.info.json")))!;
+        int head = info["segments_mapping"]!["head"]!.GetValue<int>();
+        info["segments_mapping"]!.AsObject().Remove("head");
+        File.WriteAllText(Path.Combine(folder, "0.info.json"), info.ToJsonString());
+
+        var results = await Check(folder);
+        var mask = results.Single(r => r.Path.EndsWith("0.segments.png", StringComparison.Ordinal));
+        var f = Assert.Single(mask.Findings);
+        Assert.Equal(FindingCodes.MaskLabelNotMapped, f.Code);
+        Assert.Contains($"values 0.info.json/segments_mapping does not list: {head} (", f.Message);
     }
 
     [Fact]

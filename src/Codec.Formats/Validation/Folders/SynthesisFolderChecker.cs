@@ -1,4 +1,5 @@
 using System.Globalization;
+using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 
@@ -38,7 +39,8 @@ public sealed record FolderCheckOptions
 /// Checks one Synthesis output folder as a whole: every info.json and metadata.jsonl against its version, then the
 /// files against each other — each metadata line's render has its files and each render its line, identity and
 /// face settings agree between a line and its info.json, the requested resolution agrees with the intrinsics'
-/// principal point, and the requested lens with the computed camera. Files are only read, never changed.
+/// principal point, the requested lens with the computed camera, and each segmentation mask PNG has the render's size
+/// and only values its mapping lists. Files are only read, never changed.
 /// </summary>
 public sealed class SynthesisFolderChecker
 {
@@ -164,6 +166,11 @@ public sealed class SynthesisFolderChecker
                             CrossCheck(line, document, path, lineFindings);
                         }
                     }
+
+                    foreach (var mask in renders[name.Key].Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
+                    {
+                        results.Add(CheckMask(mask.Path, mask.Name.Modality == "segments" ? "/segments_mapping" : "/clothing_segments_mapping", document, Path.GetFileName(path)));
+                    }
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -226,6 +233,54 @@ public sealed class SynthesisFolderChecker
 
         CompareNumber(line.FocalLength, info, "/camera/focal_length_mm", "focal length", file, at, into);
         CompareNumber(line.SensorWidth, info, "/camera/sensor/width_mm", "sensor width", file, at, into);
+    }
+
+    // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).
+    private FileCheckResult CheckMask(string maskPath, string mappingPointer, ReadOnlySpan<byte> info, string infoName)
+    {
+        var sink = new FindingSink();
+        PngImage? image;
+        try
+        {
+            image = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+            return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+        }
+
+        if (image is not null)
+        {
+            if (JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
+                && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy)
+                && (Math.Abs(image.Width - (2 * cx)) > 1 || Math.Abs(image.Height - (2 * cy)) > 1))
+            {
+                sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+                    $"the mask is {image.Width}x{image.Height}; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx}x{2 * cy}")));
+            }
+
+            if (JsonPointerLocator.TryLocateValue(info, mappingPointer, _context, out int start, out int length))
+            {
+                using var mapping = System.Text.Json.JsonDocument.Parse(info.Slice(start, length).ToArray());
+                var values = mapping.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    ? mapping.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Number).Select(p => p.Value.GetDouble()).ToHashSet()
+                    : new HashSet<double>();
+                var unmapped = image.Histogram().Where(h => !values.Contains(h.Label)).ToList();
+                if (unmapped.Count > 0)
+                {
+                    sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
+                        $"{unmapped.Sum(u => u.Pixels)} pixels have values {infoName}{mappingPointer} does not list: "
+                        + string.Join(", ", unmapped.Take(8).Select(u => $"{u.Label} ({u.Pixels} px)")) + (unmapped.Count > 8 ? ", ..." : "")));
+                }
+            }
+            else
+            {
+                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{infoName} has no {mappingPointer.TrimStart('/')} to read this mask with"));
+            }
+        }
+
+        return new FileCheckResult(maskPath, null, sink.Findings.ToList());
     }
 
     private void CompareSubtree(byte[]? fromLine, ReadOnlySpan<byte> info, string infoPointer, string linePointer, string code, string what, string file, int at, List<Finding> into)

@@ -13,21 +13,22 @@ public static class InspectCommand
     {
         var files = new Argument<string[]>("files") { Description = ".npy, .npz, .pc2, .mc/.mcx, Maya .xml or .wav files.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the readable report." };
-        var command = new Command("inspect", "Describe NumPy, point cache, Maya cache and WAV files: format, shape or timing, value range, findings.") { files, json };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), Console.Out, Console.Error));
+        var mapping = new Option<string?>("--mapping") { Description = "For segmentation mask PNGs: the render's info.json, whose mapping names the labels." };
+        var command = new Command("inspect", "Describe NumPy, point cache, Maya cache, WAV and label mask PNG files: format, shape or timing, value range or pixel counts, findings.") { files, json, mapping };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), Console.Out, Console.Error, parse.GetValue(mapping)));
         return command;
     }
 
     /// <summary>Returns 0 (no errors), 1 (a file has errors) or 2 (a file does not exist).</summary>
-    public static int Run(IReadOnlyList<string> files, bool asJson, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> files, bool asJson, TextWriter stdout, TextWriter stderr, string? mapping = null)
     {
-        foreach (var file in files.Where(f => !File.Exists(f)))
+        foreach (var file in files.Where(f => !File.Exists(f)).Concat(mapping is not null && !File.Exists(mapping) ? new[] { mapping } : Array.Empty<string>()))
         {
             stderr.WriteLine($"codec: no such file: {file}");
             return 2;
         }
 
-        var reports = files.Select(FileInspector.Inspect).ToList();
+        var reports = files.Select(f => FileInspector.Inspect(f, mapping)).ToList();
         if (asJson) WriteJson(stdout, reports);
         else WriteText(stdout, reports);
         return reports.Any(r => r.HasErrors) ? 1 : 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
@@ -39,7 +40,13 @@ public sealed record InspectionReport(string Path, string Kind, IReadOnlyList<Ke
 /// <summary>Describes a binary file by its extension: .npy, .npz, .pc2, .mc/.mcx, Maya .xml, .wav.</summary>
 public static class FileInspector
 {
-    public static InspectionReport Inspect(string path)
+    public static InspectionReport Inspect(string path) => Inspect(path, null);
+
+    /// <summary>
+    /// Inspects a file; for a segmentation mask, <paramref name="mappingInfoJson"/> (a render's info.json) names the
+    /// labels: <c>segments_mapping</c>, or <c>clothing_segments_mapping</c> for a clothing mask.
+    /// </summary>
+    public static InspectionReport Inspect(string path, string? mappingInfoJson)
     {
         var sink = new FindingSink();
         var properties = new List<KeyValuePair<string, string>>();
@@ -117,13 +124,62 @@ public static class FileInspector
                 wav.CopyTo(samples);
                 stats = ValueStats.Of(samples);
                 break;
+            case ".png":
+                kind = "label mask (.png)";
+                var image = PngImage.Decode(File.ReadAllBytes(path), sink, path);
+                if (image is null) break;
+                Add("size", $"{image.Width}x{image.Height}");
+                Add("pixel format", image.ColorType == 3 ? "8-bit palette indices" : $"{image.BitDepth}-bit greyscale");
+                var names = MappingNames(mappingInfoJson, path, sink);
+                var histogram = image.Histogram();
+                Add("labels", histogram.Count);
+                foreach (var (label, pixels) in histogram)
+                {
+                    string name = names is null ? "" : names.TryGetValue(label, out var n) ? " " + n : " (not in the mapping)";
+                    Add($"label {label}{name}", $"{pixels} px ({100.0 * pixels / ((long)image.Width * image.Height):0.##}%)");
+                    if (names is not null && !names.ContainsKey(label))
+                    {
+                        sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{pixels} pixels have value {label}, which the mapping does not list"));
+                    }
+                }
+
+                break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml and .wav files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav and label mask .png files"));
                 break;
         }
 
         return new InspectionReport(path, kind, properties, stats, sink.Findings.ToList());
+    }
+
+    // Label value → class name from the render's info.json (clothing masks use the clothing mapping).
+    private static Dictionary<int, string>? MappingNames(string? infoJson, string maskPath, FindingSink sink)
+    {
+        if (infoJson is null) return null;
+        string member = System.IO.Path.GetFileName(maskPath).Contains("clothing_segments", StringComparison.Ordinal) ? "clothing_segments_mapping" : "segments_mapping";
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(infoJson));
+            if (!doc.RootElement.TryGetProperty(member, out var mapping) || mapping.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoJson, $"there is no {member} to name the labels with"));
+                return null;
+            }
+
+            var names = new Dictionary<int, string>();
+            foreach (var p in mapping.EnumerateObject())
+            {
+                if (p.Value.TryGetInt32(out int value)) names.TryAdd(value, p.Name);
+            }
+
+            return names;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, infoJson, "the mapping file is not JSON: " + e.Message));
+            return null;
+        }
     }
 
     // As Python writes a shape tuple: (), (5,), (4, 5, 3).

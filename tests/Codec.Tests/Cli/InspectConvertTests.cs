@@ -27,6 +27,19 @@ public sealed class InspectConvertTests : IDisposable
         Snapshot.Verify("cli/inspect.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
     }
 
+    [FixtureFact]
+    public void Inspect_prints_pixel_counts_per_named_label_of_a_mask()
+    {
+        string dir = Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2");
+        var stdout = new StringWriter();
+        Assert.Equal(0, InspectCommand.Run(new[] { Path.Combine(dir, "0.segments.png") }, false, stdout, new StringWriter(), Path.Combine(dir, "0.info.json")));
+        string text = stdout.ToString();
+        Assert.Contains("size:                  512x512", text);
+        Assert.Contains("pixel format:          16-bit greyscale", text);
+        Assert.Matches(@"label 0 background: +\d+ px", text);
+        Assert.DoesNotContain("not in the mapping", text);
+    }
+
     [Fact]
     public void Inspect_json_is_one_document_with_findings()
     {

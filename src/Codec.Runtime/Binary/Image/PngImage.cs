@@ -233,7 +233,7 @@ public sealed class PngImage
             int outAt = y * width;
             if (bpp == 2)
             {
-                for (int x = 0; x < width; x++) labels[outAt + x] = BinaryPrimitives.ReadUInt16BigEndian(current[(x * 2)..]);
+                BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(current), labels.AsSpan(outAt, width));
             }
             else
             {

@@ -242,6 +242,13 @@ public sealed class SynthesisFolderChecker
         PngImage? image;
         try
         {
+            long size = new FileInfo(maskPath).Length;
+            if (size > _options.MaxFileBytes)
+            {
+                sink.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {size} bytes; the limit is {_options.MaxFileBytes}"));
+                return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+            }
+
             image = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

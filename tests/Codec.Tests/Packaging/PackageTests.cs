@@ -88,7 +88,9 @@ public sealed class PackageTests(LocalFeed feed)
         SeedLineReader.Decode(line, model, context);
         var note = NoteReader.CreateModel();
         NoteReader.Decode(Encoding.UTF8.GetBytes("{\"version\":\"1.0\",\"text\":\"hello\"}"), note, context);
-        Console.WriteLine($"render {model.RenderId}, note {note.Text}, {context.Sink.Count} findings");
+        // The runtime's own dependency (System.IO.Hashing, behind CRC-32) must come with the package.
+        uint crc = Codec.Runtime.Binary.Zip.Crc32.Compute("123456789"u8);
+        Console.WriteLine($"render {model.RenderId}, note {note.Text}, {context.Sink.Count} findings, crc {crc:x8}");
 
         [CodecFormat("synthesis.metadata", "1.3")]
         partial class SeedLineReader;
@@ -129,7 +131,6 @@ public sealed class PackageTests(LocalFeed feed)
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
                 <add key="local" value="{feed.Feed}" />
               </packageSources>
             </configuration>
@@ -152,6 +153,7 @@ public sealed class PackageTests(LocalFeed feed)
         var (run, printed) = Dotnet.Run(dir, feed.Root, "run", "-c", "Release", "--no-build");
         Assert.True(run == 0, printed);
         Assert.Contains("render 188, note hello", printed);
+        Assert.Contains("crc cbf43926", printed);
     }
 
     [Fact]

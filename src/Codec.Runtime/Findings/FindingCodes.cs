@@ -96,6 +96,8 @@ public static class FindingCodes
     public const string CompressionBomb = "B815";
     /// <summary>A member whose CRC-32 differs from the one declared.</summary>
     public const string ChecksumMismatch = "B816";
+    /// <summary>A text mesh (.obj) line that cannot be read, or a face index outside the vertex list.</summary>
+    public const string BadMeshLine = "B821";
     /// <summary>A Maya cache's .xml description and its data disagree (channels, sample times, counts).</summary>
     public const string CacheDescriptionMismatch = "B820";
 
@@ -123,4 +125,6 @@ public static class FindingCodes
     public const string MaskSizeMismatch = "X708";
     /// <summary>Mask pixels whose value the render's segments_mapping (or clothing_segments_mapping) does not list.</summary>
     public const string MaskLabelNotMapped = "X709";
+    /// <summary>A dense landmark mesh whose vertex count is not its kind's, or whose vertices do not project into the render.</summary>
+    public const string MeshMismatch = "X710";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Geometry;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 
@@ -167,6 +168,11 @@ public sealed class SynthesisFolderChecker
                         }
                     }
 
+                    foreach (var mesh in renders[name.Key].Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
+                    {
+                        results.Add(CheckMesh(mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, document, Path.GetFileName(path)));
+                    }
+
                     foreach (var mask in renders[name.Key].Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
                     {
                         results.Add(CheckMask(mask.Path, mask.Name.Modality == "segments" ? "/segments_mapping" : "/clothing_segments_mapping", document, Path.GetFileName(path)));
@@ -233,6 +239,66 @@ public sealed class SynthesisFolderChecker
 
         CompareNumber(line.FocalLength, info, "/camera/focal_length_mm", "focal length", file, at, into);
         CompareNumber(line.SensorWidth, info, "/camera/sensor/width_mm", "sensor width", file, at, into);
+    }
+
+    // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
+    // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
+    private FileCheckResult CheckMesh(string meshPath, int expectedVertices, ReadOnlySpan<byte> info, string infoName)
+    {
+        var sink = new FindingSink();
+        long size = new FileInfo(meshPath).Length;
+        if (size > _options.MaxFileBytes)
+        {
+            sink.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {size} bytes; the limit is {_options.MaxFileBytes}"));
+            return new FileCheckResult(meshPath, null, sink.Findings.ToList());
+        }
+
+        var mesh = ObjMesh.Decode(File.ReadAllBytes(meshPath), sink, meshPath);
+        if (mesh is null) return new FileCheckResult(meshPath, null, sink.Findings.ToList());
+        if (mesh.Vertices.Length != expectedVertices)
+        {
+            sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {expectedVertices}"));
+        }
+
+        var m = new Mat4d();
+        bool camera = true;
+        for (int r = 0; r < 4 && camera; r++)
+        {
+            for (int c = 0; c < 4 && camera; c++)
+            {
+                camera = JsonPointerLocator.TryReadDouble(info, $"/camera/transform_world2cam/mat_4x4/{r}/{c}", _context, out double value);
+                m[r, c] = value;
+            }
+        }
+
+        if (camera
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/0", _context, out double fx)
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/1", _context, out double fy)
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
+            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy))
+        {
+            int behind = 0, outside = 0;
+            foreach (var v in mesh.Vertices)
+            {
+                var p = m.TransformPoint(v);
+                if (!(p.Z < 0))
+                {
+                    behind++;
+                    continue;
+                }
+
+                double u = (fx * p.X / -p.Z) + cx, w = (fy * -p.Y / -p.Z) + cy;
+                if (!(u >= 0 && u <= 2 * cx && w >= 0 && w <= 2 * cy)) outside++;
+            }
+
+            if (behind > 0 || outside * 2 > mesh.Vertices.Length)
+            {
+                sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "",
+                    $"through {infoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
+            }
+        }
+
+        return new FileCheckResult(meshPath, null, sink.Findings.ToList());
     }
 
     // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).

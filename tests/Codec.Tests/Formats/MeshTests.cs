@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Geometry;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Formats;
+
+/// <summary>Dense landmark meshes (N.mediapipe_dense.obj, N.sai_dense.obj): decoding, counts, projection into the render.</summary>
+public sealed class MeshTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-mesh-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Humans(string name) => Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5", name);
+
+    [FixtureTheory]
+    [InlineData("24.mediapipe_dense.obj", 468, 898, 3)]
+    [InlineData("24.sai_dense.obj", 4840, 4664, 4)]
+    public void Real_meshes_decode_with_their_counts(string name, int vertices, int faces, int corners)
+    {
+        var sink = new FindingSink();
+        var mesh = ObjMesh.Decode(File.ReadAllBytes(Humans(name)), sink, name)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal((vertices, faces), (mesh.Vertices.Length, mesh.FaceCount));
+        Assert.Equal(corners, mesh.FaceStarts[1] - mesh.FaceStarts[0]);
+        Assert.All(mesh.Indices, i => Assert.InRange(i, 0, vertices - 1));
+    }
+
+    [FixtureFact]
+    public async Task Real_meshes_project_into_their_render_and_a_moved_camera_is_caught()
+    {
+        var results = await new SynthesisFolderChecker().CheckAsync(Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5"));
+        var meshes = results.Where(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, meshes.Count);
+        Assert.All(meshes, r => Assert.Empty(r.Findings));
+
+        // The same meshes with the camera moved 10 m to the side: they no longer land in the image.
+        var info = JsonNode.Parse(File.ReadAllText(Humans("24.info.json")))!;
+        var row = info["camera"]!["transform_world2cam"]!["mat_4x4"]![0]!;
+        row[3] = row[3]!.GetValue<double>() + 10;
+        File.WriteAllText(Path.Combine(_dir, "24.info.json"), info.ToJsonString());
+        File.Copy(Humans("24.sai_dense.obj"), Path.Combine(_dir, "24.sai_dense.obj"));
+        var moved = await new SynthesisFolderChecker().CheckAsync(_dir);
+        var f = Assert.Single(moved.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
+        Assert.Equal(FindingCodes.MeshMismatch, f.Code);
+        Assert.Contains("project outside the image", f.Message);
+    }
+
+    [Theory]
+    [InlineData("v 1 2\n", 1, "three numbers")]
+    [InlineData("v 1 2 3\nv 1 2 3\nf 1 2\n", 3, "at least 3")]
+    [InlineData("v 1 2 3\nf 1 2 x\n", 2, "positive integer")]
+    [InlineData("v 1 2 3\nvn 0 0 1\n", 2, "only v, f, g")]
+    [InlineData("v nan 2 3\n", 1, "three numbers")]
+    public void A_bad_line_is_a_finding_at_its_line(string obj, int line, string message)
+    {
+        var sink = new FindingSink();
+        Assert.Null(ObjMesh.Decode(Encoding.ASCII.GetBytes(obj), sink));
+        var f = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.BadMeshLine, f.Code);
+        Assert.Equal(line, f.Line);
+        Assert.Contains(message, f.Message);
+    }
+
+    [Fact]
+    public void A_face_index_beyond_the_vertices_is_a_finding()
+    {
+        var sink = new FindingSink();
+        Assert.Null(ObjMesh.Decode("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 4\n"u8, sink));
+        Assert.Contains("beyond the 3 vertices", Assert.Single(sink.Findings).Message);
+    }
+}

@@ -32,7 +32,7 @@ public class InfoJsonDecodeBenchmarks
         public Config()
         {
             AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12));
-            AddColumn(new ThroughputColumn());
+            AddColumn(RateColumn.MegabytesOfFile());
         }
     }
 

@@ -30,8 +30,8 @@ public class MetadataLineBenchmarks
         public Config()
         {
             AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12));
-            AddColumn(new ThroughputColumn(_ => Lines.Sum(l => (long)l.Length)));
-            AddColumn(new LinesPerSecondColumn(Lines.Length));
+            AddColumn(RateColumn.Megabytes(_ => Lines.Sum(l => (long)l.Length)));
+            AddColumn(RateColumn.Lines(Lines.Length));
         }
     }
 

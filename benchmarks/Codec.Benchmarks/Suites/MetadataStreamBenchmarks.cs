@@ -28,8 +28,8 @@ public class MetadataStreamBenchmarks
         public Config()
         {
             AddJob(Job.Default.WithWarmupCount(1).WithIterationCount(6).WithInvocationCount(1).WithUnrollFactor(1));
-            AddColumn(new ThroughputColumn(_ => WholeLines));
-            AddColumn(new LinesPerSecondColumn(WholeLines / Block.Length * BenchmarkFiles.MetadataLines().Length));
+            AddColumn(RateColumn.Megabytes(_ => WholeLines));
+            AddColumn(RateColumn.Lines(WholeLines / Block.Length * BenchmarkFiles.MetadataLines().Length));
         }
     }
 

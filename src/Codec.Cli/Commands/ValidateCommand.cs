@@ -106,13 +106,14 @@ public static class ValidateCommand
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
         var reports = new List<FileReport>();
         var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode));
+        byte[] buffer = Array.Empty<byte>();
         using var progress = new ProgressLine(settings.ShowProgress ? stderr : null);
         foreach (var target in targets)
         {
             switch (target.Kind)
             {
                 case TargetKind.InfoFile:
-                    reports.Add(CheckInfoFile(infoChecker, target.Path, settings.MaxFileBytes));
+                    reports.Add(CheckInfoFile(infoChecker, target.Path, settings.MaxFileBytes, ref buffer));
                     break;
                 case TargetKind.MetadataFile:
                     reports.Add(CheckMetadataFile(target.Path, metadataOptions));
@@ -141,30 +142,14 @@ public static class ValidateCommand
         return reports.Any(r => r.Errors > 0) ? 1 : 0;
     }
 
-    private static FileReport CheckInfoFile(DocumentChecker checker, string file, long maxFileBytes)
+    private static FileReport CheckInfoFile(DocumentChecker checker, string file, long maxFileBytes, ref byte[] buffer)
     {
         try
         {
-            using var handle = File.OpenHandle(file);
-            long length = RandomAccess.GetLength(handle);
-            if (length > maxFileBytes)
-            {
-                return new FileReport(file, null, new[]
-                {
-                    new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)"),
-                });
-            }
-
-            var buffer = new byte[length];
-            int read = 0;
-            while (read < length)
-            {
-                int n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
-                if (n == 0) break;
-                read += n;
-            }
-
-            var result = checker.Check(buffer.AsSpan(0, read));
+            var findings = new List<Finding>();
+            int length = BoundedFile.ReadAll(file, maxFileBytes, ref buffer, findings);
+            if (length < 0) return new FileReport(file, null, findings);
+            var result = checker.Check(buffer.AsSpan(0, length));
             return new FileReport(file, result.Version, result.Findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -50,6 +50,9 @@ public sealed class SynthesisFolderChecker
     private readonly DocumentChecker _info;
     private readonly DecodeContext _context = new();
 
+    // Masks and meshes are read one at a time into this buffer (info.json files have their own, held while checked).
+    private byte[] _binaryBuffer = Array.Empty<byte>();
+
     public SynthesisFolderChecker(FolderCheckOptions? options = null)
     {
         _options = options ?? FolderCheckOptions.Default;
@@ -146,7 +149,7 @@ public sealed class SynthesisFolderChecker
             string? version = null;
             try
             {
-                int length = Read(path, ref buffer, findings);
+                int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref buffer, findings);
                 if (length >= 0)
                 {
                     var document = buffer.AsSpan(0, length);
@@ -246,14 +249,20 @@ public sealed class SynthesisFolderChecker
     private FileCheckResult CheckMesh(string meshPath, int expectedVertices, ReadOnlySpan<byte> info, string infoName)
     {
         var sink = new FindingSink();
-        long size = new FileInfo(meshPath).Length;
-        if (size > _options.MaxFileBytes)
+        ObjMesh? mesh;
+        try
         {
-            sink.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {size} bytes; the limit is {_options.MaxFileBytes}"));
+            var findings = new List<Finding>();
+            int length = BoundedFile.ReadAll(meshPath, _options.MaxFileBytes, ref _binaryBuffer, findings);
+            if (length < 0) return new FileCheckResult(meshPath, null, findings);
+            mesh = ObjMesh.Decode(_binaryBuffer.AsSpan(0, length), sink, meshPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
             return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         }
 
-        var mesh = ObjMesh.Decode(File.ReadAllBytes(meshPath), sink, meshPath);
         if (mesh is null) return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         if (mesh.Vertices.Length != expectedVertices)
         {
@@ -308,14 +317,10 @@ public sealed class SynthesisFolderChecker
         PngImage? image;
         try
         {
-            long size = new FileInfo(maskPath).Length;
-            if (size > _options.MaxFileBytes)
-            {
-                sink.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {size} bytes; the limit is {_options.MaxFileBytes}"));
-                return new FileCheckResult(maskPath, null, sink.Findings.ToList());
-            }
-
-            image = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+            var findings = new List<Finding>();
+            int length = BoundedFile.ReadAll(maskPath, _options.MaxFileBytes, ref _binaryBuffer, findings);
+            if (length < 0) return new FileCheckResult(maskPath, null, findings);
+            image = PngImage.Decode(_binaryBuffer.AsSpan(0, length), sink, maskPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -371,29 +376,6 @@ public sealed class SynthesisFolderChecker
         if (Math.Abs(requested - actual) <= _options.CameraRelativeTolerance * Math.Max(1, Math.Abs(requested))) return;
         into.Add(new Finding(FindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"requested {what} {requested} mm, but {file} has {pointer} = {actual}"), at, 1));
-    }
-
-    // Reads a whole file into the reused buffer, or adds a finding and returns -1 when it is too large.
-    private int Read(string path, ref byte[] buffer, List<Finding> findings)
-    {
-        using var handle = File.OpenHandle(path);
-        long length = RandomAccess.GetLength(handle);
-        if (length > _options.MaxFileBytes || length > Array.MaxLength)
-        {
-            findings.Add(new Finding(FindingCodes.DocumentTooLarge, Severity.Error, "", $"file is {length} bytes; the limit is {_options.MaxFileBytes}"));
-            return -1;
-        }
-
-        if (buffer.Length < length) buffer = new byte[Math.Min(Array.MaxLength, Math.Max(length, buffer.Length * 2L))];
-        int read = 0;
-        while (read < length)
-        {
-            int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
-            if (n == 0) break;
-            read += n;
-        }
-
-        return read;
     }
 
     private static int Line(long lineNumber) => (int)Math.Min(lineNumber, int.MaxValue);

@@ -64,7 +64,7 @@ public sealed class NpzArchive : IDisposable
             string key = entry.Name.EndsWith(".npy", StringComparison.Ordinal) ? entry.Name[..^4] : entry.Name;
             if (!keys.Add(key))
             {
-                sink.Add(new Finding(FindingCodes.DuplicateEntry, Severity.Error, path, $"two members give the key '{key}'; the first is used") { Offset = entry.LocalHeaderOffset });
+                sink.ReportAt(FindingCodes.DuplicateEntry, path, entry.LocalHeaderOffset, $"two members give the key '{key}'; the first is used");
                 continue;
             }
 
@@ -90,9 +90,7 @@ public sealed class NpzArchive : IDisposable
         {
             if (entry.UncompressedSize > MaxMemberBytes || entry.UncompressedSize > (entry.CompressedSize + 1) * MaxDeflateRatio)
             {
-                sink.Add(new Finding(FindingCodes.CompressionBomb, Severity.Error, where,
-                    $"declares {entry.UncompressedSize} bytes from {entry.CompressedSize} compressed bytes: more than deflate can produce or than the limit ({MaxMemberBytes})")
-                    { Offset = entry.LocalHeaderOffset });
+                sink.ReportAt(FindingCodes.CompressionBomb, where, entry.LocalHeaderOffset, $"declares {entry.UncompressedSize} bytes from {entry.CompressedSize} compressed bytes: more than deflate can produce or than the limit ({MaxMemberBytes})");
                 return null;
             }
 
@@ -103,7 +101,7 @@ public sealed class NpzArchive : IDisposable
 
         if (VerifyChecksums && Crc32.Compute(npy.Span) != entry.Crc32)
         {
-            sink.Add(new Finding(FindingCodes.ChecksumMismatch, Severity.Error, where, $"CRC-32 of the data is not the declared {entry.Crc32:x8}") { Offset = entry.DataOffset });
+            sink.ReportAt(FindingCodes.ChecksumMismatch, where, entry.DataOffset, $"CRC-32 of the data is not the declared {entry.Crc32:x8}");
             return null;
         }
 
@@ -128,9 +126,7 @@ public sealed class NpzArchive : IDisposable
             Span<byte> probe = stackalloc byte[1];
             if (filled != output.Length || deflate.Read(probe) != 0)
             {
-                sink.Add(new Finding(FindingCodes.EntrySizeMismatch, Severity.Error, where,
-                    filled != output.Length ? $"inflates to {filled} bytes, not the declared {entry.UncompressedSize}" : $"inflates to more than the declared {entry.UncompressedSize} bytes")
-                    { Offset = entry.DataOffset });
+                sink.ReportAt(FindingCodes.EntrySizeMismatch, where, entry.DataOffset, filled != output.Length ? $"inflates to {filled} bytes, not the declared {entry.UncompressedSize}" : $"inflates to more than the declared {entry.UncompressedSize} bytes");
                 return false;
             }
 
@@ -138,7 +134,7 @@ public sealed class NpzArchive : IDisposable
         }
         catch (InvalidDataException e)
         {
-            sink.Add(new Finding(FindingCodes.BadArchive, Severity.Error, where, "the deflate data is corrupt: " + e.Message) { Offset = entry.DataOffset });
+            sink.ReportAt(FindingCodes.BadArchive, where, entry.DataOffset, "the deflate data is corrupt: " + e.Message);
             return false;
         }
     }

@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Codec.Generators;
 
 /// <summary>
-/// Turns <c>*.codec.json</c> schema files (AdditionalFiles) into decoders, encoders and validators.
+/// Turns <c>*.codec.json</c> schema files (AdditionalFiles) into decoders, encoders and validators, and reference
+/// table files into enums with name ↔ id lookups.
 /// Pipeline: read all schemas → resolve derived versions → check → emit per version (cached by value) → one
 /// dispatcher and one changelog per format; classes marked [CodecFormat] are bound to one version.
 /// Models between steps are value-equatable records, so an unrelated edit re-runs nothing.
@@ -46,6 +47,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
         });
 
         var specs = resolved.SelectMany(static (result, _) => result.Specs);
+
+        var tableSources = resolved
+            .SelectMany(static (result, _) => result.Tables)
+            .Select(static (table, ct) => EmitTable(table, ct))
+            .WithTrackingName(TrackingNames.EmitTables);
+        RegisterOutput(context, tableSources);
 
         var versionSources = specs
             .Select(static (spec, ct) => EmitVersion(spec, ct))
@@ -90,18 +97,39 @@ public sealed class CodecGenerator : IIncrementalGenerator
     {
         var diagnostics = new List<DiagnosticInfo>();
         var drafts = new List<SchemaDraft>();
+        var tableDrafts = new List<TableDraft>();
         // A file listed twice (a project's own item plus the package's glob) is read once.
         foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (SchemaReader.Read(text.Path, text.Text, diagnostics) is { } draft) drafts.Add(draft);
+                var source = new SchemaSource(text.Path, text.Text);
+                if (JsonObjectReader.Parse(source, diagnostics) is not { } root) continue;
+                if (TableReader.IsTable(root))
+                {
+                    if (TableReader.Read(source, root, diagnostics) is { } table) tableDrafts.Add(table);
+                }
+                else if (SchemaReader.Read(source, root, diagnostics) is { } draft)
+                {
+                    drafts.Add(draft);
+                }
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
                 diagnostics.Add(Failure(text.Path, e));
             }
+        }
+
+        List<TableSpec> tables;
+        try
+        {
+            tables = TableChecker.CheckAll(tableDrafts, diagnostics);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            diagnostics.Add(Failure(tableDrafts.Count > 0 ? tableDrafts[0].Source.Path : "", e));
+            tables = new List<TableSpec>();
         }
 
         var specs = new List<FormatSpec>();
@@ -113,7 +141,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
-            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty);
+            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray());
         }
 
         // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
@@ -133,7 +161,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
 
             try
             {
-                return checkedSpecs[index] = SchemaChecker.Check(draft, diagnostics);
+                return checkedSpecs[index] = SchemaChecker.Check(draft, diagnostics, tables);
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
@@ -177,7 +205,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
-        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray());
+        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -200,6 +228,20 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(spec.SchemaPath, e) }.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Stage 3 for one reference table.</summary>
+    private static EmitOutput EmitTable(TableSpec table, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            return new EmitOutput(new[] { TableEmitter.Emit(table) }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(table.SchemaPath, e) }.ToEquatableArray());
         }
     }
 
@@ -232,8 +274,8 @@ public sealed class CodecGenerator : IIncrementalGenerator
 /// <summary>One schema file's path and text, as the pipeline's first step sees it.</summary>
 internal sealed record SchemaText(string Path, string Text);
 
-/// <summary>Every checked format version (duplicates removed), the diagnostics, and one changelog per format.</summary>
-internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs);
+/// <summary>Every checked format version (duplicates removed), the diagnostics, one changelog per format, and the reference tables.</summary>
+internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -12,4 +12,5 @@ public static class TrackingNames
     public const string EmitVersion = "Codec.EmitVersion";
     public const string VersionEntries = "Codec.VersionEntries";
     public const string EmitDispatchers = "Codec.EmitDispatchers";
+    public const string EmitTables = "Codec.EmitTables";
 }

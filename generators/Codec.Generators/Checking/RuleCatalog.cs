@@ -8,8 +8,14 @@ namespace Codec.Generators.Checking;
 internal sealed class RuleDefinition
 {
     public RuleDefinition(string name, double defaultTolerance, string reportAt, params (string Name, ValueKind[] Kinds)[] parameters)
+        : this(name, defaultTolerance, reportAt, TableUse.None, parameters)
+    {
+    }
+
+    public RuleDefinition(string name, double defaultTolerance, string reportAt, TableUse table, params (string Name, ValueKind[] Kinds)[] parameters)
     {
         Name = name;
+        Table = table;
         DefaultTolerance = defaultTolerance;
         ReportAt = reportAt;
         Parameters = parameters;
@@ -19,6 +25,17 @@ internal sealed class RuleDefinition
     public double DefaultTolerance { get; }
     public string ReportAt { get; }
     public (string Name, ValueKind[] Kinds)[] Parameters { get; }
+
+    /// <summary>Whether the rule names a reference table (<c>"table"</c>) and which kind.</summary>
+    public TableUse Table { get; }
+}
+
+/// <summary>What a rule needs of the reference table it names, if any.</summary>
+internal enum TableUse
+{
+    None,
+    AnyTable,
+    LocatedTable,
 }
 
 /// <summary>
@@ -36,6 +53,8 @@ internal static class RuleCatalog
     private static readonly ValueKind[] Bool = { ValueKind.Bool };
     private static readonly ValueKind[] Key = { ValueKind.Int, ValueKind.String };
     private static readonly ValueKind[] Map = { ValueKind.IntMap };
+    private static readonly ValueKind[] Text = { ValueKind.String };
+    private static readonly ValueKind[] Integer = { ValueKind.Int };
 
     public static readonly IReadOnlyDictionary<string, RuleDefinition> Rules = new[]
     {
@@ -52,6 +71,10 @@ internal static class RuleCatalog
         new RuleDefinition("distinct_points", 0, "b", ("a", Vec3), ("b", Vec3)),
         new RuleDefinition("unique", 0, "key", ("key", Key)),
         new RuleDefinition("dense_mapping", 0, "map", ("map", Map)),
+        new RuleDefinition("table_name", 0, "name", TableUse.AnyTable, ("name", Text)),
+        new RuleDefinition("table_id", 0, "id", TableUse.AnyTable, ("id", Integer)),
+        new RuleDefinition("table_entry", 0, "name", TableUse.AnyTable, ("id", Integer), ("name", Text)),
+        new RuleDefinition("location_constraints", 0.005, "world", TableUse.LocatedTable, ("head2world", Mat4), ("name", Text), ("world", Vec3)),
     }.ToDictionary(r => r.Name);
 
     public static string Names => string.Join(", ", Rules.Keys.OrderBy(k => k, System.StringComparer.Ordinal));

@@ -22,18 +22,20 @@ internal sealed class SchemaChecker
 
     private readonly SchemaDraft _draft;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly IReadOnlyList<TableSpec> _tables;
     private readonly Dictionary<string, TypeDraft> _typesByName = new();
     private bool _failed;
 
-    private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics)
+    private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec> tables)
     {
         _draft = draft;
         _diagnostics = diagnostics;
+        _tables = tables;
     }
 
-    /// <summary>Checks a complete (resolved) draft; returns null when errors make it unusable.</summary>
-    public static FormatSpec? Check(SchemaDraft draft, List<DiagnosticInfo> diagnostics) =>
-        new SchemaChecker(draft, diagnostics).Run();
+    /// <summary>Checks a complete (resolved) draft against the compilation's reference tables; null when errors make it unusable.</summary>
+    public static FormatSpec? Check(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec>? tables = null) =>
+        new SchemaChecker(draft, diagnostics, tables ?? System.Array.Empty<TableSpec>()).Run();
 
     private FormatSpec? Run()
     {
@@ -434,7 +436,45 @@ internal sealed class SchemaChecker
             knownOffset = new KnownOffsetSpec(keyMember.PropertyName, offset.From, offset.To, offset.Tolerance);
         }
 
-        return new RuleSpec(draft.Name, draft.Tolerance ?? definition.DefaultTolerance, args.ToEquatableArray(), listSteps, listPointer, draft.KnownBug, knownOffset);
+        string? tableClass = null;
+        if (definition.Table != TableUse.None)
+        {
+            if (draft.Table is null)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, "parameter 'table' (a reference table id) is missing");
+                return null;
+            }
+
+            var table = _tables.FirstOrDefault(t => t.TableId == draft.Table);
+            if (table is null)
+            {
+                Error(DiagnosticDescriptors.UnknownTable, draft.TablePosition, draft.Table.Length + 2, draft.Name, draft.Table,
+                    _tables.Count == 0 ? "none" : string.Join(", ", _tables.Select(t => t.TableId).OrderBy(t => t, System.StringComparer.Ordinal)));
+                return null;
+            }
+
+            if (definition.Table == TableUse.LocatedTable && table.Constraints.Count == 0)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, draft.TablePosition, draft.Table.Length + 2, draft.Name, $"table '{draft.Table}' states no location constraints");
+                return null;
+            }
+
+            if (draft.Name == "location_constraints" && listSteps.Count == 0)
+            {
+                Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, "'name' and 'world' must point into the items of a list, e.g. \"/landmarks/mpeg4/*/name\"");
+                return null;
+            }
+
+            tableClass = table.GlobalClassName;
+        }
+        else if (draft.Table is not null)
+        {
+            Error(DiagnosticDescriptors.BadRuleArgument, draft.TablePosition, draft.Table.Length + 2, draft.Name, $"'{draft.Name}' takes no table");
+            return null;
+        }
+
+        return new RuleSpec(draft.Name, draft.Tolerance ?? definition.DefaultTolerance, args.ToEquatableArray(), listSteps, listPointer, draft.KnownBug, knownOffset,
+            tableClass, draft.IdOffset);
     }
 
     /// <summary>

@@ -74,8 +74,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConsumerNotPartial = Create("CODEC020", "A [CodecFormat] class must be partial",
         "Class '{0}' has [CodecFormat] but is not partial (and not nested in a non-partial type)", "Declare the class (and any containing types) 'partial' so the generator can add the decoder.");
 
+    public static readonly DiagnosticDescriptor TableRowConflict = Create("CODEC021", "Reference table rows conflict",
+        "At {0}: {1}", "Names are unique; an id repeats only on a row marked \"shares\": true (a deliberate merge); enum identifiers are unique C# identifiers.");
+
+    public static readonly DiagnosticDescriptor BadLocationConstraint = Create("CODEC022", "Location constraint not understood",
+        "Location constraint '{0}' at {1}: {2}", "Write P.x, (P.x+Q.x)/2, > P.x and < Q.x, > P.x or < P.x with feature points of this table, read on the column's axis; free text may follow \"or\".");
+
+    public static readonly DiagnosticDescriptor UnknownTable = Create("CODEC023", "Unknown reference table",
+        "Rule '{0}' names table '{1}', which no table schema in this compilation defines; known: {2}", "Add the table's *.codec.json to the project (tables are generated into the assembly that uses them) or fix the table id.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [TableRowConflict.Id] = TableRowConflict,
+        [BadLocationConstraint.Id] = BadLocationConstraint,
+        [UnknownTable.Id] = UnknownTable,
         [UnknownParent.Id] = UnknownParent,
         [InheritanceCycle.Id] = InheritanceCycle,
         [NoSuchMember.Id] = NoSuchMember,

@@ -25,12 +25,14 @@ internal static class ValidatorEmitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public sealed partial class {root}Validator");
         var trackers = TrackerFields(format);
-        foreach (var (rule, i) in format.Rules.Select((r, i) => (r, i)).Where(x => x.r.Name == "unique"))
+        foreach (var (rule, i) in format.Rules.Select((r, i) => (r, i)).Where(x => x.r.Name is "unique" or "location_constraints"))
         {
-            w.Line($"private readonly {Semantics}.UniqueKeys {trackers[i]} = new();");
+            w.Line(rule.Name == "unique"
+                ? $"private readonly {Semantics}.UniqueKeys {trackers[i]} = new();"
+                : $"private readonly {Semantics}.LocationConstraintCheck<{rule.TableClass}> {trackers[i]} = new();");
         }
 
-        if (format.Rules.Any(r => r.Name == "unique")) w.Line();
+        if (format.Rules.Any(r => r.Name is "unique" or "location_constraints")) w.Line();
 
         w.Line("/// <summary>Adds findings for <paramref name=\"document\"/> to <paramref name=\"sink\"/>.</summary>");
         w.Open($"public void Validate({root} document, {Sink} sink)");
@@ -148,7 +150,12 @@ internal static class ValidatorEmitter
         for (int i = 0; i < format.Rules.Count; i++)
         {
             var rule = format.Rules[i];
-            string name = rule.Name == "unique" ? "_unique" + Naming.Pascal(rule.Arguments[0].Pointer.Replace("*", " ")) : "";
+            string name = rule.Name switch
+            {
+                "unique" => "_unique" + Naming.Pascal(rule.Arguments[0].Pointer.Replace("*", " ")),
+                "location_constraints" => "_locations" + Naming.Pascal(rule.ListPointer),
+                _ => "",
+            };
             if (name.Length > 0 && !used.Add(name)) name += i;
             names.Add(name);
         }
@@ -178,7 +185,7 @@ internal static class ValidatorEmitter
         else
         {
             string list = Access("doc", rule.ListSteps);
-            if (rule.Name == "unique") w.Line($"{trackerField}.Begin();");
+            if (rule.Name is "unique" or "location_constraints") w.Line($"{trackerField}.Begin();");
             w.Open($"for (int i = 0; i < {list}.Count; i++)");
             w.Line($"var item = {list}[i];");
             var itemGuards = perItem.SelectMany(a => Guards("item", a.Steps)).Distinct().ToList();
@@ -187,6 +194,11 @@ internal static class ValidatorEmitter
             string call = Call(rule, trackerField, a => Access(a.PerItem ? "item" : "doc", a.Steps), path);
             w.Line(itemGuards.Count > 0 ? $"if ({string.Join(" && ", itemGuards)}) {call};" : call + ";");
             w.Close();
+            if (rule.Name == "location_constraints")
+            {
+                var head2world = rule.Arguments.First(a => a.Parameter == "head2world");
+                w.Line($"{trackerField}.Finish({Access("doc", head2world.Steps)}, {Naming.Double(rule.Tolerance)}, sink, {Naming.Literal(rule.ListPointer + "/")});");
+            }
         }
 
         if (downgrade) w.Line("sink.DowngradeSince(bugMark, \"known producer bug of this version\");");
@@ -230,6 +242,10 @@ internal static class ValidatorEmitter
             case "distinct_points": return $"{Semantics}.VectorRules.DistinctPoints({A("a")}, {A("b")}, sink, {path})";
             case "unique": return $"{trackerField}.Check({A("key")}, {(rule.KnownBug ? "true" : "false")}, sink, {path})";
             case "dense_mapping": return $"{Semantics}.MappingRules.DenseMapping({A("map")}, sink, {path})";
+            case "table_name": return $"{Semantics}.TableRules.KnownName<{rule.TableClass}>({A("name")}, sink, {path})";
+            case "table_id": return $"{Semantics}.TableRules.KnownId<{rule.TableClass}>({A("id")}, {rule.IdOffset}, sink, {path})";
+            case "table_entry": return $"{Semantics}.TableRules.Entry<{rule.TableClass}>({A("id")}, {A("name")}, {rule.IdOffset}, sink, {path})";
+            case "location_constraints": return $"{trackerField}.Add({A("name")}, {A("world")}, i)";
             default: throw new System.InvalidOperationException("rule without an emitter: " + rule.Name);
         }
     }

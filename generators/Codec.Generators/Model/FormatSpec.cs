@@ -119,7 +119,10 @@ internal sealed record RuleSpec(
     EquatableArray<PathStep> ListSteps,
     string ListPointer,
     bool KnownBug,
-    KnownOffsetSpec? KnownOffset);
+    KnownOffsetSpec? KnownOffset,
+    /// <summary>The generated table class a table rule checks against (global::…), or null.</summary>
+    string? TableClass = null,
+    long IdOffset = 0);
 
 /// <summary>One argument: its parameter name, the JSON pointer written in the schema, and the resolved steps.</summary>
 internal sealed record RuleArgument(

@@ -160,10 +160,17 @@ internal sealed class RuleDraft
     public readonly List<(string Parameter, string Pointer, TextPosition Position)> Arguments = new();
     public KnownOffsetDraft? KnownOffset;
 
+    /// <summary>The reference table a table rule checks against (its table id), and where the schema names it.</summary>
+    public string? Table;
+    public TextPosition TablePosition;
+
+    /// <summary>What a file adds to the table's ids (table rules).</summary>
+    public long IdOffset;
+
     /// <summary>Same rule with the same arguments (how a derived version names an inherited rule to drop).</summary>
     public bool SameAs(RuleDraft other)
     {
-        if (Name != other.Name || Arguments.Count != other.Arguments.Count) return false;
+        if (Name != other.Name || Arguments.Count != other.Arguments.Count || Table != other.Table || IdOffset != other.IdOffset) return false;
         foreach (var (parameter, pointer, _) in Arguments)
         {
             bool found = false;

@@ -9,7 +9,7 @@ namespace Codec.Generators.Reading;
 /// Stage 1 of 3 (read → check → emit): schema text to a <see cref="SchemaDraft"/>, reporting malformed JSON,
 /// missing or misspelt schema properties and values of the wrong JSON type, each at its line and column.
 /// </summary>
-internal sealed class SchemaReader
+internal sealed class SchemaReader : JsonObjectReader
 {
     private static readonly HashSet<string> TopLevelKeys = new()
         {
@@ -23,33 +23,20 @@ internal sealed class SchemaReader
     private static readonly HashSet<string> MemberKeys = new()
         { "type", "optional", "nullable", "description", "range", "minItems", "maxItems", "name", "aliases" };
 
-    private readonly SchemaSource _source;
-    private readonly List<DiagnosticInfo> _diagnostics;
-
-    private SchemaReader(SchemaSource source, List<DiagnosticInfo> diagnostics)
+    private SchemaReader(SchemaSource source, List<DiagnosticInfo> diagnostics) : base(source, diagnostics)
     {
-        _source = source;
-        _diagnostics = diagnostics;
     }
 
     /// <summary>Reads a schema; returns null when it is unusable (the diagnostics say why).</summary>
     public static SchemaDraft? Read(string path, string text, List<DiagnosticInfo> diagnostics)
     {
         var source = new SchemaSource(path, text);
-        var reader = new SchemaReader(source, diagnostics);
-        JsonNode root;
-        try
-        {
-            root = SchemaJsonParser.Parse(source);
-        }
-        catch (SchemaJsonException e)
-        {
-            reader.Report(DiagnosticDescriptors.InvalidJson, e.Position, 1, e.Message);
-            return null;
-        }
-
-        return reader.ReadRoot(root);
+        return Parse(source, diagnostics) is { } root ? Read(source, root, diagnostics) : null;
     }
+
+    /// <summary>Reads a format schema already parsed (see <see cref="JsonObjectReader.Parse"/>).</summary>
+    public static SchemaDraft? Read(SchemaSource source, JsonNode root, List<DiagnosticInfo> diagnostics) =>
+        new SchemaReader(source, diagnostics).ReadRoot(root);
 
     private SchemaDraft? ReadRoot(JsonNode node)
     {
@@ -60,7 +47,7 @@ internal sealed class SchemaReader
         }
 
         CheckKeys(root, TopLevelKeys, "");
-        var draft = new SchemaDraft { Source = _source };
+        var draft = new SchemaDraft { Source = Source };
         bool ok = true;
         ok &= RequireString(root, "format", "", out draft.FormatId, out draft.FormatPosition);
         ok &= RequireString(root, "version", "", out draft.Version, out draft.VersionPosition);
@@ -441,6 +428,18 @@ internal sealed class SchemaReader
                 case "knownOffset":
                     rule.KnownOffset = ReadKnownOffset(prop.Value, at + "/knownOffset");
                     break;
+                case "table":
+                    if (prop.Value is JsonStringNode table && table.Value.Length > 0)
+                    {
+                        rule.Table = table.Value;
+                        rule.TablePosition = table.Position;
+                    }
+                    else Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/table", "expected a table id such as \"synthesis.landmarks.kinect_v2\"");
+                    break;
+                case "idOffset":
+                    if (prop.Value is JsonNumberNode offset && offset.Value == System.Math.Floor(offset.Value) && System.Math.Abs(offset.Value) <= int.MaxValue) rule.IdOffset = (long)offset.Value;
+                    else Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/idOffset", "expected an integer");
+                    break;
                 default:
                     if (prop.Value is JsonStringNode pointer) rule.Arguments.Add((prop.Name, pointer.Value, pointer.Position));
                     else Report(DiagnosticDescriptors.BadRuleArgument, prop.Value.Position, 1, name, $"argument '{prop.Name}' must be a JSON pointer string");
@@ -480,67 +479,5 @@ internal sealed class SchemaReader
                 Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/unknownMembers", "expected \"warning\", \"error\" or \"ignore\"");
                 return null;
         }
-    }
-
-    private bool RequireString(JsonObjectNode obj, string key, string at, out string value, out TextPosition position)
-    {
-        var node = obj.Get(key);
-        value = "";
-        position = obj.Position;
-        if (node is null)
-        {
-            Report(DiagnosticDescriptors.MissingProperty, obj.Position, 1, key, at.Length == 0 ? "/" : at);
-            return false;
-        }
-
-        position = node.Position;
-        if (node is JsonStringNode s && s.Value.Length > 0)
-        {
-            value = s.Value;
-            return true;
-        }
-
-        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a non-empty string");
-        return false;
-    }
-
-    private string? OptionalString(JsonObjectNode obj, string key, string at)
-    {
-        var node = obj.Get(key);
-        if (node is null) return null;
-        if (node is JsonStringNode s) return s.Value;
-        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a string");
-        return null;
-    }
-
-    private bool? OptionalBool(JsonObjectNode obj, string key, string at)
-    {
-        var node = obj.Get(key);
-        if (node is null) return null;
-        if (node is JsonLiteralNode { Value: { } b }) return b;
-        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected true or false");
-        return null;
-    }
-
-    private void CheckKeys(JsonObjectNode obj, HashSet<string> allowed, string at)
-    {
-        foreach (var p in obj.Properties)
-        {
-            if (!allowed.Contains(p.Name))
-            {
-                Report(DiagnosticDescriptors.UnknownSchemaProperty, p.NamePosition, p.Name.Length + 2, p.Name, at.Length == 0 ? "/" : at);
-            }
-        }
-    }
-
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args) =>
-        _diagnostics.Add(Diag(_source, descriptor.Id, position, length, args));
-
-    /// <summary>A diagnostic at <paramref name="position"/>, in the file the position is in (else in <paramref name="fallback"/>).</summary>
-    internal static DiagnosticInfo Diag(SchemaSource fallback, string id, TextPosition position, int length, params string[] args)
-    {
-        var source = position.Source ?? fallback;
-        length = System.Math.Max(1, System.Math.Min(length, source.Text.Length - position.Offset));
-        return new DiagnosticInfo(id, new LocationInfo(source.Path, position.Offset, length, position.Line, position.Column), args.ToEquatableArray());
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Codec.Formats.Synthesis.Landmarks;
 using Codec.Runtime.Geometry;
 using Codec.Runtime.Numbers;
 using Codec.Runtime.Text;
@@ -357,7 +358,7 @@ public static class SynthesisInfoSampler
 
         for (int i = 0; i < Mpeg4Present.Length; i++)
         {
-            var head = FaceTemplate.Ibug68((i * 7) % 68) + new Vec3d(0, 0, 0.002 * (i % 3));
+            var head = FaceTemplate.Mpeg4[Mpeg4Present[i]];
             Fill(landmarks.Mpeg4.AddSlot(), Mpeg4Ordinal(Mpeg4Present[i]), Mpeg4Present[i], scene.FromHead(head));
         }
 
@@ -498,7 +499,7 @@ public static class SynthesisInfoSampler
     private static void Fill(V15.KinectPoint point, int id, ProjectedPoint p)
     {
         point.Id = id;
-        point.Name = (V15.KinectJoint)(id + 1);
+        point.Name = Text(KinectJointTable.NameOf(id)!);
         point.InFrustum = p.InFrustum;
         (point.ScreenSpacePos, point.CameraSpacePos, point.WorldSpacePos) = (p.Screen, p.Camera, p.World);
     }
@@ -506,7 +507,7 @@ public static class SynthesisInfoSampler
     private static void Fill(V15.MediapipeBodyPoint point, int id, ProjectedPoint p)
     {
         point.Id = id;
-        point.Name = (V15.MediapipePoseLandmark)(id + 1);
+        point.Name = Text(MediapipePosePointTable.NameOf(id)!);
         point.InFrustum = p.InFrustum;
         (point.ScreenSpacePos, point.CameraSpacePos, point.WorldSpacePos) = (p.Screen, p.Camera, p.World);
     }
@@ -518,7 +519,7 @@ public static class SynthesisInfoSampler
             var p = scene.FromWorld(new Vec3d(x + 0.01 * (id % 5), 0.9 - 0.01 * id, 0.05 + 0.01 * random.NextDouble()));
             var point = hand.AddSlot();
             point.Id = id;
-            point.Name = (V15.MediapipeHandLandmark)(id + 1);
+            point.Name = Text(MediapipeHandPointTable.NameOf(id)!);
             point.InFrustum = p.InFrustum;
             point.ScreenSpacePos = p.Screen;
             point.CameraSpacePos = p.Camera;
@@ -534,7 +535,7 @@ public static class SynthesisInfoSampler
             var p = scene.FromHead(new Vec3d(pupil.X + offsets[k].X, pupil.Y + offsets[k].Y, pupil.Z));
             var point = iris.AddSlot();
             point.Id = firstId + k;
-            point.Name = (V15.MediapipeIrisLandmark)(k + 1);
+            point.Name = Text(MediapipeIrisPointTable.NameOf(k)!);
             point.InFrustum = p.InFrustum;
             point.ScreenSpacePos = p.Screen;
             point.CameraSpacePos = p.Camera;

@@ -44,6 +44,14 @@ public static class FindingCodes
     public const string DuplicateKey = "R311";
     public const string MappingNotDense = "R312";
     public const string PrincipalPointOffCentre = "R313";
+    /// <summary>A landmark name its system's reference table does not know.</summary>
+    public const string UnknownTableName = "R314";
+    /// <summary>A landmark id its system's reference table does not know.</summary>
+    public const string UnknownTableId = "R315";
+    /// <summary>A landmark's id is not the one its name has in the reference table.</summary>
+    public const string IdNameMismatch = "R316";
+    /// <summary>A feature point off its reference table's recommended location (warning).</summary>
+    public const string LocationConstraint = "R317";
 
     // K4xx: known producer bugs — warnings, never errors.
     /// <summary>Quaternions stored as x,y,z,w under the name <c>quaternion_wxyz</c> (info).</summary>

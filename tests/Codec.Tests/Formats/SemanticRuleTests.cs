@@ -201,8 +201,11 @@ public sealed class SemanticRuleTests
         var doc = Load15();
         var hand = doc.Landmarks.Mediapipe.LeftHand;
         hand[3].Id = hand[4].Id;
-        // The second occurrence is the one reported.
-        Assert.Equal("/landmarks/mediapipe/left_hand/4/id", Only(Validate(doc), FindingCodes.DuplicateKey).Path);
+        var findings = Validate(doc);
+        // The second occurrence is the one reported; the first no longer matches its name's id in the table.
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Code == FindingCodes.DuplicateKey && f.Path == "/landmarks/mediapipe/left_hand/4/id");
+        Assert.Contains(findings, f => f.Code == FindingCodes.IdNameMismatch && f.Path == "/landmarks/mediapipe/left_hand/3/id");
     }
 
     [Fact]
@@ -210,11 +213,14 @@ public sealed class SemanticRuleTests
     {
         var doc = Load15();
         doc.Landmarks.Mpeg4[4].Id = doc.Landmarks.Mpeg4[6].Id;
-        Assert.Equal("/landmarks/mpeg4/6/id", Only(Validate(doc), FindingCodes.RepeatedId, Severity.Warning).Path);
+        var findings = Validate(doc);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains(findings, f => f.Code == FindingCodes.RepeatedId && f.Path == "/landmarks/mpeg4/6/id");
+        Assert.Contains(findings, f => f.Code == FindingCodes.IdNameMismatch && f.Path == "/landmarks/mpeg4/4/id");
 
         doc = Load15();
         doc.Landmarks.Mpeg4[9].Name = doc.Landmarks.Mpeg4[2].Name;
-        Assert.Equal("/landmarks/mpeg4/9/name", Only(Validate(doc), FindingCodes.DuplicateKey).Path);
+        Assert.Equal("/landmarks/mpeg4/9/name", Assert.Single(Validate(doc), f => f.Severity == Severity.Error).Path);
     }
 
     [Fact]

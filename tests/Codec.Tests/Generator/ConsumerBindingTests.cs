@@ -15,9 +15,7 @@ namespace Codec.Tests.Generator;
 /// </summary>
 public sealed class ConsumerBindingTests
 {
-    private static AdditionalText[] Schemas(string folder) =>
-        Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Order(StringComparer.Ordinal)
-            .Select(f => (AdditionalText)GeneratorHarness.Schema(folder + "/" + Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+    private static AdditionalText[] Schemas(string folder) => GeneratorHarness.FolderWithTables(folder);
 
     private static (GeneratorRunResult Run, Compilation Output, ImmutableArray<Diagnostic> Compile) Build(string consumer, AdditionalText[] schemas, params MetadataReference[] extra)
     {

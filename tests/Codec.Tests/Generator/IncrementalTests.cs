@@ -10,18 +10,20 @@ public sealed class IncrementalTests
 {
     private static readonly string SchemaText = File.ReadAllText(Path.Combine(TestPaths.Schemas, "synthesis", "info", "info-1.5.codec.json"));
 
+    private static AdditionalText[] WithTables(AdditionalText schema) => GeneratorHarness.ReferenceTables().Prepend(schema).ToArray();
+
     [Fact]
     public void Unrelated_edit_reruns_no_emit_step()
     {
         var schema = GeneratorHarness.Schema("info-1.5.codec.json", SchemaText);
         var compilation = GeneratorHarness.CreateCompilation("class A { }");
-        var driver = GeneratorHarness.CreateDriver(schema).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(WithTables(schema)).RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { int X => 1; }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(edited);
         var run = driver.GetRunResult().Results.Single();
 
-        foreach (var step in new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.EmitVersion, TrackingNames.EmitDispatchers, TrackingNames.Diagnostics })
+        foreach (var step in new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.EmitVersion, TrackingNames.EmitDispatchers, TrackingNames.EmitTables, TrackingNames.Diagnostics })
         {
             var outputs = run.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
             Assert.NotEmpty(outputs);
@@ -36,7 +38,7 @@ public sealed class IncrementalTests
     public void Schema_edit_reruns_emit()
     {
         var schema = GeneratorHarness.Schema("info-1.5.codec.json", SchemaText);
-        var driver = GeneratorHarness.CreateDriver(schema).RunGenerators(GeneratorHarness.CreateCompilation());
+        var driver = GeneratorHarness.CreateDriver(WithTables(schema)).RunGenerators(GeneratorHarness.CreateCompilation());
         var changed = GeneratorHarness.Schema("info-1.5.codec.json", SchemaText.Replace("\"range\": [0, 120]", "\"range\": [0, 130]"));
         driver = driver.ReplaceAdditionalText(schema, changed).RunGenerators(GeneratorHarness.CreateCompilation());
         var run = driver.GetRunResult().Results.Single();
@@ -52,9 +54,9 @@ public sealed class IncrementalTests
     public void Pipeline_models_hold_no_roslyn_objects()
     {
         var schema = GeneratorHarness.Schema("info-1.5.codec.json", SchemaText);
-        var driver = GeneratorHarness.CreateDriver(schema).RunGenerators(GeneratorHarness.CreateCompilation());
+        var driver = GeneratorHarness.CreateDriver(WithTables(schema)).RunGenerators(GeneratorHarness.CreateCompilation());
         var run = driver.GetRunResult().Results.Single();
-        var ours = new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.Changelogs, TrackingNames.Diagnostics, TrackingNames.EmitVersion, TrackingNames.VersionEntries, TrackingNames.EmitDispatchers };
+        var ours = new[] { TrackingNames.ParseSchema, TrackingNames.ResolveSchemas, TrackingNames.Changelogs, TrackingNames.Diagnostics, TrackingNames.EmitVersion, TrackingNames.VersionEntries, TrackingNames.EmitDispatchers, TrackingNames.EmitTables };
         foreach (var step in ours.SelectMany(name => run.TrackedSteps[name]))
         {
             foreach (var (value, _) in step.Outputs) AssertNoRoslynObjects(value, 0);

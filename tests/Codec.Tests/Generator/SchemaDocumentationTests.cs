@@ -69,6 +69,7 @@ public sealed class SchemaDocumentationTests
             .Where(f => !f.EndsWith("info-1.4.codec.json", StringComparison.Ordinal))
             .Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f)))
             .Append(GeneratorHarness.Schema("info-1.4.codec.json", example))
+            .Concat(GeneratorHarness.ReferenceTables())
             .ToArray();
         var (run, compile) = GeneratorHarness.Run(schemas);
         Assert.Empty(run.Diagnostics);

@@ -51,4 +51,30 @@ public static class GeneratorHarness
     }
 
     public static InMemoryAdditionalText Schema(string name, string text) => new("/schemas/" + name, text);
+
+    /// <summary>True for a reference table schema (a file with "table" instead of "format").</summary>
+    public static bool IsTableFile(string path)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        return document.RootElement.TryGetProperty("table", out _);
+    }
+
+    /// <summary>
+    /// The repository's reference tables (schemas/**/*.codec.json with "table"), named by their path under schemas/:
+    /// format schemas name tables in rules, and tables are generated into the compilation that uses them.
+    /// </summary>
+    public static AdditionalText[] ReferenceTables() =>
+        Directory.EnumerateFiles(TestPaths.Schemas, "*.codec.json", SearchOption.AllDirectories)
+            .Where(IsTableFile).Order(StringComparer.Ordinal)
+            .Select(f => (AdditionalText)Schema(Path.GetRelativePath(TestPaths.Schemas, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToArray();
+
+    /// <summary>The schemas of one folder under schemas/ (paths keep the folder), with every reference table besides.</summary>
+    public static AdditionalText[] FolderWithTables(string folder)
+    {
+        var own = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Order(StringComparer.Ordinal)
+            .Select(f => (AdditionalText)Schema(folder + "/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        own.AddRange(ReferenceTables().Where(t => own.All(o => o.Path != t.Path)));
+        return own.ToArray();
+    }
 }

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using Codec.Generators.Diagnostics;
+using Codec.Generators.Model;
+
+namespace Codec.Generators.Reading;
+
+/// <summary>
+/// What every schema-file reader shares: parsing, reading typed properties and reporting at the value's line and
+/// column. Format schemas (<see cref="SchemaReader"/>) and reference tables (<see cref="TableReader"/>) build on it.
+/// </summary>
+internal abstract class JsonObjectReader
+{
+    private readonly SchemaSource _source;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    protected JsonObjectReader(SchemaSource source, List<DiagnosticInfo> diagnostics)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+    }
+
+    protected SchemaSource Source => _source;
+
+    /// <summary>Parses a schema file's JSON; null (with CODEC001) when it is not JSON.</summary>
+    public static JsonNode? Parse(SchemaSource source, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            return SchemaJsonParser.Parse(source);
+        }
+        catch (SchemaJsonException e)
+        {
+            diagnostics.Add(Diag(source, DiagnosticDescriptors.InvalidJson.Id, e.Position, 1, e.Message));
+            return null;
+        }
+    }
+
+    protected bool RequireString(JsonObjectNode obj, string key, string at, out string value, out TextPosition position)
+    {
+        var node = obj.Get(key);
+        value = "";
+        position = obj.Position;
+        if (node is null)
+        {
+            Report(DiagnosticDescriptors.MissingProperty, obj.Position, 1, key, at.Length == 0 ? "/" : at);
+            return false;
+        }
+
+        position = node.Position;
+        if (node is JsonStringNode s && s.Value.Length > 0)
+        {
+            value = s.Value;
+            return true;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a non-empty string");
+        return false;
+    }
+
+    protected string? OptionalString(JsonObjectNode obj, string key, string at)
+    {
+        var node = obj.Get(key);
+        if (node is null) return null;
+        if (node is JsonStringNode s) return s.Value;
+        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a string");
+        return null;
+    }
+
+    protected bool? OptionalBool(JsonObjectNode obj, string key, string at)
+    {
+        var node = obj.Get(key);
+        if (node is null) return null;
+        if (node is JsonLiteralNode { Value: { } b }) return b;
+        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected true or false");
+        return null;
+    }
+
+    protected void CheckKeys(JsonObjectNode obj, HashSet<string> allowed, string at)
+    {
+        foreach (var p in obj.Properties)
+        {
+            if (!allowed.Contains(p.Name))
+            {
+                Report(DiagnosticDescriptors.UnknownSchemaProperty, p.NamePosition, p.Name.Length + 2, p.Name, at.Length == 0 ? "/" : at);
+            }
+        }
+    }
+
+    protected void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextPosition position, int length, params string[] args) =>
+        _diagnostics.Add(Diag(_source, descriptor.Id, position, length, args));
+
+    /// <summary>A diagnostic at <paramref name="position"/>, in the file the position is in (else in <paramref name="fallback"/>).</summary>
+    internal static DiagnosticInfo Diag(SchemaSource fallback, string id, TextPosition position, int length, params string[] args)
+    {
+        var source = position.Source ?? fallback;
+        length = System.Math.Max(1, System.Math.Min(length, source.Text.Length - position.Offset));
+        return new DiagnosticInfo(id, new LocationInfo(source.Path, position.Offset, length, position.Line, position.Column), args.ToEquatableArray());
+    }
+}

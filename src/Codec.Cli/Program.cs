@@ -14,6 +14,7 @@ public static class Program
             ChangelogCommand.Create(),
             InspectCommand.Create(),
             ConvertCommand.Create(),
+            RemapCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Binary.Maya;
@@ -130,7 +131,7 @@ public static class FileInspector
                 if (image is null) break;
                 Add("size", $"{image.Width}x{image.Height}");
                 Add("pixel format", image.ColorType == 3 ? "8-bit palette indices" : $"{image.BitDepth}-bit greyscale");
-                var names = MappingNames(mappingInfoJson, path, sink);
+                var names = mappingInfoJson is null ? null : SegmentMapping.Read(mappingInfoJson, SegmentMapping.IsClothingMask(path), sink)?.NamesByValue();
                 var histogram = image.Histogram();
                 Add("labels", histogram.Count);
                 foreach (var (label, pixels) in histogram)
@@ -151,35 +152,6 @@ public static class FileInspector
         }
 
         return new InspectionReport(path, kind, properties, stats, sink.Findings.ToList());
-    }
-
-    // Label value → class name from the render's info.json (clothing masks use the clothing mapping).
-    private static Dictionary<int, string>? MappingNames(string? infoJson, string maskPath, FindingSink sink)
-    {
-        if (infoJson is null) return null;
-        string member = System.IO.Path.GetFileName(maskPath).Contains("clothing_segments", StringComparison.Ordinal) ? "clothing_segments_mapping" : "segments_mapping";
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(infoJson));
-            if (!doc.RootElement.TryGetProperty(member, out var mapping) || mapping.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoJson, $"there is no {member} to name the labels with"));
-                return null;
-            }
-
-            var names = new Dictionary<int, string>();
-            foreach (var p in mapping.EnumerateObject())
-            {
-                if (p.Value.TryGetInt32(out int value)) names.TryAdd(value, p.Name);
-            }
-
-            return names;
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, infoJson, "the mapping file is not JSON: " + e.Message));
-            return null;
-        }
     }
 
     // As Python writes a shape tuple: (), (5,), (4, 5, 3).

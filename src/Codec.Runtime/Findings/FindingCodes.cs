@@ -135,4 +135,6 @@ public static class FindingCodes
     public const string MaskLabelNotMapped = "X709";
     /// <summary>A dense landmark mesh whose vertex count is not its kind's, or whose vertices do not project into the render.</summary>
     public const string MeshMismatch = "X710";
+    /// <summary>A mask class the remapping target table lacks: its pixels become the target's default 0 (warning).</summary>
+    public const string ClassNotInTarget = "X711";
 }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Codec.Formats.Segmentation;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+
+namespace Codec.Cli.Commands;
+
+/// <summary>
+/// <c>codec remap N.segments.png --info N.info.json --to body -o out.png</c>: rewrites a render's mask from its own
+/// per-render numbering into a stable target table, by class name. Never writes over the mask it reads; never over
+/// another file without <c>--force</c>. The written file is decoded again and compared before success.
+/// </summary>
+public static class RemapCommand
+{
+    public static Command Create()
+    {
+        var mask = new Argument<string>("mask") { Description = "The render's N.segments.png or N.clothing_segments.png." };
+        var info = new Option<string>("--info") { Description = "The render's N.info.json (its segments_mapping names the mask's values).", Required = true };
+        var to = new Option<string?>("--to")
+        {
+            Description = "Target table: " + string.Join(", ", SegmentationTarget.All.Select(t => $"{t.Key} ({t.Description})")) +
+                          ". Default: clothing for a clothing mask, else body.",
+        };
+        var output = new Option<string>("-o", "--output") { Description = "The PNG to write.", Required = true };
+        var depth = new Option<int?>("--depth") { Description = "Bits per pixel of the output, 8 or 16 (default: 8 when every target id fits)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing output file (never the input mask)." };
+        var command = new Command("remap", "Rewrite a segmentation mask into a stable label table (face, body, clothing).") { mask, info, to, output, depth, force };
+        command.SetAction(parse => Run(parse.GetValue(mask)!, parse.GetValue(info)!, parse.GetValue(to), parse.GetValue(output)!, parse.GetValue(depth),
+            parse.GetValue(force), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Returns 0 (written and verified), 1 (the mask or mapping has errors) or 2 (usage).</summary>
+    public static int Run(string maskPath, string infoPath, string? targetKey, string outputPath, int? depth, bool force, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var input in new[] { maskPath, infoPath })
+        {
+            if (!File.Exists(input))
+            {
+                stderr.WriteLine($"codec: no such file: {input}");
+                return 2;
+            }
+        }
+
+        bool clothing = SegmentMapping.IsClothingMask(maskPath);
+        var target = SegmentationTarget.Find(targetKey ?? (clothing ? "clothing" : "body"));
+        if (target is null)
+        {
+            stderr.WriteLine($"codec: unknown target table '{targetKey}'; use one of {string.Join(", ", SegmentationTarget.All.Select(t => t.Key))}");
+            return 2;
+        }
+
+        if (depth is not (null or 8 or 16) || (depth == 8 && target.MaxId > byte.MaxValue))
+        {
+            stderr.WriteLine($"codec: --depth must be 8 or 16{(target.MaxId > byte.MaxValue ? " (16: the target's ids exceed 255)" : "")}");
+            return 2;
+        }
+
+        if (string.Equals(Path.GetFullPath(maskPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        {
+            stderr.WriteLine("codec: the output would replace the mask being read; choose another file");
+            return 2;
+        }
+
+        if (File.Exists(outputPath) && !force)
+        {
+            stderr.WriteLine($"codec: {outputPath} exists; use --force to overwrite it");
+            return 2;
+        }
+
+        var sink = new FindingSink();
+        var image = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+        var mapping = image is null ? null : SegmentMapping.Read(infoPath, clothing, sink);
+        var result = mapping is null ? null : MaskRemapper.Remap(image!, mapping, target, sink, maskPath);
+        foreach (var f in sink.Findings) stderr.WriteLine($"{f.Path}: {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.Message}");
+        if (result is null) return 1;
+
+        var format = (depth ?? (target.MaxId <= byte.MaxValue ? 8 : 16)) == 8 ? PngPixelFormat.Grey8 : PngPixelFormat.Grey16;
+        using (var stream = new FileStream(outputPath, force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write))
+        {
+            PngWriter.WriteLabels(stream, result.Labels, result.Width, result.Height, format);
+        }
+
+        var check = new FindingSink();
+        var again = PngImage.Decode(File.ReadAllBytes(outputPath), check, outputPath);
+        if (again is null || again.Width != result.Width || again.Height != result.Height || !again.Labels.AsSpan().SequenceEqual(result.Labels))
+        {
+            stderr.WriteLine($"codec: {outputPath} does not decode back to the remapped labels; it should not be used");
+            return 1;
+        }
+
+        stdout.WriteLine($"{outputPath}: {result.Width}x{result.Height}, {(format == PngPixelFormat.Grey8 ? 8 : 16)}-bit, labels of {target.TableId}, verified");
+        foreach (var c in result.Classes)
+        {
+            stdout.WriteLine($"  {c.FileValue,5} → {c.TargetId,3}  {c.Name}{(c.FellToDefault ? " (not in the target: default)" : "")}  {c.Pixels} px");
+        }
+
+        return 0;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
@@ -145,13 +146,52 @@ public static class FileInspector
                 }
 
                 break;
+            case ".exr":
+                kind = "OpenEXR image (.exr), header";
+                var exr = ExrFile.Read(path, sink);
+                if (exr is not null) DescribeExr(exr, Add);
+                break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav and label mask .png files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr and label mask .png files"));
                 break;
         }
 
         return new InspectionReport(path, kind, properties, stats, sink.Findings.ToList());
+    }
+
+    // Every attribute of every part; channels one per line; Cryptomatte layers summarised with their manifest check.
+    private static void DescribeExr(ExrFile exr, Action<string, object> add)
+    {
+        var flags = new List<string>();
+        if (exr.IsTiled) flags.Add("tiled");
+        if (exr.IsMultiPart) flags.Add("multi-part");
+        if (exr.HasLongNames) flags.Add("long names");
+        if (exr.IsDeep) flags.Add("deep data");
+        add("format version", $"{exr.Version}{(flags.Count > 0 ? " (" + string.Join(", ", flags) + ")" : "")}");
+        add("parts", exr.Parts.Count);
+        for (int p = 0; p < exr.Parts.Count; p++)
+        {
+            var part = exr.Parts[p];
+            string prefix = exr.Parts.Count > 1 ? $"part {p} " : "";
+            foreach (var attribute in part.Attributes)
+            {
+                if (attribute.Value is IReadOnlyList<ExrChannel> channels)
+                {
+                    add($"{prefix}channels", $"{channels.Count} (chlist)");
+                    foreach (var c in channels)
+                        add($"{prefix}  {c.Name}", ExrValues.PixelType(c.Type) + (c.XSampling != 1 || c.YSampling != 1 ? $", sampled {c.XSampling}×{c.YSampling}" : ""));
+                    continue;
+                }
+
+                add($"{prefix}{attribute.Name} ({attribute.Type})", ExrValues.Describe(attribute));
+            }
+
+            add($"{prefix}chunks", part.ChunkCount);
+        }
+
+        foreach (var layer in exr.Cryptomattes)
+            add($"cryptomatte {layer.Id}", $"\"{layer.Name}\", {layer.Hash ?? "no hash"}, {layer.Conversion ?? "no conversion"}, {layer.Manifest.Count} names in the manifest");
     }
 
     // As Python writes a shape tuple: (), (5,), (4, 5, 3).

@@ -108,6 +108,8 @@ public static class FindingCodes
     public const string BadMeshLine = "B821";
     /// <summary>A Maya cache's .xml description and its data disagree (channels, sample times, counts).</summary>
     public const string CacheDescriptionMismatch = "B820";
+    /// <summary>An EXR Cryptomatte layer's metadata disagrees with the specification (manifest ids, hash, conversion; warning).</summary>
+    public const string CryptomatteMismatch = "B830";
 
     // F6xx: files.
     public const string FileUnreadable = "F601";

@@ -27,6 +27,16 @@ public sealed class InspectConvertTests : IDisposable
         Snapshot.Verify("cli/inspect.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
     }
 
+    [Fact]
+    public void Inspect_lists_every_exr_attribute_and_matches_its_snapshot()
+    {
+        string folder = Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "exr");
+        var files = new[] { "vray_like.exr", "tiled_piz.exr", "multipart.exr" }.Select(f => Path.Combine(folder, f)).ToArray();
+        var stdout = new StringWriter();
+        Assert.Equal(0, InspectCommand.Run(files, false, stdout, new StringWriter()));
+        Snapshot.Verify("cli/inspect-exr.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
+    }
+
     [FixtureFact]
     public void Inspect_prints_pixel_counts_per_named_label_of_a_mask()
     {

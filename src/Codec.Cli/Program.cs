@@ -15,6 +15,7 @@ public static class Program
             InspectCommand.Create(),
             ConvertCommand.Create(),
             RemapCommand.Create(),
+            RenderCommand.Create(),
         };
 
         var parse = root.Parse(args);

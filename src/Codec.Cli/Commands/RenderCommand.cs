@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.CommandLine;
+using Codec.Formats.Rendering;
+using Codec.Formats.Segmentation;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+
+namespace Codec.Cli.Commands;
+
+/// <summary>
+/// <c>codec render N.info.json [--image N.rgb.png | --mask N.segments.png] -o overlay.svg</c>: every landmark system
+/// of the render drawn over its image or its coloured mask, as one self-contained SVG.
+/// </summary>
+public static class RenderCommand
+{
+    public static Command Create()
+    {
+        var info = new Argument<string>("info") { Description = "The render's N.info.json (any version)." };
+        var image = new Option<string?>("--image") { Description = "A PNG to draw on, usually N.rgb.png (embedded as it is)." };
+        var mask = new Option<string?>("--mask") { Description = "A segmentation mask to draw on, coloured by class (N.segments.png or N.clothing_segments.png)." };
+        var output = new Option<string>("-o", "--output") { Description = "The SVG to write.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing output file." };
+        var command = new Command("render", "Draw a render's landmarks over its image or mask as an SVG (hover a mark for its name).") { info, image, mask, output, force };
+        command.SetAction(parse => Run(parse.GetValue(info)!, parse.GetValue(image), parse.GetValue(mask), parse.GetValue(output)!, parse.GetValue(force), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Returns 0 (written), 1 (an input has errors) or 2 (usage).</summary>
+    public static int Run(string infoPath, string? imagePath, string? maskPath, string outputPath, bool force, TextWriter stdout, TextWriter stderr)
+    {
+        if (imagePath is not null && maskPath is not null)
+        {
+            stderr.WriteLine("codec: give --image or --mask, not both");
+            return 2;
+        }
+
+        foreach (var input in new[] { infoPath, imagePath, maskPath })
+        {
+            if (input is not null && !File.Exists(input))
+            {
+                stderr.WriteLine($"codec: no such file: {input}");
+                return 2;
+            }
+        }
+
+        if (!outputPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            stderr.WriteLine("codec: the output is an SVG file (name it *.svg)");
+            return 2;
+        }
+
+        if (File.Exists(outputPath) && !force)
+        {
+            stderr.WriteLine($"codec: {outputPath} exists; use --force to overwrite it");
+            return 2;
+        }
+
+        var sink = new FindingSink();
+        var systems = LandmarkSystems.Read(infoPath, sink);
+        OverlayBackground? background = null;
+        if (systems is not null && imagePath is not null)
+        {
+            var png = File.ReadAllBytes(imagePath);
+            if (png.Length < 24 || !png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) || !png.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+            {
+                stderr.WriteLine($"codec: {imagePath} is not a PNG file; only PNG images are embedded");
+                return 2;
+            }
+
+            int width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
+            background = new OverlayBackground(png, width, height, Path.GetFileName(imagePath), []);
+        }
+        else if (systems is not null && maskPath is not null)
+        {
+            var decoded = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+            if (decoded is not null)
+            {
+                var names = SegmentMapping.IsClothingMask(maskPath) ? systems.ClothingNames : systems.SegmentNames;
+                background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(maskPath));
+            }
+        }
+
+        foreach (var f in sink.Findings) stderr.WriteLine($"{f.Path}: {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.Message}");
+        if (systems is null || sink.HasErrors) return 1;
+        if (background is not null && systems.Width > 0 && (background.Width != systems.Width || background.Height != systems.Height))
+        {
+            stderr.WriteLine($"{imagePath ?? maskPath}: warning: the picture is {background.Width}x{background.Height} but the render's intrinsics say {systems.Width}x{systems.Height}; landmarks are placed by fractions of the picture");
+        }
+
+        File.WriteAllText(outputPath, SvgOverlay.Render(systems, background, Path.GetFileName(infoPath)));
+        int points = systems.Systems.Sum(s => s.Points.Count);
+        stdout.WriteLine($"{outputPath}: {systems.Systems.Count} landmark systems, {points} points{(background is null ? "" : " over " + background.Description)}");
+        return 0;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using Codec.Runtime.Binary.Image;
+
+namespace Codec.Formats.Rendering;
+
+/// <summary>A picture under the landmarks: PNG bytes to embed, their size, and (for a coloured mask) its legend.</summary>
+public sealed record OverlayBackground(byte[] Png, int Width, int Height, string Description, IReadOnlyList<(string Name, string Colour, long Pixels)> Classes);
+
+/// <summary>
+/// Draws every landmark system of a render over its image or coloured mask as one self-contained SVG: a colour per
+/// system, filled marks for points in the frustum and hollow ones for points outside it, the point's system and
+/// label as a tooltip (an SVG title), and a legend. The view is the image with a margin; points beyond it (a body's
+/// feet under a portrait crop) are pinned to the margin's edge, their title saying where they really are.
+/// </summary>
+public static class SvgOverlay
+{
+    /// <summary>System colours: distinct on photographs and on the mask palette.</summary>
+    /// <summary>How far beyond the image (a fraction of its size) the view reaches.</summary>
+    private const double Margin = 0.12;
+
+    private static readonly string[] Palette =
+        ["#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8"];
+
+    public static string Render(LandmarkSystems systems, OverlayBackground? background, string title)
+    {
+        int width = background?.Width ?? (systems.Width > 0 ? systems.Width : 1000);
+        int height = background?.Height ?? (systems.Height > 0 ? systems.Height : 1000);
+        double r = Math.Max(width, height) / 300.0;
+        double font = r * 4;
+
+        // The view: the image and a margin (as far as points reach), and room for the legend on the right.
+        double marginX = width * Margin, marginY = height * Margin;
+        double minX = 0, minY = 0, maxX = width, maxY = height;
+        foreach (var p in systems.Systems.SelectMany(s => s.Points))
+        {
+            minX = Math.Min(minX, Math.Max(-marginX, p.U * width - 2 * r));
+            minY = Math.Min(minY, Math.Max(-marginY, p.V * height - 2 * r));
+            maxX = Math.Max(maxX, Math.Min(width + marginX, p.U * width + 2 * r));
+            maxY = Math.Max(maxY, Math.Min(height + marginY, p.V * height + 2 * r));
+        }
+
+        // Points beyond the view are pinned inside these bounds (the legend may make the view taller).
+        double pinMinX = minX + r, pinMaxX = maxX - r, pinMinY = minY + r, pinMaxY = maxY - r;
+        int legendLines = systems.Systems.Count + 2 + (background?.Classes.Count ?? 0);
+        double legendX = maxX + font;
+        // About 0.6 em per character of the longest legend line.
+        int longest = systems.Systems.Select(sy => sy.Name.Length + 40).Concat((background?.Classes ?? []).Select(c => c.Name.Length + 16)).DefaultIfEmpty(20).Max();
+        double legendWidth = font * (2 + 0.6 * longest);
+        maxY = Math.Max(maxY, font * 1.6 * legendLines + font);
+        maxX = legendX + legendWidth;
+
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{N(minX)} {N(minY)} {N(maxX - minX)} {N(maxY - minY)}\" width=\"{N(maxX - minX)}\" height=\"{N(maxY - minY)}\" font-family=\"sans-serif\" font-size=\"{N(font)}\">\n");
+        svg.Append("<title>").Append(Escape(title)).Append("</title>\n");
+        svg.Append("<style>circle:hover{stroke:#fff;stroke-width:").Append(N(r * 0.8)).Append("}</style>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(minX)}\" y=\"{N(minY)}\" width=\"{N(maxX - minX)}\" height=\"{N(maxY - minY)}\" fill=\"#202020\"/>\n");
+        if (background is not null)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<image x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" href=\"data:image/png;base64,");
+            svg.Append(Convert.ToBase64String(background.Png)).Append("\"/>\n");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"none\" stroke=\"#888\" stroke-width=\"{N(r / 3)}\"/>\n");
+
+        for (int s = 0; s < systems.Systems.Count; s++)
+        {
+            var system = systems.Systems[s];
+            string colour = Palette[s % Palette.Length];
+            // Filled marks get a dark rim to stand out on bright masks; hollow ones are drawn in the system's colour.
+            svg.Append("<g id=\"").Append(Escape(system.Name)).Append("\" fill=\"").Append(colour).Append("\" stroke=\"#000\" stroke-width=\"").Append(N(r / 4)).Append("\">\n");
+            foreach (var p in system.Points)
+            {
+                string style = p.InFrustum ? "" : $" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{N(r / 2.5)}\"";
+                double x = Math.Clamp(p.U * width, pinMinX, pinMaxX), y0 = Math.Clamp(p.V * height, pinMinY, pinMaxY);
+                bool pinned = x != p.U * width || y0 != p.V * height;
+                string where = pinned ? FormattableString.Invariant($", really at ({p.U * width:0} px, {p.V * height:0} px)") : "";
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y0)}\" r=\"{N(r)}\"{style}><title>{Escape(system.Name)} {Escape(p.Label)}{(p.InFrustum ? "" : " (out of frustum)")}{where}</title></circle>\n");
+            }
+
+            svg.Append("</g>\n");
+        }
+
+        // Legend: systems with their colour and counts, then the mask's classes.
+        double y = font * 1.5;
+        svg.Append("<g id=\"legend\" fill=\"#eee\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(legendX)}\" y=\"{N(y)}\" font-weight=\"bold\">{Escape(title)}</text>\n");
+        for (int s = 0; s < systems.Systems.Count; s++)
+        {
+            y += font * 1.6;
+            var system = systems.Systems[s];
+            int outside = system.Points.Count(p => !p.InFrustum);
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(legendX + r)}\" cy=\"{N(y - font / 3)}\" r=\"{N(r)}\" fill=\"{Palette[s % Palette.Length]}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(legendX + 3 * r)}\" y=\"{N(y)}\">{Escape(system.Name)}: {system.Points.Count}{(outside > 0 ? $" ({outside} hollow: out of frustum)" : "")}</text>\n");
+        }
+
+        if (background is not null)
+        {
+            y += font * 1.6;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(legendX)}\" y=\"{N(y)}\" font-weight=\"bold\">{Escape(background.Description)}</text>\n");
+            foreach (var (name, colour, pixels) in background.Classes)
+            {
+                y += font * 1.6;
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(legendX)}\" y=\"{N(y - font)}\" width=\"{N(font)}\" height=\"{N(font)}\" fill=\"{colour}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(legendX + font * 1.5)}\" y=\"{N(y)}\">{Escape(name)}: {pixels} px</text>\n");
+            }
+        }
+
+        svg.Append("</g>\n</svg>\n");
+        return svg.ToString();
+    }
+
+    /// <summary>
+    /// A label mask as an RGB PNG for the background, each class coloured by its name (stable across renders whose
+    /// numbering differs), background black; the legend lists the classes present.
+    /// </summary>
+    public static OverlayBackground ColouredMask(PngImage mask, IReadOnlyDictionary<int, string> names, string description)
+    {
+        var colours = new Dictionary<int, (byte R, byte G, byte B)>();
+        var classes = new List<(string, string, long)>();
+        foreach (var (label, pixels) in mask.Histogram())
+        {
+            string name = names.TryGetValue(label, out var n) ? n : "value " + label.ToString(CultureInfo.InvariantCulture);
+            var rgb = name == "background" ? ((byte)0, (byte)0, (byte)0) : ColourOf(name);
+            colours[label] = rgb;
+            classes.Add((name, $"#{rgb.Item1:x2}{rgb.Item2:x2}{rgb.Item3:x2}", pixels));
+        }
+
+        var labels = mask.Labels;
+        var pixelsRgb = new byte[labels.Length * 3];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            var (r, g, b) = colours[labels[i]];
+            pixelsRgb[3 * i] = r;
+            pixelsRgb[3 * i + 1] = g;
+            pixelsRgb[3 * i + 2] = b;
+        }
+
+        using var png = new MemoryStream();
+        PngWriter.Write(png, pixelsRgb, mask.Width, mask.Height, PngPixelFormat.Rgb8);
+        return new OverlayBackground(png.ToArray(), mask.Width, mask.Height, description, classes);
+    }
+
+    // A bright, saturated colour from the name's FNV-1a hash: hue from the hash, fixed saturation and value.
+    private static (byte, byte, byte) ColourOf(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name) hash = (hash ^ c) * 16777619;
+        double hue = hash % 360 / 60.0, s = 0.65, v = 0.95;
+        double c2 = v * s, x = c2 * (1 - Math.Abs(hue % 2 - 1)), m = v - c2;
+        var (r, g, b) = (int)hue switch
+        {
+            0 => (c2, x, 0.0),
+            1 => (x, c2, 0.0),
+            2 => (0.0, c2, x),
+            3 => (0.0, x, c2),
+            4 => (x, 0.0, c2),
+            _ => (c2, 0.0, x),
+        };
+        return ((byte)Math.Round((r + m) * 255), (byte)Math.Round((g + m) * 255), (byte)Math.Round((b + m) * 255));
+    }
+
+    private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Codec.Cli.Commands;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Cli;
+
+/// <summary><c>codec render</c>: landmark systems over an image or a coloured mask, as one SVG (pinned by snapshot).</summary>
+public sealed class RenderCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-render-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Sample(string version, string file) => Path.Combine(TestPaths.SampleData, "synthesis", "info-" + version, file);
+
+    private string Render(string info, string? image = null, string? mask = null)
+    {
+        string output = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".svg");
+        var stderr = new StringWriter();
+        Assert.True(RenderCommand.Run(info, image, mask, output, false, new StringWriter(), stderr) == 0, stderr.ToString());
+        return File.ReadAllText(output);
+    }
+
+    [Fact]
+    public void The_landmarks_of_a_render_match_the_snapshot()
+    {
+        Snapshot.Verify("cli/render-1.2.svg", Render(Sample("1.2", "0.info.json")));
+    }
+
+    [Fact]
+    public void Every_system_has_its_colour_and_every_point_a_title_hollow_when_out_of_frustum()
+    {
+        string svg = Render(Sample("1.5", "1.info.json"));
+        foreach (var system in new[] { "landmarks.ibug68", "landmarks.kinect_v2", "landmarks.coco.whole_body", "landmarks.mediapipe.body", "landmarks.mediapipe.left_hand", "landmarks.mpeg4", "pupils" })
+        {
+            Assert.Contains($"<g id=\"{system}\"", svg);
+        }
+
+        Assert.Matches("<title>landmarks.kinect_v2 HAND_RIGHT \\(id 15\\)", svg);
+        Assert.Contains("<title>landmarks.mpeg4 2.13 (id 12)", svg);
+        int circles = Regex.Matches(svg, "<circle cx").Count;
+        int hollow = Regex.Matches(svg, "<circle [^>]*fill=\"none\"").Count;
+        int outOfFrustum = Regex.Matches(svg, "\\(out of frustum\\)").Count;
+        Assert.Equal(hollow, outOfFrustum);
+        Assert.True(circles > 400);
+    }
+
+    [Fact]
+    public void A_mask_is_drawn_coloured_by_class_with_a_legend()
+    {
+        // A 1.2 sample render's mapping, and a mask that uses three of its classes.
+        string info = Sample("1.2", "0.info.json");
+        var (w, h) = (16, 8);
+        var labels = new ushort[w * h];
+        for (int i = 0; i < labels.Length; i++) labels[i] = (ushort)(i < 64 ? 0 : i < 100 ? 1 : 2);
+        string mask = Path.Combine(_dir, "0.segments.png");
+        using (var stream = File.Create(mask)) PngWriter.WriteLabels(stream, labels, w, h, PngPixelFormat.Grey16);
+
+        string svg = Render(info, mask: mask);
+        var data = Regex.Match(svg, "href=\"data:image/png;base64,([^\"]+)\"").Groups[1].Value;
+        var png = Convert.FromBase64String(data);
+        Assert.Equal(2, png[25]); // an RGB PNG of the mask's size
+        Assert.Equal(w, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Contains(">background: 64 px</text>", svg);
+        Assert.Matches(">[a-z_]+: 36 px</text>", svg);
+        Assert.Matches(">[a-z_]+: 28 px</text>", svg);
+        // The picture is pinned apart from its bytes (zlib output may differ between runtime versions).
+        Snapshot.Verify("cli/render-mask.svg", svg.Replace(data, "<png>"));
+    }
+
+    [Fact]
+    public void Usage_errors_write_nothing()
+    {
+        string info = Sample("1.2", "0.info.json");
+        string output = Path.Combine(_dir, "o.svg");
+        var stderr = new StringWriter();
+        Assert.Equal(2, RenderCommand.Run(info, info, info, output, false, new StringWriter(), stderr));
+        Assert.Contains("not both", stderr.ToString());
+        stderr = new StringWriter();
+        Assert.Equal(2, RenderCommand.Run(info, info, null, output, false, new StringWriter(), stderr));
+        Assert.Contains("is not a PNG file", stderr.ToString());
+        Assert.Equal(2, RenderCommand.Run(info, null, null, Path.Combine(_dir, "o.png"), false, new StringWriter(), new StringWriter()));
+        Assert.False(File.Exists(output));
+        File.WriteAllText(output, "keep");
+        Assert.Equal(2, RenderCommand.Run(info, null, null, output, false, new StringWriter(), new StringWriter()));
+        Assert.Equal("keep", File.ReadAllText(output));
+    }
+
+    [FixtureFact]
+    public void A_real_portrait_pins_the_out_of_frame_body_to_the_margin()
+    {
+        string folder = Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5");
+        string svg = Render(Path.Combine(folder, "24.info.json"), mask: Path.Combine(folder, "24.segments.png"));
+        Assert.Contains("really at", svg); // the feet of a head-and-shoulders render
+        Assert.Contains(">hair: 36700 px</text>", svg);
+        Assert.Contains("<g id=\"landmarks.mpeg4\"", svg);
+    }
+}

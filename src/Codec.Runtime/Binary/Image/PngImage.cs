@@ -145,15 +145,17 @@ public sealed class PngImage
             return null;
         }
 
-        var raw = new byte[expected];
-        if (!Inflate(png, idat, raw, sink, path)) return null;
         var labels = new ushort[(long)width * height];
-        if (!Unfilter(raw, width, height, bytesPerPixel, labels, sink, path)) return null;
+        if (!DecodeRows(png, idat, width, height, bytesPerPixel, labels, sink, path)) return null;
         return new PngImage(width, height, bitDepth, colorType, labels);
     }
 
-    private static bool Inflate(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, byte[] output, FindingSink sink, string path)
+    // Inflates one row at a time into two alternating row buffers, undoes its filter against the row above, and
+    // turns its samples (big-endian for 16 bits) into labels: the filtered image is never held whole.
+    private static bool DecodeRows(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, int width, int height, int bpp, ushort[] labels,
+        FindingSink sink, string path)
     {
+        // IDAT chunks are one zlib stream split anywhere; masks compress to kilobytes, so joining them costs little.
         var compressed = new byte[idat.Sum(c => (long)c.Length)];
         int filled = 0;
         foreach (var (offset, length) in idat)
@@ -162,21 +164,33 @@ public sealed class PngImage
             filled += length;
         }
 
+        int stride = width * bpp;
+        var current = new byte[stride + 1];
+        var previous = new byte[stride + 1];
         try
         {
             using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            int total = 0;
-            while (total < output.Length)
+            for (int y = 0; y < height; y++)
             {
-                int n = zlib.Read(output, total, output.Length - total);
-                if (n == 0) break;
-                total += n;
-            }
+                int got = zlib.ReadAtLeast(current, current.Length, throwOnEndOfStream: false);
+                if (got < current.Length)
+                {
+                    sink.ReportAt(FindingCodes.DataTruncated, path, idat[0].Offset,
+                        $"the image data inflates to {(long)y * current.Length + got} bytes; {(long)height * current.Length} are needed");
+                    return false;
+                }
 
-            if (total != output.Length)
-            {
-                sink.ReportAt(FindingCodes.DataTruncated, path, idat[0].Offset, $"the image data inflates to {total} bytes; {output.Length} are needed");
-                return false;
+                if (!PngFilters.Undo(current[0], current.AsSpan(1), y == 0 ? Span<byte>.Empty : previous.AsSpan(1), bpp))
+                {
+                    sink.ReportAt(FindingCodes.BadHeader, path, 8, $"row {y} uses filter type {current[0]}; PNG has 0–4");
+                    return false;
+                }
+
+                var row = current.AsSpan(1);
+                var output = labels.AsSpan(y * width, width);
+                if (bpp == 2) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row), output);
+                else PngFilters.Widen(row, output);
+                (current, previous) = (previous, current);
             }
 
             return true;
@@ -186,61 +200,5 @@ public sealed class PngImage
             sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data is not valid zlib: " + e.Message);
             return false;
         }
-    }
-
-    // The five PNG filters, undone in place row by row; then samples (big-endian for 16 bits) become labels.
-    private static bool Unfilter(byte[] raw, int width, int height, int bpp, ushort[] labels, FindingSink sink, string path)
-    {
-        int stride = width * bpp;
-        for (int y = 0; y < height; y++)
-        {
-            int row = y * (stride + 1);
-            byte filter = raw[row];
-            var current = raw.AsSpan(row + 1, stride);
-            var previous = y == 0 ? Span<byte>.Empty : raw.AsSpan(row - stride, stride);
-            switch (filter)
-            {
-                case 0:
-                    break;
-                case 1:
-                    for (int x = bpp; x < stride; x++) current[x] += current[x - bpp];
-                    break;
-                case 2:
-                    if (y > 0) for (int x = 0; x < stride; x++) current[x] += previous[x];
-                    break;
-                case 3:
-                    for (int x = 0; x < stride; x++)
-                    {
-                        int left = x >= bpp ? current[x - bpp] : 0, up = y > 0 ? previous[x] : 0;
-                        current[x] += (byte)((left + up) >> 1);
-                    }
-
-                    break;
-                case 4:
-                    for (int x = 0; x < stride; x++)
-                    {
-                        int a = x >= bpp ? current[x - bpp] : 0, b = y > 0 ? previous[x] : 0, c = x >= bpp && y > 0 ? previous[x - bpp] : 0;
-                        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-                        current[x] += (byte)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-                    }
-
-                    break;
-                default:
-                    sink.ReportAt(FindingCodes.BadHeader, path, 8, $"row {y} uses filter type {filter}; PNG has 0–4");
-                    return false;
-            }
-
-            int outAt = y * width;
-            if (bpp == 2)
-            {
-                BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(current), labels.AsSpan(outAt, width));
-            }
-            else
-            {
-                for (int x = 0; x < width; x++) labels[outAt + x] = current[x];
-            }
-        }
-
-        return true;
     }
 }

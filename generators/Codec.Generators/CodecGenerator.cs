@@ -48,6 +48,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
 
         var specs = resolved.SelectMany(static (result, _) => result.Specs);
 
+        var datasetSources = resolved
+            .SelectMany(static (result, _) => result.Datasets)
+            .Select(static (dataset, ct) => EmitDataset(dataset, ct))
+            .WithTrackingName(TrackingNames.EmitDatasets);
+        RegisterOutput(context, datasetSources);
+
         var tableSources = resolved
             .SelectMany(static (result, _) => result.Tables)
             .Select(static (table, ct) => EmitTable(table, ct))
@@ -98,6 +104,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         var diagnostics = new List<DiagnosticInfo>();
         var drafts = new List<SchemaDraft>();
         var tableDrafts = new List<TableDraft>();
+        var datasets = new List<DatasetSpec>();
         // A file listed twice (a project's own item plus the package's glob) is read once.
         foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
         {
@@ -106,7 +113,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
             {
                 var source = new SchemaSource(text.Path, text.Text);
                 if (JsonObjectReader.Parse(source, diagnostics) is not { } root) continue;
-                if (TableReader.IsTable(root))
+                if (DatasetReader.IsDataset(root))
+                {
+                    if (DatasetReader.Read(source, root, diagnostics) is { } dataset && DatasetChecker.Check(dataset, diagnostics) is { } checkedDataset)
+                        datasets.Add(checkedDataset);
+                }
+                else if (TableReader.IsTable(root))
                 {
                     if (TableReader.Read(source, root, diagnostics) is { } table) tableDrafts.Add(table);
                 }
@@ -141,7 +153,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
-            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray());
+            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray(), datasets.ToEquatableArray());
         }
 
         // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
@@ -205,7 +217,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
-        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray());
+        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -228,6 +240,20 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(spec.SchemaPath, e) }.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Stage 3 for one dataset layout.</summary>
+    private static EmitOutput EmitDataset(DatasetSpec dataset, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            return new EmitOutput(new[] { DatasetEmitter.Emit(dataset) }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(dataset.SchemaPath, e) }.ToEquatableArray());
         }
     }
 
@@ -275,7 +301,8 @@ public sealed class CodecGenerator : IIncrementalGenerator
 internal sealed record SchemaText(string Path, string Text);
 
 /// <summary>Every checked format version (duplicates removed), the diagnostics, one changelog per format, and the reference tables.</summary>
-internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables);
+internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables,
+    EquatableArray<DatasetSpec> Datasets);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -13,4 +13,5 @@ public static class TrackingNames
     public const string VersionEntries = "Codec.VersionEntries";
     public const string EmitDispatchers = "Codec.EmitDispatchers";
     public const string EmitTables = "Codec.EmitTables";
+    public const string EmitDatasets = "Codec.EmitDatasets";
 }

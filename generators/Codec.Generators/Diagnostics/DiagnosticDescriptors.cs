@@ -83,8 +83,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownTable = Create("CODEC023", "Unknown reference table",
         "Rule '{0}' names table '{1}', which no table schema in this compilation defines; known: {2}", "Add the table's *.codec.json to the project (tables are generated into the assembly that uses them) or fix the table id.");
 
+    public static readonly DiagnosticDescriptor BadDataset = Create("CODEC024", "Dataset schema problem",
+        "At {0}: {1}", "Dataset schemas name folders, files, dimensions and rules; see 'Dataset layouts' in schemas/README.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [BadDataset.Id] = BadDataset,
         [TableRowConflict.Id] = TableRowConflict,
         [BadLocationConstraint.Id] = BadLocationConstraint,
         [UnknownTable.Id] = UnknownTable,

@@ -37,6 +37,26 @@ public static class SampleCommand
             return 0;
         });
 
-        return new Command("sample", "Write sample data sets.") { synthesis };
+        var a2fDirectory = new Argument<string>("dir") { Description = "Folder to write the dataset into (created if needed)." };
+        var a2fSeed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files.", DefaultValueFactory = _ => 2026 };
+        var a2fForce = new Option<bool>("--force") { Description = "Write into a folder that already holds files." };
+        var a2f = new Command("a2f", "Write a small, valid Audio2Face-3D training dataset with every optional part (npy, pc2 and Maya caches).")
+        {
+            a2fDirectory, a2fSeed, a2fForce,
+        };
+        a2f.SetAction(parse =>
+        {
+            string dir = parse.GetValue(a2fDirectory)!;
+            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any() && !parse.GetValue(a2fForce))
+            {
+                Console.Error.WriteLine($"codec: {dir} is not empty; use --force to write into it");
+                return 2;
+            }
+
+            foreach (var file in A2fDatasetSampler.Write(dir, parse.GetValue(a2fSeed))) Console.WriteLine(file);
+            return 0;
+        });
+
+        return new Command("sample", "Write sample data sets.") { synthesis, a2f };
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Formats;
+using Codec.Formats.A2f;
+using Codec.Formats.Datasets;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
@@ -32,10 +34,11 @@ public static class ValidateCommand
         var maxBytes = new Option<long>("--max-file-size") { Description = "Largest info.json to read, in bytes.", DefaultValueFactory = _ => DefaultMaxFileBytes };
         var jobs = new Option<int>("--jobs") { Description = "Cores decoding metadata.jsonl lines at once (results stay in file order).", DefaultValueFactory = _ => 1 };
         var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
+        var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
 
-        var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files, and output folders as a whole, against their versions' schemas and rules.")
+        var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
         {
-            paths, json, info, maxBytes, jobs, lenient,
+            paths, json, info, maxBytes, jobs, lenient, fps,
         };
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
@@ -44,6 +47,7 @@ public static class ValidateCommand
             MaxFileBytes = parse.GetValue(maxBytes),
             Jobs = parse.GetValue(jobs),
             LenientVersions = parse.GetValue(lenient),
+            FramesPerSecond = parse.GetValue(fps),
             ShowProgress = !Console.IsErrorRedirected,
         }, Console.Out, Console.Error));
         return command;
@@ -90,9 +94,20 @@ public static class ValidateCommand
             }
             else if (Directory.Exists(path))
             {
+                var datasets = new List<string>();
                 foreach (var dir in new[] { path }.Concat(Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
                 {
-                    if (SynthesisFolderChecker.IsOutputFolder(dir)) targets.Add(new Target(TargetKind.Folder, dir));
+                    // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
+                    if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
+                    if (DatasetLayout.Recognizes(A2fDataset.Contract, dir))
+                    {
+                        datasets.Add(dir);
+                        targets.Add(new Target(TargetKind.Dataset, dir));
+                    }
+                    else if (SynthesisFolderChecker.IsOutputFolder(dir))
+                    {
+                        targets.Add(new Target(TargetKind.Folder, dir));
+                    }
                 }
             }
             else
@@ -122,6 +137,17 @@ public static class ValidateCommand
                     var checker = new SynthesisFolderChecker(new FolderCheckOptions { MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode });
                     var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
                     reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings)));
+                    break;
+                case TargetKind.Dataset:
+                    var report = progress.For(target.Path);
+                    var datasetOptions = new DatasetCheckOptions
+                    {
+                        FramesPerSecond = settings.FramesPerSecond,
+                        Parallelism = settings.Jobs,
+                        MaxFileBytes = Math.Max(settings.MaxFileBytes, 4L << 30),
+                        Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
+                    };
+                    reports.AddRange(DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions).Select(r => new FileReport(r.Path, r.Version, r.Findings)));
                     break;
             }
         }
@@ -187,6 +213,7 @@ public static class ValidateCommand
         InfoFile,
         MetadataFile,
         Folder,
+        Dataset,
     }
 
     private sealed record Target(TargetKind Kind, string Path);
@@ -198,6 +225,9 @@ public sealed record ValidateSettings
     public bool AsJson { get; init; }
     public bool ShowInfo { get; init; }
     public long MaxFileBytes { get; init; } = ValidateCommand.DefaultMaxFileBytes;
+
+    /// <summary>Frames per second of an Audio2Face-3D dataset whose caches do not say (.npy, .pc2); null: 30.</summary>
+    public double? FramesPerSecond { get; init; }
     public int Jobs { get; init; } = 1;
     public bool LenientVersions { get; init; }
 

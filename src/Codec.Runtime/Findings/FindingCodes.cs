@@ -139,4 +139,36 @@ public static class FindingCodes
     public const string MeshMismatch = "X710";
     /// <summary>A mask class the remapping target table lacks: its pixels become the target's default 0 (warning).</summary>
     public const string ClassNotInTarget = "X711";
+
+    // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset).
+    /// <summary>A required folder or file of the layout is missing.</summary>
+    public const string PartMissing = "D901";
+    /// <summary>An entry no file of the layout claims (NVIDIA's readers may take it for a shot).</summary>
+    public const string StrayEntry = "D902";
+    /// <summary>A folder holds more than one of files only one of which is read (several cache formats).</summary>
+    public const string SeveralAlternatives = "D903";
+    /// <summary>A dimension (V, F, P, ...) differs between files that must agree.</summary>
+    public const string DimensionMismatch = "D904";
+    /// <summary>An array of the wrong dtype (warning where readers still cope).</summary>
+    public const string WrongDType = "D905";
+    /// <summary>An array of the wrong rank or with a fixed size that differs.</summary>
+    public const string WrongShape = "D906";
+    /// <summary>Values outside their range, or NaN/infinite where only finite numbers make sense.</summary>
+    public const string ValueOutOfRange = "D907";
+    /// <summary>An audio track below the sample rate or bit depth the seed asks for.</summary>
+    public const string AudioQuality = "D908";
+    /// <summary>Shot names that do not agree across audio, caches, voices and transform archives.</summary>
+    public const string ShotMismatch = "D909";
+    /// <summary>An audio track whose length is not its shot's frames / fps, or shots with different fps.</summary>
+    public const string DurationMismatch = "D910";
+    /// <summary>An augmented track NVIDIA's substring match would attach to more than one shot.</summary>
+    public const string AmbiguousTrack = "D911";
+    /// <summary>A JSON file's field missing, of the wrong type, out of range, or of the wrong length.</summary>
+    public const string BadField = "D912";
+    /// <summary>A blendshape archive NVIDIA's SDK would refuse (pose names, neutral, deltas).</summary>
+    public const string BlendshapeArchive = "D913";
+    /// <summary>Two files that must hold the same values do not (the blendshape neutral and the training neutral).</summary>
+    public const string ValuesDiffer = "D914";
+    /// <summary>The seed's recommendations for a dataset (shot count and length, shots per emotion, fps): warnings.</summary>
+    public const string Recommendation = "D915";
 }

@@ -26,7 +26,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var (exit, output, _) = Run();
         Assert.Equal(0, exit);
-        Assert.Contains("8 files checked, 8 clean: 0 errors, 0 warnings", output); // per version: 3 info.json + metadata.jsonl
+        Assert.Contains("38 files checked, 37 clean: 0 errors, 4 warnings", output); // per Synthesis version 3 info.json + metadata.jsonl; the A2F dataset: 30 files and the recommendations on cache/skin
     }
 
     [Fact]

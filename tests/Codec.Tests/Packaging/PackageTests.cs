@@ -179,6 +179,6 @@ public sealed class PackageTests(LocalFeed feed)
         string stdout = codec.StandardOutput.ReadToEnd();
         Assert.True(codec.WaitForExit(TimeSpan.FromMinutes(2)));
         Assert.Equal(0, codec.ExitCode);
-        Assert.Contains("8 files checked, 8 clean", stdout);
+        Assert.Contains("38 files checked, 37 clean: 0 errors", stdout);
     }
 }

@@ -1,0 +1,52 @@
+namespace Codec.Generators.Model;
+
+/// <summary>A checked dataset layout, ready to emit as a <c>Codec.Runtime.Datasets.DatasetContract</c>.</summary>
+internal sealed record DatasetSpec(
+    string DatasetId,
+    string Namespace,
+    string ClassName,
+    string Description,
+    string SchemaPath,
+    EquatableArray<string> RecognizedBy,
+    EquatableArray<DatasetDimensionSpec> Dimensions,
+    EquatableArray<DatasetFolderSpec> Folders,
+    EquatableArray<DatasetRuleSpec> Rules);
+
+internal sealed record DatasetDimensionSpec(string Symbol, bool PerShot, string Description);
+
+/// <summary><see cref="Strays"/>: "error", "warning", or null (entries no file claims are not reported).</summary>
+internal sealed record DatasetFolderSpec(string Path, bool Required, string Description, bool OneOf, string? Strays, EquatableArray<DatasetFileSpec> Files);
+
+/// <summary>One file of a folder; shapes and dimensions are kept as the schema writes them (<c>P+1</c>).</summary>
+internal sealed record DatasetFileSpec(
+    string Name,
+    string Kind,
+    bool Required,
+    string Description,
+    string? DType,
+    EquatableArray<string>? Shape,
+    bool Finite,
+    double? Min,
+    double? Max,
+    int MinSampleRate,
+    int MinBitsPerSample,
+    EquatableArray<DatasetMemberSpec> Members,
+    EquatableArray<DatasetFieldSpec> Fields,
+    EquatableArray<string> SameLength);
+
+internal sealed record DatasetMemberSpec(string Key, string? DType, EquatableArray<string>? Shape, bool Optional, EquatableArray<string> WarnDTypes, string? IndexBelow);
+
+internal sealed record DatasetFieldSpec(
+    string Pointer,
+    string Type,
+    bool Required,
+    double? Min,
+    double? Max,
+    string? EqualsDimension,
+    string? Length,
+    int MinItems,
+    EquatableArray<double> Allowed,
+    string? IndexBelow);
+
+/// <summary>A named cross-file rule; <see cref="Arguments"/> alternate name, value.</summary>
+internal sealed record DatasetRuleSpec(string Name, string Severity, EquatableArray<string> Arguments);

@@ -1,0 +1,255 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Codec.Generators.Diagnostics;
+using Codec.Generators.Model;
+
+namespace Codec.Generators.Reading;
+
+/// <summary>
+/// Reads a dataset schema (a file with <c>"dataset"</c>): dimensions, folders with their files, NPZ members and JSON
+/// fields, and the named cross-file rules. Shape errors are reported here; what the names and expressions mean is
+/// checked by <c>Checking.DatasetChecker</c>, which finds each value's place in <see cref="DatasetDraft.Positions"/>.
+/// </summary>
+internal sealed class DatasetReader : JsonObjectReader
+{
+    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "description", "recognizedBy", "dimensions", "folders", "rules" };
+    private static readonly HashSet<string> DimensionKeys = new() { "symbol", "perShot", "description" };
+    private static readonly HashSet<string> FolderKeys = new() { "path", "required", "description", "oneOf", "strays", "files" };
+    private static readonly HashSet<string> FileKeys = new()
+        { "name", "kind", "required", "description", "dtype", "shape", "finite", "min", "max", "minSampleRate", "minBitsPerSample", "members", "fields", "sameLength" };
+    private static readonly HashSet<string> MemberKeys = new() { "key", "dtype", "shape", "optional", "warnDTypes", "indexBelow" };
+    private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow" };
+
+    private readonly Dictionary<string, TextPosition> _positions = new();
+
+    private DatasetReader(SchemaSource source, List<DiagnosticInfo> diagnostics) : base(source, diagnostics)
+    {
+    }
+
+    /// <summary>True when a parsed schema file describes a dataset layout.</summary>
+    public static bool IsDataset(JsonNode root) => root is JsonObjectNode obj && obj.Get("dataset") is not null;
+
+    public static DatasetDraft? Read(SchemaSource source, JsonNode root, List<DiagnosticInfo> diagnostics)
+    {
+        var reader = new DatasetReader(source, diagnostics);
+        var spec = reader.ReadRoot((JsonObjectNode)root);
+        return spec is null ? null : new DatasetDraft(spec, source, reader._positions);
+    }
+
+    private DatasetSpec? ReadRoot(JsonObjectNode root)
+    {
+        CheckKeys(root, TopLevelKeys, "");
+        bool ok = RequireString(root, "dataset", "", out string id, out var idPosition);
+        ok &= RequireString(root, "namespace", "", out string ns, out var nsPosition);
+        ok &= RequireString(root, "name", "", out string name, out var namePosition);
+        _positions["/dataset"] = idPosition;
+        _positions["/namespace"] = nsPosition;
+        _positions["/name"] = namePosition;
+        string description = OptionalString(root, "description", "") ?? "";
+        var recognized = Strings(root, "recognizedBy", "");
+        var dimensions = Objects(root, "dimensions", "", (obj, at) =>
+        {
+            CheckKeys(obj, DimensionKeys, at);
+            if (!RequireString(obj, "symbol", at, out string symbol, out var position)) return null;
+            _positions[at] = position;
+            return new DatasetDimensionSpec(symbol, OptionalBool(obj, "perShot", at) ?? false, OptionalString(obj, "description", at) ?? "");
+        });
+        var folders = Objects(root, "folders", "", ReadFolder);
+        var rules = Objects(root, "rules", "", ReadRule);
+        if (!ok || dimensions is null || folders is null || rules is null) return null;
+        return new DatasetSpec(id, ns, name, description, Source.Path, recognized.ToEquatableArray(), dimensions.ToEquatableArray(),
+            folders.ToEquatableArray(), rules.ToEquatableArray());
+    }
+
+    private DatasetFolderSpec? ReadFolder(JsonObjectNode obj, string at)
+    {
+        CheckKeys(obj, FolderKeys, at);
+        if (!RequireString(obj, "path", at, out string path, out var position)) return null;
+        _positions[at] = position;
+        string? strays = OptionalString(obj, "strays", at);
+        if (obj.Get("strays") is { } s) _positions[at + "/strays"] = s.Position;
+        var files = Objects(obj, "files", at, ReadFile);
+        if (files is null) return null;
+        return new DatasetFolderSpec(path, OptionalBool(obj, "required", at) ?? false, OptionalString(obj, "description", at) ?? "",
+            OptionalBool(obj, "oneOf", at) ?? false, strays, files.ToEquatableArray());
+    }
+
+    private DatasetFileSpec? ReadFile(JsonObjectNode obj, string at)
+    {
+        CheckKeys(obj, FileKeys, at);
+        bool ok = RequireString(obj, "name", at, out string name, out var position);
+        ok &= RequireString(obj, "kind", at, out string kind, out var kindPosition);
+        _positions[at] = position;
+        _positions[at + "/kind"] = kindPosition;
+        var members = Objects(obj, "members", at, ReadMember);
+        var fields = Objects(obj, "fields", at, ReadField);
+        var pairs = new List<string>();
+        if (obj.Get("sameLength") is { } same)
+        {
+            if (same is JsonArrayNode list && list.Items.All(i => i is JsonArrayNode { Items.Count: 2 } p && p.Items.All(x => x is JsonStringNode)))
+            {
+                foreach (JsonArrayNode pair in list.Items) pairs.Add(((JsonStringNode)pair.Items[0]).Value + "|" + ((JsonStringNode)pair.Items[1]).Value);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidValue, same.Position, 1, at + "/sameLength", "expected pairs of JSON pointers, [[\"/upper\", \"/lower\"]]");
+            }
+        }
+
+        if (!ok || members is null || fields is null) return null;
+        return new DatasetFileSpec(name, kind, OptionalBool(obj, "required", at) ?? false, OptionalString(obj, "description", at) ?? "",
+            OptionalString(obj, "dtype", at), Shape(obj, at), OptionalBool(obj, "finite", at) ?? false, Number(obj, "min", at), Number(obj, "max", at),
+            (int)(Number(obj, "minSampleRate", at) ?? 0), (int)(Number(obj, "minBitsPerSample", at) ?? 0),
+            members.ToEquatableArray(), fields.ToEquatableArray(), pairs.ToEquatableArray());
+    }
+
+    private DatasetMemberSpec? ReadMember(JsonObjectNode obj, string at)
+    {
+        CheckKeys(obj, MemberKeys, at);
+        if (!RequireString(obj, "key", at, out string key, out var position)) return null;
+        _positions[at] = position;
+        string? index = OptionalString(obj, "indexBelow", at);
+        if (obj.Get("indexBelow") is { } i) _positions[at + "/indexBelow"] = i.Position;
+        return new DatasetMemberSpec(key, OptionalString(obj, "dtype", at), Shape(obj, at), OptionalBool(obj, "optional", at) ?? false,
+            Strings(obj, "warnDTypes", at).ToEquatableArray(), index);
+    }
+
+    private DatasetFieldSpec? ReadField(JsonObjectNode obj, string at)
+    {
+        CheckKeys(obj, FieldKeys, at);
+        bool ok = RequireString(obj, "type", at, out string type, out var typePosition);
+        var pointerNode = obj.Get("pointer");
+        if (pointerNode is not JsonStringNode pointer)
+        {
+            Report(DiagnosticDescriptors.MissingProperty, obj.Position, 1, "pointer", at);
+            return null;
+        }
+
+        _positions[at] = pointer.Position;
+        _positions[at + "/type"] = typePosition;
+        foreach (var key in new[] { "equals", "length", "indexBelow" })
+        {
+            if (obj.Get(key) is { } node) _positions[at + "/" + key] = node.Position;
+        }
+
+        var allowed = new List<double>();
+        if (obj.Get("allowed") is { } a)
+        {
+            if (a is JsonArrayNode list && list.Items.All(x => x is JsonNumberNode)) allowed.AddRange(list.Items.Select(x => ((JsonNumberNode)x).Value));
+            else Report(DiagnosticDescriptors.InvalidValue, a.Position, 1, at + "/allowed", "expected an array of numbers");
+        }
+
+        if (!ok) return null;
+        return new DatasetFieldSpec(pointer.Value, type, OptionalBool(obj, "required", at) ?? false, Number(obj, "min", at), Number(obj, "max", at),
+            OptionalString(obj, "equals", at), OptionalString(obj, "length", at), (int)(Number(obj, "minItems", at) ?? 0), allowed.ToEquatableArray(),
+            OptionalString(obj, "indexBelow", at));
+    }
+
+    private DatasetRuleSpec? ReadRule(JsonObjectNode obj, string at)
+    {
+        if (!RequireString(obj, "rule", at, out string name, out var position)) return null;
+        _positions[at] = position;
+        string severity = "error";
+        var arguments = new List<string>();
+        foreach (var prop in obj.Properties)
+        {
+            switch (prop.Name)
+            {
+                case "rule":
+                case "description":
+                    break;
+                case "severity":
+                    severity = (prop.Value as JsonStringNode)?.Value ?? "";
+                    _positions[at + "/severity"] = prop.Value.Position;
+                    break;
+                default:
+                    if (prop.Value is JsonStringNode value)
+                    {
+                        arguments.Add(prop.Name);
+                        arguments.Add(value.Value);
+                        _positions[at + "/" + prop.Name] = prop.NamePosition;
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/" + prop.Name, "rule arguments are strings");
+                    }
+
+                    break;
+            }
+        }
+
+        return new DatasetRuleSpec(name, severity, arguments.ToEquatableArray());
+    }
+
+    private EquatableArray<string>? Shape(JsonObjectNode obj, string at)
+    {
+        var node = obj.Get("shape");
+        if (node is null) return null;
+        _positions[at + "/shape"] = node.Position;
+        if (node is not JsonArrayNode list)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/shape", "a shape is an array of dimensions and sizes, e.g. [\"F\", \"V\", 3]");
+            return null;
+        }
+
+        var entries = new List<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is JsonStringNode s) entries.Add(s.Value);
+            else if (item is JsonNumberNode n && n.Value >= 0 && n.Value == System.Math.Floor(n.Value)) entries.Add(((long)n.Value).ToString(CultureInfo.InvariantCulture));
+            else Report(DiagnosticDescriptors.InvalidValue, item.Position, 1, at + "/shape", "a shape entry is a dimension (\"V\", \"P+1\") or a size");
+        }
+
+        return entries.ToEquatableArray();
+    }
+
+    private double? Number(JsonObjectNode obj, string key, string at)
+    {
+        var node = obj.Get(key);
+        if (node is null) return null;
+        if (node is JsonNumberNode n) return n.Value;
+        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a number");
+        return null;
+    }
+
+    private List<string> Strings(JsonObjectNode obj, string key, string at)
+    {
+        var result = new List<string>();
+        var node = obj.Get(key);
+        if (node is null) return result;
+        if (node is JsonArrayNode list && list.Items.All(i => i is JsonStringNode)) result.AddRange(list.Items.Select(i => ((JsonStringNode)i).Value));
+        else Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected an array of strings");
+        return result;
+    }
+
+    // An optional array of objects; null when it (or an item) is malformed, each problem reported.
+    private List<T>? Objects<T>(JsonObjectNode obj, string key, string at, System.Func<JsonObjectNode, string, T?> read) where T : class
+    {
+        var result = new List<T>();
+        var node = obj.Get(key);
+        if (node is null) return result;
+        if (node is not JsonArrayNode list)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected an array of objects");
+            return null;
+        }
+
+        bool ok = true;
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            string itemAt = at + "/" + key + "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (list.Items[i] is JsonObjectNode item && read(item, itemAt) is { } value) result.Add(value);
+            else
+            {
+                if (list.Items[i] is not JsonObjectNode) Report(DiagnosticDescriptors.InvalidValue, list.Items[i].Position, 1, itemAt, "expected an object");
+                ok = false;
+            }
+        }
+
+        return ok ? result : null;
+    }
+}
+
+/// <summary>A dataset schema as read, with the position of each value by its schema path (for the checker's diagnostics).</summary>
+internal sealed record DatasetDraft(DatasetSpec Spec, SchemaSource Source, IReadOnlyDictionary<string, TextPosition> Positions);

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Maya;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Datasets;
+using Codec.Runtime.Findings;
+
+namespace Codec.Formats.Datasets;
+
+/// <summary>
+/// Reads one dataset file with the codec its kind calls for and checks what the file alone can show: dtype, rank
+/// and fixed sizes, finite values and ranges, audio sample rate and depth. Dimensions are unified later, across files.
+/// Caches are memory-mapped (.npy) or read once; nothing is kept but facts and the few arrays rules compare.
+/// </summary>
+public static class DatasetFileReader
+{
+    /// <param name="keep">Member keys (or "" for the file's own array) whose values a cross-file rule compares.</param>
+    public static FileFacts Read(DatasetFile file, IReadOnlySet<string> keep, long maxFileBytes)
+    {
+        var facts = new FileFacts(file);
+        var sink = new FindingSink();
+        try
+        {
+            long length = new FileInfo(file.Path).Length;
+            if (length > maxFileBytes && file.Spec.Kind is not DatasetFileKind.Npy)
+            {
+                facts.Error(FindingCodes.DocumentTooLarge, "", $"the file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)");
+                return facts;
+            }
+
+            switch (file.Spec.Kind)
+            {
+                case DatasetFileKind.Wav: ReadWav(file, facts, sink); break;
+                case DatasetFileKind.Npy: ReadNpy(file, facts, keep, sink); break;
+                case DatasetFileKind.Npz: ReadNpz(file, facts, keep, sink); break;
+                case DatasetFileKind.Pc2: ReadPc2(file, facts, keep, sink); break;
+                case DatasetFileKind.Maya: ReadMaya(file, facts, keep, sink); break;
+                case DatasetFileKind.Json: ReadJson(file, facts); break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            facts.Error(FindingCodes.FileUnreadable, "", "cannot read the file: " + e.Message);
+        }
+
+        facts.Findings.InsertRange(0, sink.Findings);
+        return facts;
+    }
+
+    private static void ReadWav(DatasetFile file, FileFacts facts, FindingSink sink)
+    {
+        var wav = WavFile.Decode(File.ReadAllBytes(file.Path), sink, file.Path);
+        if (wav is null) return;
+        facts.Readable = true;
+        facts.SampleRate = wav.Format.SampleRate;
+        facts.BitsPerSample = wav.Format.BitsPerSample;
+        facts.DurationSeconds = wav.DurationSeconds;
+        if (wav.Format.SampleRate < file.Spec.MinSampleRate)
+            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the seed asks for at least {file.Spec.MinSampleRate} Hz");
+        if (wav.Format.BitsPerSample < file.Spec.MinBitsPerSample)
+            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; the seed asks for at least {file.Spec.MinBitsPerSample} bits");
+    }
+
+    private static void ReadNpy(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
+    {
+        using var npy = NpyFile.Open(file.Path, sink);
+        if (npy is null) return;
+        facts.Readable = true;
+        var array = npy.Array;
+        facts.DType = array.DType.Descr;
+        facts.Shape = array.Shape;
+        CheckDType(facts, "", array.DType.Descr, file.Spec.DType, []);
+        CheckShape(facts, "", array.Shape, file.Spec.Shape);
+        CheckValues(facts, "", array, file.Spec, keep.Contains("") ? "" : null);
+    }
+
+    private static void ReadPc2(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
+    {
+        var pc2 = PointCache2.Decode(File.ReadAllBytes(file.Path), sink, file.Path);
+        if (pc2 is null) return;
+        facts.Readable = true;
+        facts.DType = "<f4";
+        facts.Shape = [pc2.Frames, pc2.Vertices, 3];
+        CheckShape(facts, "", facts.Shape, file.Spec.Shape);
+        CheckFloats(facts, "", pc2.Positions, file.Spec);
+        if (keep.Contains("")) facts.Values[""] = pc2.Positions.ToArray();
+    }
+
+    private static void ReadMaya(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
+    {
+        var cache = MayaCache.Read(file.Path, sink);
+        if (cache is null) return;
+        facts.Readable = true;
+        facts.DType = "<f4";
+        facts.Shape = [cache.Frames, cache.Vertices, 3];
+        facts.FramesPerSecond = cache.Description.FramesPerSecond;
+        if (!cache.Description.OneFile)
+            facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {cache.Description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
+        CheckShape(facts, "", facts.Shape, file.Spec.Shape);
+        CheckFloats(facts, "", cache.Positions, file.Spec);
+        if (keep.Contains("")) facts.Values[""] = cache.Positions;
+    }
+
+    private static void ReadNpz(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
+    {
+        using var npz = NpzArchive.Open(file.Path, sink);
+        if (npz is null) return;
+        facts.Readable = true;
+        var specs = file.Spec.Members;
+        foreach (var member in npz.Members)
+        {
+            var spec = specs.FirstOrDefault(s => s.Key == member.Key) ?? specs.FirstOrDefault(s => s.Key is "{shot}" or "*");
+            var array = npz.GetArray(member, sink);
+            if (array is null) continue;
+            string where = "/" + member.Key;
+            facts.Members[member.Key] = new MemberFacts(member.Key, array.DType.Descr, array.Shape);
+            if (member.Key == "poseNames") facts.PoseNames = Strings(array);
+            if (spec is null) continue;
+            CheckDType(facts, where, array.DType.Descr, spec.DType, spec.WarnDTypes);
+            CheckShape(facts, where, array.Shape, spec.Shape);
+            if (array.DType.Kind == NpyKind.Float)
+            {
+                CheckValues(facts, where, array, file.Spec with { Finite = true, Min = null, Max = null }, keep.Contains(member.Key) ? member.Key : null);
+            }
+
+            if (spec.IndexBelow is not null && array.DType.Kind is NpyKind.Int or NpyKind.UInt && array.Length <= 1 << 24)
+            {
+                var indices = new long[array.Length];
+                for (long i = 0; i < array.Length; i++) indices[i] = (long)array.GetDouble(i);
+                facts.Indices[member.Key] = indices;
+            }
+        }
+
+        foreach (var spec in specs.Where(s => !s.Optional && s.Key is not ("{shot}" or "*")))
+        {
+            if (!facts.Members.ContainsKey(spec.Key)) facts.Error(FindingCodes.PartMissing, "/" + spec.Key, $"the archive has no '{spec.Key}' member");
+        }
+    }
+
+    private static void ReadJson(DatasetFile file, FileFacts facts)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file.Path));
+            facts.Json = doc.RootElement.Clone();
+            facts.Readable = true;
+        }
+        catch (JsonException e)
+        {
+            facts.Error(FindingCodes.Syntax, "", "not JSON: " + e.Message);
+        }
+    }
+
+    // "|S" accepts any byte-string width; "<U" in warn accepts any unicode width with a warning.
+    private static void CheckDType(FileFacts facts, string where, string actual, string? expected, IReadOnlyList<string> warn)
+    {
+        if (expected is null || DTypeMatches(actual, expected)) return;
+        if (warn.Any(w => DTypeMatches(actual, w)))
+        {
+            facts.Warn(FindingCodes.WrongDType, where, $"dtype {actual}; {expected} is what NVIDIA's SDK reads (byte strings, as astype('S') writes them)");
+            return;
+        }
+
+        facts.Error(FindingCodes.WrongDType, where, $"dtype {actual}, expected {expected}");
+    }
+
+    private static bool DTypeMatches(string actual, string expected) =>
+        expected.Length == 2 ? actual.StartsWith(expected, StringComparison.Ordinal) && actual[2..].All(char.IsDigit) : actual == expected;
+
+    private static void CheckShape(FileFacts facts, string where, IReadOnlyList<long> shape, IReadOnlyList<DimensionExpression>? expected)
+    {
+        if (expected is null) return;
+        string Text() => "(" + string.Join(", ", shape) + ")";
+        if (shape.Count != expected.Count)
+        {
+            facts.Error(FindingCodes.WrongShape, where, $"shape {Text()} has {shape.Count} dimensions; expected [{string.Join(", ", expected)}]");
+            return;
+        }
+
+        for (int i = 0; i < shape.Count; i++)
+        {
+            if (expected[i].IsConstant && shape[i] != expected[i].Offset)
+                facts.Error(FindingCodes.WrongShape, where, $"shape {Text()}: dimension {i} is {shape[i]}, expected {expected[i].Offset} ([{string.Join(", ", expected)}])");
+        }
+    }
+
+    private static void CheckValues(FileFacts facts, string where, NpyArray array, FileSpec spec, string? keepAs)
+    {
+        if (array.DType.Kind != NpyKind.Float || !(spec.Finite || spec.Min is not null || spec.Max is not null || keepAs is not null)) return;
+        if (array.CanView<float>())
+        {
+            CheckFloats(facts, where, array.AsSpan<float>(), spec);
+            if (keepAs is not null) facts.Values[keepAs] = array.AsSpan<float>().ToArray();
+            return;
+        }
+
+        if (array.Length > 1 << 28) return;
+        var values = new float[array.Length];
+        array.CopyTo(values);
+        CheckFloats(facts, where, values, spec);
+        if (keepAs is not null) facts.Values[keepAs] = values;
+    }
+
+    private static void CheckFloats(FileFacts facts, string where, ReadOnlySpan<float> values, FileSpec spec)
+    {
+        long nonFinite = 0, below = 0, above = 0, first = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            float v = values[i];
+            bool bad = false;
+            if (!float.IsFinite(v))
+            {
+                if (spec.Finite || spec.Min is not null || spec.Max is not null) { nonFinite++; bad = true; }
+            }
+            else if (spec.Min is { } min && v < min) { below++; bad = true; }
+            else if (spec.Max is { } max && v > max) { above++; bad = true; }
+
+            if (bad && first < 0) first = i;
+        }
+
+        if (nonFinite > 0) facts.Error(FindingCodes.ValueOutOfRange, where, $"{nonFinite} of {values.Length} values are NaN or infinite (first at element {first})");
+        if (below + above > 0)
+        {
+            facts.Error(FindingCodes.ValueOutOfRange, where,
+                $"{below + above} of {values.Length} values lie outside [{Fmt(spec.Min)}, {Fmt(spec.Max)}] (first at element {first}: {values[(int)first].ToString(CultureInfo.InvariantCulture)})");
+        }
+    }
+
+    private static string Fmt(double? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "…";
+
+    // Byte strings NUL-padded (as NVIDIA's SDK reads them), or UTF-32 (what the seed's own example writes).
+    private static List<string> Strings(NpyArray array)
+    {
+        var result = new List<string>();
+        int size = array.DType.ItemSize;
+        if (size <= 0 || array.Length > 100_000) return result;
+        var bytes = array.Data.Span;
+        for (int i = 0; i < array.Length; i++)
+        {
+            var item = bytes.Slice(i * size, size);
+            if (array.DType.Kind == NpyKind.Bytes)
+            {
+                int end = item.IndexOf((byte)0);
+                result.Add(Encoding.UTF8.GetString(end < 0 ? item : item[..end]));
+            }
+            else if (array.DType.Kind == NpyKind.Unicode)
+            {
+                var text = new StringBuilder();
+                for (int c = 0; c + 4 <= size; c += 4)
+                {
+                    int code = array.DType.BigEndian ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(item[c..]) : System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(item[c..]);
+                    if (code == 0) break;
+                    text.Append(char.ConvertFromUtf32(code is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? code : 0xFFFD));
+                }
+
+                result.Add(text.ToString());
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json;
+using Codec.Runtime.Datasets;
+using Codec.Runtime.Findings;
+
+namespace Codec.Formats.Datasets;
+
+/// <summary>Checks a JSON file's declared fields: presence, type, range, allowed values, lengths and index bounds.</summary>
+public static class JsonFieldChecker
+{
+    public static void Check(FileFacts facts, DimensionBinder dimensions)
+    {
+        if (facts.Json is not { } root) return;
+        var spec = facts.File.Spec;
+        var lengths = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in spec.Fields)
+        {
+            var value = Resolve(root, field.Pointer);
+            string at = field.Pointer.Length == 0 ? "/" : field.Pointer;
+            if (value is not { } v)
+            {
+                if (field.Required) facts.Error(FindingCodes.BadField, at, $"{at} is missing ({field.Type} expected)");
+                continue;
+            }
+
+            bool isArray = field.Type.EndsWith("[]", StringComparison.Ordinal);
+            bool integers = field.Type.StartsWith("int", StringComparison.Ordinal);
+            var numbers = new List<double>();
+            if (isArray)
+            {
+                if (v.ValueKind != JsonValueKind.Array)
+                {
+                    facts.Error(FindingCodes.BadField, at, $"{at} is {Describe(v)}, not an array of {(integers ? "integers" : "numbers")}");
+                    continue;
+                }
+
+                int index = 0;
+                bool ok = true;
+                foreach (var item in v.EnumerateArray())
+                {
+                    if (!Number(item, integers, out double n))
+                    {
+                        facts.Error(FindingCodes.BadField, $"{field.Pointer}/{index}", $"{at}[{index}] is {Describe(item)}, not {(integers ? "an integer" : "a number")}");
+                        ok = false;
+                        break;
+                    }
+
+                    numbers.Add(n);
+                    index++;
+                }
+
+                if (!ok) continue;
+                lengths[field.Pointer] = numbers.Count;
+            }
+            else
+            {
+                if (!Number(v, integers, out double n))
+                {
+                    facts.Error(FindingCodes.BadField, at, $"{at} is {Describe(v)}, not {(integers ? "an integer" : "a number")}");
+                    continue;
+                }
+
+                numbers.Add(n);
+            }
+
+            for (int i = 0; i < numbers.Count; i++)
+            {
+                double n = numbers[i];
+                string where = isArray ? $"{field.Pointer}/{i}" : at;
+                if ((field.Min is { } min && n < min) || (field.Max is { } max && n > max))
+                {
+                    facts.Error(FindingCodes.BadField, where, $"{where} is {F(n)}; it must be {Range(field)}");
+                    break;
+                }
+
+                if (field.Allowed.Count > 0 && !field.Allowed.Contains(n))
+                {
+                    facts.Error(FindingCodes.BadField, where, $"{where} is {F(n)}; allowed: {string.Join(", ", field.Allowed.Select(F))}");
+                    break;
+                }
+            }
+
+            if (field.MinItems > 0 && numbers.Count < field.MinItems)
+                facts.Error(FindingCodes.BadField, at, $"{at} has {numbers.Count} entries; at least {field.MinItems} are needed");
+            if (dimensions.Evaluate(field.EqualsDimension) is { } expected && numbers.Count == 1 && numbers[0] != expected)
+                facts.Error(FindingCodes.BadField, at, $"{at} is {F(numbers[0])}, but {field.EqualsDimension} is {expected} (from the other files)");
+            if (isArray && dimensions.Evaluate(field.Length) is { } length && numbers.Count != length)
+                facts.Error(FindingCodes.BadField, at, $"{at} has {numbers.Count} entries; {field.Length} is {length}");
+            if (dimensions.Evaluate(field.IndexBelow) is { } bound)
+            {
+                int bad = numbers.FindIndex(n => n < 0 || n >= bound);
+                if (bad >= 0)
+                    facts.Error(FindingCodes.BadField, isArray ? $"{field.Pointer}/{bad}" : at, $"index {F(numbers[bad])} is outside 0..{bound - 1} ({field.IndexBelow} = {bound})");
+            }
+        }
+
+        foreach (var (a, b) in spec.SameLength)
+        {
+            if (lengths.TryGetValue(a, out int la) && lengths.TryGetValue(b, out int lb) && la != lb)
+                facts.Error(FindingCodes.BadField, a, $"{a} has {la} entries and {b} {lb}: they are paired one to one");
+        }
+    }
+
+    private static JsonElement? Resolve(JsonElement root, string pointer)
+    {
+        var current = root;
+        if (pointer.Length == 0) return current;
+        foreach (var raw in pointer[1..].Split('/'))
+        {
+            string token = raw.Replace("~1", "/").Replace("~0", "~");
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(token, out current)) return null;
+        }
+
+        return current;
+    }
+
+    private static bool Number(JsonElement e, bool integer, out double value)
+    {
+        value = 0;
+        if (e.ValueKind != JsonValueKind.Number) return false;
+        if (integer) return e.TryGetInt64(out long l) && (value = l) == l;
+        return e.TryGetDouble(out value) && double.IsFinite(value);
+    }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "the number " + e.GetRawText(),
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string Range(JsonFieldSpec f) => (f.Min, f.Max) switch
+    {
+        ({ } a, { } b) => $"between {F(a)} and {F(b)}",
+        ({ } a, null) => $"at least {F(a)}",
+        (null, { } b) => $"at most {F(b)}",
+        _ => "any number",
+    };
+
+    private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,436 @@
+using System.Buffers;
+using System.Text;
+using Codec.Cli.Sampling;
+using Codec.Formats.A2f;
+using Codec.Formats.Datasets;
+using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Maya;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Datasets;
+
+/// <summary>
+/// The Audio2Face-3D dataset contract: the shipped sample validates without errors, and each rule fires on a copy
+/// of it corrupted in exactly that way, at the file concerned.
+/// </summary>
+public sealed class A2fDatasetTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-a2f-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Shipped => Path.Combine(TestPaths.SampleData, "a2f");
+
+    // A fresh copy of the shipped sample to corrupt.
+    private string Copy()
+    {
+        foreach (var file in Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(_dir, Path.GetRelativePath(Shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return _dir;
+    }
+
+    private string At(params string[] parts) => Path.Combine([_dir, .. parts]);
+
+    private IReadOnlyList<(string File, Finding Finding)> Check(double? fps = null) =>
+        DatasetValidator.Check(A2fDataset.Contract, _dir, new DatasetCheckOptions { FramesPerSecond = fps })
+            .SelectMany(r => r.Findings.Select(f => (Path.GetRelativePath(_dir, r.Path).Replace('\\', '/'), f))).ToList();
+
+    private (string File, Finding Finding) Single(string code, Severity severity = Severity.Error)
+    {
+        var all = Check();
+        var matching = all.Where(x => x.Finding.Code == code && x.Finding.Severity == severity).ToList();
+        Assert.True(matching.Count == 1, $"expected one {severity} {code}, got:\n{string.Join("\n", all.Select(x => x.File + ": " + x.Finding))}");
+        return matching[0];
+    }
+
+    private static byte[] Npy(float[] values, params long[] shape)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(buffer, values, shape);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static float[] ReadFloats(string path)
+    {
+        var array = NpyFile.Decode(File.ReadAllBytes(path), new FindingSink())!;
+        var values = new float[array.Length];
+        array.CopyTo(values);
+        return values;
+    }
+
+    // Rewrites an npz: change returns the member's new npy bytes (null drops it); extra members are added.
+    private static void RewriteNpz(string path, Func<string, NpyArray, byte[]?> change, params (string Key, byte[] Npy)[] extra)
+    {
+        var members = new List<(string, ReadOnlyMemory<byte>)>();
+        using (var npz = NpzArchive.Read(File.ReadAllBytes(path), new FindingSink())!)
+        {
+            foreach (var member in npz.Members)
+            {
+                var array = npz.GetArray(member, new FindingSink())!;
+                var buffer = new ArrayBufferWriter<byte>();
+                NpyWriter.Write(buffer, array.DType, array.Header.Shape.ToArray(), array.Header.FortranOrder, array.Data.Span);
+                var replaced = change(member.Key, array);
+                if (ReferenceEquals(replaced, Drop)) continue;
+                members.Add((member.Key, replaced ?? buffer.WrittenSpan.ToArray()));
+            }
+        }
+
+        members.AddRange(extra.Select(e => (e.Key, (ReadOnlyMemory<byte>)e.Npy)));
+        using var stream = File.Create(path);
+        NpzWriter.Write(stream, members, compress: true);
+    }
+
+    // What a RewriteNpz change returns to leave a member out.
+    private static readonly byte[] Drop = [];
+
+    private static void WriteWav(string path, double seconds, int rate = 16000, bool asFloat = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        WavFile.Write(buffer, new float[(int)Math.Round(seconds * rate)], 1, rate, asFloat);
+        File.WriteAllBytes(path, buffer.WrittenSpan.ToArray());
+    }
+
+    // ------------------------------------------------------------------ the sample
+
+    [Fact]
+    public void The_shipped_sample_validates_with_only_the_recommendations_a_small_dataset_gets()
+    {
+        Copy();
+        var findings = Check();
+        Assert.All(findings, x => Assert.Equal((FindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
+        Assert.Contains(findings, x => x.Finding.Message == "3 shots; the seed recommends at least 50");
+        Assert.True(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
+    }
+
+    [Fact]
+    public void The_shipped_sample_is_reproducible_from_its_documented_command()
+    {
+        // README: codec sample a2f src/Codec.Cli/SampleData/a2f
+        var files = A2fDatasetSampler.Write(_dir, 2026);
+        Assert.Equal(Directory.EnumerateFiles(Shipped, "*", SearchOption.AllDirectories).Count(), files.Count);
+        foreach (var file in files) Assert.Equal(File.ReadAllBytes(Path.Combine(Shipped, Path.GetRelativePath(_dir, file))), File.ReadAllBytes(file));
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    [Fact]
+    public void A_missing_required_part_is_an_error()
+    {
+        Copy();
+        Directory.Delete(At("audio"), recursive: true);
+        var all = Check();
+        Assert.Contains(all, x => x.File == "audio" && x.Finding.Code == FindingCodes.PartMissing);
+        Assert.False(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
+    }
+
+    [Fact]
+    public void A_shot_folder_without_a_cache_is_an_error()
+    {
+        Copy();
+        Directory.CreateDirectory(At("cache", "skin", "cp4_fear"));
+        var (file, finding) = Single(FindingCodes.PartMissing);
+        Assert.Equal("cache/skin/cp4_fear", file);
+        Assert.Contains("NVIDIA's reader fails on this shot", finding.Message);
+    }
+
+    [Fact]
+    public void A_file_among_the_shot_folders_is_an_error_and_elsewhere_a_warning()
+    {
+        Copy();
+        File.WriteAllText(At("cache", "skin", "readme.txt"), "notes");
+        Assert.Equal("cache/skin/readme.txt", Single(FindingCodes.StrayEntry).File);
+        File.Delete(At("cache", "skin", "readme.txt"));
+        File.WriteAllText(At("geom", "skin", "notes.txt"), "notes");
+        Assert.Equal("geom/skin/notes.txt", Single(FindingCodes.StrayEntry, Severity.Warning).File);
+    }
+
+    [Fact]
+    public void Two_cache_formats_in_one_shot_folder_is_a_warning_naming_the_one_read()
+    {
+        Copy();
+        File.Copy(At("cache", "skin", "cp2_anger", "cp2_anger.pc2"), At("cache", "skin", "cp1_neutral", "cp1_neutral.pc2"));
+        var (file, finding) = Single(FindingCodes.SeveralAlternatives, Severity.Warning);
+        Assert.Equal("cache/skin/cp1_neutral", file);
+        Assert.Contains("only cp1_neutral.npy is read", finding.Message);
+    }
+
+    // ------------------------------------------------------------------ arrays
+
+    [Fact]
+    public void A_cache_with_another_vertex_count_is_a_dimension_error_naming_both_files()
+    {
+        Copy();
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[90 * 41 * 3], 90, 41, 3));
+        var errors = Check().Where(x => x.Finding.Code == FindingCodes.DimensionMismatch).ToList();
+        Assert.NotEmpty(errors);
+        // Files are read in path order: bs_data/ binds V first.
+        Assert.Contains(errors, x => x.File == "cache/skin/cp1_neutral/cp1_neutral.npy"
+            && x.Finding.Message.Contains("makes V (skin vertices) 41, but bs_data/bs_skin.npz (neutral) makes it 40"));
+    }
+
+    [Fact]
+    public void A_float64_cache_is_a_dtype_error_and_a_2d_one_a_shape_error()
+    {
+        Copy();
+        var buffer = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(buffer, NpyDType.Float64, [90, 40, 3], false, new byte[90 * 40 * 3 * 8]);
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), buffer.WrittenSpan.ToArray());
+        Assert.Contains("dtype <f8, expected <f4", Single(FindingCodes.WrongDType).Finding.Message);
+
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[90 * 120], 90, 120));
+        Assert.Contains("has 2 dimensions; expected [F, V, 3]", Single(FindingCodes.WrongShape).Finding.Message);
+    }
+
+    [Fact]
+    public void Non_finite_positions_and_blink_keys_out_of_range_are_errors()
+    {
+        Copy();
+        var cache = ReadFloats(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"));
+        cache[7] = float.NaN;
+        File.WriteAllBytes(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"), Npy(cache, 105, 12, 3));
+        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        Assert.Equal("cache/tongue/cp2_anger/cp2_anger.npy", file);
+        Assert.Contains("1 of 3780 values are NaN or infinite (first at element 7)", finding.Message);
+
+        cache[7] = 0;
+        File.WriteAllBytes(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"), Npy(cache, 105, 12, 3));
+        var blinks = ReadFloats(At("xform", "eye_blink_keys.npy"));
+        blinks[3] = 1.5f;
+        File.WriteAllBytes(At("xform", "eye_blink_keys.npy"), Npy(blinks, blinks.Length));
+        Assert.Contains("outside [0, 1]", Single(FindingCodes.ValueOutOfRange).Finding.Message);
+    }
+
+    // ------------------------------------------------------------------ audio
+
+    [Fact]
+    public void Low_rate_or_8_bit_audio_is_a_warning()
+    {
+        Copy();
+        WriteWav(At("audio", "cp1_neutral.wav"), 3, rate: 8000);
+        var (file, finding) = Single(FindingCodes.AudioQuality, Severity.Warning);
+        Assert.Equal("audio/cp1_neutral.wav", file);
+        Assert.Contains("8000 Hz", finding.Message);
+    }
+
+    [Fact]
+    public void A_track_whose_length_is_not_its_shots_is_an_error()
+    {
+        Copy();
+        WriteWav(At("audio", "cp2_anger.wav"), 105 / 30.0 + 0.5);
+        var (file, finding) = Single(FindingCodes.DurationMismatch);
+        Assert.Equal("audio/cp2_anger.wav", file);
+        Assert.Contains("shot cp2_anger has 105 frames at 30 fps = 3.5 s", finding.Message);
+        // At another fps every track is off (and the Maya cache, at 30 fps, disagrees with it).
+        var at25 = Check(fps: 25).Where(x => x.Finding.Code == FindingCodes.DurationMismatch).ToList();
+        Assert.Equal(6, at25.Count(x => x.File.StartsWith("audio/", StringComparison.Ordinal)));
+        Assert.Contains(at25, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Message.Contains("runs at 30 fps, others at 25"));
+    }
+
+    [Fact]
+    public void Caches_at_different_fps_are_an_error()
+    {
+        Copy();
+        var positions = ReadFloats(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
+        File.Delete(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
+        MayaCache.Write(At("cache", "skin", "cp1_neutral", "cp1_neutral.xml"), positions, 40, 24, "head_meshShape");
+        var all = Check();
+        Assert.Contains(all, x => x.Finding.Code == FindingCodes.DurationMismatch && x.Finding.Message.Contains("every shot needs the same fps"));
+    }
+
+    // ------------------------------------------------------------------ shots across folders
+
+    [Fact]
+    public void Shot_names_must_agree_across_audio_caches_voices_and_transform_archives()
+    {
+        Copy();
+        File.Move(At("audio", "cp3_joy.wav"), At("audio", "cp3_joyful.wav"));
+        var all = Check();
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "audio/cp3_joyful.wav" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public void A_tongue_cache_without_its_skin_cache_is_an_error()
+    {
+        Copy();
+        Directory.Move(At("cache", "tongue", "cp3_joy"), At("cache", "tongue", "cp9_pain"));
+        File.Move(At("cache", "tongue", "cp9_pain", "cp3_joy.npy"), At("cache", "tongue", "cp9_pain", "cp9_pain.npy"));
+        var all = Check();
+        Assert.Contains(all, x => x.File == "cache/tongue/cp9_pain" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public void A_transform_archive_missing_a_shot_is_an_error()
+    {
+        Copy();
+        RewriteNpz(At("xform", "jaw_keypoints_cache_all.npz"), (key, _) => key == "cp2_anger" ? Drop : null);
+        var (file, finding) = Single(FindingCodes.ShotMismatch);
+        Assert.Equal("xform/jaw_keypoints_cache_all.npz", file);
+        Assert.Contains("KeyError", finding.Message);
+    }
+
+    [Fact]
+    public void An_augmented_track_claimed_by_two_shots_is_a_warning()
+    {
+        Copy();
+        // Shot "cp1" makes NVIDIA's substring match attach voice1/cp1_neutral.wav to both cp1 and cp1_neutral.
+        Directory.CreateDirectory(At("cache", "skin", "cp1"));
+        File.Copy(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), At("cache", "skin", "cp1", "cp1.npy"));
+        File.Copy(At("audio", "cp1_neutral.wav"), At("audio", "cp1.wav"));
+        var all = Check();
+        var ambiguous = Assert.Single(all, x => x.Finding.Code == FindingCodes.AmbiguousTrack);
+        Assert.Equal("audio/aug/voice1/cp1_neutral.wav", ambiguous.File);
+        Assert.Contains("2 shots: cp1, cp1_neutral", ambiguous.Finding.Message);
+    }
+
+    // ------------------------------------------------------------------ JSON contracts
+
+    [Theory]
+    [InlineData("geom/skin/lip_dist_vertex_list.json", "{\"upper\": [20, 21, 22, 23, 24], \"lower\": [25, 26, 27, 28, 40]}", "index 40 is outside 0..39 (V = 40)")]
+    [InlineData("geom/skin/lip_dist_vertex_list.json", "{\"upper\": [20, 21, 22, 23, 24], \"lower\": [25, 26, 27, 28]}", "/upper has 5 entries and /lower 4")]
+    [InlineData("geom/skin/eye_dist_vertex_list.json", "{\"upper\": [10], \"lower\": [12]}", "/lower has 1 entries; at least 2 are needed")]
+    [InlineData("geom/skin/lip_size_vertex_list.json", "{\"upper_lip\": {\"top\": [1], \"bottom\": [2]}, \"lower_lip\": {\"bottom\": [3]}}", "/lower_lip/top is missing")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2]", "/ has 3 entries; at least 4 are needed")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, 3, 12]", "index 12 is outside 0..11 (Vt = 12)")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, \"3\"]", "[3] is a string, not an integer")]
+    public void Vertex_lists_are_checked_against_their_contract(string file, string json, string expected)
+    {
+        Copy();
+        File.WriteAllText(At(file.Split('/')), json);
+        var (at, finding) = Single(FindingCodes.BadField);
+        Assert.Equal(file, at);
+        Assert.Contains(expected, finding.Message);
+    }
+
+    [Theory]
+    [InlineData("\"numPoses\": 52", "\"numPoses\": 51", "numPoses is 51, but P is 52")]
+    [InlineData("\"strengthSymmetry\": 100", "\"strengthSymmetry\": -1", "strengthSymmetry is -1; it must be at least 0")]
+    [InlineData("\"templateBBSize\": 54.7", "\"templateBBSize\": 0.5", "templateBBSize is 0.5; it must be at least 1")]
+    [InlineData("\"strengthL1regularization\": 1,", "", "strengthL1regularization is missing")]
+    public void Blendshape_configs_are_checked_against_their_archive(string find, string replace, string expected)
+    {
+        Copy();
+        string path = At("bs_data", "bs_skin_config.json");
+        string text = File.ReadAllText(path).Replace(" ", "").Replace("\":", "\": ");
+        Assert.Contains(find, text);
+        File.WriteAllText(path, text.Replace(find, replace));
+        var (at, finding) = Single(FindingCodes.BadField);
+        Assert.Equal("bs_data/bs_skin_config.json", at);
+        Assert.Contains(expected, finding.Message);
+    }
+
+    [Fact]
+    public void A_config_array_of_the_wrong_length_is_an_error()
+    {
+        Copy();
+        string path = At("bs_data", "bs_tongue_config.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"bsWeightOffsets\": [", "\"bsWeightOffsets\": [0,"));
+        Assert.Contains("bsWeightOffsets has 17 entries; Pt is 16", Single(FindingCodes.BadField).Finding.Message);
+    }
+
+    // ------------------------------------------------------------------ blendshape archives (NVIDIA's SDK)
+
+    [Fact]
+    public void Pose_names_must_start_with_the_neutral()
+    {
+        Copy();
+        RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, array) =>
+        {
+            if (key != "poseNames") return null;
+            var bytes = array.Data.ToArray();
+            Encoding.ASCII.GetBytes("neutrak").CopyTo(bytes, 0);
+            var buffer = new ArrayBufferWriter<byte>();
+            NpyWriter.Write(buffer, array.DType, array.Header.Shape.ToArray(), false, bytes);
+            return buffer.WrittenSpan.ToArray();
+        });
+        var all = Check().Where(x => x.Finding.Code == FindingCodes.BlendshapeArchive).ToList();
+        Assert.Contains(all, x => x.Finding.Message.Contains("poseNames[0] is \"neutrak\""));
+    }
+
+    [Fact]
+    public void A_missing_delta_is_an_error_and_unicode_pose_names_a_warning()
+    {
+        Copy();
+        RewriteNpz(At("bs_data", "bs_skin.npz"), (key, _) => key == "JawOpen" ? Drop : null);
+        var (file, finding) = Single(FindingCodes.BlendshapeArchive);
+        Assert.Equal("bs_data/bs_skin.npz", file);
+        Assert.Contains("Delta pose (JawOpen) is not found", finding.Message);
+
+        Copy2Fresh();
+        var names = new[] { "neutral" }.Concat(Codec.Formats.A2f.Poses.TonguePoseTable.Rows.ToArray().Select(r => r.Name)).ToArray();
+        int width = names.Max(n => n.Length);
+        var utf32 = new byte[names.Length * width * 4];
+        for (int i = 0; i < names.Length; i++) Encoding.UTF32.GetBytes(names[i]).CopyTo(utf32, i * width * 4);
+        var buffer = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(buffer, new NpyDType(NpyKind.Unicode, width * 4, false), [names.Length], false, utf32);
+        var unicode = buffer.WrittenSpan.ToArray();
+        RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "poseNames" ? unicode : null);
+        var warning = Single(FindingCodes.WrongDType, Severity.Warning);
+        Assert.Contains("<U", warning.Finding.Message);
+    }
+
+    private void Copy2Fresh()
+    {
+        Directory.Delete(_dir, recursive: true);
+        Directory.CreateDirectory(_dir);
+        Copy();
+    }
+
+    [Fact]
+    public void The_blendshape_neutral_must_be_the_training_neutral()
+    {
+        Copy();
+        var neutral = ReadFloats(At("geom", "skin", "neutral_pose.npy"));
+        neutral[5] += 0.01f;
+        File.WriteAllBytes(At("geom", "skin", "neutral_pose.npy"), Npy(neutral, 40, 3));
+        var (file, finding) = Single(FindingCodes.ValuesDiffer);
+        Assert.Equal("bs_data/bs_skin.npz", file);
+        Assert.Contains("by up to 0.01 (at value 5; tolerance 1E-05)", finding.Message);
+    }
+
+    [Fact]
+    public void A_frontal_mask_index_beyond_the_vertices_is_an_error()
+    {
+        Copy();
+        RewriteNpz(At("bs_data", "bs_skin.npz"), (key, array) =>
+        {
+            if (key != "frontalMask") return null;
+            var values = Enumerable.Range(0, 10).Select(i => i == 9 ? 40 : i).ToArray();
+            var buffer = new ArrayBufferWriter<byte>();
+            NpyWriter.Write(buffer, array.DType, [10], false, values.SelectMany(BitConverter.GetBytes).ToArray());
+            return buffer.WrittenSpan.ToArray();
+        });
+        Assert.Contains("frontalMask[9] = 40 is not a vertex index (V = 40)", Single(FindingCodes.BlendshapeArchive).Finding.Message);
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    [Fact]
+    public void The_readable_and_json_reports_of_a_corrupted_dataset_match_their_snapshots()
+    {
+        Copy();
+        File.WriteAllText(At("cache", "skin", "readme.txt"), "notes");
+        WriteWav(At("audio", "cp2_anger.wav"), 4.2);
+        File.WriteAllText(At("geom", "tongue", "rigid_vertex_list.json"), "[0, 1, 2]");
+        RewriteNpz(At("bs_data", "bs_skin.npz"), (key, _) => key == "JawOpen" ? Drop : null);
+
+        string Normalise(string text) => text.Replace(_dir + Path.DirectorySeparatorChar, "<dataset>/").Replace(_dir, "<dataset>").Replace('\\', '/');
+        var readable = new StringWriter();
+        Assert.Equal(1, Codec.Cli.Commands.ValidateCommand.Run([_dir], new Codec.Cli.Commands.ValidateSettings(), readable, new StringWriter()));
+        Snapshot.Verify("cli/validate-a2f.txt", Normalise(readable.ToString()));
+
+        var json = new StringWriter();
+        Assert.Equal(1, Codec.Cli.Commands.ValidateCommand.Run([_dir], new Codec.Cli.Commands.ValidateSettings { AsJson = true }, json, new StringWriter()));
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+        Assert.Equal(4, document.RootElement.GetProperty("errors").GetInt32());
+        Snapshot.Verify("cli/validate-a2f.json", Normalise(json.ToString()));
+    }
+}

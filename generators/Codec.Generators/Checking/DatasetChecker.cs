@@ -108,6 +108,7 @@ internal static class DatasetChecker
                     CheckExpression(field.EqualsDimension, fieldAt + "/equals");
                     CheckExpression(field.Length, fieldAt + "/length");
                     CheckExpression(field.IndexBelow, fieldAt + "/indexBelow");
+                    if (field.Severity is not ("error" or "warning")) Error(fieldAt + "/severity", "severity is \"error\" or \"warning\"");
                 }
 
                 foreach (var pair in file.SameLength)

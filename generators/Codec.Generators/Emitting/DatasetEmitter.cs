@@ -80,7 +80,7 @@ internal static class DatasetEmitter
         $"new({Naming.Literal(m.Key)}, {Text(m.DType)}, {Shape(m.Shape)}, {Bool(m.Optional)}, new string[] {{ {string.Join(", ", m.WarnDTypes.Select(Naming.Literal))} }}, {Expression(m.IndexBelow)})";
 
     private static string Field(DatasetFieldSpec f) =>
-        $"new({Naming.Literal(f.Pointer)}, {Naming.Literal(f.Type)}, {Bool(f.Required)}, {Number(f.Min)}, {Number(f.Max)}, {Expression(f.EqualsDimension)}, {Expression(f.Length)}, {Int(f.MinItems)}, new double[] {{ {string.Join(", ", f.Allowed.Select(Naming.Double))} }}, {Expression(f.IndexBelow)})";
+        $"new({Naming.Literal(f.Pointer)}, {Naming.Literal(f.Type)}, {Bool(f.Required)}, {Number(f.Min)}, {Number(f.Max)}, {Expression(f.EqualsDimension)}, {Expression(f.Length)}, {Int(f.MinItems)}, new double[] {{ {string.Join(", ", f.Allowed.Select(Naming.Double))} }}, {Expression(f.IndexBelow)}, {SeverityOf(f.Severity)})";
 
     private static string Shape(EquatableArray<string>? shape) =>
         shape is { } s ? $"new {Ns}.DimensionExpression[] {{ {string.Join(", ", s.Select(e => Expression(e)))} }}" : "null";

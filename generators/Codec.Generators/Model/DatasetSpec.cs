@@ -46,7 +46,8 @@ internal sealed record DatasetFieldSpec(
     string? Length,
     int MinItems,
     EquatableArray<double> Allowed,
-    string? IndexBelow);
+    string? IndexBelow,
+    string Severity);
 
 /// <summary>A named cross-file rule; <see cref="Arguments"/> alternate name, value.</summary>
 internal sealed record DatasetRuleSpec(string Name, string Severity, EquatableArray<string> Arguments);

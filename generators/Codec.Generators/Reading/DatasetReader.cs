@@ -19,7 +19,7 @@ internal sealed class DatasetReader : JsonObjectReader
     private static readonly HashSet<string> FileKeys = new()
         { "name", "kind", "required", "description", "dtype", "shape", "finite", "min", "max", "minSampleRate", "minBitsPerSample", "members", "fields", "sameLength" };
     private static readonly HashSet<string> MemberKeys = new() { "key", "dtype", "shape", "optional", "warnDTypes", "indexBelow" };
-    private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow" };
+    private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow", "severity" };
 
     private readonly Dictionary<string, TextPosition> _positions = new();
 
@@ -128,7 +128,7 @@ internal sealed class DatasetReader : JsonObjectReader
 
         _positions[at] = pointer.Position;
         _positions[at + "/type"] = typePosition;
-        foreach (var key in new[] { "equals", "length", "indexBelow" })
+        foreach (var key in new[] { "equals", "length", "indexBelow", "severity" })
         {
             if (obj.Get(key) is { } node) _positions[at + "/" + key] = node.Position;
         }
@@ -143,7 +143,7 @@ internal sealed class DatasetReader : JsonObjectReader
         if (!ok) return null;
         return new DatasetFieldSpec(pointer.Value, type, OptionalBool(obj, "required", at) ?? false, Number(obj, "min", at), Number(obj, "max", at),
             OptionalString(obj, "equals", at), OptionalString(obj, "length", at), (int)(Number(obj, "minItems", at) ?? 0), allowed.ToEquatableArray(),
-            OptionalString(obj, "indexBelow", at));
+            OptionalString(obj, "indexBelow", at), OptionalString(obj, "severity", at) ?? "error");
     }
 
     private DatasetRuleSpec? ReadRule(JsonObjectNode obj, string at)

@@ -30,6 +30,7 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON document with every finding instead of the readable report." };
+        var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log (for CI systems) instead of the readable report." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
         var maxBytes = new Option<long>("--max-file-size") { Description = "Largest info.json to read, in bytes.", DefaultValueFactory = _ => DefaultMaxFileBytes };
         var jobs = new Option<int>("--jobs") { Description = "Cores decoding metadata.jsonl lines at once (results stay in file order).", DefaultValueFactory = _ => 1 };
@@ -38,11 +39,12 @@ public static class ValidateCommand
 
         var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
         {
-            paths, json, info, maxBytes, jobs, lenient, fps,
+            paths, json, sarif, info, maxBytes, jobs, lenient, fps,
         };
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
             AsJson = parse.GetValue(json),
+            AsSarif = parse.GetValue(sarif),
             ShowInfo = parse.GetValue(info),
             MaxFileBytes = parse.GetValue(maxBytes),
             Jobs = parse.GetValue(jobs),
@@ -64,6 +66,18 @@ public static class ValidateCommand
         if (settings.MaxFileBytes < 1 || settings.MaxFileBytes > Array.MaxLength)
         {
             stderr.WriteLine($"codec: --max-file-size must be between 1 and {Array.MaxLength} bytes");
+            return 2;
+        }
+
+        if (settings.AsJson && settings.AsSarif)
+        {
+            stderr.WriteLine("codec: give --json or --sarif, not both");
+            return 2;
+        }
+
+        if (settings.FramesPerSecond is { } fps && !(fps > 0 && fps <= 1000))
+        {
+            stderr.WriteLine("codec: --fps must be between 0 and 1000");
             return 2;
         }
 
@@ -153,7 +167,13 @@ public static class ValidateCommand
         }
 
         progress.Clear();
-        if (settings.AsJson)
+        if (settings.AsSarif)
+        {
+            using var memory = new MemoryStream();
+            SarifReport.Write(memory, reports, typeof(ValidateCommand).Assembly.GetName().Version?.ToString(3) ?? "0");
+            stdout.Write(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+        }
+        else if (settings.AsJson)
         {
             using var memory = new MemoryStream();
             JsonReport.Write(memory, reports);
@@ -223,6 +243,9 @@ public static class ValidateCommand
 public sealed record ValidateSettings
 {
     public bool AsJson { get; init; }
+
+    /// <summary>Print a SARIF 2.1.0 log instead of the readable report.</summary>
+    public bool AsSarif { get; init; }
     public bool ShowInfo { get; init; }
     public long MaxFileBytes { get; init; } = ValidateCommand.DefaultMaxFileBytes;
 

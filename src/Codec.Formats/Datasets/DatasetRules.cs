@@ -82,14 +82,19 @@ public static class DatasetRules
         }
     }
 
-    // One fps for every cache (Maya caches carry theirs; else --fps, else the schema's default); each track lasts
-    // its shot's frames / fps within one frame.
+    // One fps for every shot: the Maya caches' (they declare it), else --fps, else the schema's default; each track
+    // lasts its shot's frames / fps within one frame.
     private static void AudioDuration(DatasetRuleContext c, double defaultFps, Action<string, string, string, string> error)
     {
         var declared = c.Files.Where(f => f.FramesPerSecond is not null).ToList();
-        double fps = c.Options.FramesPerSecond ?? declared.FirstOrDefault()?.FramesPerSecond ?? defaultFps;
-        foreach (var f in declared.Where(f => Math.Abs(f.FramesPerSecond!.Value - fps) > 1e-6))
-            error(f.File.RelativePath, FindingCodes.DurationMismatch, "", $"this cache runs at {F(f.FramesPerSecond!.Value)} fps, others at {F(fps)}: every shot needs the same fps");
+        double fps = declared.FirstOrDefault()?.FramesPerSecond ?? c.Options.FramesPerSecond ?? defaultFps;
+        foreach (var f in declared)
+        {
+            if (Math.Abs(f.FramesPerSecond!.Value - fps) > 1e-6)
+                error(f.File.RelativePath, FindingCodes.DurationMismatch, "", $"this cache runs at {F(f.FramesPerSecond!.Value)} fps, {declared[0].File.RelativePath} at {F(fps)}: every shot needs the same fps");
+            else if (c.Options.FramesPerSecond is { } given && Math.Abs(given - fps) > 1e-6)
+                error(f.File.RelativePath, FindingCodes.DurationMismatch, "", $"this cache runs at {F(fps)} fps, but --fps says {F(given)}");
+        }
 
         foreach (var track in c.Files.Where(f => f.File.Spec.Kind == DatasetFileKind.Wav && f.DurationSeconds is not null && f.File.Shot is not null))
         {

@@ -67,7 +67,7 @@ public sealed record MemberSpec(string Key, string? DType, IReadOnlyList<Dimensi
 /// <summary>
 /// A value inside a JSON file, by JSON pointer (<c>""</c> the root): its type (<c>int</c>, <c>number</c>,
 /// <c>int[]</c>, <c>number[]</c>), whether it must be present, bounds, an exact value or array length as a dimension,
-/// the values allowed, and an index bound.
+/// the values allowed, an index bound, and how severe a violation is (the seed's "should" is a warning).
 /// </summary>
 public sealed record JsonFieldSpec(
     string Pointer,
@@ -79,7 +79,8 @@ public sealed record JsonFieldSpec(
     DimensionExpression? Length,
     int MinItems,
     IReadOnlyList<double> Allowed,
-    DimensionExpression? IndexBelow);
+    DimensionExpression? IndexBelow,
+    Severity Severity = Severity.Error);
 
 /// <summary>A named cross-file rule with its arguments (file paths, tolerances), as the schema gives them.</summary>
 public sealed record DatasetRuleUse(string Name, Severity Severity, IReadOnlyDictionary<string, string> Arguments);

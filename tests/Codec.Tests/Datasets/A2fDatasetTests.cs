@@ -227,10 +227,10 @@ public sealed class A2fDatasetTests : IDisposable
         var (file, finding) = Single(FindingCodes.DurationMismatch);
         Assert.Equal("audio/cp2_anger.wav", file);
         Assert.Contains("shot cp2_anger has 105 frames at 30 fps = 3.5 s", finding.Message);
-        // At another fps every track is off (and the Maya cache, at 30 fps, disagrees with it).
+        // The Maya cache declares 30 fps: a different --fps is an error at it, and the tracks are still measured at 30.
         var at25 = Check(fps: 25).Where(x => x.Finding.Code == FindingCodes.DurationMismatch).ToList();
-        Assert.Equal(6, at25.Count(x => x.File.StartsWith("audio/", StringComparison.Ordinal)));
-        Assert.Contains(at25, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Message.Contains("runs at 30 fps, others at 25"));
+        Assert.Equal(2, at25.Count);
+        Assert.Contains(at25, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Message.Contains("runs at 30 fps, but --fps says 25"));
     }
 
     [Fact]
@@ -241,7 +241,8 @@ public sealed class A2fDatasetTests : IDisposable
         File.Delete(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
         MayaCache.Write(At("cache", "skin", "cp1_neutral", "cp1_neutral.xml"), positions, 40, 24, "head_meshShape");
         var all = Check();
-        Assert.Contains(all, x => x.Finding.Code == FindingCodes.DurationMismatch && x.Finding.Message.Contains("every shot needs the same fps"));
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Code == FindingCodes.DurationMismatch
+            && x.Finding.Message.Contains("runs at 30 fps, cache/skin/cp1_neutral/cp1_neutral.xml at 24: every shot needs the same fps"));
     }
 
     // ------------------------------------------------------------------ shots across folders
@@ -298,7 +299,7 @@ public sealed class A2fDatasetTests : IDisposable
     [InlineData("geom/skin/lip_dist_vertex_list.json", "{\"upper\": [20, 21, 22, 23, 24], \"lower\": [25, 26, 27, 28]}", "/upper has 5 entries and /lower 4")]
     [InlineData("geom/skin/eye_dist_vertex_list.json", "{\"upper\": [10], \"lower\": [12]}", "/lower has 1 entries; at least 2 are needed")]
     [InlineData("geom/skin/lip_size_vertex_list.json", "{\"upper_lip\": {\"top\": [1], \"bottom\": [2]}, \"lower_lip\": {\"bottom\": [3]}}", "/lower_lip/top is missing")]
-    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2]", "/ has 3 entries; at least 4 are needed")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1]", "/ has 2 entries; at least 3 are needed")]
     [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, 3, 12]", "index 12 is outside 0..11 (Vt = 12)")]
     [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, \"3\"]", "[3] is a string, not an integer")]
     public void Vertex_lists_are_checked_against_their_contract(string file, string json, string expected)
@@ -308,6 +309,16 @@ public sealed class A2fDatasetTests : IDisposable
         var (at, finding) = Single(FindingCodes.BadField);
         Assert.Equal(file, at);
         Assert.Contains(expected, finding.Message);
+    }
+
+    [Fact]
+    public void Three_rigid_tongue_vertices_are_a_warning_as_the_seed_asks_for_four()
+    {
+        Copy();
+        File.WriteAllText(At("geom", "tongue", "rigid_vertex_list.json"), "[0, 1, 2]");
+        var (file, finding) = Single(FindingCodes.BadField, Severity.Warning);
+        Assert.Equal("geom/tongue/rigid_vertex_list.json", file);
+        Assert.Contains("/ has 3 entries; at least 4 are needed", finding.Message);
     }
 
     [Theory]
@@ -419,7 +430,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         File.WriteAllText(At("cache", "skin", "readme.txt"), "notes");
         WriteWav(At("audio", "cp2_anger.wav"), 4.2);
-        File.WriteAllText(At("geom", "tongue", "rigid_vertex_list.json"), "[0, 1, 2]");
+        File.WriteAllText(At("geom", "tongue", "rigid_vertex_list.json"), "[0, 1]");
         RewriteNpz(At("bs_data", "bs_skin.npz"), (key, _) => key == "JawOpen" ? Drop : null);
 
         string Normalise(string text) => text.Replace(_dir + Path.DirectorySeparatorChar, "<dataset>/").Replace(_dir, "<dataset>").Replace('\\', '/');
@@ -432,5 +443,30 @@ public sealed class A2fDatasetTests : IDisposable
         using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
         Assert.Equal(4, document.RootElement.GetProperty("errors").GetInt32());
         Snapshot.Verify("cli/validate-a2f.json", Normalise(json.ToString()));
+    }
+
+    [Fact]
+    public void The_sarif_log_has_a_rule_per_code_and_a_located_result_per_finding()
+    {
+        Copy();
+        WriteWav(At("audio", "cp2_anger.wav"), 4.2);
+        File.WriteAllBytes(At("xform", "eye_blink_keys.npy"), [1, 2, 3]);
+        var output = new StringWriter();
+        Assert.Equal(1, Codec.Cli.Commands.ValidateCommand.Run([_dir], new Codec.Cli.Commands.ValidateSettings { AsSarif = true }, output, new StringWriter()));
+        using var log = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+        var run = log.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Contains("D910", rules);
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var duration = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == "D910");
+        Assert.Equal("error", duration.GetProperty("level").GetString());
+        Assert.EndsWith("/audio/cp2_anger.wav", duration.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.StartsWith("file://", duration.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // A binary file's finding is located by byte offset.
+        var broken = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == FindingCodes.BadSignature);
+        Assert.Equal(0, broken.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("byteOffset").GetInt64());
+        Assert.Equal(results.Count(r => r.GetProperty("level").GetString() == "warning"), results.Count(r => r.GetProperty("ruleId").GetString() == "D915"));
+        Assert.Equal(rules.IndexOf("D910"), duration.GetProperty("ruleIndex").GetInt32());
     }
 }

@@ -62,10 +62,28 @@ public static class MayaCache
             return null;
         }
 
+        // The data files are mapped, not read: the positions below are the only copy of the cache in memory.
+        var mapped = new List<MappedFile>();
+        try
+        {
+            return Assemble(xmlPath, description, channel, files, mapped, sink);
+        }
+        finally
+        {
+            foreach (var file in mapped) file.Dispose();
+        }
+    }
+
+    private static MayaGeometryCache? Assemble(string xmlPath, MayaCacheDescription description, MayaChannelDescription channel,
+        List<(string Path, int? Tick)> files, List<MappedFile> mapped, FindingSink sink)
+    {
         var samples = new List<(MayaCacheData Data, MayaSample Sample, int? Tick, string Path)>();
         foreach (var (path, tick) in files)
         {
-            var data = MayaCacheData.Decode(File.ReadAllBytes(path), sink, path);
+            var file = MappedFile.Open(path, sink);
+            if (file is null) return null;
+            mapped.Add(file);
+            var data = MayaCacheData.Decode(file.Memory, sink, path);
             if (data is null) return null;
             if (data.Is64 != (description.Format == "mcx")) Mismatch(sink, path, $"the XML says {description.Format}, the data is {(data.Is64 ? "FOR8 (mcx)" : "FOR4 (mcc)")}");
             if (!description.OneFile && data.Samples.Count != 1) Mismatch(sink, path, $"a one-file-per-frame file holds one sample; this one holds {data.Samples.Count}");

@@ -36,6 +36,20 @@ public sealed class PointCache2
     /// <summary>All samples as <c>[frames, vertices, 3]</c> float32, without a copy (the file is little-endian).</summary>
     public ReadOnlySpan<float> Positions => MemoryMarshal.Cast<byte, float>(Data.Span);
 
+    /// <summary>
+    /// Maps <paramref name="path"/> read-only and decodes it; the positions are served from the mapping without a copy.
+    /// Dispose the result to unmap. Null (with findings) when the file is not a usable point cache.
+    /// </summary>
+    public static MappedPointCache? Open(string path, FindingSink sink)
+    {
+        var file = MappedFile.Open(path, sink);
+        if (file is null) return null;
+        var cache = Decode(file.Memory, sink, path);
+        if (cache is not null) return new MappedPointCache(cache, file);
+        file.Dispose();
+        return null;
+    }
+
     /// <summary>Decodes a whole file held in memory; null (with findings) when it is not a usable point cache.</summary>
     public static PointCache2? Decode(ReadOnlyMemory<byte> file, FindingSink sink, string path = "")
     {
@@ -106,4 +120,20 @@ public sealed class PointCache2
         output.Advance(Pc2Header.Size);
         output.Write(MemoryMarshal.AsBytes(positions));
     }
+}
+
+/// <summary>A point cache served from a read-only file mapping (see <see cref="PointCache2.Open"/>).</summary>
+public sealed class MappedPointCache : IDisposable
+{
+    private readonly IDisposable _file;
+
+    internal MappedPointCache(PointCache2 cache, IDisposable file)
+    {
+        Cache = cache;
+        _file = file;
+    }
+
+    public PointCache2 Cache { get; }
+
+    public void Dispose() => _file.Dispose();
 }

@@ -92,19 +92,59 @@ public static class DatasetFileReader
         if (keep.Contains("")) facts.Values[""] = pc2.Positions.ToArray();
     }
 
+    // Frame by frame from the mapped data: a Maya cache is never held whole (unless a rule compares its values).
     private static void ReadMaya(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
     {
-        var cache = MayaCache.Read(file.Path, sink);
-        if (cache is null) return;
+        var check = new FrameCheck(file.Spec);
+        float[]? kept = null;
+        bool keepValues = keep.Contains("");
+        var shape = MayaCache.Scan(file.Path, sink, (frame, frames, values) =>
+        {
+            check.Add(values);
+            if (!keepValues) return;
+            kept ??= new float[(long)values.Length * frames];
+            values.CopyTo(kept.AsSpan(frame * values.Length, values.Length));
+        });
+        if (shape is null) return;
         facts.Readable = true;
         facts.DType = "<f4";
-        facts.Shape = [cache.Frames, cache.Vertices, 3];
-        facts.FramesPerSecond = cache.Description.FramesPerSecond;
-        if (!cache.Description.OneFile)
-            facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {cache.Description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
+        facts.Shape = [shape.Frames, shape.Vertices, 3];
+        facts.FramesPerSecond = shape.Description.FramesPerSecond;
+        if (!shape.Description.OneFile)
+            facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {shape.Description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
-        CheckFloats(facts, "", cache.Positions, file.Spec);
-        if (keep.Contains("")) facts.Values[""] = cache.Positions;
+        check.Report(facts, "");
+        if (kept is not null) facts.Values[""] = kept;
+    }
+
+    /// <summary>Finiteness and range over a cache seen one frame at a time.</summary>
+    private sealed class FrameCheck(FileSpec spec)
+    {
+        private long _count, _nonFinite, _outside, _first = -1;
+
+        public void Add(ReadOnlySpan<float> values)
+        {
+            if (!(spec.Min is null && spec.Max is null && AllFinite(values)))
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    float v = values[i];
+                    bool bad = true;
+                    if (!float.IsFinite(v)) _nonFinite++;
+                    else if ((spec.Min is { } min && v < min) || (spec.Max is { } max && v > max)) _outside++;
+                    else bad = false;
+                    if (bad && _first < 0) _first = _count + i;
+                }
+            }
+
+            _count += values.Length;
+        }
+
+        public void Report(FileFacts facts, string where)
+        {
+            if (_nonFinite > 0 && spec.Finite) facts.Error(FindingCodes.ValueOutOfRange, where, $"{_nonFinite} of {_count} values are NaN or infinite (first at element {_first})");
+            if (_outside > 0) facts.Error(FindingCodes.ValueOutOfRange, where, $"{_outside} of {_count} values lie outside [{Fmt(spec.Min)}, {Fmt(spec.Max)}] (first at element {_first})");
+        }
     }
 
     private static void ReadNpz(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)

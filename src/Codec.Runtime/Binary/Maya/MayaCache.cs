@@ -10,6 +10,12 @@ namespace Codec.Runtime.Binary.Maya;
 /// <summary>A geometry cache read whole: its description, its positions as <c>[frames, vertices, 3]</c> float32.</summary>
 public sealed record MayaGeometryCache(MayaCacheDescription Description, string ChannelName, int Frames, int Vertices, float[] Positions);
 
+/// <summary>Receives one frame of a geometry cache: its index, the frame count, and x y z per vertex.</summary>
+public delegate void FrameVisitor(int frame, int frameCount, ReadOnlySpan<float> positions);
+
+/// <summary>What a geometry cache holds, without its positions.</summary>
+public sealed record MayaCacheShape(MayaCacheDescription Description, string ChannelName, int Frames, int Vertices);
+
 /// <summary>
 /// Maya geometry caches as a whole: the <c>.xml</c> plus its data — one <c>&lt;base&gt;.mc</c> (or <c>.mcx</c>) for
 /// OneFile, or <c>&lt;base&gt;Frame&lt;N&gt;[Tick&lt;T&gt;].mc</c> per sample for OneFilePerFrame — cross-checked:
@@ -21,6 +27,22 @@ public static class MayaCache
 
     /// <summary>Reads the cache described by <paramref name="xmlPath"/>; null (with findings) when it cannot be used.</summary>
     public static MayaGeometryCache? Read(string xmlPath, FindingSink sink)
+    {
+        float[]? positions = null;
+        var shape = Scan(xmlPath, sink, (frame, frameCount, values) =>
+        {
+            positions ??= new float[(long)values.Length * frameCount];
+            values.CopyTo(positions.AsSpan(frame * values.Length, values.Length));
+        });
+        return shape is null ? null : new MayaGeometryCache(shape.Description, shape.ChannelName, shape.Frames, shape.Vertices, positions ?? []);
+    }
+
+    /// <summary>
+    /// Checks the cache described by <paramref name="xmlPath"/> and hands each frame's positions (float32, x y z per
+    /// vertex) to <paramref name="visit"/> from one reused buffer: the data files are mapped, never copied whole.
+    /// Returns the cache's shape, or null (with findings) when it cannot be used; nothing is visited then.
+    /// </summary>
+    public static MayaCacheShape? Scan(string xmlPath, FindingSink sink, FrameVisitor? visit)
     {
         MayaCacheDescription? description;
         using (var xml = File.OpenRead(xmlPath)) description = MayaCacheDescription.Parse(xml, sink, xmlPath);
@@ -66,7 +88,7 @@ public static class MayaCache
         var mapped = new List<MappedFile>();
         try
         {
-            return Assemble(xmlPath, description, channel, files, mapped, sink);
+            return Assemble(xmlPath, description, channel, files, mapped, sink, visit);
         }
         finally
         {
@@ -74,8 +96,8 @@ public static class MayaCache
         }
     }
 
-    private static MayaGeometryCache? Assemble(string xmlPath, MayaCacheDescription description, MayaChannelDescription channel,
-        List<(string Path, int? Tick)> files, List<MappedFile> mapped, FindingSink sink)
+    private static MayaCacheShape? Assemble(string xmlPath, MayaCacheDescription description, MayaChannelDescription channel,
+        List<(string Path, int? Tick)> files, List<MappedFile> mapped, FindingSink sink, FrameVisitor? visit)
     {
         var samples = new List<(MayaCacheData Data, MayaSample Sample, int? Tick, string Path)>();
         foreach (var (path, tick) in files)
@@ -129,14 +151,18 @@ public static class MayaCache
             return null;
         }
 
-        var positions = new float[floats];
-        for (int i = 0; i < samples.Count; i++)
+        if (visit is not null && samples.Count > 0)
         {
-            var (data, sample, _, _) = samples[i];
-            data.CopyTo(sample.Channels.First(c => c.Name == channel.Name), positions.AsSpan(i * vertices * 3, vertices * 3));
+            var frame = new float[vertices * 3];
+            for (int i = 0; i < samples.Count; i++)
+            {
+                var (data, sample, _, _) = samples[i];
+                data.CopyTo(sample.Channels.First(c => c.Name == channel.Name), frame);
+                visit(i, samples.Count, frame);
+            }
         }
 
-        return new MayaGeometryCache(description, channel.Name, samples.Count, vertices, positions);
+        return new MayaCacheShape(description, channel.Name, samples.Count, vertices);
     }
 
     /// <summary>
@@ -215,7 +241,7 @@ public static class MayaCache
         output.Advance(4);
     }
 
-    private static MayaGeometryCache? Missing(FindingSink sink, string path, int sample, string channel)
+    private static MayaCacheShape? Missing(FindingSink sink, string path, int sample, string channel)
     {
         Mismatch(sink, path, $"sample {sample} has no channel '{channel}'");
         return null;

@@ -11,7 +11,7 @@ namespace Codec.Benchmarks;
 /// <summary>
 /// <c>-- dataset &lt;dir&gt; [shots] [frames] [vertices] [cores]</c>: writes (once) an Audio2Face-3D dataset of
 /// Claire's scale — 200 shots × 300 frames × 24,000 vertices of float32 <c>.npy</c> skin caches, their WAV tracks
-/// and the neutral — then alternately reads every byte with <c>cat &gt; /dev/null</c> and validates it with codec in
+/// and the neutral — then alternately reads every byte, in codec's (sorted) order, with <c>cat /// and the neutral — then alternately reads every byte with <c>cat &gt; /dev/null</c>gt; /dev/null</c> and validates it with codec in
 /// a child process (its peak resident memory from /proc), five times each, and prints GB/s and the median ratio.
 /// </summary>
 public static class DatasetProbe
@@ -29,7 +29,7 @@ public static class DatasetProbe
         var ratios = new List<double>();
         for (int round = 1; round <= Rounds; round++)
         {
-            double cat = Time("bash", $"-c \"find '{dir}' -type f -print0 | xargs -0 cat > /dev/null\"", out _);
+            double cat = Time("bash", $"-c \"find '{dir}' -type f -print0 | sort -z | xargs -0 cat > /dev/null\"", out _);
             double check = Time(Environment.ProcessPath!, $"dataset-check \"{dir}\" {cores}", out string report);
             ratios.Add(cat / check);
             Console.WriteLine($"round {round}: cat {bytes / cat / 1e9:0.00} GB/s ({cat:0.00} s); codec {bytes / check / 1e9:0.00} GB/s ({check:0.00} s) = {cat / check * 100:0}% of cat; {report.Trim()}");

@@ -207,6 +207,20 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Contains("outside [0, 1]", Single(FindingCodes.ValueOutOfRange).Finding.Message);
     }
 
+    [Fact]
+    public void A_maya_cache_is_checked_frame_by_frame()
+    {
+        Copy();
+        string xml = At("cache", "skin", "cp3_joy", "cp3_joy.xml");
+        var cache = MayaCache.Read(xml, new FindingSink())!;
+        var positions = cache.Positions;
+        positions[40 * 3 * 95 + 4] = float.PositiveInfinity; // frame 95 of 96
+        MayaCache.Write(xml, positions, 40, 30, "head_meshShape", overwrite: true);
+        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        Assert.Equal("cache/skin/cp3_joy/cp3_joy.xml", file);
+        Assert.Contains($"1 of {96 * 40 * 3} values are NaN or infinite (first at element {40 * 3 * 95 + 4})", finding.Message);
+    }
+
     // ------------------------------------------------------------------ audio
 
     [Fact]

@@ -51,6 +51,7 @@ public static class ValidateCommand
             LenientVersions = parse.GetValue(lenient),
             FramesPerSecond = parse.GetValue(fps),
             ShowProgress = !Console.IsErrorRedirected,
+            PlainProgress = Console.IsErrorRedirected,
         }, Console.Out, Console.Error));
         return command;
     }
@@ -136,7 +137,7 @@ public static class ValidateCommand
         var reports = new List<FileReport>();
         var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode));
         byte[] buffer = Array.Empty<byte>();
-        using var progress = new ProgressLine(settings.ShowProgress ? stderr : null);
+        using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
         foreach (var target in targets)
         {
             switch (target.Kind)
@@ -256,4 +257,7 @@ public sealed record ValidateSettings
 
     /// <summary>Show a progress line on standard error (only when it is a terminal).</summary>
     public bool ShowProgress { get; init; }
+
+    /// <summary>Progress as plain lines (a tenth of the way each) when standard error is a log, not a terminal.</summary>
+    public bool PlainProgress { get; init; }
 }

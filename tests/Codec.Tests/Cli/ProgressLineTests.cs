@@ -32,4 +32,21 @@ public sealed class ProgressLineTests
         Assert.Equal("", output.ToString());
         Assert.Null(new ProgressLine(null).For("any"));
     }
+
+    [Fact]
+    public void Logs_get_a_plain_line_at_every_tenth_even_from_several_threads()
+    {
+        var output = new StringWriter();
+        using (var progress = new ProgressLine(output, plain: true))
+        {
+            var sink = progress.For("dataset")!;
+            int done = 0;
+            Parallel.For(0, 800, _ => sink.Report(new FolderProgress(Interlocked.Increment(ref done), 800)));
+        }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.InRange(lines.Length, 2, 11);
+        Assert.Equal("checking dataset: 800/800 files (100%)", lines[^1]);
+        Assert.DoesNotContain('\r', output.ToString());
+    }
 }

@@ -272,6 +272,18 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_voice_lacking_a_shot_and_an_archive_entry_for_no_shot_are_warnings()
+    {
+        Copy();
+        File.Delete(At("audio", "aug", "voice1", "cp2_anger.wav"));
+        RewriteNpz(At("xform", "eye_rotations_all.npz"), (_, _) => null, ("cp9_pain", Npy(new float[10 * 4], 10, 2, 2)));
+        var warnings = Check().Where(x => x.Finding.Code == FindingCodes.ShotMismatch).ToList();
+        Assert.All(warnings, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
+        Assert.Contains(warnings, x => x.File == "audio/aug/voice1" && x.Finding.Message.Contains("lacks 1 of the 3 shots (cp2_anger)"));
+        Assert.Contains(warnings, x => x.File == "xform/eye_rotations_all.npz" && x.Finding.Message.Contains("entry cp9_pain names no skin cache's shot"));
+    }
+
+    [Fact]
     public void A_tongue_cache_without_its_skin_cache_is_an_error()
     {
         Copy();

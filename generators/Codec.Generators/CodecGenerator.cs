@@ -244,30 +244,22 @@ public sealed class CodecGenerator : IIncrementalGenerator
     }
 
     /// <summary>Stage 3 for one dataset layout.</summary>
-    private static EmitOutput EmitDataset(DatasetSpec dataset, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        try
-        {
-            return new EmitOutput(new[] { DatasetEmitter.Emit(dataset) }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
-        }
-        catch (System.Exception e) when (e is not System.OperationCanceledException)
-        {
-            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(dataset.SchemaPath, e) }.ToEquatableArray());
-        }
-    }
+    private static EmitOutput EmitDataset(DatasetSpec dataset, CancellationToken ct) => EmitOne(() => DatasetEmitter.Emit(dataset), dataset.SchemaPath, ct);
 
     /// <summary>Stage 3 for one reference table.</summary>
-    private static EmitOutput EmitTable(TableSpec table, CancellationToken ct)
+    private static EmitOutput EmitTable(TableSpec table, CancellationToken ct) => EmitOne(() => TableEmitter.Emit(table), table.SchemaPath, ct);
+
+    // One generated file, or CODEC014 on the schema when the emitter fails.
+    private static EmitOutput EmitOne(System.Func<GeneratedFile> emit, string schemaPath, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         try
         {
-            return new EmitOutput(new[] { TableEmitter.Emit(table) }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+            return new EmitOutput(new[] { emit() }.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(table.SchemaPath, e) }.ToEquatableArray());
+            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(schemaPath, e) }.ToEquatableArray());
         }
     }
 

@@ -133,21 +133,9 @@ public sealed class LandmarkTableTests
 
     // ------------------------------------------------------------------ rules on info.json
 
-    private static V15.InfoFile Load15()
-    {
-        var doc = new V15.InfoFile();
-        var sink = new FindingSink();
-        V15.InfoFileDecoder.Decode(File.ReadAllBytes(Documents.SampleV15), doc, new Codec.Runtime.Json.DecodeContext { Sink = sink });
-        Assert.Equal(0, sink.Count);
-        return doc;
-    }
+    private static V15.InfoFile Load15() => Documents.LoadSample15();
 
-    private static IReadOnlyList<Finding> Validate(V15.InfoFile doc)
-    {
-        var sink = new FindingSink();
-        new V15.InfoFileValidator().Validate(doc, sink);
-        return sink.Findings;
-    }
+    private static IReadOnlyList<Finding> Validate(V15.InfoFile doc) => Documents.Validate(doc);
 
     [Fact]
     public void An_unknown_landmark_name_is_an_error_at_the_name()

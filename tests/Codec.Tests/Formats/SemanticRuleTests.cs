@@ -11,14 +11,7 @@ namespace Codec.Tests.Formats;
 /// <summary>Every semantic rule fires on a crafted defect and stays quiet on clean data.</summary>
 public sealed class SemanticRuleTests
 {
-    private static V15.InfoFile Load15()
-    {
-        var doc = new V15.InfoFile();
-        var sink = new FindingSink();
-        V15.InfoFileDecoder.Decode(File.ReadAllBytes(Documents.SampleV15), doc, new Codec.Runtime.Json.DecodeContext { Sink = sink });
-        Assert.Equal(0, sink.Count);
-        return doc;
-    }
+    private static V15.InfoFile Load15() => Documents.LoadSample15();
 
     private static V12.InfoFile Load12()
     {
@@ -29,12 +22,7 @@ public sealed class SemanticRuleTests
         return doc;
     }
 
-    private static IReadOnlyList<Finding> Validate(V15.InfoFile doc)
-    {
-        var sink = new FindingSink();
-        new V15.InfoFileValidator().Validate(doc, sink);
-        return sink.Findings;
-    }
+    private static IReadOnlyList<Finding> Validate(V15.InfoFile doc) => Documents.Validate(doc);
 
     private static IReadOnlyList<Finding> Validate(V12.InfoFile doc)
     {

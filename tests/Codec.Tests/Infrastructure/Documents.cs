@@ -27,4 +27,22 @@ public static class Documents
         Assert.Single(result.Findings, f => f.Code == code);
 
     public static string Describe(IEnumerable<Finding> findings) => string.Join("\n", findings.Select(f => f.ToString()));
+
+    /// <summary>The 1.5 sample decoded (it must decode without findings).</summary>
+    public static Codec.Formats.Synthesis.Info.V1_5.InfoFile LoadSample15()
+    {
+        var doc = new Codec.Formats.Synthesis.Info.V1_5.InfoFile();
+        var sink = new FindingSink();
+        Codec.Formats.Synthesis.Info.V1_5.InfoFileDecoder.Decode(File.ReadAllBytes(SampleV15), doc, new Codec.Runtime.Json.DecodeContext { Sink = sink });
+        Assert.Equal(0, sink.Count);
+        return doc;
+    }
+
+    /// <summary>The findings of validating a 1.5 document.</summary>
+    public static IReadOnlyList<Finding> Validate(Codec.Formats.Synthesis.Info.V1_5.InfoFile doc)
+    {
+        var sink = new FindingSink();
+        new Codec.Formats.Synthesis.Info.V1_5.InfoFileValidator().Validate(doc, sink);
+        return sink.Findings;
+    }
 }

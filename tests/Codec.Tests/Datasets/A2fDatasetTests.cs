@@ -234,6 +234,34 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void An_8_bit_track_is_a_warning()
+    {
+        Copy();
+        // An 8-bit PCM file SoX wrote; it is also sampled at 8 kHz and shorter than the shot (a separate error).
+        File.Copy(Path.Combine(TestPaths.AudioFixtures, "sox_u8_mono_8k.wav"), At("audio", "cp1_neutral.wav"), overwrite: true);
+        var quality = Check().Where(x => x.Finding.Code == FindingCodes.AudioQuality).ToList();
+        Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; the seed asks for at least 16 bits"));
+        Assert.All(quality, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
+    }
+
+    [Fact]
+    public void Shots_outside_3_to_30_seconds_and_low_fps_are_recommendation_warnings()
+    {
+        Copy();
+        // cp1_neutral becomes 31 s long (930 frames at 30 fps), its tracks too.
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[930 * 40 * 3], 930, 40, 3));
+        File.WriteAllBytes(At("cache", "tongue", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[930 * 12 * 3], 930, 12, 3));
+        RewriteNpz(At("xform", "jaw_keypoints_cache_all.npz"), (key, _) => key == "cp1_neutral" ? Npy(new float[930 * 5 * 3], 930, 5, 3) : null);
+        RewriteNpz(At("xform", "eye_rotations_all.npz"), (key, _) => key == "cp1_neutral" ? Npy(new float[930 * 4], 930, 2, 2) : null);
+        WriteWav(At("audio", "cp1_neutral.wav"), 31);
+        WriteWav(At("audio", "aug", "voice1", "cp1_neutral.wav"), 31);
+        var all = Check();
+        Assert.DoesNotContain(all, x => x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "cache/skin/cp1_neutral" && x.Finding.Code == FindingCodes.Recommendation
+            && x.Finding.Message == "shot cp1_neutral lasts 31 s; the seed recommends 3–30 s");
+    }
+
+    [Fact]
     public void A_track_whose_length_is_not_its_shots_is_an_error()
     {
         Copy();
@@ -412,6 +440,17 @@ public sealed class A2fDatasetTests : IDisposable
         RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "poseNames" ? unicode : null);
         var warning = Single(FindingCodes.WrongDType, Severity.Warning);
         Assert.Contains("<U", warning.Finding.Message);
+    }
+
+    [Fact]
+    public void A_delta_of_another_size_than_the_neutral_is_an_error()
+    {
+        Copy();
+        RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "TongueUp" ? Npy(new float[6], 2, 3) : null);
+        var all = Check();
+        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.BlendshapeArchive
+            && x.Finding.Message == "Delta poses size mismatch: TongueUp has shape (2, 3), the neutral 36 values");
+        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.DimensionMismatch);
     }
 
     private void Copy2Fresh()

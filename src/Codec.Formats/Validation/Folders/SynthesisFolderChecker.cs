@@ -244,25 +244,35 @@ public sealed class SynthesisFolderChecker
         CompareNumber(line.SensorWidth, info, "/camera/sensor/width_mm", "sensor width", file, at, into);
     }
 
+    private delegate T? BytesDecoder<T>(ReadOnlySpan<byte> bytes, FindingSink sink, string path);
+
+    // Reads a file under the size limit into the reused buffer and decodes it; a file over the limit or unreadable is
+    // the whole result (refused), a decoding problem is in the sink.
+    private T? ReadAndDecode<T>(string path, FindingSink sink, BytesDecoder<T> decode, out FileCheckResult? refused) where T : class
+    {
+        refused = null;
+        try
+        {
+            var findings = new List<Finding>();
+            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref _binaryBuffer, findings);
+            if (length >= 0) return decode(_binaryBuffer.AsSpan(0, length), sink, path);
+            refused = new FileCheckResult(path, null, findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            refused = new FileCheckResult(path, null, [new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message)]);
+        }
+
+        return null;
+    }
+
     // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
     // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
     private FileCheckResult CheckMesh(string meshPath, int expectedVertices, ReadOnlySpan<byte> info, string infoName)
     {
         var sink = new FindingSink();
-        ObjMesh? mesh;
-        try
-        {
-            var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(meshPath, _options.MaxFileBytes, ref _binaryBuffer, findings);
-            if (length < 0) return new FileCheckResult(meshPath, null, findings);
-            mesh = ObjMesh.Decode(_binaryBuffer.AsSpan(0, length), sink, meshPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
-            return new FileCheckResult(meshPath, null, sink.Findings.ToList());
-        }
-
+        var mesh = ReadAndDecode(meshPath, sink, ObjMesh.Decode, out var refused);
+        if (refused is not null) return refused;
         if (mesh is null) return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         if (mesh.Vertices.Length != expectedVertices)
         {
@@ -314,19 +324,8 @@ public sealed class SynthesisFolderChecker
     private FileCheckResult CheckMask(string maskPath, string mappingPointer, ReadOnlySpan<byte> info, string infoName)
     {
         var sink = new FindingSink();
-        PngImage? image;
-        try
-        {
-            var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(maskPath, _options.MaxFileBytes, ref _binaryBuffer, findings);
-            if (length < 0) return new FileCheckResult(maskPath, null, findings);
-            image = PngImage.Decode(_binaryBuffer.AsSpan(0, length), sink, maskPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
-            return new FileCheckResult(maskPath, null, sink.Findings.ToList());
-        }
+        var image = ReadAndDecode(maskPath, sink, PngImage.Decode, out var refused);
+        if (refused is not null) return refused;
 
         if (image is not null)
         {

@@ -162,7 +162,8 @@ public static class ValidateCommand
                         MaxFileBytes = Math.Max(settings.MaxFileBytes, 4L << 30),
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
-                    reports.AddRange(DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions).Select(r => new FileReport(r.Path, r.Version, r.Findings)));
+                    reports.AddRange(DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
+                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset" }));
                     break;
             }
         }

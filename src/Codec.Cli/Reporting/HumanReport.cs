@@ -11,7 +11,7 @@ public static class HumanReport
         {
             var shown = file.Findings.Where(f => showInfo || f.Severity != Severity.Info).ToList();
             if (shown.Count == 0) continue;
-            output.WriteLine($"{file.Path} ({(file.Version is null ? "version unknown" : "version " + file.Version)}): {Count(file.Errors, "error")}, {Count(file.Warnings, "warning")}");
+            output.WriteLine($"{file.Path} ({file.Kind ?? (file.Version is null ? "version unknown" : "version " + file.Version)}): {Count(file.Errors, "error")}, {Count(file.Warnings, "warning")}");
             foreach (var f in shown.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Path, StringComparer.Ordinal))
             {
                 string where = f.Line > 0 ? $"{f.Line}:{f.Column}" : "-";

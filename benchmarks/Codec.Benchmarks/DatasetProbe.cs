@@ -9,8 +9,9 @@ using Codec.Runtime.Binary.Numpy;
 namespace Codec.Benchmarks;
 
 /// <summary>
-/// <c>-- dataset &lt;dir&gt; [shots] [frames] [vertices] [cores]</c>: writes (once) an Audio2Face-3D dataset of
-/// Claire's scale — 200 shots × 300 frames × 24,000 vertices of float32 <c>.npy</c> skin caches, their WAV tracks
+/// <c>-- dataset &lt;dir&gt; [shots] [frames] [vertices] [cores] [npy|maya]</c>: writes (once) an Audio2Face-3D
+/// dataset of Claire's scale — 200 shots × 300 frames × 24,000 vertices of float32 skin caches (<c>.npy</c>, or Maya
+/// OneFile FVCA caches as Claire's own), their WAV tracks
 /// and the neutral — then alternately reads every byte, in codec's (sorted) order, with <c>cat /// and the neutral — then alternately reads every byte with <c>cat &gt; /dev/null</c>gt; /dev/null</c> and validates it with codec in
 /// a child process (its peak resident memory from /proc), five times each, and prints GB/s and the median ratio.
 /// </summary>
@@ -23,7 +24,8 @@ public static class DatasetProbe
         if (args[0] == "dataset-check") return Check(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         string dir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "codec-a2f-claire");
         int shots = Arg(args, 2, 200), frames = Arg(args, 3, 300), vertices = Arg(args, 4, 24000), cores = Arg(args, 5, Environment.ProcessorCount);
-        Write(dir, shots, frames, vertices);
+        bool maya = args.Length > 6 && args[6] == "maya";
+        Write(dir, shots, frames, vertices, maya);
         long bytes = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"dataset {dir}: {shots} shots × {frames} frames × {vertices} vertices, {bytes / 1e9:0.00} GB in {Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Count()} files; {cores} core(s)");
         var ratios = new List<double>();
@@ -61,7 +63,7 @@ public static class DatasetProbe
         return errors == 0 ? 0 : 1;
     }
 
-    private static void Write(string dir, int shots, int frames, int vertices)
+    private static void Write(string dir, int shots, int frames, int vertices, bool maya)
     {
         string done = Path.Combine(dir, ".complete");
         if (File.Exists(done)) return;
@@ -80,7 +82,16 @@ public static class DatasetProbe
             for (int f = 0; f < frames; f++)
             for (int i = 0; i < neutral.Length; i++)
                 cache[(long)f * neutral.Length + i] = neutral[i] + 0.002f * (float)Math.Sin((f + s) * 0.1 + i);
-            Save(Path.Combine(dir, "cache", "skin", shot, shot + ".npy"), cache, frames, vertices, 3);
+            if (maya)
+            {
+                Directory.CreateDirectory(Path.Combine(dir, "cache", "skin", shot));
+                Codec.Runtime.Binary.Maya.MayaCache.Write(Path.Combine(dir, "cache", "skin", shot, shot + ".xml"), cache, vertices, 30, "head_meshShape", overwrite: true);
+            }
+            else
+            {
+                Save(Path.Combine(dir, "cache", "skin", shot, shot + ".npy"), cache, frames, vertices, 3);
+            }
+
             Directory.CreateDirectory(Path.Combine(dir, "audio"));
             File.WriteAllBytes(Path.Combine(dir, "audio", shot + ".wav"), wav.WrittenSpan.ToArray());
         }

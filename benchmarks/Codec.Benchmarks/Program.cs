@@ -6,7 +6,7 @@ public static class Program
 {
     // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- --filter '*'   (see benchmarks/RESULTS.md)
     // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- stream 4 2       (4 GB synthetic metadata.jsonl, 2 cores)
-    // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- dataset /tmp/claire 200 300 24000 2   (A2F dataset vs cat)
+    // dotnet run -c Release --project benchmarks/Codec.Benchmarks -- dataset /work/claire 200 300 24000 2 [maya]  (A2F dataset vs cat)
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "stream") return StreamProbe.Run(args);

@@ -32,7 +32,7 @@ public static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document with every finding instead of the readable report." };
         var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log (for CI systems) instead of the readable report." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
-        var maxBytes = new Option<long>("--max-file-size") { Description = "Largest info.json to read, in bytes.", DefaultValueFactory = _ => DefaultMaxFileBytes };
+        var maxBytes = new Option<long>("--max-file-size") { Description = "Largest file read whole (info.json, masks, meshes; a dataset's WAV and JSON files), in bytes; caches are streamed whatever their size.", DefaultValueFactory = _ => DefaultMaxFileBytes };
         var jobs = new Option<int>("--jobs") { Description = "Cores decoding metadata.jsonl lines at once (results stay in file order).", DefaultValueFactory = _ => 1 };
         var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
         var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
@@ -159,7 +159,7 @@ public static class ValidateCommand
                     {
                         FramesPerSecond = settings.FramesPerSecond,
                         Parallelism = settings.Jobs,
-                        MaxFileBytes = Math.Max(settings.MaxFileBytes, 4L << 30),
+                        MaxFileBytes = settings.MaxFileBytes,
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
                     reports.AddRange(DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)

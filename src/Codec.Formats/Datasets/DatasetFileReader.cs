@@ -28,7 +28,8 @@ public static class DatasetFileReader
         try
         {
             long length = new FileInfo(file.Path).Length;
-            if (length > maxFileBytes && file.Spec.Kind is not (DatasetFileKind.Npy or DatasetFileKind.Pc2))
+            // Caches and archives are mapped or streamed; only files read whole (WAV, JSON) are bounded.
+            if (length > maxFileBytes && file.Spec.Kind is (DatasetFileKind.Wav or DatasetFileKind.Json))
             {
                 facts.Error(FindingCodes.DocumentTooLarge, "", $"the file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)");
                 return facts;

@@ -13,8 +13,8 @@ public sealed record DatasetCheckOptions
     /// <summary>Files read at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Files over this size are refused unread (memory-mapped .npy caches excepted).</summary>
-    public long MaxFileBytes { get; init; } = 4L << 30;
+    /// <summary>Files read whole (WAV, JSON) over this size are refused unread; caches and archives are mapped or streamed.</summary>
+    public long MaxFileBytes { get; init; } = 256L << 20;
 
     /// <summary>Called after each file is read, with the count so far and the total.</summary>
     public Action<int, int>? Progress { get; init; }

@@ -234,6 +234,24 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Files_read_whole_are_bounded_and_caches_are_not()
+    {
+        Copy();
+        // A 40 kB limit: the WAV tracks (96–112 kB) are refused unread, the JSON files (< 1 kB) pass, and the skin
+        // caches, larger than the limit too, are streamed or mapped regardless.
+        const int limit = 40_000;
+        var results = DatasetValidator.Check(A2fDataset.Contract, _dir, new DatasetCheckOptions { MaxFileBytes = limit });
+        var refused = results.Where(r => r.Findings.Any(f => f.Code == FindingCodes.DocumentTooLarge)).Select(r => Path.GetFileName(r.Path)).Order().ToList();
+        Assert.Equal(new[] { "cp1_neutral.wav", "cp1_neutral.wav", "cp2_anger.wav", "cp2_anger.wav", "cp3_joy.wav", "cp3_joy.wav" }, refused);
+        foreach (var cache in new[] { At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), At("cache", "skin", "cp2_anger", "cp2_anger.pc2"), At("cache", "skin", "cp3_joy", "cp3_joy.mc") })
+        {
+            Assert.True(new FileInfo(cache).Length > limit);
+        }
+
+        Assert.DoesNotContain(results, r => r.Path.Contains("cache", StringComparison.Ordinal) && r.Findings.Any(f => f.Severity == Severity.Error));
+    }
+
+    [Fact]
     public void An_8_bit_track_is_a_warning()
     {
         Copy();

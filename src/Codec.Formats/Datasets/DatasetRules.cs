@@ -49,6 +49,9 @@ public static class DatasetRules
         var skin = Shots(c.InFolder("cache/skin/{shot}"));
         var audio = Shots(c.InFolder("audio"));
         var tongue = Shots(c.InFolder("cache/tongue/{shot}"));
+        // NVIDIA writes shot names raw into shots.json and a Python clip list: a quote or backslash breaks them.
+        foreach (var shot in skin.Where(s => !s.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '.' or '-')))
+            warn($"cache/skin/{shot}", FindingCodes.ShotMismatch, "", $"shot name {shot} has characters outside letters, digits, '_', '.' and '-': NVIDIA's tools write it unescaped into JSON and Python");
         foreach (var shot in skin.Where(s => !audio.Contains(s)))
             error($"cache/skin/{shot}", FindingCodes.ShotMismatch, "", $"shot {shot} has no audio/{shot}.wav: the audio file name must match the animation's");
         foreach (var shot in audio.Where(s => !skin.Contains(s)))

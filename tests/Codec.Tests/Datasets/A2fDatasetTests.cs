@@ -330,6 +330,18 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_shot_name_NVIDIA_would_write_unescaped_is_a_warning()
+    {
+        Copy();
+        string shot = "cp4 \"take\"";
+        Directory.CreateDirectory(At("cache", "skin", shot));
+        File.Copy(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), At("cache", "skin", shot, shot + ".npy"));
+        File.Copy(At("audio", "cp1_neutral.wav"), At("audio", shot + ".wav"));
+        var warning = Assert.Single(Check(), x => x.Finding.Message.Contains("unescaped"));
+        Assert.Equal(($"cache/skin/{shot}", Severity.Warning), (warning.File, warning.Finding.Severity));
+    }
+
+    [Fact]
     public void A_tongue_cache_without_its_skin_cache_is_an_error()
     {
         Copy();

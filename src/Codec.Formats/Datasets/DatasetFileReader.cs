@@ -49,6 +49,12 @@ public static class DatasetFileReader
         {
             facts.Error(FindingCodes.FileUnreadable, "", "cannot read the file: " + e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A reader bug must not stop the other files of a dataset: it is this file's finding, reported as such.
+            facts.Readable = false;
+            facts.Error(FindingCodes.FileUnreadable, "", $"could not be checked ({e.GetType().Name}: {e.Message}); please report this file");
+        }
 
         facts.Findings.InsertRange(0, sink.Findings);
         return facts;

@@ -65,7 +65,17 @@ public static class DatasetValidator
             if (!extra.TryGetValue(relative, out var list)) extra[relative] = list = new List<Finding>();
             list.Add(finding);
         });
-        foreach (var rule in contract.Rules) DatasetRules.Run(rule, context);
+        foreach (var rule in contract.Rules)
+        {
+            try
+            {
+                DatasetRules.Run(rule, context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                context.Report("", new Finding(FindingCodes.FileUnreadable, Severity.Error, "", $"rule {rule.Name} could not run ({e.GetType().Name}: {e.Message}); please report this dataset"));
+            }
+        }
 
         // One result per path: the files in order, then folders and files that only rules or the layout speak of.
         var results = new List<FileCheckResult>();

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.CommandLine;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
@@ -61,13 +60,12 @@ public static class RenderCommand
         if (systems is not null && imagePath is not null)
         {
             var png = File.ReadAllBytes(imagePath);
-            if (png.Length < 24 || !png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) || !png.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+            if (!PngImage.TryReadSize(png, out int width, out int height))
             {
                 stderr.WriteLine($"codec: {imagePath} is not a PNG file; only PNG images are embedded");
                 return 2;
             }
 
-            int width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
             background = new OverlayBackground(png, width, height, Path.GetFileName(imagePath), []);
         }
         else if (systems is not null && maskPath is not null)
@@ -75,7 +73,8 @@ public static class RenderCommand
             var decoded = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
             if (decoded is not null)
             {
-                var names = SegmentMapping.IsClothingMask(maskPath) ? systems.ClothingNames : systems.SegmentNames;
+                // Without a mapping the classes are drawn all the same, named by their values.
+                var names = SegmentMapping.Read(infoPath, SegmentMapping.IsClothingMask(maskPath), new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
                 background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(maskPath));
             }
         }

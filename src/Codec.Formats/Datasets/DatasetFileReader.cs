@@ -85,9 +85,7 @@ public static class DatasetFileReader
             long length = RandomAccess.GetLength(handle);
             var prefix = new byte[4096];
             int got = RandomAccess.Read(handle, prefix, 0);
-            long headerEnd = got < NpyHeader.PrefixBytes || prefix[6] == 0 ? 0 : prefix[6] == 1
-                ? 10 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(prefix.AsSpan(8))
-                : 12L + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix.AsSpan(8));
+            long headerEnd = NpyHeader.DeclaredEnd(prefix.AsSpan(0, got));
             bool shortHeader = headerEnd > got && got < length;
             if (!shortHeader && !keep.Contains(""))
             {
@@ -119,7 +117,7 @@ public static class DatasetFileReader
 
     private static void Stream(Microsoft.Win32.SafeHandles.SafeFileHandle handle, NpyHeader header, DatasetFile file, FileFacts facts)
     {
-        var check = new FrameCheck(file.Spec);
+        var check = new ValueCheck(file.Spec);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -162,23 +160,31 @@ public static class DatasetFileReader
         facts.DType = "<f4";
         facts.Shape = [pc2.Frames, pc2.Vertices, 3];
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
-        CheckFloats(facts, "", pc2.Positions, file.Spec);
+        ValueCheck.Run(facts, "", pc2.Positions, file.Spec);
         if (keep.Contains("")) facts.Values[""] = pc2.Positions.ToArray();
     }
 
-    // Frame by frame from the mapped data: a Maya cache is never held whole (unless a rule compares its values).
+    // Frame by frame from the mapped data: a Maya cache is held whole only when a rule compares its values.
     private static void ReadMaya(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
     {
-        var check = new FrameCheck(file.Spec);
-        float[]? kept = null;
-        bool keepValues = keep.Contains("");
-        var shape = MayaCache.Scan(file.Path, sink, (frame, frames, values) =>
+        var check = new ValueCheck(file.Spec);
+        MayaCacheShape? shape;
+        if (keep.Contains(""))
         {
-            check.Add(values);
-            if (!keepValues) return;
-            kept ??= new float[(long)values.Length * frames];
-            values.CopyTo(kept.AsSpan(frame * values.Length, values.Length));
-        });
+            var whole = MayaCache.Read(file.Path, sink);
+            if (whole is not null)
+            {
+                check.Add(whole.Positions);
+                facts.Values[""] = whole.Positions;
+            }
+
+            shape = whole is null ? null : new MayaCacheShape(whole.Description, whole.ChannelName, whole.Frames, whole.Vertices);
+        }
+        else
+        {
+            shape = MayaCache.Scan(file.Path, sink, (_, _, values) => check.Add(values));
+        }
+
         if (shape is null) return;
         facts.Readable = true;
         facts.DType = "<f4";
@@ -188,37 +194,6 @@ public static class DatasetFileReader
             facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {shape.Description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
         check.Report(facts, "");
-        if (kept is not null) facts.Values[""] = kept;
-    }
-
-    /// <summary>Finiteness and range over a cache seen one frame at a time.</summary>
-    private sealed class FrameCheck(FileSpec spec)
-    {
-        private long _count, _nonFinite, _outside, _first = -1;
-
-        public void Add(ReadOnlySpan<float> values)
-        {
-            if (!(spec.Min is null && spec.Max is null && AllFinite(values)))
-            {
-                for (int i = 0; i < values.Length; i++)
-                {
-                    float v = values[i];
-                    bool bad = true;
-                    if (!float.IsFinite(v)) _nonFinite++;
-                    else if ((spec.Min is { } min && v < min) || (spec.Max is { } max && v > max)) _outside++;
-                    else bad = false;
-                    if (bad && _first < 0) _first = _count + i;
-                }
-            }
-
-            _count += values.Length;
-        }
-
-        public void Report(FileFacts facts, string where)
-        {
-            if (_nonFinite > 0 && spec.Finite) facts.Error(FindingCodes.ValueOutOfRange, where, $"{_nonFinite} of {_count} values are NaN or infinite (first at element {_first})");
-            if (_outside > 0) facts.Error(FindingCodes.ValueOutOfRange, where, $"{_outside} of {_count} values lie outside [{Fmt(spec.Min)}, {Fmt(spec.Max)}] (first at element {_first})");
-        }
     }
 
     private static void ReadNpz(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
@@ -309,7 +284,7 @@ public static class DatasetFileReader
         if (array.DType.Kind != NpyKind.Float || !(spec.Finite || spec.Min is not null || spec.Max is not null || keepAs is not null)) return;
         if (array.CanView<float>())
         {
-            CheckFloats(facts, where, array.AsSpan<float>(), spec);
+            ValueCheck.Run(facts, where, array.AsSpan<float>(), spec);
             if (keepAs is not null) facts.Values[keepAs] = array.AsSpan<float>().ToArray();
             return;
         }
@@ -317,62 +292,9 @@ public static class DatasetFileReader
         if (array.Length > 1 << 28) return;
         var values = new float[array.Length];
         array.CopyTo(values);
-        CheckFloats(facts, where, values, spec);
+        ValueCheck.Run(facts, where, values, spec);
         if (keepAs is not null) facts.Values[keepAs] = values;
     }
-
-    private static void CheckFloats(FileFacts facts, string where, ReadOnlySpan<float> values, FileSpec spec)
-    {
-        // Caches are tens of megabytes of finite floats: a vector pass proves that; only a hit is scanned one by one.
-        if (spec.Min is null && spec.Max is null && AllFinite(values)) return;
-        long nonFinite = 0, below = 0, above = 0, first = -1;
-        for (int i = 0; i < values.Length; i++)
-        {
-            float v = values[i];
-            bool bad = false;
-            if (!float.IsFinite(v))
-            {
-                if (spec.Finite || spec.Min is not null || spec.Max is not null) { nonFinite++; bad = true; }
-            }
-            else if (spec.Min is { } min && v < min) { below++; bad = true; }
-            else if (spec.Max is { } max && v > max) { above++; bad = true; }
-
-            if (bad && first < 0) first = i;
-        }
-
-        if (nonFinite > 0) facts.Error(FindingCodes.ValueOutOfRange, where, $"{nonFinite} of {values.Length} values are NaN or infinite (first at element {first})");
-        if (below + above > 0)
-        {
-            facts.Error(FindingCodes.ValueOutOfRange, where,
-                $"{below + above} of {values.Length} values lie outside [{Fmt(spec.Min)}, {Fmt(spec.Max)}] (first at element {first}: {values[(int)first].ToString(CultureInfo.InvariantCulture)})");
-        }
-    }
-
-    // A float is NaN or infinite exactly when its exponent bits are all set.
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        var bits = MemoryMarshal.Cast<float, uint>(values);
-        int i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
-        {
-            var exponent = new System.Numerics.Vector<uint>(0x7F800000);
-            int width = System.Numerics.Vector<uint>.Count;
-            for (; i + width <= bits.Length; i += width)
-            {
-                var v = new System.Numerics.Vector<uint>(bits.Slice(i, width)) & exponent;
-                if (System.Numerics.Vector.EqualsAny(v, exponent)) return false;
-            }
-        }
-
-        for (; i < bits.Length; i++)
-        {
-            if ((bits[i] & 0x7F800000) == 0x7F800000) return false;
-        }
-
-        return true;
-    }
-
-    private static string Fmt(double? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "…";
 
     // Byte strings NUL-padded (as NVIDIA's SDK reads them), or UTF-32 (what the seed's own example writes).
     private static List<string> Strings(NpyArray array)

@@ -18,13 +18,11 @@ public sealed record OverlaySystem(string Name, IReadOnlyList<OverlayPoint> Poin
 /// </summary>
 public sealed class LandmarkSystems
 {
-    private LandmarkSystems(IReadOnlyList<OverlaySystem> systems, int width, int height, IReadOnlyDictionary<int, string> segmentNames, IReadOnlyDictionary<int, string> clothingNames)
+    private LandmarkSystems(IReadOnlyList<OverlaySystem> systems, int width, int height)
     {
         Systems = systems;
         Width = width;
         Height = height;
-        SegmentNames = segmentNames;
-        ClothingNames = clothingNames;
     }
 
     public IReadOnlyList<OverlaySystem> Systems { get; }
@@ -33,12 +31,6 @@ public sealed class LandmarkSystems
     public int Width { get; }
 
     public int Height { get; }
-
-    /// <summary>Pixel value → class name of <c>segments_mapping</c> (for colouring a mask's legend).</summary>
-    public IReadOnlyDictionary<int, string> SegmentNames { get; }
-
-    /// <summary>Pixel value → class name of <c>clothing_segments_mapping</c>.</summary>
-    public IReadOnlyDictionary<int, string> ClothingNames { get; }
 
     /// <summary>Reads the systems of an info.json; null (with a finding) when it is not a JSON object.</summary>
     public static LandmarkSystems? Read(string infoJson, FindingSink sink)
@@ -80,7 +72,7 @@ public sealed class LandmarkSystems
                 (width, height) = ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy));
             }
 
-            return new LandmarkSystems(systems, width, height, Names(root, "segments_mapping"), Names(root, "clothing_segments_mapping"));
+            return new LandmarkSystems(systems, width, height);
         }
         catch (JsonException e)
         {
@@ -133,19 +125,5 @@ public sealed class LandmarkSystems
             ? frustum.GetBoolean()
             : u is >= 0 and <= 1 && v is >= 0 and <= 1;
         return new OverlayPoint(label, u, v, inFrustum);
-    }
-
-    private static Dictionary<int, string> Names(JsonElement root, string member)
-    {
-        var names = new Dictionary<int, string>();
-        if (root.TryGetProperty(member, out var mapping) && mapping.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var p in mapping.EnumerateObject())
-            {
-                if (p.Value.TryGetInt32(out int value)) names.TryAdd(value, p.Name);
-            }
-        }
-
-        return names;
     }
 }

@@ -48,6 +48,19 @@ public sealed class PngImage
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>
+    /// The size an image's header declares, for a PNG of any colour type (its pixels are not read); false when the
+    /// bytes do not start with the PNG signature and an IHDR chunk.
+    /// </summary>
+    public static bool TryReadSize(ReadOnlySpan<byte> png, out int width, out int height)
+    {
+        width = height = 0;
+        if (png.Length < 24 || !png.StartsWith(Signature) || !png.Slice(12, 4).SequenceEqual("IHDR"u8)) return false;
+        width = BinaryPrimitives.ReadInt32BigEndian(png[16..]);
+        height = BinaryPrimitives.ReadInt32BigEndian(png[20..]);
+        return width > 0 && height > 0;
+    }
+
     /// <summary>Decodes a whole PNG held in memory; null (with located findings) when it is not a usable label image.</summary>
     public static PngImage? Decode(ReadOnlySpan<byte> png, FindingSink sink, string path = "")
     {

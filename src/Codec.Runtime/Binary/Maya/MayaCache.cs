@@ -28,12 +28,13 @@ public static class MayaCache
     /// <summary>Reads the cache described by <paramref name="xmlPath"/>; null (with findings) when it cannot be used.</summary>
     public static MayaGeometryCache? Read(string xmlPath, FindingSink sink)
     {
+        // Each frame is converted straight into its place in the whole array.
         float[]? positions = null;
-        var shape = Scan(xmlPath, sink, (frame, frameCount, values) =>
+        var shape = Load(xmlPath, sink, (frame, frameCount, length) =>
         {
-            positions ??= new float[(long)values.Length * frameCount];
-            values.CopyTo(positions.AsSpan(frame * values.Length, values.Length));
-        });
+            positions ??= new float[(long)length * frameCount];
+            return positions.AsSpan(frame * length, length);
+        }, null);
         return shape is null ? null : new MayaGeometryCache(shape.Description, shape.ChannelName, shape.Frames, shape.Vertices, positions ?? []);
     }
 
@@ -43,6 +44,16 @@ public static class MayaCache
     /// Returns the cache's shape, or null (with findings) when it cannot be used; nothing is visited then.
     /// </summary>
     public static MayaCacheShape? Scan(string xmlPath, FindingSink sink, FrameVisitor? visit)
+    {
+        float[]? frame = null;
+        // Without a visitor only the structure is checked: no frame is converted.
+        return Load(xmlPath, sink, visit is null ? null : (_, _, length) => frame ??= new float[length], visit);
+    }
+
+    // Where frame i of n (length floats) is converted to: a slice of one array (Read) or one reused buffer (Scan).
+    private delegate Span<float> FrameBuffer(int frame, int frameCount, int length);
+
+    private static MayaCacheShape? Load(string xmlPath, FindingSink sink, FrameBuffer? buffer, FrameVisitor? visit)
     {
         MayaCacheDescription? description;
         using (var xml = File.OpenRead(xmlPath)) description = MayaCacheDescription.Parse(xml, sink, xmlPath);
@@ -88,7 +99,7 @@ public static class MayaCache
         var mapped = new List<MappedFile>();
         try
         {
-            return Assemble(xmlPath, description, channel, files, mapped, sink, visit);
+            return Assemble(xmlPath, description, channel, files, mapped, sink, buffer, visit);
         }
         finally
         {
@@ -97,7 +108,7 @@ public static class MayaCache
     }
 
     private static MayaCacheShape? Assemble(string xmlPath, MayaCacheDescription description, MayaChannelDescription channel,
-        List<(string Path, int? Tick)> files, List<MappedFile> mapped, FindingSink sink, FrameVisitor? visit)
+        List<(string Path, int? Tick)> files, List<MappedFile> mapped, FindingSink sink, FrameBuffer? buffer, FrameVisitor? visit)
     {
         var samples = new List<(MayaCacheData Data, MayaSample Sample, int? Tick, string Path)>();
         foreach (var (path, tick) in files)
@@ -151,15 +162,12 @@ public static class MayaCache
             return null;
         }
 
-        if (visit is not null && samples.Count > 0)
+        for (int i = 0; buffer is not null && i < samples.Count; i++)
         {
-            var frame = new float[vertices * 3];
-            for (int i = 0; i < samples.Count; i++)
-            {
-                var (data, sample, _, _) = samples[i];
-                data.CopyTo(sample.Channels.First(c => c.Name == channel.Name), frame);
-                visit(i, samples.Count, frame);
-            }
+            var (data, sample, _, _) = samples[i];
+            var frame = buffer(i, samples.Count, vertices * 3);
+            data.CopyTo(sample.Channels.First(c => c.Name == channel.Name), frame);
+            visit?.Invoke(i, samples.Count, frame);
         }
 
         return new MayaCacheShape(description, channel.Name, samples.Count, vertices);

@@ -61,9 +61,7 @@ public sealed class NpyFile : IDisposable
         Span<byte> prefix = stackalloc byte[4096];
         int got = RandomAccess.Read(handle, prefix, 0);
         NpyHeader? header;
-        long headerEnd = got < NpyHeader.PrefixBytes ? 0 : prefix[6] == 1
-            ? 10 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..])
-            : 12L + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
+        long headerEnd = NpyHeader.DeclaredEnd(prefix[..got]);
         if (headerEnd > got && got < length)
         {
             // A header longer than the first read (format 2.0/3.0 records): map the file for it.

@@ -21,6 +21,15 @@ public sealed record NpyHeader(int Major, int Minor, NpyDType DType, bool Fortra
     public const int PrefixBytes = 12;
 
     /// <summary>
+    /// Where the header ends (the data starts) by the length field of a file's first bytes, or 0 when they are too few
+    /// to say; a caller that read only a prefix uses it to know whether the prefix holds the whole header.
+    /// </summary>
+    public static long DeclaredEnd(ReadOnlySpan<byte> prefix) =>
+        prefix.Length < PrefixBytes ? 0 : prefix[6] == 1
+            ? 10 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..])
+            : 12L + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
+
+    /// <summary>
     /// Reads the header at the start of <paramref name="file"/> (which may be just the file's first bytes:
     /// <paramref name="fileLength"/> is the whole file's length). Problems are findings; null when unusable.
     /// </summary>

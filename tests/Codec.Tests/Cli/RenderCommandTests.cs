@@ -43,6 +43,7 @@ public sealed class RenderCommandTests : IDisposable
         int circles = Regex.Matches(svg, "<circle cx").Count;
         int hollow = Regex.Matches(svg, "<circle [^>]*fill=\"none\"").Count;
         int outOfFrustum = Regex.Matches(svg, "\\(out of frustum\\)").Count;
+        Assert.True(hollow > 0, "the sample's body reaches out of the frame");
         Assert.Equal(hollow, outOfFrustum);
         Assert.True(circles > 400);
     }

@@ -25,9 +25,6 @@ public sealed class DecodeTests
         return data;
     }
 
-    // The fixture folders are named after the version their files declare: faces-1.1, face-api-1.2, humans-1.5.
-    private static string VersionOf(string fixture) => fixture.Split('/', '\\')[0].Split('-')[^1];
-
     public static TheoryData<string> Samples()
     {
         var data = new TheoryData<string>();
@@ -41,7 +38,7 @@ public sealed class DecodeTests
     {
         var result = Documents.Check(File.ReadAllBytes(Path.Combine(TestPaths.SynthesisFixtures, fixture)));
         Assert.True(!result.HasErrors, Documents.Describe(result.Findings));
-        Assert.Equal(VersionOf(fixture), result.Version);
+        Assert.Equal(FixtureVersions.InfoVersionOf(fixture), result.Version);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Codec.Generators.Binding;
 using Codec.Generators.Checking;
+using Codec.Generators.Diagnostics;
 using Codec.Generators.Emitting;
 using Codec.Generators.Model;
 using Codec.Generators.Reading;
@@ -53,6 +54,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
             .Select(static (dataset, ct) => EmitDataset(dataset, ct))
             .WithTrackingName(TrackingNames.EmitDatasets);
         RegisterOutput(context, datasetSources);
+
+        var viewSources = resolved
+            .SelectMany(static (result, _) => result.ViewSets)
+            .Select(static (views, ct) => EmitOne(() => ViewEmitter.EmitInterfaces(views), views.SchemaPath, ct))
+            .WithTrackingName(TrackingNames.EmitViews);
+        RegisterOutput(context, viewSources);
 
         var tableSources = resolved
             .SelectMany(static (result, _) => result.Tables)
@@ -104,6 +111,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         var diagnostics = new List<DiagnosticInfo>();
         var drafts = new List<SchemaDraft>();
         var tableDrafts = new List<TableDraft>();
+        var viewDrafts = new List<ViewSetDraft>();
         var datasets = new List<DatasetSpec>();
         // A file listed twice (a project's own item plus the package's glob) is read once.
         foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
@@ -113,7 +121,11 @@ public sealed class CodecGenerator : IIncrementalGenerator
             {
                 var source = new SchemaSource(text.Path, text.Text);
                 if (JsonObjectReader.Parse(source, diagnostics) is not { } root) continue;
-                if (DatasetReader.IsDataset(root))
+                if (ViewReader.IsViews(root))
+                {
+                    if (ViewReader.Read(source, root, diagnostics) is { } views) viewDrafts.Add(views);
+                }
+                else if (DatasetReader.IsDataset(root))
                 {
                     if (DatasetReader.Read(source, root, diagnostics) is { } dataset && DatasetChecker.Check(dataset, diagnostics) is { } checkedDataset)
                         datasets.Add(checkedDataset);
@@ -144,6 +156,21 @@ public sealed class CodecGenerator : IIncrementalGenerator
             tables = new List<TableSpec>();
         }
 
+        // One views file per format (the first by path; a second is CODEC010's kind of mistake).
+        var viewSets = new Dictionary<string, ViewSetSpec>();
+        foreach (var views in viewDrafts)
+        {
+            if (viewSets.ContainsKey(views.FormatId))
+            {
+                diagnostics.Add(SchemaReader.Diag(views.Source, DiagnosticDescriptors.ViewProblem.Id, views.FormatPosition, views.FormatId.Length + 2, "/format",
+                    $"format {views.FormatId} already has a views file ({System.IO.Path.GetFileName(viewSets[views.FormatId].SchemaPath)})"));
+            }
+            else if (ViewChecker.CheckSet(views, diagnostics) is { } set)
+            {
+                viewSets[views.FormatId] = set;
+            }
+        }
+
         var specs = new List<FormatSpec>();
         List<SchemaDraft?> complete;
         try
@@ -153,7 +180,8 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
-            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray(), datasets.ToEquatableArray());
+            return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray(), datasets.ToEquatableArray(),
+                viewSets.Values.ToEquatableArray());
         }
 
         // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
@@ -173,7 +201,15 @@ public sealed class CodecGenerator : IIncrementalGenerator
 
             try
             {
-                return checkedSpecs[index] = SchemaChecker.Check(draft, diagnostics, tables);
+                var spec = SchemaChecker.Check(draft, diagnostics, tables);
+                if (spec is null) return checkedSpecs[index] = null;
+                viewSets.TryGetValue(draft.FormatId, out var set);
+                if (ViewChecker.CheckVersion(draft, spec, set, diagnostics) is not { } impls) return checkedSpecs[index] = null;
+                return checkedSpecs[index] = spec with
+                {
+                    ViewImpls = impls,
+                    RootView = set?.RootView is { } root ? set.InterfaceOf(root) : null,
+                };
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)
             {
@@ -217,7 +253,8 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
-        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray());
+        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray(),
+            viewSets.Values.OrderBy(v => v.FormatId, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -234,6 +271,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
                 new GeneratedFile(prefix + ".Encoder.g.cs", EncoderEmitter.Emit(spec)),
                 new GeneratedFile(prefix + ".Validator.g.cs", ValidatorEmitter.Emit(spec)),
                 new GeneratedFile(prefix + ".Registration.g.cs", ConsumerBinding.Registration(spec)),
+                new GeneratedFile(prefix + ".Views.g.cs", ViewEmitter.EmitImplementations(spec)),
             };
             return new EmitOutput(files.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -294,7 +332,7 @@ internal sealed record SchemaText(string Path, string Text);
 
 /// <summary>Every checked format version (duplicates removed), the diagnostics, one changelog per format, and the reference tables.</summary>
 internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables,
-    EquatableArray<DatasetSpec> Datasets);
+    EquatableArray<DatasetSpec> Datasets, EquatableArray<ViewSetSpec> ViewSets);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -124,6 +124,28 @@ internal sealed class VersionResolver
         }
 
         merged.Rules.AddRange(child.Rules);
+
+        // A view implementation the child writes again is the inherited one with the child's member mappings on top;
+        // null drops it.
+        merged.ViewMaps.AddRange(parent.ViewMaps.Where(p => !child.ViewMaps.Any(c => c.SameTarget(p))));
+        foreach (var map in child.ViewMaps)
+        {
+            var inherited = parent.ViewMaps.FirstOrDefault(map.SameTarget);
+            if (!map.Removed)
+            {
+                var combined = new ViewMapDraft(map.TypeName, map.ViewName, map.Position);
+                if (inherited is not null) combined.Bindings.AddRange(inherited.Bindings.Where(b => map.Bindings.All(c => c.Member != b.Member)));
+                combined.Bindings.AddRange(map.Bindings);
+                merged.ViewMaps.Add(combined);
+            }
+            else if (inherited is null)
+            {
+                Report(child, DiagnosticDescriptors.NoSuchMember, map.Position, map.ViewName.Length + 2, "/implements/" + map.TypeName + "/" + map.ViewName,
+                    $"version {parent.Version} has no implementation of view {map.ViewName} by {map.TypeName} to drop");
+                ok = false;
+            }
+        }
+
         DropUnreachableTypes(merged);
         return ok ? merged : null;
     }
@@ -145,6 +167,8 @@ internal sealed class VersionResolver
         }
 
         merged.Types.RemoveAll(t => !reachable.Contains(t.Name) && t.Position.Source != merged.Source);
+        // Implementations inherited for a type this version no longer has go with it.
+        merged.ViewMaps.RemoveAll(m => m.Position.Source != merged.Source && merged.Types.All(t => t.Name != m.TypeName));
     }
 
     private static string ElementName(string type) =>

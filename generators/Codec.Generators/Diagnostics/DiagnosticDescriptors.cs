@@ -86,8 +86,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BadDataset = Create("CODEC024", "Dataset schema problem",
         "At {0}: {1}", "Dataset schemas name folders, files, dimensions and rules; see 'Dataset layouts' in schemas/README.md.");
 
+    public static readonly DiagnosticDescriptor ViewProblem = Create("CODEC025", "View not declared or not satisfied",
+        "At {0}: {1}", "A format's views file declares version-independent views; every version maps its members onto them under \"implements\" (a path, \".\" for the object itself, or null when the version lacks the value). See 'Views' in schemas/README.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [ViewProblem.Id] = ViewProblem,
         [BadDataset.Id] = BadDataset,
         [TableRowConflict.Id] = TableRowConflict,
         [BadLocationConstraint.Id] = BadLocationConstraint,

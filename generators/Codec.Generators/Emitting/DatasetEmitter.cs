@@ -17,7 +17,7 @@ internal static class DatasetEmitter
     public static GeneratedFile Emit(DatasetSpec spec)
     {
         var w = SourceWriter.StartFile(spec.SchemaPath, spec.Namespace);
-        w.Summary(spec.Description, $"Dataset layout {spec.DatasetId}, generated from its schema.");
+        w.Summary(spec.Description, $"Dataset layout {Naming.Xml(spec.DatasetId)}, generated from its schema.");
         w.Open($"public static partial class {spec.ClassName}");
         w.Line($"public const string DatasetId = {Naming.Literal(spec.DatasetId)};");
         w.Line();

@@ -14,10 +14,12 @@ internal sealed record VersionEntry(
     string? VersionMember,
     string SchemaPath,
     bool MatchesMissingVersion,
-    ProductSpec? Product)
+    ProductSpec? Product,
+    /// <summary>The interface documents of this format are handed out as (global::…).</summary>
+    string DocumentType)
 {
     public static VersionEntry From(FormatSpec spec) => new(spec.FormatId, spec.Version, spec.Namespace, spec.VersionNamespace, spec.RootType,
-        spec.VersionMember, spec.SchemaPath, spec.MatchesMissingVersion, spec.Product);
+        spec.VersionMember, spec.SchemaPath, spec.MatchesMissingVersion, spec.Product, spec.RootView ?? ViewEmitter.CodecDocument);
 }
 
 /// <summary>
@@ -41,7 +43,8 @@ internal static class DispatcherEmitter
         w.Line($"/// document's <c>{Naming.Xml(member)}</c> member. Reusable per thread; models are reused between calls.");
         w.Line($"/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
-        w.Open($"public sealed partial class {cls} : global::Codec.Runtime.Formats.ICodecFormat");
+        string document = first.DocumentType;
+        w.Open($"public sealed partial class {cls} : global::Codec.Runtime.Formats.ICodecFormat<{document}>");
         w.Line($"/// <summary>The format id used in schema files and reports.</summary>");
         w.Line($"public const string Id = {Naming.Literal(first.FormatId)};");
         w.Line();
@@ -68,8 +71,12 @@ internal static class DispatcherEmitter
         w.Line();
 
         // Decode
-        w.Line("/// <inheritdoc/>");
-        w.Open("public object? Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version)");
+        w.Line("/// <summary>");
+        w.Line("/// Decodes a document with the decoder of the version it declares, handing it out as the format's view (cast to the");
+        w.Line("/// version's model for the rest). Null when the version is unknown or missing or the document could not be read to its");
+        w.Line("/// end; every problem is a finding in <paramref name=\"sink\"/>. The model is reused by the next call.");
+        w.Line("/// </summary>");
+        w.Open($"public {document}? Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version)");
         w.Line("_context.Sink = sink;");
         w.Line("version = DetectVersion(document, sink);");
         w.Line("var mark = sink.Mark();");
@@ -91,11 +98,15 @@ internal static class DispatcherEmitter
         w.Close();
         w.Line();
 
+        w.Line($"global::Codec.Runtime.Formats.ICodecDocument? global::Codec.Runtime.Formats.ICodecFormat.Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version) =>");
+        w.Line("    Decode(document, sink, out version);");
+        w.Line();
+
         foreach (var v in ordered.Where(v => v.Product is not null)) EmitProductCheck(w, v);
 
         // Validate
         w.Line("/// <inheritdoc/>");
-        w.Open("public void Validate(object model, global::Codec.Runtime.Findings.FindingSink sink)");
+        w.Open("public void Validate(global::Codec.Runtime.Formats.ICodecDocument model, global::Codec.Runtime.Findings.FindingSink sink)");
         w.Open("switch (model)");
         foreach (var v in ordered)
         {
@@ -113,7 +124,7 @@ internal static class DispatcherEmitter
 
         // Encode
         w.Line("/// <inheritdoc/>");
-        w.Open("public void Encode(object model, global::System.Buffers.IBufferWriter<byte> output)");
+        w.Open("public void Encode(global::Codec.Runtime.Formats.ICodecDocument model, global::System.Buffers.IBufferWriter<byte> output)");
         w.Open("switch (model)");
         foreach (var v in ordered)
         {

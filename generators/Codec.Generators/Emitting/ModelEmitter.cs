@@ -40,17 +40,19 @@ internal static class ModelEmitter
 
         foreach (var m in type.Members)
         {
-            w.Summary(m.Description, Facts(m));
             string typeName = TypeNames.Of(m.Type);
             if (TypeNames.IsReusedInstance(m.Type))
             {
+                w.Summary(m.Description, Facts(m));
                 w.Line($"public {typeName} {m.PropertyName} {{ get; }} = new();");
             }
             else
             {
-                // Setting a value marks it present, so models built by hand encode what was set.
+                // Setting a value marks it present, so models built by hand encode what was set. The field comes
+                // first so that the summary documents the property.
                 string field = FieldName(m);
                 w.Line($"private {typeName} {field};");
+                w.Summary(m.Description, Facts(m));
                 w.Line($"public {typeName} {m.PropertyName} {{ get => {field}; set {{ {field} = value; Has{m.PropertyName} = true; }} }}");
             }
 
@@ -173,6 +175,11 @@ internal static class ModelEmitter
         foreach (var v in type.Values) w.Line($"{type.Name}.{v.Identifier} => {Naming.Utf8Literal(v.JsonValue)},");
         w.Line("_ => default,");
         w.Outdent().Line("};");
+        w.Line();
+        w.Line("/// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>");
+        w.Line($"public static {TypeNames.Runtime}.Text.Utf8Text TextOf({type.Name} value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;");
+        w.Line();
+        w.Line($"private static readonly {TypeNames.Runtime}.Text.Utf8Text[] Texts = {{ default, " + string.Join(", ", type.Values.Select(v => $"{TypeNames.Runtime}.Text.Utf8Text.From({Naming.Literal(v.JsonValue)})")) + " };");
         w.Line();
         w.Line("/// <summary>Every listed value, as files write it.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { " + string.Join(", ", type.Values.Select(v => Naming.Literal(v.JsonValue))) + " };");

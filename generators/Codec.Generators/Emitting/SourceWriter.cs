@@ -43,14 +43,22 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>An XML doc summary from schema text (one paragraph per line).</summary>
-    public SourceWriter Summary(string? text, string? extra = null)
+    /// <summary>
+    /// An XML doc summary: <paramref name="text"/> is schema prose (escaped here, one paragraph per line);
+    /// <paramref name="extraXml"/> is the generator's own documentation, already XML (escaped by whoever built it).
+    /// </summary>
+    public SourceWriter Summary(string? text, string? extraXml = null)
     {
-        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(extra)) return this;
+        if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(extraXml)) return this;
         Line("/// <summary>");
-        foreach (var line in ((text ?? "") + (extra is null ? "" : (string.IsNullOrWhiteSpace(text) ? "" : "\n") + extra)).Split('\n'))
+        foreach (var line in (text ?? "").Split('\n'))
         {
             if (line.Trim().Length > 0) Line("/// " + Naming.Xml(line.Trim()));
+        }
+
+        foreach (var line in (extraXml ?? "").Split('\n'))
+        {
+            if (line.Trim().Length > 0) Line("/// " + line.Trim());
         }
 
         return Line("/// </summary>");

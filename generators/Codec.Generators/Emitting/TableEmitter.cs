@@ -54,7 +54,7 @@ internal static class TableEmitter
         bool located = table.Constraints.Count > 0 || table.FrameOrigin >= 0;
         string iface = located ? Tables + ".ILocatedReferenceTable" : Tables + ".IReferenceTable";
         w.Summary($"Reference table {table.TableId}: {table.Rows.Count} rows; names {(table.MatchCase ? "match exactly" : "match ignoring ASCII case")}.",
-            table.Origin is null ? null : "Source: " + table.Origin);
+            table.Origin is null ? null : "Source: " + Naming.Xml(table.Origin));
         w.Open($"public sealed class {table.ClassName} : {iface}");
         w.Line($"private {table.ClassName}() {{ }}");
         w.Line();

@@ -26,7 +26,11 @@ internal sealed record FormatSpec(
     EquatableArray<RenameSpec> Renames = default,
     /// <summary>Documents without a version member are this version.</summary>
     bool MatchesMissingVersion = false,
-    ProductSpec? Product = null)
+    ProductSpec? Product = null,
+    /// <summary>The format's views this version's types implement (proven by the view checker).</summary>
+    EquatableArray<ViewImplSpec> ViewImpls = default,
+    /// <summary>The interface a decoded document is handed out as (global::…); null: <c>ICodecDocument</c>.</summary>
+    string? RootView = null)
 {
     public TypeSpec? FindType(string name)
     {

@@ -32,6 +32,9 @@ internal sealed class SchemaDraft
     /// <summary>Documents without a version member are this version (the earliest files had none).</summary>
     public bool? MatchesMissingVersion;
     public ProductDraft? Product;
+
+    /// <summary>Which model types implement which of the format's views, and how (inherited, then this file's).</summary>
+    public readonly List<ViewMapDraft> ViewMaps = new();
 }
 
 /// <summary>How a derived version changes one inherited object type.</summary>

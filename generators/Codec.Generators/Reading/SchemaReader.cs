@@ -14,8 +14,9 @@ internal sealed class SchemaReader : JsonObjectReader
     private static readonly HashSet<string> TopLevelKeys = new()
         {
             "$schema", "format", "version", "parent", "namespace", "description", "root", "versionMember", "matchesMissingVersion",
-            "unknownMembers", "product", "types", "changes", "rules", "removeRules",
+            "unknownMembers", "product", "types", "changes", "rules", "removeRules", "implements",
         };
+    private static readonly HashSet<string> ViewBindingKeys = new() { "path", "add" };
     private static readonly HashSet<string> ChangeKeys = new() { "add", "remove", "rename", "retype" };
     private static readonly HashSet<string> ProductKeys = new() { "name", "anyOf", "values" };
     private static readonly HashSet<string> ObjectTypeKeys = new() { "description", "members", "unknownMembers", "base" };
@@ -107,7 +108,72 @@ internal sealed class SchemaReader : JsonObjectReader
         }
 
         if (root.Get("rules") is { } rules) ReadRules(rules, "/rules", draft.Rules);
+        if (root.Get("implements") is { } implements) ReadImplements(implements, draft.ViewMaps);
         return ok ? draft : null;
+    }
+
+    // "implements": { "Type": { "View": { "member": "path/to/member" | "." | null | {"path", "add"} } | null } }
+    private void ReadImplements(JsonNode node, List<ViewMapDraft> into)
+    {
+        const string at = "/implements";
+        if (node is not JsonObjectNode types)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at, "expected {\"Type\": {\"View\": {member mappings}}}");
+            return;
+        }
+
+        foreach (var type in types.Properties)
+        {
+            if (type.Value is not JsonObjectNode views)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, type.Value.Position, 1, at + "/" + type.Name, "expected an object of view names to member mappings");
+                continue;
+            }
+
+            foreach (var view in views.Properties)
+            {
+                string viewAt = at + "/" + type.Name + "/" + view.Name;
+                var map = new ViewMapDraft(type.Name, view.Name, view.NamePosition);
+                if (view.Value is JsonLiteralNode { Value: null })
+                {
+                    map.Removed = true;
+                }
+                else if (view.Value is JsonObjectNode members)
+                {
+                    foreach (var m in members.Properties)
+                    {
+                        var binding = new ViewBindingDraft(m.Name, m.NamePosition);
+                        switch (m.Value)
+                        {
+                            case JsonLiteralNode { Value: null }:
+                                break;
+                            case JsonStringNode path when path.Value.Length > 0:
+                                binding.Path = path.Value;
+                                break;
+                            case JsonObjectNode full when full.Get("path") is JsonStringNode { Value.Length: > 0 } path
+                                && (full.Get("add") is null || full.Get("add") is JsonNumberNode { Value: var add } && add == System.Math.Floor(add) && System.Math.Abs(add) < 1e9):
+                                CheckKeys(full, ViewBindingKeys, viewAt + "/" + m.Name);
+                                binding.Path = path.Value;
+                                binding.Add = full.Get("add") is JsonNumberNode n ? (long)n.Value : 0;
+                                break;
+                            default:
+                                Report(DiagnosticDescriptors.InvalidValue, m.Value.Position, 1, viewAt + "/" + m.Name,
+                                    "expected a member path (\"a/b\"), \".\" for the object itself, null when this version has no such value, or {\"path\", \"add\": integer}");
+                                continue;
+                        }
+
+                        map.Bindings.Add(binding);
+                    }
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, view.Value.Position, 1, viewAt, "expected an object of view members to model members, or null to drop an inherited implementation");
+                    continue;
+                }
+
+                into.Add(map);
+            }
+        }
     }
 
     private void ReadRules(JsonNode node, string at, List<RuleDraft> into)

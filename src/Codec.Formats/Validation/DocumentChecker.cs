@@ -30,7 +30,7 @@ public sealed class DocumentChecker
     /// Checks a document and hands out the decoded model (null when it could not be decoded), valid until the next
     /// call: models are reused.
     /// </summary>
-    public DocumentResult Check(ReadOnlySpan<byte> document, out object? model)
+    public DocumentResult Check(ReadOnlySpan<byte> document, out ICodecDocument? model)
     {
         _sink.Reset();
         model = _format.Decode(document, _sink, out string? version);

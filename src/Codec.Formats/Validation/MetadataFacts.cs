@@ -1,9 +1,5 @@
+using Codec.Formats.Synthesis.Metadata;
 using Codec.Runtime.Json;
-using M1 = Codec.Formats.Synthesis.Metadata.V1;
-using M11 = Codec.Formats.Synthesis.Metadata.V1_1;
-using M12 = Codec.Formats.Synthesis.Metadata.V1_2;
-using M13 = Codec.Formats.Synthesis.Metadata.V1_3;
-using M14 = Codec.Formats.Synthesis.Metadata.V1_4;
 
 namespace Codec.Formats.Validation;
 
@@ -17,7 +13,6 @@ public sealed record MetadataFacts(
     long RenderId,
     long? FrameNumber,
     string? CameraName,
-    long? IdentityId,
     long? Width,
     long? Height,
     double? FocalLength,
@@ -25,62 +20,42 @@ public sealed record MetadataFacts(
     byte[]? IdentityJson,
     byte[]? FacialAttributesJson)
 {
-    /// <summary>The facts of a decoded line; null for a model that is not a metadata line or has no render_id.</summary>
-    public static MetadataFacts? From(object model, ReadOnlySpan<byte> line, long lineNumber, DecodeContext context)
+    /// <summary>The facts of a decoded line (any version, read through its view); null for a line without render_id.</summary>
+    public static MetadataFacts? From(IMetadataDocument line, ReadOnlySpan<byte> text, long lineNumber, DecodeContext context)
     {
-        byte[]? identity = Slice(line, "/scene/identity_metadata", context);
-        byte[]? face = Slice(line, "/scene/facial_attributes", context);
-        switch (model)
+        if (!line.HasRenderId) return null;
+        string? camera = line.HasCameraName ? line.CameraName.ToString() : null;
+        long? width = Value(line.HasResolutionW, line.ResolutionW), height = Value(line.HasResolutionH, line.ResolutionH);
+        double? focal = Value(line.HasFocalLength, line.FocalLength), sensor = Value(line.HasSensorWidth, line.SensorWidth);
+        if (line.Rigs is { } rigs && FindCamera(rigs, line.HasCameraName, line.CameraName) is { } requested)
         {
-            case M14.MetadataLine m when m.HasRenderId:
-            {
-                string? camera = m.HasCameraName ? m.CameraName.ToString() : null;
-                var spec = FindCamera(m, camera);
-                return new MetadataFacts(lineNumber, m.RenderId, m.HasFrameNumber ? m.FrameNumber : null, camera,
-                    m.Scene.Identity.HasId ? m.Scene.Identity.Id : m.Scene.IdentityMetadata.HasId ? m.Scene.IdentityMetadata.Id : null,
-                    spec is { HasResolutionW: true } ? spec.ResolutionW : null, spec is { HasResolutionH: true } ? spec.ResolutionH : null,
-                    spec is { HasFocalLength: true } ? spec.FocalLength : null, spec is { HasSensorWidth: true } ? spec.SensorWidth : null,
-                    identity, face);
-            }
-            case M13.MetadataLine m when m.HasRenderId:
-                return Older(lineNumber, m.RenderId, m.Scene.HasId ? m.Scene.Id : null, m.Render.Resolution.HasW ? m.Render.Resolution.W : null,
-                    m.Render.Resolution.HasH ? m.Render.Resolution.H : null, Value(m.Scene.Camera.Specifications.HasFocalLength, m.Scene.Camera.Specifications.FocalLength),
-                    Value(m.Scene.Camera.Specifications.HasSensorWidth, m.Scene.Camera.Specifications.SensorWidth), identity, face);
-            case M12.MetadataLine m when m.HasRenderId:
-                return Older(lineNumber, m.RenderId, m.Scene.HasId ? m.Scene.Id : null, m.Render.Resolution.HasW ? m.Render.Resolution.W : null,
-                    m.Render.Resolution.HasH ? m.Render.Resolution.H : null, Value(m.Scene.Camera.Specifications.HasFocalLength, m.Scene.Camera.Specifications.FocalLength),
-                    Value(m.Scene.Camera.Specifications.HasSensorWidth, m.Scene.Camera.Specifications.SensorWidth), identity, face);
-            case M11.MetadataLine m when m.HasRenderId:
-                return Older(lineNumber, m.RenderId, m.Scene.HasId ? m.Scene.Id : null, m.Render.Resolution.HasW ? m.Render.Resolution.W : null,
-                    m.Render.Resolution.HasH ? m.Render.Resolution.H : null, Value(m.Scene.Camera.Specifications.HasFocalLength, m.Scene.Camera.Specifications.FocalLength),
-                    Value(m.Scene.Camera.Specifications.HasSensorWidth, m.Scene.Camera.Specifications.SensorWidth), identity, face);
-            case M1.MetadataLine m when m.HasRenderId:
-                // Version 1 gives the focal length only (no sensor width).
-                return Older(lineNumber, m.RenderId, m.Scene.HasId ? m.Scene.Id : null, m.Render.Resolution.HasW ? m.Render.Resolution.W : null,
-                    m.Render.Resolution.HasH ? m.Render.Resolution.H : null, Value(m.Scene.Camera.HasFocalLength, m.Scene.Camera.FocalLength), null, identity, face);
-            default:
-                return null;
+            width = Value(requested.HasResolutionW, requested.ResolutionW);
+            height = Value(requested.HasResolutionH, requested.ResolutionH);
+            focal = Value(requested.HasFocalLength, requested.FocalLength);
+            sensor = Value(requested.HasSensorWidth, requested.SensorWidth);
         }
+
+        return new MetadataFacts(lineNumber, line.RenderId, line.HasFrameNumber ? line.FrameNumber : null, camera, width, height, focal, sensor,
+            Slice(text, "/scene/identity_metadata", context), Slice(text, "/scene/facial_attributes", context));
     }
 
-    private static MetadataFacts Older(long lineNumber, long renderId, long? identityId, long? width, long? height, double? focal, double? sensor,
-        byte[]? identity, byte[]? face) =>
-        new(lineNumber, renderId, null, null, identityId, width, height, focal, sensor, identity, face);
+    private static T? Value<T>(bool has, T value) where T : struct => has ? value : null;
 
-    private static double? Value(bool has, double value) => has ? value : null;
-
-    // 1.4 lines describe every camera of the rig; the line's own camera is the one named by camera_name.
-    private static M14.RigCameraSpecifications? FindCamera(M14.MetadataLine m, string? name)
+    // Lines from 1.4 on describe every camera of the rig; the line's own camera is the one named by camera_name (or
+    // the only one).
+    private static IRigCamera? FindCamera(IReadOnlyList<ICameraRig> rigs, bool named, Codec.Runtime.Text.Utf8Text name)
     {
-        M14.RigCameraSpecifications? only = null;
+        IRigCamera? only = null;
         int cameras = 0;
-        foreach (var rig in m.Scene.CameraAndLightRigs)
+        for (int r = 0; r < rigs.Count; r++)
         {
-            foreach (var camera in rig.Cameras)
+            if (rigs[r].Cameras is not { } list) continue;
+            for (int c = 0; c < list.Count; c++)
             {
+                var camera = list[c];
                 cameras++;
-                only = camera.Specifications;
-                if (name is not null && camera.HasName && camera.Name.ToString() == name) return camera.Specifications;
+                only = camera;
+                if (named && camera.HasName && camera.Name == name) return camera;
             }
         }
 

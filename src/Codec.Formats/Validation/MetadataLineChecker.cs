@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis.Metadata;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 using Codec.Runtime.Lines;
@@ -28,8 +29,8 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
 
     public MetadataLineResult Process(ReadOnlySpan<byte> line, long lineNumber)
     {
-        var result = _checker.Check(line, out object? model);
-        MetadataFacts? facts = _collectFacts && model is not null ? MetadataFacts.From(model, line, lineNumber, _sliceContext) : null;
+        var result = _checker.Check(line, out var model);
+        MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, line, lineNumber, _sliceContext) : null;
         return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts);
     }
 

@@ -24,11 +24,18 @@ public interface ICodecFormat
     /// out of range); every problem is a finding in <paramref name="sink"/>. Recoverable problems — a wrong type, a
     /// missing or unknown member — are findings too, and the model is still returned.
     /// </summary>
-    object? Decode(ReadOnlySpan<byte> document, FindingSink sink, out string? version);
+    ICodecDocument? Decode(ReadOnlySpan<byte> document, FindingSink sink, out string? version);
 
     /// <summary>Checks a model returned by <see cref="Decode"/> against its version's ranges and rules.</summary>
-    void Validate(object model, FindingSink sink);
+    void Validate(ICodecDocument model, FindingSink sink);
 
     /// <summary>Writes a model returned by <see cref="Decode"/> back as JSON.</summary>
-    void Encode(object model, IBufferWriter<byte> output);
+    void Encode(ICodecDocument model, IBufferWriter<byte> output);
+}
+
+/// <summary>A versioned format whose documents are handed out as <typeparamref name="TDocument"/> (its root view).</summary>
+public interface ICodecFormat<out TDocument> : ICodecFormat where TDocument : class, ICodecDocument
+{
+    /// <inheritdoc cref="ICodecFormat.Decode"/>
+    new TDocument? Decode(ReadOnlySpan<byte> document, FindingSink sink, out string? version);
 }

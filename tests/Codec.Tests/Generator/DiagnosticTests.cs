@@ -213,7 +213,7 @@ public sealed class DiagnosticTests
             """));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
-        Assert.Equal(7, run.GeneratedSources.Length); // model, decoder, encoder, validator, registration; dispatcher, changelog
+        Assert.Equal(8, run.GeneratedSources.Length); // model, decoder, encoder, validator, registration, views; dispatcher, changelog
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 
@@ -12,9 +12,8 @@ public sealed record OverlayPoint(string Label, double U, double V, bool InFrust
 public sealed record OverlaySystem(string Name, IReadOnlyList<OverlayPoint> Points);
 
 /// <summary>
-/// Every landmark system of an info.json, whatever its version: each array of objects that carry a
-/// <c>screen_space_pos</c> (iBUG ≤1.2 <c>landmarks</c>, <c>contour_landmarks</c>, 1.3/1.4 <c>body_landmarks.*</c>,
-/// 1.5 <c>landmarks.*</c>), and the two pupils. Also the render size, from the intrinsics' principal point.
+/// Every landmark system of an info.json, whatever its version, read through its view (iBUG-68 and its contour, the
+/// body systems, MPEG-4), and the two pupils; also the render size, from the intrinsics' principal point.
 /// </summary>
 public sealed class LandmarkSystems
 {
@@ -32,98 +31,65 @@ public sealed class LandmarkSystems
 
     public int Height { get; }
 
-    /// <summary>Reads the systems of an info.json; null (with a finding) when it is not a JSON object.</summary>
-    public static LandmarkSystems? Read(string infoJson, FindingSink sink)
+    /// <summary>Reads the systems of an info.json file; null (with a finding) when it cannot be read or decoded.</summary>
+    public static LandmarkSystems? Read(string infoJson, FindingSink sink) =>
+        new InfoDocumentReader().Read(infoJson, sink) is { } info ? From(info) : null;
+
+    /// <summary>The systems of a decoded info.json, named as the view names them, in the view's order.</summary>
+    public static LandmarkSystems From(IInfoDocument info)
     {
-        var findings = new List<Finding>();
-        byte[] buffer = [];
-        int length = BoundedFile.ReadAll(infoJson, Segmentation.SegmentMapping.MaxInfoBytes, ref buffer, findings);
-        foreach (var f in findings) sink.Add(f with { Path = infoJson });
-        if (length < 0) return null;
-        try
+        var systems = new List<OverlaySystem>();
+        if (info.Landmarks is { } landmarks)
         {
-            using var doc = JsonDocument.Parse(buffer.AsMemory(0, length));
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                sink.Add(new Finding(FindingCodes.NotAnObject, Severity.Error, infoJson, "an info.json is a JSON object"));
-                return null;
-            }
-
-            var systems = new List<OverlaySystem>();
-            Collect(root, "", systems);
-            if (root.TryGetProperty("pupil_coordinates", out var pupils) && pupils.ValueKind == JsonValueKind.Object)
-            {
-                var points = new List<OverlayPoint>();
-                foreach (var pupil in pupils.EnumerateObject())
-                {
-                    if (Point(pupil.Value, pupil.Name) is { } p) points.Add(p);
-                }
-
-                if (points.Count > 0) systems.Add(new OverlaySystem("pupils", points));
-            }
-
-            int width = 0, height = 0;
-            if (root.TryGetProperty("camera", out var camera) && camera.ValueKind == JsonValueKind.Object
-                && camera.TryGetProperty("intrinsics", out var k) && k.ValueKind == JsonValueKind.Array && k.GetArrayLength() >= 2
-                && k[0].ValueKind == JsonValueKind.Array && k[0].GetArrayLength() >= 3 && k[1].ValueKind == JsonValueKind.Array && k[1].GetArrayLength() >= 3
-                && k[0][2].TryGetDouble(out double cx) && k[1][2].TryGetDouble(out double cy) && cx is > 0 and < 1e6 && cy is > 0 and < 1e6)
-            {
-                (width, height) = ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy));
-            }
-
-            return new LandmarkSystems(systems, width, height);
+            Add(systems, "ibug68", landmarks.Ibug68);
+            Add(systems, "ibug68_contour", landmarks.Ibug68Contour);
+            Add(systems, "kinect_v2", landmarks.KinectV2);
+            Add(systems, "coco_whole_body", landmarks.CocoWholeBody);
+            Add(systems, "mediapipe_body", landmarks.MediapipeBody);
+            Add(systems, "mediapipe_left_hand", landmarks.MediapipeLeftHand);
+            Add(systems, "mediapipe_right_hand", landmarks.MediapipeRightHand);
+            Add(systems, "mediapipe_left_iris", landmarks.MediapipeLeftIris);
+            Add(systems, "mediapipe_right_iris", landmarks.MediapipeRightIris);
+            Add(systems, "mpeg4", landmarks.Mpeg4);
         }
-        catch (JsonException e)
+
+        var pupils = new List<OverlayPoint>();
+        if (Pupil(info.PupilLeft, "pupil_left") is { } left) pupils.Add(left);
+        if (Pupil(info.PupilRight, "pupil_right") is { } right) pupils.Add(right);
+        if (pupils.Count > 0) systems.Add(new OverlaySystem("pupils", pupils));
+
+        int width = 0, height = 0;
+        if (info.Camera is { HasIntrinsics: true } camera)
         {
-            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, infoJson, "not JSON: " + e.Message));
-            return null;
+            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
+            if (cx is > 0 and < 1e6 && cy is > 0 and < 1e6) (width, height) = ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy));
         }
+
+        return new LandmarkSystems(systems, width, height);
     }
 
-    // Depth-first, in file order: arrays whose objects have screen positions are systems; objects are searched.
-    private static void Collect(JsonElement element, string path, List<OverlaySystem> into)
+    private static void Add(List<OverlaySystem> into, string name, IReadOnlyList<ILandmark>? points)
     {
-        if (element.ValueKind != JsonValueKind.Object) return;
-        foreach (var member in element.EnumerateObject())
+        if (points is null) return;
+        var overlay = new List<OverlayPoint>(points.Count);
+        for (int i = 0; i < points.Count; i++)
         {
-            string name = path.Length == 0 ? member.Name : path + "." + member.Name;
-            if (member.Value.ValueKind == JsonValueKind.Array)
-            {
-                var points = new List<OverlayPoint>();
-                int index = 0;
-                foreach (var item in member.Value.EnumerateArray())
-                {
-                    if (Point(item, index.ToString(CultureInfo.InvariantCulture)) is { } p) points.Add(p);
-                    index++;
-                }
-
-                if (points.Count > 0) into.Add(new OverlaySystem(name, points));
-            }
-            else if (member.Name != "pupil_coordinates")
-            {
-                Collect(member.Value, name, into);
-            }
-        }
-    }
-
-    private static OverlayPoint? Point(JsonElement item, string fallbackLabel)
-    {
-        if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("screen_space_pos", out var screen)
-            || screen.ValueKind != JsonValueKind.Array || screen.GetArrayLength() != 2
-            || !screen[0].TryGetDouble(out double u) || !screen[1].TryGetDouble(out double v) || !double.IsFinite(u) || !double.IsFinite(v))
-        {
-            return null;
+            var p = points[i];
+            if (!p.HasScreenSpacePos || !double.IsFinite(p.ScreenSpacePos.X) || !double.IsFinite(p.ScreenSpacePos.Y)) continue;
+            string id = p.HasId ? p.Id.ToString(CultureInfo.InvariantCulture) : i.ToString(CultureInfo.InvariantCulture);
+            string label = p.HasName ? p.Name.ToString() + (p.HasId ? " (id " + id + ")" : "") : id;
+            overlay.Add(Point(label, p.ScreenSpacePos.X, p.ScreenSpacePos.Y, p.HasInFrustum ? p.InFrustum : null));
         }
 
-        string label = item.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()!
-            : item.TryGetProperty("ptnum", out var ptnum) ? ptnum.GetRawText()
-            : item.TryGetProperty("id", out var id) ? id.GetRawText()
-            : fallbackLabel;
-        if (item.TryGetProperty("id", out var idValue) && item.TryGetProperty("name", out _)) label += " (id " + idValue.GetRawText() + ")";
-        bool inFrustum = item.TryGetProperty("in_frustum", out var frustum) && frustum.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? frustum.GetBoolean()
-            : u is >= 0 and <= 1 && v is >= 0 and <= 1;
-        return new OverlayPoint(label, u, v, inFrustum);
+        if (overlay.Count > 0) into.Add(new OverlaySystem(name, overlay));
     }
+
+    private static OverlayPoint? Pupil(IPupil? pupil, string label) =>
+        pupil is { HasScreenSpacePos: true } p && double.IsFinite(p.ScreenSpacePos.X) && double.IsFinite(p.ScreenSpacePos.Y)
+            ? Point(label, p.ScreenSpacePos.X, p.ScreenSpacePos.Y, null)
+            : null;
+
+    // Without the producer's in_frustum flag, a point is in the frustum when it falls inside the picture.
+    private static OverlayPoint Point(string label, double u, double v, bool? inFrustum) =>
+        new(label, u, v, inFrustum ?? (u is >= 0 and <= 1 && v is >= 0 and <= 1));
 }

@@ -1,18 +1,16 @@
-using System.Text.Json;
+using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Validation;
+using Codec.Runtime.Collections;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Segmentation;
 
 /// <summary>
-/// A render's own label numbering, read from its info.json: <c>segments_mapping</c> for <c>N.segments.png</c>,
-/// <c>clothing_segments_mapping</c> for <c>N.clothing_segments.png</c> (every version keeps them at the top level).
+/// A render's own label numbering, read from its info.json (any version, through its view): <c>segments_mapping</c>
+/// for <c>N.segments.png</c>, <c>clothing_segments_mapping</c> for <c>N.clothing_segments.png</c>.
 /// </summary>
 public sealed class SegmentMapping
 {
-    /// <summary>info.json files are a few hundred KB; anything far larger is not one.</summary>
-    public const long MaxInfoBytes = 64L << 20;
-
     private SegmentMapping(string member, IReadOnlyList<(string Name, int Value)> entries)
     {
         Member = member;
@@ -28,6 +26,12 @@ public sealed class SegmentMapping
     /// <summary>True for a clothing mask by the file name convention (<c>N.clothing_segments.png</c>).</summary>
     public static bool IsClothingMask(string maskPath) => Path.GetFileName(maskPath).Contains("clothing_segments", StringComparison.Ordinal);
 
+    /// <summary>The info.json member that numbers a mask's pixels.</summary>
+    public static string MemberFor(bool clothing) => clothing ? "clothing_segments_mapping" : "segments_mapping";
+
+    /// <summary>The mapping of a decoded info.json, as a view (no allocation), or null when the render has none.</summary>
+    public static NameValueMap? Of(IInfoDocument info, bool clothing) => clothing ? info.ClothingSegmentsMapping : info.SegmentsMapping;
+
     /// <summary>The first class name of each pixel value.</summary>
     public Dictionary<int, string> NamesByValue()
     {
@@ -36,38 +40,28 @@ public sealed class SegmentMapping
         return names;
     }
 
-    /// <summary>Reads the mapping a mask needs from an info.json; null with a finding when it has none or is not JSON.</summary>
-    public static SegmentMapping? Read(string infoJson, bool clothing, FindingSink sink)
+    /// <summary>The mapping a mask needs, from a decoded info.json; null with a finding when it has none.</summary>
+    public static SegmentMapping? From(IInfoDocument info, bool clothing, string infoPath, FindingSink sink)
     {
-        string member = clothing ? "clothing_segments_mapping" : "segments_mapping";
-        var findings = new List<Finding>();
-        byte[] buffer = [];
-        int length = BoundedFile.ReadAll(infoJson, MaxInfoBytes, ref buffer, findings);
-        foreach (var f in findings) sink.Add(f with { Path = infoJson });
-        if (length < 0) return null;
-        try
+        string member = MemberFor(clothing);
+        if (Of(info, clothing) is not { } mapping)
         {
-            using var doc = JsonDocument.Parse(buffer.AsMemory(0, length));
-            if (doc.RootElement.ValueKind != JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty(member, out var mapping) || mapping.ValueKind != JsonValueKind.Object)
-            {
-                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoJson, $"there is no {member} to name the labels with"));
-                return null;
-            }
-
-            var entries = new List<(string, int)>();
-            foreach (var p in mapping.EnumerateObject())
-            {
-                if (p.Value.TryGetInt32(out int value) && value is >= 0 and <= ushort.MaxValue) entries.Add((p.Name, value));
-                else sink.Add(new Finding(FindingCodes.OutOfRange, Severity.Error, $"/{member}/{p.Name}", $"\"{p.Name}\" is {p.Value.GetRawText()}, not a pixel value 0..65535"));
-            }
-
-            return new SegmentMapping(member, entries);
-        }
-        catch (JsonException e)
-        {
-            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, infoJson, "the mapping file is not JSON: " + e.Message));
+            sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoPath, $"there is no {member} to name the labels with"));
             return null;
         }
+
+        var entries = new List<(string, int)>(mapping.Count);
+        foreach (var entry in mapping.Entries)
+        {
+            string name = entry.Name.ToString();
+            if (entry.Value is >= 0 and <= ushort.MaxValue) entries.Add((name, (int)entry.Value));
+            else sink.Add(new Finding(FindingCodes.OutOfRange, Severity.Error, $"/{member}/{name}", $"\"{name}\" is {entry.Value}, not a pixel value 0..65535"));
+        }
+
+        return new SegmentMapping(member, entries);
     }
+
+    /// <summary>Reads the mapping a mask needs from an info.json file; null with a finding when it has none or cannot be decoded.</summary>
+    public static SegmentMapping? Read(string infoJson, bool clothing, FindingSink sink) =>
+        new InfoDocumentReader().Read(infoJson, sink) is { } info ? From(info, clothing, infoJson, sink) : null;
 }

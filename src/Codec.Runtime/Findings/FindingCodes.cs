@@ -139,6 +139,8 @@ public static class FindingCodes
     public const string MeshMismatch = "X710";
     /// <summary>A mask class the remapping target table lacks: its pixels become the target's default 0 (warning).</summary>
     public const string ClassNotInTarget = "X711";
+    /// <summary>A cross-file check that could not run because the render's info.json lacks what it needs (warning).</summary>
+    public const string CheckNotRun = "X712";
 
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset).
     /// <summary>A required folder or file of the layout is missing.</summary>

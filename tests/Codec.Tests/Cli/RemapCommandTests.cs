@@ -12,8 +12,9 @@ public sealed class RemapCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    // A render in the files' own numbering: dense and alphabetical, so ids mean nothing across renders.
-    private const string Info = """{ "version": "1.5", "segments_mapping": { "background": 0, "eyebrows": 1, "eyelash_left": 2, "eyelid_left": 3, "foot_right": 4 } }""";
+    // A render in the files' own numbering: dense and alphabetical, so ids mean nothing across renders. The rest of a
+    // real info.json is left out (remap reads only the mapping); its pupils say it is a Human API file.
+    private const string Info = """{ "version": "1.5", "pupil_coordinates": {}, "segments_mapping": { "background": 0, "eyebrows": 1, "eyelash_left": 2, "eyelid_left": 3, "foot_right": 4 } }""";
     private static readonly ushort[] Mask = [0, 1, 2, 3, 4, 4, 1, 0, 3, 3, 0, 0];
 
     private (string Mask, string Info) Render(string maskName = "7.segments.png", ushort[]? labels = null)

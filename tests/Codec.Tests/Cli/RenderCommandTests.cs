@@ -33,13 +33,13 @@ public sealed class RenderCommandTests : IDisposable
     public void Every_system_has_its_colour_and_every_point_a_title_hollow_when_out_of_frustum()
     {
         string svg = Render(Sample("1.5", "1.info.json"));
-        foreach (var system in new[] { "landmarks.ibug68", "landmarks.kinect_v2", "landmarks.coco.whole_body", "landmarks.mediapipe.body", "landmarks.mediapipe.left_hand", "landmarks.mpeg4", "pupils" })
+        foreach (var system in new[] { "ibug68", "ibug68_contour", "kinect_v2", "coco_whole_body", "mediapipe_body", "mediapipe_left_hand", "mpeg4", "pupils" })
         {
             Assert.Contains($"<g id=\"{system}\"", svg);
         }
 
-        Assert.Matches("<title>landmarks.kinect_v2 HAND_RIGHT \\(id 15\\)", svg);
-        Assert.Contains("<title>landmarks.mpeg4 2.13 (id 12)", svg);
+        Assert.Matches("<title>kinect_v2 HAND_RIGHT \\(id 15\\)", svg);
+        Assert.Contains("<title>mpeg4 2.13 (id 12)", svg);
         int circles = Regex.Matches(svg, "<circle cx").Count;
         int hollow = Regex.Matches(svg, "<circle [^>]*fill=\"none\"").Count;
         int outOfFrustum = Regex.Matches(svg, "\\(out of frustum\\)").Count;
@@ -96,6 +96,6 @@ public sealed class RenderCommandTests : IDisposable
         string svg = Render(Path.Combine(folder, "24.info.json"), mask: Path.Combine(folder, "24.segments.png"));
         Assert.Contains("really at", svg); // the feet of a head-and-shoulders render
         Assert.Contains(">hair: 36700 px</text>", svg);
-        Assert.Contains("<g id=\"landmarks.mpeg4\"", svg);
+        Assert.Contains("<g id=\"mpeg4\"", svg);
     }
 }

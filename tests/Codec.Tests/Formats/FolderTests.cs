@@ -51,6 +51,42 @@ public sealed class FolderTests : IDisposable
     }
 
     [FixtureFact]
+    public async Task The_real_dense_meshes_are_projected_through_their_render_camera()
+    {
+        // The 1.5 portrait's meshes project into its render; moved 10 m behind the camera they must not.
+        string folder = Path.Combine(_dir, "humans");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5"))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        Assert.Empty(All(await Check(folder), FindingCodes.MeshMismatch));
+        Assert.Empty(All(await Check(folder), FindingCodes.CheckNotRun));
+
+        string info = Path.Combine(folder, "24.info.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(info))!;
+        var row = doc["camera"]!["transform_world2cam"]!["mat_4x4"]![2]!;
+        row[3] = row[3]!.GetValue<double>() + 10;
+        File.WriteAllText(info, doc.ToJsonString());
+        var moved = All(await Check(folder), FindingCodes.MeshMismatch).ToList();
+        Assert.Equal(2, moved.Count); // the MediaPipe and the SAI mesh
+        Assert.All(moved, f => Assert.Contains("vertices are behind it", f.Message));
+    }
+
+    [Fact]
+    public async Task A_check_whose_input_is_absent_says_so()
+    {
+        // Without a camera, a mask's size cannot be checked: a warning says so instead of silence.
+        string folder = Copy("1.5");
+        string info = Directory.EnumerateFiles(folder, "*.info.json").First();
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(info))!.AsObject();
+        doc.Remove("camera");
+        File.WriteAllText(info, doc.ToJsonString());
+        string render = Path.GetFileName(info).Split('.')[0];
+        using (var stream = File.Create(Path.Combine(folder, render + ".segments.png")))
+            Codec.Runtime.Binary.Image.PngWriter.WriteLabels(stream, new ushort[4], 2, 2, Codec.Runtime.Binary.Image.PngPixelFormat.Grey8);
+        var notRun = All(await Check(folder), FindingCodes.CheckNotRun).ToList();
+        Assert.Contains(notRun, f => f.Message.Contains("no camera intrinsics to give the render's size", StringComparison.Ordinal));
+    }
+
+    [FixtureFact]
     public async Task A_mask_value_its_mapping_does_not_list_is_reported_with_its_pixel_count()
     {
         string folder = Path.Combine(_dir, "masks");

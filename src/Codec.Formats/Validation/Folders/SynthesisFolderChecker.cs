@@ -1,4 +1,6 @@
 using System.Globalization;
+using Codec.Formats.Segmentation;
+using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Geometry;
 using Codec.Runtime.Findings;
@@ -153,7 +155,9 @@ public sealed class SynthesisFolderChecker
                 if (length >= 0)
                 {
                     var document = buffer.AsSpan(0, length);
-                    var result = _info.Check(document);
+                    // Decoded once: the checks below read the model through its view (valid until the next file).
+                    var result = _info.Check(document, out var model);
+                    var info = model as IInfoDocument;
                     version = result.Version;
                     findings.AddRange(result.Findings);
                     if (metadataPath is not null)
@@ -167,18 +171,18 @@ public sealed class SynthesisFolderChecker
                         else
                         {
                             matchedLines.Add(new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
-                            CrossCheck(line, document, path, lineFindings);
+                            CrossCheck(line, info, document, path, lineFindings);
                         }
                     }
 
                     foreach (var mesh in renders[name.Key].Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
                     {
-                        results.Add(CheckMesh(mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, document, Path.GetFileName(path)));
+                        results.Add(CheckMesh(mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, info, Path.GetFileName(path)));
                     }
 
                     foreach (var mask in renders[name.Key].Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
                     {
-                        results.Add(CheckMask(mask.Path, mask.Name.Modality == "segments" ? "/segments_mapping" : "/clothing_segments_mapping", document, Path.GetFileName(path)));
+                        results.Add(CheckMask(mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path)));
                     }
                 }
             }
@@ -221,17 +225,17 @@ public sealed class SynthesisFolderChecker
         renders.ContainsKey(key) || renders.ContainsKey(new RenderKey(key.RenderId, null, null))
         || (key.Camera is null && key.Frame is null && renderIdsWithFiles.Contains(key.RenderId));
 
-    private void CrossCheck(MetadataFacts line, ReadOnlySpan<byte> info, string infoPath, List<Finding> into)
+    private void CrossCheck(MetadataFacts line, IInfoDocument? info, ReadOnlySpan<byte> document, string infoPath, List<Finding> into)
     {
         string file = Path.GetFileName(infoPath);
         int at = Line(line.LineNumber);
-        CompareSubtree(line.IdentityJson, info, "/identity_metadata", "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
-        CompareSubtree(line.FacialAttributesJson, info, "/facial_attributes", "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
+        CompareSubtree(line.IdentityJson, document, "/identity_metadata", "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
+        CompareSubtree(line.FacialAttributesJson, document, "/facial_attributes", "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
+        if (info?.Camera is not { } camera) return;
 
-        if (line.Width is { } w && line.Height is { } h
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy))
+        if (line.Width is { } w && line.Height is { } h && camera.HasIntrinsics)
         {
+            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
             double tolerance = _options.PrincipalPointTolerancePx;
             if (!(Math.Abs(cx - w / 2.0) <= tolerance) || !(Math.Abs(cy - h / 2.0) <= tolerance))
             {
@@ -240,8 +244,8 @@ public sealed class SynthesisFolderChecker
             }
         }
 
-        CompareNumber(line.FocalLength, info, "/camera/focal_length_mm", "focal length", file, at, into);
-        CompareNumber(line.SensorWidth, info, "/camera/sensor/width_mm", "sensor width", file, at, into);
+        CompareNumber(line.FocalLength, camera.HasFocalLengthMm, camera.FocalLengthMm, "focal length", "camera.focal_length_mm", file, at, into);
+        CompareNumber(line.SensorWidth, camera.HasSensorWidthMm, camera.SensorWidthMm, "sensor width", "camera.sensor.width_mm", file, at, into);
     }
 
     private delegate T? BytesDecoder<T>(ReadOnlySpan<byte> bytes, FindingSink sink, string path);
@@ -268,7 +272,7 @@ public sealed class SynthesisFolderChecker
 
     // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
     // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
-    private FileCheckResult CheckMesh(string meshPath, int expectedVertices, ReadOnlySpan<byte> info, string infoName)
+    private FileCheckResult CheckMesh(string meshPath, int expectedVertices, IInfoDocument? info, string infoName)
     {
         var sink = new FindingSink();
         var mesh = ReadAndDecode(meshPath, sink, ObjMesh.Decode, out var refused);
@@ -279,86 +283,82 @@ public sealed class SynthesisFolderChecker
             sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {expectedVertices}"));
         }
 
-        var m = new Mat4d();
-        bool camera = true;
-        for (int r = 0; r < 4 && camera; r++)
+        if (info?.Camera is not { HasIntrinsics: true, HasWorld2cam: true } camera)
         {
-            for (int c = 0; c < 4 && camera; c++)
-            {
-                camera = JsonPointerLocator.TryReadDouble(info, $"/camera/transform_world2cam/mat_4x4/{r}/{c}", _context, out double value);
-                m[r, c] = value;
-            }
+            if (info is not null) sink.Add(NotRun($"{infoName} has no camera intrinsics and world2cam to project the vertices with"));
+            return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         }
 
-        if (camera
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/0", _context, out double fx)
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/1", _context, out double fy)
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
-            && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy))
+        var m = camera.World2cam;
+        var k = camera.Intrinsics;
+        double fx = k[0, 0], fy = k[1, 1], cx = k[0, 2], cy = k[1, 2];
+        int behind = 0, outside = 0;
+        foreach (var v in mesh.Vertices)
         {
-            int behind = 0, outside = 0;
-            foreach (var v in mesh.Vertices)
+            var p = m.TransformPoint(v);
+            if (!(p.Z < 0))
             {
-                var p = m.TransformPoint(v);
-                if (!(p.Z < 0))
-                {
-                    behind++;
-                    continue;
-                }
-
-                double u = (fx * p.X / -p.Z) + cx, w = (fy * -p.Y / -p.Z) + cy;
-                if (!(u >= 0 && u <= 2 * cx && w >= 0 && w <= 2 * cy)) outside++;
+                behind++;
+                continue;
             }
 
-            if (behind > 0 || outside * 2 > mesh.Vertices.Length)
-            {
-                sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "",
-                    $"through {infoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
-            }
+            double u = (fx * p.X / -p.Z) + cx, w = (fy * -p.Y / -p.Z) + cy;
+            if (!(u >= 0 && u <= 2 * cx && w >= 0 && w <= 2 * cy)) outside++;
+        }
+
+        if (behind > 0 || outside * 2 > mesh.Vertices.Length)
+        {
+            sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "",
+                $"through {infoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
         }
 
         return new FileCheckResult(meshPath, null, sink.Findings.ToList());
     }
 
     // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).
-    private FileCheckResult CheckMask(string maskPath, string mappingPointer, ReadOnlySpan<byte> info, string infoName)
+    private FileCheckResult CheckMask(string maskPath, bool clothing, IInfoDocument? info, string infoName)
     {
         var sink = new FindingSink();
         var image = ReadAndDecode(maskPath, sink, PngImage.Decode, out var refused);
         if (refused is not null) return refused;
+        if (image is null || info is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
 
-        if (image is not null)
+        if (info.Camera is { HasIntrinsics: true } camera)
         {
-            if (JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/0/2", _context, out double cx)
-                && JsonPointerLocator.TryReadDouble(info, "/camera/intrinsics/1/2", _context, out double cy)
-                && (Math.Abs(image.Width - (2 * cx)) > 1 || Math.Abs(image.Height - (2 * cy)) > 1))
+            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
+            if (Math.Abs(image.Width - (2 * cx)) > 1 || Math.Abs(image.Height - (2 * cy)) > 1)
             {
                 sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                     $"the mask is {image.Width}x{image.Height}; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx}x{2 * cy}")));
             }
+        }
+        else
+        {
+            sink.Add(NotRun($"{infoName} has no camera intrinsics to give the render's size"));
+        }
 
-            if (JsonPointerLocator.TryLocateValue(info, mappingPointer, _context, out int start, out int length))
+        string member = SegmentMapping.MemberFor(clothing);
+        if (SegmentMapping.Of(info, clothing) is { } mapping)
+        {
+            var values = new HashSet<long>();
+            foreach (var entry in mapping.Entries) values.Add(entry.Value);
+            var unmapped = image.Histogram().Where(h => !values.Contains(h.Label)).ToList();
+            if (unmapped.Count > 0)
             {
-                using var mapping = System.Text.Json.JsonDocument.Parse(info.Slice(start, length).ToArray());
-                var values = mapping.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                    ? mapping.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.Number).Select(p => p.Value.GetDouble()).ToHashSet()
-                    : new HashSet<double>();
-                var unmapped = image.Histogram().Where(h => !values.Contains(h.Label)).ToList();
-                if (unmapped.Count > 0)
-                {
-                    sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
-                        $"{unmapped.Sum(u => u.Pixels)} pixels have values {infoName}{mappingPointer} does not list: "
-                        + string.Join(", ", unmapped.Take(8).Select(u => $"{u.Label} ({u.Pixels} px)")) + (unmapped.Count > 8 ? ", ..." : "")));
-                }
+                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
+                    $"{unmapped.Sum(u => u.Pixels)} pixels have values {infoName}/{member} does not list: "
+                    + string.Join(", ", unmapped.Take(8).Select(u => $"{u.Label} ({u.Pixels} px)")) + (unmapped.Count > 8 ? ", ..." : "")));
             }
-            else
-            {
-                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{infoName} has no {mappingPointer.TrimStart('/')} to read this mask with"));
-            }
+        }
+        else
+        {
+            sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{infoName} has no {member} to read this mask with"));
         }
 
         return new FileCheckResult(maskPath, null, sink.Findings.ToList());
     }
+
+    private static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);
 
     private void CompareSubtree(byte[]? fromLine, ReadOnlySpan<byte> info, string infoPointer, string linePointer, string code, string what, string file, int at, List<Finding> into)
     {
@@ -369,12 +369,12 @@ public sealed class SynthesisFolderChecker
             $"{what} differs from {file} (metadata vs info.json): {string.Join("; ", differences)}", at, 1));
     }
 
-    private void CompareNumber(double? fromLine, ReadOnlySpan<byte> info, string pointer, string what, string file, int at, List<Finding> into)
+    private void CompareNumber(double? fromLine, bool present, double actual, string what, string member, string file, int at, List<Finding> into)
     {
-        if (fromLine is not { } requested || !JsonPointerLocator.TryReadDouble(info, pointer, _context, out double actual)) return;
+        if (fromLine is not { } requested || !present) return;
         if (Math.Abs(requested - actual) <= _options.CameraRelativeTolerance * Math.Max(1, Math.Abs(requested))) return;
         into.Add(new Finding(FindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-            $"requested {what} {requested} mm, but {file} has {pointer} = {actual}"), at, 1));
+            $"requested {what} {requested} mm, but {file} has {member} = {actual}"), at, 1));
     }
 
     private static int Line(long lineNumber) => (int)Math.Min(lineNumber, int.MaxValue);

@@ -1,0 +1,65 @@
+using Codec.Formats.Synthesis.Info;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
+
+namespace Codec.Formats.Validation;
+
+/// <summary>
+/// Reads one <c>N.info.json</c> from disk (refusing a file over the size limit unread) and decodes it once, with the
+/// schema of the version it declares, into the format's view. Tools that only need part of a render's information
+/// (render, remap, inspect) read it here, so every consumer sees the same decoded values. One instance per thread:
+/// the buffer and the models are reused, and a document is valid until the next <see cref="Read"/>.
+/// </summary>
+public sealed class InfoDocumentReader
+{
+    /// <summary>info.json files are a few hundred KB; anything far larger is not one.</summary>
+    public const long DefaultMaxBytes = 64L << 20;
+
+    // Tools that read a render for its landmarks or mappings take a version newer than the schemas with the nearest
+    // older schema (and say so), rather than refuse it.
+    private static readonly DecodeOptions ToolOptions = new() { UnknownVersions = UnknownVersionPolicy.NearestLower };
+
+    private readonly SynthesisInfoFormat _format;
+    private readonly long _maxBytes;
+    private readonly FindingSink _decodeFindings = new();
+    private byte[] _buffer = [];
+
+    public InfoDocumentReader(DecodeOptions? options = null, long maxBytes = DefaultMaxBytes)
+    {
+        _format = BuiltInFormats.CreateSynthesisInfo(options ?? ToolOptions);
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>What decoding the last document found (structural findings; the document may still be usable).</summary>
+    public IReadOnlyList<Finding> DecodeFindings => _decodeFindings.Findings;
+
+    /// <summary>
+    /// The document's view, or null with error findings (on <paramref name="path"/>) in <paramref name="sink"/> when the
+    /// file cannot be read or is not an info.json this version of codec can decode.
+    /// </summary>
+    public IInfoDocument? Read(string path, FindingSink sink)
+    {
+        _decodeFindings.Reset();
+        var findings = new List<Finding>();
+        int length;
+        try
+        {
+            length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
+            return null;
+        }
+
+        foreach (var f in findings) sink.Add(f with { Path = path });
+        if (length < 0) return null;
+        var document = _format.Decode(_buffer.AsSpan(0, length), _decodeFindings, out _);
+        if (document is null)
+        {
+            foreach (var f in _decodeFindings.Findings.Where(f => f.Severity == Severity.Error)) sink.Add(f with { Message = f.Path.Length > 0 ? f.Path + ": " + f.Message : f.Message, Path = path });
+        }
+
+        return document;
+    }
+}

@@ -78,7 +78,8 @@ internal sealed class SchemaChecker
             _draft.Parent,
             Renames(),
             _draft.MatchesMissingVersion ?? false,
-            root is null ? null : CheckProduct(root));
+            root is null ? null : CheckProduct(root),
+            LineLayout: _draft.LineLayout ?? false);
 
         // The version that takes documents without a version member need not declare it.
         if (_draft.VersionMember is { } vm && root is not null && _draft.MatchesMissingVersion != true && root.Members.All(m => m.JsonName != vm))

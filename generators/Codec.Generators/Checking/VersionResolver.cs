@@ -94,6 +94,7 @@ internal sealed class VersionResolver
             RootPosition = child.RootType.Length > 0 ? child.RootPosition : child.ParentPosition,
             Description = child.Description ?? parent.Description,
             VersionMember = child.VersionMember ?? parent.VersionMember,
+            LineLayout = child.LineLayout ?? parent.LineLayout,
             UnknownMembers = child.UnknownMembers ?? parent.UnknownMembers,
             // Only the version that says so takes documents without a version member: the flag is not inherited.
             MatchesMissingVersion = child.MatchesMissingVersion ?? false,

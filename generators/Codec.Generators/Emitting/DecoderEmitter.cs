@@ -22,6 +22,16 @@ internal static class DecoderEmitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public static partial class {root}Decoder");
         w.Line("/// <summary>");
+        w.Line($"/// Decodes like <see cref=\"Decode\"/>, after checking that the document declares version {Naming.Xml(format.Version)}: a document of");
+        w.Line("/// another version is a <c>V506</c> finding (and is still decoded with this version's schema).");
+        w.Line("/// </summary>");
+        w.Open($"public static bool DecodeThisVersion(global::System.ReadOnlySpan<byte> utf8, {root} result, {TypeNames.Runtime}.Json.DecodeContext context)");
+        if (format.VersionMember is { } member)
+            w.Line($"{TypeNames.Runtime}.Json.VersionProbe.Expect(utf8, {Naming.Utf8Literal(member)}, {Naming.Literal(format.Version)}, {(format.MatchesMissingVersion ? "true" : "false")}, context);");
+        w.Line("return Decode(utf8, result, context);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>");
         w.Line("/// Decodes <paramref name=\"utf8\"/> into <paramref name=\"result\"/>. Problems become findings in");
         w.Line("/// <c>context.Sink</c>, located by JSON pointer, line and column; nothing is thrown for bad input.");
         w.Line("/// Returns false when the document could not be decoded completely.");

@@ -20,8 +20,10 @@ internal static class EncoderEmitter
         w.Open($"public sealed partial class {root}Encoder");
         w.Line($"private readonly {Writer} _writer;");
         w.Line();
-        w.Line("/// <param name=\"indented\">4-space indentation as the producers write (default), or compact.</param>");
-        w.Line($"public {root}Encoder(bool indented = true) => _writer = new {Writer}(indented);");
+        w.Line(format.LineLayout
+            ? "/// <param name=\"indented\">Compact, on one line, as a line of a JSON Lines file (default), or 4-space indented.</param>"
+            : "/// <param name=\"indented\">4-space indentation as the producers write (default), or compact.</param>");
+        w.Line($"public {root}Encoder(bool indented = {(format.LineLayout ? "false" : "true")}) => _writer = new {Writer}(indented);");
         w.Line();
         w.Line("/// <summary>Writes <paramref name=\"document\"/> to <paramref name=\"output\"/>, ending with a newline.</summary>");
         w.Open($"public void Encode({root} document, global::System.Buffers.IBufferWriter<byte> output)");

@@ -30,7 +30,9 @@ internal sealed record FormatSpec(
     /// <summary>The format's views this version's types implement (proven by the view checker).</summary>
     EquatableArray<ViewImplSpec> ViewImpls = default,
     /// <summary>The interface a decoded document is handed out as (global::…); null: <c>ICodecDocument</c>.</summary>
-    string? RootView = null)
+    string? RootView = null,
+    /// <summary>Documents are lines of a JSON Lines file: encoded compact, on one line.</summary>
+    bool LineLayout = false)
 {
     public TypeSpec? FindType(string name)
     {

@@ -16,6 +16,9 @@ internal sealed class SchemaDraft
     public string RootType = "";
     public TextPosition RootPosition;
     public string? VersionMember;
+
+    /// <summary>Documents are lines of a JSON Lines file (encoded compact, on one line); null: inherited, else indented.</summary>
+    public bool? LineLayout;
     public Model.UnknownMemberPolicy? UnknownMembers;
     public readonly List<TypeDraft> Types = new();
     public readonly List<RuleDraft> Rules = new();

@@ -14,7 +14,7 @@ internal sealed class SchemaReader : JsonObjectReader
     private static readonly HashSet<string> TopLevelKeys = new()
         {
             "$schema", "format", "version", "parent", "namespace", "description", "root", "versionMember", "matchesMissingVersion",
-            "unknownMembers", "product", "types", "changes", "rules", "removeRules", "implements",
+            "unknownMembers", "product", "types", "changes", "rules", "removeRules", "implements", "layout",
         };
     private static readonly HashSet<string> ViewBindingKeys = new() { "path", "add" };
     private static readonly HashSet<string> ChangeKeys = new() { "add", "remove", "rename", "retype" };
@@ -70,6 +70,11 @@ internal sealed class SchemaReader : JsonObjectReader
 
         draft.Description = OptionalString(root, "description", "");
         draft.VersionMember = OptionalString(root, "versionMember", "");
+        if (OptionalString(root, "layout", "") is { } layout)
+        {
+            if (layout is "indented" or "line") draft.LineLayout = layout == "line";
+            else Report(DiagnosticDescriptors.InvalidValue, root.Get("layout")!.Position, layout.Length + 2, "/layout", "expected \"indented\" (a file per document) or \"line\" (one document per line, JSON Lines)");
+        }
         draft.MatchesMissingVersion = OptionalBool(root, "matchesMissingVersion", "");
         draft.UnknownMembers = ReadPolicy(root, "");
         if (root.Get("product") is { } product) draft.Product = ReadProduct(product);

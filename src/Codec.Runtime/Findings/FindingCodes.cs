@@ -72,6 +72,8 @@ public static class FindingCodes
     public const string NotAnObject = "V504";
     /// <summary>The document comes from a sibling product that reuses the format's version strings (e.g. Synthesis retail).</summary>
     public const string OtherProduct = "V505";
+    /// <summary>A reader bound to one version was given a document that declares another (or none).</summary>
+    public const string VersionMismatch = "V506";
 
     // B8xx: binary files (NumPy, ZIP, WAV, point caches). Located by byte offset (Finding.Offset).
     /// <summary>The file does not start with its format's signature.</summary>

@@ -62,6 +62,38 @@ public static class VersionProbe
     }
 
     /// <summary>
+    /// For readers bound to one version: reports <see cref="FindingCodes.VersionMismatch"/> in <c>context.Sink</c> when the
+    /// document declares another version than <paramref name="expected"/> (or none, unless the version is the one of
+    /// documents without a version member). Broken JSON is left to the decoder to report.
+    /// </summary>
+    public static void Expect(ReadOnlySpan<byte> document, ReadOnlySpan<byte> member, string expected, bool matchesMissing, DecodeContext context)
+    {
+        VersionForm form;
+        ReadOnlySpan<byte> text;
+        try
+        {
+            form = Find(document, member, context, out text);
+        }
+        catch (JsonDecodeException)
+        {
+            return;
+        }
+
+        string? declared = form switch
+        {
+            VersionForm.Absent => matchesMissing ? null : "no version",
+            VersionForm.String or VersionForm.Number => Matches(text, System.Text.Encoding.UTF8.GetBytes(expected)) ? null : "version " + System.Text.Encoding.UTF8.GetString(text),
+            VersionForm.Other => "a version that is neither a string nor a number",
+            _ => null, // not an object: the decoder says so
+        };
+        if (declared is not null)
+        {
+            context.Sink.Report(FindingCodes.VersionMismatch, Severity.Error, "/" + System.Text.Encoding.UTF8.GetString(member),
+                $"the document declares {declared}; this reader reads version {expected} only (read documents of any version with the format's dispatcher)", document, 0);
+        }
+    }
+
+    /// <summary>
     /// True when <paramref name="text"/> (as written in a document) is the version <paramref name="known"/>:
     /// well formed and equal part by part, so <c>1.5</c> matches <c>"1.5"</c> but <c>"1.5-beta"</c> matches nothing.
     /// </summary>

@@ -276,4 +276,40 @@ public sealed class MetadataTests
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    private static string SampleLine(string folder) =>
+        File.ReadLines(Path.Combine(TestPaths.SampleData, "synthesis", folder, "metadata.jsonl")).First();
+
+    [Fact]
+    public void A_reader_bound_to_one_version_says_when_a_line_declares_another()
+    {
+        // A 1.4 line (the 1.5 sample's) read by the 1.3 decoder, as a [CodecFormat("synthesis.metadata", "1.3")] class does.
+        var context = new DecodeContext();
+        var model = new Codec.Formats.Synthesis.Metadata.V1_3.MetadataLine();
+        Codec.Formats.Synthesis.Metadata.V1_3.MetadataLineDecoder.DecodeThisVersion(Encoding.UTF8.GetBytes(SampleLine("info-1.5")), model, context);
+        var mismatch = Assert.Single(context.Sink.Findings, f => f.Code == FindingCodes.VersionMismatch);
+        Assert.Equal("/version", mismatch.Path);
+        Assert.Contains("declares version 1.4; this reader reads version 1.3 only", mismatch.Message);
+
+        // A 1.2 line read by the 1.2 decoder: nothing to say about the version.
+        context = new DecodeContext();
+        Codec.Formats.Synthesis.Metadata.V1_2.MetadataLineDecoder.DecodeThisVersion(Encoding.UTF8.GetBytes(SampleLine("info-1.2")), new Codec.Formats.Synthesis.Metadata.V1_2.MetadataLine(), context);
+        Assert.DoesNotContain(context.Sink.Findings, f => f.Code == FindingCodes.VersionMismatch);
+    }
+
+    [Theory]
+    [InlineData("info-1.2")]
+    [InlineData("info-1.5")]
+    public void A_metadata_line_encodes_to_one_line(string folder)
+    {
+        var format = BuiltInFormats.CreateSynthesisMetadata();
+        var line = format.Decode(Encoding.UTF8.GetBytes(SampleLine(folder)), new FindingSink(), out _)!;
+        var output = new ArrayBufferWriter<byte>();
+        format.Encode(line, output);
+        string text = Encoding.UTF8.GetString(output.WrittenSpan);
+        Assert.Equal(1, text.Count(c => c == '\n'));
+        Assert.EndsWith("\n", text);
+        // The same line (members in the schema's order, which may differ from the file's).
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(SampleLine(folder)), System.Text.Json.Nodes.JsonNode.Parse(text)));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class InfoDocumentReader
     private readonly SynthesisInfoFormat _format;
     private readonly long _maxBytes;
     private readonly FindingSink _decodeFindings = new();
+    private readonly DecodeContext _probeContext = new();
     private byte[] _buffer = [];
 
     public InfoDocumentReader(DecodeOptions? options = null, long maxBytes = DefaultMaxBytes)
@@ -33,6 +34,9 @@ public sealed class InfoDocumentReader
     /// <summary>What decoding the last document found (structural findings; the document may still be usable).</summary>
     public IReadOnlyList<Finding> DecodeFindings => _decodeFindings.Findings;
 
+    /// <summary>The last document's version member as the file writes it (<c>1.5</c>, <c>1</c>), or null when it has none.</summary>
+    public string? DeclaredVersion { get; private set; }
+
     /// <summary>
     /// The document's view, or null with error findings (on <paramref name="path"/>) in <paramref name="sink"/> when the
     /// file cannot be read or is not an info.json this version of codec can decode.
@@ -40,6 +44,7 @@ public sealed class InfoDocumentReader
     public IInfoDocument? Read(string path, FindingSink sink)
     {
         _decodeFindings.Reset();
+        DeclaredVersion = null;
         var findings = new List<Finding>();
         int length;
         try
@@ -54,12 +59,29 @@ public sealed class InfoDocumentReader
 
         foreach (var f in findings) sink.Add(f with { Path = path });
         if (length < 0) return null;
-        var document = _format.Decode(_buffer.AsSpan(0, length), _decodeFindings, out _);
+        var bytes = _buffer.AsSpan(0, length);
+        var document = _format.Decode(bytes, _decodeFindings, out _);
+        if (document is not null) DeclaredVersion = ReadDeclaredVersion(bytes);
         if (document is null)
         {
             foreach (var f in _decodeFindings.Findings.Where(f => f.Severity == Severity.Error)) sink.Add(f with { Message = f.Path.Length > 0 ? f.Path + ": " + f.Message : f.Message, Path = path });
         }
 
         return document;
+    }
+
+    // Every info.json version keeps its version, when it has one, in the top-level member "version" (the schemas'
+    // versionMember); the probe reads it as written, not as the schema it was decoded with.
+    private string? ReadDeclaredVersion(ReadOnlySpan<byte> document)
+    {
+        try
+        {
+            var form = VersionProbe.Find(document, "version"u8, _probeContext, out var text);
+            return form is VersionForm.String or VersionForm.Number ? System.Text.Encoding.UTF8.GetString(text) : null;
+        }
+        catch (JsonDecodeException)
+        {
+            return null;
+        }
     }
 }

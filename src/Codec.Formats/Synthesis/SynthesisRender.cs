@@ -1,0 +1,106 @@
+using Codec.Formats.Synthesis.Info;
+using Codec.Formats.Synthesis.Metadata;
+using Codec.Formats.Validation;
+using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+using Codec.Runtime.Geometry;
+using Codec.Runtime.Json;
+
+namespace Codec.Formats.Synthesis;
+
+/// <summary>A render's info.json, decoded: the version-independent view, and the version the file itself declares.</summary>
+/// <param name="Document">The document's view (cast to the version's model for the rest); owned by the caller.</param>
+/// <param name="DeclaredVersion">The version member as the file writes it (<c>"1.5"</c>, <c>1</c>), or null for files without one.</param>
+/// <param name="Findings">What decoding found (structural findings; run <c>codec validate</c> for every rule).</param>
+public sealed record RenderInfo(IInfoDocument Document, string? DeclaredVersion, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// One render of a Synthesis output: its files by modality (<c>info.json</c>, <c>rgb.png</c>, <c>segments.png</c>,
+/// <c>mediapipe_dense.obj</c>, …), read lazily — each Read call reads and decodes its file anew, into objects the
+/// caller owns.
+/// </summary>
+public sealed class SynthesisRender
+{
+    private readonly SynthesisOutput _output;
+
+    internal SynthesisRender(SynthesisOutput output, RenderKey key, IReadOnlyDictionary<string, string> files)
+    {
+        _output = output;
+        RenderId = key.RenderId;
+        Camera = key.Camera;
+        Frame = key.Frame;
+        Files = files;
+    }
+
+    /// <summary>The render id: N of the file names, render_id of its metadata line.</summary>
+    public long RenderId { get; }
+
+    /// <summary>The camera of files named <c>N.cam_&lt;camera&gt;.f_&lt;frame&gt;.*</c>; null for files named <c>N.*</c>.</summary>
+    public string? Camera { get; }
+
+    public long? Frame { get; }
+
+    /// <summary>The name its files start with: <c>24</c> or <c>0.cam_default.f_1</c>.</summary>
+    public string Name => Camera is null && Frame is null
+        ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : FormattableString.Invariant($"{RenderId}.cam_{Camera}.f_{Frame}");
+
+    /// <summary>The render's files: <c>"modality.ext"</c> (<c>info.json</c>, <c>segments.png</c>) → path.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; }
+
+    /// <summary>The path of one modality's file, or null when the render has none.</summary>
+    public string? FileOf(string modalityAndExtension) => Files.TryGetValue(modalityAndExtension, out var path) ? path : null;
+
+    /// <summary>
+    /// Reads and decodes the render's info.json (any version); null when it has none, or when it cannot be read or is
+    /// not a Human API info.json (the reasons are in <paramref name="sink"/>).
+    /// </summary>
+    public RenderInfo? ReadInfo(FindingSink? sink = null)
+    {
+        if (FileOf("info.json") is not { } path) return null;
+        sink ??= new FindingSink();
+        var reader = new InfoDocumentReader(new DecodeOptions());
+        if (reader.Read(path, sink) is not { } document) return null;
+        return new RenderInfo(document, reader.DeclaredVersion, reader.DecodeFindings.ToArray());
+    }
+
+    /// <summary>The render's line of metadata.jsonl, decoded (any version); null when the folder has none for it.</summary>
+    public IMetadataDocument? ReadMetadata(FindingSink? sink = null) =>
+        _output.ReadLine(new RenderKey(RenderId, Camera, Frame)) is { } line ? BuiltInFormats.CreateSynthesisMetadata().Decode(line, sink ?? new FindingSink(), out _) : null;
+
+    /// <summary>
+    /// The render's segmentation mask (<c>N.segments.png</c>, or <c>N.clothing_segments.png</c>) decoded: its pixels as
+    /// labels (<see cref="PngImage.Labels"/>, row-major); null when the render has none or it cannot be decoded.
+    /// </summary>
+    public PngImage? ReadMask(bool clothing = false, FindingSink? sink = null) =>
+        FileOf(clothing ? "clothing_segments.png" : "segments.png") is { } path ? Decode(path, sink, PngImage.Decode) : null;
+
+    /// <summary>A dense landmark mesh (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
+    public ObjMesh? ReadMesh(string kind, FindingSink? sink = null) =>
+        FileOf(kind + ".obj") is { } path ? Decode(path, sink, ObjMesh.Decode) : null;
+
+    public override string ToString() => Name;
+
+    private delegate T? Decoder<T>(ReadOnlySpan<byte> bytes, FindingSink sink, string path);
+
+    private static T? Decode<T>(string path, FindingSink? sink, Decoder<T> decode) where T : class
+    {
+        sink ??= new FindingSink();
+        var findings = new List<Finding>();
+        byte[] buffer = [];
+        int length;
+        try
+        {
+            length = BoundedFile.ReadAll(path, InfoDocumentReader.DefaultMaxBytes * 4, ref buffer, findings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
+            return null;
+        }
+
+        foreach (var f in findings) sink.Add(f with { Path = path });
+        return length < 0 ? null : decode(buffer.AsSpan(0, length), sink, path);
+    }
+}

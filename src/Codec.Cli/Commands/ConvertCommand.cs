@@ -1,3 +1,4 @@
+using Codec.Formats.A2f;
 using System.CommandLine;
 using Codec.Cli.Inspection;
 using Codec.Runtime.Findings;

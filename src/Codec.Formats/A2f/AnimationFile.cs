@@ -3,7 +3,7 @@ using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
 using Codec.Runtime.Findings;
 
-namespace Codec.Cli.Inspection;
+namespace Codec.Formats.A2f;
 
 /// <summary>Vertex animation as the A2F caches hold it: <c>[frames, vertices, 3]</c> float32, and a frame rate when the file has one.</summary>
 public sealed record AnimationData(int Frames, int Vertices, float[] Positions, double? FramesPerSecond);

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Codec.Formats.Datasets;
+using Codec.Runtime.Binary.Audio;
+using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Findings;
+
+namespace Codec.Formats.A2f;
+
+/// <summary>A shot's speech: interleaved samples in [-1, 1), whatever the file's sample format.</summary>
+public sealed record AudioTrack(int SampleRate, int Channels, float[] Samples)
+{
+    public long FrameCount => Samples.Length / Math.Max(1, Channels);
+    public double DurationSeconds => (double)FrameCount / SampleRate;
+}
+
+/// <summary>
+/// An Audio2Face-3D training dataset opened for training code: its shots (audio, augmented voices, skin and tongue
+/// caches), the neutral poses, vertex lists and blendshape archives, found by the dataset's contract
+/// (<c>schemas/a2f/dataset/a2f-dataset.codec.json</c>) and read on demand into arrays the caller owns. Opening lists
+/// the folders and reads nothing; <c>codec validate</c> checks the whole dataset.
+/// </summary>
+public sealed class A2fTrainingData
+{
+    /// <summary>The largest WAV or JSON file read whole (caches are read by their own bounded readers).</summary>
+    public const long MaxWholeFileBytes = 1L << 30;
+
+    private readonly Dictionary<string, DatasetFile> _byPath;
+
+    private A2fTrainingData(string root, DatasetLayout layout)
+    {
+        Root = root;
+        Layout = layout;
+        _byPath = layout.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        Shots = layout.Files.Where(f => f.Shot is not null).GroupBy(f => f.Shot!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new A2fShot(this, g.Key, g.ToList())).ToList();
+        Voices = layout.Files.Where(f => f.Voice is not null).Select(f => f.Voice!).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    public string Root { get; }
+
+    /// <summary>Every file the contract claims, and what it found missing or stray.</summary>
+    public DatasetLayout Layout { get; }
+
+    /// <summary>Shots by name: every name a shot file (audio, cache, voice) carries.</summary>
+    public IReadOnlyList<A2fShot> Shots { get; }
+
+    /// <summary>The augmented voices (<c>audio/aug/&lt;voice&gt;</c>).</summary>
+    public IReadOnlyList<string> Voices { get; }
+
+    /// <summary>True when the folder looks like an Audio2Face-3D dataset (it has what the contract recognises one by).</summary>
+    public static bool IsDataset(string folder) => DatasetLayout.Recognizes(A2fDataset.Contract, folder);
+
+    public static A2fTrainingData Open(string root)
+    {
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException("no such folder: " + root);
+        return new A2fTrainingData(Path.GetFullPath(root), DatasetLayout.Scan(A2fDataset.Contract, root));
+    }
+
+    /// <summary>The path of a dataset file by its path in the dataset (<c>geom/skin/neutral_pose.npy</c>), or null when absent.</summary>
+    public string? PathOf(string relativePath) => _byPath.TryGetValue(relativePath, out var file) ? file.Path : null;
+
+    /// <summary>The training neutral (skin, <c>[V, 3]</c>, or tongue, <c>[Vt, 3]</c>) as float32, row-major; null when absent or unreadable.</summary>
+    public float[]? ReadNeutral(bool tongue = false, FindingSink? sink = null) =>
+        PathOf(tongue ? "geom/tongue/neutral_pose.npy" : "geom/skin/neutral_pose.npy") is { } path ? ReadFloats(path, sink ?? new FindingSink()) : null;
+
+    /// <summary>
+    /// A vertex list (<c>geom/skin/lip_dist_vertex_list.json</c>, <c>geom/tongue/rigid_vertex_list.json</c>, …): its groups of
+    /// vertex indices by name (<c>upper</c>, <c>lower</c>), or one group named "" for a plain list; null when absent or not one.
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]>? ReadVertexList(string relativePath, FindingSink? sink = null)
+    {
+        sink ??= new FindingSink();
+        if (PathOf(relativePath) is not { } path || ReadWhole(path, sink) is not { } bytes) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
+            if (doc.RootElement.ValueKind == JsonValueKind.Array) groups[""] = Indices(doc.RootElement);
+            else if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                foreach (var p in doc.RootElement.EnumerateObject()) groups[p.Name] = Indices(p.Value);
+            else throw new FormatException("a vertex list is an array of indices or an object of such arrays");
+            return groups;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, path, "not a vertex list: " + e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>A blendshape archive (<c>bs_data/bs_skin.npz</c> or <c>bs_tongue.npz</c>), opened (dispose it); null when absent.</summary>
+    public NpzArchive? OpenBlendshapes(bool tongue = false, FindingSink? sink = null) =>
+        PathOf(tongue ? "bs_data/bs_tongue.npz" : "bs_data/bs_skin.npz") is { } path ? NpzArchive.Open(path, sink ?? new FindingSink()) : null;
+
+    private static int[] Indices(JsonElement array)
+    {
+        if (array.ValueKind != JsonValueKind.Array) throw new FormatException("a vertex list group is an array of indices");
+        var result = new int[array.GetArrayLength()];
+        int i = 0;
+        foreach (var item in array.EnumerateArray()) result[i++] = item.TryGetInt32(out int v) && v >= 0 ? v : throw new FormatException($"{item.GetRawText()} is not a vertex index");
+        return result;
+    }
+
+    internal static float[]? ReadFloats(string path, FindingSink sink)
+    {
+        using var file = NpyFile.Open(path, sink);
+        if (file is null) return null;
+        if (file.Array.DType.Kind is not (NpyKind.Float or NpyKind.Int or NpyKind.UInt) || file.Array.Length > Array.MaxLength)
+        {
+            sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, $"expected a numeric array; this is {file.Array.DType.Descr}"));
+            return null;
+        }
+
+        var values = new float[file.Array.Length];
+        file.Array.CopyTo(values);
+        return values;
+    }
+
+    // WAV and JSON files are read whole, after their size is checked against the limit.
+    internal static byte[]? ReadWhole(string path, FindingSink sink)
+    {
+        try
+        {
+            var findings = new List<Finding>();
+            byte[] bytes = [];
+            int length = Validation.BoundedFile.ReadAll(path, MaxWholeFileBytes, ref bytes, findings);
+            foreach (var f in findings) sink.Add(f with { Path = path });
+            return length < 0 ? null : length == bytes.Length ? bytes : bytes.AsSpan(0, length).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
+            return null;
+        }
+    }
+}
+
+/// <summary>One shot of an Audio2Face-3D dataset: its audio, augmented voices and caches, read on demand.</summary>
+public sealed class A2fShot
+{
+    private readonly IReadOnlyList<DatasetFile> _files;
+
+    internal A2fShot(A2fTrainingData dataset, string name, IReadOnlyList<DatasetFile> files)
+    {
+        Dataset = dataset;
+        Name = name;
+        _files = files;
+    }
+
+    public A2fTrainingData Dataset { get; }
+
+    public string Name { get; }
+
+    /// <summary>The shot's files in the dataset (<c>audio/cp1.wav</c>, <c>cache/skin/cp1/cp1.npy</c>, …).</summary>
+    public IEnumerable<string> RelativePaths => _files.Select(f => f.RelativePath);
+
+    /// <summary><c>audio/&lt;shot&gt;.wav</c>, or with <paramref name="voice"/> <c>audio/aug/&lt;voice&gt;/&lt;shot&gt;.wav</c>; null when absent.</summary>
+    public string? AudioPath(string? voice = null) =>
+        _files.FirstOrDefault(f => f.Spec.Kind == Runtime.Datasets.DatasetFileKind.Wav && f.Voice == voice)?.Path;
+
+    /// <summary>The skin (<c>[F, V, 3]</c>) or tongue (<c>[F, Vt, 3]</c>) cache: a .npy, .pc2 or Maya .xml; null when absent.</summary>
+    public string? CachePath(bool tongue = false) =>
+        _files.FirstOrDefault(f => f.Folder.Path.StartsWith(tongue ? "cache/tongue/" : "cache/skin/", StringComparison.Ordinal)
+            && f.Spec.Kind != Runtime.Datasets.DatasetFileKind.Wav)?.Path;
+
+    /// <summary>The shot's speech (or an augmented voice's) as float samples; null when absent or not a WAV file.</summary>
+    public AudioTrack? ReadAudio(string? voice = null, FindingSink? sink = null)
+    {
+        sink ??= new FindingSink();
+        if (AudioPath(voice) is not { } path || A2fTrainingData.ReadWhole(path, sink) is not { } bytes) return null;
+        var wav = WavFile.Decode(bytes, sink, path);
+        if (wav is null) return null;
+        var samples = new float[wav.FrameCount * wav.Format.Channels];
+        wav.CopyTo(samples);
+        return new AudioTrack(wav.Format.SampleRate, wav.Format.Channels, samples);
+    }
+
+    /// <summary>The skin or tongue cache's frames as <c>[F, V, 3]</c> float32, whatever its format; null when absent or unreadable.</summary>
+    public AnimationData? ReadCache(bool tongue = false, FindingSink? sink = null) =>
+        CachePath(tongue) is { } path ? AnimationFile.Read(path, sink ?? new FindingSink()) : null;
+
+    public override string ToString() => Name;
+}

@@ -38,8 +38,7 @@ public enum DatasetFileKind
 
 /// <summary>
 /// One file: its name (may contain <c>{shot}</c>), kind, and what it must hold. <see cref="Shape"/> entries are
-/// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); <see cref="DurationFrames"/> ties a WAV's length to a
-/// per-shot frame count.
+/// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); WAV minimums bound a shot's audio.
 /// </summary>
 public sealed record FileSpec(
     string Name,

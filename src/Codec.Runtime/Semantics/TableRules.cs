@@ -6,7 +6,7 @@ namespace Codec.Runtime.Semantics;
 
 /// <summary>
 /// <c>table_name</c>, <c>table_id</c>, <c>table_entry</c>: a landmark's name and id belong to its system's reference
-/// table and agree with each other. <paramref name="idOffset"/> is what a file adds to the table's id (1 for the
+/// table and agree with each other. The id offset is what a file adds to the table's id (1 for the
 /// 1-based iBUG contour of 1.2, 468/473 for the MediaPipe irises). Nothing is allocated unless a finding is reported.
 /// </summary>
 public static class TableRules

@@ -78,6 +78,27 @@ public sealed class Packaging : ICollectionFixture<LocalFeed>;
 [Collection(nameof(Packaging))]
 public sealed class PackageTests(LocalFeed feed)
 {
+    [Fact]
+    public void The_package_carries_docs_a_readme_and_the_json_schemas()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, $"Codec.{feed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var expected in new[]
+                 {
+                     "README.md", "lib/net10.0/Codec.Formats.xml", "lib/net10.0/Codec.Runtime.xml", "analyzers/dotnet/cs/Codec.Generators.dll",
+                     "schemas/codec.schema.json", "schemas/codec-views.schema.json", "schemas/codec-table.schema.json", "schemas/codec-dataset.schema.json",
+                 })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        // The generated views are documented in the shipped XML docs.
+        using var reader = new StreamReader(package.GetEntry("lib/net10.0/Codec.Formats.xml")!.Open());
+        string docs = reader.ReadToEnd();
+        Assert.Contains("M:Codec.Formats.Synthesis.Info.SynthesisInfoFormat.Decode", docs);
+        Assert.Contains("P:Codec.Formats.Synthesis.Info.IRenderCamera.Intrinsics", docs);
+    }
+
     private const string Program = """
         using System.Text;
         using Codec;

@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
 // The tests check the rule catalog against the published JSON Schema of schema files.
-[assembly: InternalsVisibleTo("Codec.Tests")]
+[assembly: InternalsVisibleTo("Codec.Generators.Tests")]

@@ -9,7 +9,7 @@ namespace Codec.Tests.Binary;
 /// <summary>Segmentation mask PNGs: the real masks agree with their info.json; every filter type; hostile files.</summary>
 public sealed class PngTests
 {
-    private static string PngFixtures => Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "png");
+    private static string PngFixtures => Path.Combine(TestPaths.TestFixtures, "png");
 
     public static TheoryData<string> Expected()
     {

@@ -30,7 +30,7 @@ public sealed class InspectConvertTests : IDisposable
     [Fact]
     public void Inspect_lists_every_exr_attribute_and_matches_its_snapshot()
     {
-        string folder = Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "exr");
+        string folder = Path.Combine(TestPaths.TestFixtures, "exr");
         var files = new[] { "vray_like.exr", "tiled_piz.exr", "multipart.exr" }.Select(f => Path.Combine(folder, f)).ToArray();
         var stdout = new StringWriter();
         Assert.Equal(0, InspectCommand.Run(files, false, stdout, new StringWriter()));

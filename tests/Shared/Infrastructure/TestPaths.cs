@@ -9,6 +9,9 @@ public static class TestPaths
 
     public static string Schemas => Path.Combine(RepoRoot, "schemas");
 
+    /// <summary>Files the tests' own peers wrote (NumPy, SoX, OpenEXR, Pillow), committed with the scripts that wrote them.</summary>
+    public static string TestFixtures => Path.Combine(TestsDirectory(), "Fixtures");
+
     public static string SampleData => Path.Combine(RepoRoot, "src", "Codec.Cli", "SampleData");
 
     /// <summary><c>../shared/fixtures</c> beside the checkout: real files written by the producers.</summary>
@@ -17,17 +20,18 @@ public static class TestPaths
     public static string SynthesisFixtures => Path.Combine(Fixtures, "synthesis");
 
     /// <summary>Files NumPy wrote for the tests (committed; <c>make_fixtures.py</c> beside them rewrites them).</summary>
-    public static string NumpyFixtures => Path.Combine(RepoRoot, "tests", "Codec.Tests", "Fixtures", "numpy");
+    public static string NumpyFixtures => Path.Combine(TestFixtures, "numpy");
 
     /// <summary>WAV files written by Python's wave module and SoX (committed; <c>make_fixtures.sh</c> rewrites them).</summary>
-    public static string AudioFixtures => Path.Combine(RepoRoot, "tests", "Codec.Tests", "Fixtures", "audio");
+    public static string AudioFixtures => Path.Combine(TestFixtures, "audio");
 
     /// <summary>The shared Audio2Face-3D-world fixtures (wav, npy, maya).</summary>
     public static string A2fFixtures => Path.Combine(Fixtures, "a2f");
 
     public static bool HasFixtures => Directory.Exists(SynthesisFixtures);
 
-    public static string TestsDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+    /// <summary>The <c>tests/</c> folder: the test projects, and the snapshots, fixtures and test schemas they share.</summary>
+    public static string TestsDirectory() => Path.Combine(RepoRoot, "tests");
 
     private static string FindRepoRoot([CallerFilePath] string path = "")
     {

@@ -42,7 +42,7 @@ public sealed class PngWriterTests
     [Fact]
     public void Python_written_fixtures_re_encode_to_the_same_labels()
     {
-        string folder = Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "png");
+        string folder = Path.Combine(TestPaths.TestFixtures, "png");
         foreach (var file in Directory.EnumerateFiles(folder, "grey*.png"))
         {
             var original = Decode(File.ReadAllBytes(file));

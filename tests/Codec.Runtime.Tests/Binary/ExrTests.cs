@@ -12,7 +12,7 @@ namespace Codec.Tests.Binary;
 /// </summary>
 public sealed class ExrTests
 {
-    private static string Fixture(string name) => Path.Combine(TestPaths.RepoRoot, "tests", "Codec.Tests", "Fixtures", "exr", name);
+    private static string Fixture(string name) => Path.Combine(TestPaths.TestFixtures, "exr", name);
 
     private static ExrFile Read(string name)
     {

@@ -21,7 +21,20 @@ internal static class DatasetChecker
     private static readonly HashSet<string> Kinds = new() { "wav", "npy", "npz", "pc2", "maya", "json" };
     private static readonly HashSet<string> FieldTypes = new() { "int", "number", "int[]", "number[]" };
 
-    /// <summary>The named cross-file rules the runtime implements, with the arguments each needs and may take.</summary>
+    /// <summary>What a dataset rule argument holds; the schema writes it as that JSON type.</summary>
+    internal enum ArgumentType
+    {
+        /// <summary>A file of the dataset, or a file and an archive member (<c>bs_data/bs_skin.npz#neutral</c>).</summary>
+        Path,
+        /// <summary>A finite number, written as a JSON number.</summary>
+        Number,
+        /// <summary>A whole number of zero or more, written as a JSON number.</summary>
+        Count,
+        /// <summary>A non-empty list of words, written as a JSON array of strings.</summary>
+        Words,
+    }
+
+    /// <summary>The named cross-file rules the runtime implements, with the arguments each needs and may take, typed.</summary>
     public static readonly IReadOnlyDictionary<string, (string[] Required, string[] Optional)> Rules = new Dictionary<string, (string[], string[])>
     {
         ["shots_agree"] = (new string[0], new string[0]),
@@ -30,6 +43,23 @@ internal static class DatasetChecker
         ["blendshape_npz"] = (new[] { "npz" }, new[] { "config" }),
         ["same_values"] = (new[] { "a", "b" }, new[] { "tolerance" }),
         ["recommendations"] = (new string[0], new[] { "minShots", "minSeconds", "maxSeconds", "minShotsPerEmotion", "minFps", "emotions" }),
+    };
+
+    /// <summary>The type of every rule argument (names are unique across the rules).</summary>
+    internal static readonly IReadOnlyDictionary<string, ArgumentType> ArgumentTypes = new Dictionary<string, ArgumentType>
+    {
+        ["defaultFps"] = ArgumentType.Number,
+        ["npz"] = ArgumentType.Path,
+        ["config"] = ArgumentType.Path,
+        ["a"] = ArgumentType.Path,
+        ["b"] = ArgumentType.Path,
+        ["tolerance"] = ArgumentType.Number,
+        ["minShots"] = ArgumentType.Count,
+        ["minSeconds"] = ArgumentType.Number,
+        ["maxSeconds"] = ArgumentType.Number,
+        ["minShotsPerEmotion"] = ArgumentType.Count,
+        ["minFps"] = ArgumentType.Number,
+        ["emotions"] = ArgumentType.Words,
     };
 
     public static DatasetSpec? Check(DatasetDraft draft, List<DiagnosticInfo> diagnostics)
@@ -143,6 +173,21 @@ internal static class DatasetChecker
             foreach (var required in signature.Required.Where(x => !given.Contains(x))) Error(at, $"rule '{rule.Name}' needs '{required}'");
             foreach (var extra in given.Where(x => !signature.Required.Contains(x) && !signature.Optional.Contains(x)))
                 Error($"{at}/{extra}", $"rule '{rule.Name}' takes no '{extra}'; it takes {string.Join(", ", signature.Required.Concat(signature.Optional))}");
+            for (int i = 0; i + 1 < rule.Arguments.Count; i += 2)
+            {
+                string name = rule.Arguments[i], value = rule.Arguments[i + 1];
+                if (!ArgumentTypes.TryGetValue(name, out var type)) continue;
+                string written = draft.ArgumentKinds.TryGetValue($"{at}/{name}", out var k) ? k : "string";
+                string? problem = type switch
+                {
+                    ArgumentType.Path when written != "string" || value.Length == 0 => "a file of the dataset, as a string",
+                    ArgumentType.Number when written != "number" || !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double n) || double.IsInfinity(n) || double.IsNaN(n) => "a number (a JSON number, not a string)",
+                    ArgumentType.Count when written != "number" || !long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) => "a whole number of zero or more (a JSON number)",
+                    ArgumentType.Words when written != "list" || value.Length == 0 => "a non-empty list of words (a JSON array of strings)",
+                    _ => null,
+                };
+                if (problem is not null) Error($"{at}/{name}", $"'{name}' of rule '{rule.Name}' is {problem}; it is written {(written == "string" ? "\"" + value + "\"" : value)}");
+            }
         }
 
         return diagnostics.Count > before ? null : spec;

@@ -22,6 +22,7 @@ internal sealed class DatasetReader : JsonObjectReader
     private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow", "severity" };
 
     private readonly Dictionary<string, TextPosition> _positions = new();
+    private readonly Dictionary<string, string> _kinds = new();
 
     private DatasetReader(SchemaSource source, List<DiagnosticInfo> diagnostics) : base(source, diagnostics)
     {
@@ -34,7 +35,7 @@ internal sealed class DatasetReader : JsonObjectReader
     {
         var reader = new DatasetReader(source, diagnostics);
         var spec = reader.ReadRoot((JsonObjectNode)root);
-        return spec is null ? null : new DatasetDraft(spec, source, reader._positions);
+        return spec is null ? null : new DatasetDraft(spec, source, reader._positions, reader._kinds);
     }
 
     private DatasetSpec? ReadRoot(JsonObjectNode root)
@@ -164,15 +165,26 @@ internal sealed class DatasetReader : JsonObjectReader
                     _positions[at + "/severity"] = prop.Value.Position;
                     break;
                 default:
-                    if (prop.Value is JsonStringNode value)
+                    // Arguments travel as text (a number's literal, a list's words joined by spaces); the checker
+                    // holds each to the type the rule declares for it.
+                    string? text = prop.Value switch
+                    {
+                        JsonStringNode s => s.Value,
+                        JsonNumberNode n => n.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                        JsonArrayNode list when list.Items.All(i => i is JsonStringNode { Value.Length: > 0 } s && s.Value.IndexOf(' ') < 0) =>
+                            string.Join(" ", list.Items.Select(i => ((JsonStringNode)i).Value)),
+                        _ => null,
+                    };
+                    if (text is not null)
                     {
                         arguments.Add(prop.Name);
-                        arguments.Add(value.Value);
+                        arguments.Add(text);
                         _positions[at + "/" + prop.Name] = prop.NamePosition;
+                        _kinds[at + "/" + prop.Name] = prop.Value switch { JsonNumberNode => "number", JsonArrayNode => "list", _ => "string" };
                     }
                     else
                     {
-                        Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/" + prop.Name, "rule arguments are strings");
+                        Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/" + prop.Name, "a rule argument is a string, a number or a list of words");
                     }
 
                     break;
@@ -252,4 +264,6 @@ internal sealed class DatasetReader : JsonObjectReader
 }
 
 /// <summary>A dataset schema as read, with the position of each value by its schema path (for the checker's diagnostics).</summary>
-internal sealed record DatasetDraft(DatasetSpec Spec, SchemaSource Source, IReadOnlyDictionary<string, TextPosition> Positions);
+internal sealed record DatasetDraft(DatasetSpec Spec, SchemaSource Source, IReadOnlyDictionary<string, TextPosition> Positions,
+    /// <summary>How each rule argument was written ("string", "number", "list"), by its pointer.</summary>
+    IReadOnlyDictionary<string, string> ArgumentKinds);

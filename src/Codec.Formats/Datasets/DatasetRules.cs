@@ -21,7 +21,9 @@ public static class DatasetRules
     public static void Run(DatasetRuleUse rule, DatasetRuleContext context)
     {
         string Arg(string name, string fallback) => rule.Arguments.TryGetValue(name, out var v) ? v : fallback;
-        double Number(string name, double fallback) => double.TryParse(Arg(name, ""), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
+        // The generator has held every argument to its declared type (CODEC024), so a present one always parses; the
+        // fallback is the documented default of an argument the schema leaves out.
+        double Number(string name, double fallback) => rule.Arguments.TryGetValue(name, out var v) ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : fallback;
         void Report(string relative, string code, string path, string message) => context.Report(relative, new Finding(code, rule.Severity, path, message));
         void Warn(string relative, string code, string path, string message) => context.Report(relative, new Finding(code, Severity.Warning, path, message));
 

@@ -53,6 +53,27 @@ public sealed class DatasetDiagnosticTests
         Assert.Contains(expected, Single024(Layout(GoodFile.Replace(find, replace))));
     }
 
+    [Theory]
+    [InlineData("{ \"rule\": \"audio_duration\", \"defaultFps\": \"3O\" }", "'defaultFps' of rule 'audio_duration' is a number (a JSON number, not a string); it is written \"3O\"")]
+    [InlineData("{ \"rule\": \"audio_duration\", \"defaultFps\": \"30\" }", "'defaultFps' of rule 'audio_duration' is a number (a JSON number, not a string)")]
+    [InlineData("{ \"rule\": \"recommendations\", \"minShots\": 2.5 }", "'minShots' of rule 'recommendations' is a whole number of zero or more")]
+    [InlineData("{ \"rule\": \"recommendations\", \"emotions\": \"joy anger\" }", "'emotions' of rule 'recommendations' is a non-empty list of words")]
+    [InlineData("{ \"rule\": \"same_values\", \"a\": 1, \"b\": \"y.npy\" }", "'a' of rule 'same_values' is a file of the dataset, as a string")]
+    public void Rule_arguments_of_the_wrong_type_are_diagnostics_not_defaults(string rule, string expected)
+    {
+        Assert.Contains(expected, Single024(Layout(GoodFile, rule)));
+    }
+
+    [Fact]
+    public void Typed_rule_arguments_compile()
+    {
+        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile,
+            "{ \"rule\": \"recommendations\", \"minShots\": 10, \"minSeconds\": 2.5, \"emotions\": [\"joy\", \"anger\"] }")));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        Assert.Contains(run.GeneratedSources, s => s.SourceText.ToString().Contains("\"joy anger\""));
+    }
+
     [Fact]
     public void Rule_mistakes_name_what_exists()
     {

@@ -87,7 +87,7 @@ internal static class DispatcherEmitter
             w.Open($"case {Naming.Literal(v.Version)}:");
             w.Line($"var model = _model{id} ??= new global::{v.VersionNamespace}.{v.RootType}();");
             w.Line($"bool complete = global::{v.VersionNamespace}.{v.RootType}Decoder.Decode(document, model, _context);");
-            if (v.Product is not null) w.Line($"if (complete && !IsProduct{id}(model, document, sink, mark)) return null;");
+            if (v.Product is not null) w.Line($"if (complete && IsOtherProduct(OtherProductReason{id}(model), {Naming.Literal(v.Product.Name)}, {Naming.Literal(v.Version)}, document, sink, mark)) return null;");
             w.Line("return complete ? model : null;");
             w.Close();
         }
@@ -102,6 +102,7 @@ internal static class DispatcherEmitter
         w.Line("    Decode(document, sink, out version);");
         w.Line();
 
+        if (ordered.Any(v => v.Product is not null)) EmitRejection(w);
         foreach (var v in ordered.Where(v => v.Product is not null)) EmitProductCheck(w, v);
 
         // Validate
@@ -206,31 +207,40 @@ internal static class DispatcherEmitter
     }
 
     // A sibling product that reuses this format's version strings decodes into a wall of findings; they are rolled
-    // back and replaced by one finding that says what the document is not.
+    // back and replaced by one finding that says what the document is not. Per version only the test differs.
     private static void EmitProductCheck(SourceWriter w, VersionEntry v)
     {
         string id = Naming.VersionIdentifier(v.Version);
         var product = v.Product!;
-        w.Open($"private static bool IsProduct{id}(global::{v.VersionNamespace}.{v.RootType} m, global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, global::Codec.Runtime.Findings.FindingMark mark)");
-        w.Line("string? reason = null;");
+        var tests = new List<string>();
         if (product.AnyOf.Count > 0)
         {
             string names = string.Join(", ", product.AnyOf.Select(s => "'" + s.JsonName + "'"));
-            w.Line($"if (!({string.Join(" || ", product.AnyOf.Select(s => "m.Has" + s.PropertyName))})) reason = {Naming.Literal((product.AnyOf.Count == 1 ? "it has no " : "it has none of ") + names)};");
+            tests.Add($"!({string.Join(" || ", product.AnyOf.Select(s => "m.Has" + s.PropertyName))}) ? {Naming.Literal((product.AnyOf.Count == 1 ? "it has no " : "it has none of ") + names)}");
         }
 
         foreach (var check in product.Values)
         {
             string p = check.PropertyName;
             string allowed = string.Join(" or ", check.Allowed);
-            w.Line($"if (reason is null && m.Has{p} && m.{p} is not ({allowed})) reason = {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")};");
+            tests.Add($"m.Has{p} && m.{p} is not ({allowed}) ? {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")}");
         }
 
-        w.Line("if (reason is null) return true;");
+        w.Line($"private static string? OtherProductReason{id}(global::{v.VersionNamespace}.{v.RootType} m) =>");
+        for (int i = 0; i < tests.Count; i++) w.Line((i == 0 ? "    " : "    : ") + tests[i]);
+        w.Line("    : null;");
+        w.Line();
+    }
+
+    private static void EmitRejection(SourceWriter w)
+    {
+        w.Line("// True (with the one finding, the document's others rolled back) when the decoded document is another product's.");
+        w.Open("private static bool IsOtherProduct(string? reason, string product, string version, global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, global::Codec.Runtime.Findings.FindingMark mark)");
+        w.Line("if (reason is null) return false;");
         w.Line("sink.Rewind(mark);");
-        w.Line($"sink.Report(global::Codec.Runtime.Findings.FindingCodes.OtherProduct, global::Codec.Runtime.Findings.Severity.Error, \"\",");
-        w.Line($"    {Naming.Literal($"not a {product.Name} file (read as version {v.Version} of ")} + Id + \"): \" + reason, document, 0);");
-        w.Line("return false;");
+        w.Line("sink.Report(global::Codec.Runtime.Findings.FindingCodes.OtherProduct, global::Codec.Runtime.Findings.Severity.Error, \"\",");
+        w.Line("    \"not a \" + product + \" file (read as version \" + version + \" of \" + Id + \"): \" + reason, document, 0);");
+        w.Line("return true;");
         w.Close();
         w.Line();
     }

@@ -119,19 +119,9 @@ public sealed class A2fTrainingData
     // WAV and JSON files are read whole, after their size is checked against the limit.
     internal static byte[]? ReadWhole(string path, FindingSink sink)
     {
-        try
-        {
-            var findings = new List<Finding>();
-            byte[] bytes = [];
-            int length = Validation.BoundedFile.ReadAll(path, MaxWholeFileBytes, ref bytes, findings);
-            foreach (var f in findings) sink.Add(f with { Path = path });
-            return length < 0 ? null : length == bytes.Length ? bytes : bytes.AsSpan(0, length).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
-            return null;
-        }
+        byte[] bytes = [];
+        int length = Validation.BoundedFile.ReadAll(path, MaxWholeFileBytes, ref bytes, sink);
+        return length < 0 ? null : length == bytes.Length ? bytes : bytes.AsSpan(0, length).ToArray();
     }
 }
 

@@ -22,6 +22,9 @@ public sealed record RenderInfo(IInfoDocument Document, string? DeclaredVersion,
 /// </summary>
 public sealed class SynthesisRender
 {
+    /// <summary>The largest mask or mesh file read (a 4K 16-bit mask is a few MB; anything far larger is not one).</summary>
+    public const long MaxModalityBytes = 256L << 20;
+
     private readonly SynthesisOutput _output;
 
     internal SynthesisRender(SynthesisOutput output, RenderKey key, IReadOnlyDictionary<string, string> files)
@@ -87,20 +90,8 @@ public sealed class SynthesisRender
     private static T? Decode<T>(string path, FindingSink? sink, Decoder<T> decode) where T : class
     {
         sink ??= new FindingSink();
-        var findings = new List<Finding>();
         byte[] buffer = [];
-        int length;
-        try
-        {
-            length = BoundedFile.ReadAll(path, InfoDocumentReader.DefaultMaxBytes * 4, ref buffer, findings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
-            return null;
-        }
-
-        foreach (var f in findings) sink.Add(f with { Path = path });
+        int length = BoundedFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
         return length < 0 ? null : decode(buffer.AsSpan(0, length), sink, path);
     }
 }

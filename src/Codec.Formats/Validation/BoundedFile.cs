@@ -30,4 +30,24 @@ public static class BoundedFile
 
         return read;
     }
+
+    /// <summary>
+    /// <see cref="ReadAll(string, long, ref byte[], ICollection{Finding})"/> for readers that report on the file itself: the file's length, or -1 after an error finding
+    /// located at <paramref name="path"/> (over the limit, or unreadable).
+    /// </summary>
+    public static int ReadAll(string path, long maxBytes, ref byte[] buffer, FindingSink sink)
+    {
+        try
+        {
+            var findings = new List<Finding>();
+            int length = ReadAll(path, maxBytes, ref buffer, findings);
+            foreach (var f in findings) sink.Add(f with { Path = path });
+            return length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
+            return -1;
+        }
+    }
 }

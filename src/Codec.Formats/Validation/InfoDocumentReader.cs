@@ -45,19 +45,7 @@ public sealed class InfoDocumentReader
     {
         _decodeFindings.Reset();
         DeclaredVersion = null;
-        var findings = new List<Finding>();
-        int length;
-        try
-        {
-            length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, findings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, path, "cannot read the file: " + e.Message));
-            return null;
-        }
-
-        foreach (var f in findings) sink.Add(f with { Path = path });
+        int length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, sink);
         if (length < 0) return null;
         var bytes = _buffer.AsSpan(0, length);
         var document = _format.Decode(bytes, _decodeFindings, out _);

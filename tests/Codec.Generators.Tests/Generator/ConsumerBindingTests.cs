@@ -128,9 +128,11 @@ public sealed class ConsumerBindingTests
     [Fact]
     public void Adding_a_version_takes_one_schema_file()
     {
-        // The real info schemas plus a made-up 1.6 that names 1.5 as its parent and states three differences.
+        // The real info schemas up to 1.5 plus a made-up 1.6 that names 1.5 as its parent and states three differences
+        // (real versions after 1.5, once there are any, are left out: this is the author's view the day 1.6 is added).
         string testSchema = Path.Combine(TestPaths.TestsDirectory(), "TestSchemas", "info-1.6.codec.json");
-        var schemas = Schemas("synthesis/info").Append(GeneratorHarness.Schema("synthesis/info/info-1.6.codec.json", File.ReadAllText(testSchema))).ToArray();
+        var schemas = Schemas("synthesis/info").Where(s => !IsNewerThan(s, "1.5"))
+            .Append(GeneratorHarness.Schema("synthesis/info/info-1.6.codec.json", File.ReadAllText(testSchema))).ToArray();
         const string consumer = "[Codec.CodecFormat(\"synthesis.info\", \"1.6\")] public partial class NextReader;";
         var (run, output, compile) = Build(consumer, schemas);
         Assert.Empty(run.Diagnostics);
@@ -177,5 +179,12 @@ public sealed class ConsumerBindingTests
         const string marker = "GeneratedCode(\"Codec.Generators\", \"";
         int start = source.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         return source[start..source.IndexOf('"', start)];
+    }
+
+    // A format version's schema file whose version is above `version` (views and table files have none).
+    private static bool IsNewerThan(Microsoft.CodeAnalysis.AdditionalText schema, string version)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(schema.GetText()!.ToString())!["version"];
+        return node is not null && Codec.Runtime.Json.VersionProbe.Compare(System.Text.Encoding.UTF8.GetBytes(node.ToString()), System.Text.Encoding.UTF8.GetBytes(version)) > 0;
     }
 }

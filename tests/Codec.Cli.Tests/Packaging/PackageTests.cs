@@ -86,7 +86,7 @@ public sealed class PackageTests(LocalFeed feed)
         foreach (var expected in new[]
                  {
                      "README.md", "lib/net10.0/Codec.Formats.xml", "lib/net10.0/Codec.Runtime.xml", "analyzers/dotnet/cs/Codec.Generators.dll",
-                     "schemas/codec.schema.json", "schemas/codec-views.schema.json", "schemas/codec-table.schema.json", "schemas/codec-dataset.schema.json",
+                     "schemas/codec.schema.json",
                  })
         {
             Assert.Contains(expected, entries);

@@ -33,8 +33,8 @@ public sealed class SchemaDocumentationTests
     [Fact]
     public void The_dataset_json_schema_lists_exactly_the_dataset_rules_the_generator_knows_and_each_is_implemented()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec-dataset.schema.json")));
-        var listed = schema.RootElement.GetProperty("properties").GetProperty("rules").GetProperty("items").GetProperty("properties")
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec.schema.json")));
+        var listed = schema.RootElement.GetProperty("$defs").GetProperty("datasetFile").GetProperty("properties").GetProperty("rules").GetProperty("items").GetProperty("properties")
             .GetProperty("rule").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal);
         Assert.Equal(DatasetChecker.Rules.Keys.Order(StringComparer.Ordinal), listed);
 
@@ -69,7 +69,7 @@ public sealed class SchemaDocumentationTests
     public void The_json_schema_lists_exactly_the_top_level_properties_the_reader_knows()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec.schema.json")));
-        var listed = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var listed = schema.RootElement.GetProperty("$defs").GetProperty("formatVersion").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         var known = (HashSet<string>)typeof(Codec.Generators.CodecGenerator).Assembly.GetType("Codec.Generators.Reading.SchemaReader")!
             .GetField("TopLevelKeys", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
         Assert.Equal(known.Order(StringComparer.Ordinal), listed);
@@ -79,7 +79,7 @@ public sealed class SchemaDocumentationTests
     public void The_derived_version_example_in_schemas_README_is_valid_against_its_parent()
     {
         string readme = File.ReadAllText(Path.Combine(TestPaths.Schemas, "README.md"));
-        string example = Regex.Match(readme, "```json\\n(\\{\\n  \"\\$schema\": \"\\.\\./\\.\\./codec\\.schema\\.json\",\\n  \"format\": \"synthesis\\.info\".*?)\\n```", RegexOptions.Singleline).Groups[1].Value;
+        string example = Regex.Match(readme, "```json\\n(\\{\\n  \"\\$schema\": \"\\.\\./\\.\\./codec\\.schema\\.json\",\\n  \"format\": \"synthesis\\.info\",\\n  \"version\".*?)\\n```", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("\"parent\": \"1.3\"", example);
         // In place of the real 1.4: everything the example changes or removes must exist in 1.3.
         var schemas = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, "synthesis", "info"), "*.codec.json")

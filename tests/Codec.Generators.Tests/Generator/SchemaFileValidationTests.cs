@@ -7,7 +7,7 @@ namespace Codec.Tests.Generator;
 
 /// <summary>
 /// Every schema file of the repository (and of the tests) is valid against the JSON Schema its <c>$schema</c> names —
-/// what an editor gives a schema author as completion and squiggles — and names the one for its kind of file.
+/// what an editor gives a schema author as completion and squiggles — and that is the schema language's one JSON Schema.
 /// </summary>
 public sealed class SchemaFileValidationTests
 {
@@ -24,12 +24,8 @@ public sealed class SchemaFileValidationTests
         return data;
     }
 
-    // The JSON Schema each kind of file is written against, by what the file declares at its top level.
-    private static string KindSchema(JsonObject file) =>
-        file.ContainsKey("table") ? "codec-table.schema.json"
-        : file.ContainsKey("dataset") ? "codec-dataset.schema.json"
-        : file.ContainsKey("views") && !file.ContainsKey("version") ? "codec-views.schema.json"
-        : "codec.schema.json";
+    // The one JSON Schema of the schema language: every kind of file (format versions, views, tables, datasets).
+    private const string LanguageSchema = "codec.schema.json";
 
     [Theory]
     [MemberData(nameof(SchemaFiles))]
@@ -38,7 +34,7 @@ public sealed class SchemaFileValidationTests
         string path = Path.Combine(TestPaths.RepoRoot, relative);
         var file = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         string named = file["$schema"]?.GetValue<string>() ?? "";
-        Assert.Equal(KindSchema(file), Path.GetFileName(named));
+        Assert.Equal(LanguageSchema, Path.GetFileName(named));
         string schemaPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, named));
         Assert.True(File.Exists(schemaPath), $"{relative} names {named}, which does not exist");
 
@@ -54,8 +50,12 @@ public sealed class SchemaFileValidationTests
     {
         var schema = Schemas.GetOrAdd(Path.Combine(TestPaths.Schemas, "codec.schema.json"), p => new Lazy<JsonSchema>(() => JsonSchema.FromText(File.ReadAllText(p)))).Value;
         using var misspelt = JsonDocument.Parse("""{ "format": "a.b", "version": "1", "parent": "0", "implement": {} }""");
+        using var valid = JsonDocument.Parse("""{ "format": "a.b", "version": "1", "parent": "0", "implements": {} }""");
+        Assert.True(schema.Evaluate(valid.RootElement).IsValid);
         Assert.False(schema.Evaluate(misspelt.RootElement).IsValid);
         using var wrongBinding = JsonDocument.Parse("""{ "format": "a.b", "version": "1", "parent": "0", "implements": { "T": { "V": { "m": 3 } } } }""");
         Assert.False(schema.Evaluate(wrongBinding.RootElement).IsValid);
+        using var table = JsonDocument.Parse("""{ "table": "a.b", "namespace": "A", "name": "B", "rows": [ { "id": 0, "name": "x" } ], "colour": 1 }""");
+        Assert.False(schema.Evaluate(table.RootElement).IsValid);
     }
 }

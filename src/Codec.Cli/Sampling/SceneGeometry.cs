@@ -17,7 +17,7 @@ public sealed class SceneGeometry
         SensorWidthMm = sensorWidthMm;
         SensorHeightMm = sensorWidthMm * height / width;
 
-        // The seed's formulas: fx = f * resx / sensor_x, fy = fx, principal point at the image centre.
+        // The formulas of Synthesis AI's documentation: fx = f * resx / sensor_x, fy = fx, principal point at the image centre.
         double fx = focalMm * (width / sensorWidthMm);
         var k = new Mat3d();
         k[0, 0] = fx;

@@ -69,9 +69,9 @@ public static class DatasetFileReader
         facts.BitsPerSample = wav.Format.BitsPerSample;
         facts.DurationSeconds = wav.DurationSeconds;
         if (wav.Format.SampleRate < file.Spec.MinSampleRate)
-            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the seed asks for at least {file.Spec.MinSampleRate} Hz");
+            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; NVIDIA's Audio2Face-3D guide asks for at least {file.Spec.MinSampleRate} Hz");
         if (wav.Format.BitsPerSample < file.Spec.MinBitsPerSample)
-            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; the seed asks for at least {file.Spec.MinBitsPerSample} bits");
+            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; NVIDIA's Audio2Face-3D guide asks for at least {file.Spec.MinBitsPerSample} bits");
     }
 
     private const int ChunkBytes = 4 << 20;
@@ -296,7 +296,7 @@ public static class DatasetFileReader
         if (keepAs is not null) facts.Values[keepAs] = values;
     }
 
-    // Byte strings NUL-padded (as NVIDIA's SDK reads them), or UTF-32 (what the seed's own example writes).
+    // Byte strings NUL-padded (as NVIDIA's SDK reads them), or UTF-32 (what the guide's own example writes).
     private static List<string> Strings(NpyArray array)
     {
         var result = new List<string>();

@@ -207,7 +207,7 @@ public static class DatasetRules
     {
         var skin = Shots(c.InFolder("cache/skin/{shot}"));
         if (skin.Count == 0) return;
-        if (skin.Count < minShots) warn("cache/skin", FindingCodes.Recommendation, "", $"{skin.Count} shots; the seed recommends at least {minShots}");
+        if (skin.Count < minShots) warn("cache/skin", FindingCodes.Recommendation, "", $"{skin.Count} shots; NVIDIA's Audio2Face-3D guide recommends at least {minShots}");
         double fps = c.Options.FramesPerSecond ?? c.Files.FirstOrDefault(f => f.FramesPerSecond is not null)?.FramesPerSecond ?? 30;
         if (fps < minFps - 0.5) warn("cache/skin", FindingCodes.Recommendation, "", $"{F(fps)} fps; about {F(minFps)} fps or more is optimal");
         foreach (var shot in skin)
@@ -215,13 +215,13 @@ public static class DatasetRules
             if (c.Dimensions.Get("F", shot) is not { } frames) continue;
             double seconds = frames / fps;
             if (seconds < minSeconds || seconds > maxSeconds)
-                warn($"cache/skin/{shot}", FindingCodes.Recommendation, "", $"shot {shot} lasts {F(seconds)} s; the seed recommends {F(minSeconds)}–{F(maxSeconds)} s");
+                warn($"cache/skin/{shot}", FindingCodes.Recommendation, "", $"shot {shot} lasts {F(seconds)} s; NVIDIA's Audio2Face-3D guide recommends {F(minSeconds)}–{F(maxSeconds)} s");
         }
 
         // Emotions are inferred as NVIDIA does: the first listed name that is a substring of the shot name, else neutral.
         var counts = skin.GroupBy(s => emotions.FirstOrDefault(e => s.Contains(e, StringComparison.Ordinal)) ?? "neutral");
         foreach (var group in counts.Where(g => g.Count() < perEmotion).OrderBy(g => g.Key, StringComparer.Ordinal))
-            warn("cache/skin", FindingCodes.Recommendation, "", $"emotion {group.Key} has {group.Count()} shot(s); the seed asks for at least {perEmotion} per emotion");
+            warn("cache/skin", FindingCodes.Recommendation, "", $"emotion {group.Key} has {group.Count()} shot(s); NVIDIA's Audio2Face-3D guide asks for at least {perEmotion} per emotion");
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public static class JsonFieldChecker
         if (facts.Json is not { } root) return;
         var spec = facts.File.Spec;
         var lengths = new Dictionary<string, int>(StringComparer.Ordinal);
-        // A pointer may carry a hard and a soft bound (3 rigid vertices or NVIDIA fails, 4 as the seed asks): one finding.
+        // A pointer may carry a hard and a soft bound (3 rigid vertices or NVIDIA fails, 4 as NVIDIA's guide asks): one finding.
         var tooShort = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in spec.Fields)
         {

@@ -36,7 +36,7 @@ public sealed class SegmentationTarget
     [
         Create<BodySegmentTable>("body", "full-body classes (a superset of the face classes)"),
         Create<FaceSegmentTable>("face", "face classes"),
-        Create<ClothingSegmentTable>("clothing", "the seed's 22 clothing classes"),
+        Create<ClothingSegmentTable>("clothing", "the 22 clothing classes of Synthesis AI's documentation"),
         Create<LoaderClothingSegmentTable>("clothing-loader", "the synthesisai loader's 16 clothing classes"),
     ];
 

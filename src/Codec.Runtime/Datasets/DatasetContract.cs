@@ -66,7 +66,7 @@ public sealed record MemberSpec(string Key, string? DType, IReadOnlyList<Dimensi
 /// <summary>
 /// A value inside a JSON file, by JSON pointer (<c>""</c> the root): its type (<c>int</c>, <c>number</c>,
 /// <c>int[]</c>, <c>number[]</c>), whether it must be present, bounds, an exact value or array length as a dimension,
-/// the values allowed, an index bound, and how severe a violation is (the seed's "should" is a warning).
+/// the values allowed, an index bound, and how severe a violation is (the guide's "should" is a warning).
 /// </summary>
 public sealed record JsonFieldSpec(
     string Pointer,

@@ -159,7 +159,7 @@ public static class FindingCodes
     public const string WrongShape = "D906";
     /// <summary>Values outside their range, or NaN/infinite where only finite numbers make sense.</summary>
     public const string ValueOutOfRange = "D907";
-    /// <summary>An audio track below the sample rate or bit depth the seed asks for.</summary>
+    /// <summary>An audio track below the sample rate or bit depth NVIDIA's Audio2Face-3D guide asks for.</summary>
     public const string AudioQuality = "D908";
     /// <summary>Shot names that do not agree across audio, caches, voices and transform archives.</summary>
     public const string ShotMismatch = "D909";
@@ -173,6 +173,6 @@ public static class FindingCodes
     public const string BlendshapeArchive = "D913";
     /// <summary>Two files that must hold the same values do not (the blendshape neutral and the training neutral).</summary>
     public const string ValuesDiffer = "D914";
-    /// <summary>The seed's recommendations for a dataset (shot count and length, shots per emotion, fps): warnings.</summary>
+    /// <summary>The recommendations of NVIDIA's Audio2Face-3D guide for a dataset (shot count and length, shots per emotion, fps): warnings.</summary>
     public const string Recommendation = "D915";
 }

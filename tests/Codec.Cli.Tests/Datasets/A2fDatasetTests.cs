@@ -105,7 +105,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         var findings = Check();
         Assert.All(findings, x => Assert.Equal((FindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
-        Assert.Contains(findings, x => x.Finding.Message == "3 shots; the seed recommends at least 50");
+        Assert.Contains(findings, x => x.Finding.Message == "3 shots; NVIDIA's Audio2Face-3D guide recommends at least 50");
         Assert.True(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
     }
 
@@ -258,7 +258,7 @@ public sealed class A2fDatasetTests : IDisposable
         // An 8-bit PCM file SoX wrote; it is also sampled at 8 kHz and shorter than the shot (a separate error).
         File.Copy(Path.Combine(TestPaths.AudioFixtures, "sox_u8_mono_8k.wav"), At("audio", "cp1_neutral.wav"), overwrite: true);
         var quality = Check().Where(x => x.Finding.Code == FindingCodes.AudioQuality).ToList();
-        Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; the seed asks for at least 16 bits"));
+        Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; NVIDIA's Audio2Face-3D guide asks for at least 16 bits"));
         Assert.All(quality, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
     }
 
@@ -276,7 +276,7 @@ public sealed class A2fDatasetTests : IDisposable
         var all = Check();
         Assert.DoesNotContain(all, x => x.Finding.Severity == Severity.Error);
         Assert.Contains(all, x => x.File == "cache/skin/cp1_neutral" && x.Finding.Code == FindingCodes.Recommendation
-            && x.Finding.Message == "shot cp1_neutral lasts 31 s; the seed recommends 3–30 s");
+            && x.Finding.Message == "shot cp1_neutral lasts 31 s; NVIDIA's Audio2Face-3D guide recommends 3–30 s");
     }
 
     [Fact]

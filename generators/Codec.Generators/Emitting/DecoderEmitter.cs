@@ -27,7 +27,7 @@ internal static class DecoderEmitter
         w.Line("/// </summary>");
         w.Open($"public static bool DecodeThisVersion(global::System.ReadOnlySpan<byte> utf8, {root} result, {TypeNames.Runtime}.Json.DecodeContext context)");
         if (format.VersionMember is { } member)
-            w.Line($"{TypeNames.Runtime}.Json.VersionProbe.Expect(utf8, {Naming.Utf8Literal(member)}, {Naming.Literal(format.Version)}, {(format.MatchesMissingVersion ? "true" : "false")}, context);");
+            w.Line($"{TypeNames.Runtime}.Json.VersionProbe.Expect(utf8, {Naming.Utf8Literal(member)}, {Naming.Utf8Literal(format.Version)}, {(format.MatchesMissingVersion ? "true" : "false")}, context);");
         w.Line("return Decode(utf8, result, context);");
         w.Close();
         w.Line();

@@ -66,7 +66,7 @@ public static class VersionProbe
     /// document declares another version than <paramref name="expected"/> (or none, unless the version is the one of
     /// documents without a version member). Broken JSON is left to the decoder to report.
     /// </summary>
-    public static void Expect(ReadOnlySpan<byte> document, ReadOnlySpan<byte> member, string expected, bool matchesMissing, DecodeContext context)
+    public static void Expect(ReadOnlySpan<byte> document, ReadOnlySpan<byte> member, ReadOnlySpan<byte> expected, bool matchesMissing, DecodeContext context)
     {
         VersionForm form;
         ReadOnlySpan<byte> text;
@@ -82,14 +82,14 @@ public static class VersionProbe
         string? declared = form switch
         {
             VersionForm.Absent => matchesMissing ? null : "no version",
-            VersionForm.String or VersionForm.Number => Matches(text, System.Text.Encoding.UTF8.GetBytes(expected)) ? null : "version " + System.Text.Encoding.UTF8.GetString(text),
+            VersionForm.String or VersionForm.Number => Matches(text, expected) ? null : "version " + System.Text.Encoding.UTF8.GetString(text),
             VersionForm.Other => "a version that is neither a string nor a number",
             _ => null, // not an object: the decoder says so
         };
         if (declared is not null)
         {
             context.Sink.Report(FindingCodes.VersionMismatch, Severity.Error, "/" + System.Text.Encoding.UTF8.GetString(member),
-                $"the document declares {declared}; this reader reads version {expected} only (read documents of any version with the format's dispatcher)", document, 0);
+                $"the document declares {declared}; this reader reads version {System.Text.Encoding.UTF8.GetString(expected)} only (read documents of any version with the format's dispatcher)", document, 0);
         }
     }
 

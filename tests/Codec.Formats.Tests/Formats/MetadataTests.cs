@@ -297,6 +297,11 @@ public sealed class MetadataTests
         context = new DecodeContext();
         Codec.Formats.Synthesis.Metadata.V1_2.MetadataLineDecoder.DecodeThisVersion(Encoding.UTF8.GetBytes(SampleLine("info-1.2")), new Codec.Formats.Synthesis.Metadata.V1_2.MetadataLine(), context);
         Assert.DoesNotContain(context.Sink.Findings, f => f.Code == FindingCodes.VersionMismatch);
+
+        // The check allocates nothing on a line of the reader's own version.
+        var line12 = Encoding.UTF8.GetBytes(SampleLine("info-1.2"));
+        var quiet = new DecodeContext();
+        Assert.Equal(0, Allocations.Measure(() => VersionProbe.Expect(line12, "version"u8, "1.2"u8, false, quiet)));
     }
 
     [Theory]

@@ -15,10 +15,10 @@ namespace Codec.Generators.Checking;
 internal sealed class SchemaChecker
 {
     private const int MaxMembersPerObject = 64;
-    private static readonly Regex TypeNamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$");
+    internal static readonly Regex TypeNamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$");
     private static readonly Regex VersionPattern = new(@"^[0-9]+(\.[0-9]+)*$");
-    private static readonly Regex FormatPattern = new(@"^[a-z0-9]+([._-][a-z0-9]+)*$");
-    private static readonly Regex NamespacePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
+    internal static readonly Regex FormatPattern = new(@"^[a-z0-9]+([._-][a-z0-9]+)*$");
+    internal static readonly Regex NamespacePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
     private readonly SchemaDraft _draft;
     private readonly List<DiagnosticInfo> _diagnostics;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Codec.Generators.Diagnostics;
 using Codec.Generators.Emitting;
 using Codec.Generators.Model;
@@ -15,8 +14,6 @@ namespace Codec.Generators.Checking;
 /// </summary>
 internal static class ViewChecker
 {
-    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$");
-    private static readonly Regex NamespacePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
 
     private static readonly Dictionary<string, ViewValueKind> Scalars = new()
     {
@@ -41,12 +38,13 @@ internal static class ViewChecker
             ok = false;
         }
 
-        if (!NamespacePattern.IsMatch(draft.Namespace)) Error(draft.NamespacePosition, draft.Namespace.Length + 2, "/namespace", "not a C# namespace");
+        if (!SchemaChecker.NamespacePattern.IsMatch(draft.Namespace)) Error(draft.NamespacePosition, draft.Namespace.Length + 2, "/namespace", "not a C# namespace");
+        if (!SchemaChecker.FormatPattern.IsMatch(draft.FormatId)) Error(draft.FormatPosition, draft.FormatId.Length + 2, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
         var names = new HashSet<string>(draft.Views.Select(v => v.Name));
         var views = new List<ViewSpec>();
         foreach (var view in draft.Views)
         {
-            if (!Identifier.IsMatch(view.Name)) Error(view.Position, view.Name.Length + 2, "/views/" + view.Name, "view names are C# identifiers");
+            if (!SchemaChecker.TypeNamePattern.IsMatch(view.Name)) Error(view.Position, view.Name.Length + 2, "/views/" + view.Name, "view names are C# identifiers");
             var members = new List<ViewMemberSpec>();
             var properties = new HashSet<string>();
             foreach (var m in view.Members)
@@ -80,7 +78,7 @@ internal static class ViewChecker
         }
 
         if (draft.Root is { } root && !names.Contains(root)) Error(draft.RootPosition, root.Length + 2, "/root", $"no view is named '{root}'; views: {string.Join(", ", names)}");
-        return ok ? new ViewSetSpec(draft.FormatId, draft.Namespace, draft.Source.Path, draft.Description, draft.Root, views.ToEquatableArray()) : null;
+        return ok ? new ViewSetSpec(draft.FormatId, draft.Namespace, draft.Source.Path, draft.Root, views.ToEquatableArray()) : null;
     }
 
     /// <summary>The version's view implementations, proven; null when one is not satisfied (diagnostics say where).</summary>

@@ -19,7 +19,7 @@ internal static class ViewEmitter
         var w = SourceWriter.StartFile(set.SchemaPath, set.Namespace);
         foreach (var view in set.Views)
         {
-            w.Summary(view.Description, $"A view of {set.FormatId}: every version's models implement it (see the format's views file).");
+            w.Summary(view.Description, $"A view of {Naming.Xml(set.FormatId)}: every version's models implement it (see the format's views file).");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
             w.Open($"public interface {ViewSpec.InterfaceName(view.Name)}" + (view.Name == set.RootView ? " : " + CodecDocument : ""));
             bool first = true;

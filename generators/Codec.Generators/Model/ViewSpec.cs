@@ -8,7 +8,6 @@ internal sealed record ViewSetSpec(
     string FormatId,
     string Namespace,
     string SchemaPath,
-    string? Description,
     /// <summary>The view a decoded document is handed out as, or null (then <c>ICodecDocument</c>).</summary>
     string? RootView,
     EquatableArray<ViewSpec> Views)

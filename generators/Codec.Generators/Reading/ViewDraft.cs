@@ -11,7 +11,6 @@ internal sealed class ViewSetDraft
     public TextPosition FormatPosition;
     public string Namespace = "";
     public TextPosition NamespacePosition;
-    public string? Description;
     public string? Root;
     public TextPosition RootPosition;
     public readonly List<ViewDraft> Views = new();

@@ -31,7 +31,7 @@ internal sealed class ViewReader : JsonObjectReader
         var set = new ViewSetDraft { Source = Source };
         bool ok = RequireString(root, "format", "", out set.FormatId, out set.FormatPosition);
         ok &= RequireString(root, "namespace", "", out set.Namespace, out set.NamespacePosition);
-        set.Description = OptionalString(root, "description", "");
+        OptionalString(root, "description", ""); // for readers of the file; the views' own descriptions become XML docs
         set.Root = OptionalString(root, "root", "");
         set.RootPosition = root.Get("root")?.Position ?? root.Position;
         if (root.Get("views") is not JsonObjectNode views)

@@ -18,20 +18,22 @@ public sealed class SynthesisOutput
     /// <summary>Lines longer than this are not a metadata line (they are skipped by the index).</summary>
     public const int MaxLineBytes = 16 << 20;
 
-    private readonly Lazy<Dictionary<RenderKey, (long Offset, int Length)>> _lines;
+    private readonly Lazy<LineIndex> _lines;
+    private readonly Dictionary<RenderKey, SynthesisRender> _byKey = new();
 
-    private SynthesisOutput(string folder, IReadOnlyList<SynthesisRender> renders, IReadOnlyList<string> otherFiles)
+    private SynthesisOutput(string folder, string? metadataPath, List<SynthesisRender> renders, IReadOnlyList<string> otherFiles)
     {
         Folder = folder;
+        MetadataPath = metadataPath;
         Renders = renders;
         OtherFiles = otherFiles;
-        _lines = new Lazy<Dictionary<RenderKey, (long, int)>>(IndexLines);
+        _lines = new Lazy<LineIndex>(IndexLines);
     }
 
     public string Folder { get; }
 
     /// <summary>The folder's metadata.jsonl, or null when it has none.</summary>
-    public string? MetadataPath => File.Exists(Path.Combine(Folder, MetadataFileName)) ? Path.Combine(Folder, MetadataFileName) : null;
+    public string? MetadataPath { get; }
 
     /// <summary>Every render with at least one file, ordered by render id, camera and frame.</summary>
     public IReadOnlyList<SynthesisRender> Renders { get; }
@@ -50,7 +52,7 @@ public sealed class SynthesisOutput
 
     /// <summary>The render with this id, camera and frame (camera and frame null for files named the early way).</summary>
     public SynthesisRender? Find(long renderId, string? camera = null, long? frame = null) =>
-        Renders.FirstOrDefault(r => r.RenderId == renderId && r.Camera == camera && r.Frame == frame);
+        _byKey.GetValueOrDefault(new RenderKey(renderId, camera, frame));
 
     /// <summary>Opens one output folder (the files directly in it).</summary>
     public static SynthesisOutput Open(string folder)
@@ -72,9 +74,16 @@ public sealed class SynthesisOutput
             files[parsed.Modality + "." + parsed.Extension] = path;
         }
 
+        string metadata = Path.Combine(folder, MetadataFileName);
         var renders = new List<SynthesisRender>(byKey.Count);
-        var output = new SynthesisOutput(Path.GetFullPath(folder), renders, others);
-        foreach (var (key, files) in byKey) renders.Add(new SynthesisRender(output, key, files));
+        var output = new SynthesisOutput(Path.GetFullPath(folder), File.Exists(metadata) ? Path.GetFullPath(metadata) : null, renders, others);
+        foreach (var (key, files) in byKey)
+        {
+            var render = new SynthesisRender(output, key, files);
+            renders.Add(render);
+            output._byKey[key] = render;
+        }
+
         return output;
     }
 
@@ -91,7 +100,7 @@ public sealed class SynthesisOutput
     internal byte[]? ReadLine(RenderKey key)
     {
         var lines = _lines.Value;
-        if (!lines.TryGetValue(key, out var at) && !(key.Camera is null && key.Frame is null && FirstOfRender(lines, key.RenderId, out at))) return null;
+        if (!lines.ByKey.TryGetValue(key, out var at) && !(key.Camera is null && key.Frame is null && lines.FirstOfRender.TryGetValue(key.RenderId, out at))) return null;
         var bytes = new byte[at.Length];
         using var handle = File.OpenHandle(MetadataPath!);
         int read = 0;
@@ -105,21 +114,16 @@ public sealed class SynthesisOutput
         return bytes;
     }
 
-    private static bool FirstOfRender(Dictionary<RenderKey, (long, int)> lines, long renderId, out (long, int) at)
+    // Where each render's line is: by its full key, and the first line of each render id (files named the early way).
+    private sealed class LineIndex
     {
-        at = default;
-        long best = long.MaxValue;
-        foreach (var (key, value) in lines)
-        {
-            if (key.RenderId == renderId && value.Item1 < best) (best, at) = (value.Item1, value);
-        }
-
-        return best != long.MaxValue;
+        public readonly Dictionary<RenderKey, (long Offset, int Length)> ByKey = new();
+        public readonly Dictionary<long, (long Offset, int Length)> FirstOfRender = new();
     }
 
-    private Dictionary<RenderKey, (long, int)> IndexLines()
+    private LineIndex IndexLines()
     {
-        var index = new Dictionary<RenderKey, (long, int)>();
+        var index = new LineIndex();
         if (MetadataPath is not { } path) return index;
         var format = BuiltInFormats.CreateSynthesisMetadata();
         var sink = new FindingSink();
@@ -161,14 +165,15 @@ public sealed class SynthesisOutput
         return index;
     }
 
-    private static void Add(Dictionary<RenderKey, (long, int)> index, SynthesisMetadataFormat format, FindingSink sink, MemoryStream line, long offset)
+    private static void Add(LineIndex index, SynthesisMetadataFormat format, FindingSink sink, MemoryStream line, long offset)
     {
         var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
         if (bytes.Trim((byte)'\r').IsEmpty) return;
         sink.Reset();
         if (format.Decode(bytes, sink, out _) is not { HasRenderId: true } decoded) return;
         var key = new RenderKey(decoded.RenderId, decoded.HasCameraName ? decoded.CameraName.ToString() : null, decoded.HasFrameNumber ? decoded.FrameNumber : null);
-        index.TryAdd(key, (offset, bytes.Length));
+        index.ByKey.TryAdd(key, (offset, bytes.Length));
+        index.FirstOfRender.TryAdd(key.RenderId, (offset, bytes.Length));
     }
 
     private sealed class KeyOrder : IComparer<RenderKey>

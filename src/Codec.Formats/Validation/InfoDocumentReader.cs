@@ -24,6 +24,7 @@ public sealed class InfoDocumentReader
     private readonly FindingSink _decodeFindings = new();
     private readonly DecodeContext _probeContext = new();
     private byte[] _buffer = [];
+    private int _length = -1; // of the last document read, -1 when there is none
 
     public InfoDocumentReader(DecodeOptions? options = null, long maxBytes = DefaultMaxBytes)
     {
@@ -34,8 +35,11 @@ public sealed class InfoDocumentReader
     /// <summary>What decoding the last document found (structural findings; the document may still be usable).</summary>
     public IReadOnlyList<Finding> DecodeFindings => _decodeFindings.Findings;
 
-    /// <summary>The last document's version member as the file writes it (<c>1.5</c>, <c>1</c>), or null when it has none.</summary>
-    public string? DeclaredVersion { get; private set; }
+    /// <summary>
+    /// The last document's version member as the file writes it (<c>1.5</c>, <c>1</c>), or null when it has none; read
+    /// only when asked for (a probe of the top level, not a decode).
+    /// </summary>
+    public string? DeclaredVersion => _length < 0 ? null : ReadDeclaredVersion(_buffer.AsSpan(0, _length));
 
     /// <summary>
     /// The document's view, or null with error findings (on <paramref name="path"/>) in <paramref name="sink"/> when the
@@ -44,18 +48,15 @@ public sealed class InfoDocumentReader
     public IInfoDocument? Read(string path, FindingSink sink)
     {
         _decodeFindings.Reset();
-        DeclaredVersion = null;
-        int length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, sink);
-        if (length < 0) return null;
-        var bytes = _buffer.AsSpan(0, length);
-        var document = _format.Decode(bytes, _decodeFindings, out _);
-        if (document is not null) DeclaredVersion = ReadDeclaredVersion(bytes);
-        if (document is null)
-        {
-            foreach (var f in _decodeFindings.Findings.Where(f => f.Severity == Severity.Error)) sink.Add(f with { Message = f.Path.Length > 0 ? f.Path + ": " + f.Message : f.Message, Path = path });
-        }
+        _length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, sink);
+        if (_length < 0) return null;
+        var document = _format.Decode(_buffer.AsSpan(0, _length), _decodeFindings, out _);
+        if (document is not null) return document;
 
-        return document;
+        foreach (var f in _decodeFindings.Findings.Where(f => f.Severity == Severity.Error))
+            sink.Add(f with { Message = f.Path.Length > 0 ? f.Path + ": " + f.Message : f.Message, Path = path });
+        _length = -1;
+        return null;
     }
 
     // Every info.json version keeps its version, when it has one, in the top-level member "version" (the schemas'

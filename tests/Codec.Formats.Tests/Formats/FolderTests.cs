@@ -86,6 +86,23 @@ public sealed class FolderTests : IDisposable
         Assert.Contains(notRun, f => f.Message.Contains("no camera intrinsics to give the render's size", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Checks_against_an_info_file_that_cannot_be_decoded_say_they_did_not_run()
+    {
+        // A version no schema defines is the info.json's error; its mask and metadata line say what was not compared.
+        string folder = Copy("1.5");
+        string info = Directory.EnumerateFiles(folder, "*.info.json").Order(StringComparer.Ordinal).First();
+        File.WriteAllText(info, File.ReadAllText(info).Replace("\"version\": \"1.5\"", "\"version\": \"9.9\""));
+        string render = Path.GetFileName(info).Split('.')[0];
+        using (var stream = File.Create(Path.Combine(folder, render + ".segments.png")))
+            Codec.Runtime.Binary.Image.PngWriter.WriteLabels(stream, new ushort[4], 2, 2, Codec.Runtime.Binary.Image.PngPixelFormat.Grey8);
+        var results = await Check(folder);
+        Assert.Contains(results.SelectMany(r => r.Findings), f => f.Code == FindingCodes.UnknownVersion);
+        var notRun = All(results, FindingCodes.CheckNotRun).ToList();
+        Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the mask's size and values are not checked", StringComparison.Ordinal));
+        Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the requested resolution and lens are not compared", StringComparison.Ordinal) && f.Line > 0);
+    }
+
     [FixtureFact]
     public async Task A_mask_value_its_mapping_does_not_list_is_reported_with_its_pixel_count()
     {

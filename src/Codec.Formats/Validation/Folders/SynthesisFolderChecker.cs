@@ -231,7 +231,13 @@ public sealed class SynthesisFolderChecker
         int at = Line(line.LineNumber);
         CompareSubtree(line.IdentityJson, document, "/identity_metadata", "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
         CompareSubtree(line.FacialAttributesJson, document, "/facial_attributes", "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
-        if (info?.Camera is not { } camera) return;
+        if (info is null)
+        {
+            into.Add(NotRun($"{file} could not be decoded, so the requested resolution and lens are not compared with it") with { Line = at, Column = 1 });
+            return;
+        }
+
+        if (info.Camera is not { } camera) return; // a missing camera is the info.json's own error
 
         if (line.Width is { } w && line.Height is { } h && camera.HasIntrinsics)
         {
@@ -285,7 +291,8 @@ public sealed class SynthesisFolderChecker
 
         if (info?.Camera is not { HasIntrinsics: true, HasWorld2cam: true } camera)
         {
-            if (info is not null) sink.Add(NotRun($"{infoName} has no camera intrinsics and world2cam to project the vertices with"));
+            sink.Add(NotRun(info is null ? $"{infoName} could not be decoded, so the vertices are not projected"
+                : $"{infoName} has no camera intrinsics and world2cam to project the vertices with"));
             return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         }
 
@@ -321,7 +328,12 @@ public sealed class SynthesisFolderChecker
         var sink = new FindingSink();
         var image = ReadAndDecode(maskPath, sink, PngImage.Decode, out var refused);
         if (refused is not null) return refused;
-        if (image is null || info is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+        if (image is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+        if (info is null)
+        {
+            sink.Add(NotRun($"{infoName} could not be decoded, so the mask's size and values are not checked against it"));
+            return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+        }
 
         if (info.Camera is { HasIntrinsics: true } camera)
         {

@@ -1,9 +1,12 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Codec.Generators.Diagnostics;
+using Codec.Generators.Emitting;
 using Codec.Generators.Model;
 using Codec.Generators.Reading;
+using Codec.Generators.Rules;
 
 namespace Codec.Generators.Checking;
 
@@ -21,46 +24,8 @@ internal static class DatasetChecker
     private static readonly HashSet<string> Kinds = new() { "wav", "npy", "npz", "pc2", "maya", "json" };
     private static readonly HashSet<string> FieldTypes = new() { "int", "number", "int[]", "number[]" };
 
-    /// <summary>What a dataset rule argument holds; the schema writes it as that JSON type.</summary>
-    internal enum ArgumentType
-    {
-        /// <summary>A file of the dataset, or a file and an archive member (<c>bs_data/bs_skin.npz#neutral</c>).</summary>
-        Path,
-        /// <summary>A finite number, written as a JSON number.</summary>
-        Number,
-        /// <summary>A whole number of zero or more, written as a JSON number.</summary>
-        Count,
-        /// <summary>A non-empty list of words, written as a JSON array of strings.</summary>
-        Words,
-    }
-
-    /// <summary>The named cross-file rules the runtime implements, with the arguments each needs and may take, typed.</summary>
-    public static readonly IReadOnlyDictionary<string, (string[] Required, string[] Optional)> Rules = new Dictionary<string, (string[], string[])>
-    {
-        ["shots_agree"] = (new string[0], new string[0]),
-        ["audio_duration"] = (new string[0], new[] { "defaultFps" }),
-        ["aug_substring"] = (new string[0], new string[0]),
-        ["blendshape_npz"] = (new[] { "npz" }, new[] { "config" }),
-        ["same_values"] = (new[] { "a", "b" }, new[] { "tolerance" }),
-        ["recommendations"] = (new string[0], new[] { "minShots", "minSeconds", "maxSeconds", "minShotsPerEmotion", "minFps", "emotions" }),
-    };
-
-    /// <summary>The type of every rule argument (names are unique across the rules).</summary>
-    internal static readonly IReadOnlyDictionary<string, ArgumentType> ArgumentTypes = new Dictionary<string, ArgumentType>
-    {
-        ["defaultFps"] = ArgumentType.Number,
-        ["npz"] = ArgumentType.Path,
-        ["config"] = ArgumentType.Path,
-        ["a"] = ArgumentType.Path,
-        ["b"] = ArgumentType.Path,
-        ["tolerance"] = ArgumentType.Number,
-        ["minShots"] = ArgumentType.Count,
-        ["minSeconds"] = ArgumentType.Number,
-        ["maxSeconds"] = ArgumentType.Number,
-        ["minShotsPerEmotion"] = ArgumentType.Count,
-        ["minFps"] = ArgumentType.Number,
-        ["emotions"] = ArgumentType.Words,
-    };
+    private static readonly Regex PlaceholderSegment = new(@"^\{[A-Za-z_][A-Za-z0-9_]*\}$");
+    private static readonly Regex PlaceholderInName = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}");
 
     public static DatasetSpec? Check(DatasetDraft draft, List<DiagnosticInfo> diagnostics)
     {
@@ -98,6 +63,8 @@ internal static class DatasetChecker
         }
 
         var paths = new HashSet<string>();
+        var filePaths = new HashSet<string>();
+        var usedPlaceholders = new HashSet<string>();
         for (int f = 0; f < spec.Folders.Count; f++)
         {
             var folder = spec.Folders[f];
@@ -105,17 +72,24 @@ internal static class DatasetChecker
             var segments = folder.Path.Split('/');
             if (!paths.Add(folder.Path)) Error(at, $"folder '{folder.Path}' is declared twice");
             if (segments.Any(s => s.Length == 0 || s == "." || s == "..")) Error(at, $"'{folder.Path}' is not a relative folder path");
-            var placeholders = segments.Where(s => s.StartsWith("{", System.StringComparison.Ordinal)).ToList();
-            if (placeholders.Count > 1 || placeholders.Any(p => p is not ("{shot}" or "{voice}")))
-                Error(at, "a folder path may have one placeholder segment, {shot} or {voice}");
+            var placeholders = segments.Where(s => s.Contains("{") || s.Contains("}")).ToList();
+            if (placeholders.Count > 1 || placeholders.Any(p => !PlaceholderSegment.IsMatch(p)))
+                Error(at, "a folder path may have one placeholder, a whole segment such as {shot}");
+            foreach (var p in placeholders.Where(x => PlaceholderSegment.IsMatch(x))) usedPlaceholders.Add(p.Substring(1, p.Length - 2));
             if (folder.Strays is not (null or "error" or "warning")) Error(at + "/strays", "strays are \"error\" or \"warning\"");
+            if (folder.FilesBeside is not (null or "error" or "warning")) Error(at + "/filesBeside", "filesBeside is \"error\" or \"warning\"");
+            if (folder.FilesBeside is not null && placeholders.Count == 0) Error(at + "/filesBeside", "filesBeside applies to a folder path with a placeholder");
 
             for (int i = 0; i < folder.Files.Count; i++)
             {
                 var file = folder.Files[i];
                 string fileAt = $"{at}/files/{i}";
                 if (!Kinds.Contains(file.Kind)) Error(fileAt + "/kind", $"unknown kind '{file.Kind}'; known: {string.Join(", ", Kinds)}");
-                if (file.Name.Contains("/") || (file.Name.Contains("{") && !file.Name.Contains("{shot}"))) Error(fileAt, $"'{file.Name}' is not a file name ({{shot}} is the only placeholder)");
+                var inName = PlaceholderInName.Matches(file.Name);
+                if (file.Name.Contains("/") || inName.Count > 1 || file.Name.Count(c => c == '{') != inName.Count || file.Name.Count(c => c == '}') != inName.Count)
+                    Error(fileAt, $"'{file.Name}' is not a file name with at most one placeholder such as {{shot}}");
+                foreach (Match m in inName) usedPlaceholders.Add(m.Groups[1].Value);
+                filePaths.Add(folder.Path + "/" + file.Name);
                 if (file.DType is { } dtype && !DType.IsMatch(dtype)) Error(fileAt, $"'{dtype}' is not a NumPy dtype string (<f4, |S, <i4)");
                 foreach (var entry in file.Shape ?? EquatableArray<string>.Empty) CheckExpression(entry, fileAt + "/shape");
                 for (int m = 0; m < file.Members.Count; m++)
@@ -123,6 +97,9 @@ internal static class DatasetChecker
                     var member = file.Members[m];
                     string memberAt = $"{fileAt}/members/{m}";
                     if (file.Kind != "npz") Error(memberAt, "members belong to npz files");
+                    if ((member.Key.Contains("{") || member.Key.Contains("}")) && !PlaceholderSegment.IsMatch(member.Key))
+                        Error(memberAt, $"'{member.Key}' is not a member key: a name, * or one placeholder such as {{shot}}");
+                    else if (PlaceholderSegment.IsMatch(member.Key)) usedPlaceholders.Add(member.Key.Substring(1, member.Key.Length - 2));
                     if (member.DType is { } md && !DType.IsMatch(md)) Error(memberAt, $"'{md}' is not a NumPy dtype string");
                     foreach (var entry in member.Shape ?? EquatableArray<string>.Empty) CheckExpression(entry, fileAt + "/shape");
                     CheckExpression(member.IndexBelow, memberAt + "/indexBelow");
@@ -157,41 +134,151 @@ internal static class DatasetChecker
                 Error("/dataset", $"recognizedBy names '{recognized}', which no folder is or contains");
         }
 
+        for (int i = 0; i < spec.Dimensions.Count; i++)
+        {
+            if (spec.Dimensions[i].Per is { } per && !usedPlaceholders.Contains(per))
+                Error($"/dimensions/{i}/per", $"'{per}' is not a placeholder of the layout's paths; they use {Listed(usedPlaceholders)}");
+        }
+
+        var rules = new List<DatasetRuleSpec>();
         for (int r = 0; r < spec.Rules.Count; r++)
         {
-            var rule = spec.Rules[r];
-            string at = $"/rules/{r}";
-            if (!Rules.TryGetValue(rule.Name, out var signature))
+            var rule = CheckRule(spec.Rules[r], $"/rules/{r}", symbols, usedPlaceholders, paths, filePaths, Error);
+            if (rule is not null) rules.Add(rule);
+        }
+
+        return diagnostics.Count > before ? null : spec with { Rules = rules.ToEquatableArray() };
+    }
+
+    // Holds one rule use to its registration: known name, every required argument, no unknown one, each of its
+    // registered type and naming what the layout declares; then fills the registered call, defaults included.
+    private static DatasetRuleSpec? CheckRule(DatasetRuleSpec rule, string at, HashSet<string> dimensions, HashSet<string> placeholders,
+        HashSet<string> folders, HashSet<string> files, System.Action<string, string> error)
+    {
+        if (!RuleRegistry.DatasetRules.TryGetValue(rule.Name, out var definition))
+        {
+            error(at, $"unknown rule '{rule.Name}'; known: {RuleRegistry.Names(RuleScope.Dataset)}");
+            return null;
+        }
+
+        bool ok = true;
+        void Bad(string where, string message)
+        {
+            error(where, message);
+            ok = false;
+        }
+
+        if (rule.Severity is not ("error" or "warning")) Bad(at + "/severity", "severity is \"error\" or \"warning\"");
+        foreach (var extra in rule.Arguments.Where(a => definition.Parameter(a.Name) is null))
+            Bad($"{at}/{extra.Name}", $"rule '{rule.Name}' takes no '{extra.Name}'; it takes {string.Join(", ", definition.Parameters.Select(p => p.Name))}");
+
+        var literals = new Dictionary<string, string>();
+        var valuesRead = new List<string>();
+        foreach (var parameter in definition.Parameters)
+        {
+            var given = rule.Arguments.FirstOrDefault(a => a.Name == parameter.Name);
+            if (given is null)
             {
-                Error(at, $"unknown rule '{rule.Name}'; known: {string.Join(", ", Rules.Keys.OrderBy(k => k, System.StringComparer.Ordinal))}");
+                if (parameter.Required) Bad(at, $"rule '{rule.Name}' needs '{parameter.Name}' ({parameter.Description})");
+                else literals[parameter.Name] = Literal(parameter.Type, Default(parameter));
                 continue;
             }
 
-            if (rule.Severity is not ("error" or "warning")) Error(at + "/severity", "severity is \"error\" or \"warning\"");
-            var given = new List<string>();
-            for (int i = 0; i + 1 < rule.Arguments.Count; i += 2) given.Add(rule.Arguments[i]);
-            foreach (var required in signature.Required.Where(x => !given.Contains(x))) Error(at, $"rule '{rule.Name}' needs '{required}'");
-            foreach (var extra in given.Where(x => !signature.Required.Contains(x) && !signature.Optional.Contains(x)))
-                Error($"{at}/{extra}", $"rule '{rule.Name}' takes no '{extra}'; it takes {string.Join(", ", signature.Required.Concat(signature.Optional))}");
-            for (int i = 0; i + 1 < rule.Arguments.Count; i += 2)
+            string where = $"{at}/{parameter.Name}";
+            string? problem = Problem(parameter.Type, given, dimensions, placeholders, folders, files);
+            if (problem is not null)
             {
-                string name = rule.Arguments[i], value = rule.Arguments[i + 1];
-                if (!ArgumentTypes.TryGetValue(name, out var type)) continue;
-                string written = draft.ArgumentKinds.TryGetValue($"{at}/{name}", out var k) ? k : "string";
-                string? problem = type switch
-                {
-                    ArgumentType.Path when written != "string" || value.Length == 0 => "a file of the dataset, as a string",
-                    ArgumentType.Number when written != "number" || !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double n) || double.IsInfinity(n) || double.IsNaN(n) => "a number (a JSON number, not a string)",
-                    ArgumentType.Count when written != "number" || !long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) => "a whole number of zero or more (a JSON number)",
-                    ArgumentType.Words when written != "list" || value.Length == 0 => "a non-empty list of words (a JSON array of strings)",
-                    _ => null,
-                };
-                if (problem is not null) Error($"{at}/{name}", $"'{name}' of rule '{rule.Name}' is {problem}; it is written {(written == "string" ? "\"" + value + "\"" : value)}");
+                Bad(where, $"'{parameter.Name}' of rule '{rule.Name}' is {problem}; it is written {Written(given)}");
+                continue;
             }
+
+            literals[parameter.Name] = Literal(parameter.Type, given);
+            if (parameter.ReadsValues) valuesRead.Add(given.Text);
         }
 
-        return diagnostics.Count > before ? null : spec;
+        if (!ok) return null;
+        string call = PlaceholderInName.Replace(definition.Call, m => m.Groups[1].Value switch
+        {
+            "severity" => "severity",
+            _ => literals[m.Groups[1].Value],
+        });
+        return rule with { Call = call, ValuesRead = valuesRead.ToEquatableArray() };
     }
+
+    private static DatasetRuleArgument Default(RuleParameter parameter)
+    {
+        string json = parameter.Default!;
+        if (json.StartsWith("[", System.StringComparison.Ordinal))
+        {
+            var items = Regex.Matches(json, "\"([^\"]*)\"").Cast<Match>().Select(m => m.Groups[1].Value).ToEquatableArray();
+            return new DatasetRuleArgument(parameter.Name, "list", "", items);
+        }
+
+        if (json.StartsWith("\"", System.StringComparison.Ordinal)) return new DatasetRuleArgument(parameter.Name, "string", json.Substring(1, json.Length - 2), EquatableArray<string>.Empty);
+        if (json is "true" or "false") return new DatasetRuleArgument(parameter.Name, "boolean", json, EquatableArray<string>.Empty);
+        return new DatasetRuleArgument(parameter.Name, "number", json, EquatableArray<string>.Empty);
+    }
+
+    private static string? Problem(ArgumentType type, DatasetRuleArgument given, HashSet<string> dimensions, HashSet<string> placeholders, HashSet<string> folders, HashSet<string> files)
+    {
+        bool IsPath(string path)
+        {
+            int hash = path.IndexOf('#');
+            string file = hash < 0 ? path : path.Substring(0, hash);
+            return (hash < 0 && folders.Contains(file)) || files.Contains(file);
+        }
+
+        switch (type)
+        {
+            case ArgumentType.Path:
+                if (given.JsonType != "string") return "a folder or file of the layout, as a string";
+                return IsPath(given.Text) ? null : $"a folder or file the layout declares ({string.Join(", ", folders.OrderBy(f => f, System.StringComparer.Ordinal))}, or one of their files)";
+            case ArgumentType.Paths:
+                if (given.JsonType != "list" || given.Items.Count == 0) return "a non-empty list of the layout's folders or files";
+                return given.Items.All(IsPath) ? null : "a list of folders or files the layout declares";
+            case ArgumentType.Number:
+                return given.JsonType == "number" ? null : "a number (a JSON number, not a string)";
+            case ArgumentType.Count:
+                return given.JsonType == "number" && long.TryParse(given.Text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n <= int.MaxValue
+                    ? null : "a whole number of zero or more (a JSON number)";
+            case ArgumentType.Words:
+                return given.JsonType == "list" && given.Items.Count > 0 && given.Items.All(w => w.Length > 0 && w.IndexOf(' ') < 0) ? null : "a non-empty list of words (a JSON array of strings)";
+            case ArgumentType.Placeholder:
+                if (given.JsonType != "string") return "a placeholder's name, as a string";
+                return placeholders.Contains(given.Text) ? null : $"a placeholder of the layout's paths ({Listed(placeholders)})";
+            case ArgumentType.Dimension:
+                if (given.JsonType != "string") return "a dimension's symbol, as a string";
+                return dimensions.Contains(given.Text) ? null : $"a declared dimension ({Listed(dimensions)})";
+            case ArgumentType.Flag:
+                return given.JsonType == "boolean" ? null : "true or false";
+            case ArgumentType.Severity:
+                return given.JsonType == "string" && given.Text is "error" or "warning" ? null : "\"error\" or \"warning\"";
+            case ArgumentType.Text:
+                return given.JsonType == "string" && given.Text.Length > 0 ? null : "a non-empty string";
+            default:
+                return "of a type the generator does not know";
+        }
+    }
+
+    private static string Literal(ArgumentType type, DatasetRuleArgument value) => type switch
+    {
+        ArgumentType.Number => Naming.Double(double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture)),
+        ArgumentType.Count => value.Text,
+        ArgumentType.Flag => value.Text,
+        ArgumentType.Severity => value.Text == "warning" ? "global::Codec.Runtime.Findings.Severity.Warning" : "global::Codec.Runtime.Findings.Severity.Error",
+        ArgumentType.Paths or ArgumentType.Words => "new string[] { " + string.Join(", ", value.Items.Select(Naming.Literal)) + " }",
+        _ => Naming.Literal(value.Text),
+    };
+
+    private static string Written(DatasetRuleArgument given) => given.JsonType switch
+    {
+        "string" => "\"" + given.Text + "\"",
+        "list" => "[" + string.Join(", ", given.Items.Select(i => "\"" + i + "\"")) + "]",
+        "other" => "as neither a string, a number, a boolean nor a list of strings",
+        _ => given.Text,
+    };
+
+    private static string Listed(HashSet<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.OrderBy(n => n, System.StringComparer.Ordinal));
 
     private static string Parent(string at) => at.Contains("/") ? at.Substring(0, at.LastIndexOf('/')) : at;
 }

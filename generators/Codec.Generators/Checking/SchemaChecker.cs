@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Codec.Generators.Diagnostics;
 using Codec.Generators.Emitting;
 using Codec.Generators.Model;
+using Codec.Generators.Rules;
 using Codec.Generators.Reading;
 
 namespace Codec.Generators.Checking;
@@ -346,9 +347,9 @@ internal sealed class SchemaChecker
 
     private RuleSpec? CheckRule(FormatSpec format, RuleDraft draft, string at)
     {
-        if (!RuleCatalog.Rules.TryGetValue(draft.Name, out var definition))
+        if (!RuleRegistry.FormatRules.TryGetValue(draft.Name, out var definition))
         {
-            Error(DiagnosticDescriptors.UnknownRule, draft.Position, draft.Name.Length + 2, draft.Name, RuleCatalog.Names);
+            Error(DiagnosticDescriptors.UnknownRule, draft.Position, draft.Name.Length + 2, draft.Name, RuleRegistry.Names(RuleScope.Format));
             return null;
         }
 
@@ -357,13 +358,18 @@ internal sealed class SchemaChecker
         string listPointer = "";
         TypeSpec? itemType = null;
         bool ok = true;
-        foreach (var (parameter, kinds) in definition.Parameters)
+        void Bad(TextPosition position, int length, string message)
         {
-            var given = draft.Arguments.Where(a => a.Parameter == parameter).ToList();
+            Error(DiagnosticDescriptors.BadRuleArgument, position, length, draft.Name, message);
+            ok = false;
+        }
+
+        foreach (var parameter in definition.Parameters)
+        {
+            var given = draft.Arguments.Where(a => a.Parameter == parameter.Name).ToList();
             if (given.Count == 0)
             {
-                Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, $"parameter '{parameter}' is missing");
-                ok = false;
+                Bad(draft.Position, draft.Name.Length + 2, $"parameter '{parameter.Name}' ({parameter.Description}) is missing");
                 continue;
             }
 
@@ -371,20 +377,24 @@ internal sealed class SchemaChecker
             var resolved = ResolvePointer(format, pointer, out string error, out var prefixSteps, out string prefixPointer, out var elementType);
             if (resolved is null)
             {
-                Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name, $"'{pointer}': {error}");
-                ok = false;
+                Bad(position, pointer.Length + 2, $"'{pointer}': {error}");
                 continue;
             }
 
-            if (!kinds.Contains(resolved.Value.Kind))
+            if (!parameter.Kinds.Contains(resolved.Value.Kind))
             {
-                Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name,
-                    $"'{pointer}' is {resolved.Value.Type.Describe()}, but '{parameter}' needs {string.Join(" or ", kinds.Select(k => new TypeRef(k).Describe()))}");
-                ok = false;
+                Bad(position, pointer.Length + 2,
+                    $"'{pointer}' is {resolved.Value.Type.Describe()}, but '{parameter.Name}' needs {string.Join(" or ", parameter.Kinds.Select(k => new TypeRef(k).Describe()))}");
                 continue;
             }
 
             bool perItem = prefixSteps is not null;
+            if (parameter.PerItem && !perItem)
+            {
+                Bad(position, pointer.Length + 2, $"'{parameter.Name}' must point into the items of a list, e.g. \"/points/*/{parameter.Name}\"");
+                continue;
+            }
+
             if (perItem)
             {
                 if (listSteps.Count == 0)
@@ -395,42 +405,34 @@ internal sealed class SchemaChecker
                 }
                 else if (listPointer != prefixPointer)
                 {
-                    Error(DiagnosticDescriptors.BadRuleArgument, position, pointer.Length + 2, draft.Name,
-                        $"'{pointer}' iterates a different list than '{listPointer}/*'; one rule iterates one list");
-                    ok = false;
+                    Bad(position, pointer.Length + 2, $"'{pointer}' iterates a different list than '{listPointer}/*'; one rule iterates one list");
                     continue;
                 }
             }
 
-            args.Add(new RuleArgument(parameter, pointer, resolved.Value.Kind, resolved.Value.Steps, perItem));
+            args.Add(new RuleArgument(parameter.Name, pointer, resolved.Value.Kind, resolved.Value.Steps, perItem));
         }
 
         foreach (var (parameter, _, position) in draft.Arguments)
         {
-            if (definition.Parameters.All(p => p.Name != parameter))
-            {
-                Error(DiagnosticDescriptors.BadRuleArgument, position, 1, draft.Name,
-                    $"unknown parameter '{parameter}'; '{draft.Name}' takes {string.Join(", ", definition.Parameters.Select(p => p.Name))}");
-                ok = false;
-            }
+            if (definition.Parameter(parameter) is null)
+                Bad(position, 1, $"unknown parameter '{parameter}'; '{draft.Name}' takes {string.Join(", ", definition.Parameters.Select(p => p.Name).Concat(definition.Options()))}");
         }
+
+        var options = definition.Options().ToList();
+        foreach (var option in draft.Options.Where(o => !options.Contains(o.Key)))
+            Bad(option.Value, option.Key.Length + 2, $"'{draft.Name}' takes no '{option.Key}'{(options.Count == 0 ? "" : "; its options: " + string.Join(", ", options))}");
 
         if (!ok) return null;
-
-        if (draft.Name == "unique" && listSteps.Count == 0)
-        {
-            Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, "'key' must point into the items of a list, e.g. \"/points/*/id\"");
-            return null;
-        }
 
         KnownOffsetSpec? knownOffset = null;
         if (draft.KnownOffset is { } offset)
         {
             var keyMember = itemType?.Members.FirstOrDefault(m => m.JsonName == offset.Key);
-            if (draft.Name != "projects_to_screen" || keyMember is null || keyMember.Type.Kind != ValueKind.Int)
+            if (keyMember is null || keyMember.Type.Kind != ValueKind.Int)
             {
                 Error(DiagnosticDescriptors.BadRuleArgument, offset.Position, 1, draft.Name,
-                    "knownOffset applies to projects_to_screen over a list, and its key must be an int member of the list's items");
+                    "knownOffset applies to a rule over a list, and its key must be an int member of the list's items");
                 return null;
             }
 
@@ -460,21 +462,10 @@ internal sealed class SchemaChecker
                 return null;
             }
 
-            if (draft.Name == "location_constraints" && listSteps.Count == 0)
-            {
-                Error(DiagnosticDescriptors.BadRuleArgument, draft.Position, draft.Name.Length + 2, draft.Name, "'name' and 'world' must point into the items of a list, e.g. \"/landmarks/mpeg4/*/name\"");
-                return null;
-            }
-
             tableClass = table.GlobalClassName;
         }
-        else if (draft.Table is not null)
-        {
-            Error(DiagnosticDescriptors.BadRuleArgument, draft.TablePosition, draft.Table.Length + 2, draft.Name, $"'{draft.Name}' takes no table");
-            return null;
-        }
 
-        return new RuleSpec(draft.Name, draft.Tolerance ?? definition.DefaultTolerance, args.ToEquatableArray(), listSteps, listPointer, draft.KnownBug, knownOffset,
+        return new RuleSpec(draft.Name, draft.Tolerance ?? definition.DefaultTolerance ?? 0, args.ToEquatableArray(), listSteps, listPointer, draft.KnownBug, knownOffset,
             tableClass, draft.IdOffset);
     }
 

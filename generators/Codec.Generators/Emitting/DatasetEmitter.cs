@@ -30,7 +30,7 @@ internal static class DatasetEmitter
         w.Line($"new {Ns}.DimensionSpec[]");
         w.Line("{");
         w.Indent();
-        foreach (var d in spec.Dimensions) w.Line($"new({Naming.Literal(d.Symbol)}, {Bool(d.PerShot)}, {Naming.Literal(d.Description)}),");
+        foreach (var d in spec.Dimensions) w.Line($"new({Naming.Literal(d.Symbol)}, {Text(d.Per)}, {Naming.Literal(d.Description)}),");
         w.Outdent();
         w.Line("},");
         w.Line($"new {Ns}.FolderSpec[]");
@@ -42,11 +42,11 @@ internal static class DatasetEmitter
         w.Line($"new {Ns}.DatasetRuleUse[]");
         w.Line("{");
         w.Indent();
+        // Each rule is the call its registration names, its arguments typed and defaults filled in by the checker.
         foreach (var rule in spec.Rules)
         {
-            var pairs = new List<string>();
-            for (int i = 0; i + 1 < rule.Arguments.Count; i += 2) pairs.Add($"[{Naming.Literal(rule.Arguments[i])}] = {Naming.Literal(rule.Arguments[i + 1])}");
-            w.Line($"new({Naming.Literal(rule.Name)}, {SeverityOf(rule.Severity)}, new global::System.Collections.Generic.Dictionary<string, string> {{ {string.Join(", ", pairs)} }}),");
+            w.Line($"new({Naming.Literal(rule.Name)}, {SeverityOf(rule.Severity)}, {Naming.Literal(rule.Description)}, new string[] {{ {string.Join(", ", rule.ValuesRead.Select(Naming.Literal))} }},");
+            w.Line($"    static (context, severity) => {rule.Call}),");
         }
 
         w.Outdent();
@@ -59,7 +59,8 @@ internal static class DatasetEmitter
     private static void EmitFolder(SourceWriter w, DatasetFolderSpec folder)
     {
         string strays = folder.Strays is null ? "null" : SeverityOf(folder.Strays);
-        w.Line($"new({Naming.Literal(folder.Path)}, {Bool(folder.Required)}, {Naming.Literal(folder.Description)}, {Bool(folder.OneOf)}, {strays}, new {Ns}.FileSpec[]");
+        string beside = folder.FilesBeside is null ? "null" : SeverityOf(folder.FilesBeside);
+        w.Line($"new({Naming.Literal(folder.Path)}, {Bool(folder.Required)}, {Naming.Literal(folder.Description)}, {Bool(folder.OneOf)}, {strays}, {beside}, new {Ns}.FileSpec[]");
         w.Line("{");
         w.Indent();
         foreach (var f in folder.Files)

@@ -29,6 +29,13 @@ internal static class Naming
         return sb.ToString();
     }
 
+    /// <summary><c>location_constraints</c> → <c>locationConstraints</c>.</summary>
+    public static string Camel(string name)
+    {
+        string pascal = Pascal(name);
+        return char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    }
+
     /// <summary><c>1.5</c> → <c>V1_5</c>.</summary>
     public static string VersionIdentifier(string version) => "V" + version.Replace('.', '_');
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Codec.Generators.Model;
+using Codec.Generators.Rules;
 
 namespace Codec.Generators.Emitting;
 
@@ -25,14 +26,13 @@ internal static class ValidatorEmitter
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
         w.Open($"public sealed partial class {root}Validator");
         var trackers = TrackerFields(format);
-        foreach (var (rule, i) in format.Rules.Select((r, i) => (r, i)).Where(x => x.r.Name is "unique" or "location_constraints"))
+        for (int i = 0; i < format.Rules.Count; i++)
         {
-            w.Line(rule.Name == "unique"
-                ? $"private readonly {Semantics}.UniqueKeys {trackers[i]} = new();"
-                : $"private readonly {Semantics}.LocationConstraintCheck<{rule.TableClass}> {trackers[i]} = new();");
+            if (RuleRegistry.FormatRules[format.Rules[i].Name].State is { } state)
+                w.Line($"private readonly {Fill(state, format.Rules[i], trackers[i], _ => "", "")} {trackers[i]} = new();");
         }
 
-        if (format.Rules.Any(r => r.Name is "unique" or "location_constraints")) w.Line();
+        if (trackers.Any(t => t.Length > 0)) w.Line();
 
         w.Line("/// <summary>Adds findings for <paramref name=\"document\"/> to <paramref name=\"sink\"/>.</summary>");
         w.Open($"public void Validate({root} document, {Sink} sink)");
@@ -141,8 +141,8 @@ internal static class ValidatorEmitter
 
     // ------------------------------------------------------------------ rules
 
-    // A uniqueness tracker is named after what it keeps unique: /landmarks/kinect_v2/*/id → _uniqueLandmarksKinectV2Id
-    // (with the rule's index added if two rules would share a name). Other rules keep no state.
+    // A rule's state is named after the rule and the list items it watches: unique over /landmarks/kinect_v2/*/id →
+    // _uniqueLandmarksKinectV2Id (with the rule's index added if two rules would share a name). Rules without state get "".
     private static List<string> TrackerFields(FormatSpec format)
     {
         var names = new List<string>();
@@ -150,12 +150,8 @@ internal static class ValidatorEmitter
         for (int i = 0; i < format.Rules.Count; i++)
         {
             var rule = format.Rules[i];
-            string name = rule.Name switch
-            {
-                "unique" => "_unique" + Naming.Pascal(rule.Arguments[0].Pointer.Replace("*", " ")),
-                "location_constraints" => "_locations" + Naming.Pascal(rule.ListPointer),
-                _ => "",
-            };
+            string name = RuleRegistry.FormatRules[rule.Name].State is null ? ""
+                : "_" + Naming.Camel(rule.Name) + Naming.Pascal(rule.Arguments.First(a => a.PerItem).Pointer.Replace("*", " "));
             if (name.Length > 0 && !used.Add(name)) name += i;
             names.Add(name);
         }
@@ -165,6 +161,7 @@ internal static class ValidatorEmitter
 
     private static void EmitRule(SourceWriter w, RuleSpec rule, string trackerField)
     {
+        var definition = RuleRegistry.FormatRules[rule.Name];
         w.Line($"// {rule.Name}: {string.Join(", ", rule.Arguments.Select(a => a.Parameter + " = " + a.Pointer))}");
         var context = rule.Arguments.Where(a => !a.PerItem).ToList();
         var perItem = rule.Arguments.Where(a => a.PerItem).ToList();
@@ -172,33 +169,29 @@ internal static class ValidatorEmitter
         if (rule.ListSteps.Count > 0) guards.AddRange(Guards("doc", rule.ListSteps, includeLast: true).Where(g => !guards.Contains(g)));
         w.Open(guards.Count > 0 ? "if (" + string.Join(" && ", guards) + ")" : "");
 
-        // A known producer bug of this version: what the rule finds is still reported, as warnings.
-        bool downgrade = rule.KnownBug && rule.Name != "unique";
+        // A known producer bug of this version: what the rule finds is still reported, as warnings (a rule that
+        // handles knownBug itself, such as unique, reports its own way).
+        bool downgrade = rule.KnownBug && !definition.HandlesKnownBug;
         if (downgrade) w.Line("var bugMark = sink.Mark();");
-        var reportAt = Checking.RuleCatalog.Rules[rule.Name].ReportAt;
-        var reportArg = rule.Arguments.First(a => a.Parameter == reportAt);
+        var reportArg = rule.Arguments.First(a => a.Parameter == definition.ReportAt);
         if (rule.ListSteps.Count == 0)
         {
             string path = $"new {Semantics}.RulePath({Naming.Literal(reportArg.Pointer)})";
-            w.Line(Call(rule, trackerField, a => Access("doc", a.Steps), path) + ";");
+            w.Line(Fill(definition.Call, rule, trackerField, a => Access("doc", a.Steps), path) + ";");
         }
         else
         {
             string list = Access("doc", rule.ListSteps);
-            if (rule.Name is "unique" or "location_constraints") w.Line($"{trackerField}.Begin();");
+            if (definition.State is not null) w.Line($"{trackerField}.Begin();");
             w.Open($"for (int i = 0; i < {list}.Count; i++)");
             w.Line($"var item = {list}[i];");
             var itemGuards = perItem.SelectMany(a => Guards("item", a.Steps)).Distinct().ToList();
             string suffix = reportArg.PerItem ? "/" + string.Join("/", reportArg.Steps.Select(s => s.JsonName.Replace("~", "~0").Replace("/", "~1"))) : "";
             string path = $"new {Semantics}.RulePath({Naming.Literal(rule.ListPointer + "/")}, i, {Naming.Literal(suffix)})";
-            string call = Call(rule, trackerField, a => Access(a.PerItem ? "item" : "doc", a.Steps), path);
+            string call = Fill(definition.Call, rule, trackerField, a => Access(a.PerItem ? "item" : "doc", a.Steps), path);
             w.Line(itemGuards.Count > 0 ? $"if ({string.Join(" && ", itemGuards)}) {call};" : call + ";");
             w.Close();
-            if (rule.Name == "location_constraints")
-            {
-                var head2world = rule.Arguments.First(a => a.Parameter == "head2world");
-                w.Line($"{trackerField}.Finish({Access("doc", head2world.Steps)}, {Naming.Double(rule.Tolerance)}, sink, {Naming.Literal(rule.ListPointer + "/")});");
-            }
+            if (definition.Finish is { } finish) w.Line(Fill(finish, rule, trackerField, a => Access("doc", a.Steps), "") + ";");
         }
 
         if (downgrade) w.Line("sink.DowngradeSince(bugMark, \"known producer bug of this version\");");
@@ -219,34 +212,40 @@ internal static class ValidatorEmitter
     private static string Access(string root, EquatableArray<PathStep> steps) =>
         root + string.Concat(steps.Select(s => "." + s.PropertyName));
 
-    private static string Call(RuleSpec rule, string trackerField, System.Func<RuleArgument, string> arg, string path)
+    // Fills the holes of a registered call (RuleDefinition's remarks list them) for one use of the rule.
+    private static string Fill(string template, RuleSpec rule, string trackerField, System.Func<RuleArgument, string> arg, string path)
     {
-        string A(string parameter) => arg(rule.Arguments.First(a => a.Parameter == parameter));
-        string tol = Naming.Double(rule.Tolerance);
-        switch (rule.Name)
+        var text = new System.Text.StringBuilder();
+        int at = 0;
+        while (at < template.Length)
         {
-            case "rigid_transform": return $"{Semantics}.TransformRules.RigidTransform({A("matrix")}, {tol}, sink, {path})";
-            case "inverse_transforms": return $"{Semantics}.TransformRules.InverseTransforms({A("a")}, {A("b")}, {tol}, sink, {path})";
-            case "translation_matches": return $"{Semantics}.TransformRules.TranslationMatches({A("matrix")}, {A("translation")}, {tol}, sink, {path})";
-            case "quaternion_matches": return $"{Semantics}.TransformRules.QuaternionMatches({A("matrix")}, {A("quaternion")}, {tol}, sink, {path})";
-            case "camera_space_matches_world": return $"{Semantics}.CameraRules.CameraSpaceMatchesWorld({A("world2cam")}, {A("world")}, {A("camera")}, {tol}, sink, {path})";
-            case "distance_to_camera": return $"{Semantics}.CameraRules.DistanceToCamera({A("camera")}, {A("distance")}, {tol}, sink, {path})";
-            case "projects_to_screen":
-                string known = rule.KnownOffset is { } k
+            int open = template.IndexOf('{', at);
+            if (open < 0)
+            {
+                text.Append(template, at, template.Length - at);
+                break;
+            }
+
+            int close = template.IndexOf('}', open);
+            text.Append(template, at, open - at);
+            string hole = template.Substring(open + 1, close - open - 1);
+            text.Append(hole switch
+            {
+                "tolerance" => Naming.Double(rule.Tolerance),
+                "path" => path,
+                "table" => rule.TableClass,
+                "idOffset" => rule.IdOffset.ToString(CultureInfo.InvariantCulture),
+                "knownBug" => rule.KnownBug ? "true" : "false",
+                "knownOffset" => rule.KnownOffset is { } k
                     ? $", isKnownOffset: item.{k.KeyProperty} >= {k.From} && item.{k.KeyProperty} <= {k.To}, knownTolerancePx: {Naming.Double(k.Tolerance)}"
-                    : "";
-                return $"{Semantics}.CameraRules.ProjectsToScreen({A("intrinsics")}, {A("camera")}, {A("screen")}, {tol}, sink, {path}{known})";
-            case "in_frustum_agrees": return $"{Semantics}.CameraRules.InFrustumAgrees({A("screen")}, {A("in_frustum")}, {tol}, sink, {path})";
-            case "field_of_view": return $"{Semantics}.CameraRules.FieldOfView({A("fov")}, {A("sensor")}, {A("focal")}, {tol}, sink, {path})";
-            case "unit_vector": return $"{Semantics}.VectorRules.UnitVector({A("vector")}, {tol}, sink, {path})";
-            case "distinct_points": return $"{Semantics}.VectorRules.DistinctPoints({A("a")}, {A("b")}, sink, {path})";
-            case "unique": return $"{trackerField}.Check({A("key")}, {(rule.KnownBug ? "true" : "false")}, sink, {path})";
-            case "dense_mapping": return $"{Semantics}.MappingRules.DenseMapping({A("map")}, sink, {path})";
-            case "table_name": return $"{Semantics}.TableRules.KnownName<{rule.TableClass}>({A("name")}, sink, {path})";
-            case "table_id": return $"{Semantics}.TableRules.KnownId<{rule.TableClass}>({A("id")}, {rule.IdOffset}, sink, {path})";
-            case "table_entry": return $"{Semantics}.TableRules.Entry<{rule.TableClass}>({A("id")}, {A("name")}, {rule.IdOffset}, sink, {path})";
-            case "location_constraints": return $"{trackerField}.Add({A("name")}, {A("world")}, i)";
-            default: throw new System.InvalidOperationException("rule without an emitter: " + rule.Name);
+                    : "",
+                "state" => trackerField,
+                "listPointer" => Naming.Literal(rule.ListPointer + "/"),
+                _ => arg(rule.Arguments.FirstOrDefault(a => a.Parameter == hole) ?? throw new System.InvalidOperationException($"rule {rule.Name}: the call names '{hole}', which is not a parameter")),
+            });
+            at = close + 1;
         }
+
+        return text.ToString();
     }
 }

@@ -12,10 +12,14 @@ internal sealed record DatasetSpec(
     EquatableArray<DatasetFolderSpec> Folders,
     EquatableArray<DatasetRuleSpec> Rules);
 
-internal sealed record DatasetDimensionSpec(string Symbol, bool PerShot, string Description);
+/// <summary>A symbolic dimension; <see cref="Per"/> names the placeholder it is unified per (<c>shot</c>), or null.</summary>
+internal sealed record DatasetDimensionSpec(string Symbol, string? Per, string Description);
 
-/// <summary><see cref="Strays"/>: "error", "warning", or null (entries no file claims are not reported).</summary>
-internal sealed record DatasetFolderSpec(string Path, bool Required, string Description, bool OneOf, string? Strays, EquatableArray<DatasetFileSpec> Files);
+/// <summary>
+/// <see cref="Strays"/>: "error", "warning", or null (entries no file claims are not reported);
+/// <see cref="FilesBeside"/>: how files beside a placeholder folder's instances are reported (null: as strays).
+/// </summary>
+internal sealed record DatasetFolderSpec(string Path, bool Required, string Description, bool OneOf, string? Strays, string? FilesBeside, EquatableArray<DatasetFileSpec> Files);
 
 /// <summary>One file of a folder; shapes and dimensions are kept as the schema writes them (<c>P+1</c>).</summary>
 internal sealed record DatasetFileSpec(
@@ -49,5 +53,11 @@ internal sealed record DatasetFieldSpec(
     string? IndexBelow,
     string Severity);
 
-/// <summary>A named cross-file rule; <see cref="Arguments"/> alternate name, value.</summary>
-internal sealed record DatasetRuleSpec(string Name, string Severity, EquatableArray<string> Arguments);
+/// <summary>
+/// A named cross-file rule as used: its arguments as written, and once checked, the registered call with every
+/// argument (defaults included) filled in as C#, and the <c>path#member</c> arrays the rule compares.
+/// </summary>
+internal sealed record DatasetRuleSpec(string Name, string Severity, string Description, EquatableArray<DatasetRuleArgument> Arguments, string Call, EquatableArray<string> ValuesRead);
+
+/// <summary>An argument as written: its JSON type (<c>string</c>, <c>number</c>, <c>boolean</c>, <c>list</c>, <c>other</c>) and value.</summary>
+internal sealed record DatasetRuleArgument(string Name, string JsonType, string Text, EquatableArray<string> Items);

@@ -14,15 +14,14 @@ namespace Codec.Generators.Reading;
 internal sealed class DatasetReader : JsonObjectReader
 {
     private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "description", "recognizedBy", "dimensions", "folders", "rules" };
-    private static readonly HashSet<string> DimensionKeys = new() { "symbol", "perShot", "description" };
-    private static readonly HashSet<string> FolderKeys = new() { "path", "required", "description", "oneOf", "strays", "files" };
+    private static readonly HashSet<string> DimensionKeys = new() { "symbol", "per", "description" };
+    private static readonly HashSet<string> FolderKeys = new() { "path", "required", "description", "oneOf", "strays", "filesBeside", "files" };
     private static readonly HashSet<string> FileKeys = new()
         { "name", "kind", "required", "description", "dtype", "shape", "finite", "min", "max", "minSampleRate", "minBitsPerSample", "members", "fields", "sameLength" };
     private static readonly HashSet<string> MemberKeys = new() { "key", "dtype", "shape", "optional", "warnDTypes", "indexBelow" };
     private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow", "severity" };
 
     private readonly Dictionary<string, TextPosition> _positions = new();
-    private readonly Dictionary<string, string> _kinds = new();
 
     private DatasetReader(SchemaSource source, List<DiagnosticInfo> diagnostics) : base(source, diagnostics)
     {
@@ -35,7 +34,7 @@ internal sealed class DatasetReader : JsonObjectReader
     {
         var reader = new DatasetReader(source, diagnostics);
         var spec = reader.ReadRoot((JsonObjectNode)root);
-        return spec is null ? null : new DatasetDraft(spec, source, reader._positions, reader._kinds);
+        return spec is null ? null : new DatasetDraft(spec, source, reader._positions);
     }
 
     private DatasetSpec? ReadRoot(JsonObjectNode root)
@@ -54,7 +53,8 @@ internal sealed class DatasetReader : JsonObjectReader
             CheckKeys(obj, DimensionKeys, at);
             if (!RequireString(obj, "symbol", at, out string symbol, out var position)) return null;
             _positions[at] = position;
-            return new DatasetDimensionSpec(symbol, OptionalBool(obj, "perShot", at) ?? false, OptionalString(obj, "description", at) ?? "");
+            if (obj.Get("per") is { } per) _positions[at + "/per"] = per.Position;
+            return new DatasetDimensionSpec(symbol, OptionalString(obj, "per", at), OptionalString(obj, "description", at) ?? "");
         });
         var folders = Objects(root, "folders", "", ReadFolder);
         var rules = Objects(root, "rules", "", ReadRule);
@@ -70,10 +70,12 @@ internal sealed class DatasetReader : JsonObjectReader
         _positions[at] = position;
         string? strays = OptionalString(obj, "strays", at);
         if (obj.Get("strays") is { } s) _positions[at + "/strays"] = s.Position;
+        string? filesBeside = OptionalString(obj, "filesBeside", at);
+        if (obj.Get("filesBeside") is { } beside) _positions[at + "/filesBeside"] = beside.Position;
         var files = Objects(obj, "files", at, ReadFile);
         if (files is null) return null;
         return new DatasetFolderSpec(path, OptionalBool(obj, "required", at) ?? false, OptionalString(obj, "description", at) ?? "",
-            OptionalBool(obj, "oneOf", at) ?? false, strays, files.ToEquatableArray());
+            OptionalBool(obj, "oneOf", at) ?? false, strays, filesBeside, files.ToEquatableArray());
     }
 
     private DatasetFileSpec? ReadFile(JsonObjectNode obj, string at)
@@ -152,7 +154,7 @@ internal sealed class DatasetReader : JsonObjectReader
         if (!RequireString(obj, "rule", at, out string name, out var position)) return null;
         _positions[at] = position;
         string severity = "error";
-        var arguments = new List<string>();
+        var arguments = new List<DatasetRuleArgument>();
         foreach (var prop in obj.Properties)
         {
             switch (prop.Name)
@@ -165,33 +167,23 @@ internal sealed class DatasetReader : JsonObjectReader
                     _positions[at + "/severity"] = prop.Value.Position;
                     break;
                 default:
-                    // Arguments travel as text (a number's literal, a list's words joined by spaces); the checker
-                    // holds each to the type the rule declares for it.
-                    string? text = prop.Value switch
+                    // An argument keeps the JSON type it is written in; the checker holds it to the type the rule
+                    // registers for it.
+                    _positions[at + "/" + prop.Name] = prop.NamePosition;
+                    arguments.Add(prop.Value switch
                     {
-                        JsonStringNode s => s.Value,
-                        JsonNumberNode n => n.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                        JsonArrayNode list when list.Items.All(i => i is JsonStringNode { Value.Length: > 0 } s && s.Value.IndexOf(' ') < 0) =>
-                            string.Join(" ", list.Items.Select(i => ((JsonStringNode)i).Value)),
-                        _ => null,
-                    };
-                    if (text is not null)
-                    {
-                        arguments.Add(prop.Name);
-                        arguments.Add(text);
-                        _positions[at + "/" + prop.Name] = prop.NamePosition;
-                        _kinds[at + "/" + prop.Name] = prop.Value switch { JsonNumberNode => "number", JsonArrayNode => "list", _ => "string" };
-                    }
-                    else
-                    {
-                        Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/" + prop.Name, "a rule argument is a string, a number or a list of words");
-                    }
-
+                        JsonStringNode text => new DatasetRuleArgument(prop.Name, "string", text.Value, EquatableArray<string>.Empty),
+                        JsonNumberNode n => new DatasetRuleArgument(prop.Name, "number", n.Value.ToString("R", CultureInfo.InvariantCulture), EquatableArray<string>.Empty),
+                        JsonLiteralNode { Value: bool flag } => new DatasetRuleArgument(prop.Name, "boolean", flag ? "true" : "false", EquatableArray<string>.Empty),
+                        JsonArrayNode list when list.Items.All(i => i is JsonStringNode) =>
+                            new DatasetRuleArgument(prop.Name, "list", "", list.Items.Select(i => ((JsonStringNode)i).Value).ToEquatableArray()),
+                        _ => new DatasetRuleArgument(prop.Name, "other", "", EquatableArray<string>.Empty),
+                    });
                     break;
             }
         }
 
-        return new DatasetRuleSpec(name, severity, arguments.ToEquatableArray());
+        return new DatasetRuleSpec(name, severity, OptionalString(obj, "description", at) ?? "", arguments.ToEquatableArray(), "", EquatableArray<string>.Empty);
     }
 
     private EquatableArray<string>? Shape(JsonObjectNode obj, string at)
@@ -264,6 +256,4 @@ internal sealed class DatasetReader : JsonObjectReader
 }
 
 /// <summary>A dataset schema as read, with the position of each value by its schema path (for the checker's diagnostics).</summary>
-internal sealed record DatasetDraft(DatasetSpec Spec, SchemaSource Source, IReadOnlyDictionary<string, TextPosition> Positions,
-    /// <summary>How each rule argument was written ("string", "number", "list"), by its pointer.</summary>
-    IReadOnlyDictionary<string, string> ArgumentKinds);
+internal sealed record DatasetDraft(DatasetSpec Spec, SchemaSource Source, IReadOnlyDictionary<string, TextPosition> Positions);

@@ -173,6 +173,9 @@ internal sealed class RuleDraft
     /// <summary>What a file adds to the table's ids (table rules).</summary>
     public long IdOffset;
 
+    /// <summary>The options the schema writes (tolerance, knownBug, ...) and where.</summary>
+    public readonly Dictionary<string, TextPosition> Options = new();
+
     /// <summary>Same rule with the same arguments (how a derived version names an inherited rule to drop).</summary>
     public bool SameAs(RuleDraft other)
     {

@@ -484,6 +484,8 @@ internal sealed class SchemaReader : JsonObjectReader
         var rule = new RuleDraft(name, namePosition);
         foreach (var prop in obj.Properties)
         {
+            // Options are recorded where they are written: the checker refuses those the rule does not take.
+            if (prop.Name is "tolerance" or "knownBug" or "knownOffset" or "table" or "idOffset") rule.Options[prop.Name] = prop.NamePosition;
             switch (prop.Name)
             {
                 case "rule":
@@ -494,7 +496,8 @@ internal sealed class SchemaReader : JsonObjectReader
                     else Report(DiagnosticDescriptors.BadRange, prop.Value.Position, 1, at + "/tolerance", "tolerance is a non-negative number");
                     break;
                 case "knownBug":
-                    rule.KnownBug = prop.Value is JsonLiteralNode { Value: true };
+                    if (prop.Value is JsonLiteralNode { Value: bool flag }) rule.KnownBug = flag;
+                    else Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at + "/knownBug", "knownBug is true or false");
                     break;
                 case "knownOffset":
                     rule.KnownOffset = ReadKnownOffset(prop.Value, at + "/knownOffset");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Codec.Formats.Datasets;
+using Codec.Runtime.Datasets;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Findings;
@@ -31,9 +32,9 @@ public sealed class A2fTrainingData
         Root = root;
         Layout = layout;
         _byPath = layout.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
-        Shots = layout.Files.Where(f => f.Shot is not null).GroupBy(f => f.Shot!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+        Shots = layout.Files.Where(f => f.Bound("shot") is not null).GroupBy(f => f.Bound("shot")!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new A2fShot(this, g.Key, g.ToList())).ToList();
-        Voices = layout.Files.Where(f => f.Voice is not null).Select(f => f.Voice!).Distinct().Order(StringComparer.Ordinal).ToList();
+        Voices = layout.Files.Select(f => f.Bound("voice")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     public string Root { get; }
@@ -146,12 +147,12 @@ public sealed class A2fShot
 
     /// <summary><c>audio/&lt;shot&gt;.wav</c>, or with <paramref name="voice"/> <c>audio/aug/&lt;voice&gt;/&lt;shot&gt;.wav</c>; null when absent.</summary>
     public string? AudioPath(string? voice = null) =>
-        _files.FirstOrDefault(f => f.Spec.Kind == Runtime.Datasets.DatasetFileKind.Wav && f.Voice == voice)?.Path;
+        _files.FirstOrDefault(f => f.Spec.Kind == DatasetFileKind.Wav && f.Bound("voice") == voice)?.Path;
 
     /// <summary>The skin (<c>[F, V, 3]</c>) or tongue (<c>[F, Vt, 3]</c>) cache: a .npy, .pc2 or Maya .xml; null when absent.</summary>
     public string? CachePath(bool tongue = false) =>
         _files.FirstOrDefault(f => f.Folder.Path.StartsWith(tongue ? "cache/tongue/" : "cache/skin/", StringComparison.Ordinal)
-            && f.Spec.Kind != Runtime.Datasets.DatasetFileKind.Wav)?.Path;
+            && f.Spec.Kind != DatasetFileKind.Wav)?.Path;
 
     /// <summary>The shot's speech (or an augmented voice's) as float samples; null when absent or not a WAV file.</summary>
     public AudioTrack? ReadAudio(string? voice = null, FindingSink? sink = null)

@@ -69,9 +69,9 @@ public static class DatasetFileReader
         facts.BitsPerSample = wav.Format.BitsPerSample;
         facts.DurationSeconds = wav.DurationSeconds;
         if (wav.Format.SampleRate < file.Spec.MinSampleRate)
-            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; NVIDIA's Audio2Face-3D guide asks for at least {file.Spec.MinSampleRate} Hz");
+            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the layout asks for at least {file.Spec.MinSampleRate} Hz ({file.Spec.Description})");
         if (wav.Format.BitsPerSample < file.Spec.MinBitsPerSample)
-            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; NVIDIA's Audio2Face-3D guide asks for at least {file.Spec.MinBitsPerSample} bits");
+            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; the layout asks for at least {file.Spec.MinBitsPerSample} bits ({file.Spec.Description})");
     }
 
     private const int ChunkBytes = 4 << 20;
@@ -204,12 +204,12 @@ public static class DatasetFileReader
         var specs = file.Spec.Members;
         foreach (var member in npz.Members)
         {
-            var spec = specs.FirstOrDefault(s => s.Key == member.Key) ?? specs.FirstOrDefault(s => s.Key is "{shot}" or "*");
+            var spec = MemberSpecs.Find(specs, member.Key);
             var array = npz.GetArray(member, sink);
             if (array is null) continue;
             string where = "/" + member.Key;
             facts.Members[member.Key] = new MemberFacts(member.Key, array.DType.Descr, array.Shape);
-            if (member.Key == "poseNames") facts.PoseNames = Strings(array);
+            if (array.DType.Kind is NpyKind.Bytes or NpyKind.Unicode && array.Length <= MaxStrings) facts.Strings[member.Key] = Strings(array);
             if (spec is null) continue;
             CheckDType(facts, where, array.DType.Descr, spec.DType, spec.WarnDTypes);
             CheckShape(facts, where, array.Shape, spec.Shape);
@@ -226,7 +226,7 @@ public static class DatasetFileReader
             }
         }
 
-        foreach (var spec in specs.Where(s => !s.Optional && s.Key is not ("{shot}" or "*")))
+        foreach (var spec in specs.Where(s => !s.Optional && !MemberSpecs.IsPattern(s.Key)))
         {
             if (!facts.Members.ContainsKey(spec.Key)) facts.Error(FindingCodes.PartMissing, "/" + spec.Key, $"the archive has no '{spec.Key}' member");
         }
@@ -296,12 +296,15 @@ public static class DatasetFileReader
         if (keepAs is not null) facts.Values[keepAs] = values;
     }
 
+    // String members longer than this are checked for dtype and shape but not decoded (names lists are short).
+    private const int MaxStrings = 100_000;
+
     // Byte strings NUL-padded (as NVIDIA's SDK reads them), or UTF-32 (what the guide's own example writes).
     private static List<string> Strings(NpyArray array)
     {
         var result = new List<string>();
         int size = array.DType.ItemSize;
-        if (size <= 0 || array.Length > 100_000) return result;
+        if (size <= 0) return result;
         var bytes = array.Data.Span;
         for (int i = 0; i < array.Length; i++)
         {

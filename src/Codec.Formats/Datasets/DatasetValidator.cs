@@ -47,20 +47,22 @@ public static class DatasetValidator
         foreach (var f in facts)
         {
             if (!f.Readable) continue;
-            dimensions.Observe(f.File.Spec.Shape, f.Shape, f.File.Shot, f.File.RelativePath, f, "");
+            dimensions.Observe(f.File.Spec.Shape, f.Shape, f.File.Bindings, f.File.RelativePath, f, "");
             foreach (var member in f.Members.Values)
             {
-                var spec = f.File.Spec.Members.FirstOrDefault(m => m.Key == member.Key) ?? f.File.Spec.Members.FirstOrDefault(m => m.Key is "{shot}" or "*");
-                if (spec is null) continue;
-                string? shot = spec.Key == "{shot}" ? member.Key : f.File.Shot;
-                dimensions.Observe(spec.Shape, member.Shape, shot, $"{f.File.RelativePath} ({member.Key})", f, "/" + member.Key);
+                if (MemberSpecs.Find(f.File.Spec.Members, member.Key) is not { } spec) continue;
+                dimensions.Observe(spec.Shape, member.Shape, MemberBindings(f.File, spec, member.Key), $"{f.File.RelativePath} ({member.Key})", f, "/" + member.Key);
             }
         }
 
-        foreach (var f in facts) JsonFieldChecker.Check(f, dimensions);
+        foreach (var f in facts)
+        {
+            JsonFieldChecker.Check(f, dimensions);
+            CheckIndices(f, dimensions);
+        }
 
         var extra = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        var context = new DatasetRuleContext(facts, dimensions, options, (relative, finding) =>
+        var context = new DatasetRuleContext(facts, dimensions, options.FramesPerSecond, (relative, finding) =>
         {
             if (!extra.TryGetValue(relative, out var list)) extra[relative] = list = new List<Finding>();
             list.Add(finding);
@@ -69,7 +71,10 @@ public static class DatasetValidator
         {
             try
             {
-                DatasetRules.Run(rule, context);
+                // The layout's description of a rule use says why it matters for this dataset; findings carry it.
+                var use = rule.Description.Length == 0 ? context
+                    : context with { Report = (relative, f) => context.Report(relative, f with { Message = f.Message + " (" + rule.Description + ")" }) };
+                rule.Run(use, rule.Severity);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -100,19 +105,33 @@ public static class DatasetValidator
         return results;
     }
 
-    // Arrays the same_values rules compare: "path#member" → keep member of path.
+    // A member claimed by a placeholder key binds that placeholder to its own key (xform/jaw_keypoints_cache_all.npz's
+    // member cp1 is shot cp1's).
+    private static IReadOnlyList<KeyValuePair<string, string>> MemberBindings(DatasetFile file, MemberSpec spec, string key) =>
+        MemberSpecs.Placeholder(spec.Key) is { } placeholder ? [.. file.Bindings, new(placeholder, key)] : file.Bindings;
+
+    // Members with an index bound (a frontal mask's vertex ids): every value is an index below the bound dimension.
+    private static void CheckIndices(FileFacts facts, DimensionBinder dimensions)
+    {
+        foreach (var (key, indices) in facts.Indices)
+        {
+            if (MemberSpecs.Find(facts.File.Spec.Members, key) is not { IndexBelow: { } below } spec) continue;
+            if (dimensions.Evaluate(below, MemberBindings(facts.File, spec, key)) is not { } bound) continue;
+            int bad = Array.FindIndex(indices, i => i < 0 || i >= bound);
+            if (bad >= 0) facts.Error(FindingCodes.ValueOutOfRange, $"/{key}/{bad}", $"{key}[{bad}] = {indices[bad]} is not an index below {below} ({bound})");
+        }
+    }
+
+    // Arrays the rules compare: "path#member" → keep member of path ("" for the file's own array).
     private static Dictionary<string, HashSet<string>> KeptValues(DatasetContract contract)
     {
         var keep = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var rule in contract.Rules.Where(r => r.Name == "same_values"))
+        foreach (var reference in contract.Rules.SelectMany(r => r.ValuesRead))
         {
-            foreach (var reference in rule.Arguments.Where(a => a.Key is "a" or "b").Select(a => a.Value))
-            {
-                int hash = reference.IndexOf('#');
-                string path = hash < 0 ? reference : reference[..hash], member = hash < 0 ? "" : reference[(hash + 1)..];
-                if (!keep.TryGetValue(path, out var set)) keep[path] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(member);
-            }
+            int hash = reference.IndexOf('#');
+            string path = hash < 0 ? reference : reference[..hash], member = hash < 0 ? "" : reference[(hash + 1)..];
+            if (!keep.TryGetValue(path, out var set)) keep[path] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(member);
         }
 
         return keep;

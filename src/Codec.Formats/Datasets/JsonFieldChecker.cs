@@ -86,11 +86,11 @@ public static class JsonFieldChecker
 
             if (field.MinItems > 0 && numbers.Count < field.MinItems && tooShort.Add(field.Pointer))
                 Report(at, $"{at} has {numbers.Count} entries; at least {field.MinItems} are needed");
-            if (dimensions.Evaluate(field.EqualsDimension) is { } expected && numbers.Count == 1 && numbers[0] != expected)
+            if (dimensions.Evaluate(field.EqualsDimension, facts.File.Bindings) is { } expected && numbers.Count == 1 && numbers[0] != expected)
                 Report(at, $"{at} is {F(numbers[0])}, but {field.EqualsDimension} is {expected} (from the other files)");
-            if (isArray && dimensions.Evaluate(field.Length) is { } length && numbers.Count != length)
+            if (isArray && dimensions.Evaluate(field.Length, facts.File.Bindings) is { } length && numbers.Count != length)
                 Report(at, $"{at} has {numbers.Count} entries; {field.Length} is {length}");
-            if (dimensions.Evaluate(field.IndexBelow) is { } bound)
+            if (dimensions.Evaluate(field.IndexBelow, facts.File.Bindings) is { } bound)
             {
                 int bad = numbers.FindIndex(n => n < 0 || n >= bound);
                 if (bad >= 0)

@@ -15,15 +15,19 @@ public sealed record DatasetContract(
     IReadOnlyList<FolderSpec> Folders,
     IReadOnlyList<DatasetRuleUse> Rules);
 
-/// <summary>A symbolic dimension (<c>V</c> skin vertices); <see cref="PerShot"/> ones (<c>F</c>) are unified per shot.</summary>
-public sealed record DimensionSpec(string Symbol, bool PerShot, string Description);
+/// <summary>
+/// A symbolic dimension (<c>V</c> skin vertices). One with <see cref="Per"/> (<c>F</c>, per <c>shot</c>) is unified
+/// separately for each value of that placeholder.
+/// </summary>
+public sealed record DimensionSpec(string Symbol, string? Per, string Description);
 
 /// <summary>
-/// A folder relative to the dataset root. One path segment may be a placeholder, <c>{shot}</c> or <c>{voice}</c>:
-/// every sub-folder there is an instance. <see cref="OneOf"/>: exactly one of the files (the first found wins, as
-/// NVIDIA's reader takes it). <see cref="Strays"/>: how entries no file spec claims are reported (null: not at all).
+/// A folder relative to the dataset root. One path segment may be a placeholder such as <c>{shot}</c>: every
+/// sub-folder there is an instance, and the placeholder takes its name. <see cref="OneOf"/>: exactly one of the files
+/// (the first in the contract's order is the one read). <see cref="Strays"/>: how entries no file spec claims are
+/// reported (null: not at all); <see cref="FilesBeside"/>: how files beside the instances are (null: as strays).
 /// </summary>
-public sealed record FolderSpec(string Path, bool Required, string Description, bool OneOf, Severity? Strays, IReadOnlyList<FileSpec> Files);
+public sealed record FolderSpec(string Path, bool Required, string Description, bool OneOf, Severity? Strays, Severity? FilesBeside, IReadOnlyList<FileSpec> Files);
 
 /// <summary>The kinds of file a dataset contract knows how to read.</summary>
 public enum DatasetFileKind
@@ -37,7 +41,7 @@ public enum DatasetFileKind
 }
 
 /// <summary>
-/// One file: its name (may contain <c>{shot}</c>), kind, and what it must hold. <see cref="Shape"/> entries are
+/// One file: its name (may contain one placeholder, <c>{shot}.wav</c>), kind, and what it must hold. <see cref="Shape"/> entries are
 /// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); WAV minimums bound a shot's audio.
 /// </summary>
 public sealed record FileSpec(
@@ -57,7 +61,7 @@ public sealed record FileSpec(
     IReadOnlyList<(string A, string B)> SameLength);
 
 /// <summary>
-/// One NPZ member: its key (a name, <c>{shot}</c> for one per shot, or <c>*</c> for every key no other spec claims),
+/// One NPZ member: its key (a name, a placeholder such as <c>{shot}</c> for one per instance, or <c>*</c> for every key no other spec claims),
 /// dtype (<c>|S</c> matches any byte-string width), shape, whether it may be absent, dtypes accepted with a warning,
 /// and an index bound (values must be ids below a dimension).
 /// </summary>
@@ -81,5 +85,11 @@ public sealed record JsonFieldSpec(
     DimensionExpression? IndexBelow,
     Severity Severity = Severity.Error);
 
-/// <summary>A named cross-file rule with its arguments (file paths, tolerances), as the schema gives them.</summary>
-public sealed record DatasetRuleUse(string Name, Severity Severity, IReadOnlyDictionary<string, string> Arguments);
+/// <summary>Runs one cross-file rule over what the files showed; <paramref name="severity"/> is the rule's.</summary>
+public delegate void DatasetRuleRun(DatasetRuleContext context, Severity severity);
+
+/// <summary>
+/// A named cross-file rule as the schema uses it: its severity, the <c>path</c> or <c>path#member</c> arrays it
+/// compares (kept when the files are read), and the call into <see cref="DatasetRules"/> with its typed arguments.
+/// </summary>
+public sealed record DatasetRuleUse(string Name, Severity Severity, string Description, IReadOnlyList<string> ValuesRead, DatasetRuleRun Run);

@@ -144,10 +144,10 @@ public static class FindingCodes
     /// <summary>A cross-file check that could not run because the render's info.json lacks what it needs (warning).</summary>
     public const string CheckNotRun = "X712";
 
-    // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset).
+    // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
     /// <summary>A required folder or file of the layout is missing.</summary>
     public const string PartMissing = "D901";
-    /// <summary>An entry no file of the layout claims (NVIDIA's readers may take it for a shot).</summary>
+    /// <summary>An entry no file of the layout claims, or a file where a placeholder folder holds only folders.</summary>
     public const string StrayEntry = "D902";
     /// <summary>A folder holds more than one of files only one of which is read (several cache formats).</summary>
     public const string SeveralAlternatives = "D903";
@@ -159,20 +159,20 @@ public static class FindingCodes
     public const string WrongShape = "D906";
     /// <summary>Values outside their range, or NaN/infinite where only finite numbers make sense.</summary>
     public const string ValueOutOfRange = "D907";
-    /// <summary>An audio track below the sample rate or bit depth NVIDIA's Audio2Face-3D guide asks for.</summary>
+    /// <summary>An audio track below the sample rate or bit depth the layout asks for.</summary>
     public const string AudioQuality = "D908";
-    /// <summary>Shot names that do not agree across audio, caches, voices and transform archives.</summary>
-    public const string ShotMismatch = "D909";
-    /// <summary>An audio track whose length is not its shot's frames / fps, or shots with different fps.</summary>
+    /// <summary>Instances of a placeholder (shots) that do not agree across folders and archives, or names that are not portable.</summary>
+    public const string InstancesDisagree = "D909";
+    /// <summary>An audio track whose length is not its instance's frames / fps, or caches with different fps.</summary>
     public const string DurationMismatch = "D910";
-    /// <summary>An augmented track NVIDIA's substring match would attach to more than one shot.</summary>
-    public const string AmbiguousTrack = "D911";
+    /// <summary>A file whose name contains several instances' names, which a match by substring attaches to all of them.</summary>
+    public const string AmbiguousSubstring = "D911";
     /// <summary>A JSON file's field missing, of the wrong type, out of range, or of the wrong length.</summary>
     public const string BadField = "D912";
     /// <summary>A blendshape archive NVIDIA's SDK would refuse (pose names, neutral, deltas).</summary>
     public const string BlendshapeArchive = "D913";
     /// <summary>Two files that must hold the same values do not (the blendshape neutral and the training neutral).</summary>
     public const string ValuesDiffer = "D914";
-    /// <summary>The recommendations of NVIDIA's Audio2Face-3D guide for a dataset (shot count and length, shots per emotion, fps): warnings.</summary>
+    /// <summary>A layout's recommendations (instance count and length, instances per emotion, fps; NVIDIA's Audio2Face-3D guide's for A2F): warnings.</summary>
     public const string Recommendation = "D915";
 }

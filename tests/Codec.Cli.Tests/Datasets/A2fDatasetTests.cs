@@ -105,7 +105,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         var findings = Check();
         Assert.All(findings, x => Assert.Equal((FindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
-        Assert.Contains(findings, x => x.Finding.Message == "3 shots; NVIDIA's Audio2Face-3D guide recommends at least 50");
+        Assert.Contains(findings, x => x.Finding.Message == "3 shots; at least 50 are recommended (NVIDIA's Audio2Face-3D guide)");
         Assert.True(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
     }
 
@@ -137,7 +137,7 @@ public sealed class A2fDatasetTests : IDisposable
         Directory.CreateDirectory(At("cache", "skin", "cp4_fear"));
         var (file, finding) = Single(FindingCodes.PartMissing);
         Assert.Equal("cache/skin/cp4_fear", file);
-        Assert.Contains("NVIDIA's reader fails on this shot", finding.Message);
+        Assert.Contains("holds none of cp4_fear.npy, cp4_fear.xml, cp4_fear.pc2 (One skin cache per shot", finding.Message);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class A2fDatasetTests : IDisposable
         // An 8-bit PCM file SoX wrote; it is also sampled at 8 kHz and shorter than the shot (a separate error).
         File.Copy(Path.Combine(TestPaths.AudioFixtures, "sox_u8_mono_8k.wav"), At("audio", "cp1_neutral.wav"), overwrite: true);
         var quality = Check().Where(x => x.Finding.Code == FindingCodes.AudioQuality).ToList();
-        Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; NVIDIA's Audio2Face-3D guide asks for at least 16 bits"));
+        Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; the layout asks for at least 16 bits"));
         Assert.All(quality, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
     }
 
@@ -276,7 +276,7 @@ public sealed class A2fDatasetTests : IDisposable
         var all = Check();
         Assert.DoesNotContain(all, x => x.Finding.Severity == Severity.Error);
         Assert.Contains(all, x => x.File == "cache/skin/cp1_neutral" && x.Finding.Code == FindingCodes.Recommendation
-            && x.Finding.Message == "shot cp1_neutral lasts 31 s; NVIDIA's Audio2Face-3D guide recommends 3–30 s");
+            && x.Finding.Message == "shot cp1_neutral lasts 31 s; 3–30 s are recommended (NVIDIA's Audio2Face-3D guide)");
     }
 
     [Fact]
@@ -313,8 +313,8 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         File.Move(At("audio", "cp3_joy.wav"), At("audio", "cp3_joyful.wav"));
         var all = Check();
-        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Error);
-        Assert.Contains(all, x => x.File == "audio/cp3_joyful.wav" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Warning);
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "audio/cp3_joyful.wav" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
     }
 
     [Fact]
@@ -323,10 +323,10 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         File.Delete(At("audio", "aug", "voice1", "cp2_anger.wav"));
         RewriteNpz(At("xform", "eye_rotations_all.npz"), (_, _) => null, ("cp9_pain", Npy(new float[10 * 4], 10, 2, 2)));
-        var warnings = Check().Where(x => x.Finding.Code == FindingCodes.ShotMismatch).ToList();
+        var warnings = Check().Where(x => x.Finding.Code == FindingCodes.InstancesDisagree).ToList();
         Assert.All(warnings, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
-        Assert.Contains(warnings, x => x.File == "audio/aug/voice1" && x.Finding.Message.Contains("lacks 1 of the 3 shots (cp2_anger)"));
-        Assert.Contains(warnings, x => x.File == "xform/eye_rotations_all.npz" && x.Finding.Message.Contains("entry cp9_pain names no skin cache's shot"));
+        Assert.Contains(warnings, x => x.File == "audio/aug/voice1" && x.Finding.Message.Contains("voice1 lacks 1 of the 3 shots of cache/skin/ (cp2_anger)"));
+        Assert.Contains(warnings, x => x.File == "xform/eye_rotations_all.npz" && x.Finding.Message.Contains("cp9_pain names no shot of cache/skin/") && x.Finding.Path == "/cp9_pain");
     }
 
     [Fact]
@@ -348,8 +348,8 @@ public sealed class A2fDatasetTests : IDisposable
         Directory.Move(At("cache", "tongue", "cp3_joy"), At("cache", "tongue", "cp9_pain"));
         File.Move(At("cache", "tongue", "cp9_pain", "cp3_joy.npy"), At("cache", "tongue", "cp9_pain", "cp9_pain.npy"));
         var all = Check();
-        Assert.Contains(all, x => x.File == "cache/tongue/cp9_pain" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Error);
-        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.ShotMismatch && x.Finding.Severity == Severity.Warning);
+        Assert.Contains(all, x => x.File == "cache/tongue/cp9_pain" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         RewriteNpz(At("xform", "jaw_keypoints_cache_all.npz"), (key, _) => key == "cp2_anger" ? Drop : null);
-        var (file, finding) = Single(FindingCodes.ShotMismatch);
+        var (file, finding) = Single(FindingCodes.InstancesDisagree);
         Assert.Equal("xform/jaw_keypoints_cache_all.npz", file);
         Assert.Contains("KeyError", finding.Message);
     }
@@ -371,7 +371,7 @@ public sealed class A2fDatasetTests : IDisposable
         File.Copy(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), At("cache", "skin", "cp1", "cp1.npy"));
         File.Copy(At("audio", "cp1_neutral.wav"), At("audio", "cp1.wav"));
         var all = Check();
-        var ambiguous = Assert.Single(all, x => x.Finding.Code == FindingCodes.AmbiguousTrack);
+        var ambiguous = Assert.Single(all, x => x.Finding.Code == FindingCodes.AmbiguousSubstring);
         Assert.Equal("audio/aug/voice1/cp1_neutral.wav", ambiguous.File);
         Assert.Contains("2 shots: cp1, cp1_neutral", ambiguous.Finding.Message);
     }
@@ -479,7 +479,7 @@ public sealed class A2fDatasetTests : IDisposable
         RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "TongueUp" ? Npy(new float[6], 2, 3) : null);
         var all = Check();
         Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.BlendshapeArchive
-            && x.Finding.Message == "Delta poses size mismatch: TongueUp has shape (2, 3), the neutral 36 values");
+            && x.Finding.Message.StartsWith("Delta poses size mismatch: TongueUp has shape (2, 3), the neutral 36 values"));
         Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.DimensionMismatch);
     }
 
@@ -514,7 +514,10 @@ public sealed class A2fDatasetTests : IDisposable
             NpyWriter.Write(buffer, array.DType, [10], false, values.SelectMany(BitConverter.GetBytes).ToArray());
             return buffer.WrittenSpan.ToArray();
         });
-        Assert.Contains("frontalMask[9] = 40 is not a vertex index (V = 40)", Single(FindingCodes.BlendshapeArchive).Finding.Message);
+        // The member's indexBelow ("V") is checked wherever a layout declares one, not by a blendshape rule.
+        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        Assert.Equal(("bs_data/bs_skin.npz", "/frontalMask/9"), (file, finding.Path));
+        Assert.Equal("frontalMask[9] = 40 is not an index below V (40)", finding.Message);
     }
 
     // ------------------------------------------------------------------ reports

@@ -6,13 +6,13 @@ namespace Codec.Tests.Generator;
 /// <summary>Dataset layouts: each mistake is a CODEC024 at its place; a correct layout becomes a DatasetContract.</summary>
 public sealed class DatasetDiagnosticTests
 {
-    private static string Layout(string file, string rule = "{ \"rule\": \"shots_agree\" }") => $$"""
+    private static string Layout(string file, string rule = "{ \"rule\": \"portable_names\", \"placeholder\": \"shot\", \"in\": \"clips/{shot}\" }") => $$"""
         {
           "dataset": "test.set",
           "namespace": "Test.Sets",
           "name": "TestSet",
           "recognizedBy": ["clips"],
-          "dimensions": [ { "symbol": "F", "perShot": true }, { "symbol": "V" } ],
+          "dimensions": [ { "symbol": "F", "per": "shot" }, { "symbol": "V" } ],
           "folders": [
             { "path": "clips/{shot}", "required": true, "oneOf": true, "files": [
         {{file}}
@@ -47,46 +47,83 @@ public sealed class DatasetDiagnosticTests
     [InlineData("\"shape\": [\"F\", \"V\", 3]", "\"shape\": [\"F\", \"V*2\", 3]", "'V*2' is not a dimension expression")]
     [InlineData("\"kind\": \"npy\"", "\"kind\": \"hdf5\"", "unknown kind 'hdf5'")]
     [InlineData("\"dtype\": \"<f4\"", "\"dtype\": \"float32\"", "'float32' is not a NumPy dtype string")]
-    [InlineData("\"name\": \"{shot}.npy\"", "\"name\": \"{take}.npy\"", "({shot} is the only placeholder)")]
+    [InlineData("\"name\": \"{shot}.npy\"", "\"name\": \"{shot}_{take}.npy\"", "is not a file name with at most one placeholder")]
+    [InlineData("\"name\": \"{shot}.npy\"", "\"name\": \"{shot.npy\"", "is not a file name with at most one placeholder")]
     public void File_mistakes_are_located(string find, string replace, string expected)
     {
         Assert.Contains(expected, Single024(Layout(GoodFile.Replace(find, replace))));
     }
 
+    private const string Duration = "\"rule\": \"duration_matches_frames\", \"placeholder\": \"shot\", \"frames\": \"F\"";
+    private const string Recommend = "\"rule\": \"recommendations\", \"placeholder\": \"shot\", \"reference\": \"clips/{shot}\", \"frames\": \"F\"";
+
     [Theory]
-    [InlineData("{ \"rule\": \"audio_duration\", \"defaultFps\": \"3O\" }", "'defaultFps' of rule 'audio_duration' is a number (a JSON number, not a string); it is written \"3O\"")]
-    [InlineData("{ \"rule\": \"audio_duration\", \"defaultFps\": \"30\" }", "'defaultFps' of rule 'audio_duration' is a number (a JSON number, not a string)")]
-    [InlineData("{ \"rule\": \"recommendations\", \"minShots\": 2.5 }", "'minShots' of rule 'recommendations' is a whole number of zero or more")]
-    [InlineData("{ \"rule\": \"recommendations\", \"emotions\": \"joy anger\" }", "'emotions' of rule 'recommendations' is a non-empty list of words")]
-    [InlineData("{ \"rule\": \"same_values\", \"a\": 1, \"b\": \"y.npy\" }", "'a' of rule 'same_values' is a file of the dataset, as a string")]
+    [InlineData("{ " + Duration + ", \"defaultFps\": \"3O\" }", "'defaultFps' of rule 'duration_matches_frames' is a number (a JSON number, not a string); it is written \"3O\"")]
+    [InlineData("{ " + Duration + ", \"defaultFps\": \"30\" }", "'defaultFps' of rule 'duration_matches_frames' is a number (a JSON number, not a string)")]
+    [InlineData("{ " + Recommend + ", \"minShots\": 2.5 }", "'minShots' of rule 'recommendations' is a whole number of zero or more")]
+    [InlineData("{ " + Recommend + ", \"emotions\": \"joy anger\" }", "'emotions' of rule 'recommendations' is a non-empty list of words")]
+    [InlineData("{ \"rule\": \"same_values\", \"a\": 1, \"b\": \"clips/{shot}/{shot}.npy\" }", "'a' of rule 'same_values' is a folder or file of the layout, as a string")]
+    [InlineData("{ \"rule\": \"same_values\", \"a\": \"clip/x.npy\", \"b\": \"clips/{shot}/{shot}.npy\" }", "'a' of rule 'same_values' is a folder or file the layout declares (clips/{shot}, or one of their files)")]
+    [InlineData("{ \"rule\": \"duration_matches_frames\", \"placeholder\": \"take\", \"frames\": \"F\" }", "'placeholder' of rule 'duration_matches_frames' is a placeholder of the layout's paths (shot)")]
+    [InlineData("{ \"rule\": \"duration_matches_frames\", \"placeholder\": \"shot\", \"frames\": \"T\" }", "'frames' of rule 'duration_matches_frames' is a declared dimension (F, V)")]
+    [InlineData("{ \"rule\": \"instances_agree\", \"placeholder\": \"shot\", \"reference\": \"clips/{shot}\", \"in\": \"clips/{shot}\", \"missing\": \"fatal\" }", "'missing' of rule 'instances_agree' is \"error\" or \"warning\"")]
+    [InlineData("{ \"rule\": \"instances_agree\", \"placeholder\": \"shot\", \"reference\": \"clips/{shot}\", \"in\": \"clips/{shot}\", \"onlyIfAny\": \"yes\" }", "'onlyIfAny' of rule 'instances_agree' is true or false")]
     public void Rule_arguments_of_the_wrong_type_are_diagnostics_not_defaults(string rule, string expected)
     {
         Assert.Contains(expected, Single024(Layout(GoodFile, rule)));
     }
 
     [Fact]
-    public void Typed_rule_arguments_compile()
+    public void Typed_rule_arguments_compile_to_a_typed_call_with_the_registered_defaults()
     {
         var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile,
-            "{ \"rule\": \"recommendations\", \"minShots\": 10, \"minSeconds\": 2.5, \"emotions\": [\"joy\", \"anger\"] }")));
+            "{ " + Recommend + ", \"minShots\": 10, \"minSeconds\": 2.5, \"emotions\": [\"joy\", \"anger\"] }")));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
-        Assert.Contains(run.GeneratedSources, s => s.SourceText.ToString().Contains("\"joy anger\""));
+        string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
+        // minShots and minSeconds as given, maxSeconds, minShotsPerEmotion and minFps the registered defaults.
+        Assert.Contains("DatasetRules.Recommendations(context, severity, \"shot\", \"clips/{shot}\", \"F\", 10, 2.5, 30.0, 3, 30.0, new string[] { \"joy\", \"anger\" })", code);
+    }
+
+    [Fact]
+    public void Every_dataset_rule_with_only_its_required_arguments_compiles()
+    {
+        var values = new Dictionary<Codec.Generators.Rules.ArgumentType, string>
+        {
+            [Codec.Generators.Rules.ArgumentType.Path] = "\"clips/{shot}\"",
+            [Codec.Generators.Rules.ArgumentType.Placeholder] = "\"shot\"",
+            [Codec.Generators.Rules.ArgumentType.Dimension] = "\"F\"",
+        };
+        foreach (var rule in Codec.Generators.Rules.RuleRegistry.DatasetRules.Values)
+        {
+            var args = rule.Parameters.Where(p => p.Required).Select(p => $"\"{p.Name}\": {(p.Name is "npz" or "a" or "b" ? "\"clips/{shot}/{shot}.npy\"" : values[p.Type])}");
+            string use = "{ \"rule\": \"" + rule.Name + "\"" + string.Concat(args.Select(a => ", " + a)) + " }";
+            var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile, use)));
+            Assert.True(run.Diagnostics.IsEmpty, rule.Name + ": " + string.Join("; ", run.Diagnostics));
+            Assert.True(compile.IsEmpty, rule.Name + ": " + string.Join("; ", compile));
+        }
     }
 
     [Fact]
     public void Rule_mistakes_name_what_exists()
     {
-        Assert.Contains("unknown rule 'shots_agre'; known: audio_duration, aug_substring", Single024(Layout(GoodFile, "{ \"rule\": \"shots_agre\" }")));
-        Assert.Contains("rule 'same_values' needs 'b'", Single024(Layout(GoodFile, "{ \"rule\": \"same_values\", \"a\": \"x.npy\" }")));
-        Assert.Contains("rule 'shots_agree' takes no 'fps'", Single024(Layout(GoodFile, "{ \"rule\": \"shots_agree\", \"fps\": \"30\" }")));
+        Assert.Contains("unknown rule 'instances_agre'; known: blendshape_npz, duration_matches_frames, instances_agree", Single024(Layout(GoodFile, "{ \"rule\": \"instances_agre\" }")));
+        Assert.Contains("rule 'same_values' needs 'b'", Single024(Layout(GoodFile, "{ \"rule\": \"same_values\", \"a\": \"clips/{shot}/{shot}.npy\" }")));
+        Assert.Contains("rule 'portable_names' takes no 'fps'", Single024(Layout(GoodFile, "{ \"rule\": \"portable_names\", \"placeholder\": \"shot\", \"in\": \"clips/{shot}\", \"fps\": 30 }")));
+    }
+
+    [Fact]
+    public void A_dimension_per_an_unknown_placeholder_is_located()
+    {
+        Assert.Contains("'take' is not a placeholder of the layout's paths; they use shot", Single024(Layout(GoodFile).Replace("\"per\": \"shot\"", "\"per\": \"take\"")));
     }
 
     [Fact]
     public void Folder_mistakes_are_located()
     {
         string text = Layout(GoodFile).Replace("\"clips/{shot}\"", "\"clips/{shot}/{voice}\"");
-        Assert.Contains("one placeholder segment", Single024(text));
+        Assert.Contains("a folder path may have one placeholder, a whole segment such as {shot}", Single024(text));
+        Assert.Contains("a folder path may have one placeholder", Single024(Layout(GoodFile).Replace("\"clips/{shot}\"", "\"clips/take_{shot}\"")));
         Assert.Contains("recognizedBy names 'clip'", Single024(Layout(GoodFile).Replace("[\"clips\"]", "[\"clip\"]")));
     }
 }

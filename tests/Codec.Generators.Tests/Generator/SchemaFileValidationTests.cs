@@ -18,7 +18,7 @@ public sealed class SchemaFileValidationTests
     {
         var data = new TheoryData<string>();
         var files = Directory.EnumerateFiles(TestPaths.Schemas, "*.codec.json", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.TestsDirectory(), "TestSchemas"), "*.codec.json"));
+            .Concat(Directory.EnumerateFiles(Path.Combine(TestPaths.TestsDirectory(), "TestSchemas"), "*.codec.json", SearchOption.AllDirectories));
         foreach (var f in files.Order(StringComparer.Ordinal))
             data.Add(Path.GetRelativePath(TestPaths.RepoRoot, f));
         return data;

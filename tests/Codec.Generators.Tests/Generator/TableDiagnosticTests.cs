@@ -133,6 +133,6 @@ public sealed class TableDiagnosticTests
         Assert.Contains("states no location constraints", Single(Run(("t.codec.json", Table(plainRows)), ("doc.codec.json", Format.Replace("RULE", located))), "CODEC008").GetMessage());
 
         var tableOnOther = """{ "rule": "unit_vector", "table": "test.points", "vector": "/points/*/w" }""";
-        Assert.Contains("takes no table", Single(Run(("t.codec.json", Table(GoodRows)), ("doc.codec.json", Format.Replace("RULE", tableOnOther))), "CODEC008").GetMessage());
+        Assert.Contains("takes no 'table'", Single(Run(("t.codec.json", Table(GoodRows)), ("doc.codec.json", Format.Replace("RULE", tableOnOther))), "CODEC008").GetMessage());
     }
 }

@@ -52,6 +52,22 @@ public static class GeneratorHarness
 
     public static InMemoryAdditionalText Schema(string name, string text) => new("/schemas/" + name, text);
 
+    /// <summary>
+    /// Generates and compiles the given schemas and loads the assembly, as a consumer's build would: what the tests
+    /// then run is the generated code itself. Fails with the diagnostics when the schemas do not compile.
+    /// </summary>
+    public static System.Reflection.Assembly Load(params AdditionalText[] schemas)
+    {
+        var compilation = CreateCompilation().WithAssemblyName("Consumer" + Guid.NewGuid().ToString("N"))
+            .AddReferences(MetadataReference.CreateFromFile(typeof(Codec.Formats.BuiltInFormats).Assembly.Location));
+        var driver = CreateDriver(schemas).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        if (!emitted.Success || !generatorDiagnostics.IsEmpty || !driver.GetRunResult().Diagnostics.IsEmpty)
+            throw new InvalidOperationException("the schemas do not compile:\n" + string.Join("\n", driver.GetRunResult().Diagnostics.Concat(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))));
+        return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image.ToArray()));
+    }
+
     /// <summary>True for a reference table schema (a file with "table" instead of "format").</summary>
     public static bool IsTableFile(string path)
     {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Codec.Runtime.Findings;
 
-namespace Codec.Formats.Datasets;
+namespace Codec.Runtime.Datasets;
 
-/// <summary>An NPZ member as read: dtype, shape, and (for pose names) its strings.</summary>
+/// <summary>An NPZ member as read: its dtype and shape.</summary>
 public sealed record MemberFacts(string Key, string DType, IReadOnlyList<long> Shape);
 
 /// <summary>What reading one dataset file established: its array, audio or JSON facts, and its own findings.</summary>
@@ -29,8 +29,8 @@ public sealed class FileFacts
 
     public Dictionary<string, MemberFacts> Members { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The decoded <c>poseNames</c> of a blendshape archive.</summary>
-    public IReadOnlyList<string>? PoseNames { get; set; }
+    /// <summary>The decoded strings of an archive's short string members (a blendshape archive's <c>poseNames</c>), by key.</summary>
+    public Dictionary<string, IReadOnlyList<string>> Strings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Values kept for rules that compare files (by member key; "" for the file's own array).</summary>
     public Dictionary<string, float[]> Values { get; } = new(StringComparer.Ordinal);

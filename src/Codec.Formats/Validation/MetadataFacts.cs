@@ -1,11 +1,10 @@
 using Codec.Formats.Synthesis.Metadata;
-using Codec.Runtime.Json;
 
 namespace Codec.Formats.Validation;
 
 /// <summary>
 /// What the cross-file checks of a Synthesis output folder need from one metadata line, whatever its version:
-/// which render it describes, the image size and lens it asked for, and its identity and face settings (as JSON,
+/// which render it describes, the image size and lens it asked for, and its identity and face settings (as values,
 /// to compare with the render's info.json).
 /// </summary>
 public sealed record MetadataFacts(
@@ -17,11 +16,11 @@ public sealed record MetadataFacts(
     long? Height,
     double? FocalLength,
     double? SensorWidth,
-    byte[]? IdentityJson,
-    byte[]? FacialAttributesJson)
+    RequestedSettings? Identity,
+    RequestedSettings? Face)
 {
     /// <summary>The facts of a decoded line (any version, read through its view); null for a line without render_id.</summary>
-    public static MetadataFacts? From(IMetadataDocument line, ReadOnlySpan<byte> text, long lineNumber, DecodeContext context)
+    public static MetadataFacts? From(IMetadataDocument line, long lineNumber)
     {
         if (!line.HasRenderId) return null;
         string? camera = line.HasCameraName ? line.CameraName.ToString() : null;
@@ -36,7 +35,7 @@ public sealed record MetadataFacts(
         }
 
         return new MetadataFacts(lineNumber, line.RenderId, line.HasFrameNumber ? line.FrameNumber : null, camera, width, height, focal, sensor,
-            Slice(text, "/scene/identity_metadata", context), Slice(text, "/scene/facial_attributes", context));
+            RequestedSettings.Identity(line.Identity), RequestedSettings.Face(line.Face));
     }
 
     private static T? Value<T>(bool has, T value) where T : struct => has ? value : null;
@@ -61,7 +60,4 @@ public sealed record MetadataFacts(
 
         return cameras == 1 ? only : null;
     }
-
-    private static byte[]? Slice(ReadOnlySpan<byte> line, string pointer, DecodeContext context) =>
-        JsonPointerLocator.TryLocateValue(line, pointer, context, out int start, out int length) ? line.Slice(start, length).ToArray() : null;
 }

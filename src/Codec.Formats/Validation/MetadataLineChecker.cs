@@ -19,7 +19,6 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
 {
     private readonly DocumentChecker _checker;
     private readonly bool _collectFacts;
-    private readonly DecodeContext _sliceContext = new();
 
     public MetadataLineChecker(DecodeOptions? options = null, bool collectFacts = false)
     {
@@ -30,7 +29,7 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
     public MetadataLineResult Process(ReadOnlySpan<byte> line, long lineNumber)
     {
         var result = _checker.Check(line, out var model);
-        MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, line, lineNumber, _sliceContext) : null;
+        MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, lineNumber) : null;
         return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts);
     }
 

@@ -100,7 +100,7 @@ public sealed class FolderTests : IDisposable
         Assert.Contains(results.SelectMany(r => r.Findings), f => f.Code == FindingCodes.UnknownVersion);
         var notRun = All(results, FindingCodes.CheckNotRun).ToList();
         Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the mask's size and values are not checked", StringComparison.Ordinal));
-        Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the requested resolution and lens are not compared", StringComparison.Ordinal) && f.Line > 0);
+        Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the requested identity, face settings, resolution and lens are not compared", StringComparison.Ordinal) && f.Line > 0);
     }
 
     [FixtureFact]

@@ -50,7 +50,6 @@ public sealed class SynthesisFolderChecker
     private const string MetadataFileName = "metadata.jsonl";
     private readonly FolderCheckOptions _options;
     private readonly DocumentChecker _info;
-    private readonly DecodeContext _context = new();
 
     // Masks and meshes are read one at a time into this buffer (info.json files have their own, held while checked).
     private byte[] _binaryBuffer = Array.Empty<byte>();
@@ -171,7 +170,7 @@ public sealed class SynthesisFolderChecker
                         else
                         {
                             matchedLines.Add(new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
-                            CrossCheck(line, info, document, path, lineFindings);
+                            CrossCheck(line, info, path, lineFindings);
                         }
                     }
 
@@ -225,17 +224,18 @@ public sealed class SynthesisFolderChecker
         renders.ContainsKey(key) || renders.ContainsKey(new RenderKey(key.RenderId, null, null))
         || (key.Camera is null && key.Frame is null && renderIdsWithFiles.Contains(key.RenderId));
 
-    private void CrossCheck(MetadataFacts line, IInfoDocument? info, ReadOnlySpan<byte> document, string infoPath, List<Finding> into)
+    private void CrossCheck(MetadataFacts line, IInfoDocument? info, string infoPath, List<Finding> into)
     {
         string file = Path.GetFileName(infoPath);
         int at = Line(line.LineNumber);
-        CompareSubtree(line.IdentityJson, document, "/identity_metadata", "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
-        CompareSubtree(line.FacialAttributesJson, document, "/facial_attributes", "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
         if (info is null)
         {
-            into.Add(NotRun($"{file} could not be decoded, so the requested resolution and lens are not compared with it") with { Line = at, Column = 1 });
+            into.Add(NotRun($"{file} could not be decoded, so the requested identity, face settings, resolution and lens are not compared with it") with { Line = at, Column = 1 });
             return;
         }
+
+        Compare(line.Identity, RequestedSettings.Identity(info.Identity), "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
+        Compare(line.Face, RequestedSettings.Face(info.Face), "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
 
         if (info.Camera is not { } camera) return; // a missing camera is the info.json's own error
 
@@ -372,10 +372,11 @@ public sealed class SynthesisFolderChecker
 
     private static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);
 
-    private void CompareSubtree(byte[]? fromLine, ReadOnlySpan<byte> info, string infoPointer, string linePointer, string code, string what, string file, int at, List<Finding> into)
+    // Only where both files state the settings: a version without them says nothing to compare.
+    private static void Compare(RequestedSettings? fromLine, RequestedSettings? fromInfo, string linePointer, string code, string what, string file, int at, List<Finding> into)
     {
-        if (fromLine is null || !JsonPointerLocator.TryLocateValue(info, infoPointer, _context, out int start, out int length)) return;
-        var differences = JsonSubtreeComparer.Differences(fromLine, info.Slice(start, length).ToArray());
+        if (fromLine is null || fromInfo is null) return;
+        var differences = fromLine.Differences(fromInfo);
         if (differences.Count == 0) return;
         into.Add(new Finding(code, Severity.Error, linePointer,
             $"{what} differs from {file} (metadata vs info.json): {string.Join("; ", differences)}", at, 1));

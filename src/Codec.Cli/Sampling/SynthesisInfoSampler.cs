@@ -64,7 +64,7 @@ public static class SynthesisInfoSampler
             buffer.Clear();
             encoder12.Encode(doc, buffer);
             written.Add(Save(Path.Combine(dir12, $"{i}.info.json"), buffer.WrittenSpan));
-            lines.Add(SynthesisMetadataSampler.Line12(buffer.WrittenSpan, i, lineRandom));
+            lines.Add(SynthesisMetadataSampler.Line12(doc, i, lineRandom));
         }
 
         // Like the real Face API files of 2021, the last line has no line end.
@@ -80,7 +80,7 @@ public static class SynthesisInfoSampler
             buffer.Clear();
             encoder15.Encode(doc, buffer);
             written.Add(Save(Path.Combine(dir15, $"{i}.info.json"), buffer.WrittenSpan));
-            lines.Add(SynthesisMetadataSampler.Line14(buffer.WrittenSpan, i, lineRandom));
+            lines.Add(SynthesisMetadataSampler.Line14(doc, i, lineRandom));
         }
 
         written.Add(SaveLines(Path.Combine(dir15, "metadata.jsonl"), lines, finalNewline: true));

@@ -1,257 +1,328 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
+using Codec.Runtime.Geometry;
+using Codec.Runtime.Numbers;
+using Codec.Runtime.Text;
+using I12 = Codec.Formats.Synthesis.Info.V1_2;
+using I15 = Codec.Formats.Synthesis.Info.V1_5;
+using M12 = Codec.Formats.Synthesis.Metadata.V1_2;
+using M14 = Codec.Formats.Synthesis.Metadata.V1_4;
 
 namespace Codec.Cli.Sampling;
 
 /// <summary>
-/// Writes the metadata.jsonl line of a sample render from its info.json, the way the producer does: the request's
-/// identity and face settings are the ones the info.json repeats, the resolution is twice the principal point, and
-/// the lens is the camera's. Version 1.2 lines go beside info 1.2 files, version 1.4 lines beside info 1.5 files.
+/// Writes the metadata.jsonl line of a sample render from the model its info.json was encoded from, the way the
+/// producer does: the request's identity and face settings are the ones the info.json repeats, the resolution is
+/// twice the principal point, and the lens is the camera's. Version 1.2 lines go beside info 1.2 files, version 1.4
+/// lines beside info 1.5 files. Lines are built as the metadata format's generated models and written by its
+/// generated encoders (one compact line each).
 /// </summary>
 public static class SynthesisMetadataSampler
 {
-    /// <summary>A compact 1.2 line for the info 1.2 document <paramref name="info"/> of render <paramref name="renderId"/>.</summary>
-    public static byte[] Line12(ReadOnlySpan<byte> info, int renderId, Random random)
+    /// <summary>A 1.2 line for the info 1.2 document <paramref name="info"/> of render <paramref name="renderId"/>.</summary>
+    public static byte[] Line12(I12.InfoFile info, int renderId, Random random)
     {
-        using var doc = JsonDocument.Parse(info.ToArray());
-        var root = doc.RootElement;
-        var camera = root.GetProperty("camera");
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("api", 0);
-            w.WriteString("version", "1.2");
-            w.WriteString("task_id", Uuid(random));
-            w.WriteNumber("render_id", renderId);
-            w.WriteStartObject("render");
-            WriteResolution(w, camera);
-            w.WriteNumber("noise_threshold", 0.017);
-            w.WriteNull("samples");
-            w.WriteString("engine", "vray");
-            w.WriteNull("hair");
-            w.WriteBoolean("denoise", true);
-            w.WriteEndObject();
+        var line = new M12.MetadataLine { Api = 0, Version = Text("1.2"), TaskId = Text(Uuid(random)), RenderId = renderId };
+        var render = line.Render;
+        render.Resolution.W = Width(info.Camera.Intrinsics);
+        render.Resolution.H = Height(info.Camera.Intrinsics);
+        render.HasResolution = true;
+        render.NoiseThreshold = 0.017;
+        render.HasSamples = render.SamplesIsNull = true;
+        render.Engine = M12.RenderEngine.Vray;
+        render.HasHair = render.HairIsNull = true;
+        render.Denoise = true;
+        line.HasRender = true;
 
-            w.WriteStartObject("scene");
-            w.WriteNumber("id", root.GetProperty("identity_metadata").GetProperty("id").GetInt64());
-            w.WriteStartObject("body");
-            w.WriteString("type", random.Next(0, 3).ToString(CultureInfo.InvariantCulture));
-            w.WriteBoolean("enabled", true);
-            w.WriteEndObject();
-            w.WritePropertyName("agent");
-            root.GetProperty("agent").WriteTo(w);
-            w.WriteStartObject("camera");
-            w.WriteStartObject("nir");
-            w.WriteBoolean("enabled", false);
-            w.WriteNumber("intensity", 0.5);
-            w.WriteNumber("size_meters", 1);
-            w.WriteEndObject();
-            w.WriteStartObject("location");
-            w.WriteNumber("depth_meters", Math.Round(1 + random.NextDouble(), 7));
-            w.WriteNumber("vertical_angle", 0);
-            w.WriteNumber("offset_vertical", 0);
-            w.WriteNumber("horizontal_angle", Math.Round(random.NextDouble() * 60 - 30, 6));
-            w.WriteNumber("offset_horizontal", 0);
-            w.WriteEndObject();
-            w.WriteStartObject("specifications");
-            WriteLens(w, camera);
-            w.WriteNumber("lens_shift_vertical", 0);
-            w.WriteNumber("lens_shift_horizontal", 0);
-            w.WriteNumber("window_offset_vertical", 0);
-            w.WriteNumber("window_offset_horizontal", 0);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteNumber("version", 0);
-            Copy(w, root, "clothing");
-            Copy(w, root, "accessories");
-            w.WriteStartObject("environment");
-            WriteHdri(w, root.GetProperty("hdri").GetProperty("name").GetString()!, random);
-            w.WriteStartArray("lights");
-            w.WriteEndArray();
-            w.WriteString("geometry", "none");
-            w.WriteStartObject("location");
-            w.WriteNumber("id", 0);
-            w.WriteBoolean("enabled", false);
-            w.WriteNumber("facing_direction", 0);
-            w.WriteNumber("head_position_seed", 0);
-            w.WriteBoolean("indoor_light_enabled", false);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            Copy(w, root, "facial_attributes");
-            Copy(w, root, "identity_metadata");
-            w.WriteEndObject();
-            w.WriteEndObject();
+        var scene = line.Scene;
+        scene.Id = info.IdentityMetadata.Id;
+        scene.Body.Type = new FlexNumber(random.Next(0, 3), NumberForm.String);
+        scene.Body.Enabled = true;
+        scene.Agent.Style = info.Agent.Style;
+        scene.Agent.Enabled = info.Agent.Enabled;
+        scene.Agent.PositionSeed = info.Agent.PositionSeed;
+        var camera = scene.Camera;
+        camera.Nir.Enabled = false;
+        camera.Nir.Intensity = 0.5;
+        camera.Nir.SizeMeters = 1;
+        camera.Location.DepthMeters = Math.Round(1 + random.NextDouble(), 7);
+        camera.Location.VerticalAngle = 0;
+        camera.Location.OffsetVertical = 0;
+        camera.Location.HorizontalAngle = Math.Round(random.NextDouble() * 60 - 30, 6);
+        camera.Location.OffsetHorizontal = 0;
+        camera.Specifications.FocalLength = info.Camera.FocalLengthMm;
+        camera.Specifications.SensorWidth = info.Camera.Sensor.WidthMm;
+        camera.Specifications.LensShiftVertical = camera.Specifications.LensShiftHorizontal = 0;
+        camera.Specifications.WindowOffsetVertical = camera.Specifications.WindowOffsetHorizontal = 0;
+        camera.HasNir = camera.HasLocation = camera.HasSpecifications = true;
+        scene.Version = 0;
+        scene.Clothing.Type = info.Clothing.Type;
+        scene.Clothing.Enabled = info.Clothing.Enabled;
+        scene.Clothing.Variant = info.Clothing.Variant;
+
+        var accessories = scene.Accessories;
+        accessories.Headwear.Style = info.Accessories.Headwear.Style;
+        accessories.Headphones.Style = info.Accessories.Headphones.Style;
+        accessories.Mask.Style = info.Accessories.Mask.Style;
+        accessories.Mask.Variant = info.Accessories.Mask.Variant;
+        accessories.Mask.Position = info.Accessories.Mask.Position;
+        accessories.Glasses.Style = info.Accessories.Glasses.Style;
+        accessories.Glasses.Metalness = info.Accessories.Glasses.Metalness;
+        accessories.Glasses.LensColor = info.Accessories.Glasses.LensColor;
+        accessories.Glasses.Transparency = info.Accessories.Glasses.Transparency;
+        accessories.Glasses.LensColorRgb = info.Accessories.Glasses.LensColorRgb;
+        accessories.HasHeadwear = accessories.HasHeadphones = accessories.HasMask = accessories.HasGlasses = true;
+
+        var environment = scene.Environment;
+        M12.HdriNameNames.TryParse(I12.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        environment.Hdri.Name = hdri;
+        environment.Hdri.Rotation = random.Next(-180, 180);
+        environment.Hdri.Intensity = Math.Round(0.5 + random.NextDouble(), 7);
+        environment.HasHdri = environment.HasLights = true;
+        environment.Geometry = Text("none");
+        environment.Location.Id = 0;
+        environment.Location.Enabled = false;
+        environment.Location.FacingDirection = 0;
+        environment.Location.HeadPositionSeed = 0;
+        environment.Location.IndoorLightEnabled = false;
+        environment.HasLocation = true;
+
+        var face = scene.FacialAttributes;
+        var asked = info.FacialAttributes;
+        face.Gaze.VerticalAngle = asked.Gaze.VerticalAngle;
+        face.Gaze.HorizontalAngle = asked.Gaze.HorizontalAngle;
+        CopyHair(asked.Hair, face.Hair);
+        face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
+        face.HeadTurn.Roll = asked.HeadTurn.Roll;
+        face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
+        M12.ExpressionNameNames.TryParse(I12.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        face.Expression.Name = expression;
+        face.Expression.Intensity = asked.Expression.Intensity;
+        face.HasGaze = face.HasHair = face.HasHeadTurn = face.HasExpression = true;
+
+        var identity = scene.IdentityMetadata;
+        var who = info.IdentityMetadata;
+        identity.Id = who.Id;
+        identity.Age = who.Age;
+        M12.SexNames.TryParse(I12.SexNames.ToUtf8(who.Gender), out var sex);
+        identity.Gender = sex;
+        identity.GenderSpelling = who.GenderSpelling;
+        identity.Ethnicity = who.Ethnicity;
+        identity.HeightCm = who.HeightCm;
+        identity.WeightKg = who.WeightKg;
+        scene.HasId = scene.HasBody = scene.HasAgent = scene.HasCamera = scene.HasVersion = scene.HasClothing = scene.HasAccessories = true;
+        scene.HasEnvironment = scene.HasFacialAttributes = scene.HasIdentityMetadata = true;
+        line.HasScene = true;
+        return Encode(w => new M12.MetadataLineEncoder().Encode(line, w));
+    }
+
+    /// <summary>A 1.4 line (camera "default", frame 1) for the info 1.5 document <paramref name="info"/>.</summary>
+    public static byte[] Line14(I15.InfoFile info, int renderId, Random random)
+    {
+        var line = new M14.MetadataLine
+        {
+            Api = 0, Version = Text("1.4"), JobId = Text(Uuid(random)), TaskId = Text(Uuid(random)), RenderId = renderId, FrameNumber = 1, CameraName = Text("default"),
+        };
+        var scene = line.Scene;
+        scene.Body.Height = info.Body.Height;
+        scene.Body.Enabled = info.Body.Enabled;
+        scene.Body.FatContent = info.Body.FatContent;
+        scene.Skin.HighestResolution = false;
+
+        var gesture = scene.Gesture;
+        gesture.Name = info.Gesture.Name;
+        gesture.Mirrored = info.Gesture.Mirrored;
+        gesture.HeldItem = Text("none");
+        gesture.PoseFrame = 1;
+        gesture.KeyframeOnly = info.Gesture.KeyframeOnly;
+        gesture.PositionSeed = 0;
+        gesture.HeldItemData.Helditem = gesture.HeldItemData.Handposition = gesture.HeldItemData.Helditemmaterial = Text("none");
+        gesture.HasHeldItemData = true;
+        gesture.EnableAnimation = false;
+        gesture.SourceEndFrame = gesture.SourceStartFrame = 1;
+        gesture.OutputFrameLength = info.Gesture.OutputFrameLength;
+        gesture.HeldItemRotationSeed = 0;
+        scene.Version = 0;
+
+        scene.Clothing.Outfit = info.Clothing.Outfit;
+        for (int i = 0; i < info.Clothing.ClothingMap.Count; i++)
+        {
+            var choice = scene.Clothing.ClothingMap.AddSlot();
+            choice.Garment = info.Clothing.ClothingMap[i].GarmentName;
+            choice.Material = info.Clothing.ClothingMap[i].Material;
         }
 
-        return buffer.WrittenSpan.ToArray();
+        scene.Clothing.HasClothingMap = true;
+        scene.Clothing.SingleStylePerId = info.Clothing.SingleStylePerId;
+        var who = info.IdentityMetadata;
+        scene.Identity.Id = who.Id;
+        scene.Identity.ModelIndex = who.ModelIndex;
+        scene.Identity.TextureIndex = who.TextureIndex;
+        scene.Location3d.Type = Text("open");
+        scene.Location3d.Properties.Agent.Style = Text("00021_Yvonne004");
+        scene.Location3d.Properties.Agent.Enabled = false;
+        scene.Location3d.Properties.Agent.PositionSeed = 0;
+        scene.Location3d.Properties.HasAgent = scene.Location3d.HasProperties = true;
+
+        var accessories = scene.Accessories;
+        accessories.Mask.Style = info.Accessories.Mask.Style;
+        accessories.Mask.Variant = info.Accessories.Mask.Variant;
+        accessories.Mask.Position = info.Accessories.Mask.Position;
+        var glasses = info.Accessories.Glasses;
+        accessories.Glasses.Style = glasses.Style;
+        accessories.Glasses.Metalness = glasses.Metalness;
+        accessories.Glasses.LensColor = glasses.LensColor;
+        accessories.Glasses.Transparency = glasses.Transparency;
+        accessories.Glasses.EffectiveIor = glasses.EffectiveIor;
+        accessories.Glasses.LensColorRgb = glasses.LensColorRgb;
+        accessories.Glasses.EffectiveIorEnabled = glasses.EffectiveIorEnabled;
+        accessories.Headwear.Style = info.Accessories.Headwear.Style;
+        accessories.Headphones.Style = info.Accessories.Headphones.Style;
+        accessories.HasMask = accessories.HasGlasses = accessories.HasHeadwear = accessories.HasHeadphones = true;
+
+        M14.HdriNameNames.TryParse(I15.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        scene.Environment.Hdri.Name = hdri;
+        scene.Environment.Hdri.NameText = info.Hdri.NameText;
+        scene.Environment.Hdri.Rotation = random.Next(-180, 180);
+        scene.Environment.Hdri.Intensity = Math.Round(0.5 + random.NextDouble(), 7);
+        scene.Environment.HasHdri = true;
+
+        var face = scene.FacialAttributes;
+        var asked = info.FacialAttributes;
+        face.Eyes.Redness = asked.Eyes.Redness;
+        face.Eyes.IrisColor = asked.Eyes.IrisColor;
+        face.Eyes.PupilDilation = asked.Eyes.PupilDilation;
+        face.Gaze.VerticalAngle = asked.Gaze.VerticalAngle;
+        face.Gaze.HorizontalAngle = asked.Gaze.HorizontalAngle;
+        CopyHair(asked.Hair, face.Hair);
+        M14.HairColorNames.TryParse(I15.HairColorNames.ToUtf8(asked.Eyebrows.Color), out var browColor);
+        face.Eyebrows.Color = browColor;
+        face.Eyebrows.ColorText = asked.Eyebrows.ColorText;
+        face.Eyebrows.Style = asked.Eyebrows.StyleText.IsEmpty ? Text(System.Text.Encoding.UTF8.GetString(I15.HairStyleNames.ToUtf8(asked.Eyebrows.Style))) : asked.Eyebrows.StyleText;
+        face.Eyebrows.ColorSeed = asked.Eyebrows.ColorSeed;
+        face.Eyebrows.RelativeLength = asked.Eyebrows.RelativeLength;
+        face.Eyebrows.RelativeDensity = asked.Eyebrows.RelativeDensity;
+        face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
+        face.HeadTurn.Roll = asked.HeadTurn.Roll;
+        face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
+        M14.ExpressionNameNames.TryParse(I15.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        face.Expression.Name = expression;
+        face.Expression.NameText = asked.Expression.NameText;
+        face.Expression.Intensity = asked.Expression.Intensity;
+        face.HasEyes = face.HasGaze = face.HasHair = face.HasEyebrows = face.HasHeadTurn = face.HasExpression = true;
+
+        var identity = scene.IdentityMetadata;
+        identity.Id = who.Id;
+        identity.Age = who.Age;
+        M14.SexNames.TryParse(I15.SexNames.ToUtf8(who.Sex), out var sex);
+        identity.Gender = sex;
+        identity.GenderSpelling = 1; // 1.5 renders are described with "sex", as their info.json is
+        identity.Ethnicity = who.Ethnicity;
+        identity.HeightCm = who.HeightCm;
+        identity.WeightKg = who.WeightKg;
+        identity.HeightLabel = who.HeightLabel;
+        identity.FatContentLabel = who.FatContentLabel;
+        identity.Outfit = who.Outfit;
+        identity.EyeFold = who.EyeFold;
+        identity.SkinTone = who.SkinTone;
+        M14.HairColorNames.TryParse(who.HairColor.Span, out var hairColor);
+        identity.HairColor = hairColor;
+        identity.HairColorText = who.HairColor;
+        M14.HairStyleNames.TryParse(who.HairStyle.Span, out var hairStyle);
+        identity.HairStyle = hairStyle;
+        identity.HairStyleText = who.HairStyle;
+        identity.IrisColor = who.IrisColor;
+        identity.ModelIndex = who.ModelIndex;
+        identity.EyebrowStyle = who.EyebrowStyle;
+        identity.TextureIndex = who.TextureIndex;
+        identity.EyebrowLength = who.EyebrowLength;
+        identity.EyebrowDensity = who.EyebrowDensity;
+        M14.HairColorNames.TryParse(who.FacialHairColor.Span, out var beardColor);
+        identity.FacialHairColor = beardColor;
+        identity.FacialHairColorText = who.FacialHairColor;
+        M14.FacialHairStyleNames.TryParse(who.FacialHairStyle.Span, out var beardStyle);
+        identity.FacialHairStyle = beardStyle;
+        identity.FacialHairStyleText = who.FacialHairStyle;
+        if (who.HasMonkScore) identity.MonkScore = who.MonkScore;
+
+        AddRig(scene.CameraAndLightRigs.AddSlot(), info.Camera, random);
+        scene.HasBody = scene.HasSkin = scene.HasGesture = scene.HasVersion = scene.HasClothing = scene.HasIdentity = scene.HasLocation3d = true;
+        scene.HasAccessories = scene.HasEnvironment = scene.HasFacialAttributes = scene.HasIdentityMetadata = scene.HasCameraAndLightRigs = true;
+        line.HasScene = true;
+        return Encode(w => new M14.MetadataLineEncoder().Encode(line, w));
     }
 
-    /// <summary>A compact 1.4 line (camera "default", frame 1) for the info 1.5 document <paramref name="info"/>.</summary>
-    public static byte[] Line14(ReadOnlySpan<byte> info, int renderId, Random random)
+    // One head-orbit rig with a rect light and the render's camera, as the producer's single-camera jobs have.
+    private static void AddRig(M14.Rig rig, I15.Camera camera, Random random)
     {
-        using var doc = JsonDocument.Parse(info.ToArray());
-        var root = doc.RootElement;
-        var camera = root.GetProperty("camera");
-        var identity = root.GetProperty("identity_metadata");
+        rig.Type = Text("head_orbit");
+        var light = rig.Lights.AddSlot();
+        light.Type = Text("rect");
+        light.Color.Red = light.Color.Blue = light.Color.Green = 255;
+        light.HasColor = true;
+        light.Intensity = 0;
+        light.Wavelength = Text("visible");
+        light.SizeMeters = 0.25;
+        SetPose(light.RelativeLocation, 0, 0, 0, 0);
+        light.HasRelativeLocation = rig.HasLights = true;
+
+        var rigCamera = rig.Cameras.AddSlot();
+        rigCamera.Name = Text("default");
+        var advanced = rigCamera.Advanced;
+        advanced.Denoise = true;
+        advanced.NoiseThreshold = 0.017;
+        advanced.LensShiftVertical = advanced.LensShiftHorizontal = advanced.WindowOffsetVertical = advanced.WindowOffsetHorizontal = 0;
+        var specifications = rigCamera.Specifications;
+        specifications.Wavelength = Text("visible");
+        specifications.FocalLength = camera.FocalLengthMm;
+        specifications.ResolutionH = Height(camera.Intrinsics);
+        specifications.ResolutionW = Width(camera.Intrinsics);
+        specifications.SensorWidth = camera.Sensor.WidthMm;
+        SetPose(rigCamera.RelativeLocation, 0, 0, 0, 0);
+        rigCamera.HasAdvanced = rigCamera.HasSpecifications = rigCamera.HasRelativeLocation = rig.HasCameras = true;
+        SetPose(rig.Location, 0, 0, Math.Round(1.2 + random.NextDouble() * 0.5, 2), Math.Round(random.NextDouble() * 10 - 5, 2));
+        rig.HasLocation = true;
+    }
+
+    private static void SetPose(M14.Pose pose, double x, double y, double z, double pitch)
+    {
+        pose.X = x;
+        pose.Y = y;
+        pose.Z = z;
+        pose.Yaw = 0;
+        pose.Roll = 0;
+        pose.Pitch = pitch;
+    }
+
+    private static void CopyHair(I12.HairSettings from, M12.Hair to)
+    {
+        M12.HairColorNames.TryParse(I12.HairColorNames.ToUtf8(from.Color), out var color);
+        M12.HairStyleNames.TryParse(I12.HairStyleNames.ToUtf8(from.Style), out var style);
+        (to.Color, to.ColorText, to.Style, to.StyleText) = (color, from.ColorText, style, from.StyleText);
+        (to.ColorSeed, to.RelativeLength, to.RelativeDensity) = (from.ColorSeed, from.RelativeLength, from.RelativeDensity);
+    }
+
+    private static void CopyHair(I15.HairSettings from, M14.Hair to)
+    {
+        M14.HairColorNames.TryParse(I15.HairColorNames.ToUtf8(from.Color), out var color);
+        M14.HairStyleNames.TryParse(I15.HairStyleNames.ToUtf8(from.Style), out var style);
+        (to.Color, to.ColorText, to.Style, to.StyleText) = (color, from.ColorText, style, from.StyleText);
+        (to.ColorSeed, to.RelativeLength, to.RelativeDensity) = (from.ColorSeed, from.RelativeLength, from.RelativeDensity);
+    }
+
+    // The render is twice the principal point in each direction.
+    private static long Width(in Mat3d intrinsics) => (long)Math.Round(intrinsics[0, 2] * 2);
+
+    private static long Height(in Mat3d intrinsics) => (long)Math.Round(intrinsics[1, 2] * 2);
+
+    // The encoders end a line with its newline; the file writer decides where lines end (the last may have none).
+    private static byte[] Encode(Action<IBufferWriter<byte>> encode)
+    {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("api", 0);
-            w.WriteString("version", "1.4");
-            w.WriteString("job_id", Uuid(random));
-            w.WriteString("task_id", Uuid(random));
-            w.WriteNumber("render_id", renderId);
-            w.WriteNumber("frame_number", 1);
-            w.WriteString("camera_name", "default");
-            w.WriteStartObject("scene");
-            Copy(w, root, "body");
-            w.WriteStartObject("skin");
-            w.WriteBoolean("highest_resolution", false);
-            w.WriteEndObject();
-            WriteGesture(w, root.GetProperty("gesture"));
-            w.WriteNumber("version", 0);
-            Copy(w, root, "clothing");
-            w.WriteStartObject("identity");
-            w.WriteNumber("id", identity.GetProperty("id").GetInt64());
-            w.WriteNumber("model_index", identity.GetProperty("model_index").GetInt64());
-            w.WriteNumber("texture_index", identity.GetProperty("texture_index").GetInt64());
-            w.WriteEndObject();
-            w.WriteStartObject("3d_location");
-            w.WriteString("type", "open");
-            w.WriteStartObject("properties");
-            w.WriteStartObject("agent");
-            w.WriteString("style", "00021_Yvonne004");
-            w.WriteBoolean("enabled", false);
-            w.WriteNumber("position_seed", 0);
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            Copy(w, root, "accessories");
-            w.WriteStartObject("environment");
-            WriteHdri(w, root.GetProperty("hdri").GetProperty("name").GetString()!, random);
-            w.WriteEndObject();
-            Copy(w, root, "facial_attributes");
-            Copy(w, root, "identity_metadata");
-            WriteRigs(w, camera, random);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        encode(buffer);
+        return buffer.WrittenSpan.TrimEnd((byte)'\n').ToArray();
     }
 
-    private static void WriteRigs(Utf8JsonWriter w, JsonElement camera, Random random)
-    {
-        w.WriteStartArray("camera_and_light_rigs");
-        w.WriteStartObject();
-        w.WriteString("type", "head_orbit");
-        w.WriteStartArray("lights");
-        w.WriteStartObject();
-        w.WriteString("type", "rect");
-        w.WriteStartObject("color");
-        w.WriteNumber("red", 255);
-        w.WriteNumber("blue", 255);
-        w.WriteNumber("green", 255);
-        w.WriteEndObject();
-        w.WriteNumber("intensity", 0);
-        w.WriteString("wavelength", "visible");
-        w.WriteNumber("size_meters", 0.25);
-        WritePose(w, "relative_location", 0, 0, 0, 0);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteStartArray("cameras");
-        w.WriteStartObject();
-        w.WriteString("name", "default");
-        w.WriteStartObject("advanced");
-        w.WriteBoolean("denoise", true);
-        w.WriteNumber("noise_threshold", 0.017);
-        w.WriteNumber("lens_shift_vertical", 0);
-        w.WriteNumber("lens_shift_horizontal", 0);
-        w.WriteNumber("window_offset_vertical", 0);
-        w.WriteNumber("window_offset_horizontal", 0);
-        w.WriteEndObject();
-        w.WriteStartObject("specifications");
-        w.WriteString("wavelength", "visible");
-        var intrinsics = camera.GetProperty("intrinsics");
-        w.WriteNumber("focal_length", camera.GetProperty("focal_length_mm").GetDouble());
-        w.WriteNumber("resolution_h", (long)Math.Round(intrinsics[1][2].GetDouble() * 2));
-        w.WriteNumber("resolution_w", (long)Math.Round(intrinsics[0][2].GetDouble() * 2));
-        w.WriteNumber("sensor_width", camera.GetProperty("sensor").GetProperty("width_mm").GetDouble());
-        w.WriteEndObject();
-        WritePose(w, "relative_location", 0, 0, 0, 0);
-        w.WriteEndObject();
-        w.WriteEndArray();
-        WritePose(w, "location", 0, 0, Math.Round(1.2 + random.NextDouble() * 0.5, 2), Math.Round(random.NextDouble() * 10 - 5, 2));
-        w.WriteEndObject();
-        w.WriteEndArray();
-    }
-
-    private static void WritePose(Utf8JsonWriter w, string name, double x, double y, double z, double pitch)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("x", x);
-        w.WriteNumber("y", y);
-        w.WriteNumber("z", z);
-        w.WriteNumber("yaw", 0);
-        w.WriteNumber("roll", 0);
-        w.WriteNumber("pitch", pitch);
-        w.WriteEndObject();
-    }
-
-    private static void WriteGesture(Utf8JsonWriter w, JsonElement gesture)
-    {
-        w.WriteStartObject("gesture");
-        w.WriteString("name", gesture.GetProperty("name").GetString());
-        w.WriteBoolean("mirrored", gesture.GetProperty("mirrored").GetBoolean());
-        w.WriteString("held_item", "none");
-        w.WriteNumber("pose_frame", 1);
-        w.WriteBoolean("keyframe_only", gesture.GetProperty("keyframe_only").GetBoolean());
-        w.WriteNumber("position_seed", 0);
-        w.WriteStartObject("held_item_data");
-        w.WriteString("helditem", "none");
-        w.WriteString("handposition", "none");
-        w.WriteString("helditemmaterial", "none");
-        w.WriteEndObject();
-        w.WriteBoolean("enable_animation", false);
-        w.WriteNumber("source_end_frame", 1);
-        w.WriteNumber("source_start_frame", 1);
-        w.WriteNumber("output_frame_length", gesture.GetProperty("output_frame_length").GetInt64());
-        w.WriteNumber("held_item_rotation_seed", 0);
-        w.WriteEndObject();
-    }
-
-    private static void WriteResolution(Utf8JsonWriter w, JsonElement camera)
-    {
-        var intrinsics = camera.GetProperty("intrinsics");
-        w.WriteStartObject("resolution");
-        w.WriteNumber("w", (long)Math.Round(intrinsics[0][2].GetDouble() * 2));
-        w.WriteNumber("h", (long)Math.Round(intrinsics[1][2].GetDouble() * 2));
-        w.WriteEndObject();
-    }
-
-    private static void WriteLens(Utf8JsonWriter w, JsonElement camera)
-    {
-        w.WriteNumber("focal_length", camera.GetProperty("focal_length_mm").GetDouble());
-        w.WriteNumber("sensor_width", camera.GetProperty("sensor").GetProperty("width_mm").GetDouble());
-    }
-
-    private static void WriteHdri(Utf8JsonWriter w, string name, Random random)
-    {
-        w.WriteStartObject("hdri");
-        w.WriteString("name", name);
-        w.WriteNumber("rotation", random.Next(-180, 180));
-        w.WriteNumber("intensity", Math.Round(0.5 + random.NextDouble(), 7));
-        w.WriteEndObject();
-    }
-
-    private static void Copy(Utf8JsonWriter w, JsonElement root, string name)
-    {
-        w.WritePropertyName(name);
-        root.GetProperty(name).WriteTo(w);
-    }
+    private static Utf8Text Text(string value) => Utf8Text.From(value);
 
     private static string Uuid(Random random)
     {

@@ -24,7 +24,7 @@ public sealed class InspectConvertTests : IDisposable
         var files = new[] { Numpy("f4_be.npy"), Numpy("record.npy"), Numpy("stored.npz"), Path.Combine(TestPaths.AudioFixtures, "sox_s24_stereo_48k.wav") };
         var stdout = new StringWriter();
         Assert.Equal(0, InspectCommand.Run(files, false, stdout, new StringWriter()));
-        Snapshot.Verify("cli/inspect.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
+        Snapshot.Verify(stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class InspectConvertTests : IDisposable
         var files = new[] { "vray_like.exr", "tiled_piz.exr", "multipart.exr" }.Select(f => Path.Combine(folder, f)).ToArray();
         var stdout = new StringWriter();
         Assert.Equal(0, InspectCommand.Run(files, false, stdout, new StringWriter()));
-        Snapshot.Verify("cli/inspect-exr.txt", stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
+        Snapshot.Verify(stdout.ToString().Replace(TestPaths.RepoRoot, "<repo>").Replace('\\', '/'));
     }
 
     [FixtureFact]

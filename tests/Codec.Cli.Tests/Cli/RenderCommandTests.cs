@@ -26,7 +26,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public void The_landmarks_of_a_render_match_the_snapshot()
     {
-        Snapshot.Verify("cli/render-1.2.svg", Render(Sample("1.2", "0.info.json")));
+        Snapshot.Verify(Render(Sample("1.2", "0.info.json")), "svg");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Matches(">[a-z_]+: 36 px</text>", svg);
         Assert.Matches(">[a-z_]+: 28 px</text>", svg);
         // The picture is pinned apart from its bytes (zlib output may differ between runtime versions).
-        Snapshot.Verify("cli/render-mask.svg", svg.Replace(data, "<png>"));
+        Snapshot.Verify(svg.Replace(data, "<png>"), "svg");
     }
 
     [Fact]

@@ -534,13 +534,13 @@ public sealed class A2fDatasetTests : IDisposable
         string Normalise(string text) => text.Replace(_dir + Path.DirectorySeparatorChar, "<dataset>/").Replace(_dir, "<dataset>").Replace('\\', '/');
         var readable = new StringWriter();
         Assert.Equal(1, Codec.Cli.Commands.ValidateCommand.Run([_dir], new Codec.Cli.Commands.ValidateSettings(), readable, new StringWriter()));
-        Snapshot.Verify("cli/validate-a2f.txt", Normalise(readable.ToString()));
+        Snapshot.Verify(Normalise(readable.ToString()), target: "readable");
 
         var json = new StringWriter();
         Assert.Equal(1, Codec.Cli.Commands.ValidateCommand.Run([_dir], new Codec.Cli.Commands.ValidateSettings { AsJson = true }, json, new StringWriter()));
         using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
         Assert.Equal(4, document.RootElement.GetProperty("errors").GetInt32());
-        Snapshot.Verify("cli/validate-a2f.json", Normalise(json.ToString()));
+        Snapshot.Verify(Normalise(json.ToString()), "json", target: "json");
     }
 
     [Fact]

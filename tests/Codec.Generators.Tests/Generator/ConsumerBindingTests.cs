@@ -61,7 +61,7 @@ public sealed class ConsumerBindingTests
         Assert.Empty(compile);
         var generated = Assert.Single(run.GeneratedSources, s => s.HintName == "App.SeedReader.CodecFormat.g.cs").SourceText.ToString();
         Assert.Contains("public const string FormatVersion = \"1.3\";", generated);
-        Snapshot.Verify("generated/consumer/App.SeedReader.CodecFormat.g.cs", generated.Replace(GeneratorInfoVersion(generated), "%VERSION%"));
+        Snapshot.Verify(generated.Replace(GeneratorInfoVersion(generated), "%VERSION%"), "cs", target: "App.SeedReader.CodecFormat.g");
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class GeneratedCodeSnapshotTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
-        string prefix = "generated/" + folder + "/";
-        var expectedNames = new List<string>();
+        string parameters = Snapshot.Parameter("folder", folder);
+        var expectedTargets = new List<string>();
         // Tables of other folders are pinned with their own folder.
         var ownFiles = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Select(Path.GetFileName).ToHashSet();
         foreach (var source in run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
@@ -43,13 +43,14 @@ public sealed class GeneratedCodeSnapshotTests
                 continue;
             }
 
-            string name = prefix + source.HintName;
-            expectedNames.Add(name);
-            Snapshot.Verify(name, Scrub(source.SourceText.ToString()));
+            // As Verify.SourceGenerators names them: the hint name without its .cs, the content's extension .cs.
+            string target = source.HintName[..^".cs".Length];
+            expectedTargets.Add(target);
+            Snapshot.Verify(Scrub(source.SourceText.ToString()), "cs", parameters, target);
         }
 
         // A snapshot whose output disappeared is a change too.
-        if (!Snapshot.Accepting) Assert.Equal(expectedNames.Order(StringComparer.Ordinal), Snapshot.Existing(prefix).Order(StringComparer.Ordinal));
+        if (!Snapshot.Accepting) Assert.Equal(expectedTargets.Order(StringComparer.Ordinal), Snapshot.ExistingTargets(parameters).Order(StringComparer.Ordinal));
     }
 
     private static string? GeneratedFrom(string source)

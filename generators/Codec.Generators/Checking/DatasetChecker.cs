@@ -197,11 +197,8 @@ internal static class DatasetChecker
         }
 
         if (!ok) return null;
-        string call = PlaceholderInName.Replace(definition.Call, m => m.Groups[1].Value switch
-        {
-            "severity" => "severity",
-            _ => literals[m.Groups[1].Value],
-        });
+        // The registered call's holes are its parameters; "context" and "severity" are the generated lambda's own.
+        string call = PlaceholderInName.Replace(definition.Call, m => literals[m.Groups[1].Value]);
         return rule with { Call = call, ValuesRead = valuesRead.ToEquatableArray() };
     }
 
@@ -233,9 +230,6 @@ internal static class DatasetChecker
             case ArgumentType.Path:
                 if (given.JsonType != "string") return "a folder or file of the layout, as a string";
                 return IsPath(given.Text) ? null : $"a folder or file the layout declares ({string.Join(", ", folders.OrderBy(f => f, System.StringComparer.Ordinal))}, or one of their files)";
-            case ArgumentType.Paths:
-                if (given.JsonType != "list" || given.Items.Count == 0) return "a non-empty list of the layout's folders or files";
-                return given.Items.All(IsPath) ? null : "a list of folders or files the layout declares";
             case ArgumentType.Number:
                 return given.JsonType == "number" ? null : "a number (a JSON number, not a string)";
             case ArgumentType.Count:
@@ -266,7 +260,7 @@ internal static class DatasetChecker
         ArgumentType.Count => value.Text,
         ArgumentType.Flag => value.Text,
         ArgumentType.Severity => value.Text == "warning" ? "global::Codec.Runtime.Findings.Severity.Warning" : "global::Codec.Runtime.Findings.Severity.Error",
-        ArgumentType.Paths or ArgumentType.Words => "new string[] { " + string.Join(", ", value.Items.Select(Naming.Literal)) + " }",
+        ArgumentType.Words => "new string[] { " + string.Join(", ", value.Items.Select(Naming.Literal)) + " }",
         _ => Naming.Literal(value.Text),
     };
 

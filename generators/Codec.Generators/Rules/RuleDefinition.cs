@@ -25,9 +25,6 @@ internal enum ArgumentType
     /// <summary>A file or folder of the dataset, or a file and an archive member (<c>bs_data/bs_skin.npz#neutral</c>): a JSON string.</summary>
     Path,
 
-    /// <summary>Files or folders of the dataset: a non-empty JSON array of strings.</summary>
-    Paths,
-
     /// <summary>A finite number: a JSON number.</summary>
     Number,
 

@@ -140,7 +140,6 @@ public sealed class RuleRegistrationTests
         var schema = p.Type switch
         {
             ArgumentType.Path => new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-            ArgumentType.Paths => new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 } },
             ArgumentType.Number => new JsonObject { ["type"] = "number" },
             ArgumentType.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
             ArgumentType.Words => new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[^ ]+$" } },
@@ -208,7 +207,6 @@ public sealed class RuleRegistrationTests
     private static string TypeName(ArgumentType type) => type switch
     {
         ArgumentType.Path => "path",
-        ArgumentType.Paths => "paths",
         ArgumentType.Number => "number",
         ArgumentType.Count => "whole number",
         ArgumentType.Words => "words",

@@ -22,7 +22,7 @@ internal static class DatasetChecker
     private static readonly Regex DType = new(@"^[<>|=][biufcSUV]\d*$");
     private static readonly Regex Expression = new(@"^(\d+|[A-Za-z][A-Za-z0-9]*([+-]\d+)?)$");
     private static readonly HashSet<string> Kinds = new() { "wav", "npy", "npz", "pc2", "maya", "json" };
-    private static readonly HashSet<string> FieldTypes = new() { "int", "number", "int[]", "number[]" };
+    private static readonly HashSet<string> FieldTypes = new() { "int", "float", "list<int>", "list<float>" };
 
     private static readonly Regex PlaceholderSegment = new(@"^\{[A-Za-z_][A-Za-z0-9_]*\}$");
     private static readonly Regex PlaceholderInName = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}");

@@ -295,13 +295,10 @@ internal sealed class SchemaChecker
     {
         if (m.Minimum is not null || m.Maximum is not null)
         {
+            // The bounds themselves were checked where they were read (JsonObjectReader.ReadRange).
             if (!type.IsScalarNumber && !(type.Kind == ValueKind.List && type.Element!.IsScalarNumber))
             {
                 Error(DiagnosticDescriptors.BadRange, m.RangePosition, 1, at + "/range", $"a range applies to numbers, not to {type.Describe()}");
-            }
-            else if (m.Minimum is { } min && m.Maximum is { } max && min > max)
-            {
-                Error(DiagnosticDescriptors.BadRange, m.RangePosition, 1, at + "/range", $"minimum {min} is greater than maximum {max}");
             }
         }
 

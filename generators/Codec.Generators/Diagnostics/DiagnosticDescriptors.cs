@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
         "Rule '{0}': {1}", "Give each parameter a JSON pointer into the format, e.g. \"/camera/intrinsics\"; use '*' for every element of one list.");
 
     public static readonly DiagnosticDescriptor UnknownSchemaProperty = Create("CODEC009", "Unknown schema property",
-        "Unknown schema property '{0}' at {1} is ignored", "Check the spelling against schemas/codec.schema.json.", DiagnosticSeverity.Warning);
+        "Unknown schema property '{0}' at {1}", "Check the spelling against schemas/codec.schema.json: a key the language does not know is an error, never ignored.", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateVersion = Create("CODEC010", "Format version defined twice",
         "Format '{0}' version '{1}' is also defined in {2}", "Each format version must come from exactly one schema file.");

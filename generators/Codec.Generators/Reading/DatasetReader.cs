@@ -13,15 +13,20 @@ namespace Codec.Generators.Reading;
 /// </summary>
 internal sealed class DatasetReader : JsonObjectReader
 {
-    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "description", "recognizedBy", "dimensions", "folders", "rules" };
+    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "description", "recognizedBy", "dimensions", "fieldSets", "folders", "rules" };
     private static readonly HashSet<string> DimensionKeys = new() { "symbol", "per", "description" };
-    private static readonly HashSet<string> FolderKeys = new() { "path", "required", "description", "oneOf", "strays", "filesBeside", "files" };
+    private static readonly HashSet<string> FolderKeys = new() { "path", "optional", "description", "oneOf", "strays", "filesBeside", "files" };
     private static readonly HashSet<string> FileKeys = new()
-        { "name", "kind", "required", "description", "dtype", "shape", "finite", "min", "max", "minSampleRate", "minBitsPerSample", "members", "fields", "sameLength" };
+        { "name", "kind", "optional", "description", "dtype", "shape", "finite", "range", "minSampleRate", "minBitsPerSample", "members", "fields", "sameLength" };
     private static readonly HashSet<string> MemberKeys = new() { "key", "dtype", "shape", "optional", "warnDTypes", "indexBelow" };
-    private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "required", "min", "max", "equals", "length", "minItems", "allowed", "indexBelow", "severity" };
+    private static readonly HashSet<string> FieldKeys = new() { "pointer", "type", "optional", "range", "equals", "length", "minItems", "allowed", "indexBelow", "severity" };
+
+    private static readonly HashSet<string> FieldSetUseKeys = new() { "set", "dimensions" };
 
     private readonly Dictionary<string, TextPosition> _positions = new();
+
+    // Field lists declared once under "fieldSets" and used by name (with dimensions renamed) by several files.
+    private readonly Dictionary<string, List<DatasetFieldSpec>> _fieldSets = new();
 
     private DatasetReader(SchemaSource source, List<DiagnosticInfo> diagnostics) : base(source, diagnostics)
     {
@@ -56,6 +61,30 @@ internal sealed class DatasetReader : JsonObjectReader
             if (obj.Get("per") is { } per) _positions[at + "/per"] = per.Position;
             return new DatasetDimensionSpec(symbol, OptionalString(obj, "per", at), OptionalString(obj, "description", at) ?? "");
         });
+        if (root.Get("fieldSets") is { } sets)
+        {
+            if (sets is JsonObjectNode named)
+            {
+                foreach (var prop in named.Properties)
+                {
+                    string at = "/fieldSets/" + prop.Name;
+                    _positions[at] = prop.NamePosition;
+                    if (prop.Value is JsonArrayNode list && list.Items.All(i => i is JsonObjectNode))
+                    {
+                        var fields = new List<DatasetFieldSpec>();
+                        for (int i = 0; i < list.Items.Count; i++)
+                        {
+                            if (ReadField((JsonObjectNode)list.Items[i], at + "/" + i) is { } field) fields.Add(field);
+                        }
+
+                        _fieldSets[prop.Name] = fields;
+                    }
+                    else Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at, "a field set is an array of fields");
+                }
+            }
+            else Report(DiagnosticDescriptors.InvalidValue, sets.Position, 1, "/fieldSets", "expected an object of named field lists");
+        }
+
         var folders = Objects(root, "folders", "", ReadFolder);
         var rules = Objects(root, "rules", "", ReadRule);
         if (!ok || dimensions is null || folders is null || rules is null) return null;
@@ -74,8 +103,11 @@ internal sealed class DatasetReader : JsonObjectReader
         if (obj.Get("filesBeside") is { } beside) _positions[at + "/filesBeside"] = beside.Position;
         var files = Objects(obj, "files", at, ReadFile);
         if (files is null) return null;
-        return new DatasetFolderSpec(path, OptionalBool(obj, "required", at) ?? false, OptionalString(obj, "description", at) ?? "",
-            OptionalBool(obj, "oneOf", at) ?? false, strays, filesBeside, files.ToEquatableArray());
+        bool oneOf = OptionalBool(obj, "oneOf", at) ?? false;
+        // A oneOf folder's files are alternatives: the folder asks for exactly one of them, none is required alone.
+        if (oneOf) files = files.Select(f => f with { Required = false }).ToList();
+        return new DatasetFolderSpec(path, !(OptionalBool(obj, "optional", at) ?? false), OptionalString(obj, "description", at) ?? "",
+            oneOf, strays, filesBeside, files.ToEquatableArray());
     }
 
     private DatasetFileSpec? ReadFile(JsonObjectNode obj, string at)
@@ -86,7 +118,7 @@ internal sealed class DatasetReader : JsonObjectReader
         _positions[at] = position;
         _positions[at + "/kind"] = kindPosition;
         var members = Objects(obj, "members", at, ReadMember);
-        var fields = Objects(obj, "fields", at, ReadField);
+        var fields = obj.Get("fields") is JsonObjectNode use ? UseFieldSet(use, at + "/fields") : Objects(obj, "fields", at, ReadField);
         var pairs = new List<string>();
         if (obj.Get("sameLength") is { } same)
         {
@@ -101,8 +133,9 @@ internal sealed class DatasetReader : JsonObjectReader
         }
 
         if (!ok || members is null || fields is null) return null;
-        return new DatasetFileSpec(name, kind, OptionalBool(obj, "required", at) ?? false, OptionalString(obj, "description", at) ?? "",
-            OptionalString(obj, "dtype", at), Shape(obj, at), OptionalBool(obj, "finite", at) ?? false, Number(obj, "min", at), Number(obj, "max", at),
+        var (min, max) = ReadRange(obj, at);
+        return new DatasetFileSpec(name, kind, !(OptionalBool(obj, "optional", at) ?? false), OptionalString(obj, "description", at) ?? "",
+            OptionalString(obj, "dtype", at), Shape(obj, at), OptionalBool(obj, "finite", at) ?? false, min, max,
             (int)(Number(obj, "minSampleRate", at) ?? 0), (int)(Number(obj, "minBitsPerSample", at) ?? 0),
             members.ToEquatableArray(), fields.ToEquatableArray(), pairs.ToEquatableArray());
     }
@@ -144,7 +177,8 @@ internal sealed class DatasetReader : JsonObjectReader
         }
 
         if (!ok) return null;
-        return new DatasetFieldSpec(pointer.Value, type, OptionalBool(obj, "required", at) ?? false, Number(obj, "min", at), Number(obj, "max", at),
+        var (min, max) = ReadRange(obj, at);
+        return new DatasetFieldSpec(pointer.Value, type, !(OptionalBool(obj, "optional", at) ?? false), min, max,
             OptionalString(obj, "equals", at), OptionalString(obj, "length", at), (int)(Number(obj, "minItems", at) ?? 0), allowed.ToEquatableArray(),
             OptionalString(obj, "indexBelow", at), OptionalString(obj, "severity", at) ?? "error");
     }
@@ -184,6 +218,39 @@ internal sealed class DatasetReader : JsonObjectReader
         }
 
         return new DatasetRuleSpec(name, severity, OptionalString(obj, "description", at) ?? "", arguments.ToEquatableArray(), "", EquatableArray<string>.Empty);
+    }
+
+    // { "set": "solverConfig", "dimensions": { "P": "Pt" } }: the set's fields, each dimension renamed as given.
+    private List<DatasetFieldSpec>? UseFieldSet(JsonObjectNode use, string at)
+    {
+        CheckKeys(use, FieldSetUseKeys, at);
+        if (!RequireString(use, "set", at, out string set, out var position)) return null;
+        if (!_fieldSets.TryGetValue(set, out var fields))
+        {
+            Report(DiagnosticDescriptors.InvalidValue, position, set.Length + 2, at + "/set",
+                $"no field set '{set}'; declared: {(_fieldSets.Count == 0 ? "none" : string.Join(", ", _fieldSets.Keys.OrderBy(k => k, System.StringComparer.Ordinal)))}");
+            return null;
+        }
+
+        var renames = new Dictionary<string, string>();
+        if (use.Get("dimensions") is { } node)
+        {
+            if (node is JsonObjectNode map && map.Properties.All(p => p.Value is JsonStringNode))
+            {
+                foreach (var p in map.Properties) renames[p.Name] = ((JsonStringNode)p.Value).Value;
+            }
+            else Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/dimensions", "expected { \"P\": \"Pt\" }: a dimension of the set, the one to use instead");
+        }
+
+        string? Rename(string? expression)
+        {
+            if (expression is null) return null;
+            int end = 0;
+            while (end < expression.Length && char.IsLetterOrDigit(expression[end])) end++;
+            return renames.TryGetValue(expression.Substring(0, end), out var to) ? to + expression.Substring(end) : expression;
+        }
+
+        return fields.Select(f => f with { EqualsDimension = Rename(f.EqualsDimension), Length = Rename(f.Length), IndexBelow = Rename(f.IndexBelow) }).ToList();
     }
 
     private EquatableArray<string>? Shape(JsonObjectNode obj, string at)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Codec.Generators.Diagnostics;
 using Codec.Generators.Model;
 
@@ -73,6 +74,29 @@ internal abstract class JsonObjectReader
         if (node is JsonLiteralNode { Value: { } b }) return b;
         Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected true or false");
         return null;
+    }
+
+    /// <summary>
+    /// <c>"range": [minimum, maximum]</c>, <c>null</c> for an open end: how every kind of schema file writes bounds.
+    /// Returns (null, null) when the key is absent or malformed (then reported).
+    /// </summary>
+    protected (double? Minimum, double? Maximum) ReadRange(JsonObjectNode obj, string at)
+    {
+        if (obj.Get("range") is not { } range) return (null, null);
+        if (range is JsonArrayNode r && r.Items.Count == 2 && r.Items.All(i => i is JsonNumberNode || i is JsonLiteralNode { Value: null }))
+        {
+            double? min = (r.Items[0] as JsonNumberNode)?.Value, max = (r.Items[1] as JsonNumberNode)?.Value;
+            if (min is null && max is null) Report(DiagnosticDescriptors.BadRange, range.Position, 1, at + "/range", "at least one bound must be a number");
+            else if (min > max)
+            {
+                Report(DiagnosticDescriptors.BadRange, range.Position, 1, at + "/range", string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "minimum {0} is greater than maximum {1}", min, max));
+            }
+            return (min, max);
+        }
+
+        Report(DiagnosticDescriptors.BadRange, range.Position, 1, at + "/range", "expected [minimum, maximum] with numbers (or null for an open end)");
+        return (null, null);
     }
 
     protected void CheckKeys(JsonObjectNode obj, HashSet<string> allowed, string at)

@@ -442,19 +442,7 @@ internal sealed class SchemaReader : JsonObjectReader
         if (obj.Get("range") is { } range)
         {
             member.RangePosition = range.Position;
-            if (range is JsonArrayNode r && r.Items.Count == 2 && r.Items.All(i => i is JsonNumberNode || i is JsonLiteralNode { Value: null }))
-            {
-                member.Minimum = (r.Items[0] as JsonNumberNode)?.Value;
-                member.Maximum = (r.Items[1] as JsonNumberNode)?.Value;
-                if (member.Minimum is null && member.Maximum is null)
-                {
-                    Report(DiagnosticDescriptors.BadRange, range.Position, 1, at + "/range", "at least one bound must be a number");
-                }
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.BadRange, range.Position, 1, at + "/range", "expected [minimum, maximum] with numbers (or null for an open end)");
-            }
+            (member.Minimum, member.Maximum) = ReadRange(obj, at);
         }
 
         member.MinItems = ReadCount(obj, "minItems", at, ref member.CountPosition);

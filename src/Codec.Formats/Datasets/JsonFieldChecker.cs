@@ -27,8 +27,9 @@ public static class JsonFieldChecker
                 continue;
             }
 
-            bool isArray = field.Type.EndsWith("[]", StringComparison.Ordinal);
-            bool integers = field.Type.StartsWith("int", StringComparison.Ordinal);
+            // The schema language's types: int, float, list<int>, list<float>.
+            bool isArray = field.Type.StartsWith("list<", StringComparison.Ordinal);
+            bool integers = field.Type is "int" or "list<int>";
             var numbers = new List<double>();
             if (isArray)
             {

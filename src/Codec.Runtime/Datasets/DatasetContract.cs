@@ -68,8 +68,8 @@ public sealed record FileSpec(
 public sealed record MemberSpec(string Key, string? DType, IReadOnlyList<DimensionExpression>? Shape, bool Optional, IReadOnlyList<string> WarnDTypes, DimensionExpression? IndexBelow);
 
 /// <summary>
-/// A value inside a JSON file, by JSON pointer (<c>""</c> the root): its type (<c>int</c>, <c>number</c>,
-/// <c>int[]</c>, <c>number[]</c>), whether it must be present, bounds, an exact value or array length as a dimension,
+/// A value inside a JSON file, by JSON pointer (<c>""</c> the root): its type (<c>int</c>, <c>float</c>,
+/// <c>list&lt;int&gt;</c>, <c>list&lt;float&gt;</c>, as formats write them), whether it must be present, bounds, an exact value or array length as a dimension,
 /// the values allowed, an index bound, and how severe a violation is (the guide's "should" is a warning).
 /// </summary>
 public sealed record JsonFieldSpec(

@@ -14,7 +14,7 @@ public sealed class DatasetDiagnosticTests
           "recognizedBy": ["clips"],
           "dimensions": [ { "symbol": "F", "per": "shot" }, { "symbol": "V" } ],
           "folders": [
-            { "path": "clips/{shot}", "required": true, "oneOf": true, "files": [
+            { "path": "clips/{shot}", "oneOf": true, "files": [
         {{file}}
             ] }
           ],
@@ -110,6 +110,38 @@ public sealed class DatasetDiagnosticTests
         Assert.Contains("unknown rule 'instances_agre'; known: blendshape_npz, duration_matches_frames, instances_agree", Single024(Layout(GoodFile, "{ \"rule\": \"instances_agre\" }")));
         Assert.Contains("rule 'same_values' needs 'b'", Single024(Layout(GoodFile, "{ \"rule\": \"same_values\", \"a\": \"clips/{shot}/{shot}.npy\" }")));
         Assert.Contains("rule 'portable_names' takes no 'fps'", Single024(Layout(GoodFile, "{ \"rule\": \"portable_names\", \"placeholder\": \"shot\", \"in\": \"clips/{shot}\", \"fps\": 30 }")));
+    }
+
+    private const string JsonFile = GoodFile + ",\n      { \"name\": \"{shot}.json\", \"kind\": \"json\", \"optional\": true, \"fields\": FIELDS }";
+
+    [Fact]
+    public void Json_fields_speak_the_format_vocabulary_and_the_old_keys_are_unknown()
+    {
+        string good = JsonFile.Replace("FIELDS", """[ { "pointer": "/n", "type": "list<int>", "optional": true, "range": [0, null], "length": "V" } ]""");
+        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(good)));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+
+        var old = Run(Layout(JsonFile.Replace("FIELDS", """[ { "pointer": "/n", "type": "int", "required": true, "min": 0 } ]""")));
+        Assert.Contains(old.Diagnostics, d => d.GetMessage().Contains("'required'"));
+        Assert.Contains(old.Diagnostics, d => d.GetMessage().Contains("'min'"));
+        Assert.Contains("unknown field type 'int[]'; known: int, float, list<int>, list<float>",
+            Single024(Layout(JsonFile.Replace("FIELDS", """[ { "pointer": "/n", "type": "int[]" } ]"""))));
+    }
+
+    [Fact]
+    public void A_field_set_is_declared_once_and_used_with_its_dimensions_renamed()
+    {
+        string layout = Layout(JsonFile.Replace("FIELDS", """{ "set": "counts", "dimensions": { "V": "F" } }"""))
+            .Replace("\"folders\":", "\"fieldSets\": { \"counts\": [ { \"pointer\": \"/n\", \"type\": \"int\", \"equals\": \"V\" } ] }, \"folders\":");
+        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", layout));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
+        Assert.Contains("new(\"/n\", \"int\", true, null, null, new global::Codec.Runtime.Datasets.DimensionExpression(\"F\", 0)", code);
+
+        var unknown = Run(Layout(JsonFile.Replace("FIELDS", """{ "set": "countz" }""")));
+        Assert.Contains(unknown.Diagnostics, d => d.GetMessage().Contains("no field set 'countz'; declared: none"));
     }
 
     [Fact]

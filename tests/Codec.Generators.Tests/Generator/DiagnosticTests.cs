@@ -142,14 +142,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CODEC009_unknown_schema_property_is_a_warning()
+    public void CODEC009_unknown_schema_property_is_an_error()
     {
         var d = Single(ValidHeader + """
 
               "types": { "Doc": { "members": { "a": { "type": "int", "optinal": true } } } }
             }
             """, "CODEC009");
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
         AssertAt(d, 6, 58);
     }
 

@@ -123,8 +123,9 @@ internal static class RuleRegistry
             .Optional("maxSeconds", ArgumentType.Number, "30", "seconds an instance lasts at most")
             .Optional("minShotsPerEmotion", ArgumentType.Count, "3", "instances per emotion at least")
             .Optional("minFps", ArgumentType.Number, "30", "frames per second at least")
+            .Optional("defaultFps", ArgumentType.Number, "30", "frames per second when no cache and no `--fps` gives one")
             .Optional("emotions", ArgumentType.Words, "[\"neutral\"]", "the emotions, as substrings of instance names")
-            .Calls(Datasets + "Recommendations(context, severity, {placeholder}, {reference}, {frames}, {minShots}, {minSeconds}, {maxSeconds}, {minShotsPerEmotion}, {minFps}, {emotions})"),
+            .Calls(Datasets + "Recommendations(context, severity, {placeholder}, {reference}, {frames}, {minShots}, {minSeconds}, {maxSeconds}, {minShotsPerEmotion}, {minFps}, {defaultFps}, {emotions})"),
     };
 
     public static readonly IReadOnlyDictionary<string, RuleDefinition> FormatRules = All.Where(r => r.Scope == RuleScope.Format).ToDictionary(r => r.Name);

@@ -78,7 +78,7 @@ public static class DatasetRules
     public static void DurationMatchesFrames(DatasetRuleContext c, Severity severity, string placeholder, string frames, double defaultFps)
     {
         var declared = c.Files.Where(f => f.FramesPerSecond is not null).ToList();
-        double fps = declared.FirstOrDefault()?.FramesPerSecond ?? c.FramesPerSecond ?? defaultFps;
+        double fps = FramesPerSecond(c, defaultFps);
         foreach (var f in declared)
         {
             if (Math.Abs(f.FramesPerSecond!.Value - fps) > 1e-6)
@@ -183,14 +183,14 @@ public static class DatasetRules
     /// emotion (an instance's emotion is the first listed name its name contains, else <c>neutral</c>).
     /// </summary>
     public static void Recommendations(DatasetRuleContext c, Severity severity, string placeholder, string reference, string frames, int minShots,
-        double minSeconds, double maxSeconds, int minShotsPerEmotion, double minFps, string[] emotions)
+        double minSeconds, double maxSeconds, int minShotsPerEmotion, double minFps, double defaultFps, string[] emotions)
     {
         var instances = c.Instances(reference, placeholder).DistinctBy(i => i.Value).ToList();
         if (instances.Count == 0) return;
         string root = Folder(reference).TrimEnd('/');
         void Warn(string at, string message) => c.Report(at, new Finding(FindingCodes.Recommendation, severity, "", message));
         if (instances.Count < minShots) Warn(root, $"{instances.Count} {placeholder}s; at least {minShots} are recommended");
-        double fps = c.FramesPerSecond ?? c.Files.FirstOrDefault(f => f.FramesPerSecond is not null)?.FramesPerSecond ?? 30;
+        double fps = FramesPerSecond(c, defaultFps);
         if (fps < minFps - 0.5) Warn(root, $"{F(fps)} fps; about {F(minFps)} fps or more is optimal");
         foreach (var instance in instances)
         {
@@ -204,6 +204,10 @@ public static class DatasetRules
         foreach (var group in counts.Where(g => g.Count() < minShotsPerEmotion).OrderBy(g => g.Key, StringComparer.Ordinal))
             Warn(root, $"emotion {group.Key} has {group.Count()} {placeholder}(s); at least {minShotsPerEmotion} per emotion are recommended");
     }
+
+    // One frame rate for the dataset: the first cache that declares one (Maya caches do), else --fps, else the default.
+    private static double FramesPerSecond(DatasetRuleContext c, double defaultFps) =>
+        c.Files.FirstOrDefault(f => f.FramesPerSecond is not null)?.FramesPerSecond ?? c.FramesPerSecond ?? defaultFps;
 
     private static SortedSet<string> Values(IEnumerable<Instance> instances) => new(instances.Select(i => i.Value), StringComparer.Ordinal);
 

@@ -81,8 +81,8 @@ public sealed class DatasetDiagnosticTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
         string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
-        // minShots and minSeconds as given, maxSeconds, minShotsPerEmotion and minFps the registered defaults.
-        Assert.Contains("DatasetRules.Recommendations(context, severity, \"shot\", \"clips/{shot}\", \"F\", 10, 2.5, 30.0, 3, 30.0, new string[] { \"joy\", \"anger\" })", code);
+        // minShots and minSeconds as given, maxSeconds, minShotsPerEmotion, minFps and defaultFps the registered defaults.
+        Assert.Contains("DatasetRules.Recommendations(context, severity, \"shot\", \"clips/{shot}\", \"F\", 10, 2.5, 30.0, 3, 30.0, 30.0, new string[] { \"joy\", \"anger\" })", code);
     }
 
     [Fact]

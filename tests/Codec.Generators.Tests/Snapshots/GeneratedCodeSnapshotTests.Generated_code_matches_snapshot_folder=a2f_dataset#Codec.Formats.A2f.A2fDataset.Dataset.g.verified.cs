@@ -184,6 +184,6 @@ public static partial class A2fDataset
             new("same_values", global::Codec.Runtime.Findings.Severity.Error, "the blendshape neutral is the training neutral", new string[] { "bs_data/bs_tongue.npz#neutral", "geom/tongue/neutral_pose.npy" },
                 static (context, severity) => global::Codec.Runtime.Datasets.DatasetRules.SameValues(context, severity, "bs_data/bs_tongue.npz#neutral", "geom/tongue/neutral_pose.npy", 1e-05)),
             new("recommendations", global::Codec.Runtime.Findings.Severity.Warning, "NVIDIA's Audio2Face-3D guide", new string[] {  },
-                static (context, severity) => global::Codec.Runtime.Datasets.DatasetRules.Recommendations(context, severity, "shot", "cache/skin/{shot}", "F", 50, 3.0, 30.0, 3, 30.0, new string[] { "neutral", "amazement", "anger", "cheekiness", "disgust", "fear", "grief", "joy", "outofbreath", "pain", "sadness" })),
+                static (context, severity) => global::Codec.Runtime.Datasets.DatasetRules.Recommendations(context, severity, "shot", "cache/skin/{shot}", "F", 50, 3.0, 30.0, 3, 30.0, 30.0, new string[] { "neutral", "amazement", "anger", "cheekiness", "disgust", "fear", "grief", "joy", "outofbreath", "pain", "sadness" })),
         });
 }

@@ -23,7 +23,7 @@ public sealed record DatasetRuleContext(IReadOnlyList<FileFacts> Files, Dimensio
             if (f.File.Folder.Path == where && f.File.Bound(placeholder) is { } value)
             {
                 string? group = f.File.Bindings.Where(b => b.Key != placeholder).Select(b => b.Value).FirstOrDefault();
-                yield return new Instance(value, group, InstancePath(f.File, where, placeholder, value));
+                yield return new Instance(value, group, InstancePath(f.File, where, placeholder));
             }
             else if (f.File.RelativePath == where && f.Readable && f.File.Spec.Members.Any(m => m.Key == "{" + placeholder + "}"))
             {
@@ -35,7 +35,7 @@ public sealed record DatasetRuleContext(IReadOnlyList<FileFacts> Files, Dimensio
     }
 
     // A folder instance is reported at its folder (cache/skin/cp1), a file that binds the instance by its name at the file.
-    private static string InstancePath(DatasetFile file, string folderPattern, string placeholder, string value)
+    private static string InstancePath(DatasetFile file, string folderPattern, string placeholder)
     {
         string token = "{" + placeholder + "}";
         return folderPattern.Contains(token, StringComparison.Ordinal) ? Substitute(folderPattern, file.Bindings) : file.RelativePath;

@@ -30,10 +30,12 @@ public static class DatasetRules
         void Extra(Instance instance, string path) =>
             c.Report(instance.ReportAt, new Finding(FindingCodes.InstancesDisagree, extra, path, $"{instance.Value} names no {placeholder} of {Folder(reference)}"));
 
-        if (c.ByPath(other) is { } archive)
+        // An archive's instances are its members; an absent or unreadable archive is its own finding, not one per instance.
+        if (other.EndsWith(".npz", StringComparison.Ordinal))
         {
-            if (!archive.Readable) return;
-            var absent = expected.Where(v => found.All(i => i.Value != v)).ToList();
+            if (c.ByPath(other) is not { Readable: true }) return;
+            var members = Values(found);
+            var absent = expected.Where(v => !members.Contains(v)).ToList();
             if (absent.Count > 0)
                 c.Report(other, new Finding(FindingCodes.InstancesDisagree, missing, "", $"no entry for {absent.Count} {placeholder}(s) of {Folder(reference)} ({Few(absent)})"));
             foreach (var instance in found.Where(i => !expected.Contains(i.Value))) Extra(instance, "/" + instance.Value);

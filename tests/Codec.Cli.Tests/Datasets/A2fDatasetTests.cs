@@ -363,6 +363,14 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void An_absent_transform_archive_is_not_reported_once_per_shot()
+    {
+        Copy();
+        File.Delete(At("xform", "eye_rotations_all.npz"));
+        Assert.DoesNotContain(Check(), x => x.Finding.Code == FindingCodes.InstancesDisagree);
+    }
+
+    [Fact]
     public void An_augmented_track_claimed_by_two_shots_is_a_warning()
     {
         Copy();

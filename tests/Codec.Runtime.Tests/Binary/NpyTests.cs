@@ -154,6 +154,8 @@ public sealed class NpyTests
         { "datetime dtype", "B804", "{'descr': '<M8[ns]', 'fortran_order': False, 'shape': (3,), }" },
         { "object dtype", "B805", "{'descr': '|O', 'fortran_order': False, 'shape': (3,), }" },
         { "unterminated string", "B803", "{'descr': '<f4, 'fortran_order': False, 'shape': (3,), }" },
+        { "escape naming a surrogate", "B804", "{'descr': '<f4\\U0000d800', 'fortran_order': False, 'shape': (3,), }" },
+        { "escape beyond Unicode", "B803", "{'descr': '<f4\\UFFFFFFFF', 'fortran_order': False, 'shape': (3,), }" },
     };
 
     [Theory]

@@ -115,7 +115,12 @@ internal ref struct PyLiteralReader
                 case '0': sb.Append('\0'); break;
                 case 'x': sb.Append((char)Hex(2)); break;
                 case 'u': sb.Append((char)Hex(4)); break;
-                case 'U': sb.Append(char.ConvertFromUtf32(Hex(8))); break;
+                case 'U':
+                    // As Python: a code point in the BMP (a lone surrogate included) is one char, beyond it a pair.
+                    int code = Hex(8);
+                    if (code <= 0xFFFF) sb.Append((char)code);
+                    else sb.Append(char.ConvertFromUtf32(code));
+                    break;
                 default: throw new PyLiteralException($"unknown escape '\\{e}'", _pos - 2);
             }
         }
@@ -124,14 +129,14 @@ internal ref struct PyLiteralReader
     private int Hex(int length)
     {
         if (_pos + length > _text.Length
-            || !int.TryParse(_text.AsSpan(_pos, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int value)
+            || !uint.TryParse(_text.AsSpan(_pos, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint value)
             || value > 0x10FFFF)
         {
             throw new PyLiteralException("a bad escape in a string", _pos);
         }
 
         _pos += length;
-        return value;
+        return (int)value;
     }
 
     private PySequence Sequence(char close, bool isTuple)

@@ -137,7 +137,26 @@ public sealed class NpzTests : IDisposable
         { "stored sizes disagree", FindingCodes.EntrySizeMismatch },
         { "encrypted", FindingCodes.UnsupportedEntry },
         { "bzip2", FindingCodes.UnsupportedEntry },
+        { "zip64 local header offset near 2^63", FindingCodes.BadArchive },
     };
+
+    // The central entry of Stored(("a", …)) with a ZIP64 extra field naming its local header at 0x7FFFFFFFFFFFFFF0.
+    private static byte[] WithZip64LocalOffset(byte[] zip, int central)
+    {
+        int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(central + 28));
+        int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(central + 30));
+        var extra = new byte[12];
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(extra.AsSpan(2), 8);
+        BinaryPrimitives.WriteUInt64LittleEndian(extra.AsSpan(4), 0x7FFFFFFFFFFFFFF0);
+        int at = central + 46 + nameLength + extraLength;
+        var result = zip[..at].Concat(extra).Concat(zip[at..]).ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(result.AsSpan(central + 30), (ushort)(extraLength + 12));
+        BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(central + 42), 0xFFFFFFFF);
+        int directorySize = (int)BinaryPrimitives.ReadUInt32LittleEndian(result.AsSpan(result.Length - 10));
+        BinaryPrimitives.WriteUInt32LittleEndian(result.AsSpan(result.Length - 10), (uint)(directorySize + 12));
+        return result;
+    }
 
     [Theory]
     [MemberData(nameof(Broken))]
@@ -158,6 +177,7 @@ public sealed class NpzTests : IDisposable
             case "stored sizes disagree": BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(central + 24), 12); break;
             case "encrypted": zip[central + 8] |= 1; break;
             case "bzip2": zip[central + 10] = 12; break;
+            case "zip64 local header offset near 2^63": zip = WithZip64LocalOffset(zip, central); break;
         }
 
         var sink = new FindingSink();

@@ -131,7 +131,8 @@ public static class ZipDirectory
                 continue;
             }
 
-            if (localOffset < 0 || localOffset + 30 > archive.Length || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)localOffset..]) != LocalSignature)
+            // Compared by subtraction: a ZIP64 offset near 2^63 must not overflow into a "valid" one.
+            if (localOffset < 0 || localOffset > archive.Length - 30L || BinaryPrimitives.ReadUInt32LittleEndian(archive[(int)localOffset..]) != LocalSignature)
             {
                 sink.ReportAt(FindingCodes.BadArchive, path, entryAt, $"member '{name}': its local header offset {localOffset} is outside the archive or holds no local header");
                 continue;

@@ -82,6 +82,27 @@ public sealed class MayaCacheTests : IDisposable
         Assert.Equal(positions, cache.Positions);
     }
 
+    [Fact]
+    public void A_frame_file_beyond_32_bit_ticks_is_a_finding_and_the_others_are_read()
+    {
+        var positions = Positions(frames: 1, vertices: 4);
+        string xml = Path.Combine(_dir, "one.xml");
+        MayaCache.Write(xml, positions, vertices: 4, framesPerSecond: 24, channelName: "meshShape");
+        File.Delete(Path.Combine(_dir, "one.mc"));
+        File.WriteAllText(xml, File.ReadAllText(xml).Replace("Type=\"OneFile\"", "Type=\"OneFilePerFrame\""));
+        var output = new ArrayBufferWriter<byte>();
+        MayaCache.WriteData(output, positions, 4, 1, 250, "meshShape");
+        File.WriteAllBytes(Path.Combine(_dir, "oneFrame0.mc"), WithoutTime(output.WrittenSpan.ToArray()));
+        File.WriteAllBytes(Path.Combine(_dir, "oneFrame99999999999.mc"), WithoutTime(output.WrittenSpan.ToArray()));
+
+        var sink = new FindingSink();
+        var cache = MayaCache.Read(xml, sink);
+        var f = Assert.Single(sink.Findings, x => x.Code == FindingCodes.CacheDescriptionMismatch);
+        Assert.EndsWith("oneFrame99999999999.mc", f.Path);
+        Assert.Contains("32-bit ticks", f.Message);
+        Assert.NotNull(cache);
+    }
+
     // Drops the TIME chunk (12 bytes after "MYCH") and fixes the MYCH group's size.
     private static byte[] WithoutTime(byte[] mc)
     {

@@ -81,9 +81,18 @@ public static class MayaCache
             {
                 var m = FrameFile.Match(Path.GetFileName(candidate));
                 if (!m.Success || Path.GetFileName(candidate)[..m.Index] != stem) continue;
-                int frame = int.Parse(m.Groups["frame"].Value, CultureInfo.InvariantCulture);
-                int tick = m.Groups["tick"].Success ? int.Parse(m.Groups["tick"].Value, CultureInfo.InvariantCulture) : 0;
-                files.Add((candidate, frame * description.TimePerFrame + tick));
+                // Maya's times are 32-bit ticks: a file naming a frame beyond them is not one of the cache's frames.
+                bool parsed = long.TryParse(m.Groups["frame"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long frame)
+                    & long.TryParse(m.Groups["tick"].Success ? m.Groups["tick"].Value : "0", NumberStyles.None, CultureInfo.InvariantCulture, out long tick);
+                long time = parsed && Math.Abs(frame) <= int.MaxValue ? frame * description.TimePerFrame + tick : long.MaxValue;
+                if (time is < int.MinValue or > int.MaxValue)
+                {
+                    sink.Add(new Finding(FindingCodes.CacheDescriptionMismatch, Severity.Error, candidate,
+                        $"{Path.GetFileName(candidate)} names a time beyond the 32-bit ticks a Maya cache counts in; it is not read"));
+                    continue;
+                }
+
+                files.Add((candidate, (int)time));
             }
 
             files.Sort((a, b) => a.Tick!.Value.CompareTo(b.Tick!.Value));

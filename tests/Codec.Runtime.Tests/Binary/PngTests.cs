@@ -80,6 +80,7 @@ public sealed class PngTests
     [InlineData("huge", "B807")]
     [InlineData("bomb", "B815")]
     [InlineData("short data", "B806")]
+    [InlineData("zlib preset dictionary", "B810")]
     public void A_hostile_png_is_one_located_error_with_bounded_allocation(string what, string code)
     {
         byte[] png = what switch
@@ -91,6 +92,7 @@ public sealed class PngTests
             "rgb" => WithHeader(9, new byte[] { 2 }),
             "huge" => WithHeader(0, new byte[] { 0x7F, 0, 0, 0, 0x7F, 0, 0, 0 }),
             "bomb" => WithHeader(0, new byte[] { 0, 0, 0x20, 0, 0, 0, 0x20, 0 }),
+            "zlib preset dictionary" => Chunked(WithPresetDictionary),
             _ => WithHeader(4, new byte[] { 0, 0, 0, 20 }),
         };
         var sink = new FindingSink();
@@ -99,6 +101,17 @@ public sealed class PngTests
         Assert.Equal(code, f.Code);
         Assert.True(f.Offset >= 0);
         Assert.True(allocated < 64 * 1024, $"{what}: allocated {allocated}");
+    }
+
+    // Sets FDICT in the first IDAT's zlib header (a dictionary PNG does not allow), with a valid FCHECK and chunk CRC.
+    private static void WithPresetDictionary(byte[] png)
+    {
+        int length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(33));
+        Assert.Equal("IDAT"u8.ToArray(), png[37..41]);
+        int flags = (png[42] & 0xC0) | 0x20;
+        flags += (31 - (png[41] * 256 + flags) % 31) % 31;
+        png[42] = (byte)flags;
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(41 + length), System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(37, 4 + length)));
     }
 
     private static byte[] Chunked(Action<byte[]> change)

@@ -177,6 +177,13 @@ public sealed class PngImage
             filled += length;
         }
 
+        // PNG's zlib streams never use a preset dictionary (PNG 10.1); the inflater would fail on one, unexplained.
+        if (filled >= 2 && (compressed[1] & 0x20) != 0)
+        {
+            sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data's zlib stream asks for a preset dictionary, which PNG does not allow");
+            return false;
+        }
+
         int stride = width * bpp;
         var current = new byte[stride + 1];
         var previous = new byte[stride + 1];
@@ -208,7 +215,8 @@ public sealed class PngImage
 
             return true;
         }
-        catch (InvalidDataException e)
+        // The stream is in memory: an IOException can only be the inflater's own (its ZLibException is not public).
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data is not valid zlib: " + e.Message);
             return false;

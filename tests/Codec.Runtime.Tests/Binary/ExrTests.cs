@@ -142,6 +142,8 @@ public sealed class ExrTests
             (With(b => b[At("A\0") + 2] = 7), FindingCodes.BadHeader, "pixel type 7"),
             (With(b => Encoding.ASCII.GetBytes("zmin\0").CopyTo(b, At("zmax\0"))), FindingCodes.DuplicateEntry, "\"zmin\" appears twice"),
             (With(b => BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(At("dataWindow\0box2i\0") + 21), 100)), FindingCodes.BadHeader, "maximum is below its minimum"),
+            // Same size, another type: "box2f" holds 16 bytes as "box2i" does.
+            (With(b => Encoding.ASCII.GetBytes("box2f").CopyTo(b, At("dataWindow\0box2i\0") + 11)), FindingCodes.BadHeader, "the required attribute \"dataWindow\" is a box2f; OpenEXR makes it a box2i"),
             (With(b => BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan((int)Read("vray_like.exr").HeaderBytes + 16), 1UL << 40)), FindingCodes.DataTruncated, "1 of 8 chunk offsets"),
         };
 
@@ -164,6 +166,19 @@ public sealed class ExrTests
         var f = Assert.Single(findings);
         Assert.Equal((FindingCodes.CryptomatteMismatch, Severity.Warning), (f.Code, f.Severity));
         Assert.Contains("1 of 4 manifest ids are not their name's hash (\"head\" is 05a53fc9, MurmurHash3_32 gives 95a53fc9)", f.Message);
+    }
+
+    [Fact]
+    public void A_manifest_with_a_lone_surrogate_is_a_warning()
+    {
+        var bytes = File.ReadAllBytes(Fixture("vray_like.exr"));
+        int at = Encoding.ASCII.GetString(bytes).IndexOf("\"background\"", StringComparison.Ordinal);
+        Encoding.ASCII.GetBytes("\"\\ud800abcd\"").CopyTo(bytes, at); // the same twelve bytes, a lone surrogate escape in a name
+        var (file, findings) = Decode(bytes);
+        Assert.NotNull(file);
+        var f = Assert.Single(findings);
+        Assert.Equal((FindingCodes.CryptomatteMismatch, Severity.Warning), (f.Code, f.Severity));
+        Assert.Contains("not valid Unicode", f.Message);
     }
 
     [Fact]

@@ -17,8 +17,15 @@ public sealed class ExrFile
 
     private const int Magic = 20000630;
     private const int TiledFlag = 0x200, LongNamesFlag = 0x400, NonImageFlag = 0x800, MultiPartFlag = 0x1000;
-    private static readonly string[] Required =
-        ["channels", "compression", "dataWindow", "displayWindow", "lineOrder", "pixelAspectRatio", "screenWindowCenter", "screenWindowWidth"];
+    // The attributes every part has, and the type each must have (OpenEXR's file layout); the rest by the flags.
+    private static readonly (string Name, string Type)[] Required =
+    [
+        ("channels", "chlist"), ("compression", "compression"), ("dataWindow", "box2i"), ("displayWindow", "box2i"), ("lineOrder", "lineOrder"),
+        ("pixelAspectRatio", "float"), ("screenWindowCenter", "v2f"), ("screenWindowWidth", "float"),
+    ];
+
+    private static readonly (string Name, string Type) Tiles = ("tiles", "tiledesc");
+    private static readonly (string Name, string Type)[] PartIdentity = [("name", "string"), ("type", "string"), ("chunkCount", "int")];
 
     private ExrFile(int version, int flags, IReadOnlyList<ExrPart> parts, IReadOnlyList<ExrCryptomatte> cryptomattes, long headerBytes, long fileLength)
     {
@@ -216,15 +223,20 @@ public sealed class ExrFile
     {
         string where = partCount > 1 ? $"part {index}: " : "";
         bool ok = true;
-        var required = new List<string>(Required);
-        if ((flags & TiledFlag) != 0 || part.Type is "tiledimage" or "deeptile") required.Add("tiles");
-        if ((flags & MultiPartFlag) != 0) required.AddRange(["name", "type", "chunkCount"]);
-        if ((flags & NonImageFlag) != 0) required.AddRange(["type", "chunkCount"]);
-        foreach (var name in required.Distinct())
+        var required = new List<(string Name, string Type)>(Required);
+        if ((flags & TiledFlag) != 0 || part.Get("type")?.Value is "tiledimage" or "deeptile") required.Add(Tiles);
+        if ((flags & MultiPartFlag) != 0) required.AddRange(PartIdentity);
+        if ((flags & NonImageFlag) != 0) required.AddRange(PartIdentity.Skip(1));
+        foreach (var (name, expectedType) in required.Distinct())
         {
-            if (part.Get(name) is null)
+            if (part.Get(name) is not { } attribute)
             {
                 sink.ReportAt(FindingCodes.BadHeader, path, part.Attributes.Count > 0 ? part.Attributes[0].Offset : 8, $"{where}the required attribute \"{name}\" is missing");
+                ok = false;
+            }
+            else if (attribute.Type != expectedType)
+            {
+                sink.ReportAt(FindingCodes.BadHeader, path, attribute.Offset, $"{where}the required attribute \"{name}\" is a {attribute.Type}; OpenEXR makes it a {expectedType}");
                 ok = false;
             }
         }
@@ -440,6 +452,12 @@ public sealed class ExrFile
         catch (JsonException e)
         {
             Warn(sink, path, offset, $"cryptomatte {id}: the manifest is not JSON ({e.Message})");
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to hand out a name or string escaping a lone surrogate (\ud800).
+            into.Clear();
+            Warn(sink, path, offset, $"cryptomatte {id}: the manifest holds text that is not valid Unicode (a lone surrogate escape)");
         }
     }
 

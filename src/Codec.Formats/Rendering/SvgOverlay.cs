@@ -22,6 +22,9 @@ public static class SvgOverlay
     private static readonly string[] Palette =
         ["#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8"];
 
+    // Inside [low, high]; a view narrower than a mark (a picture 1 px wide and 3,000 high) pins to its middle.
+    private static double Pin(double value, double low, double high) => low <= high ? Math.Clamp(value, low, high) : (low + high) / 2;
+
     public static string Render(LandmarkSystems systems, OverlayBackground? background, string title)
     {
         int width = background?.Width ?? (systems.Width > 0 ? systems.Width : 1000);
@@ -72,7 +75,7 @@ public static class SvgOverlay
             foreach (var p in system.Points)
             {
                 string style = p.InFrustum ? "" : $" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{N(r / 2.5)}\"";
-                double x = Math.Clamp(p.U * width, pinMinX, pinMaxX), y0 = Math.Clamp(p.V * height, pinMinY, pinMaxY);
+                double x = Pin(p.U * width, pinMinX, pinMaxX), y0 = Pin(p.V * height, pinMinY, pinMaxY);
                 bool pinned = x != p.U * width || y0 != p.V * height;
                 string where = pinned ? FormattableString.Invariant($", really at ({p.U * width:0} px, {p.V * height:0} px)") : "";
                 svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y0)}\" r=\"{N(r)}\"{style}><title>{Escape(system.Name)} {Escape(p.Label)}{(p.InFrustum ? "" : " (out of frustum)")}{where}</title></circle>\n");

@@ -89,6 +89,16 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal("keep", File.ReadAllText(output));
     }
 
+    [Fact]
+    public void A_picture_much_taller_than_wide_renders_its_points_pinned_inside_it()
+    {
+        string image = Path.Combine(_dir, "tall.png");
+        using (var stream = File.Create(image)) Codec.Runtime.Binary.Image.PngWriter.Write(stream, new byte[1 * 3000 * 3], 1, 3000, Codec.Runtime.Binary.Image.PngPixelFormat.Rgb8);
+        string svg = Render(Sample("1.2", "0.info.json"), image: image);
+        Assert.Contains("width=\"1\" height=\"3000\"", svg);
+        Assert.Contains("<circle", svg);
+    }
+
     [FixtureFact]
     public void A_real_portrait_pins_the_out_of_frame_body_to_the_margin()
     {

@@ -63,6 +63,13 @@ public static class ConvertCommand
             return 2;
         }
 
+        // .pc2 and Maya caches count frames by their data: with no vertices the frames would be lost, so refuse.
+        if (data.Vertices == 0 && extension is ".pc2" or ".xml")
+        {
+            stderr.WriteLine($"codec: {input} has {data.Frames} frames of 0 vertices; a {(extension == ".pc2" ? ".pc2" : "Maya")} cache of no vertices cannot keep its frames (write .npy)");
+            return 2;
+        }
+
         AnimationFile.Write(output, data, rate, force);
 
         // The promise: what was written decodes to the same values.

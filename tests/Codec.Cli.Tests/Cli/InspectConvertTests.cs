@@ -84,6 +84,23 @@ public sealed class InspectConvertTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "a.mc")));
     }
 
+    [Theory]
+    [InlineData(".pc2")]
+    [InlineData(".xml")]
+    public void Frames_of_no_vertices_are_refused_where_the_destination_cannot_keep_them(string extension)
+    {
+        string npy = Path.Combine(_dir, "empty.npy");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        Codec.Runtime.Binary.Numpy.NpyWriter.Write(buffer, ReadOnlySpan<float>.Empty, new long[] { 5, 0, 3 });
+        File.WriteAllBytes(npy, buffer.WrittenSpan.ToArray());
+        var stderr = new StringWriter();
+        string output = Path.Combine(_dir, "out" + extension);
+        Assert.Equal(2, ConvertCommand.Run(npy, output, 30, false, new StringWriter(), stderr));
+        Assert.Contains("5 frames of 0 vertices", stderr.ToString());
+        Assert.False(File.Exists(output));
+        Assert.Equal(0, ConvertCommand.Run(npy, Path.Combine(_dir, "out.npy"), null, false, new StringWriter(), new StringWriter()));
+    }
+
     [Fact]
     public void Existing_files_are_not_overwritten_without_force()
     {

@@ -202,19 +202,9 @@ internal static class DatasetChecker
         return rule with { Call = call, ValuesRead = valuesRead.ToEquatableArray() };
     }
 
-    private static DatasetRuleArgument Default(RuleParameter parameter)
-    {
-        string json = parameter.Default!;
-        if (json.StartsWith("[", System.StringComparison.Ordinal))
-        {
-            var items = Regex.Matches(json, "\"([^\"]*)\"").Cast<Match>().Select(m => m.Groups[1].Value).ToEquatableArray();
-            return new DatasetRuleArgument(parameter.Name, "list", "", items);
-        }
-
-        if (json.StartsWith("\"", System.StringComparison.Ordinal)) return new DatasetRuleArgument(parameter.Name, "string", json.Substring(1, json.Length - 2), EquatableArray<string>.Empty);
-        if (json is "true" or "false") return new DatasetRuleArgument(parameter.Name, "boolean", json, EquatableArray<string>.Empty);
-        return new DatasetRuleArgument(parameter.Name, "number", json, EquatableArray<string>.Empty);
-    }
+    // A registered default is JSON text, read as a written argument is.
+    private static DatasetRuleArgument Default(RuleParameter parameter) =>
+        DatasetReader.Argument(parameter.Name, SchemaJsonParser.Parse(new SchemaSource("(default of " + parameter.Name + ")", parameter.Default!)));
 
     private static string? Problem(ArgumentType type, DatasetRuleArgument given, HashSet<string> dimensions, HashSet<string> placeholders, HashSet<string> folders, HashSet<string> files)
     {

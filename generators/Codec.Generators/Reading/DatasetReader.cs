@@ -204,15 +204,7 @@ internal sealed class DatasetReader : JsonObjectReader
                     // An argument keeps the JSON type it is written in; the checker holds it to the type the rule
                     // registers for it.
                     _positions[at + "/" + prop.Name] = prop.NamePosition;
-                    arguments.Add(prop.Value switch
-                    {
-                        JsonStringNode text => new DatasetRuleArgument(prop.Name, "string", text.Value, EquatableArray<string>.Empty),
-                        JsonNumberNode n => new DatasetRuleArgument(prop.Name, "number", n.Value.ToString("R", CultureInfo.InvariantCulture), EquatableArray<string>.Empty),
-                        JsonLiteralNode { Value: bool flag } => new DatasetRuleArgument(prop.Name, "boolean", flag ? "true" : "false", EquatableArray<string>.Empty),
-                        JsonArrayNode list when list.Items.All(i => i is JsonStringNode) =>
-                            new DatasetRuleArgument(prop.Name, "list", "", list.Items.Select(i => ((JsonStringNode)i).Value).ToEquatableArray()),
-                        _ => new DatasetRuleArgument(prop.Name, "other", "", EquatableArray<string>.Empty),
-                    });
+                    arguments.Add(Argument(prop.Name, prop.Value));
                     break;
             }
         }
@@ -252,6 +244,17 @@ internal sealed class DatasetReader : JsonObjectReader
 
         return fields.Select(f => f with { EqualsDimension = Rename(f.EqualsDimension), Length = Rename(f.Length), IndexBelow = Rename(f.IndexBelow) }).ToList();
     }
+
+    /// <summary>A rule argument as written: its JSON type and value (also how a registered default, written as JSON, is read).</summary>
+    internal static DatasetRuleArgument Argument(string name, JsonNode value) => value switch
+    {
+        JsonStringNode text => new DatasetRuleArgument(name, "string", text.Value, EquatableArray<string>.Empty),
+        JsonNumberNode n => new DatasetRuleArgument(name, "number", n.Value.ToString("R", CultureInfo.InvariantCulture), EquatableArray<string>.Empty),
+        JsonLiteralNode { Value: bool flag } => new DatasetRuleArgument(name, "boolean", flag ? "true" : "false", EquatableArray<string>.Empty),
+        JsonArrayNode list when list.Items.All(i => i is JsonStringNode) =>
+            new DatasetRuleArgument(name, "list", "", list.Items.Select(i => ((JsonStringNode)i).Value).ToEquatableArray()),
+        _ => new DatasetRuleArgument(name, "other", "", EquatableArray<string>.Empty),
+    };
 
     private EquatableArray<string>? Shape(JsonObjectNode obj, string at)
     {

@@ -62,7 +62,7 @@ public static class DatasetValidator
         }
 
         var extra = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-        var context = new DatasetRuleContext(facts, dimensions, options.FramesPerSecond, (relative, finding) =>
+        var context = new DatasetRuleContext(contract, facts, dimensions, options.FramesPerSecond, (relative, finding) =>
         {
             if (!extra.TryGetValue(relative, out var list)) extra[relative] = list = new List<Finding>();
             list.Add(finding);

@@ -3,12 +3,17 @@ using Codec.Runtime.Findings;
 namespace Codec.Runtime.Datasets;
 
 /// <summary>
-/// Everything a cross-file rule sees: the files read (in path order), the bound dimensions, the frame rate the user
-/// gave (<c>--fps</c>), and where findings go (by the relative path they concern).
+/// Everything a cross-file rule sees: the layout, the files read (in path order), the bound dimensions, the frame
+/// rate the user gave (<c>--fps</c>), and where findings go (by the relative path they concern).
 /// </summary>
-public sealed record DatasetRuleContext(IReadOnlyList<FileFacts> Files, DimensionBinder Dimensions, double? FramesPerSecond, Action<string, Finding> Report)
+public sealed record DatasetRuleContext(DatasetContract Contract, IReadOnlyList<FileFacts> Files, DimensionBinder Dimensions, double? FramesPerSecond,
+    Action<string, Finding> Report)
 {
     public FileFacts? ByPath(string relative) => Files.FirstOrDefault(f => f.File.RelativePath == relative);
+
+    /// <summary>True when <paramref name="relative"/> names an archive file of the layout (whose members may be instances).</summary>
+    public bool IsArchive(string relative) =>
+        Contract.Folders.Any(folder => folder.Files.Any(file => file.Kind == DatasetFileKind.Npz && folder.Path + "/" + file.Name == relative));
 
     /// <summary>
     /// The instances of <paramref name="placeholder"/> that <paramref name="where"/> holds: files of a folder (a

@@ -31,7 +31,7 @@ public static class DatasetRules
             c.Report(instance.ReportAt, new Finding(FindingCodes.InstancesDisagree, extra, path, $"{instance.Value} names no {placeholder} of {Folder(reference)}"));
 
         // An archive's instances are its members; an absent or unreadable archive is its own finding, not one per instance.
-        if (other.EndsWith(".npz", StringComparison.Ordinal))
+        if (c.IsArchive(other))
         {
             if (c.ByPath(other) is not { Readable: true }) return;
             var members = Values(found);

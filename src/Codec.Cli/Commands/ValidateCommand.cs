@@ -132,10 +132,15 @@ public static class ValidateCommand
             }
         }
 
-        var decode = settings.LenientVersions ? new DecodeOptions { UnknownVersions = UnknownVersionPolicy.NearestLower } : null;
+        var decode = new DecodeOptions
+        {
+            UnknownVersions = settings.LenientVersions ? UnknownVersionPolicy.NearestLower : UnknownVersionPolicy.Reject,
+            // The readable report lists info findings only with --info: the others are not worth locating.
+            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo ? Severity.Info : Severity.Warning,
+        };
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
         var reports = new List<FileReport>();
-        var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode));
+        var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode), decode);
         byte[] buffer = Array.Empty<byte>();
         using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
         foreach (var target in targets)

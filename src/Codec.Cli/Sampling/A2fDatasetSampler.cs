@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Codec.Formats.A2f.Poses;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Maya;
@@ -46,15 +47,15 @@ public static class A2fDatasetSampler
         WriteNpy(P("geom", "skin", "neutral_pose.npy"), skinNeutral, SkinVertices, 3);
         WriteNpy(P("geom", "skin", "lip_open_pose_delta.npy"), Points(SkinVertices, 0.01, random), SkinVertices, 3);
         WriteNpy(P("geom", "skin", "eye_close_pose_delta.npy"), Points(SkinVertices, 0.005, random), SkinVertices, 3);
-        WriteJson(P("geom", "skin", "eye_dist_vertex_list.json"), new { upper = new[] { 10, 11 }, lower = new[] { 12, 13 } });
-        WriteJson(P("geom", "skin", "lip_dist_vertex_list.json"), new { upper = new[] { 20, 21, 22, 23, 24 }, lower = new[] { 25, 26, 27, 28, 29 } });
-        WriteJson(P("geom", "skin", "lip_size_vertex_list.json"), new
+        WriteJson(P("geom", "skin", "eye_dist_vertex_list.json"), new JsonObject { ["upper"] = Ints(10, 11), ["lower"] = Ints(12, 13) });
+        WriteJson(P("geom", "skin", "lip_dist_vertex_list.json"), new JsonObject { ["upper"] = Ints(20, 21, 22, 23, 24), ["lower"] = Ints(25, 26, 27, 28, 29) });
+        WriteJson(P("geom", "skin", "lip_size_vertex_list.json"), new JsonObject
         {
-            upper_lip = new { top = new[] { 20, 21, 22 }, bottom = new[] { 30, 31, 32 } },
-            lower_lip = new { top = new[] { 33, 34, 35 }, bottom = new[] { 25, 26, 27 } },
+            ["upper_lip"] = new JsonObject { ["top"] = Ints(20, 21, 22), ["bottom"] = Ints(30, 31, 32) },
+            ["lower_lip"] = new JsonObject { ["top"] = Ints(33, 34, 35), ["bottom"] = Ints(25, 26, 27) },
         });
         WriteNpy(P("geom", "tongue", "neutral_pose.npy"), tongueNeutral, TongueVertices, 3);
-        WriteJson(P("geom", "tongue", "rigid_vertex_list.json"), new[] { 0, 1, 2, 3, 4 });
+        WriteJson(P("geom", "tongue", "rigid_vertex_list.json"), Ints(0, 1, 2, 3, 4));
 
         var jawNeutral = Points(JawKeypoints, 0.05, random);
         WriteNpy(P("xform", "jaw_keypoints_neutral.npy"), jawNeutral, JawKeypoints, 3);
@@ -168,26 +169,29 @@ public static class A2fDatasetSampler
 
     private static void WriteConfig(string path, int poses)
     {
-        var config = new
+        var config = new JsonObject
         {
-            blendshape_params = new
+            ["blendshape_params"] = new JsonObject
             {
-                strengthL1regularization = 1.0,
-                strengthL2regularization = 3.5,
-                strengthTemporalSmoothing = 0.0,
-                strengthSymmetry = 100.0,
-                templateBBSize = 54.7,
-                numPoses = poses,
-                bsSolveActivePoses = Enumerable.Repeat(1, poses).ToArray(),
-                bsSolveCancelPoses = Enumerable.Repeat(-1, poses).ToArray(),
-                bsSolveSymmetryPoses = Enumerable.Repeat(-1, poses).ToArray(),
-                bsWeightMultipliers = Enumerable.Repeat(1.0, poses).ToArray(),
-                bsWeightOffsets = Enumerable.Repeat(0.0, poses).ToArray(),
+                ["strengthL1regularization"] = 1.0,
+                ["strengthL2regularization"] = 3.5,
+                ["strengthTemporalSmoothing"] = 0.0,
+                ["strengthSymmetry"] = 100.0,
+                ["templateBBSize"] = 54.7,
+                ["numPoses"] = poses,
+                ["bsSolveActivePoses"] = Ints(Enumerable.Repeat(1, poses).ToArray()),
+                ["bsSolveCancelPoses"] = Ints(Enumerable.Repeat(-1, poses).ToArray()),
+                ["bsSolveSymmetryPoses"] = Ints(Enumerable.Repeat(-1, poses).ToArray()),
+                ["bsWeightMultipliers"] = new JsonArray(Enumerable.Repeat(1.0, poses).Select(v => (JsonNode?)v).ToArray()),
+                ["bsWeightOffsets"] = new JsonArray(Enumerable.Repeat(0.0, poses).Select(v => (JsonNode?)v).ToArray()),
             },
         };
         WriteJson(path, config);
     }
 
-    private static void WriteJson(string path, object value) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    private static JsonArray Ints(params int[] values) => new(values.Select(v => (JsonNode?)v).ToArray());
+
+    // JSON nodes, not serialised objects: the native build has no reflection to serialise with.
+    private static void WriteJson(string path, JsonNode value) =>
+        File.WriteAllText(path, value.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 }

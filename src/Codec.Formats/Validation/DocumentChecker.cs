@@ -19,8 +19,15 @@ public sealed class DocumentChecker
     private readonly ICodecFormat _format;
     private readonly FindingSink _sink = new();
     private readonly DecodeContext _locatorContext = new();
+    private readonly Severity _locateFrom;
 
-    public DocumentChecker(ICodecFormat format) => _format = format;
+    /// <param name="format">The format to decode with.</param>
+    /// <param name="options">The options the format was made with; their <see cref="DecodeOptions.LocateFrom"/> says which findings get a location.</param>
+    public DocumentChecker(ICodecFormat format, DecodeOptions? options = null)
+    {
+        _format = format;
+        _locateFrom = (options ?? DecodeOptions.Default).LocateFrom;
+    }
 
     public ICodecFormat Format => _format;
 
@@ -38,7 +45,7 @@ public sealed class DocumentChecker
         if (model is not null) _format.Validate(model, _sink);
         var findings = _sink.Findings.Count == 0
             ? Array.Empty<Finding>()
-            : JsonPointerLocator.AddLocations(document, _sink.Findings, _locatorContext);
+            : JsonPointerLocator.AddLocations(document, _sink.Findings, _locatorContext, _locateFrom);
         return new DocumentResult(version, findings);
     }
 }

@@ -22,7 +22,7 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
 
     public MetadataLineChecker(DecodeOptions? options = null, bool collectFacts = false)
     {
-        _checker = new DocumentChecker(BuiltInFormats.CreateSynthesisMetadata(options));
+        _checker = new DocumentChecker(BuiltInFormats.CreateSynthesisMetadata(options), options);
         _collectFacts = collectFacts;
     }
 

@@ -1,3 +1,5 @@
+using Codec.Runtime.Findings;
+
 namespace Codec.Runtime.Json;
 
 /// <summary>Limits and switches for decoding. Defaults suit real Synthesis files with a wide margin.</summary>
@@ -16,6 +18,12 @@ public sealed record DecodeOptions
 
     /// <summary>What a dispatcher does with a version no schema defines.</summary>
     public UnknownVersionPolicy UnknownVersions { get; init; } = UnknownVersionPolicy.Reject;
+
+    /// <summary>
+    /// Findings about the decoded model below this severity get no line and column: a report that hides info findings
+    /// need not pay to locate them.
+    /// </summary>
+    public Severity LocateFrom { get; init; } = Severity.Info;
 }
 
 /// <summary>What a dispatcher does with a document whose version no schema defines.</summary>

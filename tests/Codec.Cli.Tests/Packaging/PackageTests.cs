@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Codec.Tests.Infrastructure;
 
@@ -13,17 +14,32 @@ public sealed class LocalFeed : IDisposable
         Feed = Path.Combine(Root, "feed");
         // A version of its own per run: NuGet caches packages by id and version, and must not hand back an old build.
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var project in new[] { "src/Codec.Formats/Codec.Formats.csproj", "src/Codec.Cli/Codec.Cli.csproj" })
-        {
-            var (exit, output) = Dotnet.Run(TestPaths.RepoRoot, Root, "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", Dotnet.Configuration,
-                "-o", Feed, "-p:Version=" + Version);
-            if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
-        }
+        Pack("src/Codec.Formats/Codec.Formats.csproj");
+        // The tool is a package pointing at one package per platform: the native build of this machine's platform
+        // and the portable one ("any") that other platforms fall back to.
+        Pack("src/Codec.Cli/Codec.Cli.csproj");
+        NativeRuntime = RuntimeInformation.RuntimeIdentifier;
+        if (ToolRuntimes.Contains(NativeRuntime)) Pack("src/Codec.Cli/Codec.Cli.csproj", "-r", NativeRuntime);
+        else NativeRuntime = null;
+        Pack("src/Codec.Cli/Codec.Cli.csproj", "-r", "any");
     }
+
+    /// <summary>The platforms the CLI's project packs a native tool for.</summary>
+    public static readonly string[] ToolRuntimes = ["linux-x64", "linux-arm64", "osx-arm64", "win-x64"];
+
+    /// <summary>This machine's platform when the tool has a native package for it, else null.</summary>
+    public string? NativeRuntime { get; }
 
     public string Root { get; }
     public string Feed { get; }
     public string Version { get; }
+
+    private void Pack(string project, params string[] extra)
+    {
+        var (exit, output) = Dotnet.Run(TestPaths.RepoRoot, Root, ["pack", Path.Combine(TestPaths.RepoRoot, project), "-c", Dotnet.Configuration,
+            "-o", Feed, "-p:Version=" + Version, .. extra]);
+        if (exit != 0) throw new InvalidOperationException("dotnet pack failed:\n" + output);
+    }
 
     public void Dispose()
     {
@@ -201,5 +217,25 @@ public sealed class PackageTests(LocalFeed feed)
         Assert.True(codec.WaitForExit(TimeSpan.FromMinutes(2)));
         Assert.Equal(0, codec.ExitCode);
         Assert.Contains("38 files checked, 37 clean: 0 errors", stdout);
+
+        // On a listed platform the installed command is the native build: no managed assembly beside it.
+        if (feed.NativeRuntime is { } rid)
+        {
+            string command = Path.Combine(tools, "codec");
+            string installed = Path.GetDirectoryName(File.ResolveLinkTarget(command, returnFinalTarget: true)?.FullName ?? command)!;
+            Assert.Contains("codec.cli." + rid, installed, StringComparison.OrdinalIgnoreCase);
+            Assert.False(File.Exists(Path.Combine(installed, "codec.dll")), "a managed codec.dll was installed: " + installed);
+        }
+    }
+
+    [Fact]
+    public void The_tool_package_lists_the_native_platforms_and_the_portable_fallback()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, $"Codec.Cli.{feed.Version}.nupkg"));
+        var settings = package.Entries.Single(e => e.Name == "DotnetToolSettings.xml");
+        using var reader = new StreamReader(settings.Open());
+        var listed = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd()).Descendants("RuntimeIdentifierPackage")
+            .Select(p => (string?)p.Attribute("RuntimeIdentifier") ?? "").ToArray();
+        Assert.Equal<string>([.. LocalFeed.ToolRuntimes, "any"], listed);
     }
 }

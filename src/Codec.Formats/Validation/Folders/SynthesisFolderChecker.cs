@@ -57,7 +57,7 @@ public sealed class SynthesisFolderChecker
     public SynthesisFolderChecker(FolderCheckOptions? options = null)
     {
         _options = options ?? FolderCheckOptions.Default;
-        _info = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(_options.Decode));
+        _info = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(_options.Decode), _options.Decode);
     }
 
     /// <summary>True when <paramref name="folder"/> directly holds a metadata.jsonl or an info.json.</summary>

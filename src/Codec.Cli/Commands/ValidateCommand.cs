@@ -7,6 +7,7 @@ using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
+using Codec.Runtime.Threading;
 
 namespace Codec.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class ValidateCommand
         var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log (for CI systems) instead of the readable report." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
         var maxBytes = new Option<long>("--max-file-size") { Description = "Largest file read whole (info.json, masks, meshes; a dataset's WAV and JSON files), in bytes; caches are streamed whatever their size.", DefaultValueFactory = _ => DefaultMaxFileBytes };
-        var jobs = new Option<int>("--jobs") { Description = "Cores decoding metadata.jsonl lines at once (results stay in file order).", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int>("--jobs") { Description = "Cores to check on: info.json files, the renders of a Synthesis output, metadata.jsonl lines and a dataset's files are checked that many at once (the report stays in file order). Default: every core.", DefaultValueFactory = _ => OrderedWork.DefaultParallelism };
         var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
         var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
 
@@ -114,7 +115,7 @@ public static class ValidateCommand
                 {
                     // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
                     if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
-                    if (DatasetLayout.Recognizes(A2fDataset.Contract, dir))
+                    if (A2fDataset.Recognizes(dir))
                     {
                         datasets.Add(dir);
                         targets.Add(new Target(TargetKind.Dataset, dir));
@@ -140,21 +141,29 @@ public static class ValidateCommand
         };
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
         var reports = new List<FileReport>();
-        var infoChecker = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(decode), decode);
-        byte[] buffer = Array.Empty<byte>();
         using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
-        foreach (var target in targets)
+        for (int t = 0; t < targets.Count; t++)
         {
+            var target = targets[t];
             switch (target.Kind)
             {
                 case TargetKind.InfoFile:
-                    reports.Add(CheckInfoFile(infoChecker, target.Path, settings.MaxFileBytes, ref buffer));
+                    // Consecutive info.json files are independent: checked on every core, reported in their order.
+                    int end = t;
+                    while (end + 1 < targets.Count && targets[end + 1].Kind == TargetKind.InfoFile) end++;
+                    var files = targets.GetRange(t, end - t + 1);
+                    reports.AddRange(OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
+                        (worker, i) => CheckInfoFile(worker, files[i].Path, settings.MaxFileBytes)));
+                    t = end;
                     break;
                 case TargetKind.MetadataFile:
                     reports.Add(CheckMetadataFile(target.Path, metadataOptions));
                     break;
                 case TargetKind.Folder:
-                    var checker = new SynthesisFolderChecker(new FolderCheckOptions { MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode });
+                    var checker = new SynthesisFolderChecker(new FolderCheckOptions
+                    {
+                        MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs,
+                    });
                     var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
                     reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings)));
                     break;
@@ -195,14 +204,21 @@ public static class ValidateCommand
         return reports.Any(r => r.Errors > 0) ? 1 : 0;
     }
 
-    private static FileReport CheckInfoFile(DocumentChecker checker, string file, long maxFileBytes, ref byte[] buffer)
+    // What one thread needs to check info.json files: a decoder and a reusable read buffer.
+    private sealed class InfoFileWorker(DecodeOptions decode)
+    {
+        public readonly DocumentChecker Checker = new(BuiltInFormats.CreateSynthesisInfo(decode), decode);
+        public byte[] Buffer = Array.Empty<byte>();
+    }
+
+    private static FileReport CheckInfoFile(InfoFileWorker worker, string file, long maxFileBytes)
     {
         try
         {
             var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(file, maxFileBytes, ref buffer, findings);
+            int length = BoundedFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
             if (length < 0) return new FileReport(file, null, findings);
-            var result = checker.Check(buffer.AsSpan(0, length));
+            var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
             return new FileReport(file, result.Version, result.Findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -258,7 +274,8 @@ public sealed record ValidateSettings
 
     /// <summary>Frames per second of an Audio2Face-3D dataset whose caches do not say (.npy, .pc2); null: 30.</summary>
     public double? FramesPerSecond { get; init; }
-    public int Jobs { get; init; } = 1;
+    /// <summary>Files, renders or lines checked at once; results stay in file order.</summary>
+    public int Jobs { get; init; } = OrderedWork.DefaultParallelism;
     public bool LenientVersions { get; init; }
 
     /// <summary>Show a progress line on standard error (only when it is a terminal).</summary>

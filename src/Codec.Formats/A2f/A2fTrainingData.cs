@@ -49,7 +49,7 @@ public sealed class A2fTrainingData
     public IReadOnlyList<string> Voices { get; }
 
     /// <summary>True when the folder looks like an Audio2Face-3D dataset (it has what the contract recognises one by).</summary>
-    public static bool IsDataset(string folder) => DatasetLayout.Recognizes(A2fDataset.Contract, folder);
+    public static bool IsDataset(string folder) => A2fDataset.Recognizes(folder);
 
     public static A2fTrainingData Open(string root)
     {

@@ -22,10 +22,6 @@ public sealed class DatasetLayout
     /// <summary>Structural findings by relative path (a folder or a file).</summary>
     public IReadOnlyDictionary<string, List<Finding>> Findings { get; }
 
-    /// <summary>True when the folder has every part the contract recognises datasets by.</summary>
-    public static bool Recognizes(DatasetContract contract, string root) =>
-        contract.RecognizedBy.Count > 0 && contract.RecognizedBy.All(p => Directory.Exists(System.IO.Path.Combine(root, p)));
-
     public static DatasetLayout Scan(DatasetContract contract, string root)
     {
         var files = new List<DatasetFile>();

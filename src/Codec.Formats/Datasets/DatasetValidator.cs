@@ -1,6 +1,7 @@
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Threading;
 
 namespace Codec.Formats.Datasets;
 
@@ -10,8 +11,8 @@ public sealed record DatasetCheckOptions
     /// <summary>Frames per second when no cache declares its own (Maya caches do); null: the schema's default.</summary>
     public double? FramesPerSecond { get; init; }
 
-    /// <summary>Files read at once.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>Files read at once (default: every core).</summary>
+    public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
     /// <summary>Files read whole (WAV, JSON) over this size are refused unread; caches and archives are mapped or streamed.</summary>
     public long MaxFileBytes { get; init; } = 256L << 20;

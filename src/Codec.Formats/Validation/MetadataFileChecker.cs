@@ -1,6 +1,7 @@
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 using Codec.Runtime.Lines;
+using Codec.Runtime.Threading;
 
 namespace Codec.Formats.Validation;
 
@@ -9,8 +10,8 @@ public sealed record MetadataFileOptions
 {
     public static MetadataFileOptions Default { get; } = new();
 
-    /// <summary>Lines decoded at once (1 = on the reading thread). Results arrive in file order either way.</summary>
-    public int Parallelism { get; init; } = 1;
+    /// <summary>Lines decoded at once (1 = on the reading thread; default: every core). Results arrive in file order either way.</summary>
+    public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
     /// <summary>Longest line read; longer lines are one finding each and are skipped as they stream past.</summary>
     public int MaxLineBytes { get; init; } = 16 << 20;

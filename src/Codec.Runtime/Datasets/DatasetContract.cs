@@ -13,7 +13,15 @@ public sealed record DatasetContract(
     IReadOnlyList<string> RecognizedBy,
     IReadOnlyList<DimensionSpec> Dimensions,
     IReadOnlyList<FolderSpec> Folders,
-    IReadOnlyList<DatasetRuleUse> Rules);
+    IReadOnlyList<DatasetRuleUse> Rules)
+{
+    /// <summary>True when the folder has every part the contract recognises datasets by.</summary>
+    public bool Recognizes(string root) => HasFolders(root, RecognizedBy);
+
+    /// <summary>True when <paramref name="folders"/> is not empty and every one of them (relative to <paramref name="root"/>) exists.</summary>
+    public static bool HasFolders(string root, IReadOnlyList<string> folders) =>
+        folders.Count > 0 && folders.All(p => Directory.Exists(Path.Combine(root, p)));
+}
 
 /// <summary>
 /// A symbolic dimension (<c>V</c> skin vertices). One with <see cref="Per"/> (<c>F</c>, per <c>shot</c>) is unified

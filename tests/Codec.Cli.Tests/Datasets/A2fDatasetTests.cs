@@ -106,7 +106,7 @@ public sealed class A2fDatasetTests : IDisposable
         var findings = Check();
         Assert.All(findings, x => Assert.Equal((FindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
         Assert.Contains(findings, x => x.Finding.Message == "3 shots; at least 50 are recommended (NVIDIA's Audio2Face-3D guide)");
-        Assert.True(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
+        Assert.True(A2fDataset.Recognizes(_dir));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class A2fDatasetTests : IDisposable
         Directory.Delete(At("audio"), recursive: true);
         var all = Check();
         Assert.Contains(all, x => x.File == "audio" && x.Finding.Code == FindingCodes.PartMissing);
-        Assert.False(DatasetLayout.Recognizes(A2fDataset.Contract, _dir));
+        Assert.False(A2fDataset.Recognizes(_dir));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class GenericDatasetTests : IDisposable
         Assert.Equal(["instances_agree", "portable_names", "same_values"], contract.Rules.Select(r => r.Name));
         Assert.Equal(["calibration/rest.npy", "calibration/rest_previous.npy"], contract.Rules.Single(r => r.Name == "same_values").ValuesRead);
         WriteSession();
-        Assert.True(DatasetLayout.Recognizes(contract, _dir));
+        Assert.True(contract.Recognizes(_dir));
     }
 
     [Fact]

@@ -27,6 +27,40 @@ public sealed class FolderTests : IDisposable
         return target;
     }
 
+    // Every file's results as text, in the order given: what a report would print.
+    private static string Listing(IReadOnlyList<FileCheckResult> results) => string.Join("\n", results.Select(r =>
+        Path.GetFileName(r.Path) + " " + r.Version + ": " + string.Join("; ", r.Findings.Select(f => f + " @" + f.Offset))));
+
+    [Fact]
+    public async Task Renders_checked_on_several_cores_give_the_report_of_one_core()
+    {
+        string folder = Copy("1.5");
+        // Findings in several renders and in the metadata line they cross-check with, and a render with no line.
+        File.WriteAllText(Path.Combine(folder, "1.info.json"), File.ReadAllText(Path.Combine(folder, "1.info.json")).Replace("4581.818181818182,", "4000.5,"));
+        File.WriteAllText(Path.Combine(folder, "2.info.json"), "{\"version\": \"1.5\", ");
+        File.Copy(Path.Combine(folder, "0.info.json"), Path.Combine(folder, "7.info.json"));
+
+        var one = await new SynthesisFolderChecker(new FolderCheckOptions { Parallelism = 1 }).CheckAsync(folder);
+        var many = await new SynthesisFolderChecker(new FolderCheckOptions { Parallelism = 4 }).CheckAsync(folder);
+
+        Assert.Equal(Listing(one), Listing(many));
+        Assert.Equal(5, one.Count);
+        Assert.Contains(one.SelectMany(r => r.Findings), f => f.Code == FindingCodes.FilesWithoutLine);
+        Assert.Contains(one, r => r.Path.EndsWith("1.info.json", StringComparison.Ordinal) && r.Findings.Any(f => f.Line > 0 && f.Severity == Severity.Error));
+    }
+
+    [FixtureFact]
+    public async Task A_real_folder_checked_on_several_cores_gives_the_report_of_one_core()
+    {
+        foreach (var name in new[] { "face-api-1.2", "humans-1.5" })
+        {
+            string folder = Path.Combine(TestPaths.SynthesisFixtures, name);
+            var one = await new SynthesisFolderChecker(new FolderCheckOptions { Parallelism = 1 }).CheckAsync(folder);
+            var many = await new SynthesisFolderChecker(new FolderCheckOptions { Parallelism = 3 }).CheckAsync(folder);
+            Assert.Equal(Listing(one), Listing(many));
+        }
+    }
+
     [FixtureFact]
     public async Task A_real_dataset_folder_is_consistent()
     {

@@ -13,11 +13,23 @@ public static partial class A2fDataset
 {
     public const string DatasetId = "a2f";
 
+    /// <summary>
+    /// True when <paramref name="root"/> has every folder a dataset of this layout is recognised by. Cheap: only those
+    /// folders are looked for, and the contract is not built.
+    /// </summary>
+    public static bool Recognizes(string root) => global::Codec.Runtime.Datasets.DatasetContract.HasFolders(root, Recognition.Folders);
+
+    // Apart from the contract, so that testing every folder of a run builds nothing else.
+    private static class Recognition
+    {
+        public static readonly string[] Folders = new string[] { "audio", "cache/skin" };
+    }
+
     /// <summary>The folders, files, dimensions and rules of the layout.</summary>
     public static global::Codec.Runtime.Datasets.DatasetContract Contract { get; } = new(
         "a2f",
         "An Audio2Face-3D training dataset (one actor): audio tracks and skin caches, optional tongue caches, geometry, transforms and blendshapes. What NVIDIA's Audio2Face-3D guide says \"must\" and what makes NVIDIA's training framework or SDK fail are errors; \"should\" and recommendations are warnings.",
-        new string[] { "audio", "cache/skin" },
+        Recognition.Folders,
         new global::Codec.Runtime.Datasets.DimensionSpec[]
         {
             new("F", "shot", "frames of one shot"),

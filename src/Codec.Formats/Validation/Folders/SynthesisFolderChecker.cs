@@ -5,6 +5,7 @@ using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Geometry;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
+using Codec.Runtime.Threading;
 
 namespace Codec.Formats.Validation.Folders;
 
@@ -18,6 +19,9 @@ public readonly record struct FolderProgress(int FilesDone, int FilesTotal);
 public sealed record FolderCheckOptions
 {
     public static FolderCheckOptions Default { get; } = new();
+
+    /// <summary>Renders checked at once (each on its own core, with its own decoder); results stay in file order.</summary>
+    public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
     /// <summary>Largest info.json read; larger ones are one finding each.</summary>
     public long MaxFileBytes { get; init; } = 256L << 20;
@@ -49,16 +53,8 @@ public sealed class SynthesisFolderChecker
 {
     private const string MetadataFileName = "metadata.jsonl";
     private readonly FolderCheckOptions _options;
-    private readonly DocumentChecker _info;
 
-    // Masks and meshes are read one at a time into this buffer (info.json files have their own, held while checked).
-    private byte[] _binaryBuffer = Array.Empty<byte>();
-
-    public SynthesisFolderChecker(FolderCheckOptions? options = null)
-    {
-        _options = options ?? FolderCheckOptions.Default;
-        _info = new DocumentChecker(BuiltInFormats.CreateSynthesisInfo(_options.Decode), _options.Decode);
-    }
+    public SynthesisFolderChecker(FolderCheckOptions? options = null) => _options = options ?? FolderCheckOptions.Default;
 
     /// <summary>True when <paramref name="folder"/> directly holds a metadata.jsonl or an info.json.</summary>
     public static bool IsOutputFolder(string folder) =>
@@ -138,60 +134,25 @@ public sealed class SynthesisFolderChecker
             progress?.Report(new FolderProgress(++done, total));
         }
 
-        // 2. every info.json, checked alone and against its metadata line.
+        // 2. every render, from its info.json: checked alone, against its metadata line, with its masks and meshes.
+        //    Renders are independent, so they are checked on every core; their results are merged in file order.
         var firstLineOfRender = new Dictionary<long, MetadataFacts>();
         foreach (var facts in lines.Values.OrderBy(l => l.LineNumber)) firstLineOfRender.TryAdd(facts.RenderId, facts);
         var matchedLines = new HashSet<RenderKey>();
-        byte[] buffer = Array.Empty<byte>();
-        foreach (var (path, name) in infoFiles)
+        var checkedRenders = OrderedWork.Run(infoFiles.Count, _options.Parallelism, () => new Worker(_options), (worker, i) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var findings = new List<Finding>();
-            string? version = null;
-            try
-            {
-                int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref buffer, findings);
-                if (length >= 0)
-                {
-                    var document = buffer.AsSpan(0, length);
-                    // Decoded once: the checks below read the model through its view (valid until the next file).
-                    var result = _info.Check(document, out var model);
-                    var info = model as IInfoDocument;
-                    version = result.Version;
-                    findings.AddRange(result.Findings);
-                    if (metadataPath is not null)
-                    {
-                        var line = FindLine(lines, firstLineOfRender, name);
-                        if (line is null)
-                        {
-                            findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
-                                $"render {name.Key} has no line in {MetadataFileName}"));
-                        }
-                        else
-                        {
-                            matchedLines.Add(new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
-                            CrossCheck(line, info, path, lineFindings);
-                        }
-                    }
-
-                    foreach (var mesh in renders[name.Key].Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
-                    {
-                        results.Add(CheckMesh(mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, info, Path.GetFileName(path)));
-                    }
-
-                    foreach (var mask in renders[name.Key].Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
-                    {
-                        results.Add(CheckMask(mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path)));
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
-            }
-
-            results.Add(new FileCheckResult(path, version, findings));
-            progress?.Report(new FolderProgress(++done, total));
+            var (path, name) = infoFiles[i];
+            var line = metadataPath is null ? null : FindLine(lines, firstLineOfRender, name);
+            var render = CheckRender(worker, path, name, renders[name.Key], metadataPath is not null, line);
+            progress?.Report(new FolderProgress(Interlocked.Increment(ref done), total));
+            return render;
+        });
+        foreach (var render in checkedRenders)
+        {
+            results.AddRange(render.Files);
+            lineFindings.AddRange(render.LineFindings);
+            if (render.MatchedLine is { } matched) matchedLines.Add(matched);
         }
 
         // 3. lines whose render has no files at all (renders with files but no info.json were matched above, or not).
@@ -209,6 +170,60 @@ public sealed class SynthesisFolderChecker
         }
 
         return results;
+    }
+
+    // One render: its info.json alone and against its metadata line (when the folder has a metadata.jsonl), then its
+    // meshes and masks against the decoded info.json. Reads only this render's files; safe on any worker.
+    private RenderResult CheckRender(Worker worker, string path, RenderFileName name, List<RenderFile> files, bool hasMetadata, MetadataFacts? line)
+    {
+        var results = new List<FileCheckResult>();
+        var lineFindings = new List<Finding>();
+        RenderKey? matched = null;
+        var findings = new List<Finding>();
+        string? version = null;
+        try
+        {
+            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);
+            if (length >= 0)
+            {
+                var document = worker.InfoBuffer.AsSpan(0, length);
+                // Decoded once: the checks below read the model through its view (valid until the worker's next file).
+                var result = worker.Info.Check(document, out var model);
+                var info = model as IInfoDocument;
+                version = result.Version;
+                findings.AddRange(result.Findings);
+                if (hasMetadata)
+                {
+                    if (line is null)
+                    {
+                        findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
+                            $"render {name.Key} has no line in {MetadataFileName}"));
+                    }
+                    else
+                    {
+                        matched = new RenderKey(line.RenderId, line.CameraName, line.FrameNumber);
+                        CrossCheck(line, info, path, lineFindings);
+                    }
+                }
+
+                foreach (var mesh in files.Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
+                {
+                    results.Add(CheckMesh(worker, mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, info, Path.GetFileName(path)));
+                }
+
+                foreach (var mask in files.Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
+                {
+                    results.Add(CheckMask(worker, mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path)));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+        }
+
+        results.Add(new FileCheckResult(path, version, findings));
+        return new RenderResult(results, lineFindings, matched);
     }
 
     // A line of version 1.4 names camera and frame: files named the later way must match them; files named the early
@@ -258,14 +273,14 @@ public sealed class SynthesisFolderChecker
 
     // Reads a file under the size limit into the reused buffer and decodes it; a file over the limit or unreadable is
     // the whole result (refused), a decoding problem is in the sink.
-    private T? ReadAndDecode<T>(string path, FindingSink sink, BytesDecoder<T> decode, out FileCheckResult? refused) where T : class
+    private T? ReadAndDecode<T>(Worker worker, string path, FindingSink sink, BytesDecoder<T> decode, out FileCheckResult? refused) where T : class
     {
         refused = null;
         try
         {
             var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref _binaryBuffer, findings);
-            if (length >= 0) return decode(_binaryBuffer.AsSpan(0, length), sink, path);
+            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref worker.BinaryBuffer, findings);
+            if (length >= 0) return decode(worker.BinaryBuffer.AsSpan(0, length), sink, path);
             refused = new FileCheckResult(path, null, findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -278,10 +293,10 @@ public sealed class SynthesisFolderChecker
 
     // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
     // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
-    private FileCheckResult CheckMesh(string meshPath, int expectedVertices, IInfoDocument? info, string infoName)
+    private FileCheckResult CheckMesh(Worker worker, string meshPath, int expectedVertices, IInfoDocument? info, string infoName)
     {
         var sink = new FindingSink();
-        var mesh = ReadAndDecode(meshPath, sink, ObjMesh.Decode, out var refused);
+        var mesh = ReadAndDecode(worker, meshPath, sink, ObjMesh.Decode, out var refused);
         if (refused is not null) return refused;
         if (mesh is null) return new FileCheckResult(meshPath, null, sink.Findings.ToList());
         if (mesh.Vertices.Length != expectedVertices)
@@ -323,10 +338,10 @@ public sealed class SynthesisFolderChecker
     }
 
     // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).
-    private FileCheckResult CheckMask(string maskPath, bool clothing, IInfoDocument? info, string infoName)
+    private FileCheckResult CheckMask(Worker worker, string maskPath, bool clothing, IInfoDocument? info, string infoName)
     {
         var sink = new FindingSink();
-        var image = ReadAndDecode(maskPath, sink, PngImage.Decode, out var refused);
+        var image = ReadAndDecode(worker, maskPath, sink, PngImage.Decode, out var refused);
         if (refused is not null) return refused;
         if (image is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
         if (info is null)
@@ -393,4 +408,18 @@ public sealed class SynthesisFolderChecker
     private static int Line(long lineNumber) => (int)Math.Min(lineNumber, int.MaxValue);
 
     private sealed record RenderFile(string Path, RenderFileName Name);
+
+    // What one render contributed: its files' results (meshes and masks, then the info.json), findings for the
+    // metadata line, and the line it matched.
+    private sealed record RenderResult(List<FileCheckResult> Files, List<Finding> LineFindings, RenderKey? MatchedLine);
+
+    // The state one thread needs to check renders: a decoder and reusable read buffers, never shared.
+    private sealed class Worker(FolderCheckOptions options)
+    {
+        public readonly DocumentChecker Info = new(BuiltInFormats.CreateSynthesisInfo(options.Decode), options.Decode);
+
+        // The info.json stays in its buffer while its masks and meshes are read into the other.
+        public byte[] InfoBuffer = Array.Empty<byte>();
+        public byte[] BinaryBuffer = Array.Empty<byte>();
+    }
 }

@@ -22,6 +22,13 @@ public static class DatasetProbe
     public static int Run(string[] args)
     {
         if (args[0] == "dataset-check") return Check(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        if (args[0] == "dataset-write")
+        {
+            // For the end-to-end suite (benchmarks/e2e/run.sh): only writes the dataset.
+            Write(args[1], Arg(args, 2, 200), Arg(args, 3, 300), Arg(args, 4, 24000), maya: false);
+            return 0;
+        }
+
         string dir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "codec-a2f-claire");
         int shots = Arg(args, 2, 200), frames = Arg(args, 3, 300), vertices = Arg(args, 4, 24000), cores = Arg(args, 5, Environment.ProcessorCount);
         bool maya = args.Length > 6 && args[6] == "maya";

@@ -8,16 +8,13 @@ namespace Codec.Runtime.Numbers;
 /// to need no fallback for exact 64-bit mantissas by Mushtak and Lemire, 2023). Correctly rounded; about five times
 /// faster than the runtime's general parser on the 16–17 digit numbers real info.json files are full of.
 /// </summary>
-internal static class EiselLemire
+internal static partial class EiselLemire
 {
     private const int SmallestPowerOfTen = -342;
     private const int LargestPowerOfTen = 308;
     private const int MantissaBits = 52;
     private const int MinimumExponent = -1023;
     private const int InfinitePower = 0x7FF;
-
-    /// <summary>The 128-bit truncated (or, for negative q, rounded-up reciprocal) powers of five, high word first.</summary>
-    private static readonly ulong[] PowersOfFive = BuildTable();
 
     /// <summary>
     /// Converts <paramref name="w"/> × 10^<paramref name="q"/> exactly. Returns false only for results that would be
@@ -80,37 +77,5 @@ internal static class EiselLemire
         if (negative) bits |= 1UL << 63;
         value = BitConverter.UInt64BitsToDouble(bits);
         return true;
-    }
-
-    private static ulong[] BuildTable()
-    {
-        var table = new ulong[(LargestPowerOfTen - SmallestPowerOfTen + 1) * 2];
-        var two127 = BigInteger.One << 127;
-        var two128 = BigInteger.One << 128;
-        int i = 0;
-        for (int q = SmallestPowerOfTen; q <= LargestPowerOfTen; q++)
-        {
-            BigInteger c;
-            if (q < 0)
-            {
-                var power5 = BigInteger.Pow(5, -q);
-                int z = (int)power5.GetBitLength();
-                if (BigInteger.One << (z - 1) == power5) z--; // smallest z with 2^z >= 5^-q
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = (BigInteger.One << b) / power5 + 1;
-                while (c >= two128) c >>= 1;
-            }
-            else
-            {
-                c = BigInteger.Pow(5, q);
-                while (c < two127) c <<= 1;
-                while (c >= two128) c >>= 1;
-            }
-
-            table[i++] = (ulong)(c >> 64);
-            table[i++] = (ulong)(c & ulong.MaxValue);
-        }
-
-        return table;
     }
 }

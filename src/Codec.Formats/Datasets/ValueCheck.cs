@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
 
@@ -62,18 +63,36 @@ internal sealed class ValueCheck(FileSpec spec)
 
     private static string Bound(double? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "…";
 
-    // A float is NaN or infinite exactly when its exponent bits are all set.
+    // A float is NaN or infinite exactly when its exponent bits are all set. Four vectors are tested per step and
+    // their results combined before one branch: the test is then as fast as the memory feeding it.
     private static bool AllFinite(ReadOnlySpan<float> values)
     {
         var bits = MemoryMarshal.Cast<float, uint>(values);
         int i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var exponent = new System.Numerics.Vector<uint>(0x7F800000);
-            int width = System.Numerics.Vector<uint>.Count;
-            for (; i + width <= bits.Length; i += width)
+            var exponent = Vector256.Create(0x7F800000u);
+            ref uint start = ref MemoryMarshal.GetReference(bits);
+            for (; i + (4 * Vector256<uint>.Count) <= bits.Length; i += 4 * Vector256<uint>.Count)
             {
-                if (System.Numerics.Vector.EqualsAny(new System.Numerics.Vector<uint>(bits.Slice(i, width)) & exponent, exponent)) return false;
+                var hit = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)i) & exponent, exponent)
+                    | Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(i + Vector256<uint>.Count)) & exponent, exponent)
+                    | Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(i + (2 * Vector256<uint>.Count))) & exponent, exponent)
+                    | Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)(i + (3 * Vector256<uint>.Count))) & exponent, exponent);
+                if (hit != Vector256<uint>.Zero) return false;
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var exponent = Vector128.Create(0x7F800000u);
+            ref uint start = ref MemoryMarshal.GetReference(bits);
+            for (; i + (4 * Vector128<uint>.Count) <= bits.Length; i += 4 * Vector128<uint>.Count)
+            {
+                var hit = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)i) & exponent, exponent)
+                    | Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)(i + Vector128<uint>.Count)) & exponent, exponent)
+                    | Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)(i + (2 * Vector128<uint>.Count))) & exponent, exponent)
+                    | Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)(i + (3 * Vector128<uint>.Count))) & exponent, exponent);
+                if (hit != Vector128<uint>.Zero) return false;
             }
         }
 

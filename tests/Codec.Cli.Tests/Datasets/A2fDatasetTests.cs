@@ -208,6 +208,22 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_non_finite_value_anywhere_in_a_streamed_cache_is_found()
+    {
+        Copy();
+        string path = At("cache", "skin", "cp1_neutral", "cp1_neutral.npy");
+        var clean = ReadFloats(path);
+        // Every lane of the vector test (four 256-bit vectors a step), the step's edges, and the scalar tail.
+        foreach (int at in new[] { 0, 1, 7, 8, 15, 16, 31, 32, 33, 63, 64, 65, clean.Length - 33, clean.Length - 1 })
+        {
+            var cache = (float[])clean.Clone();
+            cache[at] = at % 2 == 0 ? float.NaN : float.NegativeInfinity;
+            File.WriteAllBytes(path, Npy(cache, 90, 40, 3));
+            Assert.Contains($"1 of {clean.Length} values are NaN or infinite (first at element {at})", Single(FindingCodes.ValueOutOfRange).Finding.Message);
+        }
+    }
+
+    [Fact]
     public void A_maya_cache_is_checked_frame_by_frame()
     {
         Copy();

@@ -1,6 +1,7 @@
 using Codec.Formats.A2f;
 using System.CommandLine;
 using Codec.Cli.Inspection;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Commands;
@@ -45,9 +46,13 @@ public static class ConvertCommand
         }
 
         var targets = extension == ".xml" ? new[] { output, Path.ChangeExtension(output, ".mc") } : new[] { output };
-        if (!force && targets.FirstOrDefault(File.Exists) is { } existing)
+        // A Maya source is its .xml and the data beside it: none of them may be written over.
+        string[] sources = Path.GetExtension(input).Equals(".xml", StringComparison.OrdinalIgnoreCase)
+            ? [input, Path.ChangeExtension(input, ".mc"), Path.ChangeExtension(input, ".mcx")]
+            : [input];
+        if (OutputFile.Refusal(targets, sources, force) is { } refusal)
         {
-            stderr.WriteLine($"codec: {existing} exists; use --force to overwrite it");
+            stderr.WriteLine("codec: " + refusal);
             return 2;
         }
 
@@ -70,14 +75,25 @@ public static class ConvertCommand
             return 2;
         }
 
-        AnimationFile.Write(output, data, rate, force);
-
-        // The promise: what was written decodes to the same values.
-        var check = new FindingSink();
-        var again = AnimationFile.Read(output, check);
-        if (again is null || again.Frames != data.Frames || again.Vertices != data.Vertices || !again.Positions.AsSpan().SequenceEqual(data.Positions))
+        // Only a .pc2 has a start frame and a sample rate: moving them elsewhere loses them, which is said.
+        if (data.Pc2Timing is { } timing && extension != ".pc2" && (timing.StartFrame != 0 || timing.SampleRate != 1))
         {
-            stderr.WriteLine($"codec: {output} does not decode back to the same values; it should not be used");
+            stderr.WriteLine(FormattableString.Invariant(
+                $"codec: warning: {input} starts at frame {timing.StartFrame} with a sample every {timing.SampleRate} frames; {(extension == ".npy" ? ".npy" : "a Maya cache")} has no place for them, so they are not kept"));
+        }
+
+        // The promise: what is put in place decodes to the same values. It is written and checked aside first, so a
+        // failure leaves no unreadable output and, with --force, keeps the previous one.
+        bool verified = OutputFile.Write(targets, force, written =>
+        {
+            AnimationFile.Write(written[0], data, rate, overwrite: false);
+            var again = AnimationFile.Read(written[0], new FindingSink());
+            return again is not null && again.Frames == data.Frames && again.Vertices == data.Vertices && again.Positions.AsSpan().SequenceEqual(data.Positions)
+                && (extension != ".pc2" || again.Pc2Timing == (data.Pc2Timing ?? (0f, 1f)));
+        });
+        if (!verified)
+        {
+            stderr.WriteLine($"codec: what was written for {output} does not decode back to the same values; nothing was put in place");
             return 1;
         }
 

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.CommandLine;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Image;
@@ -56,36 +57,34 @@ public static class RemapCommand
             return 2;
         }
 
-        if (string.Equals(Path.GetFullPath(maskPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        if (OutputFile.Refusal([outputPath], [maskPath, infoPath], force) is { } refusal)
         {
-            stderr.WriteLine("codec: the output would replace the mask being read; choose another file");
-            return 2;
-        }
-
-        if (File.Exists(outputPath) && !force)
-        {
-            stderr.WriteLine($"codec: {outputPath} exists; use --force to overwrite it");
+            stderr.WriteLine("codec: " + refusal);
             return 2;
         }
 
         var sink = new FindingSink();
-        var image = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+        var image = InputFile.ReadAll(maskPath, InputFile.DefaultMaxBytes, sink) is { } maskBytes ? PngImage.Decode(maskBytes, sink, maskPath) : null;
         var mapping = image is null ? null : SegmentMapping.Read(infoPath, clothing, sink);
         var result = mapping is null ? null : MaskRemapper.Remap(image!, mapping, target, sink, maskPath);
         foreach (var f in sink.Findings) stderr.WriteLine($"{f.Path}: {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.Message}");
         if (result is null) return 1;
 
         var format = (depth ?? (target.MaxId <= byte.MaxValue ? 8 : 16)) == 8 ? PngPixelFormat.Grey8 : PngPixelFormat.Grey16;
-        using (var stream = new FileStream(outputPath, force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write))
+        // Written aside and decoded again before it is put in place: a failure leaves the destination as it was.
+        bool verified = OutputFile.Write([outputPath], force, written =>
         {
-            PngWriter.WriteLabels(stream, result.Labels, result.Width, result.Height, format);
-        }
+            using (var stream = new FileStream(written[0], FileMode.CreateNew, FileAccess.Write))
+            {
+                PngWriter.WriteLabels(stream, result.Labels, result.Width, result.Height, format);
+            }
 
-        var check = new FindingSink();
-        var again = PngImage.Decode(File.ReadAllBytes(outputPath), check, outputPath);
-        if (again is null || again.Width != result.Width || again.Height != result.Height || !again.Labels.AsSpan().SequenceEqual(result.Labels))
+            var again = InputFile.ReadAll(written[0], InputFile.DefaultMaxBytes, new FindingSink()) is { } bytes ? PngImage.Decode(bytes, new FindingSink(), written[0]) : null;
+            return again is not null && again.Width == result.Width && again.Height == result.Height && again.Labels.AsSpan().SequenceEqual(result.Labels);
+        });
+        if (!verified)
         {
-            stderr.WriteLine($"codec: {outputPath} does not decode back to the remapped labels; it should not be used");
+            stderr.WriteLine($"codec: what was written for {outputPath} does not decode back to the remapped labels; nothing was put in place");
             return 1;
         }
 

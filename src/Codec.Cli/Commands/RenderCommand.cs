@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.CommandLine;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
@@ -48,9 +49,10 @@ public static class RenderCommand
             return 2;
         }
 
-        if (File.Exists(outputPath) && !force)
+        string[] inputs = [infoPath, .. imagePath is null ? Array.Empty<string>() : [imagePath], .. maskPath is null ? Array.Empty<string>() : [maskPath]];
+        if (OutputFile.Refusal([outputPath], inputs, force) is { } refusal)
         {
-            stderr.WriteLine($"codec: {outputPath} exists; use --force to overwrite it");
+            stderr.WriteLine("codec: " + refusal);
             return 2;
         }
 
@@ -59,7 +61,13 @@ public static class RenderCommand
         OverlayBackground? background = null;
         if (systems is not null && imagePath is not null)
         {
-            var png = File.ReadAllBytes(imagePath);
+            var png = InputFile.ReadAll(imagePath, InputFile.DefaultMaxBytes, sink);
+            if (png is null)
+            {
+                foreach (var f in sink.Findings) stderr.WriteLine($"codec: {imagePath}: {f.Message}");
+                return 2;
+            }
+
             if (!PngImage.TryReadSize(png, out int width, out int height))
             {
                 stderr.WriteLine($"codec: {imagePath} is not a PNG file; only PNG images are embedded");
@@ -70,7 +78,7 @@ public static class RenderCommand
         }
         else if (systems is not null && maskPath is not null)
         {
-            var decoded = PngImage.Decode(File.ReadAllBytes(maskPath), sink, maskPath);
+            var decoded = InputFile.ReadAll(maskPath, InputFile.DefaultMaxBytes, sink) is { } maskBytes ? PngImage.Decode(maskBytes, sink, maskPath) : null;
             if (decoded is not null)
             {
                 // Without a mapping the classes are drawn all the same, named by their values.
@@ -86,7 +94,12 @@ public static class RenderCommand
             stderr.WriteLine($"{imagePath ?? maskPath}: warning: the picture is {background.Width}x{background.Height} but the render's intrinsics say {systems.Width}x{systems.Height}; landmarks are placed by fractions of the picture");
         }
 
-        File.WriteAllText(outputPath, SvgOverlay.Render(systems, background, Path.GetFileName(infoPath)));
+        string svg = SvgOverlay.Render(systems, background, Path.GetFileName(infoPath));
+        OutputFile.Write([outputPath], force, written =>
+        {
+            File.WriteAllText(written[0], svg);
+            return true;
+        });
         int points = systems.Systems.Sum(s => s.Points.Count);
         stdout.WriteLine($"{outputPath}: {systems.Systems.Count} landmark systems, {points} points{(background is null ? "" : " over " + background.Description)}");
         return 0;

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Formats;
@@ -18,7 +19,7 @@ namespace Codec.Cli.Commands;
 public static class ValidateCommand
 {
     /// <summary>Files larger than this are reported, not read: no real info.json comes near it.</summary>
-    public const long DefaultMaxFileBytes = 256L << 20;
+    public const long DefaultMaxFileBytes = InputFile.DefaultMaxBytes;
 
     /// <summary>Findings listed per metadata.jsonl; the rest are counted.</summary>
     private const int MaxListedLineFindings = 10_000;
@@ -89,6 +90,13 @@ public static class ValidateCommand
             return 2;
         }
 
+        // A token that looks like an option but is none would otherwise be taken for a path ("no such file: --quiet").
+        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-') is { } unknown)
+        {
+            stderr.WriteLine($"codec: unknown option {unknown} (codec validate --help lists them; a file whose name starts with '-' is ./{unknown})");
+            return 2;
+        }
+
         if (paths.Count == 0)
         {
             string samples = Path.Combine(AppContext.BaseDirectory, "SampleData");
@@ -98,6 +106,8 @@ public static class ValidateCommand
                 return 2;
             }
 
+            // Said on standard error, so that an empty $DATA in a CI script is not mistaken for a clean dataset.
+            stderr.WriteLine($"codec: no path given; checking the sample data shipped with codec ({samples})");
             paths = new[] { samples };
         }
 
@@ -131,6 +141,12 @@ public static class ValidateCommand
                 stderr.WriteLine($"codec: no such file or folder: {path}");
                 return 2;
             }
+        }
+
+        if (targets.Count == 0)
+        {
+            stderr.WriteLine($"codec: nothing to check in {string.Join(", ", paths)}: no info.json, metadata.jsonl, Synthesis output folder or Audio2Face-3D dataset there");
+            return 2;
         }
 
         var decode = new DecodeOptions
@@ -216,14 +232,14 @@ public static class ValidateCommand
         try
         {
             var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
+            int length = InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
             if (length < 0) return new FileReport(file, null, findings);
             var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
             return new FileReport(file, result.Version, result.Findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) });
+            return new FileReport(file, null, new[] { InputFile.Unreadable(e) });
         }
     }
 
@@ -247,7 +263,7 @@ public static class ValidateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(file, null, new[] { new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message) });
+            return new FileReport(file, null, new[] { InputFile.Unreadable(e) });
         }
     }
 

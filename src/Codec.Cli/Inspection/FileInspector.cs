@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Audio;
@@ -82,18 +83,22 @@ public static class FileInspector
                 break;
             case ".pc2":
                 kind = "Point Cache 2 (.pc2)";
-                var pc2 = PointCache2.Decode(File.ReadAllBytes(path), sink, path);
-                if (pc2 is null) break;
+                using (var mapped = PointCache2.Open(path, sink))
+                {
+                    if (mapped is null) break;
+                    var pc2 = mapped.Cache;
                 Add("version", pc2.Header.Version);
                 Add("frames", pc2.Frames);
                 Add("vertices", pc2.Vertices);
                 Add("start frame", pc2.Header.StartFrame);
-                Add("sample rate", pc2.Header.SampleRate);
-                stats = ValueStats.Of(pc2.Positions);
+                    Add("sample rate", pc2.Header.SampleRate);
+                    stats = ValueStats.Of(pc2.Positions);
+                }
+
                 break;
             case ".mc" or ".mcx":
                 kind = "Maya cache data (.mc)";
-                var data = MayaCacheData.Decode(File.ReadAllBytes(path), sink, path);
+                var data = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } mc ? MayaCacheData.Decode(mc, sink, path) : null;
                 if (data is null) break;
                 Add("layout", data.Is64 ? "FOR8 (mcx)" : "FOR4 (mcc)");
                 Add("version", data.Version);
@@ -114,7 +119,7 @@ public static class FileInspector
                 break;
             case ".wav":
                 kind = "WAV audio";
-                var wav = WavFile.Decode(File.ReadAllBytes(path), sink, path);
+                var wav = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } audio ? WavFile.Decode(audio, sink, path) : null;
                 if (wav is null) break;
                 Add("sample rate", wav.Format.SampleRate + " Hz");
                 Add("bit depth", wav.Format.BitsPerSample + (wav.Format.IsFloat ? " (float)" : " (PCM)"));
@@ -128,7 +133,7 @@ public static class FileInspector
                 break;
             case ".png":
                 kind = "label mask (.png)";
-                var image = PngImage.Decode(File.ReadAllBytes(path), sink, path);
+                var image = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } png ? PngImage.Decode(png, sink, path) : null;
                 if (image is null) break;
                 Add("size", $"{image.Width}x{image.Height}");
                 Add("pixel format", image.ColorType == 3 ? "8-bit palette indices" : $"{image.BitDepth}-bit greyscale");

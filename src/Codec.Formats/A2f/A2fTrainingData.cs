@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Text.Json;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Datasets;
@@ -121,7 +122,7 @@ public sealed class A2fTrainingData
     internal static byte[]? ReadWhole(string path, FindingSink sink)
     {
         byte[] bytes = [];
-        int length = Validation.BoundedFile.ReadAll(path, MaxWholeFileBytes, ref bytes, sink);
+        int length = InputFile.ReadAll(path, MaxWholeFileBytes, ref bytes, sink);
         return length < 0 ? null : length == bytes.Length ? bytes : bytes.AsSpan(0, length).ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
@@ -6,7 +7,11 @@ using Codec.Runtime.Findings;
 namespace Codec.Formats.A2f;
 
 /// <summary>Vertex animation as the A2F caches hold it: <c>[frames, vertices, 3]</c> float32, and a frame rate when the file has one.</summary>
-public sealed record AnimationData(int Frames, int Vertices, float[] Positions, double? FramesPerSecond);
+public sealed record AnimationData(int Frames, int Vertices, float[] Positions, double? FramesPerSecond)
+{
+    /// <summary>A .pc2's start frame and sample rate (frames per sample), which only a .pc2 can keep; null elsewhere.</summary>
+    public (float StartFrame, float SampleRate)? Pc2Timing { get; init; }
+}
 
 /// <summary>Reads and writes vertex animation in any of the cache formats (.npy, .pc2, Maya .xml + .mc), by extension.</summary>
 public static class AnimationFile
@@ -36,8 +41,11 @@ public static class AnimationFile
 
             case ".pc2":
             {
-                var pc2 = PointCache2.Decode(File.ReadAllBytes(path), sink, path);
-                return pc2 is null ? null : new AnimationData(pc2.Frames, pc2.Vertices, pc2.Positions.ToArray(), null);
+                using var mapped = PointCache2.Open(path, sink);
+                return mapped is null ? null : new AnimationData(mapped.Cache.Frames, mapped.Cache.Vertices, mapped.Cache.Positions.ToArray(), null)
+                {
+                    Pc2Timing = (mapped.Cache.Header.StartFrame, mapped.Cache.Header.SampleRate),
+                };
             }
 
             case ".xml":
@@ -70,7 +78,8 @@ public static class AnimationFile
             case ".pc2":
             {
                 var output = new System.Buffers.ArrayBufferWriter<byte>();
-                PointCache2.Write(output, data.Positions, data.Vertices);
+                var (start, rate) = data.Pc2Timing ?? (0f, 1f);
+                PointCache2.Write(output, data.Positions, data.Vertices, start, rate);
                 using var file = new FileStream(path, mode, FileAccess.Write);
                 file.Write(output.WrittenSpan);
                 break;

@@ -8,6 +8,7 @@ using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
 using Codec.Runtime.Datasets;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;
@@ -27,27 +28,28 @@ public static class DatasetFileReader
         var sink = new FindingSink();
         try
         {
-            long length = new FileInfo(file.Path).Length;
-            // Caches and archives are mapped or streamed; only files read whole (WAV, JSON) are bounded.
-            if (length > maxFileBytes && file.Spec.Kind is (DatasetFileKind.Wav or DatasetFileKind.Json))
+            // A FIFO or a device where a file should be is refused before anything opens it (a FIFO would block).
+            if (InputFile.Refusal(file.Path) is { } why)
             {
-                facts.Error(FindingCodes.DocumentTooLarge, "", $"the file is {length} bytes; the limit is {maxFileBytes} (--max-file-size)");
+                facts.Error(FindingCodes.FileUnreadable, "", why);
                 return facts;
             }
 
+            // Caches and archives are mapped or streamed; only files read whole (WAV, JSON) are bounded by the limit.
             switch (file.Spec.Kind)
             {
-                case DatasetFileKind.Wav: ReadWav(file, facts, sink); break;
+                case DatasetFileKind.Wav: ReadWav(file, facts, sink, maxFileBytes); break;
                 case DatasetFileKind.Npy: ReadNpy(file, facts, keep, sink); break;
                 case DatasetFileKind.Npz: ReadNpz(file, facts, keep, sink); break;
                 case DatasetFileKind.Pc2: ReadPc2(file, facts, keep, sink); break;
                 case DatasetFileKind.Maya: ReadMaya(file, facts, keep, sink); break;
-                case DatasetFileKind.Json: ReadJson(file, facts); break;
+                case DatasetFileKind.Json: ReadJson(file, facts, sink, maxFileBytes); break;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            facts.Error(FindingCodes.FileUnreadable, "", "cannot read the file: " + e.Message);
+            var unreadable = InputFile.Unreadable(e);
+            facts.Error(unreadable.Code, "", unreadable.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -60,9 +62,10 @@ public static class DatasetFileReader
         return facts;
     }
 
-    private static void ReadWav(DatasetFile file, FileFacts facts, FindingSink sink)
+    private static void ReadWav(DatasetFile file, FileFacts facts, FindingSink sink, long maxFileBytes)
     {
-        var wav = WavFile.Decode(File.ReadAllBytes(file.Path), sink, file.Path);
+        if (InputFile.ReadAll(file.Path, maxFileBytes, sink) is not { } bytes) return;
+        var wav = WavFile.Decode(bytes, sink, file.Path);
         if (wav is null) return;
         facts.Readable = true;
         facts.SampleRate = wav.Format.SampleRate;
@@ -82,7 +85,7 @@ public static class DatasetFileReader
     // kernel reads ahead); anything else, or an array a rule keeps, is memory-mapped.
     private static void ReadNpy(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
     {
-        using (var handle = File.OpenHandle(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan))
+        using (var handle = InputFile.OpenRead(file.Path, FileOptions.SequentialScan))
         {
             long length = RandomAccess.GetLength(handle);
             var prefix = new byte[4096];
@@ -234,11 +237,12 @@ public static class DatasetFileReader
         }
     }
 
-    private static void ReadJson(DatasetFile file, FileFacts facts)
+    private static void ReadJson(DatasetFile file, FileFacts facts, FindingSink sink, long maxFileBytes)
     {
+        if (InputFile.ReadAll(file.Path, maxFileBytes, sink) is not { } bytes) return;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file.Path));
+            using var doc = JsonDocument.Parse(bytes);
             facts.Json = doc.RootElement.Clone();
             facts.Readable = true;
         }

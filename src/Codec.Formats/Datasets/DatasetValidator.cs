@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
@@ -15,7 +16,7 @@ public sealed record DatasetCheckOptions
     public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
     /// <summary>Files read whole (WAV, JSON) over this size are refused unread; caches and archives are mapped or streamed.</summary>
-    public long MaxFileBytes { get; init; } = 256L << 20;
+    public long MaxFileBytes { get; init; } = InputFile.DefaultMaxBytes;
 
     /// <summary>Called after each file is read, with the count so far and the total.</summary>
     public Action<int, int>? Progress { get; init; }

@@ -70,6 +70,9 @@ public static class SvgOverlay
         {
             var system = systems.Systems[s];
             string colour = Palette[s % Palette.Length];
+            // Every point's title repeats its system's name: shortened once, so the picture grows with the points,
+            // not with points × the length of a name the file chose.
+            string systemName = Escape(Short(system.Name));
             // Filled marks get a dark rim to stand out on bright masks; hollow ones are drawn in the system's colour.
             svg.Append("<g id=\"").Append(Escape(system.Name)).Append("\" fill=\"").Append(colour).Append("\" stroke=\"#000\" stroke-width=\"").Append(N(r / 4)).Append("\">\n");
             foreach (var p in system.Points)
@@ -78,7 +81,7 @@ public static class SvgOverlay
                 double x = Pin(p.U * width, pinMinX, pinMaxX), y0 = Pin(p.V * height, pinMinY, pinMaxY);
                 bool pinned = x != p.U * width || y0 != p.V * height;
                 string where = pinned ? FormattableString.Invariant($", really at ({p.U * width:0} px, {p.V * height:0} px)") : "";
-                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y0)}\" r=\"{N(r)}\"{style}><title>{Escape(system.Name)} {Escape(p.Label)}{(p.InFrustum ? "" : " (out of frustum)")}{where}</title></circle>\n");
+                svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y0)}\" r=\"{N(r)}\"{style}><title>{systemName} {Escape(Short(p.Label))}{(p.InFrustum ? "" : " (out of frustum)")}{where}</title></circle>\n");
             }
 
             svg.Append("</g>\n");
@@ -164,6 +167,11 @@ public static class SvgOverlay
     }
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    // Names and labels as titles show them: enough to recognise, never a whole paragraph a file put there.
+    private const int MaxNameLength = 80;
+
+    private static string Short(string text) => text.Length <= MaxNameLength ? text : string.Concat(text.AsSpan(0, MaxNameLength - 1), "…");
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 }

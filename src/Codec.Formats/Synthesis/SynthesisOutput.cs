@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
@@ -102,7 +103,7 @@ public sealed class SynthesisOutput
         var lines = _lines.Value;
         if (!lines.ByKey.TryGetValue(key, out var at) && !(key.Camera is null && key.Frame is null && lines.FirstOfRender.TryGetValue(key.RenderId, out at))) return null;
         var bytes = new byte[at.Length];
-        using var handle = File.OpenHandle(MetadataPath!);
+        using var handle = InputFile.OpenRead(MetadataPath!);
         int read = 0;
         while (read < bytes.Length)
         {
@@ -127,7 +128,7 @@ public sealed class SynthesisOutput
         if (MetadataPath is not { } path) return index;
         var format = BuiltInFormats.CreateSynthesisMetadata();
         var sink = new FindingSink();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = InputFile.OpenStream(path, FileOptions.SequentialScan, 1 << 16);
         var buffer = new byte[1 << 20];
         var line = new MemoryStream();
         long lineStart = 0, position = 0;

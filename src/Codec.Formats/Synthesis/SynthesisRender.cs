@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation;
@@ -23,7 +24,7 @@ public sealed record RenderInfo(IInfoDocument Document, string? DeclaredVersion,
 public sealed class SynthesisRender
 {
     /// <summary>The largest mask or mesh file read (a 4K 16-bit mask is a few MB; anything far larger is not one).</summary>
-    public const long MaxModalityBytes = 256L << 20;
+    public const long MaxModalityBytes = InputFile.DefaultMaxBytes;
 
     private readonly SynthesisOutput _output;
 
@@ -91,7 +92,7 @@ public sealed class SynthesisRender
     {
         sink ??= new FindingSink();
         byte[] buffer = [];
-        int length = BoundedFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
+        int length = InputFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
         return length < 0 ? null : decode(buffer.AsSpan(0, length), sink, path);
     }
 }

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
@@ -48,7 +49,7 @@ public sealed class InfoDocumentReader
     public IInfoDocument? Read(string path, FindingSink sink)
     {
         _decodeFindings.Reset();
-        _length = BoundedFile.ReadAll(path, _maxBytes, ref _buffer, sink);
+        _length = InputFile.ReadAll(path, _maxBytes, ref _buffer, sink);
         if (_length < 0) return null;
         var document = _format.Decode(_buffer.AsSpan(0, _length), _decodeFindings, out _);
         if (document is not null) return document;

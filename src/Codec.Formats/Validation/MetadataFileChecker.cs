@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 using Codec.Runtime.Lines;
@@ -36,7 +37,7 @@ public static class MetadataFileChecker
     public static async Task<MetadataFileSummary> CheckFileAsync(string path, Action<MetadataLineResult>? onLine = null,
         MetadataFileOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using var stream = InputFile.OpenStream(path, FileOptions.SequentialScan | FileOptions.Asynchronous, bufferSize: 1);
         return await CheckAsync(stream, onLine, options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
 using Codec.Runtime.Findings;
@@ -30,7 +31,9 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
     /// <summary>Maps <paramref name="path"/>; null with a finding for an empty file or one over 2 GiB.</summary>
     public static MappedFile? Open(string path, FindingSink sink)
     {
-        long length = new FileInfo(path).Length;
+        // Through the gate: a FIFO or a device is refused (an IOException for the caller), never mapped.
+        using var handle = InputFile.OpenRead(path);
+        long length = RandomAccess.GetLength(handle);
         if (length == 0 || length > int.MaxValue)
         {
             sink.Add(new Finding(length == 0 ? FindingCodes.BadSignature : FindingCodes.SizeOverflow, Severity.Error, path,
@@ -38,7 +41,8 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
             return null;
         }
 
-        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        // The mapping keeps the file open on its own; the handle is closed when this method returns.
+        var map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
         try
         {
             return new MappedFile(map, map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), (int)length);

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
@@ -28,7 +29,7 @@ public static class JsonLinesReader
         JsonLinesOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= JsonLinesOptions.Default;
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        await using var stream = InputFile.OpenStream(path, FileOptions.SequentialScan | FileOptions.Asynchronous, bufferSize: 1);
         return await ReadAsync(stream, createProcessor, onResult, options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -115,6 +115,69 @@ public sealed class InspectConvertTests : IDisposable
     }
 
     [Fact]
+    public void Convert_never_writes_over_its_input_even_through_a_link_or_with_force()
+    {
+        string npy = Path.Combine(_dir, "in.npy");
+        File.Copy(Numpy("f4_le.npy"), npy);
+        byte[] before = File.ReadAllBytes(npy);
+        string link = Path.Combine(_dir, "link.npy");
+        File.CreateSymbolicLink(link, npy);
+        foreach (string destination in new[] { npy, link })
+        {
+            var stderr = new StringWriter();
+            Assert.Equal(2, ConvertCommand.Run(npy, destination, null, true, new StringWriter(), stderr));
+            Assert.Contains("a file being read", stderr.ToString());
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(npy));
+    }
+
+    [Fact]
+    public void A_destination_folder_that_is_missing_or_a_folder_as_destination_is_a_usage_error()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, ConvertCommand.Run(Numpy("f4_le.npy"), Path.Combine(_dir, "missing", "out.pc2"), null, false, new StringWriter(), stderr));
+        Assert.Contains("does not exist", stderr.ToString());
+        string folder = Path.Combine(_dir, "taken.npy");
+        Directory.CreateDirectory(folder);
+        stderr = new StringWriter();
+        Assert.Equal(2, ConvertCommand.Run(Numpy("f4_le.npy"), folder, null, true, new StringWriter(), stderr));
+        Assert.Contains("is a folder", stderr.ToString());
+    }
+
+    [Fact]
+    public void A_failed_conversion_keeps_the_previous_output_and_leaves_nothing_behind()
+    {
+        string pc2 = Path.Combine(_dir, "good.pc2");
+        Assert.Equal(0, ConvertCommand.Run(Numpy("f4_le.npy"), pc2, null, false, new StringWriter(), new StringWriter()));
+        byte[] good = File.ReadAllBytes(pc2);
+        string broken = Path.Combine(_dir, "broken.npy");
+        File.WriteAllBytes(broken, File.ReadAllBytes(Numpy("f4_le.npy"))[..100]);
+
+        Assert.NotEqual(0, ConvertCommand.Run(broken, pc2, null, true, new StringWriter(), new StringWriter()));
+        Assert.Equal(good, File.ReadAllBytes(pc2));
+        Assert.Equal(["broken.npy", "good.pc2"], Directory.EnumerateFileSystemEntries(_dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_pc2_start_frame_and_rate_survive_to_pc2_and_their_loss_elsewhere_is_a_warning()
+    {
+        string source = Path.Combine(_dir, "start40.pc2");
+        var buffer = new ArrayBufferWriter<byte>();
+        PointCache2.Write(buffer, new float[2 * 5 * 3], 5, startFrame: 40, sampleRate: 0.5f);
+        File.WriteAllBytes(source, buffer.WrittenSpan.ToArray());
+
+        string copy = Path.Combine(_dir, "copy.pc2");
+        Assert.Equal(0, ConvertCommand.Run(source, copy, null, false, new StringWriter(), new StringWriter()));
+        var header = PointCache2.Decode(File.ReadAllBytes(copy), new FindingSink())!.Header;
+        Assert.Equal((40f, 0.5f), (header.StartFrame, header.SampleRate));
+
+        var stderr = new StringWriter();
+        Assert.Equal(0, ConvertCommand.Run(source, Path.Combine(_dir, "lost.npy"), null, false, new StringWriter(), stderr));
+        Assert.Contains("starts at frame 40 with a sample every 0.5 frames; .npy has no place for them", stderr.ToString());
+    }
+
+    [Fact]
     public void A_fortran_order_array_converts_to_the_same_frames()
     {
         const int frames = 2, vertices = 3;

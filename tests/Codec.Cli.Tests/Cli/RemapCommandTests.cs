@@ -65,7 +65,15 @@ public sealed class RemapCommandTests : IDisposable
         byte[] before = File.ReadAllBytes(mask);
         var stderr = new StringWriter();
         Assert.Equal(2, RemapCommand.Run(mask, info, null, mask, null, true, new StringWriter(), stderr));
-        Assert.Contains("would replace the mask being read", stderr.ToString());
+        Assert.Contains("a file being read", stderr.ToString());
+        Assert.Equal(before, File.ReadAllBytes(mask));
+
+        // Nor through a link to it, with --force.
+        string link = Path.Combine(_dir, "link.png");
+        File.CreateSymbolicLink(link, mask);
+        stderr = new StringWriter();
+        Assert.Equal(2, RemapCommand.Run(mask, info, null, link, null, true, new StringWriter(), stderr));
+        Assert.Contains("a link to a file being read", stderr.ToString());
         Assert.Equal(before, File.ReadAllBytes(mask));
 
         string existing = Path.Combine(_dir, "existing.png");

@@ -24,9 +24,45 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void No_path_validates_the_shipped_sample_data()
     {
-        var (exit, output, _) = Run();
+        var (exit, output, errors) = Run();
         Assert.Equal(0, exit);
         Assert.Contains("38 files checked, 37 clean: 0 errors, 4 warnings", output); // per Synthesis version 3 info.json + metadata.jsonl; the A2F dataset: 30 files and the recommendations on cache/skin
+        Assert.Contains("no path given; checking the sample data shipped with codec", errors);
+    }
+
+    [Fact]
+    public void A_folder_with_nothing_to_check_is_a_usage_error()
+    {
+        File.WriteAllText(Path.Combine(_dir, "notes.txt"), "nothing here");
+        var (exit, output, errors) = Run(_dir);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("nothing to check in " + _dir, errors);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_not_a_path()
+    {
+        var (exit, _, errors) = Run("--quiet", Documents.SampleV12);
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown option --quiet", errors);
+        Assert.DoesNotContain("no such file", errors);
+    }
+
+    [Fact]
+    public async Task A_fifo_or_a_device_where_a_file_should_be_is_a_finding_not_a_hang()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string output = Path.Combine(_dir, "out");
+        Directory.CreateDirectory(output);
+        File.Copy(Documents.SampleV12, Path.Combine(output, "0.info.json"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(output, "1.info.json"))) mkfifo.WaitForExit();
+        File.CreateSymbolicLink(Path.Combine(output, "2.info.json"), "/dev/zero");
+
+        var (exit, report, _) = await Deadline.Within(TimeSpan.FromSeconds(30), "validate of a folder with a FIFO", () => Run(output));
+        Assert.Equal(2, exit);
+        Assert.Contains("named pipe", report);
+        Assert.Contains("character device", report);
     }
 
     [Fact]

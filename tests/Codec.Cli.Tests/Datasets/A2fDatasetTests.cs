@@ -224,6 +224,23 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_track_or_a_cache_that_is_a_device_or_a_fifo_is_one_finding_and_the_run_goes_on()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Copy();
+        File.Delete(At("audio", "cp1_neutral.wav"));
+        File.CreateSymbolicLink(At("audio", "cp1_neutral.wav"), "/dev/urandom");
+        File.Delete(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", At("cache", "tongue", "cp2_anger", "cp2_anger.npy"))) mkfifo.WaitForExit();
+
+        var results = await Deadline.Within(TimeSpan.FromSeconds(60), "the dataset check", () => DatasetValidator.Check(A2fDataset.Contract, _dir));
+        var unreadable = results.SelectMany(r => r.Findings.Select(f => (r.Path, f))).Where(x => x.f.Code == FindingCodes.FileUnreadable).ToList();
+        Assert.Contains(unreadable, x => x.Path.EndsWith("cp1_neutral.wav", StringComparison.Ordinal) && x.f.Message.Contains("character device"));
+        Assert.Contains(unreadable, x => x.Path.EndsWith("cp2_anger.npy", StringComparison.Ordinal) && x.f.Message.Contains("named pipe"));
+        Assert.DoesNotContain(unreadable, x => x.f.Message.Contains("please report"));
+    }
+
+    [Fact]
     public void A_maya_cache_is_checked_frame_by_frame()
     {
         Copy();

@@ -221,4 +221,45 @@ public sealed class ExrTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_header_of_many_cryptomatte_layers_reads_in_linear_time()
+    {
+        // 20,000 layers of one attribute each, inserted before the manifest: a lookup that scanned every attribute
+        // would make this 20,000 × 5 scans of 20,000 attributes.
+        const int layers = 20_000;
+        var bytes = File.ReadAllBytes(Fixture("vray_like.exr"));
+        var exr = Read("vray_like.exr");
+        var manifest = exr.Parts[0].Get("cryptomatte/3ae39a5/manifest")!;
+        int attributeStart = (int)manifest.Offset - 4 - "string\0".Length - (manifest.Name.Length + 1);
+        var inserted = new List<byte>();
+        for (int i = 0; i < layers; i++)
+        {
+            inserted.AddRange(Encoding.ASCII.GetBytes($"cryptomatte/l{i:x7}/name\0string\0"));
+            inserted.AddRange(BitConverter.GetBytes(1));
+            inserted.Add((byte)'n');
+        }
+
+        var result = bytes[..attributeStart].Concat(inserted).Concat(bytes[attributeStart..]).ToArray();
+        int tables = (int)exr.HeaderBytes + inserted.Count;
+        for (int c = 0; c < exr.Parts[0].ChunkCount; c++)
+        {
+            var slot = result.AsSpan(tables + 8 * c);
+            BinaryPrimitives.WriteUInt64LittleEndian(slot, BinaryPrimitives.ReadUInt64LittleEndian(slot) + (ulong)inserted.Count);
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"codec-exr-{Guid.NewGuid():N}.exr");
+        File.WriteAllBytes(path, result);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var file = ExrFile.Read(path, new FindingSink());
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+            Assert.Equal(layers + 1, file!.Cryptomattes.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

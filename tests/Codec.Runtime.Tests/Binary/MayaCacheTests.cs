@@ -193,12 +193,36 @@ public sealed class MayaCacheTests : IDisposable
     }
 
     [Fact]
-    public void Xml_with_a_dtd_or_entities_is_refused()
+    public void Xml_with_a_dtd_is_read_without_it_and_its_entities_are_never_expanded()
     {
         const string xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Autodesk_Cache_File>&e;</Autodesk_Cache_File>";
         var sink = new FindingSink();
         Assert.Null(MayaCacheDescription.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)), sink));
-        Assert.Equal(FindingCodes.BadHeader, Assert.Single(sink.Findings).Code);
+        Assert.Contains(sink.Findings, f => f.Severity == Severity.Warning && f.Message.Contains("has a DOCTYPE, which Maya does not write"));
+        Assert.Contains(sink.Findings, f => f.Severity == Severity.Error && f.Code == FindingCodes.BadHeader);
+        Assert.DoesNotContain(sink.Findings, f => f.Message.Contains("DtdProcessing") || f.Message.Contains("root:"));
+    }
+
+    [Fact]
+    public void A_real_description_with_a_harmless_doctype_still_reads_with_a_warning()
+    {
+        string dir = Directory.CreateTempSubdirectory("codec-maya-dtd-").FullName;
+        try
+        {
+            string xmlPath = Path.Combine(dir, "c.xml");
+            MayaCache.Write(xmlPath, Positions(3, 4), 4, 30, "head_meshShape", overwrite: false);
+            string text = File.ReadAllText(xmlPath);
+            int root = text.IndexOf("<Autodesk_Cache_File", StringComparison.Ordinal);
+            File.WriteAllText(xmlPath, text[..root] + "<!DOCTYPE Autodesk_Cache_File>\n" + text[root..]);
+            var sink = new FindingSink();
+            var cache = MayaCache.Read(xmlPath, sink);
+            Assert.NotNull(cache);
+            Assert.Equal(Severity.Warning, Assert.Single(sink.Findings).Severity);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

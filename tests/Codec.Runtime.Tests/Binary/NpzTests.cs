@@ -104,6 +104,25 @@ public sealed class NpzTests : IDisposable
     }
 
     [Fact]
+    public void A_member_that_declares_more_than_it_inflates_to_costs_what_it_holds_not_what_it_declares()
+    {
+        var output = new MemoryStream();
+        NpzWriter.Write(output, new (string, ReadOnlyMemory<byte>)[] { ("a", SmallNpy()) }, compress: true);
+        var zip = output.ToArray();
+        // Within what deflate could produce from its compressed bytes (1,000:1), but far more than it does.
+        uint compressed = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(18));
+        uint declared = compressed * 1000;
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(22), declared);
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(CentralAt(zip) + 24), declared);
+
+        var sink = new FindingSink();
+        var npz = NpzArchive.Read(zip, sink)!;
+        long allocated = Allocations.Measure(() => Assert.Null(npz.GetArray(npz.Members[0], sink)), warmups: 1, runs: 2);
+        Assert.Contains(sink.Findings, f => f.Code == FindingCodes.EntrySizeMismatch);
+        Assert.True(allocated < declared / 8, $"allocated {allocated} of the {declared} declared");
+    }
+
+    [Fact]
     public void A_deflated_member_larger_than_declared_is_a_size_mismatch()
     {
         var output = new MemoryStream();

@@ -103,6 +103,28 @@ public sealed class PngTests
         Assert.True(allocated < 64 * 1024, $"{what}: allocated {allocated}");
     }
 
+    [Fact]
+    public void A_header_promising_more_rows_than_the_data_holds_costs_what_the_data_gives()
+    {
+        const int width = 1000, rows = 20;
+        var random = new Random(3);
+        var stream = new MemoryStream();
+        PngWriter.WriteLabels(stream, Enumerable.Range(0, width * rows).Select(_ => (ushort)random.Next(4000)).ToArray(), width, rows, PngPixelFormat.Grey16);
+        var png = stream.ToArray();
+        Assert.Equal("IDAT"u8.ToArray(), png[37..41]);
+        int idat = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(33));
+        // As many rows as deflate could, at the most, make of the data (so the header passes the ratio check).
+        int height = (int)(1_000L * idat / ((2L * width) + 1));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(20), (uint)height);
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(12, 17)));
+        long labelsClaimed = 2L * width * height;
+
+        var sink = new FindingSink();
+        long allocated = Allocations.Measure(() => { sink.Reset(); Assert.Null(PngImage.Decode(png, sink)); }, warmups: 1, runs: 2);
+        Assert.Equal(FindingCodes.DataTruncated, Assert.Single(sink.Findings).Code);
+        Assert.True(allocated < labelsClaimed / 8, $"allocated {allocated} for a header claiming {labelsClaimed} bytes of labels");
+    }
+
     // Sets FDICT in the first IDAT's zlib header (a dictionary PNG does not allow), with a valid FCHECK and chunk CRC.
     private static void WithPresetDictionary(byte[] png)
     {

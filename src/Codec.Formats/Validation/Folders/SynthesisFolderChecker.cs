@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Formats.Synthesis.Info;
@@ -24,7 +25,7 @@ public sealed record FolderCheckOptions
     public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
     /// <summary>Largest info.json read; larger ones are one finding each.</summary>
-    public long MaxFileBytes { get; init; } = 256L << 20;
+    public long MaxFileBytes { get; init; } = InputFile.DefaultMaxBytes;
 
     /// <summary>How metadata.jsonl is streamed (parallelism, line limit, unknown versions).</summary>
     public MetadataFileOptions Metadata { get; init; } = MetadataFileOptions.Default;
@@ -126,7 +127,7 @@ public sealed class SynthesisFolderChecker
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+                Add(InputFile.Unreadable(e));
             }
 
             if (unlisted > 0) lineFindings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "", $"{unlisted} more findings are counted but not listed"));
@@ -183,7 +184,7 @@ public sealed class SynthesisFolderChecker
         string? version = null;
         try
         {
-            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);
+            int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);
             if (length >= 0)
             {
                 var document = worker.InfoBuffer.AsSpan(0, length);
@@ -219,7 +220,7 @@ public sealed class SynthesisFolderChecker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            findings.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message));
+            findings.Add(InputFile.Unreadable(e));
         }
 
         results.Add(new FileCheckResult(path, version, findings));
@@ -279,13 +280,13 @@ public sealed class SynthesisFolderChecker
         try
         {
             var findings = new List<Finding>();
-            int length = BoundedFile.ReadAll(path, _options.MaxFileBytes, ref worker.BinaryBuffer, findings);
+            int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.BinaryBuffer, findings);
             if (length >= 0) return decode(worker.BinaryBuffer.AsSpan(0, length), sink, path);
             refused = new FileCheckResult(path, null, findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            refused = new FileCheckResult(path, null, [new Finding(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message)]);
+            refused = new FileCheckResult(path, null, [InputFile.Unreadable(e)]);
         }
 
         return null;

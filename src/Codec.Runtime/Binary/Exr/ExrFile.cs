@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class ExrFile
     /// <summary>Reads the headers of <paramref name="path"/>; null (with located findings) when they are unusable.</summary>
     public static ExrFile? Read(string path, FindingSink sink)
     {
-        using var handle = File.OpenHandle(path);
+        using var handle = InputFile.OpenRead(path);
         long length = RandomAccess.GetLength(handle);
         int size = (int)Math.Min(length, 64 << 10);
         while (true)

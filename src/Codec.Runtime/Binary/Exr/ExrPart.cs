@@ -3,9 +3,14 @@ namespace Codec.Runtime.Binary.Exr;
 /// <summary>One part of an EXR file (single-part files have one): its attributes, the standard ones decoded.</summary>
 public sealed class ExrPart
 {
+    // By name, the first of a repeated name winning: headers of tens of thousands of attributes (Cryptomatte layers)
+    // are looked up many times, so a scan per lookup would make reading them quadratic.
+    private readonly Dictionary<string, ExrAttribute> _byName = new(StringComparer.Ordinal);
+
     internal ExrPart(IReadOnlyList<ExrAttribute> attributes)
     {
         Attributes = attributes;
+        foreach (var a in attributes) _byName.TryAdd(a.Name, a);
         Channels = Get("channels")?.Value as IReadOnlyList<ExrChannel> ?? [];
         Compression = Get("compression")?.Value is ExrCompression c ? c : null;
         DataWindow = Get("dataWindow")?.Value is ExrBox d ? d : null;
@@ -41,9 +46,6 @@ public sealed class ExrPart
     /// <summary>Chunks of pixel data this part has (its offset table's length), or -1 when the header does not say.</summary>
     public long ChunkCount { get; internal set; } = -1;
 
-    public ExrAttribute? Get(string name)
-    {
-        foreach (var a in Attributes) if (a.Name == name) return a;
-        return null;
-    }
+    /// <summary>The attribute named <paramref name="name"/> (the first, if the header repeats it), or null.</summary>
+    public ExrAttribute? Get(string name) => _byName.GetValueOrDefault(name);
 }

@@ -158,16 +158,19 @@ public sealed class PngImage
             return null;
         }
 
-        var labels = new ushort[(long)width * height];
-        if (!DecodeRows(png, idat, width, height, bytesPerPixel, labels, sink, path)) return null;
-        return new PngImage(width, height, bitDepth, colorType, labels);
+        var labels = DecodeRows(png, idat, width, height, bytesPerPixel, sink, path);
+        return labels is null ? null : new PngImage(width, height, bitDepth, colorType, labels);
     }
 
     // Inflates one row at a time into two alternating row buffers, undoes its filter against the row above, and
-    // turns its samples (big-endian for 16 bits) into labels: the filtered image is never held whole.
-    private static bool DecodeRows(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, int width, int height, int bpp, ushort[] labels,
+    // turns its samples (big-endian for 16 bits) into labels: the filtered image is never held whole. The labels grow
+    // with the rows that really inflate (doubling up to the header's size), so a header that promises more pixels
+    // than the data holds costs at most twice what the data gives, not the promise.
+    private static ushort[]? DecodeRows(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, int width, int height, int bpp,
         FindingSink sink, string path)
     {
+        long pixels = (long)width * height;
+        var labels = new ushort[(int)Math.Min(pixels, Math.Max(width, 1 << 12))];
         // IDAT chunks are one zlib stream split anywhere; masks compress to kilobytes, so joining them costs little.
         var compressed = new byte[idat.Sum(c => (long)c.Length)];
         int filled = 0;
@@ -181,7 +184,7 @@ public sealed class PngImage
         if (filled >= 2 && (compressed[1] & 0x20) != 0)
         {
             sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data's zlib stream asks for a preset dictionary, which PNG does not allow");
-            return false;
+            return null;
         }
 
         int stride = width * bpp;
@@ -197,29 +200,30 @@ public sealed class PngImage
                 {
                     sink.ReportAt(FindingCodes.DataTruncated, path, idat[0].Offset,
                         $"the image data inflates to {(long)y * current.Length + got} bytes; {(long)height * current.Length} are needed");
-                    return false;
+                    return null;
                 }
 
                 if (!PngFilters.Undo(current[0], current.AsSpan(1), y == 0 ? Span<byte>.Empty : previous.AsSpan(1), bpp))
                 {
                     sink.ReportAt(FindingCodes.BadHeader, path, 8, $"row {y} uses filter type {current[0]}; PNG has 0–4");
-                    return false;
+                    return null;
                 }
 
                 var row = current.AsSpan(1);
+                if ((long)(y + 1) * width > labels.Length) Array.Resize(ref labels, (int)Math.Min(pixels, Math.Max((long)(y + 1) * width, 2L * labels.Length)));
                 var output = labels.AsSpan(y * width, width);
                 if (bpp == 2) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row), output);
                 else PngFilters.Widen(row, output);
                 (current, previous) = (previous, current);
             }
 
-            return true;
+            return labels;
         }
         // The stream is in memory: an IOException can only be the inflater's own (its ZLibException is not public).
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             sink.ReportAt(FindingCodes.BadArchive, path, idat[0].Offset, "the image data is not valid zlib: " + e.Message);
-            return false;
+            return null;
         }
     }
 }

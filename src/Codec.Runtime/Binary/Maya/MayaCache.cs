@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
@@ -56,7 +57,7 @@ public static class MayaCache
     private static MayaCacheShape? Load(string xmlPath, FindingSink sink, FrameBuffer? buffer, FrameVisitor? visit)
     {
         MayaCacheDescription? description;
-        using (var xml = File.OpenRead(xmlPath)) description = MayaCacheDescription.Parse(xml, sink, xmlPath);
+        using (var xml = InputFile.OpenStream(xmlPath)) description = MayaCacheDescription.Parse(xml, sink, xmlPath);
         if (description is null) return null;
 
         var vectorChannels = description.Channels.Where(c => c.DataType is "FVCA" or "DVCA").ToList();

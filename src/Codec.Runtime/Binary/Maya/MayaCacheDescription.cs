@@ -31,13 +31,33 @@ public sealed record MayaCacheDescription(string CacheType, string Format, int R
 
     public bool OneFile => CacheType == "OneFile";
 
+    /// <summary>Maya's descriptions are a few kilobytes; a larger one is refused rather than parsed.</summary>
+    private const int MaxDescriptionBytes = 4 << 20;
+
     public static MayaCacheDescription? Parse(Stream xml, FindingSink sink, string path = "")
     {
+        // Read whole (bounded) first: a DOCTYPE is then found and named before the XML reader sees it.
+        var text = new MemoryStream();
+        var chunk = new byte[81920];
+        for (int n; (n = xml.Read(chunk)) > 0;)
+        {
+            text.Write(chunk, 0, n);
+            if (text.Length > MaxDescriptionBytes) return Fail(sink, path, $"the description is larger than {MaxDescriptionBytes} bytes; Maya writes a few kilobytes");
+        }
+
+        // Maya never writes a DOCTYPE. One is skipped, never processed (no entities, nothing fetched), and said.
+        if (HasDoctype(text.GetBuffer().AsSpan(0, (int)text.Length)))
+        {
+            sink.Add(new Finding(FindingCodes.BadHeader, Severity.Warning, path, "the description has a DOCTYPE, which Maya does not write; it is ignored (no entity in it is expanded)"));
+        }
+
+        text.Position = 0;
+        xml = text;
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit,
+            DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
-            MaxCharactersInDocument = 4 << 20,
+            MaxCharactersInDocument = MaxDescriptionBytes,
             IgnoreComments = true,
             IgnoreWhitespace = true,
         };
@@ -120,6 +140,13 @@ public sealed record MayaCacheDescription(string CacheType, string Format, int R
 
     private static int Int(XmlReader reader, string name) =>
         int.TryParse(reader.GetAttribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : 0;
+
+    private static bool HasDoctype(ReadOnlySpan<byte> xml)
+    {
+        int root = xml.IndexOf("<Autodesk_Cache_File"u8);
+        var prolog = root < 0 ? xml : xml[..root];
+        return prolog.IndexOf("<!DOCTYPE"u8) >= 0 || prolog.IndexOf("<!doctype"u8) >= 0;
+    }
 
     private static MayaCacheDescription? Fail(FindingSink sink, string path, string message)
     {

@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Binary.Numpy;
@@ -56,7 +57,7 @@ public sealed class NpyFile : IDisposable
     /// </summary>
     public static NpyHeader? ReadInto(string path, Span<float> destination, FindingSink sink)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var handle = InputFile.OpenRead(path, FileOptions.SequentialScan);
         long length = RandomAccess.GetLength(handle);
         Span<byte> prefix = stackalloc byte[4096];
         int got = RandomAccess.Read(handle, prefix, 0);

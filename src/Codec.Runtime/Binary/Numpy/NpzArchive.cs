@@ -94,8 +94,8 @@ public sealed class NpzArchive : IDisposable
                 return null;
             }
 
-            var output = new byte[entry.UncompressedSize];
-            if (!Inflate(_bytes.Slice((int)entry.DataOffset, (int)entry.CompressedSize), output, entry, sink, where)) return null;
+            var output = Inflate(_bytes.Slice((int)entry.DataOffset, (int)entry.CompressedSize), entry, sink, where);
+            if (output is null) return null;
             npy = output;
         }
 
@@ -108,15 +108,25 @@ public sealed class NpzArchive : IDisposable
         return NpyFile.Decode(npy, sink, where);
     }
 
-    private static bool Inflate(ReadOnlyMemory<byte> compressed, byte[] output, ZipEntry entry, FindingSink sink, string where)
+    // Inflates into a buffer that grows with what really comes out (doubling up to the declared size), so a header
+    // that lies about the size costs at most twice the real output, not the declared size up front.
+    private static byte[]? Inflate(ReadOnlyMemory<byte> compressed, ZipEntry entry, FindingSink sink, string where)
     {
         try
         {
             using var input = new ReadOnlyMemoryStream(compressed);
             using var deflate = new DeflateStream(input, CompressionMode.Decompress);
+            long declared = entry.UncompressedSize;
+            var output = new byte[(int)Math.Min(declared, (4 * compressed.Length) + 4096)];
             int filled = 0;
-            while (filled < output.Length)
+            while (true)
             {
+                if (filled == output.Length)
+                {
+                    if (output.Length == declared) break;
+                    Array.Resize(ref output, (int)Math.Min(declared, 2L * output.Length));
+                }
+
                 int n = deflate.Read(output, filled, output.Length - filled);
                 if (n == 0) break;
                 filled += n;
@@ -124,18 +134,18 @@ public sealed class NpzArchive : IDisposable
 
             // The stream must end exactly at the declared size: one more byte means the size was a lie.
             Span<byte> probe = stackalloc byte[1];
-            if (filled != output.Length || deflate.Read(probe) != 0)
+            if (filled != declared || deflate.Read(probe) != 0)
             {
-                sink.ReportAt(FindingCodes.EntrySizeMismatch, where, entry.DataOffset, filled != output.Length ? $"inflates to {filled} bytes, not the declared {entry.UncompressedSize}" : $"inflates to more than the declared {entry.UncompressedSize} bytes");
-                return false;
+                sink.ReportAt(FindingCodes.EntrySizeMismatch, where, entry.DataOffset, filled != declared ? $"inflates to {filled} bytes, not the declared {entry.UncompressedSize}" : $"inflates to more than the declared {entry.UncompressedSize} bytes");
+                return null;
             }
 
-            return true;
+            return output;
         }
         catch (InvalidDataException e)
         {
             sink.ReportAt(FindingCodes.BadArchive, where, entry.DataOffset, "the deflate data is corrupt: " + e.Message);
-            return false;
+            return null;
         }
     }
 

@@ -181,7 +181,7 @@ public static class ValidateCommand
                         MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs,
                     });
                     var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
-                    reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings)));
+                    reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings) { Unlisted = r.Unlisted }));
                     break;
                 case TargetKind.Dataset:
                     var report = progress.For(target.Path);
@@ -235,7 +235,7 @@ public static class ValidateCommand
             int length = InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
             if (length < 0) return new FileReport(file, null, findings);
             var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
-            return new FileReport(file, result.Version, result.Findings);
+            return new FileReport(file, result.Version, result.Findings) { Unlisted = result.Unlisted };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -246,20 +246,21 @@ public static class ValidateCommand
     private static FileReport CheckMetadataFile(string file, MetadataFileOptions options)
     {
         var findings = new List<Finding>();
-        long unlisted = 0;
+        var unlisted = FindingCounts.None;
         try
         {
             var summary = MetadataFileChecker.CheckFileAsync(file, line =>
             {
+                unlisted += line.Unlisted;
                 foreach (var f in line.Findings)
                 {
                     if (findings.Count < MaxListedLineFindings) findings.Add(f);
-                    else unlisted++;
+                    else unlisted = unlisted.Add(f.Severity);
                 }
             }, options).GetAwaiter().GetResult();
-            if (unlisted > 0) findings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "", $"{unlisted} more findings are counted but not listed"));
+            if (unlisted.Total > 0) findings.Add(unlisted.CutShortFinding(findings.Count));
             string? version = summary.Versions.Count == 0 ? null : string.Join(", ", summary.Versions.Keys);
-            return new FileReport(file, version, findings);
+            return new FileReport(file, version, findings) { Unlisted = unlisted };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

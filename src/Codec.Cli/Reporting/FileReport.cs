@@ -8,7 +8,10 @@ public sealed record FileReport(string Path, string? Version, IReadOnlyList<Find
     /// <summary>What the file was checked as, when that is not a format version (a dataset's files).</summary>
     public string? Kind { get; init; }
 
-    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
-    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
-    public int Infos => Findings.Count(f => f.Severity == Severity.Info);
+    /// <summary>Findings past the file's listing limit, by severity: in the totals below, not in <see cref="Findings"/>.</summary>
+    public FindingCounts Unlisted { get; init; }
+
+    public long Errors => Findings.Count(f => f.Severity == Severity.Error) + Unlisted.Errors;
+    public long Warnings => Findings.Count(f => f.Severity == Severity.Warning) + Unlisted.Warnings;
+    public long Infos => Findings.Count(f => f.Severity == Severity.Info) + Unlisted.Infos;
 }

@@ -20,7 +20,7 @@ public static class HumanReport
             }
         }
 
-        int errors = files.Sum(f => f.Errors), warnings = files.Sum(f => f.Warnings), infos = files.Sum(f => f.Infos);
+        long errors = files.Sum(f => f.Errors), warnings = files.Sum(f => f.Warnings), infos = files.Sum(f => f.Infos);
         int clean = files.Count(f => f.Errors == 0 && f.Warnings == 0);
         output.WriteLine($"{Count(files.Count, "file")} checked, {clean} clean: {Count(errors, "error")}, {Count(warnings, "warning")}, {infos} info{(showInfo || infos == 0 ? "" : " (--info to list)")}");
     }
@@ -32,5 +32,5 @@ public static class HumanReport
         _ => "info",
     };
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -7,6 +7,9 @@ namespace Codec.Formats.Validation;
 /// <summary>What checking one document found.</summary>
 public sealed record DocumentResult(string? Version, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Findings past the listing limit, by severity: counted in totals, not listed.</summary>
+    public FindingCounts Unlisted { get; init; }
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 
@@ -46,6 +49,6 @@ public sealed class DocumentChecker
         var findings = _sink.Findings.Count == 0
             ? Array.Empty<Finding>()
             : JsonPointerLocator.AddLocations(document, _sink.Findings, _locatorContext, _locateFrom);
-        return new DocumentResult(version, findings);
+        return new DocumentResult(version, findings) { Unlisted = _sink.Unlisted };
     }
 }

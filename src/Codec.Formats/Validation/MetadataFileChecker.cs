@@ -57,6 +57,9 @@ public static class MetadataFileChecker
                 else infos++;
             }
 
+            errors += result.Unlisted.Errors;
+            warnings += result.Unlisted.Warnings;
+            infos += result.Unlisted.Infos;
             string key = result.Version ?? "(unknown)";
             versions[key] = versions.TryGetValue(key, out long n) ? n + 1 : 1;
             onLine?.Invoke(result);

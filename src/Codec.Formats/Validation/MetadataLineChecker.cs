@@ -8,6 +8,9 @@ namespace Codec.Formats.Validation;
 /// <summary>What checking one line of a metadata.jsonl found (findings carry the file's line numbers).</summary>
 public sealed record MetadataLineResult(long LineNumber, string? Version, IReadOnlyList<Finding> Findings, MetadataFacts? Facts)
 {
+    /// <summary>Findings of this line past its listing limit, by severity.</summary>
+    public FindingCounts Unlisted { get; init; }
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 
@@ -30,7 +33,7 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
     {
         var result = _checker.Check(line, out var model);
         MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, lineNumber) : null;
-        return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts);
+        return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts) { Unlisted = result.Unlisted };
     }
 
     public MetadataLineResult Oversized(long lineNumber, long length) =>

@@ -11,10 +11,11 @@ public sealed class FindingSink
 
     public FindingSink(int maxFindings = 1000) => MaxFindings = maxFindings;
 
-    /// <summary>Findings past this count are dropped and summarised by one <see cref="FindingCodes.TooManyFindings"/>.</summary>
+    /// <summary>Findings past this count are dropped, counted by severity, and summarised by one <see cref="FindingCodes.TooManyFindings"/> warning.</summary>
     public int MaxFindings { get; }
 
-    public IReadOnlyList<Finding> Findings => _findings;
+    /// <summary>The listed findings, ended (when some were dropped) by one warning that counts the rest.</summary>
+    public IReadOnlyList<Finding> Findings => Dropped == 0 ? _findings : [.. _findings, Unlisted.CutShortFinding(_findings.Count)];
     public int ErrorCount { get; private set; }
     public int WarningCount { get; private set; }
     public int Count => _findings.Count;
@@ -23,12 +24,16 @@ public sealed class FindingSink
     /// <summary>Dropped findings, beyond <see cref="MaxFindings"/>.</summary>
     public int Dropped { get; private set; }
 
+    /// <summary>The dropped findings by severity: counted in a report's totals, not listed.</summary>
+    public FindingCounts Unlisted { get; private set; }
+
     public void Reset()
     {
         _findings.Clear();
         ErrorCount = 0;
         WarningCount = 0;
         Dropped = 0;
+        Unlisted = default;
         _lines = default;
     }
 
@@ -39,7 +44,7 @@ public sealed class FindingSink
     public void StartDocument() => _lines = default;
 
     /// <summary>Where the list stands now, to <see cref="Rewind"/> to later.</summary>
-    public FindingMark Mark() => new(_findings.Count, ErrorCount, WarningCount, Dropped);
+    public FindingMark Mark() => new(_findings.Count, ErrorCount, WarningCount, Dropped, Unlisted);
 
     /// <summary>
     /// Forgets every finding since <paramref name="mark"/> — used when a document turns out to be something else
@@ -52,6 +57,7 @@ public sealed class FindingSink
         ErrorCount = mark.Errors;
         WarningCount = mark.Warnings;
         Dropped = mark.Dropped;
+        Unlisted = mark.Unlisted;
     }
 
     /// <summary>
@@ -94,13 +100,11 @@ public sealed class FindingSink
             return;
         }
 
-        if (Dropped++ == 0)
-        {
-            _findings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "",
-                $"more than {MaxFindings} findings; the rest are counted but not listed"));
-        }
+        // The list ends with one finding saying so; its counts are written when the document is done (see Findings).
+        Dropped++;
+        Unlisted = Unlisted.Add(finding.Severity);
     }
 }
 
 /// <summary>A position in a <see cref="FindingSink"/>'s list (see <see cref="FindingSink.Mark"/>).</summary>
-public readonly record struct FindingMark(int Count, int Errors, int Warnings, int Dropped);
+public readonly record struct FindingMark(int Count, int Errors, int Warnings, int Dropped, FindingCounts Unlisted);

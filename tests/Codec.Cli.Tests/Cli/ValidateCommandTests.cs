@@ -41,6 +41,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_listing_cut_short_says_so_and_the_totals_count_every_finding()
+    {
+        // 3,000 lines of tens of errors each (every number of a real line written as a string): more than a file lists.
+        string line = File.ReadLines(Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5", "metadata.jsonl")).First();
+        string broken = System.Text.RegularExpressions.Regex.Replace(line, @":(-?[0-9][0-9.eE+-]*)([,}\]])", ":\"$1\"$2");
+        string jsonl = Path.Combine(_dir, "metadata.jsonl");
+        File.WriteAllLines(jsonl, Enumerable.Repeat(broken, 3000));
+        var (exit, output, _) = Run(jsonl);
+        Assert.Equal(1, exit);
+        Assert.Contains("warning J108", output);
+        Assert.Contains("counted in the totals but not listed", output);
+        int listed = output.Split('\n').Count(l => l.TrimStart().StartsWith("error ", StringComparison.Ordinal));
+        var summary = System.Text.RegularExpressions.Regex.Match(output, @"(\d+) errors?, ");
+        Assert.True(long.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > listed, $"{summary.Value} for {listed} listed");
+    }
+
+    [Fact]
     public void An_unknown_option_is_a_usage_error_not_a_path()
     {
         var (exit, _, errors) = Run("--quiet", Documents.SampleV12);

@@ -11,7 +11,11 @@ using Codec.Runtime.Threading;
 namespace Codec.Formats.Validation.Folders;
 
 /// <summary>The findings of one file, with the format version it was read as.</summary>
-public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList<Finding> Findings);
+public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Findings past the file's listing limit, by severity: counted in totals, not listed.</summary>
+    public FindingCounts Unlisted { get; init; }
+}
 
 /// <summary>How far a folder check has come.</summary>
 public readonly record struct FolderProgress(int FilesDone, int FilesTotal);
@@ -96,14 +100,14 @@ public sealed class SynthesisFolderChecker
         var lines = new Dictionary<RenderKey, MetadataFacts>();
         var lineFindings = new List<Finding>();
         string? metadataVersion = null;
+        var metadataUnlisted = FindingCounts.None;
         if (metadataPath is not null)
         {
             var versions = new HashSet<string>(StringComparer.Ordinal);
-            long unlisted = 0;
             void Add(Finding f)
             {
                 if (lineFindings.Count < _options.MaxListedLineFindings) lineFindings.Add(f);
-                else unlisted++;
+                else metadataUnlisted = metadataUnlisted.Add(f.Severity);
             }
 
             try
@@ -111,6 +115,7 @@ public sealed class SynthesisFolderChecker
                 await MetadataFileChecker.CheckFileAsync(metadataPath, line =>
                 {
                     foreach (var f in line.Findings) Add(f);
+                    metadataUnlisted += line.Unlisted;
                     if (line.Version is not null) versions.Add(line.Version);
                     if (line.Facts is not { } facts) return;
                     var key = new RenderKey(facts.RenderId, facts.CameraName, facts.FrameNumber);
@@ -130,7 +135,7 @@ public sealed class SynthesisFolderChecker
                 Add(InputFile.Unreadable(e));
             }
 
-            if (unlisted > 0) lineFindings.Add(new Finding(FindingCodes.TooManyFindings, Severity.Info, "", $"{unlisted} more findings are counted but not listed"));
+            if (metadataUnlisted.Total > 0) lineFindings.Add(metadataUnlisted.CutShortFinding(lineFindings.Count));
             metadataVersion = versions.Count == 0 ? null : string.Join(", ", versions.Order(StringComparer.Ordinal));
             progress?.Report(new FolderProgress(++done, total));
         }
@@ -167,7 +172,7 @@ public sealed class SynthesisFolderChecker
                     $"render {key} has no files in the folder (expected {key.RenderId}.info.json or {key.RenderId}.cam_<camera>.f_<frame>.info.json)", Line(facts.LineNumber), 1));
             }
 
-            results.Insert(0, new FileCheckResult(metadataPath, metadataVersion, lineFindings.OrderBy(f => f.Line).ToList()));
+            results.Insert(0, new FileCheckResult(metadataPath, metadataVersion, lineFindings.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ToList()) { Unlisted = metadataUnlisted });
         }
 
         return results;
@@ -182,6 +187,7 @@ public sealed class SynthesisFolderChecker
         RenderKey? matched = null;
         var findings = new List<Finding>();
         string? version = null;
+        var unlisted = FindingCounts.None;
         try
         {
             int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);
@@ -192,6 +198,7 @@ public sealed class SynthesisFolderChecker
                 var result = worker.Info.Check(document, out var model);
                 var info = model as IInfoDocument;
                 version = result.Version;
+                unlisted = result.Unlisted;
                 findings.AddRange(result.Findings);
                 if (hasMetadata)
                 {
@@ -223,7 +230,7 @@ public sealed class SynthesisFolderChecker
             findings.Add(InputFile.Unreadable(e));
         }
 
-        results.Add(new FileCheckResult(path, version, findings));
+        results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
         return new RenderResult(results, lineFindings, matched);
     }
 

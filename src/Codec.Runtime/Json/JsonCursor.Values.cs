@@ -387,10 +387,27 @@ public ref partial struct JsonCursor
     {
         int start = ++_pos;
 
-        // Member names and most values are short ASCII: one scalar pass beats three vectorized calls on them.
+        // Member names and most values are short ASCII: eight bytes tested at once (SWAR) beat both a byte loop and
+        // vectorized searches on them. The first byte that is a quote, a backslash, a control or not ASCII ends the
+        // fast path; only a quote ends the string here, anything else goes the general way below.
         var doc = _doc;
-        int limit = Math.Min(doc.Length, start + 32);
-        for (int k = start; k < limit; k++)
+        int limit = Math.Min(doc.Length, start + 64);
+        int k = start;
+        if (BitConverter.IsLittleEndian)
+        {
+            ref byte origin = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(doc);
+            for (; k + 8 <= limit; k += 8)
+            {
+                ulong flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref origin, k)));
+                if (flagged == 0) continue;
+                int at = k + (System.Numerics.BitOperations.TrailingZeroCount(flagged) >> 3);
+                if (doc[at] != (byte)'"') goto general;
+                _pos = at + 1;
+                return doc[start..at];
+            }
+        }
+
+        for (; k < limit; k++)
         {
             byte c = doc[k];
             if (c == (byte)'"')
@@ -401,6 +418,8 @@ public ref partial struct JsonCursor
 
             if (c == (byte)'\\' || c < 0x20 || c >= 0x80) break;
         }
+
+    general:
 
         var rest = _doc[start..];
         int special = rest.IndexOfAny(StringSpecials);
@@ -451,6 +470,16 @@ public ref partial struct JsonCursor
         var scratch = _ctx.ScratchOf(body.Length);
         int written = Unescape(body, start, scratch);
         return scratch[..written];
+    }
+
+    // A bit set in the top of every byte of a little-endian word that is '"', '\\', below 0x20 or 0x80 and above. A
+    // byte above a true hit may be flagged too (a borrow), never one below it: the lowest flag is the first hit.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong StringSpecialBytes(ulong word)
+    {
+        const ulong ones = 0x0101010101010101, highs = 0x8080808080808080;
+        ulong quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+        return (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - (ones * 0x20)) & ~word) | word) & highs;
     }
 
     private readonly void CheckStringContent(ReadOnlySpan<byte> raw, int offset)

@@ -51,6 +51,23 @@ public static class FileInspector
     /// </summary>
     public static InspectionReport Inspect(string path, string? mappingInfoJson)
     {
+        // What is not a file (a FIFO, a device) is said before any reader would open it; an I/O error is the file's.
+        try
+        {
+            if (InputFile.Refusal(path) is { } why) return Unreadable(path, why);
+            return Describe(path, mappingInfoJson);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, InputFile.Unreadable(e).Message);
+        }
+    }
+
+    private static InspectionReport Unreadable(string path, string why) =>
+        new(path, "unreadable", [], null, [new Finding(FindingCodes.FileUnreadable, Severity.Error, path, why)]);
+
+    private static InspectionReport Describe(string path, string? mappingInfoJson)
+    {
         var sink = new FindingSink();
         var properties = new List<KeyValuePair<string, string>>();
         ValueStats? stats = null;

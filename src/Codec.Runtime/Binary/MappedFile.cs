@@ -28,11 +28,12 @@ internal sealed unsafe class MappedFile : MemoryManager<byte>
         _length = length;
     }
 
-    /// <summary>Maps <paramref name="path"/>; null with a finding for an empty file or one over 2 GiB.</summary>
+    /// <summary>Maps <paramref name="path"/>; null with a finding for an empty file, one over 2 GiB, or what is not a file.</summary>
     public static MappedFile? Open(string path, FindingSink sink)
     {
-        // Through the gate: a FIFO or a device is refused (an IOException for the caller), never mapped.
-        using var handle = InputFile.OpenRead(path);
+        // Through the gate: a FIFO or a device is refused, never mapped.
+        using var handle = InputFile.TryOpenRead(path, sink);
+        if (handle is null) return null;
         long length = RandomAccess.GetLength(handle);
         if (length == 0 || length > int.MaxValue)
         {

@@ -62,6 +62,23 @@ public static class InputFile
         return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, options);
     }
 
+    /// <summary>
+    /// <see cref="OpenRead"/> for readers that report on the file itself: the handle, or null after an error finding
+    /// located at <paramref name="path"/> (not a file, or unreadable).
+    /// </summary>
+    public static SafeFileHandle? TryOpenRead(string path, FindingSink sink, FileOptions options = FileOptions.None)
+    {
+        try
+        {
+            return OpenRead(path, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sink.Add(Unreadable(e) with { Path = path });
+            return null;
+        }
+    }
+
     /// <summary>A read-only stream over a regular file (see <see cref="OpenRead"/>).</summary>
     public static FileStream OpenStream(string path, FileOptions options = FileOptions.None, int bufferSize = 4096) =>
         new(OpenRead(path, options), FileAccess.Read, bufferSize, options.HasFlag(FileOptions.Asynchronous));

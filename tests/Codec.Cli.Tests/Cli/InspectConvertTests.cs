@@ -68,6 +68,23 @@ public sealed class InspectConvertTests : IDisposable
     }
 
     [Fact]
+    public async Task Inspect_says_what_a_fifo_or_a_device_is_and_goes_on_to_the_next_file()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string fifo = Path.Combine(_dir, "pipe.npy"), device = Path.Combine(_dir, "zero.wav");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
+        File.CreateSymbolicLink(device, "/dev/zero");
+        var stdout = new StringWriter();
+        int exit = await Deadline.Within(TimeSpan.FromSeconds(30), "inspect of a FIFO",
+            () => InspectCommand.Run([fifo, device, Numpy("f4_le.npy")], false, stdout, new StringWriter()));
+        Assert.NotEqual(0, exit);
+        string report = stdout.ToString();
+        Assert.Contains("named pipe", report);
+        Assert.Contains("character device", report);
+        Assert.Contains("float32", report.Replace("<f4", "float32"));
+    }
+
+    [Fact]
     public void Npy_to_pc2_to_maya_to_npy_keeps_every_value()
     {
         string pc2 = Path.Combine(_dir, "a.pc2"), xml = Path.Combine(_dir, "a.xml"), npy = Path.Combine(_dir, "a.npy");

@@ -39,9 +39,9 @@ public sealed class InputFileTests : IDisposable
         Assert.Contains("named pipe", Assert.Single(sink.Findings).Message);
 
         // Every binary reader goes through the gate too.
-        var refused = await Deadline.Within(TimeSpan.FromSeconds(10), "NpyFile.Open of a FIFO",
-            () => Record.Exception(() => NpyFile.Open(fifo, new FindingSink())));
-        Assert.IsType<InputFileException>(refused);
+        var npySink = new FindingSink();
+        Assert.Null(await Deadline.Within(TimeSpan.FromSeconds(10), "NpyFile.Open of a FIFO", () => NpyFile.Open(fifo, npySink)));
+        Assert.Contains("named pipe", Assert.Single(npySink.Findings).Message);
     }
 
     [Theory]

@@ -60,7 +60,8 @@ public sealed class ExrFile
     /// <summary>Reads the headers of <paramref name="path"/>; null (with located findings) when they are unusable.</summary>
     public static ExrFile? Read(string path, FindingSink sink)
     {
-        using var handle = InputFile.OpenRead(path);
+        using var handle = InputFile.TryOpenRead(path, sink);
+        if (handle is null) return null;
         long length = RandomAccess.GetLength(handle);
         int size = (int)Math.Min(length, 64 << 10);
         while (true)

@@ -57,7 +57,13 @@ public static class MayaCache
     private static MayaCacheShape? Load(string xmlPath, FindingSink sink, FrameBuffer? buffer, FrameVisitor? visit)
     {
         MayaCacheDescription? description;
-        using (var xml = InputFile.OpenStream(xmlPath)) description = MayaCacheDescription.Parse(xml, sink, xmlPath);
+        using (var handle = InputFile.TryOpenRead(xmlPath, sink))
+        {
+            if (handle is null) return null;
+            using var xml = new FileStream(handle, FileAccess.Read);
+            description = MayaCacheDescription.Parse(xml, sink, xmlPath);
+        }
+
         if (description is null) return null;
 
         var vectorChannels = description.Channels.Where(c => c.DataType is "FVCA" or "DVCA").ToList();

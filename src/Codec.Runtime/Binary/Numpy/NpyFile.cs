@@ -57,7 +57,8 @@ public sealed class NpyFile : IDisposable
     /// </summary>
     public static NpyHeader? ReadInto(string path, Span<float> destination, FindingSink sink)
     {
-        using var handle = InputFile.OpenRead(path, FileOptions.SequentialScan);
+        using var handle = InputFile.TryOpenRead(path, sink, FileOptions.SequentialScan);
+        if (handle is null) return null;
         long length = RandomAccess.GetLength(handle);
         Span<byte> prefix = stackalloc byte[4096];
         int got = RandomAccess.Read(handle, prefix, 0);

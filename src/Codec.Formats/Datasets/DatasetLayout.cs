@@ -1,3 +1,4 @@
+using Codec.Runtime.Files;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
 
@@ -32,6 +33,16 @@ public sealed class DatasetLayout
             list.Add(new Finding(code, severity, "", message));
         }
 
+        // A link out of the dataset (to /etc/passwd, to /usr/share) is said and not followed: what the dataset holds
+        // is checked, not what its links happen to reach.
+        string resolvedRoot = Links.Resolve(root);
+        bool Outside(string path, string relative)
+        {
+            if (Links.LeadsOutside(path, resolvedRoot) is not { } target) return false;
+            Report(relative, FindingCodes.LinkOutsideFolder, Severity.Warning, $"{relative} is a link to {target}, outside the dataset; not followed");
+            return true;
+        }
+
         // Folders the contract declares (and their parents) are never strays of the folder above them.
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in contract.Folders)
@@ -47,18 +58,20 @@ public sealed class DatasetLayout
             if (placeholder < 0)
             {
                 string dir = System.IO.Path.Combine(root, folder.Path);
+                if (Outside(dir, folder.Path)) continue;
                 if (!Directory.Exists(dir))
                 {
                     if (folder.Required) Report(folder.Path, FindingCodes.PartMissing, Severity.Error, $"the required folder {folder.Path}/ is missing ({About(folder)})");
                     continue;
                 }
 
-                ScanFolder(folder, dir, folder.Path, [], declared, files, Report);
+                ScanFolder(folder, dir, folder.Path, [], declared, files, Report, Outside);
                 continue;
             }
 
             string parentRelative = string.Join('/', segments.Take(placeholder));
             string parent = System.IO.Path.Combine(root, parentRelative);
+            if (Outside(parent, parentRelative)) continue;
             if (!Directory.Exists(parent))
             {
                 if (folder.Required) Report(parentRelative, FindingCodes.PartMissing, Severity.Error, $"the required folder {parentRelative}/ is missing ({About(folder)})");
@@ -71,7 +84,7 @@ public sealed class DatasetLayout
             {
                 string entryName = System.IO.Path.GetFileName(entry);
                 string relative = parentRelative + "/" + entryName;
-                if (declared.Contains(relative)) continue;
+                if (declared.Contains(relative) || Outside(entry, relative)) continue;
                 if (!Directory.Exists(entry))
                 {
                     if ((folder.FilesBeside ?? folder.Strays) is { } severity)
@@ -82,7 +95,7 @@ public sealed class DatasetLayout
                 instances++;
                 string rest = string.Join('/', segments.Skip(placeholder + 1));
                 string dir = rest.Length == 0 ? entry : System.IO.Path.Combine(entry, rest);
-                ScanFolder(folder, dir, rest.Length == 0 ? relative : relative + "/" + rest, [new(name, entryName)], declared, files, Report);
+                ScanFolder(folder, dir, rest.Length == 0 ? relative : relative + "/" + rest, [new(name, entryName)], declared, files, Report, Outside);
             }
 
             if (folder.Required && instances == 0)
@@ -94,11 +107,11 @@ public sealed class DatasetLayout
     }
 
     private static void ScanFolder(FolderSpec folder, string dir, string relative, KeyValuePair<string, string>[] bindings, HashSet<string> declared,
-        List<DatasetFile> files, Action<string, string, Severity, string> report)
+        List<DatasetFile> files, Action<string, string, Severity, string> report, Func<string, string, bool> outside)
     {
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<DatasetFile>();
-        var entries = Entries(dir).Select(System.IO.Path.GetFileName).ToList();
+        var entries = Entries(dir).Where(e => !outside(e, relative + "/" + System.IO.Path.GetFileName(e))).Select(System.IO.Path.GetFileName).ToList();
         foreach (var spec in folder.Files)
         {
             var pattern = FileNamePattern.Parse(spec.Name);

@@ -15,14 +15,14 @@ public static class OutputFile
     /// </summary>
     public static string? Refusal(IReadOnlyList<string> outputs, IReadOnlyList<string> inputs, bool overwrite)
     {
-        var sources = inputs.Select(Canonical).ToHashSet(StringComparer.Ordinal);
+        var sources = inputs.Select(Links.Resolve).ToHashSet(StringComparer.Ordinal);
         foreach (string output in outputs)
         {
             if (Directory.Exists(output)) return $"{output} is a folder; give a file name";
             string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
             if (folder is not null && !Directory.Exists(folder)) return $"the folder {folder} does not exist";
-            if (sources.Contains(Canonical(output))) return $"{output} is {(IsLink(output) ? "a link to " : "")}a file being read; choose another destination";
-            if (!overwrite && (File.Exists(output) || IsLink(output))) return $"{output} exists; use --force to overwrite it";
+            if (sources.Contains(Links.Resolve(output))) return $"{output} is {(Links.IsLink(output) ? "a link to " : "")}a file being read; choose another destination";
+            if (!overwrite && (File.Exists(output) || Links.IsLink(output))) return $"{output} exists; use --force to overwrite it";
         }
 
         return null;
@@ -58,45 +58,5 @@ public static class OutputFile
                 // Nothing of the destination is in it; a leftover temporary folder is harmless.
             }
         }
-    }
-
-    private static bool IsLink(string path) => new FileInfo(path).LinkTarget is not null;
-
-    // The path with every link along it resolved (at most 40 hops, as the kernel allows), for telling whether two
-    // paths name the same file.
-    private static string Canonical(string path)
-    {
-        string full = Path.GetFullPath(path);
-        string root = Path.GetPathRoot(full) ?? "";
-        string current = root;
-        var parts = new Queue<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
-        int hops = 0;
-        while (parts.Count > 0)
-        {
-            string next = Path.Combine(current, parts.Dequeue());
-            string? target = null;
-            try
-            {
-                target = new FileInfo(next).LinkTarget;
-            }
-            catch (IOException)
-            {
-            }
-
-            if (target is null || ++hops > 40)
-            {
-                current = next;
-                continue;
-            }
-
-            // Resolve the target from the link's folder, then walk what is left of the path from there.
-            string resolved = Path.GetFullPath(Path.Combine(current, target));
-            string resolvedRoot = Path.GetPathRoot(resolved) ?? "";
-            var rest = resolved[resolvedRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(parts).ToList();
-            parts = new Queue<string>(rest);
-            current = resolvedRoot;
-        }
-
-        return current;
     }
 }

@@ -117,6 +117,8 @@ public static class FindingCodes
     public const string FileUnreadable = "F601";
     /// <summary>A file in an output folder whose name follows neither Synthesis naming convention.</summary>
     public const string UnrecognisedFileName = "F602";
+    /// <summary>A link that leads out of the folder being checked: reported, not followed (warning).</summary>
+    public const string LinkOutsideFolder = "F603";
 
     // X7xx: checks across the files of one output folder.
     /// <summary>Two metadata lines describe the same render (render_id, camera, frame).</summary>

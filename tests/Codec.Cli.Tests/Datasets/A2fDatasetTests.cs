@@ -234,10 +234,36 @@ public sealed class A2fDatasetTests : IDisposable
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", At("cache", "tongue", "cp2_anger", "cp2_anger.npy"))) mkfifo.WaitForExit();
 
         var results = await Deadline.Within(TimeSpan.FromSeconds(60), "the dataset check", () => DatasetValidator.Check(A2fDataset.Contract, _dir));
-        var unreadable = results.SelectMany(r => r.Findings.Select(f => (r.Path, f))).Where(x => x.f.Code == FindingCodes.FileUnreadable).ToList();
-        Assert.Contains(unreadable, x => x.Path.EndsWith("cp1_neutral.wav", StringComparison.Ordinal) && x.f.Message.Contains("character device"));
-        Assert.Contains(unreadable, x => x.Path.EndsWith("cp2_anger.npy", StringComparison.Ordinal) && x.f.Message.Contains("named pipe"));
-        Assert.DoesNotContain(unreadable, x => x.f.Message.Contains("please report"));
+        var all = results.SelectMany(r => r.Findings.Select(f => (r.Path, f))).ToList();
+        // The device is outside the dataset: the link to it is said and not followed. The FIFO inside is refused unread.
+        Assert.Contains(all, x => x.f.Code == FindingCodes.LinkOutsideFolder && x.f.Message.Contains("/dev/urandom"));
+        Assert.Contains(all, x => x.f.Code == FindingCodes.FileUnreadable && x.Path.EndsWith("cp2_anger.npy", StringComparison.Ordinal) && x.f.Message.Contains("named pipe"));
+        Assert.DoesNotContain(all, x => x.f.Message.Contains("please report"));
+    }
+
+    [Fact]
+    public void A_link_out_of_the_dataset_is_reported_and_not_followed()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Copy();
+        string vertexList = At("geom", "skin", "eye_dist_vertex_list.json");
+        File.Delete(vertexList);
+        File.CreateSymbolicLink(vertexList, "/etc/passwd");
+        Directory.CreateSymbolicLink(At("cache", "skin", "usr_share"), "/usr/share");
+        // A link that stays inside the dataset is followed as before.
+        File.Delete(At("audio", "aug", "voice1", "cp1_neutral.wav"));
+        File.CreateSymbolicLink(At("audio", "aug", "voice1", "cp1_neutral.wav"), At("audio", "cp1_neutral.wav"));
+
+        var results = DatasetValidator.Check(A2fDataset.Contract, _dir);
+        var all = results.SelectMany(r => r.Findings.Select(f => (r.Path, f))).ToList();
+        var links = all.Where(x => x.f.Code == FindingCodes.LinkOutsideFolder).ToList();
+        Assert.Equal(2, links.Count);
+        Assert.Contains(links, x => x.f.Message.Contains("/etc/passwd, outside the dataset; not followed"));
+        Assert.Contains(links, x => x.f.Message.Contains("/usr/share, outside the dataset; not followed"));
+        Assert.All(links, x => Assert.Equal(Severity.Warning, x.f.Severity));
+        // Nothing from behind the links was read: no JSON error about passwd, no strays from /usr/share.
+        Assert.DoesNotContain(all, x => x.f.Code is FindingCodes.Syntax or FindingCodes.StrayEntry);
+        Assert.DoesNotContain(all, x => x.Path.Contains("cp1_neutral.wav", StringComparison.Ordinal) && x.f.Severity == Severity.Error);
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+namespace Codec.Runtime.Files;
+
+/// <summary>
+/// Where paths really lead, links followed: for telling whether two paths name the same file (an output must never
+/// be an input) and whether a link leads out of the folder being checked (such a link is reported, not followed).
+/// </summary>
+public static class Links
+{
+    /// <summary>The kernel's limit on links followed in one path; a longer chain is a loop.</summary>
+    private const int MaxHops = 40;
+
+    /// <summary>The absolute path with every link along it resolved (as far as the links lead; a loop stops after 40 hops).</summary>
+    public static string Resolve(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full) ?? "";
+        string current = root;
+        var parts = new Queue<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        int hops = 0;
+        while (parts.Count > 0)
+        {
+            string next = Path.Combine(current, parts.Dequeue());
+            string? target = LinkTarget(next);
+            if (target is null || ++hops > MaxHops)
+            {
+                current = next;
+                continue;
+            }
+
+            // Resolve the target from the link's folder, then walk what is left of the path from there.
+            string resolved = Path.GetFullPath(Path.Combine(current, target));
+            string resolvedRoot = Path.GetPathRoot(resolved) ?? "";
+            parts = new Queue<string>(resolved[resolvedRoot.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(parts));
+            current = resolvedRoot;
+        }
+
+        return current;
+    }
+
+    /// <summary>True when <paramref name="path"/> is itself a link (to anything, or to nothing).</summary>
+    public static bool IsLink(string path) => LinkTarget(path) is not null;
+
+    /// <summary>
+    /// Where <paramref name="entry"/>, a link, leads when that is outside <paramref name="resolvedRoot"/> (a resolved path); null
+    /// when the entry is no link or stays inside.
+    /// </summary>
+    public static string? LeadsOutside(string entry, string resolvedRoot)
+    {
+        if (!IsLink(entry)) return null;
+        string target = Resolve(entry);
+        string inside = resolvedRoot.EndsWith(Path.DirectorySeparatorChar) ? resolvedRoot : resolvedRoot + Path.DirectorySeparatorChar;
+        return target == resolvedRoot || target.StartsWith(inside, StringComparison.Ordinal) ? null : target;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -223,15 +223,18 @@ public sealed class SeedFiles
 
     public IReadOnlyList<string> Folders { get; }
 
-    /// <summary>The repository's root: the folder above this program that holds Codec.sln.</summary>
+    /// <summary>The repository's root: the folder holding Codec.sln, above the current folder or above this program.</summary>
     public static string FindRepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Codec.sln"))) return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Codec.sln"))) return dir.FullName;
+            }
         }
 
-        throw new DirectoryNotFoundException("Codec.sln not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException($"Codec.sln not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}; run from the repository");
     }
 
     public IReadOnlyList<Seed> Find(string pattern, long maxBytes, string? under = null) =>

@@ -112,6 +112,8 @@ public static class ValidateCommand
         }
 
         var targets = new List<Target>();
+        // Folders the walk could not enter or would not follow (links out of the checked folder) are reported too.
+        var walkProblems = new List<FileReport>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -121,7 +123,7 @@ public static class ValidateCommand
             else if (Directory.Exists(path))
             {
                 var datasets = new List<string>();
-                foreach (var dir in new[] { path }.Concat(Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
+                foreach (var dir in FolderWalk.Folders(path, (where, finding) => walkProblems.Add(new FileReport(where, null, [finding]))))
                 {
                     // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
                     if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
@@ -132,7 +134,7 @@ public static class ValidateCommand
                     }
                     else if (SynthesisFolderChecker.IsOutputFolder(dir))
                     {
-                        targets.Add(new Target(TargetKind.Folder, dir));
+                        targets.Add(new Target(TargetKind.Folder, dir) { Root = path });
                     }
                 }
             }
@@ -143,7 +145,7 @@ public static class ValidateCommand
             }
         }
 
-        if (targets.Count == 0)
+        if (targets.Count == 0 && walkProblems.Count == 0)
         {
             stderr.WriteLine($"codec: nothing to check in {string.Join(", ", paths)}: no info.json, metadata.jsonl, Synthesis output folder or Audio2Face-3D dataset there");
             return 2;
@@ -156,7 +158,7 @@ public static class ValidateCommand
             LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo ? Severity.Info : Severity.Warning,
         };
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
-        var reports = new List<FileReport>();
+        var reports = new List<FileReport>(walkProblems);
         using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
         for (int t = 0; t < targets.Count; t++)
         {
@@ -178,7 +180,7 @@ public static class ValidateCommand
                 case TargetKind.Folder:
                     var checker = new SynthesisFolderChecker(new FolderCheckOptions
                     {
-                        MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs,
+                        MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
                     });
                     var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
                     reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings) { Unlisted = r.Unlisted }));
@@ -276,7 +278,11 @@ public static class ValidateCommand
         Dataset,
     }
 
-    private sealed record Target(TargetKind Kind, string Path);
+    private sealed record Target(TargetKind Kind, string Path)
+    {
+        /// <summary>The path given on the command line that this target was found under.</summary>
+        public string? Root { get; init; }
+    }
 }
 
 /// <summary>Switches of <c>codec validate</c>.</summary>

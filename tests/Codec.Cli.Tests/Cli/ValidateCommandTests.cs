@@ -58,6 +58,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Links_out_of_the_checked_folder_are_reported_not_followed_and_a_loop_is_walked_once()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        string output = Path.Combine(_dir, "out");
+        Directory.CreateDirectory(output);
+        File.Copy(Documents.SampleV12, Path.Combine(output, "0.info.json"));
+        File.CreateSymbolicLink(Path.Combine(output, "1.info.json"), "/etc/hostname");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "share"), "/usr/share");
+        Directory.CreateSymbolicLink(Path.Combine(output, "loop"), _dir);
+
+        var (_, report, _) = Run(_dir);
+        Assert.Contains("a link to /usr/share, outside " + _dir + "; not followed", report);
+        Assert.Contains("a link to /etc/hostname, outside " + _dir + "; not read", report);
+        Assert.Contains("3 files checked", report); // 0.info.json once (not again through the loop), and the two links
+    }
+
+    [Fact]
     public void An_unknown_option_is_a_usage_error_not_a_path()
     {
         var (exit, _, errors) = Run("--quiet", Documents.SampleV12);
@@ -79,7 +96,12 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, report, _) = await Deadline.Within(TimeSpan.FromSeconds(30), "validate of a folder with a FIFO", () => Run(output));
         Assert.Equal(2, exit);
         Assert.Contains("named pipe", report);
-        Assert.Contains("character device", report);
+        Assert.Contains("a link to /dev/zero, outside", report); // not followed at all
+
+        // Named directly, a device is read no more than a FIFO is.
+        var (deviceExit, deviceReport, _) = await Deadline.Within(TimeSpan.FromSeconds(30), "validate /dev/zero", () => Run("/dev/zero"));
+        Assert.Equal(2, deviceExit);
+        Assert.Contains("character device", deviceReport);
     }
 
     [Fact]

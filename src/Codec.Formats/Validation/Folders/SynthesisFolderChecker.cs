@@ -25,6 +25,12 @@ public sealed record FolderCheckOptions
 {
     public static FolderCheckOptions Default { get; } = new();
 
+    /// <summary>
+    /// The folder being checked as a whole (the path given to <c>codec validate</c>): files that are links out of it are
+    /// reported and not read. Null: the output folder itself.
+    /// </summary>
+    public string? Root { get; init; }
+
     /// <summary>Renders checked at once (each on its own core, with its own decoder); results stay in file order.</summary>
     public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
 
@@ -71,9 +77,16 @@ public sealed class SynthesisFolderChecker
         var renders = new Dictionary<RenderKey, List<RenderFile>>();
         var infoFiles = new List<(string Path, RenderFileName Name)>();
         string? metadataPath = null;
+        string resolvedRoot = Links.Resolve(_options.Root ?? folder);
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(path);
+            if (Links.LeadsOutside(path, resolvedRoot) is { } target)
+            {
+                results.Add(new FileCheckResult(path, null, [new Finding(FindingCodes.LinkOutsideFolder, Severity.Warning, "", $"a link to {target}, outside {_options.Root ?? folder}; not read")]));
+                continue;
+            }
+
             if (name == MetadataFileName)
             {
                 metadataPath = path;

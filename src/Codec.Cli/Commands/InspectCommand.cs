@@ -19,19 +19,55 @@ public static class InspectCommand
         return command;
     }
 
-    /// <summary>Returns 0 (no errors), 1 (a file has errors) or 2 (a file does not exist).</summary>
+    /// <summary>
+    /// Describes every file, going on past one that is missing or not a file; returns 0 (no errors), 1 (a file has
+    /// errors) or 2 (a path is missing or unreadable, or the mapping file is missing).
+    /// </summary>
     public static int Run(IReadOnlyList<string> files, bool asJson, TextWriter stdout, TextWriter stderr, string? mapping = null)
     {
-        foreach (var file in files.Where(f => !File.Exists(f)).Concat(mapping is not null && !File.Exists(mapping) ? new[] { mapping } : Array.Empty<string>()))
+        if (mapping is not null && !File.Exists(mapping))
         {
-            stderr.WriteLine($"codec: no such file: {file}");
+            stderr.WriteLine($"codec: no such file: {mapping}");
             return 2;
         }
 
         var reports = files.Select(f => FileInspector.Inspect(f, mapping)).ToList();
         if (asJson) WriteJson(stdout, reports);
         else WriteText(stdout, reports);
+        if (reports.Any(r => r.Findings.Any(f => f.Code == FindingCodes.FileUnreadable))) return 2;
         return reports.Any(r => r.HasErrors) ? 1 : 0;
+    }
+
+    private static string Text(object value) => value switch
+    {
+        IReadOnlyList<long> shape => FileInspector.Shape(shape),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    // Numbers as JSON numbers, shapes as arrays, anything else as text.
+    private static void WriteValue(Utf8JsonWriter w, string name, object value)
+    {
+        switch (value)
+        {
+            case IReadOnlyList<long> shape:
+                w.WriteStartArray(name);
+                foreach (long n in shape) w.WriteNumberValue(n);
+                w.WriteEndArray();
+                break;
+            case int or long or short or byte or uint or ushort:
+                w.WriteNumber(name, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case float or double:
+                double d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (double.IsFinite(d)) w.WriteNumber(name, d);
+                else w.WriteString(name, Text(value));
+                break;
+            default:
+                w.WriteString(name, Text(value));
+                break;
+        }
     }
 
     private static void WriteText(TextWriter output, IReadOnlyList<InspectionReport> reports)
@@ -39,13 +75,8 @@ public static class InspectCommand
         foreach (var r in reports)
         {
             output.WriteLine($"{r.Path}: {r.Kind}");
-            foreach (var (name, value) in r.Properties) output.WriteLine($"  {name + ":",-22} {value}");
-            if (r.Values is { } v)
-            {
-                output.WriteLine(v.Count == v.NonFinite
-                    ? $"  {"values:",-22} {v.Count} numbers, none finite"
-                    : string.Create(CultureInfo.InvariantCulture, $"  {"values:",-22} {v.Count} numbers in [{v.Min:R}, {v.Max:R}], {v.NonFinite} not finite"));
-            }
+            foreach (var (name, value) in r.Properties) output.WriteLine($"  {name + ":",-22} {Text(value)}");
+            if (r.Values is { } v) output.WriteLine($"  {"values:",-22} {v}");
 
             foreach (var f in r.Findings)
             {
@@ -67,7 +98,8 @@ public static class InspectCommand
                 w.WriteString("file", r.Path);
                 w.WriteString("kind", r.Kind);
                 w.WriteStartObject("properties");
-                foreach (var (name, value) in r.Properties) w.WriteString(name, value);
+                // The readable report indents sub-entries (an EXR's channels); a JSON key is the name alone.
+                foreach (var (name, value) in r.Properties) WriteValue(w, name.Trim(), value);
                 w.WriteEndObject();
                 if (r.Values is { } v)
                 {
@@ -76,8 +108,17 @@ public static class InspectCommand
                     w.WriteNumber("nonFinite", v.NonFinite);
                     if (v.Count > v.NonFinite)
                     {
-                        w.WriteNumber("min", v.Min);
-                        w.WriteNumber("max", v.Max);
+                        // At the values' own precision, as the readable report prints them.
+                        if (v.Single)
+                        {
+                            w.WriteNumber("min", (float)v.Min);
+                            w.WriteNumber("max", (float)v.Max);
+                        }
+                        else
+                        {
+                            w.WriteNumber("min", v.Min);
+                            w.WriteNumber("max", v.Max);
+                        }
                     }
 
                     w.WriteEndObject();

@@ -11,8 +11,11 @@ using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Inspection;
 
-/// <summary>Minimum, maximum and count of non-finite values of a file's numbers.</summary>
-public sealed record ValueStats(double Min, double Max, long NonFinite, long Count)
+/// <summary>
+/// Minimum, maximum and count of non-finite values of a file's numbers. <see cref="Single"/>: they were float32 (or
+/// narrower) and print at that precision, as NumPy prints them; float64 values print at theirs.
+/// </summary>
+public sealed record ValueStats(double Min, double Max, long NonFinite, long Count, bool Single = false)
 {
     public static ValueStats Of(ReadOnlySpan<float> values)
     {
@@ -30,12 +33,43 @@ public sealed record ValueStats(double Min, double Max, long NonFinite, long Cou
             if (v > max) max = v;
         }
 
+        return new ValueStats(min, max, nonFinite, values.Length, Single: true);
+    }
+
+    /// <summary>The same over float64 values, at their own precision.</summary>
+    public static ValueStats Of(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long nonFinite = 0;
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                nonFinite++;
+                continue;
+            }
+
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+
         return new ValueStats(min, max, nonFinite, values.Length);
     }
+
+    /// <summary>As the report prints it: the count, the range, and how many are not finite.</summary>
+    public override string ToString() => Count == NonFinite
+        ? $"{Count} numbers, none finite"
+        : string.Create(CultureInfo.InvariantCulture, $"{Count} numbers in [{Number(Min)}, {Number(Max)}], {NonFinite} not finite");
+
+    private string Number(double value) => Single ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What <c>codec inspect</c> says about one file.</summary>
-public sealed record InspectionReport(string Path, string Kind, IReadOnlyList<KeyValuePair<string, string>> Properties, ValueStats? Values, IReadOnlyList<Finding> Findings)
+/// <remarks>
+/// Property values keep their type — a number, a shape (a list of sizes), <see cref="ValueStats"/> or text — so that
+/// <c>--json</c> writes them as JSON numbers and arrays; the readable report formats them.
+/// </remarks>
+public sealed record InspectionReport(string Path, string Kind, IReadOnlyList<KeyValuePair<string, object>> Properties, ValueStats? Values, IReadOnlyList<Finding> Findings)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
@@ -64,15 +98,15 @@ public static class FileInspector
     }
 
     private static InspectionReport Unreadable(string path, string why) =>
-        new(path, "unreadable", [], null, [new Finding(FindingCodes.FileUnreadable, Severity.Error, path, why)]);
+        new(path, "unreadable", new List<KeyValuePair<string, object>>(), null, [new Finding(FindingCodes.FileUnreadable, Severity.Error, path, why)]);
 
     private static InspectionReport Describe(string path, string? mappingInfoJson)
     {
         var sink = new FindingSink();
-        var properties = new List<KeyValuePair<string, string>>();
+        var properties = new List<KeyValuePair<string, object>>();
         ValueStats? stats = null;
         string kind;
-        void Add(string name, object value) => properties.Add(new(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
+        void Add(string name, object value) => properties.Add(new(name, value));
         switch (System.IO.Path.GetExtension(path).ToLowerInvariant())
         {
             case ".npy":
@@ -93,7 +127,9 @@ public static class FileInspector
                     {
                         var array = npz.GetArray(member, sink);
                         if (array is null) continue;
-                        Add(member.Key, $"{array.DType.Descr} {Shape(array.Shape)}{(member.IsCompressed ? ", deflated" : ", stored")}");
+                        // Each member's values too: a NaN inside an archive is as bad as one in a .npy.
+                        var values = Stats(array);
+                        Add(member.Key, $"{array.DType.Descr} {Shape(array.Shape)}{(member.IsCompressed ? ", deflated" : ", stored")}{(values is null ? "" : "; " + values)}");
                     }
                 }
 
@@ -217,16 +253,30 @@ public static class FileInspector
     }
 
     // As Python writes a shape tuple: (), (5,), (4, 5, 3).
-    private static string Shape(IReadOnlyList<long> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+    public static string Shape(IReadOnlyList<long> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
 
     private static ValueStats? DescribeArray(NpyArray array, Action<string, object> add)
     {
         add("format version", $"{array.Header.Major}.{array.Header.Minor}");
         add("dtype", array.DType.Kind == NpyKind.Record ? "record of " + string.Join(", ", array.DType.Fields!.Select(f => f.Name + ":" + f.Type.Descr)) : array.DType.Descr);
-        add("shape", Shape(array.Shape));
+        add("shape", array.Shape);
         add("order", array.Header.FortranOrder ? "Fortran" : "C");
         if (array.Shape.Count == 3 && array.Shape[2] == 3) add("as animation", $"{array.Shape[0]} frames × {array.Shape[1]} vertices");
+        return Stats(array);
+    }
+
+    // Float64 and wide integer arrays are measured as doubles, at their own precision (3.141592653589793, not
+    // 3.1415927410125732); narrower ones as float32.
+    private static ValueStats? Stats(NpyArray array)
+    {
         if (array.DType.Kind is NpyKind.Bytes or NpyKind.Unicode or NpyKind.Record || array.Length > int.MaxValue) return null;
+        if (array.DType is { Kind: NpyKind.Float, ItemSize: 8 } or { Kind: NpyKind.Int or NpyKind.UInt, ItemSize: >= 4 })
+        {
+            var doubles = new double[array.Length];
+            array.CopyTo(doubles);
+            return ValueStats.Of(doubles);
+        }
+
         var values = new float[array.Length];
         array.CopyTo(values);
         return ValueStats.Of(values);

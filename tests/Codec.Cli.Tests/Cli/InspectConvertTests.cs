@@ -60,7 +60,8 @@ public sealed class InspectConvertTests : IDisposable
         using var doc = JsonDocument.Parse(stdout.ToString());
         var files = doc.RootElement.GetProperty("files");
         Assert.Equal(2, files.GetArrayLength());
-        Assert.Equal("(4, 5, 3)", files[0].GetProperty("properties").GetProperty("shape").GetString());
+        // JSON types: a shape is an array of numbers.
+        Assert.Equal([4L, 5L, 3L], files[0].GetProperty("properties").GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal(60, files[0].GetProperty("values").GetProperty("count").GetInt64());
         var finding = files[1].GetProperty("findings")[0];
         Assert.Equal(FindingCodes.DataTruncated, finding.GetProperty("code").GetString());
@@ -82,6 +83,27 @@ public sealed class InspectConvertTests : IDisposable
         Assert.Contains("named pipe", report);
         Assert.Contains("character device", report);
         Assert.Contains("float32", report.Replace("<f4", "float32"));
+    }
+
+    [Fact]
+    public void Inspect_keeps_float64_precision_counts_non_finite_values_in_archives_and_goes_past_a_missing_path()
+    {
+        string npy = Path.Combine(_dir, "pi.npy"), npz = Path.Combine(_dir, "nan.npz");
+        var buffer = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(buffer, NpyDType.Float64, [2], false, MemoryMarshal.AsBytes<double>([Math.PI, -Math.E]).ToArray());
+        File.WriteAllBytes(npy, buffer.WrittenSpan.ToArray());
+        var member = new ArrayBufferWriter<byte>();
+        NpyWriter.Write(member, NpyDType.Float32, [3], false, MemoryMarshal.AsBytes<float>([1f, float.NaN, 2f]).ToArray());
+        using (var file = File.Create(npz)) NpzWriter.Write(file, [("weights", (ReadOnlyMemory<byte>)member.WrittenMemory.ToArray())], compress: true);
+
+        var stdout = new StringWriter();
+        int exit = InspectCommand.Run([Path.Combine(_dir, "missing.npy"), npy, npz], false, stdout, new StringWriter());
+        Assert.Equal(2, exit);
+        string report = stdout.ToString();
+        Assert.Contains("no such file", report);
+        Assert.Contains("[-2.718281828459045, 3.141592653589793]", report);
+        Assert.Contains("weights:", report);
+        Assert.Contains("3 numbers in [1, 2], 1 not finite", report);
     }
 
     [Fact]

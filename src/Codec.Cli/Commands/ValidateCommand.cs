@@ -123,7 +123,8 @@ public static class ValidateCommand
             else if (Directory.Exists(path))
             {
                 var datasets = new List<string>();
-                foreach (var dir in FolderWalk.Folders(path, (where, finding) => walkProblems.Add(new FileReport(where, null, [finding]))))
+                var problems = new List<FileReport>();
+                foreach (var dir in FolderWalk.Folders(path, (where, finding) => problems.Add(new FileReport(where, null, [finding]))))
                 {
                     // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
                     if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
@@ -137,6 +138,9 @@ public static class ValidateCommand
                         targets.Add(new Target(TargetKind.Folder, dir) { Root = path });
                     }
                 }
+
+                // A dataset reports its own links and folders, relative to its root.
+                walkProblems.AddRange(problems.Where(p => !datasets.Any(d => p.Path.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
             }
             else
             {

@@ -264,6 +264,11 @@ public sealed class A2fDatasetTests : IDisposable
         // Nothing from behind the links was read: no JSON error about passwd, no strays from /usr/share.
         Assert.DoesNotContain(all, x => x.f.Code is FindingCodes.Syntax or FindingCodes.StrayEntry);
         Assert.DoesNotContain(all, x => x.Path.Contains("cp1_neutral.wav", StringComparison.Ordinal) && x.f.Severity == Severity.Error);
+
+        // Through the command, each link is reported once: by the dataset, not again by the folder walk.
+        var stdout = new StringWriter();
+        Codec.Cli.Commands.ValidateCommand.Run([_dir], asJson: false, showInfo: false, Codec.Cli.Commands.ValidateCommand.DefaultMaxFileBytes, stdout, new StringWriter());
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(stdout.ToString(), "F603").Count);
     }
 
     [Fact]

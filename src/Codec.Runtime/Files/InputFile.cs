@@ -108,8 +108,10 @@ public static class InputFile
             return -1;
         }
 
-        // A file that says it is empty may still have content (/proc); it is read in steps, up to the limit.
-        if (buffer.Length < Math.Max(length, 1)) buffer = new byte[Math.Min(limit + 1, Math.Max(Math.Max(length, 4096), buffer.Length * 2L))];
+        // Room for the declared length and one byte more: the read that finds the end needs no larger buffer. A file
+        // that says it is empty may still have content (/proc); it is read in steps, up to the limit.
+        long wanted = Math.Min(limit + 1, Math.Max(length + 1, 4096));
+        if (buffer.Length < wanted) buffer = new byte[Math.Min(limit + 1, Math.Max(wanted, buffer.Length * 2L))];
         int read = 0;
         while (true)
         {

@@ -88,6 +88,23 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_is_read_into_a_buffer_of_its_size_not_a_doubled_one()
+    {
+        string path = At("two-megabytes.bin");
+        var bytes = new byte[2 << 20];
+        new Random(1).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+        byte[] buffer = Array.Empty<byte>();
+        long allocated = Allocations.Measure(() =>
+        {
+            buffer = Array.Empty<byte>();
+            Assert.Equal(bytes.Length, InputFile.ReadAll(path, 256 << 20, ref buffer, new List<Finding>()));
+        }, warmups: 1, runs: 2);
+        Assert.Equal(bytes, buffer.AsSpan(0, bytes.Length).ToArray());
+        Assert.True(allocated < bytes.Length + (64 << 10), $"allocated {allocated} to read {bytes.Length} bytes");
+    }
+
+    [Fact]
     public void A_folder_a_dangling_link_and_a_link_loop_are_named_for_what_they_are()
     {
         Directory.CreateDirectory(At("folder"));

@@ -34,7 +34,8 @@ public static class JsonPointerLocator
             if (NeedsLocation(findings[i], locateFrom)) nodes[i] = wanted.Add(findings[i].Path);
         }
 
-        if (wanted.IsEmpty) return findings;
+        // Always a new list: callers hand in a sink's own list, which the next document reuses.
+        if (wanted.IsEmpty) return findings.ToArray();
         wanted.Resolve(document, context);
 
         // Line numbers for every offset found, in one forward pass (findings come in rule order, not document order).

@@ -176,6 +176,19 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_result_keeps_its_findings_when_the_checker_reads_the_next_document()
+    {
+        // One checker per worker reads file after file: a result must not share the sink's list the next one reuses.
+        var checker = new Codec.Formats.Validation.DocumentChecker(Codec.Formats.BuiltInFormats.CreateSynthesisInfo(),
+            new Codec.Runtime.Json.DecodeOptions { LocateFrom = Severity.Error });
+        var broken = checker.Check("{\"version\": \"1.5\", \"landmarks\": {}, \"x\": 1}"u8.ToArray());
+        int before = broken.Findings.Count;
+        Assert.True(before > 0);
+        checker.Check(Sample);
+        Assert.Equal(before, broken.Findings.Count);
+    }
+
+    [Fact]
     public void Findings_are_capped_so_a_flood_cannot_exhaust_memory()
     {
         var sb = new StringBuilder("{\"version\": \"1.5\", \"landmarks\": {}");

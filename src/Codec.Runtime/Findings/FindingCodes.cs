@@ -145,6 +145,10 @@ public static class FindingCodes
     public const string ClassNotInTarget = "X711";
     /// <summary>A cross-file check that could not run because the render's info.json lacks what it needs (warning).</summary>
     public const string CheckNotRun = "X712";
+    /// <summary>A render lacks a file (a modality) that most renders of its folder have (warning).</summary>
+    public const string MissingModality = "X713";
+    /// <summary>Files named like a render's whose render has no info.json: nothing to check them against (warning).</summary>
+    public const string FilesWithoutRender = "X714";
 
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
     /// <summary>A required folder or file of the layout is missing.</summary>

@@ -62,6 +62,24 @@ public sealed class FolderTests : IDisposable
     }
 
     [FixtureFact]
+    public async Task A_render_lacking_a_modality_its_siblings_have_and_files_of_no_render_are_warnings()
+    {
+        string folder = Path.Combine(_dir, "face-api");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        File.Delete(Path.Combine(folder, "3.segments.png"));
+        File.Copy(Path.Combine(folder, "4.segments.png"), Path.Combine(folder, "99.segments.png"));
+
+        var results = await Check(folder);
+        var missing = Assert.Single(All(results, FindingCodes.MissingModality));
+        Assert.Contains("render 3 has no 3.segments.png, which 14 of the folder's 15 renders have", missing.Message);
+        Assert.Contains(results, r => r.Path.EndsWith("3.segments.png", StringComparison.Ordinal) && r.Findings.Contains(missing));
+        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutRender));
+        Assert.Contains("render 99 has 1 file(s) (99.segments.png) but no info.json", orphan.Message);
+        Assert.All(All(results, FindingCodes.MissingModality).Concat(All(results, FindingCodes.FilesWithoutRender)), f => Assert.Equal(Severity.Warning, f.Severity));
+    }
+
+    [FixtureFact]
     public async Task A_real_dataset_folder_is_consistent()
     {
         var results = await Check(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"));

@@ -106,6 +106,8 @@ public sealed class SynthesisFolderChecker
             }
         }
 
+        CheckModalities(folder, renders, results);
+
         int total = infoFiles.Count + (metadataPath is null ? 0 : 1), done = 0;
         progress?.Report(new FolderProgress(done, total));
 
@@ -245,6 +247,40 @@ public sealed class SynthesisFolderChecker
 
         results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
         return new RenderResult(results, lineFindings, matched);
+    }
+
+    // What the renders of a folder have in common: a file (a modality) that more than half of them have and one lacks
+    // was deleted or never written; files of a render with no info.json have nothing to be checked against.
+    private static void CheckModalities(string folder, Dictionary<RenderKey, List<RenderFile>> renders, List<FileCheckResult> results)
+    {
+        static bool HasInfo(List<RenderFile> files) => files.Any(f => f.Name.Modality == "info" && f.Name.Extension == "json");
+        var holders = new Dictionary<(string Modality, string Extension), int>();
+        int rendered = 0;
+        foreach (var files in renders.Values.Where(HasInfo))
+        {
+            rendered++;
+            foreach (var kind in files.Select(f => (f.Name.Modality, f.Name.Extension)).Distinct()) holders[kind] = holders.GetValueOrDefault(kind) + 1;
+        }
+
+        foreach (var (key, files) in renders.OrderBy(r => r.Key.RenderId).ThenBy(r => r.Key.Camera, StringComparer.Ordinal).ThenBy(r => r.Key.Frame))
+        {
+            var name = files[0].Name;
+            if (!HasInfo(files))
+            {
+                results.Add(new FileCheckResult(files[0].Path, null, [new Finding(FindingCodes.FilesWithoutRender, Severity.Warning, "",
+                    $"render {key} has {files.Count} file(s) ({string.Join(", ", files.Select(f => Path.GetFileName(f.Path)).Take(4))}{(files.Count > 4 ? ", ..." : "")}) but no info.json; they are not checked")]));
+                continue;
+            }
+
+            var have = files.Select(f => (f.Name.Modality, f.Name.Extension)).ToHashSet();
+            foreach (var (kind, count) in holders.OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal))
+            {
+                if (count * 2 <= rendered || have.Contains(kind)) continue;
+                string missing = $"{key.RenderId}{(name.Camera is null ? "" : ".cam_" + name.Camera)}{(name.Frame is null ? "" : ".f_" + name.Frame.Value.ToString(CultureInfo.InvariantCulture))}.{kind.Modality}.{kind.Extension}";
+                results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FindingCodes.MissingModality, Severity.Warning, "",
+                    $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));
+            }
+        }
     }
 
     // A line of version 1.4 names camera and frame: files named the later way must match them; files named the early

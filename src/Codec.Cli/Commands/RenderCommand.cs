@@ -1,8 +1,8 @@
-using Codec.Runtime.Files;
 using System.CommandLine;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Commands;

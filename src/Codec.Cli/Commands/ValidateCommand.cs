@@ -1,4 +1,3 @@
-using Codec.Runtime.Files;
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Formats;
@@ -6,6 +5,7 @@ using Codec.Formats.A2f;
 using Codec.Formats.Datasets;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 using Codec.Runtime.Threading;

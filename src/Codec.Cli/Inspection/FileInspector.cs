@@ -1,4 +1,3 @@
-using Codec.Runtime.Files;
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Audio;
@@ -7,6 +6,7 @@ using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Inspection;

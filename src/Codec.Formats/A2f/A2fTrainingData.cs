@@ -1,9 +1,9 @@
-using Codec.Runtime.Files;
 using System.Text.Json;
 using Codec.Formats.Datasets;
-using Codec.Runtime.Datasets;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
+using Codec.Runtime.Datasets;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.A2f;

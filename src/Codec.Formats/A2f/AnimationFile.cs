@@ -1,7 +1,7 @@
-using Codec.Runtime.Files;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.A2f;

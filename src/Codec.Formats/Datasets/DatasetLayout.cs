@@ -1,5 +1,5 @@
-using Codec.Runtime.Files;
 using Codec.Runtime.Datasets;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;

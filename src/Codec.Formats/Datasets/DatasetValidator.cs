@@ -1,6 +1,6 @@
-using Codec.Runtime.Files;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Datasets;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Threading;
 

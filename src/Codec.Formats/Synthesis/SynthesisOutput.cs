@@ -1,6 +1,6 @@
-using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Synthesis;

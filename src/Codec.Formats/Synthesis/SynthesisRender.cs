@@ -1,9 +1,9 @@
-using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Geometry;
 using Codec.Runtime.Json;

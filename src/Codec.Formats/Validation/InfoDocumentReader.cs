@@ -1,5 +1,5 @@
-using Codec.Runtime.Files;
 using Codec.Formats.Synthesis.Info;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 

@@ -1,6 +1,6 @@
-using Codec.Runtime.Files;
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Binary;

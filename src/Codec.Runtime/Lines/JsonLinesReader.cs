@@ -1,8 +1,8 @@
-using Codec.Runtime.Files;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Threading.Channels;
+using Codec.Runtime.Files;
 
 namespace Codec.Runtime.Lines;
 

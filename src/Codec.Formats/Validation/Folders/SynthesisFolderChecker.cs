@@ -1,10 +1,10 @@
-using Codec.Runtime.Files;
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Image;
-using Codec.Runtime.Geometry;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Geometry;
 using Codec.Runtime.Json;
 using Codec.Runtime.Threading;
 

@@ -1,7 +1,7 @@
-using Codec.Runtime.Files;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Binary.Exr;

@@ -1,9 +1,9 @@
-using Codec.Runtime.Files;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Runtime.Binary.Maya;

@@ -26,6 +26,16 @@ public static class Program
             return 2;
         }
 
-        return parse.Invoke();
+        // A file system that refuses (no permission, a full disk, a folder gone mid-run) is the user's problem to
+        // fix, said in one line with exit code 2; anything else is a bug and keeps its stack trace.
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("codec: " + e.Message);
+            return 2;
+        }
     }
 }

@@ -217,6 +217,14 @@ public sealed class InspectConvertTests : IDisposable
     }
 
     [Fact]
+    public void A_destination_the_file_system_refuses_is_exit_2_not_a_stack_trace()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // /proc takes no new files, not even from root.
+        Assert.Equal(2, Codec.Cli.Program.Main(["convert", Numpy("f4_le.npy"), "/proc/codec-test-out.pc2"]));
+    }
+
+    [Fact]
     public void A_fortran_order_array_converts_to_the_same_frames()
     {
         const int frames = 2, vertices = 3;

@@ -17,38 +17,24 @@ namespace Codec.Cli.Inspection;
 /// </summary>
 public sealed record ValueStats(double Min, double Max, long NonFinite, long Count, bool Single = false)
 {
-    public static ValueStats Of(ReadOnlySpan<float> values)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long nonFinite = 0;
-        foreach (float v in values)
-        {
-            if (!float.IsFinite(v))
-            {
-                nonFinite++;
-                continue;
-            }
-
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
-
-        return new ValueStats(min, max, nonFinite, values.Length, Single: true);
-    }
+    public static ValueStats Of(ReadOnlySpan<float> values) => Measure(values) with { Single = true };
 
     /// <summary>The same over float64 values, at their own precision.</summary>
-    public static ValueStats Of(ReadOnlySpan<double> values)
+    public static ValueStats Of(ReadOnlySpan<double> values) => Measure(values);
+
+    private static ValueStats Measure<T>(ReadOnlySpan<T> values) where T : System.Numerics.IFloatingPointIeee754<T>
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         long nonFinite = 0;
-        foreach (double v in values)
+        foreach (T value in values)
         {
-            if (!double.IsFinite(v))
+            if (!T.IsFinite(value))
             {
                 nonFinite++;
                 continue;
             }
 
+            double v = double.CreateTruncating(value);
             if (v < min) min = v;
             if (v > max) max = v;
         }

@@ -18,13 +18,14 @@ public static class ConvertCommand
         var output = new Argument<string>("out") { Description = "Destination: .npy, .pc2, or .xml (writes the .xml and the .mc beside it)." };
         var fps = new Option<double?>("--fps") { Description = "Frame rate for a Maya destination when the source has none (.npy, .pc2)." };
         var force = new Option<bool>("--force") { Description = "Overwrite existing destination files." };
-        var command = new Command("convert", "Convert vertex animation caches between .npy, .pc2 and Maya .xml + .mc.") { input, output, fps, force };
-        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(fps), parse.GetValue(force), Console.Out, Console.Error));
+        var channel = new Option<string?>("--channel") { Description = "For a Maya cache source with several channels, the one to convert (by default its vertex positions channel)." };
+        var command = new Command("convert", "Convert vertex animation caches between .npy, .pc2 and Maya .xml + .mc.") { input, output, fps, force, channel };
+        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(fps), parse.GetValue(force), Console.Out, Console.Error, parse.GetValue(channel)));
         return command;
     }
 
     /// <summary>Returns 0 (written and verified), 1 (the source has errors) or 2 (usage: bad arguments, existing files).</summary>
-    public static int Run(string input, string output, double? fps, bool force, TextWriter stdout, TextWriter stderr)
+    public static int Run(string input, string output, double? fps, bool force, TextWriter stdout, TextWriter stderr, string? channel = null)
     {
         if (!File.Exists(input))
         {
@@ -45,9 +46,16 @@ public static class ConvertCommand
             return 2;
         }
 
+        bool mayaSource = Path.GetExtension(input).Equals(".xml", StringComparison.OrdinalIgnoreCase);
+        if (channel is not null && !mayaSource)
+        {
+            stderr.WriteLine($"codec: --channel chooses among a Maya cache's channels; {input} is a {Path.GetExtension(input)} file, which has one");
+            return 2;
+        }
+
         var targets = extension == ".xml" ? new[] { output, Path.ChangeExtension(output, ".mc") } : new[] { output };
         // A Maya source is its .xml and the data beside it: none of them may be written over.
-        string[] sources = Path.GetExtension(input).Equals(".xml", StringComparison.OrdinalIgnoreCase)
+        string[] sources = mayaSource
             ? [input, Path.ChangeExtension(input, ".mc"), Path.ChangeExtension(input, ".mcx")]
             : [input];
         if (OutputFile.Refusal(targets, sources, force) is { } refusal)
@@ -57,9 +65,19 @@ public static class ConvertCommand
         }
 
         var sink = new FindingSink();
-        var data = AnimationFile.Read(input, sink);
-        foreach (var finding in sink.Findings) stderr.WriteLine($"{input}: {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}");
+        var data = AnimationFile.Read(input, sink, channel);
+        foreach (var finding in sink.Findings)
+        {
+            // Which channel to read is the user's to say when the cache cannot tell.
+            string advice = finding.Code == FindingCodes.CacheChannelChoice ? "; choose one with --channel NAME" : "";
+            stderr.WriteLine($"{input}: {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}{advice}");
+        }
+
         if (data is null) return 1;
+        if (data.MayaChannels is { All.Count: > 1 } channels)
+        {
+            stderr.WriteLine($"codec: {input} holds channels {string.Join(", ", channels.All)}; converting '{channels.Read}'");
+        }
 
         double? rate = fps ?? data.FramesPerSecond;
         if (extension == ".xml" && rate is null)

@@ -42,6 +42,10 @@ public sealed record ValueStats(double Min, double Max, long NonFinite, long Cou
         return new ValueStats(min, max, nonFinite, values.Length);
     }
 
+    /// <summary>The stats of these values and <paramref name="more"/> together.</summary>
+    public ValueStats With(ValueStats more) =>
+        new(Math.Min(Min, more.Min), Math.Max(Max, more.Max), NonFinite + more.NonFinite, Count + more.Count, Single && more.Single);
+
     /// <summary>As the report prints it: the count, the range, and how many are not finite.</summary>
     public override string ToString() => Count == NonFinite
         ? $"{Count} numbers, none finite"
@@ -147,14 +151,11 @@ public static class FileInspector
                 break;
             case ".xml":
                 kind = "Maya cache (.xml + data)";
-                var cache = MayaCache.Read(path, sink);
-                if (cache is null) break;
-                Add("cache type", $"{cache.Description.CacheType}, {cache.Description.Format}");
-                Add("frames", cache.Frames);
-                Add("vertices", cache.Vertices);
-                Add("frames per second", cache.Description.FramesPerSecond.ToString("0.###", CultureInfo.InvariantCulture));
-                Add("channel", cache.ChannelName);
-                stats = ValueStats.Of(cache.Positions);
+                using (var cache = MayaCacheFile.Open(path, sink))
+                {
+                    if (cache is not null) stats = DescribeMaya(cache, Add);
+                }
+
                 break;
             case ".wav":
                 kind = "WAV audio";
@@ -205,6 +206,40 @@ public static class FileInspector
     }
 
     // Every attribute of every part; channels one per line; Cryptomatte layers summarised with their manifest check.
+    // Every channel, as Maya writes several into one cache; the value range is the vertex positions channel's when
+    // the cache has one, and each other channel's range is given with it.
+    private static ValueStats? DescribeMaya(MayaCacheFile cache, Action<string, object> add)
+    {
+        var d = cache.Description;
+        add("cache type", $"{d.CacheType}, {d.Format}");
+        add("frames per second", d.FramesPerSecond.ToString("0.###", CultureInfo.InvariantCulture));
+        add("time range (ticks)", $"{d.RangeStart}-{d.RangeEnd}");
+        add("channels", cache.Channels.Count);
+        var geometry = cache.GeometryChannel(null, out _);
+        ValueStats? positions = null;
+        foreach (var channel in cache.Channels)
+        {
+            var c = channel.Description;
+            string sampling = c.SamplingType == "Regular"
+                ? string.Create(CultureInfo.InvariantCulture, $"regular, every {c.SamplingRate} ticks from {c.StartTime} to {c.EndTime}")
+                : string.Create(CultureInfo.InvariantCulture, $"{c.SamplingType.ToLowerInvariant()}, {c.StartTime} to {c.EndTime}");
+            // Frame by frame from the mapped data: no channel is held whole.
+            ValueStats? values = null;
+            cache.Scan(channel, (_, _, frame) => values = values is null ? ValueStats.Of(frame) : values.With(ValueStats.Of(frame)));
+            if (channel == geometry) positions = values;
+            add("channel " + channel.Name, string.Create(CultureInfo.InvariantCulture,
+                $"{c.Type}{(c.Interpretation.Length > 0 ? " " + c.Interpretation : "")}, {channel.Elements} {(channel.IsVectorArray ? "vertices" : "values")}, {channel.Frames} frames, {sampling}{(values is null ? "" : "; " + values)}"));
+        }
+
+        if (geometry is not null)
+        {
+            add("frames", geometry.Frames);
+            add("vertices", geometry.Elements);
+        }
+
+        return positions;
+    }
+
     private static void DescribeExr(ExrFile exr, Action<string, object> add)
     {
         var flags = new List<string>();

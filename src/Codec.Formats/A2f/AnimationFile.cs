@@ -11,6 +11,9 @@ public sealed record AnimationData(int Frames, int Vertices, float[] Positions, 
 {
     /// <summary>A .pc2's start frame and sample rate (frames per sample), which only a .pc2 can keep; null elsewhere.</summary>
     public (float StartFrame, float SampleRate)? Pc2Timing { get; init; }
+
+    /// <summary>The Maya channel these positions are, and every channel its cache holds; null for other formats.</summary>
+    public (string Read, IReadOnlyList<string> All)? MayaChannels { get; init; }
 }
 
 /// <summary>Reads and writes vertex animation in any of the cache formats (.npy, .pc2, Maya .xml + .mc), by extension.</summary>
@@ -18,7 +21,8 @@ public static class AnimationFile
 {
     public static readonly string[] Extensions = { ".npy", ".pc2", ".xml" };
 
-    public static AnimationData? Read(string path, FindingSink sink)
+    /// <param name="mayaChannel">For a Maya cache, the channel to read; by default its vertex positions channel.</param>
+    public static AnimationData? Read(string path, FindingSink sink, string? mayaChannel = null)
     {
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
@@ -50,8 +54,11 @@ public static class AnimationFile
 
             case ".xml":
             {
-                var cache = MayaCache.Read(path, sink);
-                return cache is null ? null : new AnimationData(cache.Frames, cache.Vertices, cache.Positions, cache.Description.FramesPerSecond);
+                var cache = MayaCache.Read(path, sink, mayaChannel);
+                return cache is null ? null : new AnimationData(cache.Frames, cache.Vertices, cache.Positions, cache.Description.FramesPerSecond)
+                {
+                    MayaChannels = (cache.ChannelName, cache.Channels.Select(c => c.Name).ToList()),
+                };
             }
 
             default:

@@ -172,33 +172,67 @@ public static class DatasetFileReader
     // Frame by frame from the mapped data: a Maya cache is held whole only when a rule compares its values.
     private static void ReadMaya(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)
     {
+        using var cache = MayaCacheFile.Open(file.Path, sink);
+        if (cache is null) return;
+        var description = cache.Description;
+        if (!description.OneFile)
+            facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
+        if (description.Format == "mcx")
+            facts.Error(FindingCodes.CacheDescriptionMismatch, "", "an mcx (FOR8) cache; NVIDIA's training framework reads only mcc (FOR4) data and stops with \"Invalid cache file format: expected FOR4\"");
+        var channel = TrainingChannel(cache, facts);
+        if (channel is null || !cache.FitsOneArray(channel, sink)) return;
+
+        facts.Readable = true;
+        facts.DType = "<f4";
+        facts.Shape = [channel.Frames, channel.Elements, 3];
+        facts.FramesPerSecond = description.FramesPerSecond;
+        CheckShape(facts, "", facts.Shape, file.Spec.Shape);
         var check = new ValueCheck(file.Spec);
-        MayaCacheShape? shape;
         if (keep.Contains(""))
         {
-            var whole = MayaCache.Read(file.Path, sink);
-            if (whole is not null)
-            {
-                check.Add(whole.Positions);
-                facts.Values[""] = whole.Positions;
-            }
-
-            shape = whole is null ? null : new MayaCacheShape(whole.Description, whole.ChannelName, whole.Frames, whole.Vertices);
+            var positions = cache.Read(channel);
+            check.Add(positions);
+            facts.Values[""] = positions;
         }
         else
         {
-            shape = MayaCache.Scan(file.Path, sink, (_, _, values) => check.Add(values));
+            cache.Scan(channel, (_, _, values) => check.Add(values));
         }
 
-        if (shape is null) return;
-        facts.Readable = true;
-        facts.DType = "<f4";
-        facts.Shape = [shape.Frames, shape.Vertices, 3];
-        facts.FramesPerSecond = shape.Description.FramesPerSecond;
-        if (!shape.Description.OneFile)
-            facts.Error(FindingCodes.CacheDescriptionMismatch, "", $"a {shape.Description.CacheType} cache; NVIDIA's training framework reads only OneFile caches");
-        CheckShape(facts, "", facts.Shape, file.Spec.Shape);
         check.Report(facts, "");
+    }
+
+    /// <summary>
+    /// The channel a dataset cache is checked by. NVIDIA's reader takes every FloatVectorArray and DoubleVectorArray
+    /// channel of a sample as a frame of its own and stops at any other type, so a cache of one shape is what training
+    /// reads right; anything else is an error that says what training would do and which channel was checked.
+    /// </summary>
+    private static MayaCacheChannel? TrainingChannel(MayaCacheFile cache, FileFacts facts)
+    {
+        foreach (var other in cache.Channels.Where(c => !c.IsVectorArray))
+        {
+            facts.Error(FindingCodes.CacheChannelChoice, "",
+                $"channel {other.Summary} is not a vertex array; NVIDIA's training framework reads only FloatVectorArray and DoubleVectorArray channels and stops with \"Unsupported data format\"");
+        }
+
+        var vectors = cache.Channels.Where(c => c.IsVectorArray).ToList();
+        var chosen = cache.GeometryChannel(null, out string why);
+        if (vectors.Count > 1)
+        {
+            bool sameVertices = vectors.All(c => c.Elements == vectors[0].Elements);
+            string training = sameVertices
+                ? $"training would read {vectors.Sum(c => c.Frames)} frames that alternate between them"
+                : "training stops with a numpy ValueError, as their vertex counts differ";
+            string used = chosen is null ? $"none of them is checked: {why}" : $"channel '{chosen.Name}', its positions channel, is checked";
+            facts.Error(FindingCodes.CacheChannelChoice, "",
+                $"the cache holds {vectors.Count} vertex channels, {string.Join(", ", vectors.Select(c => c.Summary))}; NVIDIA's training framework takes each channel's array as a frame of its own, so {training}. Keep one shape per cache; {used}");
+        }
+        else if (chosen is null)
+        {
+            facts.Error(FindingCodes.CacheChannelChoice, "", why);
+        }
+
+        return chosen;
     }
 
     private static void ReadNpz(DatasetFile file, FileFacts facts, IReadOnlySet<string> keep, FindingSink sink)

@@ -110,6 +110,8 @@ public static class FindingCodes
     public const string BadMeshLine = "B821";
     /// <summary>A Maya cache's .xml description and its data disagree (channels, sample times, counts).</summary>
     public const string CacheDescriptionMismatch = "B820";
+    /// <summary>A Maya cache whose channel to read cannot be chosen, or whose channels NVIDIA's reader would not take as one shape.</summary>
+    public const string CacheChannelChoice = "B822";
     /// <summary>An EXR Cryptomatte layer's metadata disagrees with the specification (manifest ids, hash, conversion; warning).</summary>
     public const string CryptomatteMismatch = "B830";
 

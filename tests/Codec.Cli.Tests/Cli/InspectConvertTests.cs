@@ -242,6 +242,50 @@ public sealed class InspectConvertTests : IDisposable
         Assert.Equal(c, PointCache2.Decode(File.ReadAllBytes(pc2), new FindingSink())!.Positions.ToArray());
     }
 
+    private static TestMayaChannel Shape(string name, string interpretation, int vertices, double offset) =>
+        new(name, "DoubleVectorArray", interpretation, vertices, (frame, i) => offset + frame + (i * 0.5));
+
+    [Fact]
+    public void A_cache_of_several_channels_converts_the_one_chosen_and_an_ambiguous_choice_names_them()
+    {
+        string xml = MayaCacheBuilder.Write(_dir, "two", [Shape("headShape", "positions", 4, 0), Shape("tongueShape", "positions", 3, 50)], 3);
+        var stderr = new StringWriter();
+        Assert.Equal(1, ConvertCommand.Run(xml, Path.Combine(_dir, "out.npy"), null, false, new StringWriter(), stderr));
+        Assert.Contains("2 vertex channels, headShape (DoubleVectorArray positions, 4 vertices), tongueShape (DoubleVectorArray positions, 3 vertices)", stderr.ToString());
+        Assert.Contains("choose one with --channel NAME", stderr.ToString());
+        Assert.False(File.Exists(Path.Combine(_dir, "out.npy")));
+
+        stderr = new StringWriter();
+        string npy = Path.Combine(_dir, "tongue.npy");
+        Assert.Equal(0, ConvertCommand.Run(xml, npy, null, false, new StringWriter(), stderr, channel: "tongueShape"));
+        Assert.Contains("converting 'tongueShape'", stderr.ToString());
+        using var file = NpyFile.Open(npy, new FindingSink())!;
+        Assert.Equal([3L, 3, 3], file.Array.Shape);
+        var values = new float[27];
+        file.Array.CopyTo(values);
+        Assert.Equal(50f, values[0]);
+
+        stderr = new StringWriter();
+        Assert.Equal(2, ConvertCommand.Run(npy, Path.Combine(_dir, "x.pc2"), null, false, new StringWriter(), stderr, channel: "tongueShape"));
+        Assert.Contains("--channel chooses among a Maya cache's channels", stderr.ToString());
+    }
+
+    [Fact]
+    public void Inspect_describes_every_channel_of_a_maya_cache()
+    {
+        var weights = new TestMayaChannel("headShape_weight", "FloatArray", "", 2, (f, i) => f == 1 && i == 1 ? double.NaN : f);
+        string xml = MayaCacheBuilder.Write(_dir, "pn", [Shape("headShape", "positions", 4, 0), Shape("headNormals", "normals", 4, -1), weights],
+            samples: 5, timePerFrame: 200, samplingRate: 100, startTime: 400, perFrame: true);
+        var stdout = new StringWriter();
+        Assert.Equal(0, InspectCommand.Run([xml], false, stdout, new StringWriter()));
+        string report = stdout.ToString();
+        Assert.Contains("OneFilePerFrame, mcc", report);
+        Assert.Contains("DoubleVectorArray positions, 4 vertices, 5 frames, regular, every 100 ticks from 400 to 800; 60 numbers in [0, 9.5], 0 not finite", report);
+        Assert.Contains("DoubleVectorArray normals, 4 vertices, 5 frames", report);
+        Assert.Contains("FloatArray, 2 values, 5 frames, regular, every 100 ticks from 400 to 800; 10 numbers in [0, 4], 1 not finite", report);
+        Assert.Matches(@"\n  vertices: +4\r?\n", report);
+    }
+
     [Fact]
     public void A_source_that_is_not_an_animation_is_an_error()
     {

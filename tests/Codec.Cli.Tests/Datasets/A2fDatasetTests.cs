@@ -285,6 +285,31 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Contains($"1 of {96 * 40 * 3} values are NaN or infinite (first at element {40 * 3 * 95 + 4})", finding.Message);
     }
 
+    [Fact]
+    public void A_cache_of_several_channels_is_checked_as_NVIDIA_reads_it_and_says_which_channel_it_checked()
+    {
+        Copy();
+        string folder = At("cache", "skin", "cp3_joy");
+        var cache = MayaCache.Read(Path.Combine(folder, "cp3_joy.xml"), new FindingSink())!;
+        foreach (var old in Directory.GetFiles(folder)) File.Delete(old);
+        var positions = new TestMayaChannel("head_meshShape", "FloatVectorArray", "positions", 40, (f, i) => cache.Positions[(f * 120) + i]);
+        var normals = new TestMayaChannel("head_meshShapeNormals", "FloatVectorArray", "normals", 40, (_, _) => double.NaN);
+        MayaCacheBuilder.Write(folder, "cp3_joy", [positions, normals], cache.Frames, timePerFrame: 200, samplingRate: 200);
+
+        var (file, finding) = Single(FindingCodes.CacheChannelChoice);
+        Assert.Equal("cache/skin/cp3_joy/cp3_joy.xml", file);
+        Assert.Contains("2 vertex channels", finding.Message);
+        Assert.Contains($"training would read {2 * cache.Frames} frames that alternate between them", finding.Message);
+        Assert.Contains("channel 'head_meshShape', its positions channel, is checked", finding.Message);
+        // The positions were checked, not the normals: their NaNs are not reported, and the shot's V agrees.
+        Assert.DoesNotContain(Check(), x => x.Finding.Code is FindingCodes.ValueOutOfRange or FindingCodes.DimensionMismatch);
+
+        foreach (var old in Directory.GetFiles(folder)) File.Delete(old);
+        MayaCacheBuilder.Write(folder, "cp3_joy", [positions with { Name = "a" }, positions with { Name = "b" }], cache.Frames, timePerFrame: 200, samplingRate: 200);
+        (_, finding) = Single(FindingCodes.CacheChannelChoice);
+        Assert.Contains("none of them is checked", finding.Message);
+    }
+
     // ------------------------------------------------------------------ audio
 
     [Fact]

@@ -162,6 +162,75 @@ public sealed class MayaCacheTests : IDisposable
         Assert.Equal(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, values);
     }
 
+    private static TestMayaChannel Shape(string name, string type, string interpretation, int vertices, double offset) =>
+        new(name, type, interpretation, vertices, (frame, i) => offset + frame + (i * 0.25));
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(true, true, true)]
+    [InlineData(false, false, true)]
+    public void Caches_as_Maya_writes_them_read_every_channel(bool for8, bool doubles, bool perFrame)
+    {
+        // Two shapes and one shape's normals in every sample; one file per frame samples on the half frame (with Tick).
+        string vector = doubles ? "DoubleVectorArray" : "FloatVectorArray";
+        var channels = new[]
+        {
+            Shape("headShape", vector, "positions", 5, 0),
+            Shape("headShapeNormals", vector, "normals", 5, 100),
+            Shape("eyeShape", vector, "positions", 2, 200),
+            new TestMayaChannel("headShape_weight", doubles ? "DoubleArray" : "FloatArray", "", 3, (f, i) => f * 10 + i),
+        };
+        string xml = MayaCacheBuilder.Write(_dir, "actor", channels, samples: 4, timePerFrame: 250, samplingRate: perFrame ? 125 : 250, startTime: 1000, for8, perFrame);
+
+        var sink = new FindingSink();
+        using var cache = MayaCacheFile.Open(xml, sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal(channels.Select(c => (c.Name, c.Elements, 4)), cache.Channels.Select(c => (c.Name, c.Elements, c.Frames)));
+        foreach (var expected in channels)
+        {
+            var values = cache.Read(cache.Channel(expected.Name)!);
+            Assert.Equal(Enumerable.Range(0, 4).SelectMany(expected.Frame), values);
+        }
+    }
+
+    [Fact]
+    public void The_positions_channel_is_chosen_and_an_ambiguous_choice_names_every_channel()
+    {
+        var positionsAndNormals = MayaCacheBuilder.Write(_dir, "pn", [Shape("headShape", "FloatVectorArray", "positions", 4, 0), Shape("headNormals", "FloatVectorArray", "normals", 4, 9)], 2);
+        var sink = new FindingSink();
+        var cache = MayaCache.Read(positionsAndNormals, sink)!;
+        Assert.Empty(sink.Findings);
+        Assert.Equal("headShape", cache.ChannelName);
+        Assert.Equal(["headShape", "headNormals"], cache.Channels.Select(c => c.Name));
+        Assert.Equal(9f, MayaCache.Read(positionsAndNormals, sink, "headNormals")!.Positions[0]);
+
+        var twoShapes = MayaCacheBuilder.Write(_dir, "two", [Shape("headShape", "FloatVectorArray", "positions", 4, 0), Shape("tongueShape", "FloatVectorArray", "positions", 3, 0)], 2);
+        sink = new FindingSink();
+        Assert.Null(MayaCache.Read(twoShapes, sink));
+        var f = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.CacheChannelChoice, f.Code);
+        Assert.Contains("headShape (FloatVectorArray positions, 4 vertices), tongueShape (FloatVectorArray positions, 3 vertices)", f.Message);
+        Assert.Equal(3, MayaCache.Read(twoShapes, new FindingSink(), "tongueShape")!.Vertices);
+
+        sink = new FindingSink();
+        Assert.Null(MayaCache.Read(twoShapes, sink, "jawShape"));
+        Assert.Contains("no channel 'jawShape'", Assert.Single(sink.Findings).Message);
+    }
+
+    [Fact]
+    public void A_channel_missing_from_the_data_or_unknown_to_the_xml_is_a_mismatch()
+    {
+        string xml = MayaCacheBuilder.Write(_dir, "m", [Shape("a", "FloatVectorArray", "positions", 2, 0), Shape("b", "FloatVectorArray", "normals", 2, 0)], 2);
+        string text = File.ReadAllText(xml);
+        File.WriteAllText(xml, text.Replace("ChannelName=\"b\"", "ChannelName=\"c\""));
+        var sink = new FindingSink();
+        Assert.Null(MayaCacheFile.Open(xml, sink));
+        Assert.Contains(sink.Findings, f => f.Message.Contains("describes channel 'c'; no sample holds it"));
+        Assert.Contains(sink.Findings, f => f.Message.Contains("holds channel 'b', which the XML does not describe"));
+    }
+
     [Theory]
     [InlineData("not iff", "B801")]
     [InlineData("group beyond the file", "B806")]

@@ -28,7 +28,7 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to validate: *.info.json and *.jsonl files; folders are searched recursively, and every folder holding a metadata.jsonl or info.json files is checked as one Synthesis output (cross-file checks included). Default: the sample data shipped with codec.",
+            Description = "Files or folders to validate: *.info.json and *.jsonl files; folders are searched recursively, and every folder holding a metadata.jsonl or info.json files is checked as one Synthesis output (cross-file checks included). '-' reads standard input (a metadata.jsonl or an info.json, told apart by --stdin-name or by the content). Default: the sample data shipped with codec.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON document with every finding instead of the readable report." };
@@ -38,10 +38,11 @@ public static class ValidateCommand
         var jobs = new Option<int>("--jobs") { Description = "Cores to check on: info.json files, the renders of a Synthesis output, metadata.jsonl lines and a dataset's files are checked that many at once (the report stays in file order). Default: every core.", DefaultValueFactory = _ => OrderedWork.DefaultParallelism };
         var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
         var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
+        var stdinName = new Option<string?>("--stdin-name") { Description = "The name reports give standard input ('-'); its extension says what it is (.jsonl: a metadata.jsonl, else an info.json). Default: <stdin>, told apart by content (JSON Lines when its first line is a whole JSON value and more lines follow)." };
 
         var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
         {
-            paths, json, sarif, info, maxBytes, jobs, lenient, fps,
+            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName,
         };
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
@@ -52,6 +53,7 @@ public static class ValidateCommand
             Jobs = parse.GetValue(jobs),
             LenientVersions = parse.GetValue(lenient),
             FramesPerSecond = parse.GetValue(fps),
+            StdinName = parse.GetValue(stdinName),
             ShowProgress = !Console.IsErrorRedirected,
             PlainProgress = Console.IsErrorRedirected,
         }, Console.Out, Console.Error));
@@ -116,7 +118,18 @@ public static class ValidateCommand
         var walkProblems = new List<FileReport>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (path == StandardInput.Argument)
+            {
+                if (targets.Any(t => t.Input is not null))
+                {
+                    stderr.WriteLine("codec: '-' (standard input) can be given once");
+                    return 2;
+                }
+
+                var (jsonLines, input) = StandardInput.Open(settings.OpenStandardInput(), settings.StdinName);
+                targets.Add(new Target(jsonLines ? TargetKind.MetadataFile : TargetKind.InfoFile, settings.StdinName ?? StandardInput.DefaultName) { Input = input });
+            }
+            else if (File.Exists(path))
             {
                 targets.Add(new Target(path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? TargetKind.MetadataFile : TargetKind.InfoFile, path));
             }
@@ -175,11 +188,11 @@ public static class ValidateCommand
                     while (end + 1 < targets.Count && targets[end + 1].Kind == TargetKind.InfoFile) end++;
                     var files = targets.GetRange(t, end - t + 1);
                     reports.AddRange(OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
-                        (worker, i) => CheckInfoFile(worker, files[i].Path, settings.MaxFileBytes)));
+                        (worker, i) => CheckInfoFile(worker, files[i], settings.MaxFileBytes)));
                     t = end;
                     break;
                 case TargetKind.MetadataFile:
-                    reports.Add(CheckMetadataFile(target.Path, metadataOptions));
+                    reports.Add(CheckMetadataFile(target, metadataOptions));
                     break;
                 case TargetKind.Folder:
                     var checker = new SynthesisFolderChecker(new FolderCheckOptions
@@ -233,12 +246,15 @@ public static class ValidateCommand
         public byte[] Buffer = Array.Empty<byte>();
     }
 
-    private static FileReport CheckInfoFile(InfoFileWorker worker, string file, long maxFileBytes)
+    private static FileReport CheckInfoFile(InfoFileWorker worker, Target target, long maxFileBytes)
     {
+        string file = target.Path;
         try
         {
             var findings = new List<Finding>();
-            int length = InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
+            int length = target.Input is { } input
+                ? InputFile.ReadAll(input, maxFileBytes, ref worker.Buffer, findings)
+                : InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
             if (length < 0) return new FileReport(file, null, findings);
             var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
             return new FileReport(file, result.Version, result.Findings) { Unlisted = result.Unlisted };
@@ -249,13 +265,14 @@ public static class ValidateCommand
         }
     }
 
-    private static FileReport CheckMetadataFile(string file, MetadataFileOptions options)
+    private static FileReport CheckMetadataFile(Target target, MetadataFileOptions options)
     {
+        string file = target.Path;
         var findings = new List<Finding>();
         var unlisted = FindingCounts.None;
         try
         {
-            var summary = MetadataFileChecker.CheckFileAsync(file, line =>
+            void OnLine(MetadataLineResult line)
             {
                 unlisted += line.Unlisted;
                 foreach (var f in line.Findings)
@@ -263,7 +280,11 @@ public static class ValidateCommand
                     if (findings.Count < MaxListedLineFindings) findings.Add(f);
                     else unlisted = unlisted.Add(f.Severity);
                 }
-            }, options).GetAwaiter().GetResult();
+            }
+
+            var summary = (target.Input is { } input
+                ? MetadataFileChecker.CheckAsync(input, OnLine, options)
+                : MetadataFileChecker.CheckFileAsync(file, OnLine, options)).GetAwaiter().GetResult();
             if (unlisted.Total > 0) findings.Add(unlisted.CutShortFinding(findings.Count));
             string? version = summary.Versions.Count == 0 ? null : string.Join(", ", summary.Versions.Keys);
             return new FileReport(file, version, findings) { Unlisted = unlisted };
@@ -286,6 +307,9 @@ public static class ValidateCommand
     {
         /// <summary>The path given on the command line that this target was found under.</summary>
         public string? Root { get; init; }
+
+        /// <summary>Standard input, when this target is '-'; <see cref="Path"/> is then the name reports give it.</summary>
+        public Stream? Input { get; init; }
     }
 }
 
@@ -310,4 +334,10 @@ public sealed record ValidateSettings
 
     /// <summary>Progress as plain lines (a tenth of the way each) when standard error is a log, not a terminal.</summary>
     public bool PlainProgress { get; init; }
+
+    /// <summary>The name reports give standard input; its extension says what it holds. Null: told by content.</summary>
+    public string? StdinName { get; init; }
+
+    /// <summary>Where '-' reads from: the process's standard input (a test gives its own).</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
 }

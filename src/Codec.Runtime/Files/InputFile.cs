@@ -48,7 +48,7 @@ public static class InputFile
         FileKind.Regular or FileKind.Unknown => null,
         FileKind.Missing => "no such file (or a link that leads nowhere, or a loop of links)",
         FileKind.Directory => "is a folder, not a file",
-        FileKind.Fifo => "is a named pipe (FIFO), not a file: reading it would wait for a writer; save the data to a file first",
+        FileKind.Fifo => "is a named pipe (FIFO), not a file: reading it would wait for a writer; save the data to a file first, or give it to codec validate as standard input ('-')",
         FileKind.CharacterDevice => "is a character device, not a file (a device such as /dev/zero never ends)",
         FileKind.BlockDevice => "is a block device, not a file",
         FileKind.Socket => "is a socket, not a file",
@@ -108,32 +108,47 @@ public static class InputFile
             return -1;
         }
 
+        return ReadBounded((into, at) => RandomAccess.Read(handle, into, at), length, limit, ref buffer, findings);
+    }
+
+    /// <summary>
+    /// Reads a stream that has no length to check first (standard input, a pipe) to its end into
+    /// <paramref name="buffer"/>, as <see cref="ReadAll(string, long, ref byte[], ICollection{Finding})"/> does a
+    /// file: the buffer grows with what really arrives, and reading stops past <paramref name="maxBytes"/>.
+    /// </summary>
+    public static int ReadAll(Stream stream, long maxBytes, ref byte[] buffer, ICollection<Finding> findings) =>
+        ReadBounded((into, _) => stream.Read(into), 0, Math.Min(maxBytes, Array.MaxLength), ref buffer, findings);
+
+    private delegate int ReadAt(Span<byte> into, long offset);
+
+    private static int ReadBounded(ReadAt read, long declared, long limit, ref byte[] buffer, ICollection<Finding> findings)
+    {
         // Room for the declared length and one byte more: the read that finds the end needs no larger buffer. A file
-        // that says it is empty may still have content (/proc); it is read in steps, up to the limit.
-        long wanted = Math.Min(limit + 1, Math.Max(length + 1, 4096));
+        // that says it is empty may still have content (/proc, a pipe); it is read in steps, up to the limit.
+        long wanted = Math.Min(limit + 1, Math.Max(declared + 1, 4096));
         if (buffer.Length < wanted) buffer = new byte[Math.Min(limit + 1, Math.Max(wanted, buffer.Length * 2L))];
-        int read = 0;
+        int total = 0;
         while (true)
         {
-            if (read == buffer.Length)
+            if (total == buffer.Length)
             {
-                if (read > limit) break;
+                if (total > limit) break;
                 Array.Resize(ref buffer, (int)Math.Min(limit + 1, buffer.Length * 2L));
             }
 
-            int n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+            int n = read(buffer.AsSpan(total), total);
             if (n == 0) break;
-            read += n;
-            if (read > limit) break;
+            total += n;
+            if (total > limit) break;
         }
 
-        if (read > limit)
+        if (total > limit)
         {
             findings.Add(TooLarge($"file holds more than the limit of {limit} bytes"));
             return -1;
         }
 
-        return read;
+        return total;
     }
 
     /// <summary><see cref="ReadAll(string, long, ref byte[], ICollection{Finding})"/> into a new array of its exact length, or null after a finding.</summary>

@@ -155,6 +155,40 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("  error   S205 2:", output); // the negative age, on line 2 of the file
     }
 
+    private static (int Exit, string Out, string Err) RunOnStdin(byte[] input, string? name, params string[] paths)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var settings = new ValidateSettings { StdinName = name, OpenStandardInput = () => new MemoryStream(input) };
+        int exit = ValidateCommand.Run(paths, settings, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("metadata.jsonl", null)]
+    [InlineData("metadata.jsonl", "delivery.jsonl")]
+    [InlineData("0.info.json", null)]
+    [InlineData("0.info.json", "0.info.json")]
+    public void A_dash_reads_standard_input_as_the_file_it_holds(string sample, string? name)
+    {
+        // A broken value, so that the report has findings to compare with the same file's.
+        string file = Path.Combine(_dir, sample);
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5", sample)).Replace("\"age\":", "\"age\":-"));
+        var (fileExit, fromFile, _) = Run(file);
+        var (exit, output, errors) = RunOnStdin(File.ReadAllBytes(file), name, "-");
+        Assert.Equal((1, ""), (exit, errors));
+        Assert.Equal(fromFile.Replace(file, name ?? StandardInput.DefaultName), output);
+        Assert.Equal(1, fileExit);
+    }
+
+    [Fact]
+    public void A_dash_twice_is_a_usage_error()
+    {
+        var (exit, _, errors) = RunOnStdin("{}"u8.ToArray(), null, "-", "-");
+        Assert.Equal(2, exit);
+        Assert.Contains("'-' (standard input) can be given once", errors);
+    }
+
     [Fact]
     public void Errors_give_exit_1_and_a_readable_report()
     {

@@ -79,7 +79,7 @@ internal sealed class SchemaChecker
             _draft.Parent,
             Renames(),
             _draft.MatchesMissingVersion ?? false,
-            root is null ? null : CheckProduct(root),
+            root is null ? null : CheckProduct(root, types),
             LineLayout: _draft.LineLayout ?? false);
 
         // The version that takes documents without a version member need not declare it.
@@ -104,7 +104,7 @@ internal sealed class SchemaChecker
         _draft.Types.SelectMany(t => t.Members.Where(m => m.RenamedFrom is not null).Select(m => new RenameSpec(t.Name, m.RenamedFrom!, m.JsonName)))
             .ToEquatableArray();
 
-    private ProductSpec? CheckProduct(TypeSpec root)
+    private ProductSpec? CheckProduct(TypeSpec root, IReadOnlyList<TypeSpec> types)
     {
         if (_draft.Product is not { } product) return null;
         // An inherited product may name members this version no longer (or not yet) has: those checks do not apply.
@@ -120,15 +120,26 @@ internal sealed class SchemaChecker
         var checks = new List<ProductCheckSpec>();
         foreach (var (member, allowed) in product.Values)
         {
-            var m = root.Members.FirstOrDefault(x => x.JsonName == member);
+            // "scene.version": a member of a member, each step an object member of the type before it.
+            var path = new List<PathStep>();
+            var type = root;
+            MemberSpec? m = null;
+            foreach (var step in member.Split('.'))
+            {
+                m = type?.Members.FirstOrDefault(x => x.JsonName == step);
+                if (m is null) break;
+                path.Add(new PathStep(m.JsonName, m.PropertyName));
+                type = m.Type.Kind == ValueKind.Object ? types.FirstOrDefault(t => t.Name == m.Type.TypeName) : null;
+            }
+
             if (m is null && inherited) continue;
             if (m is null || m.Type.Kind != ValueKind.Int)
             {
-                Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/values/" + member, $"the root type {root.Name} has no int member '{member}'");
+                Error(DiagnosticDescriptors.InvalidValue, product.Position, 1, "/product/values/" + member, $"the root type {root.Name} has no int member '{member}' (a member of a member is named with dots: \"scene.version\")");
                 continue;
             }
 
-            checks.Add(new ProductCheckSpec(m.JsonName, m.PropertyName, allowed.ToEquatableArray()));
+            checks.Add(new ProductCheckSpec(member, path.ToEquatableArray(), allowed.ToEquatableArray()));
         }
 
         return new ProductSpec(product.Name, anyOf.ToEquatableArray(), checks.ToEquatableArray());

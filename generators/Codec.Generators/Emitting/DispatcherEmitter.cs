@@ -221,9 +221,17 @@ internal static class DispatcherEmitter
 
         foreach (var check in product.Values)
         {
-            string p = check.PropertyName;
+            // Present at every step (m.HasScene && m.Scene.HasVersion), then the value.
+            var present = new List<string>();
+            string owner = "m";
+            foreach (var step in check.Path)
+            {
+                present.Add($"{owner}.Has{step.PropertyName}");
+                owner += "." + step.PropertyName;
+            }
+
             string allowed = string.Join(" or ", check.Allowed);
-            tests.Add($"m.Has{p} && m.{p} is not ({allowed}) ? {Naming.Literal($"'{check.JsonName}' is ")} + m.{p} + {Naming.Literal($", and {product.Name} files have {allowed}")}");
+            tests.Add($"{string.Join(" && ", present)} && {owner} is not ({allowed}) ? {Naming.Literal($"'{check.JsonName}' is ")} + {owner} + {Naming.Literal($", and {product.Name} files have {allowed}")}");
         }
 
         w.Line($"private static string? OtherProductReason{id}(global::{v.VersionNamespace}.{v.RootType} m) =>");

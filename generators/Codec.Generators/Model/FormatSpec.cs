@@ -154,5 +154,8 @@ internal sealed record RenameSpec(string TypeName, string From, string To);
 /// </summary>
 internal sealed record ProductSpec(string Name, EquatableArray<PathStep> AnyOf, EquatableArray<ProductCheckSpec> Values);
 
-/// <summary>A top-level integer member that, when present, must have one of <see cref="Allowed"/>.</summary>
-internal sealed record ProductCheckSpec(string JsonName, string PropertyName, EquatableArray<long> Allowed);
+/// <summary>
+/// An integer member (top-level, or reached through object members: <c>scene.version</c>) that, when present, must
+/// have one of <see cref="Allowed"/>.
+/// </summary>
+internal sealed record ProductCheckSpec(string JsonName, EquatableArray<PathStep> Path, EquatableArray<long> Allowed);

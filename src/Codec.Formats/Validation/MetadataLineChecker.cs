@@ -12,6 +12,12 @@ public sealed record MetadataLineResult(long LineNumber, string? Version, IReadO
     public FindingCounts Unlisted { get; init; }
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>
+    /// The <c>render_id</c> of a line that is another product's (one V505, no facts), when facts are collected and the
+    /// line has one: its render's files are that product's too, not a render without a line.
+    /// </summary>
+    public long? OtherProductRenderId { get; init; }
 }
 
 /// <summary>
@@ -33,7 +39,30 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
     {
         var result = _checker.Check(line, out var model);
         MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, lineNumber) : null;
-        return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts) { Unlisted = result.Unlisted };
+        long? otherProduct = _collectFacts && facts is null && result.Findings.Any(f => f.Code == FindingCodes.OtherProduct) ? TopLevelInteger(line, "render_id"u8) : null;
+        return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts) { Unlisted = result.Unlisted, OtherProductRenderId = otherProduct };
+    }
+
+    // A member of the line's top-level object, read without a schema (the line is another product's).
+    private static long? TopLevelInteger(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(line);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                bool wanted = reader.ValueTextEquals(name);
+                if (!reader.Read()) return null;
+                if (wanted) return reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : null;
+                reader.TrySkip();
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return null;
     }
 
     public MetadataLineResult Oversized(long lineNumber, long length) =>

@@ -80,6 +80,32 @@ public sealed class FolderTests : IDisposable
     }
 
     [FixtureFact]
+    public async Task Another_products_files_are_one_finding_each_with_no_cascade_into_masks_or_lines()
+    {
+        // Render 3 is retail's (its line "api": 3, its info.json retail's shape), render 4's line the containers product's.
+        string folder = Path.Combine(_dir, "mixed");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        string metadata = Path.Combine(folder, "metadata.jsonl");
+        var lines = File.ReadAllLines(metadata);
+        int retail = Array.FindIndex(lines, l => l.Contains("\"render_id\":3,", StringComparison.Ordinal));
+        int containers = Array.FindIndex(lines, l => l.Contains("\"render_id\":4,", StringComparison.Ordinal));
+        lines[retail] = lines[retail].Replace("\"api\":0", "\"api\":3");
+        lines[containers] = lines[containers].Replace("\"scene\":{", "\"scene\":{\"container\":{\"type\":\"box\"},").Replace(",\"version\":0", ",\"version\":1");
+        File.WriteAllLines(metadata, lines);
+        File.WriteAllText(Path.Combine(folder, "3.info.json"), """
+            {"version": "1.2", "environment": {"hdri": "x"}, "camera": {"intrinsics": [[1, 0, 1], [0, 1, 1], [0, 0, 1]]},
+             "scene_information": {"objects": 596}, "objects": [{"id": 1}], "segments_mapping": {"barcode__10000000014__0": 1}}
+            """);
+
+        var results = await Check(folder);
+        var other = results.SelectMany(r => r.Findings.Select(f => (File: Path.GetFileName(r.Path), Finding: f))).Where(x => x.Finding.Severity != Severity.Info).ToList();
+        Assert.True(other.All(x => x.Finding.Code == FindingCodes.OtherProduct), string.Join("\n", other.Select(x => x.File + ": " + x.Finding)));
+        Assert.Equal(["3.info.json", "metadata.jsonl", "metadata.jsonl"], other.Select(x => x.File).Order(StringComparer.Ordinal));
+        Assert.Equal([retail + 1, containers + 1], other.Where(x => x.File == "metadata.jsonl").Select(x => x.Finding.Line).Order());
+    }
+
+    [FixtureFact]
     public async Task A_real_dataset_folder_is_consistent()
     {
         var results = await Check(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"));

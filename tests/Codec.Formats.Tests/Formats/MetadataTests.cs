@@ -95,6 +95,18 @@ public sealed class MetadataTests
     }
 
     [FixtureFact]
+    public void A_containers_line_is_one_finding_not_a_wall_of_errors()
+    {
+        // The containers product writes metadata lines of version 1 (an integer) whose scene is version 1 and holds a container.
+        string line = FixtureLine("face-api-1.2").Replace("\"version\":\"1.2\"", "\"version\":1").Replace("\"scene\":{\"id\":4163,", "\"scene\":{\"version\":1,\"container\":{\"type\":\"box\",\"size\":[1,2,3]},\"id\":4163,")
+            .Replace(",\"version\":0", "");
+        var result = CheckLine(line);
+        var f = Assert.Single(result.Findings);
+        Assert.Equal(FindingCodes.OtherProduct, f.Code);
+        Assert.Contains("'scene.version' is 1, and Synthesis Human API files have 0", f.Message);
+    }
+
+    [FixtureFact]
     public void Unknown_versions_are_errors_or_decoded_with_the_nearest_older_schema()
     {
         // A version above every schema (adding one must not break this test).

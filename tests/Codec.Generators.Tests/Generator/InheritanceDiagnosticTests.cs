@@ -138,11 +138,12 @@ public sealed class InheritanceDiagnosticTests
         string schema = Base
             .Replace("\"name\": \"string\"", "\"name\": { \"type\": \"string\", \"aliases\": [\"v\"] }")
             .Replace("\"x\": \"float\"", "\"x\": { \"type\": \"float\", \"nullable\": true, \"range\": [0, 1] }")
-            .Replace("\"rules\"", "\"product\": { \"name\": \"Test\", \"anyOf\": [\"nope\"], \"values\": { \"name\": [0] } },\n  \"rules\"");
+            .Replace("\"rules\"", "\"product\": { \"name\": \"Test\", \"anyOf\": [\"nope\"], \"values\": { \"name\": [0], \"name.deeper\": [1] } },\n  \"rules\"");
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Schema("base.codec.json", schema));
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC005" && d.GetMessage().Contains("'v'"));
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC012" && d.GetMessage().Contains("nullable member cannot have a range"));
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC011" && d.GetMessage().Contains("no member 'nope'"));
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC011" && d.GetMessage().Contains("no int member 'name'"));
+        Assert.Contains(run.Diagnostics, d => d.Id == "CODEC011" && d.GetMessage().Contains("no int member 'name.deeper'"));
     }
 }

@@ -110,25 +110,30 @@ public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Form
 
     private static string? OtherProductReasonV1(global::Codec.Formats.Synthesis.Metadata.V1.MetadataLine m) =>
         !(m.HasScene) ? "it has no 'scene'"
+        : m.HasScene && m.Scene.HasVersion && m.Scene.Version is not (0) ? "'scene.version' is " + m.Scene.Version + ", and Synthesis Human API files have 0"
         : null;
 
     private static string? OtherProductReasonV1_1(global::Codec.Formats.Synthesis.Metadata.V1_1.MetadataLine m) =>
         !(m.HasScene) ? "it has no 'scene'"
+        : m.HasScene && m.Scene.HasVersion && m.Scene.Version is not (0) ? "'scene.version' is " + m.Scene.Version + ", and Synthesis Human API files have 0"
         : null;
 
     private static string? OtherProductReasonV1_2(global::Codec.Formats.Synthesis.Metadata.V1_2.MetadataLine m) =>
         !(m.HasScene) ? "it has no 'scene'"
         : m.HasApi && m.Api is not (0) ? "'api' is " + m.Api + ", and Synthesis Human API files have 0"
+        : m.HasScene && m.Scene.HasVersion && m.Scene.Version is not (0) ? "'scene.version' is " + m.Scene.Version + ", and Synthesis Human API files have 0"
         : null;
 
     private static string? OtherProductReasonV1_3(global::Codec.Formats.Synthesis.Metadata.V1_3.MetadataLine m) =>
         !(m.HasScene) ? "it has no 'scene'"
         : m.HasApi && m.Api is not (0) ? "'api' is " + m.Api + ", and Synthesis Human API files have 0"
+        : m.HasScene && m.Scene.HasVersion && m.Scene.Version is not (0) ? "'scene.version' is " + m.Scene.Version + ", and Synthesis Human API files have 0"
         : null;
 
     private static string? OtherProductReasonV1_4(global::Codec.Formats.Synthesis.Metadata.V1_4.MetadataLine m) =>
         !(m.HasScene) ? "it has no 'scene'"
         : m.HasApi && m.Api is not (0) ? "'api' is " + m.Api + ", and Synthesis Human API files have 0"
+        : m.HasScene && m.Scene.HasVersion && m.Scene.Version is not (0) ? "'scene.version' is " + m.Scene.Version + ", and Synthesis Human API files have 0"
         : null;
 
     /// <inheritdoc/>

@@ -113,6 +113,8 @@ public sealed class SynthesisFolderChecker
 
         // 1. metadata.jsonl, streamed; the facts of each line are kept for the cross-checks.
         var lines = new Dictionary<RenderKey, MetadataFacts>();
+        // Renders whose line is another product's: that line is its one finding, and the render has a line.
+        var otherProductRenders = new HashSet<long>();
         var lineFindings = new List<Finding>();
         string? metadataVersion = null;
         var metadataUnlisted = FindingCounts.None;
@@ -132,6 +134,7 @@ public sealed class SynthesisFolderChecker
                     foreach (var f in line.Findings) Add(f);
                     metadataUnlisted += line.Unlisted;
                     if (line.Version is not null) versions.Add(line.Version);
+                    if (line.OtherProductRenderId is { } other) otherProductRenders.Add(other);
                     if (line.Facts is not { } facts) return;
                     var key = new RenderKey(facts.RenderId, facts.CameraName, facts.FrameNumber);
                     if (lines.TryGetValue(key, out var first))
@@ -165,7 +168,8 @@ public sealed class SynthesisFolderChecker
             cancellationToken.ThrowIfCancellationRequested();
             var (path, name) = infoFiles[i];
             var line = metadataPath is null ? null : FindLine(lines, firstLineOfRender, name);
-            var render = CheckRender(worker, path, name, renders[name.Key], metadataPath is not null, line);
+            bool lineIsOtherProducts = line is null && otherProductRenders.Contains(name.RenderId);
+            var render = CheckRender(worker, path, name, renders[name.Key], metadataPath is not null && !lineIsOtherProducts, line);
             progress?.Report(new FolderProgress(Interlocked.Increment(ref done), total));
             return render;
         });
@@ -215,6 +219,14 @@ public sealed class SynthesisFolderChecker
                 version = result.Version;
                 unlisted = result.Unlisted;
                 findings.AddRange(result.Findings);
+                // Another product's render is its info.json's one finding: its masks, meshes and line are not this
+                // format's to check, and checking them would only repeat that.
+                if (result.Findings.Any(f => f.Code == FindingCodes.OtherProduct))
+                {
+                    results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
+                    return new RenderResult(results, lineFindings, line is null ? null : new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
+                }
+
                 if (hasMetadata)
                 {
                     if (line is null)

@@ -11,10 +11,10 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = ".npy, .npz, .pc2, .mc/.mcx, Maya .xml or .wav files.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = ".npy, .npz, .pc2, .mc/.mcx, Maya .xml, .wav (RIFF or RIFX), .exr, label mask .png, info.json or .obj files.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the readable report." };
         var mapping = new Option<string?>("--mapping") { Description = "For segmentation mask PNGs: the render's info.json, whose mapping names the labels." };
-        var command = new Command("inspect", "Describe NumPy, point cache, Maya cache, WAV and label mask PNG files: format, shape or timing, value range or pixel counts, findings.") { files, json, mapping };
+        var command = new Command("inspect", "Describe NumPy, point cache, Maya cache, WAV, EXR, label mask PNG, info.json and mesh files: format, shape or timing, value range or pixel counts, landmark systems or bounds, findings.") { files, json, mapping };
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json), Console.Out, Console.Error, parse.GetValue(mapping)));
         return command;
     }
@@ -41,6 +41,7 @@ public static class InspectCommand
     private static string Text(object value) => value switch
     {
         IReadOnlyList<long> shape => FileInspector.Shape(shape),
+        IReadOnlyList<double> point => "[" + string.Join(", ", point.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + "]",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
@@ -54,6 +55,16 @@ public static class InspectCommand
             case IReadOnlyList<long> shape:
                 w.WriteStartArray(name);
                 foreach (long n in shape) w.WriteNumberValue(n);
+                w.WriteEndArray();
+                break;
+            case IReadOnlyList<double> point:
+                w.WriteStartArray(name);
+                foreach (double n in point)
+                {
+                    if (double.IsFinite(n)) w.WriteNumberValue(n);
+                    else w.WriteStringValue(Text(n));
+                }
+
                 w.WriteEndArray();
                 break;
             case int or long or short or byte or uint or ushort:

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
+using Codec.Formats.Validation;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
@@ -8,6 +10,7 @@ using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Geometry;
 
 namespace Codec.Cli.Inspection;
 
@@ -163,6 +166,7 @@ public static class FileInspector
                 if (wav is null) break;
                 Add("sample rate", wav.Format.SampleRate + " Hz");
                 Add("bit depth", wav.Format.BitsPerSample + (wav.Format.IsFloat ? " (float)" : " (PCM)"));
+                Add("byte order", wav.Format.IsBigEndian ? "big-endian (RIFX)" : "little-endian");
                 Add("channels", wav.Format.Channels);
                 Add("frames", wav.FrameCount);
                 Add("duration", wav.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s");
@@ -196,9 +200,18 @@ public static class FileInspector
                 var exr = ExrFile.Read(path, sink);
                 if (exr is not null) DescribeExr(exr, Add);
                 break;
+            case ".json":
+                kind = "Synthesis info.json";
+                DescribeInfo(path, sink, Add);
+                break;
+            case ".obj":
+                kind = "Wavefront mesh (.obj)";
+                var text = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
+                if (text is not null && ObjMesh.Decode(text, sink, path) is { } mesh) DescribeMesh(mesh, Add);
+                break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr and label mask .png files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, label mask .png, info.json and .obj files"));
                 break;
         }
 
@@ -238,6 +251,55 @@ public static class FileInspector
         }
 
         return positions;
+    }
+
+    // What a render's info.json holds: its version and product, its camera, and which systems and mappings it has.
+    private static void DescribeInfo(string path, FindingSink sink, Action<string, object> add)
+    {
+        var reader = new InfoDocumentReader();
+        var info = reader.Read(path, sink);
+        if (info is null)
+        {
+            if (sink.Findings.Any(f => f.Code == FindingCodes.OtherProduct)) add("product", "another Synthesis product, not the Human API");
+            return;
+        }
+
+        add("version", reader.DeclaredVersion ?? "(none: the earliest files)");
+        add("product", "Synthesis Human API");
+        var systems = LandmarkSystems.From(info);
+        if (systems.Width > 0) add("render size", $"{systems.Width}x{systems.Height}");
+        foreach (var (name, points) in LandmarkSystems.Present(info)) add("landmarks " + name, points.Count);
+        var present = new List<string>();
+        if (info.Camera is not null) present.Add("camera");
+        if (info.PupilLeft is not null || info.PupilRight is not null) present.Add("pupils");
+        if (info.GazeLeft is not null || info.GazeRight is not null) present.Add("gaze");
+        if (info.Head is not null) present.Add("head pose");
+        if (info.Identity is not null) present.Add("identity");
+        if (info.Face is not null) present.Add("face settings");
+        add("systems", present.Count == 0 ? "(none)" : string.Join(", ", present));
+        if (info.SegmentsMapping is { } segments) add("segments mapping", segments.Count);
+        if (info.ClothingSegmentsMapping is { } clothing) add("clothing segments mapping", clothing.Count);
+    }
+
+    private static void DescribeMesh(ObjMesh mesh, Action<string, object> add)
+    {
+        add("vertices", mesh.Vertices.Length);
+        add("faces", mesh.FaceCount);
+        if (mesh.Vertices.Length == 0) return;
+        var min = new double[] { double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity };
+        var max = new double[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity };
+        foreach (var v in mesh.Vertices)
+        {
+            min[0] = Math.Min(min[0], v.X);
+            min[1] = Math.Min(min[1], v.Y);
+            min[2] = Math.Min(min[2], v.Z);
+            max[0] = Math.Max(max[0], v.X);
+            max[1] = Math.Max(max[1], v.Y);
+            max[2] = Math.Max(max[2], v.Z);
+        }
+
+        add("bounds min", min);
+        add("bounds max", max);
     }
 
     private static void DescribeExr(ExrFile exr, Action<string, object> add)

@@ -39,19 +39,7 @@ public sealed class LandmarkSystems
     public static LandmarkSystems From(IInfoDocument info)
     {
         var systems = new List<OverlaySystem>();
-        if (info.Landmarks is { } landmarks)
-        {
-            Add(systems, "ibug68", landmarks.Ibug68);
-            Add(systems, "ibug68_contour", landmarks.Ibug68Contour);
-            Add(systems, "kinect_v2", landmarks.KinectV2);
-            Add(systems, "coco_whole_body", landmarks.CocoWholeBody);
-            Add(systems, "mediapipe_body", landmarks.MediapipeBody);
-            Add(systems, "mediapipe_left_hand", landmarks.MediapipeLeftHand);
-            Add(systems, "mediapipe_right_hand", landmarks.MediapipeRightHand);
-            Add(systems, "mediapipe_left_iris", landmarks.MediapipeLeftIris);
-            Add(systems, "mediapipe_right_iris", landmarks.MediapipeRightIris);
-            Add(systems, "mpeg4", landmarks.Mpeg4);
-        }
+        foreach (var (name, points) in Present(info)) Add(systems, name, points);
 
         var pupils = new List<OverlayPoint>();
         if (Pupil(info.PupilLeft, "pupil_left") is { } left) pupils.Add(left);
@@ -68,9 +56,31 @@ public sealed class LandmarkSystems
         return new LandmarkSystems(systems, width, height);
     }
 
-    private static void Add(List<OverlaySystem> into, string name, IReadOnlyList<ILandmark>? points)
+    /// <summary>The landmark systems an info.json has, named as its <c>landmarks</c> object names them, in the view's order.</summary>
+    public static IEnumerable<(string Name, IReadOnlyList<ILandmark> Points)> Present(IInfoDocument info)
     {
-        if (points is null) return;
+        if (info.Landmarks is not { } landmarks) yield break;
+        var all = new (string, IReadOnlyList<ILandmark>?)[]
+        {
+            ("ibug68", landmarks.Ibug68),
+            ("ibug68_contour", landmarks.Ibug68Contour),
+            ("kinect_v2", landmarks.KinectV2),
+            ("coco_whole_body", landmarks.CocoWholeBody),
+            ("mediapipe_body", landmarks.MediapipeBody),
+            ("mediapipe_left_hand", landmarks.MediapipeLeftHand),
+            ("mediapipe_right_hand", landmarks.MediapipeRightHand),
+            ("mediapipe_left_iris", landmarks.MediapipeLeftIris),
+            ("mediapipe_right_iris", landmarks.MediapipeRightIris),
+            ("mpeg4", landmarks.Mpeg4),
+        };
+        foreach (var (name, points) in all)
+        {
+            if (points is not null) yield return (name, points);
+        }
+    }
+
+    private static void Add(List<OverlaySystem> into, string name, IReadOnlyList<ILandmark> points)
+    {
         var overlay = new List<OverlayPoint>(points.Count);
         for (int i = 0; i < points.Count; i++)
         {

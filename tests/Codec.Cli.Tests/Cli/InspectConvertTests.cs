@@ -286,6 +286,41 @@ public sealed class InspectConvertTests : IDisposable
         Assert.Matches(@"\n  vertices: +4\r?\n", report);
     }
 
+    [FixtureFact]
+    public void Inspect_describes_an_info_json_a_mesh_and_rifx_audio()
+    {
+        string folder = Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5");
+        string retail = Path.Combine(_dir, "0.info.json");
+        File.WriteAllText(retail, """{"version": "1.2", "environment": {"hdri": "x"}, "objects": [{"id": 1}], "segments_mapping": {"barcode": 1}}""");
+        var stdout = new StringWriter();
+        int exit = InspectCommand.Run([Path.Combine(folder, "0.info.json"), Path.Combine(folder, "24.mediapipe_dense.obj"), retail, Path.Combine(TestPaths.AudioFixtures, "sox_rifx_s16_mono_16k.wav")], true, stdout, new StringWriter());
+        Assert.Equal(1, exit); // the retail file is another product's
+        var files = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("files");
+
+        var info = files[0].GetProperty("properties");
+        Assert.Equal("1.5", info.GetProperty("version").GetString());
+        Assert.Equal("Synthesis Human API", info.GetProperty("product").GetString());
+        Assert.Equal(68, info.GetProperty("landmarks ibug68").GetInt32());
+        Assert.Equal(5, info.GetProperty("landmarks mediapipe_left_iris").GetInt32());
+        Assert.Contains("head pose", info.GetProperty("systems").GetString());
+        Assert.Equal("1080x1920", info.GetProperty("render size").GetString());
+
+        var mesh = files[1].GetProperty("properties");
+        Assert.Equal((468, 898), (mesh.GetProperty("vertices").GetInt32(), mesh.GetProperty("faces").GetInt32()));
+        var low = mesh.GetProperty("bounds min").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var high = mesh.GetProperty("bounds max").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        Assert.Equal(3, low.Length);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(low[i] < high[i]));
+        Assert.InRange(high[1], 1.5, 1.8); // the head of a standing person, in metres
+
+        Assert.Equal("another Synthesis product, not the Human API", files[2].GetProperty("properties").GetProperty("product").GetString());
+        Assert.Equal("V505", files[2].GetProperty("findings")[0].GetProperty("code").GetString());
+
+        var wav = files[3].GetProperty("properties");
+        Assert.Equal("big-endian (RIFX)", wav.GetProperty("byte order").GetString());
+        Assert.Equal(800, wav.GetProperty("frames").GetInt32());
+    }
+
     [Fact]
     public void A_source_that_is_not_an_animation_is_an_error()
     {

@@ -8,6 +8,9 @@ namespace Codec.Runtime.Binary.Audio;
 /// <summary>How a WAV file's samples are stored (from its <c>fmt </c> chunk).</summary>
 public sealed record WavFormat(int FormatTag, int Channels, int SampleRate, int BitsPerSample, int BlockAlign, bool IsFloat, bool IsExtensible)
 {
+    /// <summary>RIFX: sizes, header fields and samples big-endian (RIFF is little-endian).</summary>
+    public bool IsBigEndian { get; init; }
+
     public const int Pcm = 1;
     public const int IeeeFloat = 3;
     public const int Extensible = 0xFFFE;
@@ -19,7 +22,7 @@ public sealed record WavFormat(int FormatTag, int Channels, int SampleRate, int 
 public sealed record RiffChunk(string Id, long Offset, long Size);
 
 /// <summary>
-/// A decoded WAV file (RIFF/WAVE or RF64): format, the chunks walked (<c>LIST</c>, <c>id3 </c> and others skipped
+/// A decoded WAV file (RIFF/WAVE, its big-endian twin RIFX, or RF64): format, the chunks walked (<c>LIST</c>, <c>id3 </c> and others skipped
 /// wherever they are), and the <c>data</c> samples as stored, viewed without a copy. Samples convert to float in
 /// [-1, 1) with <see cref="CopyTo"/>.
 /// </summary>
@@ -48,6 +51,12 @@ public sealed class WavFile
         if (destination.Length < count) throw new ArgumentException($"the destination holds {destination.Length} samples; the file has {count}");
         var src = Data.Span;
         int n = (int)count;
+        if (Format.IsBigEndian)
+        {
+            CopyBigEndian(src, destination[..n]);
+            return;
+        }
+
         switch (Format.IsFloat, Format.BitsPerSample)
         {
             case (true, 32):
@@ -78,18 +87,38 @@ public sealed class WavFile
         }
     }
 
+    // RIFX samples: the same encodings, most significant byte first.
+    private void CopyBigEndian(ReadOnlySpan<byte> src, Span<float> destination)
+    {
+        int bytes = Format.BytesPerSample;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            var sample = src.Slice(i * bytes, bytes);
+            destination[i] = (Format.IsFloat, Format.BitsPerSample) switch
+            {
+                (true, 32) => BinaryPrimitives.ReadSingleBigEndian(sample),
+                (true, _) => (float)BinaryPrimitives.ReadDoubleBigEndian(sample),
+                (false, 8) => (sample[0] - 128) / 128f,
+                (false, 16) => BinaryPrimitives.ReadInt16BigEndian(sample) / 32768f,
+                (false, 24) => (((sbyte)sample[0] << 16) | (sample[1] << 8) | sample[2]) / 8388608f,
+                _ => (float)(BinaryPrimitives.ReadInt32BigEndian(sample) / 2147483648.0),
+            };
+        }
+    }
+
     /// <summary>Decodes a whole file held in memory; null (with findings) when there is no usable format or data.</summary>
     public static WavFile? Decode(ReadOnlyMemory<byte> file, FindingSink sink, string path = "")
     {
         var bytes = file.Span;
-        if (bytes.Length < 12 || !(bytes.StartsWith("RIFF"u8) || bytes.StartsWith("RF64"u8)) || !bytes[8..].StartsWith("WAVE"u8))
+        if (bytes.Length < 12 || !(bytes.StartsWith("RIFF"u8) || bytes.StartsWith("RIFX"u8) || bytes.StartsWith("RF64"u8)) || !bytes[8..].StartsWith("WAVE"u8))
         {
-            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a WAV file: it does not start with RIFF (or RF64) ... WAVE");
+            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a WAV file: it does not start with RIFF (or RIFX, RF64) ... WAVE");
             return null;
         }
 
         bool rf64 = bytes.StartsWith("RF64"u8);
-        long riffSize = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+        var endian = new Endian(bytes.StartsWith("RIFX"u8));
+        long riffSize = endian.U32(bytes[4..]);
         long ds64DataSize = -1;
         var chunks = new List<RiffChunk>();
         WavFormat? format = null;
@@ -98,7 +127,7 @@ public sealed class WavFile
         while (at + 8 <= bytes.Length)
         {
             string id = System.Text.Encoding.ASCII.GetString(bytes.Slice((int)at, 4));
-            long size = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(int)(at + 4)..]);
+            long size = endian.U32(bytes[(int)(at + 4)..]);
             long payload = at + 8;
             if (id == "data" && rf64 && size == 0xFFFFFFFF && ds64DataSize >= 0) size = ds64DataSize;
             chunks.Add(new RiffChunk(id, payload, size));
@@ -132,7 +161,7 @@ public sealed class WavFile
                         break;
                     }
 
-                    format = ReadFormat(body, sink, path, at);
+                    format = ReadFormat(body, endian, sink, path, at);
                     if (format is null) return null;
                     break;
                 case "data":
@@ -177,7 +206,15 @@ public sealed class WavFile
         return new WavFile(format, file.Slice((int)dataOffset, (int)whole), chunks);
     }
 
-    private static WavFormat? ReadFormat(ReadOnlySpan<byte> body, FindingSink sink, string path, long at)
+    // RIFF's numbers are little-endian, RIFX's big-endian; RF64 (ds64) is little-endian only.
+    private readonly record struct Endian(bool Big)
+    {
+        public uint U32(ReadOnlySpan<byte> at) => Big ? BinaryPrimitives.ReadUInt32BigEndian(at) : BinaryPrimitives.ReadUInt32LittleEndian(at);
+
+        public ushort U16(ReadOnlySpan<byte> at) => Big ? BinaryPrimitives.ReadUInt16BigEndian(at) : BinaryPrimitives.ReadUInt16LittleEndian(at);
+    }
+
+    private static WavFormat? ReadFormat(ReadOnlySpan<byte> body, Endian endian, FindingSink sink, string path, long at)
     {
         if (body.Length < 16)
         {
@@ -185,12 +222,12 @@ public sealed class WavFile
             return null;
         }
 
-        int tag = BinaryPrimitives.ReadUInt16LittleEndian(body);
-        int channels = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
-        int rate = (int)Math.Min(int.MaxValue, BinaryPrimitives.ReadUInt32LittleEndian(body[4..]));
-        long byteRate = BinaryPrimitives.ReadUInt32LittleEndian(body[8..]);
-        int blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(body[12..]);
-        int bits = BinaryPrimitives.ReadUInt16LittleEndian(body[14..]);
+        int tag = endian.U16(body);
+        int channels = endian.U16(body[2..]);
+        int rate = (int)Math.Min(int.MaxValue, endian.U32(body[4..]));
+        long byteRate = endian.U32(body[8..]);
+        int blockAlign = endian.U16(body[12..]);
+        int bits = endian.U16(body[14..]);
         bool extensible = tag == WavFormat.Extensible;
         int effective = tag;
         if (extensible)
@@ -202,7 +239,7 @@ public sealed class WavFile
             }
 
             // The sub-format GUID's first two bytes are the real format tag (1 PCM, 3 float).
-            effective = BinaryPrimitives.ReadUInt16LittleEndian(body[24..]);
+            effective = endian.U16(body[24..]);
         }
 
         bool isFloat = effective == WavFormat.IeeeFloat;
@@ -230,7 +267,7 @@ public sealed class WavFile
             sink.Add(new Finding(FindingCodes.BadHeader, Severity.Warning, path, $"byte rate {byteRate} is not sample rate × block align ({(long)rate * blockAlign})") { Offset = at + 16 });
         }
 
-        return new WavFormat(tag, channels, rate, bits, blockAlign, isFloat, extensible);
+        return new WavFormat(tag, channels, rate, bits, blockAlign, isFloat, extensible) { IsBigEndian = endian.Big };
     }
 
     /// <summary>Writes a WAV file from interleaved float samples: 16-bit PCM (clipped, rounded) or 32-bit float.</summary>

@@ -43,6 +43,17 @@ public sealed class DatasetLayout
             return true;
         }
 
+        // A declared folder that is not there: missing, or a link in its place that loops or leads nowhere (said even
+        // for an optional folder, which would otherwise pass for absent).
+        void Absent(string dir, string relative, FolderSpec folder)
+        {
+            if (new FileInfo(dir).LinkTarget is { } target)
+                Report(relative, folder.Required ? FindingCodes.PartMissing : FindingCodes.FileUnreadable, folder.Required ? Severity.Error : Severity.Warning,
+                    $"{relative}/ is a link to {target} that loops or leads nowhere, so nothing in it is checked ({About(folder)})");
+            else if (folder.Required)
+                Report(relative, FindingCodes.PartMissing, Severity.Error, $"the required folder {relative}/ is missing ({About(folder)})");
+        }
+
         // Folders the contract declares (and their parents) are never strays of the folder above them.
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in contract.Folders)
@@ -61,7 +72,7 @@ public sealed class DatasetLayout
                 if (Outside(dir, folder.Path)) continue;
                 if (!Directory.Exists(dir))
                 {
-                    if (folder.Required) Report(folder.Path, FindingCodes.PartMissing, Severity.Error, $"the required folder {folder.Path}/ is missing ({About(folder)})");
+                    Absent(dir, folder.Path, folder);
                     continue;
                 }
 
@@ -74,7 +85,7 @@ public sealed class DatasetLayout
             if (Outside(parent, parentRelative)) continue;
             if (!Directory.Exists(parent))
             {
-                if (folder.Required) Report(parentRelative, FindingCodes.PartMissing, Severity.Error, $"the required folder {parentRelative}/ is missing ({About(folder)})");
+                Absent(parent, parentRelative, folder);
                 continue;
             }
 

@@ -18,9 +18,13 @@ public sealed record DatasetContract(
     /// <summary>True when the folder has every part the contract recognises datasets by.</summary>
     public bool Recognizes(string root) => HasFolders(root, RecognizedBy);
 
-    /// <summary>True when <paramref name="folders"/> is not empty and every one of them (relative to <paramref name="root"/>) exists.</summary>
+    /// <summary>
+    /// True when <paramref name="folders"/> is not empty and every one of them (relative to <paramref name="root"/>) is
+    /// there: a folder, or a link in its place (a link that leads nowhere or loops is the dataset's finding, not a
+    /// reason to pass the dataset by).
+    /// </summary>
     public static bool HasFolders(string root, IReadOnlyList<string> folders) =>
-        folders.Count > 0 && folders.All(p => Directory.Exists(Path.Combine(root, p)));
+        folders.Count > 0 && folders.All(p => Directory.Exists(Path.Combine(root, p)) || new FileInfo(Path.Combine(root, p)).LinkTarget is not null);
 }
 
 /// <summary>

@@ -23,6 +23,9 @@ public static class DatasetRules
         missing = Cap(missing, severity);
         extra = Cap(extra, severity);
         var referenceInstances = c.Instances(reference, placeholder).ToList();
+        // A reference with no instances (missing, empty, a link that loops) is its own finding: naming every other
+        // instance as one it lacks would only repeat it.
+        if (referenceInstances.Count == 0) return;
         var expected = Values(referenceInstances);
         var found = c.Instances(other, placeholder).ToList();
         if (found.Count == 0 && onlyIfAny) return;

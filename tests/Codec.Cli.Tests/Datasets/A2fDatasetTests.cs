@@ -272,6 +272,23 @@ public sealed class A2fDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_skin_cache_folder_that_is_a_link_loop_is_one_finding_there()
+    {
+        Copy();
+        Directory.Delete(At("cache", "skin"), recursive: true);
+        File.CreateSymbolicLink(At("cache", "skin"), "skin2");
+        File.CreateSymbolicLink(At("cache", "skin2"), "skin");
+        var stdout = new StringWriter();
+        int exit = Codec.Cli.Commands.ValidateCommand.Run([_dir], asJson: false, showInfo: false, Codec.Cli.Commands.ValidateCommand.DefaultMaxFileBytes, stdout, new StringWriter());
+        Assert.Equal(1, exit);
+        var (file, finding) = Single(FindingCodes.PartMissing);
+        Assert.Equal("cache/skin", file);
+        Assert.Contains("is a link to skin2 that loops or leads nowhere", finding.Message);
+        // Nothing else cascades from it: the audio, tongue caches and archives are not each a shot it lacks.
+        Assert.DoesNotContain(Check(), x => x.Finding.Code == FindingCodes.InstancesDisagree);
+    }
+
+    [Fact]
     public void A_maya_cache_is_checked_frame_by_frame()
     {
         Copy();

@@ -117,7 +117,7 @@ public static class FindingCodes
 
     // F6xx: files.
     public const string FileUnreadable = "F601";
-    /// <summary>A file in an output folder whose name follows neither Synthesis naming convention.</summary>
+    /// <summary>A file in an output folder whose name follows neither Synthesis naming convention: it belongs to no render (warning).</summary>
     public const string UnrecognisedFileName = "F602";
     /// <summary>A link that leads out of the folder being checked: reported, not followed (warning).</summary>
     public const string LinkOutsideFolder = "F603";

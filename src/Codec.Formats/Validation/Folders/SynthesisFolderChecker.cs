@@ -101,7 +101,7 @@ public sealed class SynthesisFolderChecker
             {
                 results.Add(new FileCheckResult(path, null, new[]
                 {
-                    new Finding(FindingCodes.UnrecognisedFileName, Severity.Info, "", "not named like a Synthesis render file (N.<modality>.<ext> or N.cam_<camera>.f_<frame>.<modality>.<ext>); not checked"),
+                    new Finding(FindingCodes.UnrecognisedFileName, Severity.Warning, "", "belongs to no render: not named like a Synthesis render file (N.<modality>.<ext> or N.cam_<camera>.f_<frame>.<modality>.<ext>); not checked"),
                 }));
             }
         }

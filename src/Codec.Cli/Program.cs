@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("codec: validate, inspect and convert Synthesis AI and Audio2Face-3D dataset files.")
         {
             ValidateCommand.Create(),
+            MergeCommand.Create(),
             SampleCommand.Create(),
             ChangelogCommand.Create(),
             InspectCommand.Create(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Codec.Cli.Reporting;
+using Codec.Cli.Sharding;
 using Codec.Formats;
 using Codec.Formats.A2f;
 using Codec.Formats.Datasets;
@@ -38,11 +39,14 @@ public static class ValidateCommand
         var jobs = new Option<int>("--jobs") { Description = "Cores to check on: info.json files, the renders of a Synthesis output, metadata.jsonl lines and a dataset's files are checked that many at once (the report stays in file order). Default: every core.", DefaultValueFactory = _ => OrderedWork.DefaultParallelism };
         var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
         var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
+        var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files, output folders and datasets; give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
+        var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
+        var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
         var stdinName = new Option<string?>("--stdin-name") { Description = "The name reports give standard input ('-'); its extension says what it is (.jsonl: a metadata.jsonl, else an info.json). Default: <stdin>, told apart by content (JSON Lines when its first line is a whole JSON value and more lines follow)." };
 
         var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
         {
-            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName,
+            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName, shard, manifest, outFile,
         };
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
@@ -54,6 +58,9 @@ public static class ValidateCommand
             LenientVersions = parse.GetValue(lenient),
             FramesPerSecond = parse.GetValue(fps),
             StdinName = parse.GetValue(stdinName),
+            Shard = parse.GetValue(shard),
+            Manifest = parse.GetValue(manifest),
+            Out = parse.GetValue(outFile),
             ShowProgress = !Console.IsErrorRedirected,
             PlainProgress = Console.IsErrorRedirected,
         }, Console.Out, Console.Error));
@@ -96,6 +103,46 @@ public static class ValidateCommand
         if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-') is { } unknown)
         {
             stderr.WriteLine($"codec: unknown option {unknown} (codec validate --help lists them; a file whose name starts with '-' is ./{unknown})");
+            return 2;
+        }
+
+        var shard = ShardSpec.Whole;
+        if (settings.Shard is { } shardText)
+        {
+            if (ShardSpec.Parse(shardText, settings.Environment, out string shardError) is not { } parsed)
+            {
+                stderr.WriteLine("codec: " + shardError);
+                return 2;
+            }
+
+            shard = parsed;
+        }
+
+        if (settings.Manifest is { } manifestPath)
+        {
+            if (manifestPath == StandardInput.Argument && paths.Contains(StandardInput.Argument))
+            {
+                stderr.WriteLine("codec: standard input cannot be both the manifest and a file to check");
+                return 2;
+            }
+
+            if (Manifest.Read(manifestPath, settings.OpenStandardInput, out string manifestError) is not { } listed)
+            {
+                stderr.WriteLine("codec: " + manifestError);
+                return 2;
+            }
+
+            paths = [.. paths, .. listed];
+            if (paths.Count == 0)
+            {
+                stderr.WriteLine($"codec: the manifest {manifestPath} lists no path");
+                return 2;
+            }
+        }
+
+        if (settings.Out is { } outCandidate && OutputFile.Refusal([outCandidate], paths.Where(p => p != StandardInput.Argument).ToArray(), overwrite: true) is { } outRefusal)
+        {
+            stderr.WriteLine("codec: " + outRefusal);
             return 2;
         }
 
@@ -171,28 +218,35 @@ public static class ValidateCommand
         var decode = new DecodeOptions
         {
             UnknownVersions = settings.LenientVersions ? UnknownVersionPolicy.NearestLower : UnknownVersionPolicy.Reject,
-            // The readable report lists info findings only with --info: the others are not worth locating.
-            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo ? Severity.Info : Severity.Warning,
+            // The readable report lists info findings only with --info: the others are not worth locating. A shard file
+            // holds every finding located, whatever the merge will print.
+            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo || settings.Out is not null ? Severity.Info : Severity.Warning,
         };
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
-        var reports = new List<FileReport>(walkProblems);
+        // Unit 0 is what the folder walk found (links out, unreadable folders), then one unit per target. A shard checks
+        // the units it owns; the reports keep their unit, so that a merge restores the order of one run.
+        var unitKeys = targets.Select(t => t.Kind + ":" + t.Path).ToList();
+        var owned = Enumerable.Range(0, targets.Count).Where(i => shard.Owns(unitKeys[i])).Select(i => (Unit: i + 1, Target: targets[i])).ToList();
+        var units = new List<UnitReports>();
+        if (shard.Index == 0 && walkProblems.Count > 0) units.Add(new UnitReports(0, walkProblems));
         using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
-        for (int t = 0; t < targets.Count; t++)
+        for (int t = 0; t < owned.Count; t++)
         {
-            var target = targets[t];
+            var (unit, target) = owned[t];
             switch (target.Kind)
             {
                 case TargetKind.InfoFile:
                     // Consecutive info.json files are independent: checked on every core, reported in their order.
                     int end = t;
-                    while (end + 1 < targets.Count && targets[end + 1].Kind == TargetKind.InfoFile) end++;
-                    var files = targets.GetRange(t, end - t + 1);
-                    reports.AddRange(OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
-                        (worker, i) => CheckInfoFile(worker, files[i], settings.MaxFileBytes)));
+                    while (end + 1 < owned.Count && owned[end + 1].Target.Kind == TargetKind.InfoFile) end++;
+                    var files = owned.GetRange(t, end - t + 1);
+                    var checkedFiles = OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
+                        (worker, i) => CheckInfoFile(worker, files[i].Target, settings.MaxFileBytes));
+                    for (int i = 0; i < files.Count; i++) units.Add(new UnitReports(files[i].Unit, [checkedFiles[i]]));
                     t = end;
                     break;
                 case TargetKind.MetadataFile:
-                    reports.Add(CheckMetadataFile(target, metadataOptions));
+                    units.Add(new UnitReports(unit, [CheckMetadataFile(target, metadataOptions)]));
                     break;
                 case TargetKind.Folder:
                     var checker = new SynthesisFolderChecker(new FolderCheckOptions
@@ -200,7 +254,7 @@ public static class ValidateCommand
                         MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
                     });
                     var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
-                    reports.AddRange(results.Select(r => new FileReport(r.Path, r.Version, r.Findings) { Unlisted = r.Unlisted }));
+                    units.Add(new UnitReports(unit, results.Select(r => new FileReport(r.Path, r.Version, r.Findings) { Unlisted = r.Unlisted }).ToList()));
                     break;
                 case TargetKind.Dataset:
                     var report = progress.For(target.Path);
@@ -211,33 +265,44 @@ public static class ValidateCommand
                         MaxFileBytes = settings.MaxFileBytes,
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
-                    reports.AddRange(DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
-                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset" }));
+                    units.Add(new UnitReports(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
+                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset" }).ToList()));
                     break;
             }
         }
 
         progress.Clear();
-        if (settings.AsSarif)
+        var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), units);
+        if (settings.Out is { } outPath)
         {
-            using var memory = new MemoryStream();
-            SarifReport.Write(memory, reports, typeof(ValidateCommand).Assembly.GetName().Version?.ToString(3) ?? "0");
-            stdout.Write(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
-        }
-        else if (settings.AsJson)
-        {
-            using var memory = new MemoryStream();
-            JsonReport.Write(memory, reports);
-            stdout.Write(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
-        }
-        else
-        {
-            HumanReport.Write(stdout, reports, settings.ShowInfo);
+            // Written aside and moved into place: a shard that fails leaves no half-written file for the merge to read.
+            bool written = OutputFile.Write([outPath], overwrite: true, aside =>
+            {
+                using (var output = File.Create(aside[0])) ShardFile.Write(output, result);
+                using var again = File.OpenRead(aside[0]);
+                return ShardFile.Read(again, out _) is { } read && read.Reports().Count == result.Reports().Count;
+            });
+            if (!written)
+            {
+                stderr.WriteLine($"codec: the shard file written for {outPath} does not read back; nothing was put in place");
+                return 2;
+            }
         }
 
-        if (reports.Any(r => r.Findings.Any(f => f.Code == FindingCodes.FileUnreadable))) return 2;
-        return reports.Any(r => r.Errors > 0) ? 1 : 0;
+        var reports = result.Reports();
+        RunReport.Write(stdout, reports, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable, settings.ShowInfo);
+        // A shard's findings are data for the merge, which gives the run's verdict: a shard that wrote its file has
+        // done its work (a scheduler would otherwise retry every shard that found an error).
+        if (settings.Shard is not null && settings.Out is not null) return 0;
+        return RunReport.ExitCode(reports);
     }
+
+    /// <summary>
+    /// What every shard of a run must agree on: the units it found, in order. Shards of different paths, or of a
+    /// dataset that changed between them, differ here, and a merge refuses to put them together.
+    /// </summary>
+    private static string Fingerprint(IReadOnlyList<string> unitKeys) =>
+        Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", unitKeys))));
 
     // What one thread needs to check info.json files: a decoder and a reusable read buffer.
     private sealed class InfoFileWorker(DecodeOptions decode)
@@ -340,4 +405,16 @@ public sealed record ValidateSettings
 
     /// <summary>Where '-' reads from: the process's standard input (a test gives its own).</summary>
     public Func<Stream> OpenStandardInput { get; init; } = Console.OpenStandardInput;
+
+    /// <summary><c>K/N</c> or <c>auto/N</c> (see <see cref="ShardSpec"/>); null: the whole run.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>A file of paths to check, one per line ('-': standard input).</summary>
+    public string? Manifest { get; init; }
+
+    /// <summary>The Parquet file the run's findings are also written to (see <see cref="ShardFile"/>).</summary>
+    public string? Out { get; init; }
+
+    /// <summary>Where <c>--shard auto/N</c> reads the scheduler's index (a test gives its own).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

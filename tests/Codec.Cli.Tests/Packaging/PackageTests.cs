@@ -218,6 +218,17 @@ public sealed class PackageTests(LocalFeed feed)
         Assert.Equal(0, codec.ExitCode);
         Assert.Contains("38 files checked, 37 clean: 0 errors", stdout);
 
+        // The shard file is Parquet written column by column: it must write and read back in the installed build too.
+        string shard = Path.Combine(feed.Root, "run.parquet");
+        var write = Process.Start(new ProcessStartInfo(Path.Combine(tools, "codec")) { ArgumentList = { "validate", "--shard", "0/1", "--out", shard }, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        write.StandardOutput.ReadToEnd();
+        Assert.True(write.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, write.ExitCode);
+        var merge = Process.Start(new ProcessStartInfo(Path.Combine(tools, "codec")) { ArgumentList = { "merge", shard }, RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string merged = merge.StandardOutput.ReadToEnd();
+        Assert.True(merge.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal((0, stdout), (merge.ExitCode, merged));
+
         // On a listed platform the installed command is the native build: no managed assembly beside it.
         if (feed.NativeRuntime is { } rid)
         {

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Codec.Cli.Reporting;
+using Codec.Cli.Sharding;
+using Codec.Runtime.Files;
+
+namespace Codec.Cli.Commands;
+
+/// <summary>
+/// <c>codec merge &lt;shard files…&gt;</c>: puts the shard files of one sharded <c>codec validate</c> together. With every
+/// shard present it prints exactly what one run over everything prints (the same findings in the same order, in the
+/// same format) and exits with the same code. <c>--out</c> writes the merge as a shard file of its own instead, so
+/// that a tree of merges serves thousands of shards: merging is associative, and any grouping gives the same result.
+/// </summary>
+public static class MergeCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("shards") { Description = "Shard files written by codec validate --shard K/N --out (or by codec merge --out).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document, as codec validate --json does." };
+        var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log, as codec validate --sarif does." };
+        var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
+        var output = new Option<string?>("--out") { Description = "Write the merge as a shard file (for a further merge) instead of printing the report." };
+        var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, json, sarif, info, output };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json) ? ReportFormat.Json : parse.GetValue(sarif) ? ReportFormat.Sarif : ReportFormat.Readable,
+            parse.GetValue(info), parse.GetValue(output), Console.Out, Console.Error, parse.GetValue(json) && parse.GetValue(sarif)));
+        return command;
+    }
+
+    /// <summary>0, 1 or 2 as the single run would give; 2 also for unreadable, mismatched or overlapping shard files, or missing shards.</summary>
+    public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr, bool bothFormats = false)
+    {
+        if (bothFormats)
+        {
+            stderr.WriteLine("codec: give --json or --sarif, not both");
+            return 2;
+        }
+
+        if (output is not null && OutputFile.Refusal([output], files, overwrite: true) is { } refusal)
+        {
+            stderr.WriteLine("codec: " + refusal);
+            return 2;
+        }
+
+        var shards = new List<(string Path, ShardResult Result)>();
+        foreach (var file in files)
+        {
+            if (InputFile.Refusal(file) is { } why)
+            {
+                stderr.WriteLine($"codec: {file} {why}");
+                return 2;
+            }
+
+            using var stream = InputFile.OpenStream(file);
+            if (ShardFile.Read(stream, out string error) is not { } result)
+            {
+                stderr.WriteLine($"codec: {file}: {error}");
+                return 2;
+            }
+
+            shards.Add((file, result));
+        }
+
+        if (Combine(shards, out string problem) is not { } merged)
+        {
+            stderr.WriteLine("codec: " + problem);
+            return 2;
+        }
+
+        if (output is not null)
+        {
+            bool written = OutputFile.Write([output], overwrite: true, aside =>
+            {
+                using (var stream = File.Create(aside[0])) ShardFile.Write(stream, merged);
+                using var again = File.OpenRead(aside[0]);
+                return ShardFile.Read(again, out _) is { } read && read.Covered.SetEquals(merged.Covered);
+            });
+            if (!written)
+            {
+                stderr.WriteLine($"codec: what was written for {output} does not read back; nothing was put in place");
+                return 2;
+            }
+
+            stderr.WriteLine($"codec: {output} holds shards {Ranges(merged.Covered)} of {merged.ShardCount}");
+            return 0;
+        }
+
+        var reports = merged.Reports();
+        RunReport.Write(stdout, reports, format, showInfo);
+        if (!merged.IsComplete)
+        {
+            var missing = Enumerable.Range(0, merged.ShardCount).Where(k => !merged.Covered.Contains(k)).ToList();
+            stderr.WriteLine($"codec: shard(s) {Ranges(missing)} of {merged.ShardCount} are missing: this is part of the run, not all of it");
+            return 2;
+        }
+
+        return RunReport.ExitCode(reports);
+    }
+
+    /// <summary>
+    /// The union of shard results of one run: they must have the same shard count and units, and no shard may be in
+    /// two of them (its findings would count twice).
+    /// </summary>
+    public static ShardResult? Combine(IReadOnlyList<(string Path, ShardResult Result)> shards, out string problem)
+    {
+        problem = "";
+        var (firstPath, first) = shards[0];
+        var covered = new SortedSet<int>();
+        var units = new List<UnitReports>();
+        var coveredBy = new Dictionary<int, string>();
+        foreach (var (path, result) in shards)
+        {
+            if (result.ShardCount != first.ShardCount || result.UnitCount != first.UnitCount || result.Fingerprint != first.Fingerprint)
+            {
+                problem = $"{path} is a shard of another run than {firstPath} ({Describe(result)} against {Describe(first)}): give every shard the same paths, over the same files";
+                return null;
+            }
+
+            foreach (int k in result.Covered)
+            {
+                if (coveredBy.TryGetValue(k, out var other))
+                {
+                    problem = $"shard {k} of {result.ShardCount} is in both {other} and {path}";
+                    return null;
+                }
+
+                coveredBy[k] = path;
+                covered.Add(k);
+            }
+
+            units.AddRange(result.Units);
+        }
+
+        return new ShardResult(first.ShardCount, covered, first.UnitCount, first.Fingerprint, units.OrderBy(u => u.Unit).ToList());
+    }
+
+    private static string Describe(ShardResult r) => $"{r.ShardCount} shards, {r.UnitCount} units, fingerprint {r.Fingerprint}";
+
+    // 0-3, 5, 7-9
+    private static string Ranges(IEnumerable<int> values)
+    {
+        var parts = new List<string>();
+        var sorted = values.Order().ToList();
+        for (int i = 0; i < sorted.Count;)
+        {
+            int j = i;
+            while (j + 1 < sorted.Count && sorted[j + 1] == sorted[j] + 1) j++;
+            parts.Add(i == j ? sorted[i].ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{sorted[i]}-{sorted[j]}");
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
+    }
+}

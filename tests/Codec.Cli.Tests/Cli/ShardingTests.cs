@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using Codec.Cli.Commands;
+using Codec.Cli.Reporting;
+using Codec.Cli.Sharding;
+using Codec.Tests.Infrastructure;
+using DuckDB.NET.Data;
+
+namespace Codec.Tests.Cli;
+
+/// <summary>
+/// <c>codec validate --shard K/N --out</c> and <c>codec merge</c>: any split, merged in any grouping, prints what one
+/// run prints and exits with its code; shard files are Parquet that DuckDB reads.
+/// </summary>
+public sealed class ShardingTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("codec-shards-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly string[] Formats = ["", "--json", "--sarif", "--info"];
+
+    private static (int Exit, string Out, string Err) Validate(string[] paths, ValidateSettings settings)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = ValidateCommand.Run(paths, settings, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static (int Exit, string Out, string Err) Merge(IReadOnlyList<string> files, string format = "", string? output = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var chosen = format switch { "--json" => ReportFormat.Json, "--sarif" => ReportFormat.Sarif, _ => ReportFormat.Readable };
+        int exit = MergeCommand.Run(files, chosen, format == "--info", output, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static ValidateSettings Settings(string format) => new()
+    {
+        AsJson = format == "--json",
+        AsSarif = format == "--sarif",
+        ShowInfo = format == "--info",
+    };
+
+    // Runs every shard of N in this process and returns their files.
+    private List<string> Shards(string[] paths, int count)
+    {
+        var files = new List<string>();
+        for (int k = 0; k < count; k++)
+        {
+            string file = Path.Combine(_dir, $"n{count}-shard-{k}.parquet");
+            var (exit, _, errors) = Validate(paths, new ValidateSettings { Shard = $"{k}/{count}", Out = file });
+            Assert.True(exit == 0, errors);
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    private void Agrees(string[] paths, params int[] counts)
+    {
+        foreach (int count in counts)
+        {
+            // The shard files do not depend on the format: the merge prints each of them.
+            var shards = Shards(paths, count);
+            string left = Path.Combine(_dir, $"n{count}-left.parquet"), right = Path.Combine(_dir, $"n{count}-right.parquet");
+            int half = Math.Max(1, count / 2);
+            Assert.Equal(0, Merge(shards.Take(half).ToList(), output: left).Exit);
+            var rest = shards.Skip(half).ToList();
+            if (rest.Count > 0) Assert.Equal(0, Merge(rest, output: right).Exit);
+            foreach (var format in Formats)
+            {
+                var single = Validate(paths, Settings(format));
+                var merged = Merge(shards, format);
+                Assert.Equal((single.Exit, single.Out), (merged.Exit, merged.Out));
+
+                // Associative: the first shards and the rest merged apart, then the two merged (in either order).
+                var tree = Merge(rest.Count == 0 ? [left] : [right, left], format);
+                Assert.Equal((single.Exit, single.Out), (tree.Exit, tree.Out));
+            }
+        }
+    }
+
+    [Fact]
+    public void Any_split_of_the_sample_data_merges_into_the_single_run()
+    {
+        Agrees([Path.Combine(TestPaths.SampleData, "synthesis"), Path.Combine(TestPaths.SampleData, "a2f")], 1, 2, 3, 7);
+    }
+
+    [FixtureFact]
+    public void Any_split_of_the_samples_and_the_real_fixtures_merges_into_the_single_run()
+    {
+        Agrees([TestPaths.SampleData, TestPaths.Fixtures], 2, 5);
+    }
+
+    [FixtureFact]
+    public async Task Shard_processes_side_by_side_and_their_merge_give_the_single_run_finding_by_finding()
+    {
+        string codec = Path.Combine(AppContext.BaseDirectory, "codec.dll");
+        string[] paths = [TestPaths.SampleData, TestPaths.Fixtures];
+        var shards = Enumerable.Range(0, 3).Select(k => Path.Combine(_dir, $"process-{k}.parquet")).ToList();
+        // Each process takes its index the way a Kubernetes Indexed Job gives it.
+        var runs = Enumerable.Range(0, 3).Select(k => Run(codec, ["validate", .. paths, "--shard", "auto/3", "--out", shards[k]], new() { ["JOB_COMPLETION_INDEX"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
+        foreach (var run in runs) Assert.Equal(0, (await run).Exit);
+
+        var single = Validate(paths, Settings("--json"));
+        var merged = await Run(codec, ["merge", .. shards, "--json"], []);
+        var expected = System.Text.Json.JsonDocument.Parse(single.Out).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetRawText()).ToList();
+        var actual = System.Text.Json.JsonDocument.Parse(merged.Out).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetRawText()).ToList();
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
+        Assert.Equal(single.Exit, merged.Exit);
+    }
+
+    private static async Task<(int Exit, string Out)> Run(string codec, string[] args, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(codec);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("codec " + string.Join(" ", args) + " did not finish within 3 minutes");
+        }
+
+        return (process.ExitCode, await stdout);
+    }
+
+    [Fact]
+    public void A_missing_shard_a_shard_given_twice_and_a_shard_of_another_run_are_refused()
+    {
+        string[] paths = [Path.Combine(TestPaths.SampleData, "synthesis")];
+        var shards = Shards(paths, 3);
+
+        var partial = Merge(shards.Take(2).ToList());
+        Assert.Equal(2, partial.Exit);
+        Assert.Contains("shard(s) 2 of 3 are missing", partial.Err);
+
+        var twice = Merge([shards[0], shards[1], shards[1]]);
+        Assert.Equal(2, twice.Exit);
+        Assert.Contains("shard 1 of 3 is in both", twice.Err);
+
+        string other = Path.Combine(_dir, "other.parquet");
+        Assert.Equal(0, Validate([Path.Combine(TestPaths.SampleData, "a2f")], new ValidateSettings { Shard = "0/3", Out = other }).Exit);
+        var mixed = Merge([shards[0], shards[1], other]);
+        Assert.Equal(2, mixed.Exit);
+        Assert.Contains("is a shard of another run", mixed.Err);
+
+        string notParquet = Path.Combine(_dir, "notes.parquet");
+        File.WriteAllText(notParquet, "not a shard");
+        var bad = Merge([notParquet]);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("notes.parquet", bad.Err);
+    }
+
+    [Theory]
+    [InlineData("3/3", "K must be a number from 0 to 2")]
+    [InlineData("x/3", "K must be a number from 0 to 2")]
+    [InlineData("1/0", "--shard takes K/N")]
+    [InlineData("2", "--shard takes K/N")]
+    [InlineData("auto/4", "neither is set")]
+    public void A_bad_shard_is_a_usage_error(string shard, string message)
+    {
+        var (exit, _, errors) = Validate([TestPaths.SampleData], new ValidateSettings { Shard = shard, Environment = _ => null });
+        Assert.Equal(2, exit);
+        Assert.Contains(message, errors);
+    }
+
+    [Theory]
+    [InlineData("JOB_COMPLETION_INDEX", "2", 2)]
+    [InlineData("SLURM_ARRAY_TASK_ID", "1", 1)]
+    public void Auto_takes_the_index_the_scheduler_sets(string variable, string value, int index)
+    {
+        Assert.Equal(new ShardSpec(index, 4), ShardSpec.Parse("auto/4", name => name == variable ? value : null, out _));
+        Assert.Null(ShardSpec.Parse("auto/4", name => name == variable ? "4" : null, out string error));
+        Assert.Contains($"{variable} is '4'", error);
+    }
+
+    [Fact]
+    public void Assignment_is_by_path_so_a_shard_checks_the_same_units_whatever_else_is_listed()
+    {
+        var owners = Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)).ToList();
+        Assert.Equal(owners, Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)));
+        // Spread over every shard, none far from an eighth.
+        Assert.All(Enumerable.Range(0, 8), k => Assert.InRange(owners.Count(o => o == k), 80, 170));
+    }
+
+    [Fact]
+    public void A_manifest_lists_the_paths_from_a_file_or_standard_input()
+    {
+        string manifest = Path.Combine(_dir, "paths.txt");
+        string synthesis = Path.Combine(TestPaths.SampleData, "synthesis");
+        File.WriteAllText(manifest, $"# the renders\n{synthesis}\n\n{Path.Combine(TestPaths.SampleData, "a2f")}\n");
+        var listed = Validate([], new ValidateSettings { Manifest = manifest });
+        var given = Validate([synthesis, Path.Combine(TestPaths.SampleData, "a2f")], new ValidateSettings());
+        Assert.Equal((given.Exit, given.Out), (listed.Exit, listed.Out));
+
+        var piped = Validate([], new ValidateSettings { Manifest = "-", OpenStandardInput = () => new MemoryStream(File.ReadAllBytes(manifest)) });
+        Assert.Equal(given.Out, piped.Out);
+
+        File.WriteAllText(manifest, "# nothing\n");
+        var empty = Validate([], new ValidateSettings { Manifest = manifest });
+        Assert.Equal(2, empty.Exit);
+        Assert.Contains("lists no path", empty.Err);
+    }
+
+    [Fact]
+    public void The_shard_file_opens_in_duckdb_with_one_row_per_finding()
+    {
+        string file = Path.Combine(_dir, "run.parquet");
+        string[] paths = [TestPaths.SampleData];
+        Assert.Equal(0, Validate(paths, new ValidateSettings { Shard = "0/1", Out = file }).Exit);
+        var json = System.Text.Json.JsonDocument.Parse(Validate(paths, Settings("--json")).Out).RootElement;
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT code, severity, count(*) FROM read_parquet('{file.Replace("'", "''")}') WHERE code IS NOT NULL GROUP BY code, severity ORDER BY code";
+        var counts = new Dictionary<string, long>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) counts[reader.GetString(0) + " " + reader.GetString(1)] = reader.GetInt64(2);
+        }
+
+        var expected = json.GetProperty("findings").EnumerateArray().GroupBy(f => f.GetProperty("code").GetString() + " " + f.GetProperty("severity").GetString())
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(expected.OrderBy(x => x.Key), counts.OrderBy(x => x.Key));
+
+        // The README's query, as written there.
+        command.CommandText = $"SELECT code, severity, count(*) AS findings, count(DISTINCT file) AS files FROM '{file.Replace("'", "''")}' WHERE code IS NOT NULL GROUP BY ALL ORDER BY findings DESC";
+        using (var reader = command.ExecuteReader())
+        {
+            long total = 0;
+            while (reader.Read()) total += reader.GetInt64(2);
+            Assert.Equal(json.GetProperty("findings").GetArrayLength(), total);
+        }
+
+        command.CommandText = $"SELECT count(DISTINCT file) FROM read_parquet('{file.Replace("'", "''")}')";
+        Assert.Equal(json.GetProperty("files").GetInt64(), Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_shard_that_wrote_its_file_exits_0_for_the_merge_to_give_the_verdict()
+    {
+        // The sample's info.json with an error: one run exits 1; its shard exits 0, and the merge 1.
+        string folder = Path.Combine(_dir, "broken");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "0.info.json"), "{\"version\": \"1.5\", ");
+        Assert.Equal(1, Validate([folder], new ValidateSettings()).Exit);
+        string file = Path.Combine(_dir, "broken.parquet");
+        Assert.Equal(0, Validate([folder], new ValidateSettings { Shard = "0/1", Out = file }).Exit);
+        Assert.Equal(1, Merge([file]).Exit);
+    }
+}

@@ -225,10 +225,12 @@ public static class ValidateCommand
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
         // Unit 0 is what the folder walk found (links out, unreadable folders), then one unit per target. A shard checks
         // the units it owns; the reports keep their unit, so that a merge restores the order of one run.
+        // A Synthesis output folder is shared among the shards by blocks of renders (see FolderShareOf); every other
+        // unit is checked whole by one shard.
         var unitKeys = targets.Select(t => t.Kind + ":" + t.Path).ToList();
-        var owned = Enumerable.Range(0, targets.Count).Where(i => shard.Owns(unitKeys[i])).Select(i => (Unit: i + 1, Target: targets[i])).ToList();
+        var owned = Enumerable.Range(0, targets.Count).Where(i => targets[i].Kind == TargetKind.Folder || shard.Owns(unitKeys[i])).Select(i => (Unit: i + 1, Target: targets[i])).ToList();
         var units = new List<UnitReports>();
-        if (shard.Index == 0 && walkProblems.Count > 0) units.Add(new UnitReports(0, walkProblems));
+        if (shard.Index == 0 && walkProblems.Count > 0) units.Add(UnitReports.Whole(0, walkProblems));
         using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
         for (int t = 0; t < owned.Count; t++)
         {
@@ -242,19 +244,25 @@ public static class ValidateCommand
                     var files = owned.GetRange(t, end - t + 1);
                     var checkedFiles = OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
                         (worker, i) => CheckInfoFile(worker, files[i].Target, settings.MaxFileBytes));
-                    for (int i = 0; i < files.Count; i++) units.Add(new UnitReports(files[i].Unit, [checkedFiles[i]]));
+                    for (int i = 0; i < files.Count; i++) units.Add(UnitReports.Whole(files[i].Unit, [checkedFiles[i]]));
                     t = end;
                     break;
                 case TargetKind.MetadataFile:
-                    units.Add(new UnitReports(unit, [CheckMetadataFile(target, metadataOptions)]));
+                    units.Add(UnitReports.Whole(unit, [CheckMetadataFile(target, metadataOptions)]));
                     break;
                 case TargetKind.Folder:
                     var checker = new SynthesisFolderChecker(new FolderCheckOptions
                     {
                         MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
                     });
-                    var results = checker.CheckAsync(target.Path, progress.For(target.Path)).GetAwaiter().GetResult();
-                    units.Add(new UnitReports(unit, results.Select(r => new FileReport(r.Path, r.Version, r.Findings) { Unlisted = r.Unlisted }).ToList()));
+                    var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], settings.RendersPerBlock), progress.For(target.Path)).GetAwaiter().GetResult();
+                    if (parts.Count > 0)
+                    {
+                        units.Add(new UnitReports(unit, parts.Select(p => new ReportPart(p.Entry, p.Part, p.SortByLine,
+                            new FileReport(p.Result.Path, p.Result.Version, p.Result.Findings) { Unlisted = p.Result.Unlisted })).ToList()));
+                    }
+
+
                     break;
                 case TargetKind.Dataset:
                     var report = progress.For(target.Path);
@@ -265,7 +273,7 @@ public static class ValidateCommand
                         MaxFileBytes = settings.MaxFileBytes,
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
-                    units.Add(new UnitReports(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
+                    units.Add(UnitReports.Whole(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
                         .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset" }).ToList()));
                     break;
             }
@@ -296,6 +304,17 @@ public static class ValidateCommand
         if (settings.Shard is not null && settings.Out is not null) return 0;
         return RunReport.ExitCode(reports);
     }
+
+    /// <summary>Renders of consecutive ids shared as one block by default: a small folder stays whole in one shard.</summary>
+    public const int DefaultRendersPerBlock = 256;
+
+    /// <summary>
+    /// The part of a Synthesis output folder a shard checks: the renders whose block (render id / renders per block) it
+    /// owns, and the folder's own part (listing, metadata.jsonl, lines without files) when it owns block 0. A job's
+    /// renders spread over every shard; a folder of fewer renders than a block is one shard's, whole.
+    /// </summary>
+    private static FolderShare FolderShareOf(ShardSpec shard, string folderKey, int rendersPerBlock) =>
+        new(render => shard.Owns(folderKey + "#" + (render.RenderId / rendersPerBlock).ToString(System.Globalization.CultureInfo.InvariantCulture)), shard.Owns(folderKey + "#0"));
 
     /// <summary>
     /// What every shard of a run must agree on: the units it found, in order. Shards of different paths, or of a
@@ -414,6 +433,9 @@ public sealed record ValidateSettings
 
     /// <summary>The Parquet file the run's findings are also written to (see <see cref="ShardFile"/>).</summary>
     public string? Out { get; init; }
+
+    /// <summary>Renders of consecutive ids that go to one shard together (a test splits folders finer).</summary>
+    public int RendersPerBlock { get; init; } = ValidateCommand.DefaultRendersPerBlock;
 
     /// <summary>Where <c>--shard auto/N</c> reads the scheduler's index (a test gives its own).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

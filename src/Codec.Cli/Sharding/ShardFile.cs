@@ -1,13 +1,26 @@
 using System.Globalization;
 using Codec.Cli.Reporting;
+using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Parquet;
 using Parquet.Schema;
 
 namespace Codec.Cli.Sharding;
 
-/// <summary>The reports of one check unit, at its place in the run (<see cref="Unit"/>: the run's order of units).</summary>
-public sealed record UnitReports(int Unit, IReadOnlyList<FileReport> Reports);
+/// <summary>
+/// A piece of a unit's report: one file's findings from one shard. <see cref="Entry"/> is the file's place in the
+/// unit's report; a file whose report several shards add to (a metadata.jsonl: its own findings, and each render's
+/// cross-checks) has a <see cref="Part"/> from each, joined as <see cref="FolderPart.Combine"/> joins them.
+/// </summary>
+public sealed record ReportPart(long Entry, int Part, bool SortByLine, FileReport Report);
+
+/// <summary>What a shard has of one check unit, at its place in the run (<see cref="Unit"/>: the run's order of units).</summary>
+public sealed record UnitReports(int Unit, IReadOnlyList<ReportPart> Parts)
+{
+    /// <summary>A unit checked whole: its reports in order, one part each.</summary>
+    public static UnitReports Whole(int unit, IReadOnlyList<FileReport> reports) =>
+        new(unit, reports.Select((r, i) => new ReportPart(i, 0, false, r)).ToList());
+}
 
 /// <summary>
 /// What a shard (or a merge of shards) checked: every finding of every unit it owns, with the file it concerns, in
@@ -19,13 +32,15 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
     public bool IsComplete => Covered.Count == ShardCount;
 
     /// <summary>The reports in the order one run over everything gives them.</summary>
-    public IReadOnlyList<FileReport> Reports() => Units.OrderBy(u => u.Unit).SelectMany(u => u.Reports).ToList();
+    public IReadOnlyList<FileReport> Reports() => Units.GroupBy(u => u.Unit).OrderBy(g => g.Key)
+        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts).Select(p => (p.Entry, p.Part, p.SortByLine, p.Report)), r => r.Findings, (r, f) => r with { Findings = f }))
+        .ToList();
 }
 
 /// <summary>
 /// The shard file: Parquet, one row per finding, and one row with no code for a file without findings, so that ML
 /// tools and DuckDB read the findings as a table (<c>SELECT code, count(*) FROM 'run.parquet' WHERE code IS NOT NULL
-/// GROUP BY code</c>). Columns: <c>unit</c> and <c>entry</c> (the run's order), <c>file</c>, <c>version</c>,
+/// GROUP BY code</c>). Columns: <c>unit</c>, <c>entry</c>, <c>part</c> and <c>sort_by_line</c> (the run's order), <c>file</c>, <c>version</c>,
 /// <c>kind</c>, <c>unlisted_errors</c>, <c>unlisted_warnings</c>, <c>unlisted_infos</c> (per file), then the
 /// finding's <c>code</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>, <c>offset</c>, <c>message</c>.
 /// The file's key-value metadata says which shards it covers.
@@ -38,7 +53,9 @@ public static class ShardFile
     private const int RowsPerGroup = 100_000;
 
     private static readonly DataField<int> UnitField = new("unit");
-    private static readonly DataField<int> EntryField = new("entry");
+    private static readonly DataField<long> EntryField = new("entry");
+    private static readonly DataField<int> PartField = new("part");
+    private static readonly DataField<bool> SortByLineField = new("sort_by_line");
     private static readonly DataField<string> FileField = new("file");
     private static readonly DataField<string> VersionField = new("version");
     private static readonly DataField<string> KindField = new("kind");
@@ -53,11 +70,14 @@ public static class ShardFile
     private static readonly DataField<long?> OffsetField = new("offset");
     private static readonly DataField<string> MessageField = new("message");
 
-    private static readonly ParquetSchema Schema = new(UnitField, EntryField, FileField, VersionField, KindField,
+    private static readonly ParquetSchema Schema = new(UnitField, EntryField, PartField, SortByLineField, FileField, VersionField, KindField,
         UnlistedErrorsField, UnlistedWarningsField, UnlistedInfosField, CodeField, SeverityField, PathField, LineField, ColumnField, OffsetField, MessageField);
 
     // One row of the table: a finding of a file, or the file alone (Finding null).
-    private readonly record struct Row(int Unit, int Entry, FileReport Report, Finding? Finding);
+    private readonly record struct Row(int Unit, ReportPart Part, Finding? Finding)
+    {
+        public FileReport Report => Part.Report;
+    }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
     public static void Write(Stream output, ShardResult result) => WriteAsync(output, result).GetAwaiter().GetResult();
@@ -67,11 +87,11 @@ public static class ShardFile
         var rows = new List<Row>();
         foreach (var unit in result.Units.OrderBy(u => u.Unit))
         {
-            for (int entry = 0; entry < unit.Reports.Count; entry++)
+            foreach (var part in unit.Parts)
             {
-                var report = unit.Reports[entry];
-                if (report.Findings.Count == 0) rows.Add(new Row(unit.Unit, entry, report, null));
-                foreach (var finding in report.Findings) rows.Add(new Row(unit.Unit, entry, report, finding));
+                // A file without findings is one row; a later part without findings adds nothing to its file.
+                if (part.Report.Findings.Count == 0 && part.Part == 0) rows.Add(new Row(unit.Unit, part, null));
+                foreach (var finding in part.Report.Findings) rows.Add(new Row(unit.Unit, part, finding));
             }
         }
 
@@ -92,7 +112,9 @@ public static class ShardFile
             var group = rows.GetRange(start, Math.Min(RowsPerGroup, rows.Count - start));
             using var rowGroup = writer.CreateRowGroup();
             await rowGroup.WriteAsync<int>(UnitField, group.Select(r => r.Unit).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<int>(EntryField, group.Select(r => r.Entry).ToArray(), null, null, default).ConfigureAwait(false);
+            await rowGroup.WriteAsync<long>(EntryField, group.Select(r => r.Part.Entry).ToArray(), null, null, default).ConfigureAwait(false);
+            await rowGroup.WriteAsync<int>(PartField, group.Select(r => r.Part.Part).ToArray(), null, null, default).ConfigureAwait(false);
+            await rowGroup.WriteAsync<bool>(SortByLineField, group.Select(r => r.Part.SortByLine).ToArray(), null, null, default).ConfigureAwait(false);
             await rowGroup.WriteAsync(FileField, group.Select(r => r.Report.Path).ToArray(), null).ConfigureAwait(false);
             await rowGroup.WriteAsync(VersionField, group.Select(r => r.Report.Version).ToArray(), null).ConfigureAwait(false);
             await rowGroup.WriteAsync(KindField, group.Select(r => r.Report.Kind).ToArray(), null).ConfigureAwait(false);
@@ -149,13 +171,15 @@ public static class ShardFile
             if (!reader.Schema.DataFields.Any(f => f.Name == field.Name)) return (null, $"it has no column '{field.Name}'");
         }
 
-        var byUnit = new SortedDictionary<int, SortedDictionary<int, (FileReport Report, List<Finding> Findings)>>();
+        var byUnit = new SortedDictionary<int, Dictionary<(long Entry, int Part), (bool SortByLine, FileReport Report, List<Finding> Findings)>>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
             var unit = await Read<int>(group, Field(reader, UnitField), n).ConfigureAwait(false);
-            var entry = await Read<int>(group, Field(reader, EntryField), n).ConfigureAwait(false);
+            var entry = await Read<long>(group, Field(reader, EntryField), n).ConfigureAwait(false);
+            var part = await Read<int>(group, Field(reader, PartField), n).ConfigureAwait(false);
+            var sortByLine = await Read<bool>(group, Field(reader, SortByLineField), n).ConfigureAwait(false);
             var file = await ReadText(group, Field(reader, FileField), n).ConfigureAwait(false);
             var version = await ReadText(group, Field(reader, VersionField), n).ConfigureAwait(false);
             var kind = await ReadText(group, Field(reader, KindField), n).ConfigureAwait(false);
@@ -171,12 +195,12 @@ public static class ShardFile
             var message = await ReadText(group, Field(reader, MessageField), n).ConfigureAwait(false);
             for (int i = 0; i < n; i++)
             {
-                if (unit[i] < 0 || unit[i] >= units || entry[i] < 0) return (null, $"row {i} of row group {g} names unit {unit[i]}, entry {entry[i]} of {units} units");
+                if (unit[i] < 0 || unit[i] >= units || entry[i] < 0 || part[i] < 0) return (null, $"row {i} of row group {g} names unit {unit[i]}, entry {entry[i]}, part {part[i]} of {units} units");
                 if (!byUnit.TryGetValue(unit[i], out var entries)) byUnit[unit[i]] = entries = new();
-                if (!entries.TryGetValue(entry[i], out var at))
+                if (!entries.TryGetValue((entry[i], part[i]), out var at))
                 {
                     var report = new FileReport(file[i] ?? "", version[i], []) { Kind = kind[i], Unlisted = new FindingCounts(unlistedErrors[i], unlistedWarnings[i], unlistedInfos[i]) };
-                    entries[entry[i]] = at = (report, new List<Finding>());
+                    entries[(entry[i], part[i])] = at = (sortByLine[i], report, new List<Finding>());
                 }
 
                 if (code[i] is null) continue;
@@ -185,7 +209,8 @@ public static class ShardFile
             }
         }
 
-        var list = byUnit.Select(u => new UnitReports(u.Key, u.Value.Values.Select(e => e.Report with { Findings = e.Findings }).ToList())).ToList();
+        var list = byUnit.Select(u => new UnitReports(u.Key, u.Value.OrderBy(e => e.Key)
+            .Select(e => new ReportPart(e.Key.Entry, e.Key.Part, e.Value.SortByLine, e.Value.Report with { Findings = e.Value.Findings })).ToList())).ToList();
         return (new ShardResult(shards, covered, units, meta.GetValueOrDefault("codec.fingerprint") ?? "", list), "");
     }
 

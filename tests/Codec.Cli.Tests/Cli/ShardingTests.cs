@@ -43,14 +43,15 @@ public sealed class ShardingTests : IDisposable
         ShowInfo = format == "--info",
     };
 
-    // Runs every shard of N in this process and returns their files.
+    // Runs every shard of N in this process and returns their files. One render per block: the small sample
+    // folders are split among the shards as a large job's folder is.
     private List<string> Shards(string[] paths, int count)
     {
         var files = new List<string>();
         for (int k = 0; k < count; k++)
         {
             string file = Path.Combine(_dir, $"n{count}-shard-{k}.parquet");
-            var (exit, _, errors) = Validate(paths, new ValidateSettings { Shard = $"{k}/{count}", Out = file });
+            var (exit, _, errors) = Validate(paths, new ValidateSettings { Shard = $"{k}/{count}", Out = file, RendersPerBlock = 1 });
             Assert.True(exit == 0, errors);
             files.Add(file);
         }
@@ -92,6 +93,44 @@ public sealed class ShardingTests : IDisposable
     public void Any_split_of_the_samples_and_the_real_fixtures_merges_into_the_single_run()
     {
         Agrees([TestPaths.SampleData, TestPaths.Fixtures], 2, 5);
+    }
+
+    [FixtureFact]
+    public void A_folder_split_among_shards_merges_its_cross_checks_and_listing_into_the_single_run()
+    {
+        // A real job's folder, damaged so that every kind of finding that spans its files is there: renders whose
+        // info.json disagrees with their line (reported on the metadata.jsonl, by the render's shard), a line whose
+        // render is gone (the folder's part), a render lacking a mask and a stray file.
+        string folder = Path.Combine(_dir, "job");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2"))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        foreach (var render in new[] { 3, 7, 11 })
+        {
+            string info = Path.Combine(folder, $"{render}.info.json");
+            File.WriteAllText(info, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(info), "\"age\": *[0-9]+", "\"age\": 99"));
+        }
+
+        File.Delete(Path.Combine(folder, "5.info.json"));
+        File.Delete(Path.Combine(folder, "5.segments.png"));
+        File.Delete(Path.Combine(folder, "9.segments.png"));
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "delivery notes");
+
+        var single = Validate([folder], Settings("--json"));
+        var findings = System.Text.Json.JsonDocument.Parse(single.Out).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        Assert.Contains(Codec.Runtime.Findings.FindingCodes.IdentityMismatch, findings);
+        Assert.Contains(Codec.Runtime.Findings.FindingCodes.LineWithoutFiles, findings);
+        Assert.Contains(Codec.Runtime.Findings.FindingCodes.MissingModality, findings);
+        Assert.Contains(Codec.Runtime.Findings.FindingCodes.UnrecognisedFileName, findings);
+
+        Agrees([folder], 2, 4);
+        // The folder's renders really were checked by several shards.
+        var owners = Shards([folder], 4).Select(file =>
+        {
+            using var stream = File.OpenRead(file);
+            return ShardFile.Read(stream, out _)!.Reports().Count(r => r.Path.EndsWith(".info.json", StringComparison.Ordinal));
+        }).ToList();
+        Assert.True(owners.Count(n => n > 0) >= 2, string.Join(", ", owners));
+        Assert.Equal(14, owners.Sum());
     }
 
     [FixtureFact]

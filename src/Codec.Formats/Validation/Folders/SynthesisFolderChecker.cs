@@ -73,6 +73,16 @@ public sealed class SynthesisFolderChecker
 
     public async Task<IReadOnlyList<FileCheckResult>> CheckAsync(string folder, IProgress<FolderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var parts = await CheckPartsAsync(folder, FolderShare.All, progress, cancellationToken).ConfigureAwait(false);
+        return FolderPart.Combine(parts.Select(p => (p.Entry, p.Part, p.SortByLine, p.Result)), r => r.Findings, (r, f) => r with { Findings = f });
+    }
+
+    /// <summary>
+    /// Checks the parts of <paramref name="folder"/> that <paramref name="share"/> owns; the parts of every share,
+    /// combined (<see cref="FolderPart.Combine"/>), are the report of <see cref="CheckAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<FolderPart>> CheckPartsAsync(string folder, FolderShare share, IProgress<FolderProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
         var results = new List<FileCheckResult>();
         var renders = new Dictionary<RenderKey, List<RenderFile>>();
         var infoFiles = new List<(string Path, RenderFileName Name)>();
@@ -107,8 +117,18 @@ public sealed class SynthesisFolderChecker
         }
 
         CheckModalities(folder, renders, results);
+        var parts = new List<FolderPart>();
+        if (share.OwnsFolder)
+        {
+            for (int i = 0; i < results.Count; i++) parts.Add(new FolderPart(FolderPart.EntryOf(FolderPart.ListingSection, i), 0, false, results[i]));
+        }
 
-        int total = infoFiles.Count + (metadataPath is null ? 0 : 1), done = 0;
+        // The renders this share checks, with their place among all of the folder's renders.
+        var owned = Enumerable.Range(0, infoFiles.Count).Where(i => share.OwnsRender(infoFiles[i].Name.Key)).ToList();
+        // A share streams the metadata.jsonl when it reports on it or checks a render against its line.
+        if (!share.OwnsFolder && owned.Count == 0) return parts;
+
+        int total = owned.Count + (metadataPath is null ? 0 : 1), done = 0;
         progress?.Report(new FolderProgress(done, total));
 
         // 1. metadata.jsonl, streamed; the facts of each line are kept for the cross-checks.
@@ -123,6 +143,8 @@ public sealed class SynthesisFolderChecker
             var versions = new HashSet<string>(StringComparer.Ordinal);
             void Add(Finding f)
             {
+                // A share that does not own the folder reads the lines for their facts only.
+                if (!share.OwnsFolder) return;
                 if (lineFindings.Count < _options.MaxListedLineFindings) lineFindings.Add(f);
                 else metadataUnlisted = metadataUnlisted.Add(f.Severity);
             }
@@ -162,39 +184,44 @@ public sealed class SynthesisFolderChecker
         //    Renders are independent, so they are checked on every core; their results are merged in file order.
         var firstLineOfRender = new Dictionary<long, MetadataFacts>();
         foreach (var facts in lines.Values.OrderBy(l => l.LineNumber)) firstLineOfRender.TryAdd(facts.RenderId, facts);
-        var matchedLines = new HashSet<RenderKey>();
-        var checkedRenders = OrderedWork.Run(infoFiles.Count, _options.Parallelism, () => new Worker(_options), (worker, i) =>
+        var checkedRenders = OrderedWork.Run(owned.Count, _options.Parallelism, () => new Worker(_options), (worker, i) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (path, name) = infoFiles[i];
+            var (path, name) = infoFiles[owned[i]];
             var line = metadataPath is null ? null : FindLine(lines, firstLineOfRender, name);
             bool lineIsOtherProducts = line is null && otherProductRenders.Contains(name.RenderId);
             var render = CheckRender(worker, path, name, renders[name.Key], metadataPath is not null && !lineIsOtherProducts, line);
             progress?.Report(new FolderProgress(Interlocked.Increment(ref done), total));
             return render;
         });
-        foreach (var render in checkedRenders)
+        for (int r = 0; r < checkedRenders.Length; r++)
         {
-            results.AddRange(render.Files);
-            lineFindings.AddRange(render.LineFindings);
-            if (render.MatchedLine is { } matched) matchedLines.Add(matched);
+            var render = checkedRenders[r];
+            int index = owned[r];
+            for (int f = 0; f < render.Files.Count; f++) parts.Add(new FolderPart(FolderPart.EntryOf(FolderPart.FirstRenderSection + index, f), 0, false, render.Files[f]));
+            if (metadataPath is not null && render.LineFindings.Count > 0)
+                parts.Add(new FolderPart(FolderPart.EntryOf(FolderPart.MetadataSection, 0), 1 + index, true, new FileCheckResult(metadataPath, null, render.LineFindings)));
         }
 
-        // 3. lines whose render has no files at all (renders with files but no info.json were matched above, or not).
-        if (metadataPath is not null)
+        // 3. lines whose render has no files at all. A line some render matched has that render's files, so the
+        //    folder's listing alone tells them.
+        if (metadataPath is not null && share.OwnsFolder)
         {
             var renderIdsWithFiles = new HashSet<long>(renders.Keys.Select(k => k.RenderId));
+            var withoutFiles = new List<Finding>();
             foreach (var (key, facts) in lines)
             {
-                if (matchedLines.Contains(key) || HasFiles(renders, renderIdsWithFiles, key)) continue;
-                lineFindings.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
+                if (HasFiles(renders, renderIdsWithFiles, key)) continue;
+                withoutFiles.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
                     $"render {key} has no files in the folder (expected {key.RenderId}.info.json or {key.RenderId}.cam_<camera>.f_<frame>.info.json)", Line(facts.LineNumber), 1));
             }
 
-            results.Insert(0, new FileCheckResult(metadataPath, metadataVersion, lineFindings.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ToList()) { Unlisted = metadataUnlisted });
+            var metadata = FolderPart.EntryOf(FolderPart.MetadataSection, 0);
+            parts.Add(new FolderPart(metadata, 0, true, new FileCheckResult(metadataPath, metadataVersion, lineFindings) { Unlisted = metadataUnlisted }));
+            if (withoutFiles.Count > 0) parts.Add(new FolderPart(metadata, FolderPart.LastPart, true, new FileCheckResult(metadataPath, null, withoutFiles)));
         }
 
-        return results;
+        return parts;
     }
 
     // One render: its info.json alone and against its metadata line (when the folder has a metadata.jsonl), then its
@@ -203,7 +230,6 @@ public sealed class SynthesisFolderChecker
     {
         var results = new List<FileCheckResult>();
         var lineFindings = new List<Finding>();
-        RenderKey? matched = null;
         var findings = new List<Finding>();
         string? version = null;
         var unlisted = FindingCounts.None;
@@ -224,7 +250,7 @@ public sealed class SynthesisFolderChecker
                 if (result.Findings.Any(f => f.Code == FindingCodes.OtherProduct))
                 {
                     results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
-                    return new RenderResult(results, lineFindings, line is null ? null : new RenderKey(line.RenderId, line.CameraName, line.FrameNumber));
+                    return new RenderResult(results, lineFindings);
                 }
 
                 if (hasMetadata)
@@ -236,7 +262,6 @@ public sealed class SynthesisFolderChecker
                     }
                     else
                     {
-                        matched = new RenderKey(line.RenderId, line.CameraName, line.FrameNumber);
                         CrossCheck(line, info, path, lineFindings);
                     }
                 }
@@ -258,7 +283,7 @@ public sealed class SynthesisFolderChecker
         }
 
         results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
-        return new RenderResult(results, lineFindings, matched);
+        return new RenderResult(results, lineFindings);
     }
 
     // What the renders of a folder have in common: a file (a modality) that more than half of them have and one lacks
@@ -479,8 +504,8 @@ public sealed class SynthesisFolderChecker
     private sealed record RenderFile(string Path, RenderFileName Name);
 
     // What one render contributed: its files' results (meshes and masks, then the info.json), findings for the
-    // metadata line, and the line it matched.
-    private sealed record RenderResult(List<FileCheckResult> Files, List<Finding> LineFindings, RenderKey? MatchedLine);
+    // metadata line.
+    private sealed record RenderResult(List<FileCheckResult> Files, List<Finding> LineFindings);
 
     // The state one thread needs to check renders: a decoder and reusable read buffers, never shared.
     private sealed class Worker(FolderCheckOptions options)

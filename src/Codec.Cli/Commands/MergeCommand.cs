@@ -29,6 +29,12 @@ public static class MergeCommand
     /// <summary>0, 1 or 2 as the single run would give; 2 also for unreadable, mismatched or overlapping shard files, or missing shards.</summary>
     public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr, bool bothFormats = false)
     {
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("codec: give the shard files to merge");
+            return 2;
+        }
+
         if (bothFormats)
         {
             stderr.WriteLine("codec: give --json or --sarif, not both");

@@ -52,6 +52,11 @@ public static class ShardFile
 
     private const int RowsPerGroup = 100_000;
 
+    // Repeated values compress well, but no real column packs more than a few rows into a byte of the file; and
+    // a group is read column by column into arrays, so it is bounded too.
+    private const long MaxRowsPerByte = 64;
+    private const int MaxRowsPerGroup = 1 << 20;
+
     private static readonly DataField<int> UnitField = new("unit");
     private static readonly DataField<long> EntryField = new("entry");
     private static readonly DataField<int> PartField = new("part");
@@ -140,9 +145,11 @@ public static class ShardFile
             error = why;
             return result;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error = "not a codec shard file (" + e.Message + ")";
+            // The Parquet reader is a library's: whatever a damaged file makes it throw is this file's problem, said
+            // as such, never a crash of the merge.
+            error = "not a readable codec shard file (" + e.Message + ")";
             return null;
         }
     }
@@ -172,10 +179,16 @@ public static class ShardFile
         }
 
         var byUnit = new SortedDictionary<int, Dictionary<(long Entry, int Part), (bool SortByLine, FileReport Report, List<Finding> Findings)>>();
+        // Row counts are declared in the footer: checked against what the file can hold before columns are allocated.
+        long maxRows = MaxRowsPerByte * Math.Max(input.Length, 1);
+        long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            int n = checked((int)group.RowCount);
+            rows += group.RowCount;
+            if (group.RowCount < 0 || group.RowCount > MaxRowsPerGroup || rows > maxRows)
+                return (null, $"row group {g} declares {group.RowCount} rows; a shard file of {input.Length} bytes holds at most {Math.Min(MaxRowsPerGroup, maxRows)} in a group");
+            int n = (int)group.RowCount;
             var unit = await Read<int>(group, Field(reader, UnitField), n).ConfigureAwait(false);
             var entry = await Read<long>(group, Field(reader, EntryField), n).ConfigureAwait(false);
             var part = await Read<int>(group, Field(reader, PartField), n).ConfigureAwait(false);

@@ -202,6 +202,27 @@ public sealed class ShardingTests : IDisposable
         Assert.Contains("notes.parquet", bad.Err);
     }
 
+    [Fact]
+    public void A_damaged_shard_file_is_a_usage_error_never_a_crash()
+    {
+        string[] paths = [Path.Combine(TestPaths.SampleData, "synthesis")];
+        var good = File.ReadAllBytes(Shards(paths, 1)[0]);
+        var random = new Random(2026);
+        string damaged = Path.Combine(_dir, "damaged.parquet");
+        for (int run = 0; run < 300; run++)
+        {
+            var bytes = (byte[])good.Clone();
+            if (run % 3 == 0) bytes = bytes[..random.Next(bytes.Length)];
+            else for (int i = 0; i < 1 + random.Next(8); i++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            File.WriteAllBytes(damaged, bytes);
+            // Nothing escapes: a file that cannot be read is refused with a message; one whose damage falls in a
+            // value (a message's text, the shards it covers) reads as what it now says.
+            var (exit, _, errors) = Merge([damaged]);
+            Assert.InRange(exit, 0, 2);
+            if (exit == 2) Assert.StartsWith("codec: ", errors);
+        }
+    }
+
     [Theory]
     [InlineData("3/3", "K must be a number from 0 to 2")]
     [InlineData("x/3", "K must be a number from 0 to 2")]

@@ -259,7 +259,7 @@ public static class ValidateCommand
                     if (parts.Count > 0)
                     {
                         units.Add(new UnitReports(unit, parts.Select(p => new ReportPart(p.Entry, p.Part, p.SortByLine,
-                            new FileReport(p.Result.Path, p.Result.Version, p.Result.Findings) { Unlisted = p.Result.Unlisted })).ToList()));
+                            new FileReport(p.Result.Path, p.Result.Version, p.Result.Findings) { Unlisted = p.Result.Unlisted, Render = p.Result.Render, MaskClasses = p.Result.MaskClasses })).ToList()));
                     }
 
 

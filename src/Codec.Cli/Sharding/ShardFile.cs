@@ -38,12 +38,21 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 }
 
 /// <summary>
-/// The shard file: Parquet, one row per finding, and one row with no code for a file without findings, so that ML
-/// tools and DuckDB read the findings as a table (<c>SELECT code, count(*) FROM 'run.parquet' WHERE code IS NOT NULL
-/// GROUP BY code</c>). Columns: <c>unit</c>, <c>entry</c>, <c>part</c> and <c>sort_by_line</c> (the run's order), <c>file</c>, <c>version</c>,
-/// <c>kind</c>, <c>unlisted_errors</c>, <c>unlisted_warnings</c>, <c>unlisted_infos</c> (per file), then the
-/// finding's <c>code</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>, <c>offset</c>, <c>message</c>.
-/// The file's key-value metadata says which shards it covers.
+/// The shard file: Parquet, one table, a row per record. <c>record</c> says what a row is:
+/// <list type="bullet">
+/// <item><c>finding</c>: a finding of a file (<c>code</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>,
+/// <c>offset</c>, <c>message</c>);</item>
+/// <item><c>file</c>: a file without findings;</item>
+/// <item><c>render</c>: what a render's info.json says about it (identity, expression, head turn, gaze, camera
+/// distance, lens), for a report's distributions;</item>
+/// <item><c>landmarks</c>: one landmark system's reprojection error in a render (<c>system</c>, <c>points</c>,
+/// <c>error_mean_px</c>, <c>error_max_px</c>);</item>
+/// <item><c>mask_class</c>: one class's pixels in a segmentation mask (<c>class</c>, <c>pixels</c>).</item>
+/// </list>
+/// Every row has the file it concerns and its place in the run (<c>unit</c>, <c>entry</c>, <c>part</c>,
+/// <c>sort_by_line</c>), and the file's <c>version</c>, <c>kind</c> and unlisted counts. ML tools and DuckDB read it
+/// as a table (<c>SELECT code, count(*) FROM 'run.parquet' WHERE record = 'finding' GROUP BY code</c>). The file's
+/// key-value metadata says which shards it covers.
 /// </summary>
 public static class ShardFile
 {
@@ -57,49 +66,91 @@ public static class ShardFile
     private const long MaxRowsPerByte = 64;
     private const int MaxRowsPerGroup = 1 << 20;
 
-    private static readonly DataField<int> UnitField = new("unit");
-    private static readonly DataField<long> EntryField = new("entry");
-    private static readonly DataField<int> PartField = new("part");
-    private static readonly DataField<bool> SortByLineField = new("sort_by_line");
-    private static readonly DataField<string> FileField = new("file");
-    private static readonly DataField<string> VersionField = new("version");
-    private static readonly DataField<string> KindField = new("kind");
-    private static readonly DataField<long> UnlistedErrorsField = new("unlisted_errors");
-    private static readonly DataField<long> UnlistedWarningsField = new("unlisted_warnings");
-    private static readonly DataField<long> UnlistedInfosField = new("unlisted_infos");
-    private static readonly DataField<string> CodeField = new("code");
-    private static readonly DataField<string> SeverityField = new("severity");
-    private static readonly DataField<string> PathField = new("path");
-    private static readonly DataField<int?> LineField = new("line");
-    private static readonly DataField<int?> ColumnField = new("column");
-    private static readonly DataField<long?> OffsetField = new("offset");
-    private static readonly DataField<string> MessageField = new("message");
-
-    private static readonly ParquetSchema Schema = new(UnitField, EntryField, PartField, SortByLineField, FileField, VersionField, KindField,
-        UnlistedErrorsField, UnlistedWarningsField, UnlistedInfosField, CodeField, SeverityField, PathField, LineField, ColumnField, OffsetField, MessageField);
-
-    // One row of the table: a finding of a file, or the file alone (Finding null).
-    private readonly record struct Row(int Unit, ReportPart Part, Finding? Finding)
+    // One row of the table (see the remarks above); only the members of its record are set.
+    private sealed record Row(int Unit, ReportPart Part, string Record)
     {
         public FileReport Report => Part.Report;
+        public Finding? Finding { get; init; }
+        public RenderFacts? Render { get; init; }
+        public LandmarkReprojection? Landmarks { get; init; }
+        public ClassPixels? Class { get; init; }
     }
+
+    // A column: its Parquet field, how a row gives its value, and the value's type.
+    private sealed record Column(DataField Field, Func<Row, object?> Value);
+
+    private static Column Int(string name, Func<Row, int?> value) => new(new DataField<int?>(name), r => value(r));
+    private static Column Long(string name, Func<Row, long?> value) => new(new DataField<long?>(name), r => value(r));
+    private static Column Double(string name, Func<Row, double?> value) => new(new DataField<double?>(name), r => value(r));
+    private static Column Bool(string name, Func<Row, bool> value) => new(new DataField<bool>(name), r => value(r));
+    private static Column Text(string name, Func<Row, string?> value) => new(new DataField<string>(name), value);
+
+    private static readonly Column[] Columns =
+    [
+        Text("record", r => r.Record),
+        Int("unit", r => r.Unit),
+        Long("entry", r => r.Part.Entry),
+        Int("part", r => r.Part.Part),
+        Bool("sort_by_line", r => r.Part.SortByLine),
+        Text("file", r => r.Report.Path),
+        Text("version", r => r.Report.Version),
+        Text("kind", r => r.Report.Kind),
+        Long("unlisted_errors", r => r.Report.Unlisted.Errors),
+        Long("unlisted_warnings", r => r.Report.Unlisted.Warnings),
+        Long("unlisted_infos", r => r.Report.Unlisted.Infos),
+        Text("code", r => r.Finding?.Code),
+        Text("severity", r => r.Finding is { } f ? SeverityName(f.Severity) : null),
+        Text("path", r => r.Finding?.Path),
+        Int("line", r => r.Finding?.Line),
+        Int("column", r => r.Finding?.Column),
+        Long("offset", r => r.Finding?.Offset),
+        Text("message", r => r.Finding?.Message),
+        Long("render_id", r => r.Render?.RenderId),
+        Text("camera", r => r.Render?.Camera),
+        Long("frame", r => r.Render?.Frame),
+        Long("identity_id", r => r.Render?.IdentityId),
+        Long("age", r => r.Render?.Age),
+        Text("sex", r => r.Render?.Sex),
+        Text("ethnicity", r => r.Render?.Ethnicity),
+        Text("expression", r => r.Render?.Expression),
+        Double("expression_intensity", r => r.Render?.ExpressionIntensity),
+        Double("head_yaw", r => r.Render?.HeadYaw),
+        Double("head_pitch", r => r.Render?.HeadPitch),
+        Double("head_roll", r => r.Render?.HeadRoll),
+        Double("gaze_horizontal", r => r.Render?.GazeHorizontal),
+        Double("gaze_vertical", r => r.Render?.GazeVertical),
+        Double("camera_distance_m", r => r.Render?.CameraDistance),
+        Double("focal_length_mm", r => r.Render?.FocalLengthMm),
+        Text("system", r => r.Landmarks?.System),
+        Int("points", r => r.Landmarks?.Points),
+        Double("error_mean_px", r => r.Landmarks?.MeanPx),
+        Double("error_max_px", r => r.Landmarks?.MaxPx),
+        Text("class", r => r.Class?.Class),
+        Long("pixels", r => r.Class?.Pixels),
+    ];
+
+    private static readonly ParquetSchema Schema = new(Columns.Select(c => c.Field).ToArray());
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
     public static void Write(Stream output, ShardResult result) => WriteAsync(output, result).GetAwaiter().GetResult();
 
-    private static async Task WriteAsync(Stream output, ShardResult result)
+    private static IEnumerable<Row> RowsOf(int unit, ReportPart part)
     {
-        var rows = new List<Row>();
-        foreach (var unit in result.Units.OrderBy(u => u.Unit))
+        // A file without findings is one row; a later part without findings adds nothing to its file.
+        if (part.Report.Findings.Count == 0 && part.Part == 0) yield return new Row(unit, part, "file");
+        foreach (var finding in part.Report.Findings) yield return new Row(unit, part, "finding") { Finding = finding };
+        if (part.Report.Render is { } render)
         {
-            foreach (var part in unit.Parts)
-            {
-                // A file without findings is one row; a later part without findings adds nothing to its file.
-                if (part.Report.Findings.Count == 0 && part.Part == 0) rows.Add(new Row(unit.Unit, part, null));
-                foreach (var finding in part.Report.Findings) rows.Add(new Row(unit.Unit, part, finding));
-            }
+            yield return new Row(unit, part, "render") { Render = render };
+            foreach (var system in render.Landmarks) yield return new Row(unit, part, "landmarks") { Landmarks = system };
         }
 
+        foreach (var pixels in part.Report.MaskClasses ?? []) yield return new Row(unit, part, "mask_class") { Class = pixels };
+    }
+
+    private static async Task WriteAsync(Stream output, ShardResult result)
+    {
+        var rows = result.Units.OrderBy(u => u.Unit).SelectMany(u => u.Parts.SelectMany(p => RowsOf(u.Unit, p))).ToList();
         await using var writer = await ParquetWriter.CreateAsync(Schema, output, null, false, default).ConfigureAwait(false);
         writer.CustomMetadata = new Dictionary<string, string>
         {
@@ -116,23 +167,27 @@ public static class ShardFile
         {
             var group = rows.GetRange(start, Math.Min(RowsPerGroup, rows.Count - start));
             using var rowGroup = writer.CreateRowGroup();
-            await rowGroup.WriteAsync<int>(UnitField, group.Select(r => r.Unit).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<long>(EntryField, group.Select(r => r.Part.Entry).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<int>(PartField, group.Select(r => r.Part.Part).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<bool>(SortByLineField, group.Select(r => r.Part.SortByLine).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync(FileField, group.Select(r => r.Report.Path).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync(VersionField, group.Select(r => r.Report.Version).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync(KindField, group.Select(r => r.Report.Kind).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync<long>(UnlistedErrorsField, group.Select(r => r.Report.Unlisted.Errors).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<long>(UnlistedWarningsField, group.Select(r => r.Report.Unlisted.Warnings).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<long>(UnlistedInfosField, group.Select(r => r.Report.Unlisted.Infos).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync(CodeField, group.Select(r => r.Finding?.Code).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync(SeverityField, group.Select(r => r.Finding is { } f ? SeverityName(f.Severity) : null).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync(PathField, group.Select(r => r.Finding?.Path).ToArray(), null).ConfigureAwait(false);
-            await rowGroup.WriteAsync<int>(LineField, group.Select(r => r.Finding?.Line).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<int>(ColumnField, group.Select(r => r.Finding?.Column).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync<long>(OffsetField, group.Select(r => r.Finding?.Offset).ToArray(), null, null, default).ConfigureAwait(false);
-            await rowGroup.WriteAsync(MessageField, group.Select(r => r.Finding?.Message).ToArray(), null).ConfigureAwait(false);
+            foreach (var column in Columns)
+            {
+                switch (column.Field)
+                {
+                    case DataField<string> text:
+                        await rowGroup.WriteAsync(text, group.Select(r => (string?)column.Value(r)).ToArray(), null).ConfigureAwait(false);
+                        break;
+                    case DataField<bool> flag:
+                        await rowGroup.WriteAsync<bool>(flag, group.Select(r => (bool)column.Value(r)!).ToArray(), null, null, default).ConfigureAwait(false);
+                        break;
+                    case DataField<int?> number:
+                        await rowGroup.WriteAsync<int>(number, group.Select(r => (int?)column.Value(r)).ToArray(), null, null, default).ConfigureAwait(false);
+                        break;
+                    case DataField<long?> number:
+                        await rowGroup.WriteAsync<long>(number, group.Select(r => (long?)column.Value(r)).ToArray(), null, null, default).ConfigureAwait(false);
+                        break;
+                    case DataField<double?> number:
+                        await rowGroup.WriteAsync<double>(number, group.Select(r => (double?)column.Value(r)).ToArray(), null, null, default).ConfigureAwait(false);
+                        break;
+                }
+            }
         }
     }
 
@@ -154,6 +209,24 @@ public static class ShardFile
         }
     }
 
+    // What one file's part is being rebuilt from as its rows are read.
+    private sealed class PartBuilder(FileReport report, bool sortByLine)
+    {
+        public readonly FileReport Report = report;
+        public readonly bool SortByLine = sortByLine;
+        public readonly List<Finding> Findings = [];
+        public RenderFacts? Render;
+        public readonly List<LandmarkReprojection> Landmarks = [];
+        public List<ClassPixels>? Classes;
+
+        public ReportPart Build(long entry, int part) => new(entry, part, SortByLine, Report with
+        {
+            Findings = Findings,
+            Render = Render is null ? null : Render with { Landmarks = Landmarks },
+            MaskClasses = Classes,
+        });
+    }
+
     private static async Task<(ShardResult?, string)> ReadAsync(Stream input)
     {
         await using var reader = await ParquetReader.CreateAsync(input, null, true, default).ConfigureAwait(false);
@@ -173,12 +246,14 @@ public static class ShardFile
             covered.Add(k);
         }
 
-        foreach (var field in Schema.DataFields)
+        var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
+        foreach (var column in Columns)
         {
-            if (!reader.Schema.DataFields.Any(f => f.Name == field.Name)) return (null, $"it has no column '{field.Name}'");
+            if (reader.Schema.DataFields.FirstOrDefault(f => f.Name == column.Field.Name) is not { } field) return (null, $"it has no column '{column.Field.Name}'");
+            fields[column.Field.Name] = field;
         }
 
-        var byUnit = new SortedDictionary<int, Dictionary<(long Entry, int Part), (bool SortByLine, FileReport Report, List<Finding> Findings)>>();
+        var byUnit = new SortedDictionary<int, SortedDictionary<(long Entry, int Part), PartBuilder>>();
         // Row counts are declared in the footer: checked against what the file can hold before columns are allocated.
         long maxRows = MaxRowsPerByte * Math.Max(input.Length, 1);
         long rows = 0;
@@ -189,66 +264,117 @@ public static class ShardFile
             if (group.RowCount < 0 || group.RowCount > MaxRowsPerGroup || rows > maxRows)
                 return (null, $"row group {g} declares {group.RowCount} rows; a shard file of {input.Length} bytes holds at most {Math.Min(MaxRowsPerGroup, maxRows)} in a group");
             int n = (int)group.RowCount;
-            var unit = await Read<int>(group, Field(reader, UnitField), n).ConfigureAwait(false);
-            var entry = await Read<long>(group, Field(reader, EntryField), n).ConfigureAwait(false);
-            var part = await Read<int>(group, Field(reader, PartField), n).ConfigureAwait(false);
-            var sortByLine = await Read<bool>(group, Field(reader, SortByLineField), n).ConfigureAwait(false);
-            var file = await ReadText(group, Field(reader, FileField), n).ConfigureAwait(false);
-            var version = await ReadText(group, Field(reader, VersionField), n).ConfigureAwait(false);
-            var kind = await ReadText(group, Field(reader, KindField), n).ConfigureAwait(false);
-            var unlistedErrors = await Read<long>(group, Field(reader, UnlistedErrorsField), n).ConfigureAwait(false);
-            var unlistedWarnings = await Read<long>(group, Field(reader, UnlistedWarningsField), n).ConfigureAwait(false);
-            var unlistedInfos = await Read<long>(group, Field(reader, UnlistedInfosField), n).ConfigureAwait(false);
-            var code = await ReadText(group, Field(reader, CodeField), n).ConfigureAwait(false);
-            var severity = await ReadText(group, Field(reader, SeverityField), n).ConfigureAwait(false);
-            var path = await ReadText(group, Field(reader, PathField), n).ConfigureAwait(false);
-            var line = await ReadNullable<int>(group, Field(reader, LineField), n).ConfigureAwait(false);
-            var column = await ReadNullable<int>(group, Field(reader, ColumnField), n).ConfigureAwait(false);
-            var offset = await ReadNullable<long>(group, Field(reader, OffsetField), n).ConfigureAwait(false);
-            var message = await ReadText(group, Field(reader, MessageField), n).ConfigureAwait(false);
+            var values = new Dictionary<string, Array>(StringComparer.Ordinal);
+            foreach (var column in Columns) values[column.Field.Name] = await ReadColumn(group, fields[column.Field.Name], column.Field, n).ConfigureAwait(false);
+            // Typed reads of the row's cells: no boxing per cell.
+            string? TextAt(string name, int i) => ((string?[])values[name])[i];
+            long? LongAt(string name, int i) => ((long?[])values[name])[i];
+            int? IntAt(string name, int i) => ((int?[])values[name])[i];
+            double? DoubleAt(string name, int i) => ((double?[])values[name])[i];
+            bool BoolAt(string name, int i) => ((bool[])values[name])[i];
+
             for (int i = 0; i < n; i++)
             {
-                if (unit[i] < 0 || unit[i] >= units || entry[i] < 0 || part[i] < 0) return (null, $"row {i} of row group {g} names unit {unit[i]}, entry {entry[i]}, part {part[i]} of {units} units");
-                if (!byUnit.TryGetValue(unit[i], out var entries)) byUnit[unit[i]] = entries = new();
-                if (!entries.TryGetValue((entry[i], part[i]), out var at))
+                int unit = IntAt("unit", i) ?? -1, part = IntAt("part", i) ?? -1;
+                long entry = LongAt("entry", i) ?? -1;
+                if (unit < 0 || unit >= units || entry < 0 || part < 0) return (null, $"row {i} of row group {g} names unit {unit}, entry {entry}, part {part} of {units} units");
+                if (!byUnit.TryGetValue(unit, out var entries)) byUnit[unit] = entries = new();
+                if (!entries.TryGetValue((entry, part), out var at))
                 {
-                    var report = new FileReport(file[i] ?? "", version[i], []) { Kind = kind[i], Unlisted = new FindingCounts(unlistedErrors[i], unlistedWarnings[i], unlistedInfos[i]) };
-                    entries[(entry[i], part[i])] = at = (sortByLine[i], report, new List<Finding>());
+                    var counts = new FindingCounts(LongAt("unlisted_errors", i) ?? 0, LongAt("unlisted_warnings", i) ?? 0, LongAt("unlisted_infos", i) ?? 0);
+                    var report = new FileReport(TextAt("file", i) ?? "", TextAt("version", i), []) { Kind = TextAt("kind", i), Unlisted = counts };
+                    entries[(entry, part)] = at = new PartBuilder(report, BoolAt("sort_by_line", i));
                 }
 
-                if (code[i] is null) continue;
-                if (ParseSeverity(severity[i]) is not { } s) return (null, $"row {i} of row group {g} has severity '{severity[i]}'");
-                at.Findings.Add(new Finding(code[i]!, s, path[i] ?? "", message[i] ?? "", line[i] ?? 0, column[i] ?? 0) { Offset = offset[i] ?? -1 });
+                switch (TextAt("record", i))
+                {
+                    case "file":
+                        break;
+                    case "finding":
+                        if (TextAt("code", i) is not { } code || ParseSeverity(TextAt("severity", i)) is not { } severity)
+                            return (null, $"row {i} of row group {g} is a finding without a code or a severity");
+                        at.Findings.Add(new Finding(code, severity, TextAt("path", i) ?? "", TextAt("message", i) ?? "", IntAt("line", i) ?? 0, IntAt("column", i) ?? 0)
+                        {
+                            Offset = LongAt("offset", i) ?? -1,
+                        });
+                        break;
+                    case "render":
+                        at.Render = new RenderFacts
+                        {
+                            RenderId = LongAt("render_id", i) ?? 0,
+                            Camera = TextAt("camera", i),
+                            Frame = LongAt("frame", i),
+                            IdentityId = LongAt("identity_id", i),
+                            Age = LongAt("age", i),
+                            Sex = TextAt("sex", i),
+                            Ethnicity = TextAt("ethnicity", i),
+                            Expression = TextAt("expression", i),
+                            ExpressionIntensity = DoubleAt("expression_intensity", i),
+                            HeadYaw = DoubleAt("head_yaw", i),
+                            HeadPitch = DoubleAt("head_pitch", i),
+                            HeadRoll = DoubleAt("head_roll", i),
+                            GazeHorizontal = DoubleAt("gaze_horizontal", i),
+                            GazeVertical = DoubleAt("gaze_vertical", i),
+                            CameraDistance = DoubleAt("camera_distance_m", i),
+                            FocalLengthMm = DoubleAt("focal_length_mm", i),
+                        };
+                        break;
+                    case "landmarks":
+                        at.Landmarks.Add(new LandmarkReprojection(TextAt("system", i) ?? "", IntAt("points", i) ?? 0, DoubleAt("error_mean_px", i) ?? 0, DoubleAt("error_max_px", i) ?? 0));
+                        break;
+                    case "mask_class":
+                        (at.Classes ??= []).Add(new ClassPixels(TextAt("class", i) ?? "", LongAt("pixels", i) ?? 0));
+                        break;
+                    default:
+                        return (null, $"row {i} of row group {g} is a '{TextAt("record", i)}' record, which this codec does not know");
+                }
             }
         }
 
-        var list = byUnit.Select(u => new UnitReports(u.Key, u.Value.OrderBy(e => e.Key)
-            .Select(e => new ReportPart(e.Key.Entry, e.Key.Part, e.Value.SortByLine, e.Value.Report with { Findings = e.Value.Findings })).ToList())).ToList();
+        var list = byUnit.Select(u => new UnitReports(u.Key, u.Value.Select(e => e.Value.Build(e.Key.Entry, e.Key.Part)).ToList())).ToList();
         return (new ShardResult(shards, covered, units, meta.GetValueOrDefault("codec.fingerprint") ?? "", list), "");
     }
 
-    // The file's own field of that name (its schema may order columns differently).
-    private static DataField Field(ParquetReader reader, DataField wanted) => reader.Schema.DataFields.First(f => f.Name == wanted.Name);
-
-    private static async Task<T[]> Read<T>(ParquetRowGroupReader group, DataField field, int n) where T : struct
+    // A column of the file read whole into an array of the type this codec writes it with.
+    private static async Task<Array> ReadColumn(ParquetRowGroupReader group, DataField field, DataField written, int n)
     {
-        var values = new T[n];
-        await group.ReadAsync<T>(field, values.AsMemory(), null, default).ConfigureAwait(false);
-        return values;
-    }
+        switch (written)
+        {
+            case DataField<string>:
+            {
+                var values = new string?[n];
+                await group.ReadAsync(field, values.AsMemory(), null, default).ConfigureAwait(false);
+                return values;
+            }
 
-    private static async Task<T?[]> ReadNullable<T>(ParquetRowGroupReader group, DataField field, int n) where T : struct
-    {
-        var values = new T?[n];
-        await group.ReadAsync<T>(field, values.AsMemory(), null, default).ConfigureAwait(false);
-        return values;
-    }
+            case DataField<bool>:
+            {
+                var values = new bool[n];
+                await group.ReadAsync<bool>(field, values.AsMemory(), null, default).ConfigureAwait(false);
+                return values;
+            }
 
-    private static async Task<string?[]> ReadText(ParquetRowGroupReader group, DataField field, int n)
-    {
-        var values = new string?[n];
-        await group.ReadAsync(field, values.AsMemory(), null, default).ConfigureAwait(false);
-        return values;
+            case DataField<int?>:
+            {
+                var values = new int?[n];
+                await group.ReadAsync<int>(field, values.AsMemory(), null, default).ConfigureAwait(false);
+                return values;
+            }
+
+            case DataField<long?>:
+            {
+                var values = new long?[n];
+                await group.ReadAsync<long>(field, values.AsMemory(), null, default).ConfigureAwait(false);
+                return values;
+            }
+
+            default:
+            {
+                var values = new double?[n];
+                await group.ReadAsync<double>(field, values.AsMemory(), null, default).ConfigureAwait(false);
+                return values;
+            }
+        }
     }
 
     private static string SeverityName(Severity severity) => severity switch

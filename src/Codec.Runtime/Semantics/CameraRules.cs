@@ -44,11 +44,9 @@ public static class CameraRules
     public static void ProjectsToScreen(in Mat3d intrinsics, in Vec3d camera, in Vec2d screen, double tolerancePx, FindingSink sink, RulePath path,
         bool isKnownOffset = false, double knownTolerancePx = 0)
     {
-        if (!TryProject(intrinsics, camera, out double u, out double v)) return;
+        if (ReprojectionErrorPx(intrinsics, camera, screen) is not { } error || error <= tolerancePx) return;
+        TryProject(intrinsics, camera, out double u, out double v);
         double width = 2 * intrinsics[0, 2], height = 2 * intrinsics[1, 2];
-        if (width <= 0 || height <= 0) return;
-        double error = Math.Sqrt(Sq(screen.X * width - u) + Sq(screen.Y * height - v));
-        if (error <= tolerancePx) return;
         if (isKnownOffset && error <= knownTolerancePx)
         {
             sink.Report(FindingCodes.KnownProjectionOffset, Severity.Warning, path.ToString(),
@@ -87,6 +85,18 @@ public static class CameraRules
             sink.Report(FindingCodes.FieldOfViewMismatch, Severity.Error, path.ToString(),
                 $"field of view {Fmt.N(fov)} rad differs from 2·atan({Fmt.N(sensorMm)}/2/{Fmt.N(focalMm)}) = {Fmt.N(expected)} rad (tolerance {Fmt.N(tolerance)})");
         }
+    }
+
+    /// <summary>
+    /// Pixels between <paramref name="screen"/> (fractions of the render's size, which is twice the principal point) and
+    /// the projection of <paramref name="camera"/>; null for a point at or behind the camera, or no render size.
+    /// </summary>
+    public static double? ReprojectionErrorPx(in Mat3d intrinsics, in Vec3d camera, in Vec2d screen)
+    {
+        if (!TryProject(intrinsics, camera, out double u, out double v)) return null;
+        double width = 2 * intrinsics[0, 2], height = 2 * intrinsics[1, 2];
+        if (width <= 0 || height <= 0) return null;
+        return Math.Sqrt(Sq(screen.X * width - u) + Sq(screen.Y * height - v));
     }
 
     /// <summary>Projects an OpenGL camera-space point to OpenCV pixel coordinates; false at or behind the camera.</summary>

@@ -70,6 +70,11 @@ public sealed class ShardingTests : IDisposable
             Assert.Equal(0, Merge(shards.Take(half).ToList(), output: left).Exit);
             var rest = shards.Skip(half).ToList();
             if (rest.Count > 0) Assert.Equal(0, Merge(rest, output: right).Exit);
+            // The facts a report draws survive the split too: the shards' are the single run's.
+            string whole = Path.Combine(_dir, $"n{count}-whole.parquet");
+            Assert.Equal(0, Validate(paths, new ValidateSettings { Shard = "0/1", Out = whole }).Exit);
+            Assert.Equal(Facts([whole]), Facts(shards));
+
             foreach (var format in Formats)
             {
                 var single = Validate(paths, Settings(format));
@@ -81,6 +86,18 @@ public sealed class ShardingTests : IDisposable
                 Assert.Equal((single.Exit, single.Out), (tree.Exit, tree.Out));
             }
         }
+    }
+
+    // Every file's render facts and mask classes, as text, in the run's order.
+    private static List<string> Facts(IReadOnlyList<string> files)
+    {
+        var results = files.Select(f =>
+        {
+            using var stream = File.OpenRead(f);
+            return (f, ShardFile.Read(stream, out _)!);
+        }).ToList();
+        var merged = MergeCommand.Combine(results, out _)!;
+        return merged.Reports().Select(r => r.Path + " " + System.Text.Json.JsonSerializer.Serialize(r.Render) + " " + System.Text.Json.JsonSerializer.Serialize(r.MaskClasses)).ToList();
     }
 
     [Fact]
@@ -285,7 +302,7 @@ public sealed class ShardingTests : IDisposable
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT code, severity, count(*) FROM read_parquet('{file.Replace("'", "''")}') WHERE code IS NOT NULL GROUP BY code, severity ORDER BY code";
+        command.CommandText = $"SELECT code, severity, count(*) FROM read_parquet('{file.Replace("'", "''")}') WHERE record = 'finding' GROUP BY code, severity ORDER BY code";
         var counts = new Dictionary<string, long>();
         using (var reader = command.ExecuteReader())
         {
@@ -297,7 +314,7 @@ public sealed class ShardingTests : IDisposable
         Assert.Equal(expected.OrderBy(x => x.Key), counts.OrderBy(x => x.Key));
 
         // The README's query, as written there.
-        command.CommandText = $"SELECT code, severity, count(*) AS findings, count(DISTINCT file) AS files FROM '{file.Replace("'", "''")}' WHERE code IS NOT NULL GROUP BY ALL ORDER BY findings DESC";
+        command.CommandText = $"SELECT code, severity, count(*) AS findings, count(DISTINCT file) AS files FROM '{file.Replace("'", "''")}' WHERE record = 'finding' GROUP BY ALL ORDER BY findings DESC";
         using (var reader = command.ExecuteReader())
         {
             long total = 0;
@@ -307,6 +324,67 @@ public sealed class ShardingTests : IDisposable
 
         command.CommandText = $"SELECT count(DISTINCT file) FROM read_parquet('{file.Replace("'", "''")}')";
         Assert.Equal(json.GetProperty("files").GetInt64(), Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void The_shard_file_keeps_each_renders_facts_and_each_masks_classes_for_the_report()
+    {
+        string folder = Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5");
+        string file = Path.Combine(_dir, "facts.parquet");
+        Assert.Equal(0, Validate([folder], new ValidateSettings { Shard = "0/1", Out = file }).Exit);
+        ShardResult read;
+        using (var stream = File.OpenRead(file)) read = ShardFile.Read(stream, out _)!;
+        var reports = read.Reports();
+
+        // Render 0's facts, against the info.json read here without codec.
+        var info = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "0.info.json"))).RootElement;
+        var facts = reports.Single(r => r.Path.EndsWith("0.info.json", StringComparison.Ordinal)).Render!;
+        var identity = info.GetProperty("identity_metadata");
+        var face = info.GetProperty("facial_attributes");
+        Assert.Equal(identity.GetProperty("age").GetInt64(), facts.Age);
+        Assert.Equal(identity.GetProperty("sex").GetString(), facts.Sex);
+        Assert.Equal(identity.GetProperty("ethnicity").GetString(), facts.Ethnicity);
+        Assert.Equal(face.GetProperty("expression").GetProperty("name").GetString(), facts.Expression);
+        Assert.Equal(face.GetProperty("head_turn").GetProperty("yaw").GetDouble(), facts.HeadYaw);
+        Assert.Equal(face.GetProperty("gaze").GetProperty("vertical_angle").GetDouble(), facts.GazeVertical);
+        Assert.Equal(info.GetProperty("camera").GetProperty("focal_length_mm").GetDouble(), facts.FocalLengthMm);
+        var head2cam = info.GetProperty("head_transform").GetProperty("transform_head2cam").GetProperty("mat_4x4");
+        double[] t = [.. Enumerable.Range(0, 3).Select(row => head2cam[row][3].GetDouble())];
+        Assert.Equal(Math.Sqrt(t.Sum(x => x * x)), facts.CameraDistance!.Value, 9);
+        // The sample's landmarks are projected exactly (rounded to 4 decimals of the screen): under a pixel off.
+        Assert.Contains(facts.Landmarks, l => l.System == "ibug68" && l.Points == 68);
+        Assert.All(facts.Landmarks, l => Assert.InRange(l.MaxPx, 0, 1));
+
+        // And DuckDB reads them as columns.
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // The README's balance query, as written there.
+        command.CommandText = "SELECT sex, ethnicity, count(*) AS renders, round(avg(camera_distance_m), 2) AS mean_distance_m "
+            + $"FROM '{file.Replace("'", "''")}' WHERE record = 'render' GROUP BY ALL ORDER BY renders DESC";
+        long renders = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) renders += reader.GetInt64(2);
+        }
+
+        Assert.Equal(reports.Count(r => r.Render is not null), renders);
+    }
+
+    [FixtureFact]
+    public void The_shard_file_accounts_for_every_pixel_of_a_real_mask_by_class()
+    {
+        string file = Path.Combine(_dir, "masks.parquet");
+        Assert.Equal(0, Validate([Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2")], new ValidateSettings { Shard = "0/1", Out = file }).Exit);
+        using var stream = File.OpenRead(file);
+        var masks = ShardFile.Read(stream, out _)!.Reports().Where(r => r.Path.EndsWith(".segments.png", StringComparison.Ordinal)).ToList();
+        Assert.Equal(15, masks.Count);
+        foreach (var mask in masks)
+        {
+            var png = Codec.Runtime.Binary.Image.PngImage.Decode(File.ReadAllBytes(mask.Path), new Codec.Runtime.Findings.FindingSink())!;
+            Assert.Equal((long)png.Width * png.Height, mask.MaskClasses!.Sum(c => c.Pixels));
+            Assert.Contains(mask.MaskClasses!, c => c.Class == "background");
+        }
     }
 
     [Fact]

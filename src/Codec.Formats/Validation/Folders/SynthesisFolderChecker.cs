@@ -15,6 +15,12 @@ public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList
 {
     /// <summary>Findings past the file's listing limit, by severity: counted in totals, not listed.</summary>
     public FindingCounts Unlisted { get; init; }
+
+    /// <summary>For a render's info.json that decoded: what it says about the render (see <see cref="RenderFacts"/>).</summary>
+    public RenderFacts? Render { get; init; }
+
+    /// <summary>For a segmentation mask that decoded: its pixels per class, in value order.</summary>
+    public IReadOnlyList<ClassPixels>? MaskClasses { get; init; }
 }
 
 /// <summary>How far a folder check has come.</summary>
@@ -233,6 +239,7 @@ public sealed class SynthesisFolderChecker
         var findings = new List<Finding>();
         string? version = null;
         var unlisted = FindingCounts.None;
+        RenderFacts? facts = null;
         try
         {
             int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);
@@ -253,6 +260,7 @@ public sealed class SynthesisFolderChecker
                     return new RenderResult(results, lineFindings);
                 }
 
+                if (info is not null) facts = RenderFacts.From(name.Key, info);
                 if (hasMetadata)
                 {
                     if (line is null)
@@ -282,7 +290,7 @@ public sealed class SynthesisFolderChecker
             findings.Add(InputFile.Unreadable(e));
         }
 
-        results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
+        results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted, Render = facts });
         return new RenderResult(results, lineFindings);
     }
 
@@ -459,11 +467,14 @@ public sealed class SynthesisFolderChecker
         }
 
         string member = SegmentMapping.MemberFor(clothing);
+        IReadOnlyList<ClassPixels>? classes = null;
         if (SegmentMapping.Of(info, clothing) is { } mapping)
         {
-            var values = new HashSet<long>();
-            foreach (var entry in mapping.Entries) values.Add(entry.Value);
-            var unmapped = image.Histogram().Where(h => !values.Contains(h.Label)).ToList();
+            var names = new Dictionary<long, string>();
+            foreach (var entry in mapping.Entries) names.TryAdd(entry.Value, entry.Name.ToString());
+            var histogram = image.Histogram();
+            classes = histogram.Select(h => new ClassPixels(names.TryGetValue(h.Label, out var n) ? n : h.Label.ToString(CultureInfo.InvariantCulture), h.Pixels)).ToList();
+            var unmapped = histogram.Where(h => !names.ContainsKey(h.Label)).ToList();
             if (unmapped.Count > 0)
             {
                 sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
@@ -476,7 +487,7 @@ public sealed class SynthesisFolderChecker
             sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{infoName} has no {member} to read this mask with"));
         }
 
-        return new FileCheckResult(maskPath, null, sink.Findings.ToList());
+        return new FileCheckResult(maskPath, null, sink.Findings.ToList()) { MaskClasses = classes };
     }
 
     private static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);

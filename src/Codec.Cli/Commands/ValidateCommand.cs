@@ -274,7 +274,7 @@ public static class ValidateCommand
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
                     units.Add(UnitReports.Whole(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
-                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset" }).ToList()));
+                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset", Clip = r.Clip }).ToList()));
                     break;
             }
         }

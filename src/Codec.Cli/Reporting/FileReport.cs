@@ -17,6 +17,9 @@ public sealed record FileReport(string Path, string? Version, IReadOnlyList<Find
     /// <summary>For a segmentation mask: its pixels per class.</summary>
     public IReadOnlyList<Codec.Formats.Validation.Folders.ClassPixels>? MaskClasses { get; init; }
 
+    /// <summary>For a dataset's audio track or animation cache: what it holds.</summary>
+    public Codec.Formats.Datasets.ClipFacts? Clip { get; init; }
+
     public long Errors => Findings.Count(f => f.Severity == Severity.Error) + Unlisted.Errors;
     public long Warnings => Findings.Count(f => f.Severity == Severity.Warning) + Unlisted.Warnings;
     public long Infos => Findings.Count(f => f.Severity == Severity.Info) + Unlisted.Infos;

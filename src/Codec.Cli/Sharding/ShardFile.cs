@@ -1,5 +1,6 @@
 using System.Globalization;
 using Codec.Cli.Reporting;
+using Codec.Formats.Datasets;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Parquet;
@@ -47,7 +48,10 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 /// distance, lens), for a report's distributions;</item>
 /// <item><c>landmarks</c>: one landmark system's reprojection error in a render (<c>system</c>, <c>points</c>,
 /// <c>error_mean_px</c>, <c>error_max_px</c>);</item>
-/// <item><c>mask_class</c>: one class's pixels in a segmentation mask (<c>class</c>, <c>pixels</c>).</item>
+/// <item><c>mask_class</c>: one class's pixels in a segmentation mask (<c>class</c>, <c>pixels</c>);</item>
+/// <item><c>clip</c>: what a dataset's audio track or animation cache holds (<c>layout_folder</c>, <c>bindings</c>,
+/// <c>clip</c> — audio or cache —, <c>frames</c>, <c>vertices</c>, <c>fps</c>, <c>seconds</c>, <c>sample_rate</c>,
+/// <c>bits_per_sample</c>).</item>
 /// </list>
 /// Every row has the file it concerns and its place in the run (<c>unit</c>, <c>entry</c>, <c>part</c>,
 /// <c>sort_by_line</c>), and the file's <c>version</c>, <c>kind</c> and unlisted counts. ML tools and DuckDB read it
@@ -74,6 +78,7 @@ public static class ShardFile
         public RenderFacts? Render { get; init; }
         public LandmarkReprojection? Landmarks { get; init; }
         public ClassPixels? Class { get; init; }
+        public ClipFacts? Clip { get; init; }
     }
 
     // A column: its Parquet field, how a row gives its value, and the value's type.
@@ -127,6 +132,15 @@ public static class ShardFile
         Double("error_max_px", r => r.Landmarks?.MaxPx),
         Text("class", r => r.Class?.Class),
         Long("pixels", r => r.Class?.Pixels),
+        Text("layout_folder", r => r.Clip?.Folder),
+        Text("bindings", r => r.Clip?.Bindings),
+        Text("clip", r => r.Clip?.Kind),
+        Long("frames", r => r.Clip?.Frames),
+        Long("vertices", r => r.Clip?.Vertices),
+        Double("fps", r => r.Clip?.FramesPerSecond),
+        Double("seconds", r => r.Clip?.Seconds),
+        Int("sample_rate", r => r.Clip?.SampleRate),
+        Int("bits_per_sample", r => r.Clip?.BitsPerSample),
     ];
 
     private static readonly ParquetSchema Schema = new(Columns.Select(c => c.Field).ToArray());
@@ -146,6 +160,7 @@ public static class ShardFile
         }
 
         foreach (var pixels in part.Report.MaskClasses ?? []) yield return new Row(unit, part, "mask_class") { Class = pixels };
+        if (part.Report.Clip is { } clip) yield return new Row(unit, part, "clip") { Clip = clip };
     }
 
     private static async Task WriteAsync(Stream output, ShardResult result)
@@ -218,12 +233,14 @@ public static class ShardFile
         public RenderFacts? Render;
         public readonly List<LandmarkReprojection> Landmarks = [];
         public List<ClassPixels>? Classes;
+        public ClipFacts? Clip;
 
         public ReportPart Build(long entry, int part) => new(entry, part, SortByLine, Report with
         {
             Findings = Findings,
             Render = Render is null ? null : Render with { Landmarks = Landmarks },
             MaskClasses = Classes,
+            Clip = Clip,
         });
     }
 
@@ -321,6 +338,17 @@ public static class ShardFile
                         break;
                     case "landmarks":
                         at.Landmarks.Add(new LandmarkReprojection(TextAt("system", i) ?? "", IntAt("points", i) ?? 0, DoubleAt("error_mean_px", i) ?? 0, DoubleAt("error_max_px", i) ?? 0));
+                        break;
+                    case "clip":
+                        at.Clip = new ClipFacts(TextAt("layout_folder", i) ?? "", TextAt("bindings", i) ?? "", TextAt("clip", i) ?? "")
+                        {
+                            Frames = LongAt("frames", i),
+                            Vertices = LongAt("vertices", i),
+                            FramesPerSecond = DoubleAt("fps", i),
+                            Seconds = DoubleAt("seconds", i),
+                            SampleRate = IntAt("sample_rate", i),
+                            BitsPerSample = IntAt("bits_per_sample", i),
+                        };
                         break;
                     case "mask_class":
                         (at.Classes ??= []).Add(new ClassPixels(TextAt("class", i) ?? "", LongAt("pixels", i) ?? 0));

@@ -388,6 +388,30 @@ public sealed class ShardingTests : IDisposable
     }
 
     [Fact]
+    public void The_shard_file_keeps_each_shots_frames_and_audio_length()
+    {
+        string dataset = Path.Combine(TestPaths.SampleData, "a2f");
+        string file = Path.Combine(_dir, "clips.parquet");
+        Assert.Equal(0, Validate([dataset], new ValidateSettings { Shard = "0/1", Out = file }).Exit);
+        using var stream = File.OpenRead(file);
+        var clips = ShardFile.Read(stream, out _)!.Reports().Where(r => r.Clip is not null).Select(r => r.Clip!).ToList();
+
+        var skin = clips.Where(c => c.Folder == "cache/skin/{shot}").ToDictionary(c => c.Bindings);
+        var audio = clips.Where(c => c.Folder == "audio" && c.Kind == "audio").ToDictionary(c => c.Bindings);
+        Assert.Equal(["shot=cp1_neutral", "shot=cp2_anger", "shot=cp3_joy"], skin.Keys.Order(StringComparer.Ordinal));
+        foreach (var (shot, cache) in skin)
+        {
+            // The sample's tracks last its caches' frames at 30 fps (its Maya cache says so; the others take the default).
+            Assert.Equal(40, cache.Vertices);
+            Assert.Equal(cache.Frames!.Value / 30.0, audio[shot].Seconds!.Value, 2);
+            Assert.Equal(16000, audio[shot].SampleRate);
+        }
+
+        Assert.Equal(30, skin["shot=cp3_joy"].FramesPerSecond);
+        Assert.Null(skin["shot=cp1_neutral"].FramesPerSecond);
+    }
+
+    [Fact]
     public void A_shard_that_wrote_its_file_exits_0_for_the_merge_to_give_the_verdict()
     {
         // The sample's info.json with an error: one run exits 1; its shard exits 0, and the merge 1.

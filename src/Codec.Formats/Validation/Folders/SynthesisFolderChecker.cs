@@ -21,6 +21,9 @@ public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList
 
     /// <summary>For a segmentation mask that decoded: its pixels per class, in value order.</summary>
     public IReadOnlyList<ClassPixels>? MaskClasses { get; init; }
+
+    /// <summary>For a dataset's audio track or animation cache: what it holds (see <see cref="Datasets.ClipFacts"/>).</summary>
+    public Datasets.ClipFacts? Clip { get; init; }
 }
 
 /// <summary>How far a folder check has come.</summary>

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Codec.Runtime.Datasets;
+
+namespace Codec.Formats.Datasets;
+
+/// <summary>
+/// What a dataset's audio track or animation cache holds, for the distributions a report draws (shot durations,
+/// audio length against frames, vertex counts): the layout folder it is in (<c>cache/skin/{shot}</c>), the
+/// placeholders its path binds (<c>shot=cp1_neutral</c>), and its frames and vertices or its seconds and rate.
+/// </summary>
+public sealed record ClipFacts(string Folder, string Bindings, string Kind)
+{
+    public long? Frames { get; init; }
+    public long? Vertices { get; init; }
+
+    /// <summary>Frames per second the cache declares (Maya caches do; .npy and .pc2 do not).</summary>
+    public double? FramesPerSecond { get; init; }
+    public double? Seconds { get; init; }
+    public int? SampleRate { get; init; }
+    public int? BitsPerSample { get; init; }
+
+    /// <summary>The facts of a file that was read: audio and [frames, vertices, 3] caches; null for any other file.</summary>
+    public static ClipFacts? From(FileFacts facts)
+    {
+        if (!facts.Readable) return null;
+        var file = facts.File;
+        string bindings = string.Join(",", file.Bindings.Select(b => b.Key + "=" + b.Value));
+        return file.Spec.Kind switch
+        {
+            DatasetFileKind.Wav => new ClipFacts(file.Folder.Path, bindings, "audio")
+            {
+                Seconds = facts.DurationSeconds,
+                SampleRate = facts.SampleRate,
+                BitsPerSample = facts.BitsPerSample,
+            },
+            DatasetFileKind.Npy or DatasetFileKind.Pc2 or DatasetFileKind.Maya when facts.Shape is [var frames, var vertices, 3] => new ClipFacts(file.Folder.Path, bindings, "cache")
+            {
+                Frames = frames,
+                Vertices = vertices,
+                FramesPerSecond = facts.FramesPerSecond,
+                Seconds = facts.FramesPerSecond is { } fps ? frames / fps : null,
+            },
+            _ => null,
+        };
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Folder} {Bindings} {Kind}");
+}

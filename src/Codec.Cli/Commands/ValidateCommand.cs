@@ -255,13 +255,12 @@ public static class ValidateCommand
                     {
                         MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
                     });
-                    var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], settings.RendersPerBlock), progress.For(target.Path)).GetAwaiter().GetResult();
+                    var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], Math.Max(1, settings.RendersPerBlock)), progress.For(target.Path)).GetAwaiter().GetResult();
                     if (parts.Count > 0)
                     {
                         units.Add(new UnitReports(unit, parts.Select(p => new ReportPart(p.Entry, p.Part, p.SortByLine,
                             new FileReport(p.Result.Path, p.Result.Version, p.Result.Findings) { Unlisted = p.Result.Unlisted, Render = p.Result.Render, MaskClasses = p.Result.MaskClasses })).ToList()));
                     }
-
 
                     break;
                 case TargetKind.Dataset:

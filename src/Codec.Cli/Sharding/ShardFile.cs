@@ -383,26 +383,19 @@ public static class ShardFile
             }
 
             case DataField<int?>:
-            {
-                var values = new int?[n];
-                await group.ReadAsync<int>(field, values.AsMemory(), null, default).ConfigureAwait(false);
-                return values;
-            }
-
+                return await ReadNullable<int>(group, field, n).ConfigureAwait(false);
             case DataField<long?>:
-            {
-                var values = new long?[n];
-                await group.ReadAsync<long>(field, values.AsMemory(), null, default).ConfigureAwait(false);
-                return values;
-            }
-
+                return await ReadNullable<long>(group, field, n).ConfigureAwait(false);
             default:
-            {
-                var values = new double?[n];
-                await group.ReadAsync<double>(field, values.AsMemory(), null, default).ConfigureAwait(false);
-                return values;
-            }
+                return await ReadNullable<double>(group, field, n).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<T?[]> ReadNullable<T>(ParquetRowGroupReader group, DataField field, int n) where T : struct
+    {
+        var values = new T?[n];
+        await group.ReadAsync<T>(field, values.AsMemory(), null, default).ConfigureAwait(false);
+        return values;
     }
 
     private static string SeverityName(Severity severity) => severity switch

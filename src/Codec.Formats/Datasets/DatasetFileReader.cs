@@ -180,7 +180,10 @@ public static class DatasetFileReader
         if (description.Format == "mcx")
             facts.Error(FindingCodes.CacheDescriptionMismatch, "", "an mcx (FOR8) cache; NVIDIA's training framework reads only mcc (FOR4) data and stops with \"Invalid cache file format: expected FOR4\"");
         var channel = TrainingChannel(cache, facts);
-        if (channel is null || !cache.FitsOneArray(channel, sink)) return;
+        if (channel is null) return;
+        // Only a cache a rule compares is held whole; the others are checked frame by frame, whatever their size.
+        bool whole = keep.Contains("");
+        if (whole && !cache.FitsOneArray(channel, sink)) return;
 
         facts.Readable = true;
         facts.DType = "<f4";
@@ -188,7 +191,7 @@ public static class DatasetFileReader
         facts.FramesPerSecond = description.FramesPerSecond;
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
         var check = new ValueCheck(file.Spec);
-        if (keep.Contains(""))
+        if (whole)
         {
             var positions = cache.Read(channel);
             check.Add(positions);

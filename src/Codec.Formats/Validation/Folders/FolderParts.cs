@@ -27,7 +27,8 @@ public sealed record FolderPart(long Entry, int Part, bool SortByLine, FileCheck
     /// <summary>The last part of a file's report (the metadata.jsonl's lines without files).</summary>
     public const int LastPart = int.MaxValue;
 
-    private const int IndexBits = 20;
+    // A section (a render) and an index within it (a render's file, a listing finding): 2^31 of each.
+    private const int IndexBits = 32;
 
     public static long EntryOf(long section, int index) => (section << IndexBits) | (uint)index;
 

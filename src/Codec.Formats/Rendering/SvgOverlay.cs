@@ -124,12 +124,14 @@ public static class SvgOverlay
     {
         var colours = new Dictionary<int, (byte R, byte G, byte B)>();
         var classes = new List<(string, string, long)>();
-        foreach (var (label, pixels) in mask.Histogram())
+        var histogram = mask.Histogram();
+        string NameOf(int label) => names.TryGetValue(label, out var n) ? n : "value " + label.ToString(CultureInfo.InvariantCulture);
+        var palette = ClassColours(histogram.Select(h => NameOf(h.Label)));
+        foreach (var (label, pixels) in histogram)
         {
-            string name = names.TryGetValue(label, out var n) ? n : "value " + label.ToString(CultureInfo.InvariantCulture);
-            var rgb = name == "background" ? ((byte)0, (byte)0, (byte)0) : ColourOf(name);
+            var rgb = palette[NameOf(label)];
             colours[label] = rgb;
-            classes.Add((name, $"#{rgb.Item1:x2}{rgb.Item2:x2}{rgb.Item3:x2}", pixels));
+            classes.Add((NameOf(label), $"#{rgb.Item1:x2}{rgb.Item2:x2}{rgb.Item3:x2}", pixels));
         }
 
         var labels = mask.Labels;
@@ -147,12 +149,56 @@ public static class SvgOverlay
         return new OverlayBackground(png.ToArray(), mask.Width, mask.Height, description, classes);
     }
 
-    // A bright, saturated colour from the name's FNV-1a hash: hue from the hash, fixed saturation and value.
-    private static (byte, byte, byte) ColourOf(string name)
+    // The smallest distance (RGB, 0-441) between two classes' colours in one picture: "shoe" and "short sleeve shirt"
+    // must not both be pink.
+    private const double MinColourDistance = 80;
+
+    // Saturation and value of the brightnesses a class colour may take, the first preferred.
+    private static readonly (double S, double V)[] Brightnesses = [(0.65, 0.95), (0.9, 0.7), (0.8, 0.5), (0.3, 1.0), (1.0, 0.85)];
+
+    /// <summary>
+    /// A colour per class name, background black: each from the name's FNV-1a hash, so that the same classes get the
+    /// same colours in every render whatever their numbering; a name whose colour lies too close to one already given
+    /// (names in order) steps on by the golden angle, and through five brightnesses, until it stands apart — or, among
+    /// very many classes, takes the candidate farthest from all the others.
+    /// </summary>
+    private static Dictionary<string, (byte R, byte G, byte B)> ClassColours(IEnumerable<string> names)
     {
-        uint hash = 2166136261;
-        foreach (char c in name) hash = (hash ^ c) * 16777619;
-        double hue = hash % 360 / 60.0, s = 0.65, v = 0.95;
+        var palette = new Dictionary<string, (byte R, byte G, byte B)>(StringComparer.Ordinal);
+        foreach (var name in names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (name == "background")
+            {
+                palette[name] = (0, 0, 0);
+                continue;
+            }
+
+            uint hash = 2166136261;
+            foreach (char c in name) hash = (hash ^ c) * 16777619;
+            (byte, byte, byte) chosen = ColourOf(hash % 360, 0);
+            double farthest = -1;
+            for (int step = 0; step < Brightnesses.Length * 36; step++)
+            {
+                var candidate = ColourOf((hash % 360) + (step % 36 * 137.508), step / 36);
+                double nearest = palette.Count == 0 ? double.MaxValue : palette.Values.Min(other => Distance(candidate, other));
+                if (nearest > farthest) (chosen, farthest) = (candidate, nearest);
+                if (nearest >= MinColourDistance) break;
+            }
+
+            palette[name] = chosen;
+        }
+
+        return palette;
+    }
+
+    private static double Distance((byte R, byte G, byte B) a, (byte R, byte G, byte B) b) =>
+        Math.Sqrt(((a.R - b.R) * (a.R - b.R)) + ((a.G - b.G) * (a.G - b.G)) + ((a.B - b.B) * (a.B - b.B)));
+
+    // A colour of the given hue (degrees) at one of the brightnesses.
+    private static (byte, byte, byte) ColourOf(double hueDegrees, int brightness)
+    {
+        double hue = hueDegrees % 360 / 60.0;
+        var (s, v) = Brightnesses[brightness];
         double c2 = v * s, x = c2 * (1 - Math.Abs(hue % 2 - 1)), m = v - c2;
         var (r, g, b) = (int)hue switch
         {

@@ -72,6 +72,39 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_class_of_a_mask_gets_a_colour_of_its_own_and_the_same_colour_in_every_render()
+    {
+        // The 22 clothing classes of Synthesis AI's documentation (with "shoe" and "short sleeve shirt", once the same
+        // pink), in two renders that number them differently.
+        var names = Enumerable.Range(0, 64).Select(Codec.Formats.Synthesis.Segmentation.ClothingSegmentTable.NameOf).OfType<string>().Distinct().ToList();
+        Assert.Contains("shoe", names);
+        Assert.Contains("short sleeve shirt", names);
+        var one = Colours(names, names.Select((n, i) => (i, n)).ToDictionary(x => x.i, x => x.n));
+        var other = Colours(names, names.Select((n, i) => (names.Count - 1 - i, n)).ToDictionary(x => x.Item1, x => x.n));
+        Assert.Equal(one.OrderBy(c => c.Key), other.OrderBy(c => c.Key));
+        foreach (var (a, ca) in one)
+        {
+            foreach (var (b, cb) in one.Where(x => string.CompareOrdinal(x.Key, a) > 0))
+            {
+                double d = Math.Sqrt(Enumerable.Range(0, 3).Sum(k => Math.Pow(Convert.ToInt32(ca.Substring(1 + 2 * k, 2), 16) - Convert.ToInt32(cb.Substring(1 + 2 * k, 2), 16), 2)));
+                Assert.True(d >= 80, $"{a} {ca} and {b} {cb} are {d:0} apart");
+            }
+        }
+    }
+
+    // The legend's colour of each class of a mask holding one pixel of every label.
+    private static Dictionary<string, string> Colours(List<string> names, Dictionary<int, string> numbering)
+    {
+        var labels = numbering.Keys.Select(k => (ushort)k).ToArray();
+        using var png = new MemoryStream();
+        Codec.Runtime.Binary.Image.PngWriter.WriteLabels(png, labels, labels.Length, 1, Codec.Runtime.Binary.Image.PngPixelFormat.Grey8);
+        var mask = Codec.Runtime.Binary.Image.PngImage.Decode(png.ToArray(), new Codec.Runtime.Findings.FindingSink())!;
+        var background = Codec.Formats.Rendering.SvgOverlay.ColouredMask(mask, numbering, "test");
+        Assert.Equal(names.Count, background.Classes.Count);
+        return background.Classes.ToDictionary(c => c.Name, c => c.Colour);
+    }
+
+    [Fact]
     public void Usage_errors_write_nothing()
     {
         string info = Sample("1.2", "0.info.json");

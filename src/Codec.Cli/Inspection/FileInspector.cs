@@ -266,8 +266,8 @@ public static class FileInspector
 
         add("version", reader.DeclaredVersion ?? "(none: the earliest files)");
         add("product", "Synthesis Human API");
-        var systems = LandmarkSystems.From(info);
-        if (systems.Width > 0) add("render size", $"{systems.Width}x{systems.Height}");
+        var (width, height) = LandmarkSystems.RenderSize(info);
+        if (width > 0) add("render size", $"{width}x{height}");
         foreach (var (name, points) in LandmarkSystems.Present(info)) add("landmarks " + name, points.Count);
         var present = new List<string>();
         if (info.Camera is not null) present.Add("camera");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Codec.Runtime.Datasets;
 
 namespace Codec.Formats.Datasets;
@@ -43,6 +42,4 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
             _ => null,
         };
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Folder} {Bindings} {Kind}");
 }

@@ -46,14 +46,16 @@ public sealed class LandmarkSystems
         if (Pupil(info.PupilRight, "pupil_right") is { } right) pupils.Add(right);
         if (pupils.Count > 0) systems.Add(new OverlaySystem("pupils", pupils));
 
-        int width = 0, height = 0;
-        if (info.Camera is { HasIntrinsics: true } camera)
-        {
-            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            if (cx is > 0 and < 1e6 && cy is > 0 and < 1e6) (width, height) = ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy));
-        }
-
+        var (width, height) = RenderSize(info);
         return new LandmarkSystems(systems, width, height);
+    }
+
+    /// <summary>The render's size in pixels: twice the intrinsics' principal point, or (0, 0) when there is none.</summary>
+    public static (int Width, int Height) RenderSize(IInfoDocument info)
+    {
+        if (info.Camera is not { HasIntrinsics: true } camera) return (0, 0);
+        double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
+        return cx is > 0 and < 1e6 && cy is > 0 and < 1e6 ? ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy)) : (0, 0);
     }
 
     /// <summary>The landmark systems an info.json has, named as its <c>landmarks</c> object names them, in the view's order.</summary>

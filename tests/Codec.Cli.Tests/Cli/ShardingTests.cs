@@ -264,11 +264,22 @@ public sealed class ShardingTests : IDisposable
     }
 
     [Fact]
-    public void Assignment_is_by_path_so_a_shard_checks_the_same_units_whatever_else_is_listed()
+    public void A_units_shard_is_a_fixed_hash_of_its_path_spread_over_every_shard()
     {
-        var owners = Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)).ToList();
-        Assert.Equal(owners, Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)));
+        // The same on every machine and run: pinned values (a per-process string hash would change them).
+        Assert.Equal(new[] { 5, 5, 6 }, new[] { "InfoFile:/data/0.info.json", "Folder:/data/job00", "Dataset:/data/actor" }.Select(k => ShardSpec.OwnerOf(k, 8)).ToArray());
+        // A shard checks the same unit whatever else is listed: given more paths, a folder stays in its shard.
+        string folder = Path.Combine(TestPaths.SampleData, "synthesis", "info-1.2");
+        int ShardOf(string[] paths) => Enumerable.Range(0, 4).Single(k =>
+        {
+            string file = Path.Combine(_dir, $"owner-{paths.Length}-{k}.parquet");
+            Assert.Equal(0, Validate(paths, new ValidateSettings { Shard = $"{k}/4", Out = file }).Exit);
+            using var stream = File.OpenRead(file);
+            return ShardFile.Read(stream, out _)!.Reports().Any(r => r.Path.StartsWith(folder, StringComparison.Ordinal));
+        });
+        Assert.Equal(ShardOf([folder]), ShardOf([Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5"), folder, Path.Combine(TestPaths.SampleData, "a2f")]));
         // Spread over every shard, none far from an eighth.
+        var owners = Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)).ToList();
         Assert.All(Enumerable.Range(0, 8), k => Assert.InRange(owners.Count(o => o == k), 80, 170));
     }
 

@@ -17,6 +17,8 @@ public static class Program
             ConvertCommand.Create(),
             RemapCommand.Create(),
             RenderCommand.Create(),
+            ReportCommand.Create(),
+            ExplainCommand.Create(),
         };
 
         var parse = root.Parse(args);

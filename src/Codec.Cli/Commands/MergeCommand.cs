@@ -20,15 +20,37 @@ public static class MergeCommand
         var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log, as codec validate --sarif does." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
         var output = new Option<string?>("--out") { Description = "Write the merge as a shard file (for a further merge) instead of printing the report." };
-        var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, json, sarif, info, output };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(json) ? ReportFormat.Json : parse.GetValue(sarif) ? ReportFormat.Sarif : ReportFormat.Readable,
-            parse.GetValue(info), parse.GetValue(output), Console.Out, Console.Error, parse.GetValue(json) && parse.GetValue(sarif)));
+        var ignore = new Option<string[]>("--ignore") { Description = "Do not report these finding codes: CODE[,CODE...], each optionally CODE:GLOB. Repeatable." };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "A warning fails the run (exit code 1), as an error does." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the totals line of the readable report." };
+        var color = new Option<string?>("--color") { Description = "Colour the readable report: auto (default), always or never." };
+        var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, json, sarif, info, output, ignore, warningsAsErrors, quiet, color };
+        command.SetAction(parse =>
+        {
+            if (RunReport.Colour(parse.GetValue(color), !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) is not { } colour)
+            {
+                Console.Error.WriteLine("codec: --color is auto, always or never");
+                return 2;
+            }
+
+            if (Configuration.RunControls.Load([], null, parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), out string controlError) is not { } controls)
+            {
+                Console.Error.WriteLine("codec: " + controlError);
+                return 2;
+            }
+
+            return Run(parse.GetValue(files)!, parse.GetValue(json) ? ReportFormat.Json : parse.GetValue(sarif) ? ReportFormat.Sarif : ReportFormat.Readable,
+                parse.GetValue(info), parse.GetValue(output), Console.Out, Console.Error, parse.GetValue(json) && parse.GetValue(sarif),
+                controls.Policy, new ReadableStyle { ShowInfo = parse.GetValue(info), Quiet = parse.GetValue(quiet), Colour = colour });
+        });
         return command;
     }
 
     /// <summary>0, 1 or 2 as the single run would give; 2 also for unreadable, mismatched or overlapping shard files, or missing shards.</summary>
-    public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr, bool bothFormats = false)
+    public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr, bool bothFormats = false,
+        ReportPolicy? policy = null, ReadableStyle? style = null)
     {
+        policy ??= ReportPolicy.None;
         if (files.Count == 0)
         {
             stderr.WriteLine("codec: give the shard files to merge");
@@ -47,23 +69,10 @@ public static class MergeCommand
             return 2;
         }
 
-        var shards = new List<(string Path, ShardResult Result)>();
-        foreach (var file in files)
+        if (ReadAll(files, out string readError) is not { } shards)
         {
-            if (InputFile.Refusal(file) is { } why)
-            {
-                stderr.WriteLine($"codec: {file} {why}");
-                return 2;
-            }
-
-            using var stream = InputFile.OpenStream(file);
-            if (ShardFile.Read(stream, out string error) is not { } result)
-            {
-                stderr.WriteLine($"codec: {file}: {error}");
-                return 2;
-            }
-
-            shards.Add((file, result));
+            stderr.WriteLine("codec: " + readError);
+            return 2;
         }
 
         if (Combine(shards, out string problem) is not { } merged)
@@ -90,8 +99,8 @@ public static class MergeCommand
             return 0;
         }
 
-        var reports = merged.Reports();
-        RunReport.Write(stdout, reports, format, showInfo);
+        var (reports, suppressed) = policy.Apply(merged.Reports());
+        RunReport.Write(stdout, reports, format, (style ?? ReadableStyle.Plain with { ShowInfo = showInfo }) with { Suppressed = suppressed, WarningsAsErrors = policy.WarningsAsErrors });
         if (!merged.IsComplete)
         {
             var missing = Enumerable.Range(0, merged.ShardCount).Where(k => !merged.Covered.Contains(k)).ToList();
@@ -99,7 +108,21 @@ public static class MergeCommand
             return 2;
         }
 
-        return RunReport.ExitCode(reports);
+        return policy.ExitCode(reports);
+    }
+
+    /// <summary>Every shard file read, in order; null with <paramref name="error"/> at the first that cannot be.</summary>
+    public static List<(string Path, ShardResult Result)>? ReadAll(IReadOnlyList<string> files, out string error)
+    {
+        error = "";
+        var shards = new List<(string Path, ShardResult Result)>();
+        foreach (var file in files)
+        {
+            if (ShardFile.ReadFile(file, out error) is not { } result) return null;
+            shards.Add((file, result));
+        }
+
+        return shards;
     }
 
     /// <summary>

@@ -43,6 +43,13 @@ public static class RenderCommand
             }
         }
 
+        // A metadata.jsonl describes what was requested of each render, not where its landmarks fell.
+        if (infoPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            stderr.WriteLine($"codec: nothing to draw in {infoPath}: a metadata.jsonl has no landmarks; give a render's N.info.json");
+            return 2;
+        }
+
         if (!outputPath.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
             stderr.WriteLine("codec: the output is an SVG file (name it *.svg)");
@@ -88,7 +95,18 @@ public static class RenderCommand
         }
 
         foreach (var f in sink.Findings) stderr.WriteLine($"{f.Path}: {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.Message}");
+        if (sink.Findings.Any(f => f.Code == FindingCodes.OtherProduct))
+        {
+            stderr.WriteLine($"codec: nothing to draw in {infoPath}: it is not a Human API render, so it has no landmarks codec can place");
+            return 2;
+        }
+
         if (systems is null || sink.HasErrors) return 1;
+        if (systems.Systems.Sum(s => s.Points.Count) == 0)
+        {
+            stderr.WriteLine($"codec: nothing to draw in {infoPath}: it has no landmarks and no pupils; no SVG written");
+            return 2;
+        }
         if (background is not null && systems.Width > 0 && (background.Width != systems.Width || background.Height != systems.Height))
         {
             stderr.WriteLine($"{imagePath ?? maskPath}: warning: the picture is {background.Width}x{background.Height} but the render's intrinsics say {systems.Width}x{systems.Height}; landmarks are placed by fractions of the picture");

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Codec.Cli.Configuration;
 using Codec.Cli.Reporting;
+using Codec.Cli.Reporting.Html;
 using Codec.Cli.Sharding;
 using Codec.Formats;
 using Codec.Formats.A2f;
@@ -42,11 +44,18 @@ public static class ValidateCommand
         var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files, output folders and datasets; give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
         var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
         var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
+        var ignore = new Option<string[]>("--ignore") { Description = "Do not report these finding codes: CODE[,CODE...], each optionally CODE:GLOB to silence it only for matching files (relative to the working folder; ** spans folders). Repeatable. Suppressed findings are counted in the totals.", AllowMultipleArgumentsPerToken = false };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "A warning fails the run (exit code 1), as an error does." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the totals line of the readable report." };
+        var color = new Option<string?>("--color") { Description = "Colour the readable report: auto (default: on a terminal, unless NO_COLOR is set), always or never." };
+        var config = new Option<string?>("--config") { Description = $"A codec.json (suppressions, warnings as errors, tolerances; checked against codec.config.schema.json). Default: the {CodecConfig.FileName} of each folder given, where there is one." };
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (verdict, findings by code and file, the dataset's distributions) to this file." };
+        var baseline = new Option<string?>("--baseline") { Description = "With --html: an earlier run's Parquet file (--out, or codec merge --out) to compare distributions and finding counts with." };
         var stdinName = new Option<string?>("--stdin-name") { Description = "The name reports give standard input ('-'); its extension says what it is (.jsonl: a metadata.jsonl, else an info.json). Default: <stdin>, told apart by content (JSON Lines when its first line is a whole JSON value and more lines follow)." };
 
         var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
         {
-            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName, shard, manifest, outFile,
+            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName, shard, manifest, outFile, ignore, warningsAsErrors, quiet, color, config, html, baseline,
         };
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
@@ -61,6 +70,14 @@ public static class ValidateCommand
             Shard = parse.GetValue(shard),
             Manifest = parse.GetValue(manifest),
             Out = parse.GetValue(outFile),
+            Ignore = parse.GetValue(ignore) ?? [],
+            WarningsAsErrors = parse.GetValue(warningsAsErrors),
+            Quiet = parse.GetValue(quiet),
+            Color = parse.GetValue(color),
+            Config = parse.GetValue(config),
+            Html = parse.GetValue(html),
+            Baseline = parse.GetValue(baseline),
+            IsTerminal = !Console.IsOutputRedirected,
             ShowProgress = !Console.IsErrorRedirected,
             PlainProgress = Console.IsErrorRedirected,
         }, Console.Out, Console.Error));
@@ -96,6 +113,18 @@ public static class ValidateCommand
         if (settings.Jobs is < 1 or > 256)
         {
             stderr.WriteLine("codec: --jobs must be between 1 and 256");
+            return 2;
+        }
+
+        if (RunReport.Colour(settings.Color, settings.IsTerminal, settings.Environment) is not { } colour)
+        {
+            stderr.WriteLine("codec: --color is auto, always or never");
+            return 2;
+        }
+
+        if (settings.Baseline is not null && settings.Html is null)
+        {
+            stderr.WriteLine("codec: --baseline compares in the HTML report: give --html FILE too");
             return 2;
         }
 
@@ -158,6 +187,29 @@ public static class ValidateCommand
             // Said on standard error, so that an empty $DATA in a CI script is not mistaken for a clean dataset.
             stderr.WriteLine($"codec: no path given; checking the sample data shipped with codec ({samples})");
             paths = new[] { samples };
+        }
+
+        if (RunControls.Load(paths, settings.Config, settings.Ignore, settings.WarningsAsErrors, out string controlError) is not { } controls)
+        {
+            stderr.WriteLine("codec: " + controlError);
+            return 2;
+        }
+
+        if (settings.Html is { } htmlPath)
+        {
+            string[] inputs = [.. paths.Where(p => p != StandardInput.Argument), .. settings.Out is null ? Array.Empty<string>() : [settings.Out]];
+            if (OutputFile.Refusal([htmlPath], inputs, overwrite: true) is { } htmlRefusal)
+            {
+                stderr.WriteLine("codec: " + htmlRefusal);
+                return 2;
+            }
+        }
+
+        ShardResult? baselineRun = null;
+        if (settings.Baseline is { } baselinePath && (baselineRun = ShardFile.ReadFile(baselinePath, out string baselineError)) is null)
+        {
+            stderr.WriteLine("codec: --baseline " + baselineError);
+            return 2;
         }
 
         var targets = new List<Target>();
@@ -251,10 +303,10 @@ public static class ValidateCommand
                     units.Add(UnitReports.Whole(unit, [CheckMetadataFile(target, metadataOptions)]));
                     break;
                 case TargetKind.Folder:
-                    var checker = new SynthesisFolderChecker(new FolderCheckOptions
+                    var checker = new SynthesisFolderChecker(controls.Tolerances(target.Path, new FolderCheckOptions
                     {
                         MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
-                    });
+                    }));
                     var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], Math.Max(1, settings.RendersPerBlock)), progress.For(target.Path)).GetAwaiter().GetResult();
                     if (parts.Count > 0)
                     {
@@ -279,6 +331,14 @@ public static class ValidateCommand
         }
 
         progress.Clear();
+        // Suppressed findings leave the run here, so that the shard file, the HTML and the printed report agree.
+        long suppressed = 0;
+        units = units.Select(u => u with { Parts = u.Parts.Select(p =>
+        {
+            var (kept, silenced) = controls.Policy.Apply([p.Report]);
+            suppressed += silenced;
+            return p with { Report = kept[0] };
+        }).ToList() }).ToList();
         var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), units);
         if (settings.Out is { } outPath)
         {
@@ -297,11 +357,13 @@ public static class ValidateCommand
         }
 
         var reports = result.Reports();
-        RunReport.Write(stdout, reports, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable, settings.ShowInfo);
+        if (settings.Html is { } htmlOut && !HtmlReport.WriteFile(htmlOut, new ReportInput(reports, paths, suppressed, controls.Policy, baselineRun?.Reports(), settings.Baseline), stderr)) return 2;
+        RunReport.Write(stdout, reports, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable,
+            new ReadableStyle { ShowInfo = settings.ShowInfo, Quiet = settings.Quiet, Colour = colour, Suppressed = suppressed, WarningsAsErrors = controls.Policy.WarningsAsErrors });
         // A shard's findings are data for the merge, which gives the run's verdict: a shard that wrote its file has
         // done its work (a scheduler would otherwise retry every shard that found an error).
         if (settings.Shard is not null && settings.Out is not null) return 0;
-        return RunReport.ExitCode(reports);
+        return controls.Policy.ExitCode(reports);
     }
 
     /// <summary>Renders of consecutive ids shared as one block by default: a small folder stays whole in one shard.</summary>
@@ -435,6 +497,30 @@ public sealed record ValidateSettings
 
     /// <summary>Renders of consecutive ids that go to one shard together (a test splits folders finer).</summary>
     public int RendersPerBlock { get; init; } = ValidateCommand.DefaultRendersPerBlock;
+
+    /// <summary><c>--ignore</c> values: CODE[,CODE...] or CODE:GLOB.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    /// <summary>A warning fails the run.</summary>
+    public bool WarningsAsErrors { get; init; }
+
+    /// <summary>Only the totals line of the readable report.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary><c>--color</c>: auto, always or never; null: auto.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Whether standard output is a terminal (for <c>--color auto</c>).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>A codec.json to use instead of those found in the folders given.</summary>
+    public string? Config { get; init; }
+
+    /// <summary>The HTML report to write, or null.</summary>
+    public string? Html { get; init; }
+
+    /// <summary>An earlier run's Parquet file the HTML report compares with.</summary>
+    public string? Baseline { get; init; }
 
     /// <summary>Where <c>--shard auto/N</c> reads the scheduler's index (a test gives its own).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

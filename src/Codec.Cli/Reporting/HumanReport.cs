@@ -2,27 +2,79 @@ using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;
 
-/// <summary>The default report: one block per file with findings, then a summary line.</summary>
+/// <summary>How the readable report looks: what it lists, in colour or not.</summary>
+public sealed record ReadableStyle
+{
+    public static ReadableStyle Plain { get; } = new();
+
+    /// <summary>Also list info findings.</summary>
+    public bool ShowInfo { get; init; }
+
+    /// <summary>Only the last line (the totals): for CI logs that keep the findings elsewhere.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>ANSI colours, for a terminal.</summary>
+    public bool Colour { get; init; }
+
+    /// <summary>Findings that codec.json or --ignore silenced, said in the totals.</summary>
+    public long Suppressed { get; init; }
+
+    /// <summary>Warnings fail the run, said in the totals.</summary>
+    public bool WarningsAsErrors { get; init; }
+}
+
+/// <summary>The default report: one block per file with findings, a table of the codes found, then the totals.</summary>
 public static class HumanReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<FileReport> files, bool showInfo)
+    public static void Write(TextWriter output, IReadOnlyList<FileReport> files, bool showInfo) => Write(output, files, ReadableStyle.Plain with { ShowInfo = showInfo });
+
+    public static void Write(TextWriter output, IReadOnlyList<FileReport> files, ReadableStyle style)
     {
-        foreach (var file in files)
+        var paint = new Paint(style.Colour);
+        bool Shown(Finding f) => style.ShowInfo || f.Severity != Severity.Info;
+        if (!style.Quiet)
         {
-            var shown = file.Findings.Where(f => showInfo || f.Severity != Severity.Info).ToList();
-            if (shown.Count == 0) continue;
-            output.WriteLine($"{file.Path} ({file.Kind ?? (file.Version is null ? "version unknown" : "version " + file.Version)}): {Count(file.Errors, "error")}, {Count(file.Warnings, "warning")}");
-            foreach (var f in shown.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Path, StringComparer.Ordinal))
+            foreach (var file in files)
             {
-                string where = f.Line > 0 ? $"{f.Line}:{f.Column}" : "-";
-                output.WriteLine($"  {Label(f.Severity),-7} {f.Code} {where,-9} {(f.Path.Length == 0 ? "/" : f.Path)}");
-                output.WriteLine($"          {f.Message}");
+                var shown = file.Findings.Where(Shown).ToList();
+                if (shown.Count == 0) continue;
+                output.WriteLine($"{paint.Bold(file.Path)} ({file.Kind ?? (file.Version is null ? "version unknown" : "version " + file.Version)}): {Count(file.Errors, "error")}, {Count(file.Warnings, "warning")}");
+                foreach (var f in shown.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    string where = f.Line > 0 ? $"{f.Line}:{f.Column}" : "-";
+                    output.WriteLine($"  {paint.Severity(f.Severity, $"{Label(f.Severity),-7}")} {f.Code} {where,-9} {(f.Path.Length == 0 ? "/" : f.Path)}");
+                    output.WriteLine($"          {f.Message}");
+                }
             }
+
+            WriteCodeTable(output, files, Shown, paint);
         }
 
         long errors = files.Sum(f => f.Errors), warnings = files.Sum(f => f.Warnings), infos = files.Sum(f => f.Infos);
         int clean = files.Count(f => f.Errors == 0 && f.Warnings == 0);
-        output.WriteLine($"{Count(files.Count, "file")} checked, {clean} clean: {Count(errors, "error")}, {Count(warnings, "warning")}, {infos} info{(showInfo || infos == 0 ? "" : " (--info to list)")}");
+        string suppressed = style.Suppressed > 0 ? $", {style.Suppressed} suppressed" : "";
+        string strict = style.WarningsAsErrors && warnings > 0 ? " (warnings count as errors)" : "";
+        output.WriteLine($"{Count(files.Count, "file")} checked, {clean} clean: {paint.Severity(Severity.Error, Count(errors, "error"), errors > 0)}, {paint.Severity(Severity.Warning, Count(warnings, "warning"), warnings > 0)}{strict}, {infos} info{(style.ShowInfo || infos == 0 ? "" : " (--info to list)")}{suppressed}");
+    }
+
+    // One line per code of the findings listed: how many, in how many files, and what it is (codec explain CODE says more).
+    private static void WriteCodeTable(TextWriter output, IReadOnlyList<FileReport> files, Func<Finding, bool> shown, Paint paint)
+    {
+        var codes = files.SelectMany(file => file.Findings.Where(shown).Select(f => (File: file.Path, Finding: f)))
+            .GroupBy(x => x.Finding.Code)
+            .Select(g => (Code: g.Key, Severity: g.Max(x => x.Finding.Severity), Count: g.Count(), Files: g.Select(x => x.File).Distinct().Count()))
+            .OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        if (codes.Count == 0) return;
+        output.WriteLine();
+        output.WriteLine("Findings by code (codec explain CODE says what to do):");
+        foreach (var c in codes)
+        {
+            string title = FindingCatalog.Find(c.Code)?.Title ?? "";
+            output.WriteLine($"  {c.Code}  {paint.Severity(c.Severity, $"{Label(c.Severity),-7}")} {c.Count,7} in {Count(c.Files, "file"),-10}  {title}");
+        }
+
+        output.WriteLine();
     }
 
     private static string Label(Severity s) => s switch
@@ -33,4 +85,17 @@ public static class HumanReport
     };
 
     private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    // ANSI escapes, or nothing.
+    private readonly struct Paint(bool on)
+    {
+        public string Bold(string text) => on ? $"\u001b[1m{text}\u001b[0m" : text;
+
+        public string Severity(Severity s, string text, bool when = true) => !on || !when ? text : s switch
+        {
+            Codec.Runtime.Findings.Severity.Error => $"\u001b[1;31m{text}\u001b[0m",
+            Codec.Runtime.Findings.Severity.Warning => $"\u001b[33m{text}\u001b[0m",
+            _ => $"\u001b[36m{text}\u001b[0m",
+        };
+    }
 }

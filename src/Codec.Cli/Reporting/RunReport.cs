@@ -17,7 +17,10 @@ public enum ReportFormat
 /// </summary>
 public static class RunReport
 {
-    public static void Write(TextWriter stdout, IReadOnlyList<FileReport> reports, ReportFormat format, bool showInfo)
+    public static void Write(TextWriter stdout, IReadOnlyList<FileReport> reports, ReportFormat format, bool showInfo) =>
+        Write(stdout, reports, format, ReadableStyle.Plain with { ShowInfo = showInfo });
+
+    public static void Write(TextWriter stdout, IReadOnlyList<FileReport> reports, ReportFormat format, ReadableStyle style)
     {
         switch (format)
         {
@@ -38,10 +41,22 @@ public static class RunReport
             }
 
             default:
-                HumanReport.Write(stdout, reports, showInfo);
+                HumanReport.Write(stdout, reports, style);
                 break;
         }
     }
+
+    /// <summary>
+    /// Colour for the readable report: on a terminal unless <c>NO_COLOR</c> is set (any value, see no-color.org), or as
+    /// <c>--color always|never</c> says. Null for another value.
+    /// </summary>
+    public static bool? Colour(string? choice, bool isTerminal, Func<string, string?> environment) => (choice ?? "auto") switch
+    {
+        "always" => true,
+        "never" => false,
+        "auto" => isTerminal && string.IsNullOrEmpty(environment("NO_COLOR")) && environment("TERM") != "dumb",
+        _ => null,
+    };
 
     /// <summary>2 when a file could not be read, else 1 when there are errors, else 0.</summary>
     public static int ExitCode(IReadOnlyList<FileReport> reports)

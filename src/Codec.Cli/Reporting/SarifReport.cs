@@ -1,22 +1,15 @@
-using System.Reflection;
 using System.Text.Json;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;
 
 /// <summary>
-/// <c>--sarif</c>: one SARIF 2.1.0 log on stdout for CI systems — a rule per finding code (named after its
-/// <see cref="FindingCodes"/> constant), a result per finding located by file URI and line/column or byte offset,
+/// <c>--sarif</c>: one SARIF 2.1.0 log on stdout for CI systems — a rule per finding code with its catalog entry
+/// (<see cref="FindingCatalog"/>: name, meaning, help, a link to the shipped findings.md), a result per finding located by file URI and line/column or byte offset,
 /// with the JSON pointer as a logical location.
 /// </summary>
 public static class SarifReport
 {
-    private static readonly Lazy<Dictionary<string, string>> RuleNames = new(() =>
-        typeof(FindingCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .GroupBy(f => (string)f.GetRawConstantValue()!)
-            .ToDictionary(g => g.Key, g => g.First().Name));
-
     public static void Write(Stream output, IReadOnlyList<FileReport> files, string toolVersion)
     {
         var codes = files.SelectMany(f => f.Findings).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -33,13 +26,28 @@ public static class SarifReport
         w.WriteStartArray("rules");
         foreach (var code in codes)
         {
-            string name = RuleNames.Value.TryGetValue(code, out var n) ? n : code;
+            var doc = FindingCatalog.Find(code);
             w.WriteStartObject();
             w.WriteString("id", code);
-            w.WriteString("name", name);
+            w.WriteString("name", doc?.Name ?? code);
             w.WriteStartObject("shortDescription");
-            w.WriteString("text", Words(name));
+            w.WriteString("text", doc?.Title ?? code);
             w.WriteEndObject();
+            if (doc is not null)
+            {
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", doc.Meaning);
+                w.WriteEndObject();
+                w.WriteStartObject("help");
+                w.WriteString("text", FindingDocs.HelpText(doc));
+                w.WriteString("markdown", FindingDocs.HelpMarkdown(doc));
+                w.WriteEndObject();
+                if (FindingDocs.HelpUri(doc) is { } uri) w.WriteString("helpUri", uri);
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(doc.Severity));
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -55,7 +63,7 @@ public static class SarifReport
                 w.WriteStartObject();
                 w.WriteString("ruleId", f.Code);
                 w.WriteNumber("ruleIndex", codes.IndexOf(f.Code));
-                w.WriteString("level", f.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" });
+                w.WriteString("level", Level(f.Severity));
                 w.WriteStartObject("message");
                 w.WriteString("text", f.Message);
                 w.WriteEndObject();
@@ -106,16 +114,5 @@ public static class SarifReport
         output.WriteByte((byte)'\n');
     }
 
-    // "DurationMismatch" → "Duration mismatch".
-    private static string Words(string name)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (char c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0) text.Append(' ').Append(char.ToLowerInvariant(c));
-            else text.Append(c);
-        }
-
-        return text.ToString();
-    }
+    private static string Level(Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
 }

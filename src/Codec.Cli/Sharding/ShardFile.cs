@@ -51,7 +51,7 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 /// <item><c>mask_class</c>: one class's pixels in a segmentation mask (<c>class</c>, <c>pixels</c>);</item>
 /// <item><c>clip</c>: what a dataset's audio track or animation cache holds (<c>layout_folder</c>, <c>bindings</c>,
 /// <c>clip</c> — audio or cache —, <c>frames</c>, <c>vertices</c>, <c>fps</c>, <c>seconds</c>, <c>sample_rate</c>,
-/// <c>bits_per_sample</c>).</item>
+/// <c>bits_per_sample</c>, <c>motion_range</c>, <c>emotion</c>).</item>
 /// </list>
 /// Every row has the file it concerns and its place in the run (<c>unit</c>, <c>entry</c>, <c>part</c>,
 /// <c>sort_by_line</c>), and the file's <c>version</c>, <c>kind</c> and unlisted counts. ML tools and DuckDB read it
@@ -61,7 +61,7 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 public static class ShardFile
 {
     /// <summary>The layout this version writes and reads; another one is refused, not misread.</summary>
-    public const string Layout = "codec-shard/1";
+    public const string Layout = "codec-shard/2";
 
     private const int RowsPerGroup = 100_000;
 
@@ -141,6 +141,8 @@ public static class ShardFile
         Double("seconds", r => r.Clip?.Seconds),
         Int("sample_rate", r => r.Clip?.SampleRate),
         Int("bits_per_sample", r => r.Clip?.BitsPerSample),
+        Double("motion_range", r => r.Clip?.MotionRange),
+        Text("emotion", r => r.Clip?.Emotion),
     ];
 
     private static readonly ParquetSchema Schema = new(Columns.Select(c => c.Field).ToArray());
@@ -207,6 +209,21 @@ public static class ShardFile
     }
 
     /// <summary>Reads a shard file; null with <paramref name="error"/> when it is not one this version of codec wrote.</summary>
+    /// <summary>Reads the shard file at <paramref name="path"/> through the input gate; null with <paramref name="error"/> (naming the file) when it cannot.</summary>
+    public static ShardResult? ReadFile(string path, out string error)
+    {
+        if (Codec.Runtime.Files.InputFile.Refusal(path) is { } why)
+        {
+            error = $"{path} {why}";
+            return null;
+        }
+
+        using var stream = Codec.Runtime.Files.InputFile.OpenStream(path);
+        var result = Read(stream, out error);
+        if (result is null) error = $"{path}: {error}";
+        return result;
+    }
+
     public static ShardResult? Read(Stream input, out string error)
     {
         try
@@ -348,6 +365,8 @@ public static class ShardFile
                             Seconds = DoubleAt("seconds", i),
                             SampleRate = IntAt("sample_rate", i),
                             BitsPerSample = IntAt("bits_per_sample", i),
+                            MotionRange = DoubleAt("motion_range", i),
+                            Emotion = TextAt("emotion", i),
                         };
                         break;
                     case "mask_class":

@@ -18,12 +18,22 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
     public int? SampleRate { get; init; }
     public int? BitsPerSample { get; init; }
 
-    /// <summary>The facts of a file that was read: audio and [frames, vertices, 3] caches; null for any other file.</summary>
-    public static ClipFacts? From(FileFacts facts)
+    /// <summary>A cache's motion: the largest distance any vertex's positions span over its frames, in the cache's units.</summary>
+    public double? MotionRange { get; init; }
+
+    /// <summary>The emotion the layout's recommendations give the clip's instance (from its shot name), where they do.</summary>
+    public string? Emotion { get; init; }
+
+    /// <summary>
+    /// The facts of a file that was read: audio and [frames, vertices, 3] caches; null for any other file. A cache's
+    /// seconds are at the fps it declares, else at the dataset's (<paramref name="labels"/>, as the rules played it).
+    /// </summary>
+    public static ClipFacts? From(FileFacts facts, InstanceLabels? labels = null)
     {
         if (!facts.Readable) return null;
         var file = facts.File;
         string bindings = string.Join(",", file.Bindings.Select(b => b.Key + "=" + b.Value));
+        string? emotion = labels is null ? null : file.Bindings.Select(b => labels.Emotions.GetValueOrDefault(b.Key + "=" + b.Value)).FirstOrDefault(e => e is not null);
         return file.Spec.Kind switch
         {
             DatasetFileKind.Wav => new ClipFacts(file.Folder.Path, bindings, "audio")
@@ -31,13 +41,16 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
                 Seconds = facts.DurationSeconds,
                 SampleRate = facts.SampleRate,
                 BitsPerSample = facts.BitsPerSample,
+                Emotion = emotion,
             },
             DatasetFileKind.Npy or DatasetFileKind.Pc2 or DatasetFileKind.Maya when facts.Shape is [var frames, var vertices, 3] => new ClipFacts(file.Folder.Path, bindings, "cache")
             {
                 Frames = frames,
                 Vertices = vertices,
                 FramesPerSecond = facts.FramesPerSecond,
-                Seconds = facts.FramesPerSecond is { } fps ? frames / fps : null,
+                Seconds = (facts.FramesPerSecond ?? labels?.FramesPerSecond) is { } fps ? frames / fps : null,
+                MotionRange = facts.MotionRange,
+                Emotion = emotion,
             },
             _ => null,
         };

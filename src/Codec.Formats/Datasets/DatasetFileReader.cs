@@ -122,7 +122,7 @@ public static class DatasetFileReader
 
     private static void Stream(Microsoft.Win32.SafeHandles.SafeFileHandle handle, NpyHeader header, DatasetFile file, FileFacts facts)
     {
-        var check = new ValueCheck(file.Spec);
+        var check = new ValueCheck(file.Spec, header.Shape);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -165,7 +165,7 @@ public static class DatasetFileReader
         facts.DType = "<f4";
         facts.Shape = [pc2.Frames, pc2.Vertices, 3];
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
-        ValueCheck.Run(facts, "", pc2.Positions, file.Spec);
+        ValueCheck.Run(facts, "", pc2.Positions, file.Spec, facts.Shape);
         if (keep.Contains("")) facts.Values[""] = pc2.Positions.ToArray();
     }
 
@@ -190,7 +190,7 @@ public static class DatasetFileReader
         facts.Shape = [channel.Frames, channel.Elements, 3];
         facts.FramesPerSecond = description.FramesPerSecond;
         CheckShape(facts, "", facts.Shape, file.Spec.Shape);
-        var check = new ValueCheck(file.Spec);
+        var check = new ValueCheck(file.Spec, facts.Shape);
         if (whole)
         {
             var positions = cache.Read(channel);
@@ -327,7 +327,7 @@ public static class DatasetFileReader
         if (array.DType.Kind != NpyKind.Float || !(spec.Finite || spec.Min is not null || spec.Max is not null || keepAs is not null)) return;
         if (array.CanView<float>())
         {
-            ValueCheck.Run(facts, where, array.AsSpan<float>(), spec);
+            ValueCheck.Run(facts, where, array.AsSpan<float>(), spec, array.Shape);
             if (keepAs is not null) facts.Values[keepAs] = array.AsSpan<float>().ToArray();
             return;
         }
@@ -335,7 +335,7 @@ public static class DatasetFileReader
         if (array.Length > 1 << 28) return;
         var values = new float[array.Length];
         array.CopyTo(values);
-        ValueCheck.Run(facts, where, values, spec);
+        ValueCheck.Run(facts, where, values, spec, array.Shape);
         if (keepAs is not null) facts.Values[keepAs] = values;
     }
 

@@ -93,7 +93,7 @@ public static class DatasetValidator
             var findings = new List<Finding>(f.Findings);
             if (layout.Findings.TryGetValue(f.File.RelativePath, out var structural)) findings.AddRange(structural);
             if (extra.TryGetValue(f.File.RelativePath, out var fromRules)) findings.AddRange(fromRules);
-            results.Add(new FileCheckResult(f.File.Path, contract.Id, findings) { Clip = ClipFacts.From(f) });
+            results.Add(new FileCheckResult(f.File.Path, contract.Id, findings) { Clip = ClipFacts.From(f, context.Labels) });
         }
 
         foreach (var relative in layout.Findings.Keys.Concat(extra.Keys).Where(k => !seen.Contains(k)).Distinct().Order(StringComparer.Ordinal))

@@ -9,17 +9,26 @@ namespace Codec.Formats.Datasets;
 /// <summary>
 /// Finiteness and range of a file's float values, fed whole or a chunk (a frame, a read) at a time. Caches are tens
 /// of megabytes of finite floats: a vector pass over the bits proves that, and only a chunk with a hit is scanned
-/// value by value. NaN and infinities count as out of any range.
+/// value by value. NaN and infinities count as out of any range. Given an animation's shape ([frames, vertices, 3]),
+/// it also measures how far each vertex moves over the frames (<see cref="FileFacts.MotionRange"/>).
 /// </summary>
-internal sealed class ValueCheck(FileSpec spec)
+internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = null)
 {
+    // A frame's coordinates, for the motion of [frames, vertices, 3] arrays; bounded by what the file holds, since the
+    // shape has been checked against its size before any value is read.
+    private readonly float[]? _low = MotionStride(shape) is { } n ? new float[n] : null;
+    private readonly float[]? _high = MotionStride(shape) is { } m ? new float[m] : null;
     private long _count, _nonFinite, _outside, _firstNonFinite = -1, _firstOutside = -1;
     private float _firstOutsideValue;
+
+    private static int? MotionStride(IReadOnlyList<long>? shape) =>
+        shape is [> 1, > 0 and <= (1 << 24) / 3, 3] ? (int)(shape[1] * 3) : null;
 
     private bool Bounded => spec.Min is not null || spec.Max is not null;
 
     public void Add(ReadOnlySpan<float> values)
     {
+        if (_low is not null) Track(values);
         if (!Bounded && AllFinite(values))
         {
             _count += values.Length;
@@ -42,8 +51,72 @@ internal sealed class ValueCheck(FileSpec spec)
         _count += values.Length;
     }
 
+    // Each coordinate's lowest and highest value over the frames; the first frame starts both.
+    private void Track(ReadOnlySpan<float> values)
+    {
+        int stride = _low!.Length;
+        long position = _count;
+        while (values.Length > 0)
+        {
+            int at = (int)(position % stride);
+            int take = Math.Min(values.Length, stride - at);
+            var chunk = values[..take];
+            if (position < stride)
+            {
+                chunk.CopyTo(_low.AsSpan(at));
+                chunk.CopyTo(_high!.AsSpan(at));
+            }
+            else
+            {
+                Widen(_low.AsSpan(at, take), _high!.AsSpan(at, take), chunk);
+            }
+
+            position += take;
+            values = values[take..];
+        }
+    }
+
+    // low = min(low, values), high = max(high, values), a vector at a time. A NaN never widens a box (and is
+    // reported as non-finite anyway).
+    private static void Widen(Span<float> low, Span<float> high, ReadOnlySpan<float> values)
+    {
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int width = System.Numerics.Vector<float>.Count;
+            for (; i + width <= values.Length; i += width)
+            {
+                var v = new System.Numerics.Vector<float>(values[i..]);
+                System.Numerics.Vector.Min(new System.Numerics.Vector<float>(low[i..]), v).CopyTo(low[i..]);
+                System.Numerics.Vector.Max(new System.Numerics.Vector<float>(high[i..]), v).CopyTo(high[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] < low[i]) low[i] = values[i];
+            if (values[i] > high[i]) high[i] = values[i];
+        }
+    }
+
+    /// <summary>The largest distance any vertex's positions span over the frames (the diagonal of its box); null without frames.</summary>
+    public double? MotionRange()
+    {
+        if (_low is null || _count < 2L * _low.Length) return null;
+        double largest = 0;
+        for (int i = 0; i + 2 < _low.Length; i += 3)
+        {
+            double dx = _high![i] - _low[i], dy = _high[i + 1] - _low[i + 1], dz = _high[i + 2] - _low[i + 2];
+            double span = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
+            if (span > largest) largest = span;
+        }
+
+        return largest;
+    }
+
     public void Report(FileFacts facts, string where)
     {
+        if (where.Length == 0 && MotionRange() is { } motion) facts.MotionRange = motion;
         if (_nonFinite > 0 && (spec.Finite || Bounded))
             facts.Error(FindingCodes.ValueOutOfRange, where, $"{_nonFinite} of {_count} values are NaN or infinite (first at element {_firstNonFinite})");
         if (_outside > 0)
@@ -54,9 +127,9 @@ internal sealed class ValueCheck(FileSpec spec)
     }
 
     /// <summary>Checks one whole array.</summary>
-    public static void Run(FileFacts facts, string where, ReadOnlySpan<float> values, FileSpec spec)
+    public static void Run(FileFacts facts, string where, ReadOnlySpan<float> values, FileSpec spec, IReadOnlyList<long>? shape = null)
     {
-        var check = new ValueCheck(spec);
+        var check = new ValueCheck(spec, shape);
         check.Add(values);
         check.Report(facts, where);
     }

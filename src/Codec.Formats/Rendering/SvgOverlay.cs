@@ -37,14 +37,17 @@ public static class SvgOverlay
         double minX = 0, minY = 0, maxX = width, maxY = height;
         foreach (var p in systems.Systems.SelectMany(s => s.Points))
         {
+            if (!double.IsFinite(p.U) || !double.IsFinite(p.V)) continue;
             minX = Math.Min(minX, Math.Max(-marginX, p.U * width - 2 * r));
             minY = Math.Min(minY, Math.Max(-marginY, p.V * height - 2 * r));
             maxX = Math.Max(maxX, Math.Min(width + marginX, p.U * width + 2 * r));
             maxY = Math.Max(maxY, Math.Min(height + marginY, p.V * height + 2 * r));
         }
 
-        // Points beyond the view are pinned inside these bounds (the legend may make the view taller).
-        double pinMinX = minX + r, pinMaxX = maxX - r, pinMinY = minY + r, pinMaxY = maxY - r;
+        // Points beyond the view are pinned inside these bounds (the legend may make the view taller): a mark's centre
+        // stays its radius and half its outline (hollow marks have the widest) from the edge, so no mark is cut.
+        double inset = r * 1.25;
+        double pinMinX = minX + inset, pinMaxX = maxX - inset, pinMinY = minY + inset, pinMaxY = maxY - inset;
         int legendLines = systems.Systems.Count + 2 + (background?.Classes.Count ?? 0);
         double legendX = maxX + font;
         // About 0.6 em per character of the longest legend line.
@@ -77,6 +80,8 @@ public static class SvgOverlay
             svg.Append("<g id=\"").Append(Escape(system.Name)).Append("\" fill=\"").Append(colour).Append("\" stroke=\"#000\" stroke-width=\"").Append(N(r / 4)).Append("\">\n");
             foreach (var p in system.Points)
             {
+                // A position that is not a number has no place in the picture (the check of the info.json says so).
+                if (!double.IsFinite(p.U) || !double.IsFinite(p.V)) continue;
                 string style = p.InFrustum ? "" : $" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{N(r / 2.5)}\"";
                 double x = Pin(p.U * width, pinMinX, pinMaxX), y0 = Pin(p.V * height, pinMinY, pinMaxY);
                 bool pinned = x != p.U * width || y0 != p.V * height;

@@ -11,6 +11,9 @@ public sealed record DatasetRuleContext(DatasetContract Contract, IReadOnlyList<
 {
     public FileFacts? ByPath(string relative) => Files.FirstOrDefault(f => f.File.RelativePath == relative);
 
+    /// <summary>What rules learnt about the instances, for the facts a report draws; shared by every copy of the context.</summary>
+    public InstanceLabels Labels { get; init; } = new();
+
     /// <summary>True when <paramref name="relative"/> names an archive file of the layout (whose members may be instances).</summary>
     public bool IsArchive(string relative) =>
         Contract.Folders.Any(folder => folder.Files.Any(file => file.Kind == DatasetFileKind.Npz && folder.Path + "/" + file.Name == relative));
@@ -54,4 +57,14 @@ public sealed record DatasetRuleContext(DatasetContract Contract, IReadOnlyList<
 }
 
 /// <summary>One instance of a placeholder: its value, its group (another placeholder's value) and where to report it.</summary>
+/// <summary>What the rules of a dataset learnt that its files do not say themselves.</summary>
+public sealed class InstanceLabels
+{
+    /// <summary>The emotion of each instance (by <c>placeholder=value</c>, as a file's bindings say it).</summary>
+    public Dictionary<string, string> Emotions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The frame rate the dataset's caches are played at (declared by a cache, else given, else the layout's default).</summary>
+    public double? FramesPerSecond { get; set; }
+}
+
 public readonly record struct Instance(string Value, string? Group, string ReportAt);

@@ -196,6 +196,7 @@ public static class DatasetRules
         void Warn(string at, string message) => c.Report(at, new Finding(FindingCodes.Recommendation, severity, "", message));
         if (instances.Count < minShots) Warn(root, $"{instances.Count} {placeholder}s; at least {minShots} are recommended");
         double fps = FramesPerSecond(c, defaultFps);
+        c.Labels.FramesPerSecond = fps;
         if (fps < minFps - 0.5) Warn(root, $"{F(fps)} fps; about {F(minFps)} fps or more is optimal");
         foreach (var instance in instances)
         {
@@ -205,7 +206,9 @@ public static class DatasetRules
                 Warn(instance.ReportAt, $"{placeholder} {instance.Value} lasts {F(seconds)} s; {F(minSeconds)}–{F(maxSeconds)} s are recommended");
         }
 
-        var counts = instances.GroupBy(i => emotions.FirstOrDefault(e => i.Value.Contains(e, StringComparison.Ordinal)) ?? "neutral");
+        string EmotionOf(Instance i) => emotions.FirstOrDefault(e => i.Value.Contains(e, StringComparison.Ordinal)) ?? "neutral";
+        foreach (var instance in instances) c.Labels.Emotions[placeholder + "=" + instance.Value] = EmotionOf(instance);
+        var counts = instances.GroupBy(EmotionOf);
         foreach (var group in counts.Where(g => g.Count() < minShotsPerEmotion).OrderBy(g => g.Key, StringComparer.Ordinal))
             Warn(root, $"emotion {group.Key} has {group.Count()} {placeholder}(s); at least {minShotsPerEmotion} per emotion are recommended");
     }

@@ -24,6 +24,9 @@ public sealed class FileFacts
     public double? FramesPerSecond { get; set; }
 
     public double? DurationSeconds { get; set; }
+
+    /// <summary>For an animation ([frames, vertices, 3]): the largest distance a vertex's positions span over the frames.</summary>
+    public double? MotionRange { get; set; }
     public int SampleRate { get; set; }
     public int BitsPerSample { get; set; }
 

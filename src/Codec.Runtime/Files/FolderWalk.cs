@@ -9,6 +9,9 @@ namespace Codec.Runtime.Files;
 /// </summary>
 public static class FolderWalk
 {
+    /// <summary>codec's own configuration file, which may sit in any folder it checks: never a dataset's file.</summary>
+    public const string ConfigFileName = "codec.json";
+
     /// <summary>
     /// <paramref name="root"/> and every folder below it, in ordinal path order; each problem goes to
     /// <paramref name="report"/> with the path it is about.

@@ -1,186 +1,407 @@
+using static Codec.Runtime.Findings.Severity;
+
 namespace Codec.Runtime.Findings;
 
 /// <summary>
-/// Every runtime finding code in one place. Codes never change meaning; new ones get new numbers.
+/// Every finding code, registered once: its constant and, in its <see cref="FindingAttribute"/>, its documentation
+/// (meaning, usual severity, what to do, an example). Codes never change meaning; new ones get new numbers.
 /// J = JSON text, S = structure declared by the schema, R = semantic rules, K = known producer bugs,
-/// V = versions and formats.
+/// V = versions and products, B = binary files, F = files, X = checks across an output folder's files,
+/// D = datasets checked against a layout.
 /// </summary>
 public static class FindingCodes
 {
     // J1xx: the document is not usable JSON (fatal for the document unless noted).
+    [Finding(Error, "The text is not JSON: a character where none belongs, a missing comma, quote or bracket.",
+        "Open the file at the line and column given; a file cut off or edited by hand is the usual cause. Re-export it from its producer.",
+        Example = "(12,5) /: expected ',' or '}' after a member")]
     public const string Syntax = "J101";
+
+    [Finding(Error, "The document ends in the middle of a value: the file was cut short.",
+        "Copy or download the file again; compare its size with the source's.", Example = "/: the document ends in the middle of a value")]
     public const string Truncated = "J102";
+
+    [Finding(Error, "Objects or arrays are nested deeper than the decoder's limit (no real file of these formats comes near it).",
+        "The file is not one of these formats, or was made to exhaust parsers; do not feed it to other tools either.", Example = "/: nesting deeper than 64 levels")]
     public const string TooDeep = "J103";
+
+    [Finding(Error, "A string holds bytes that are not valid UTF-8.",
+        "Find the encoding that wrote it (often Latin-1) and convert the file to UTF-8.", Example = "/landmarks/ibug68/0/name: string is not valid UTF-8")]
     public const string InvalidUtf8 = "J104";
+
+    [Finding(Error, "A number is too large for the type the format declares (an integer beyond 64 bits, a float beyond double).",
+        "Check the value at the path against what the producer documents; it is damage or a unit mistake.", Example = "/render_id: number out of range for int64")]
     public const string NumberOutOfRange = "J105";
-    /// <summary>Python-style NaN/Infinity token: decoded, with a warning.</summary>
+
+    [Finding(Warning, "A Python-style NaN or Infinity token, which standard JSON does not allow: decoded, but other JSON readers refuse it.",
+        "Find out why the producer wrote a non-finite value there; json.dump(allow_nan=False) makes Python refuse it.", Example = "/camera/focal_length_mm: Python-style 'NaN' is not standard JSON; decoded as NaN")]
     public const string NonStandardNumber = "J106";
+
+    [Finding(Error, "A string longer than the decoder's limit.",
+        "No real field is that long: the file is damaged or not of this format.", Example = "/version: string of 20000000 bytes exceeds the limit of 16777216")]
     public const string StringTooLong = "J107";
+
+    [Finding(Warning, "The file has more findings than are listed; the rest are counted in the totals by severity.",
+        "Fix the listed findings first (they usually share one cause), then check again.", Example = "/: 12,345 more findings are not listed (12,000 errors, 345 warnings)")]
     public const string TooManyFindings = "J108";
+
+    [Finding(Error, "Something follows the end of the JSON document (a second document, or garbage).",
+        "A metadata.jsonl holds one document per line; an info.json exactly one. Remove what follows, or rename a JSON Lines file to .jsonl.", Example = "(40,2) /: unexpected content after the end of the document")]
     public const string TrailingContent = "J109";
+
+    [Finding(Error, "A document or line larger than the size limit: skipped unread.",
+        "Raise --max-file-size if the file is genuine; an info.json is a few megabytes at most.", Example = "/: line is 300000000 bytes, longer than the limit; skipped unread")]
     public const string DocumentTooLarge = "J110";
+
+    [Finding(Warning, "A member appears twice in one object; the last value is used, as most JSON readers do, but some take the first.",
+        "Remove the duplicate so that every reader sees the same value.", Example = "/camera/intrinsics: member appears more than once; the last value is used")]
     public const string DuplicateMember = "J111";
 
     // S2xx: the schema's structural rules.
+    [Finding(Error, "A value of the wrong JSON type for its member (a string where a number belongs, an object for an array).",
+        "Compare the member with the format version the file declares (codec changelog shows the differences).", Example = "/camera/focal_length_mm: expected a number, found a string")]
     public const string WrongType = "S201";
+
+    [Finding(Error, "A member the format version requires is missing.",
+        "The file is incomplete or of another version: check its version member against what its producer wrote.", Example = "/camera/intrinsics: required member is missing")]
     public const string MissingMember = "S202";
+
+    [Finding(Error, "A member that is not part of the format version the file declares.",
+        "A newer version's member in an older file means the version member is wrong; a misspelt name means a hand edit.", Example = "/camera/lens_shift: member is not part of this format version")]
     public const string UnknownMember = "S203";
+
+    [Finding(Error, "An array with more or fewer items than the format declares (68 iBUG points, a 3x3 matrix).",
+        "Look for points dropped by a filter or a matrix flattened by an exporter.", Example = "/landmarks/ibug68: expected exactly 68 items, found 67")]
     public const string CountOutOfBounds = "S204";
+
+    [Finding(Error, "A number outside the range the schema declares (an age below 0, a negative focal length).",
+        "Check the value against the producer's documentation for that member.", Example = "/identity_metadata/age: 250 is above the maximum 120")]
     public const string OutOfRange = "S205";
+
+    [Finding(Error, "A string that is none of the values its member allows.",
+        "The message lists the allowed values; a new value means a newer producer version, so check the version member.", Example = "/identity_metadata/gender: 'x' is not one of: male, female")]
     public const string UnknownEnumValue = "S206";
+
+    [Finding(Error, "A string where a number is expected that does not hold a number.",
+        "Fix the value; these members are numbers written as strings by some producer versions.", Example = "/render_id: expected a number or a string holding a number")]
     public const string NotNumericString = "S207";
 
     // R3xx: semantic rules declared in schemas, implemented in Codec.Runtime.Semantics.
+    [Finding(Error, "A transform that should be rigid is not: its rotation part is not orthonormal, or it scales or shears.",
+        "The matrix was written wrongly (transposed, row and column mixed) or is damaged; re-export the render.", Example = "/camera/transform_cam2world/mat_4x4: rotation part is not orthonormal (|R^T R - I| = 0.02)")]
     public const string NotRigidTransform = "R301";
+
+    [Finding(Error, "Two transforms that should be each other's inverse (world2cam and cam2world) are not.",
+        "One of the two matrices is stale or transposed; rebuild the render's camera data.", Example = "/camera/transform_world2cam/mat_4x4: is not the inverse of transform_cam2world (largest difference 0.4)")]
     public const string TransformsNotInverse = "R302";
+
+    [Finding(Error, "A translation stored beside a matrix differs from the matrix's own translation column.",
+        "The two were written from different states of the scene; trust neither until the render is re-exported.", Example = "/head_transform/translation: differs from the matrix's translation by 0.1 m")]
     public const string TranslationMismatch = "R303";
+
+    [Finding(Error, "A quaternion does not describe the same rotation as the matrix beside it (or has zero length).",
+        "Check the quaternion's component order; a swapped order is K401 (info), anything else is damage.", Example = "/head_transform/transform_head2world/quaternion_wxyz: rotates by 12 degrees from the matrix")]
     public const string QuaternionMismatch = "R304";
+
+    [Finding(Error, "A camera-space position is not the world-space position seen through world2cam.",
+        "The landmark's spaces were computed from different camera states; the labels of this render cannot be trusted.", Example = "/landmarks/ibug68/30/camera_space_pos: 0.03 m from world_space_pos through world2cam")]
     public const string CameraSpaceMismatch = "R305";
+
+    [Finding(Error, "A distance_to_camera that is not the length of its camera-space position.",
+        "Recompute the distance from camera_space_pos, or re-export the render.", Example = "/pupil_coordinates/pupil_left/distance_to_camera: 0.61 m, but |camera_space_pos| is 0.58 m")]
     public const string DistanceMismatch = "R306";
+
+    [Finding(Error, "A landmark's screen position is not where its camera-space position projects through the intrinsics.",
+        "A small offset of a whole system is a coordinate convention (origin, y axis); a few points off is damage. Codec names the pixel distance.", Example = "/landmarks/ibug68/8/screen_space_pos: 20.5 px from the projection of camera_space_pos")]
     public const string ProjectionMismatch = "R307";
+
+    [Finding(Error, "A point's in-frustum flag disagrees with where it projects (inside the image but flagged out, or the reverse).",
+        "Treat the flag as unreliable for this render and compute visibility from the projection.", Example = "/landmarks/ibug68/0/in_frustum: false, but the point projects inside the image")]
     public const string FrustumMismatch = "R308";
+
+    [Finding(Error, "A field of view that does not follow from the sensor size and the focal length.",
+        "One of field_of_view, sensor or focal_length_mm is stale; recompute the intrinsics you train with from two of them.", Example = "/camera/field_of_view/x_axis_rads: 0.70, but 2 atan(36 / (2 x 50)) is 0.69")]
     public const string FieldOfViewMismatch = "R309";
+
+    [Finding(Error, "A vector that should have length 1 (a gaze direction) does not.",
+        "Normalise it before use; if it is far from 1 the value is damaged.", Example = "/gaze_values/eye_left/gaze_vector: length 1.3, not 1")]
     public const string NotUnitVector = "R310";
+
+    [Finding(Error, "Two entries of a list or mapping have the same key.",
+        "Readers keep one of them at random; find which is right and remove the other.", Example = "/segments_mapping/hair: value 17 is also used by eyebrows")]
     public const string DuplicateKey = "R311";
+
+    [Finding(Error, "A segment mapping with a gap: its values are not 0..N-1 in a row, or it has no background 0.",
+        "Masks are read with the mapping as a dense table; a gap means a class whose pixels cannot be named.", Example = "/segments_mapping: mapping has no value 5 (values go up to 40)")]
     public const string MappingNotDense = "R312";
+
+    [Finding(Error, "The principal point is not at the centre of the image (reserved: the built-in schemas check this across files as X706).",
+        "Compare the intrinsics with the render resolution.", Example = "/camera/intrinsics: principal point (512, 500) is not the image centre (512, 512)")]
     public const string PrincipalPointOffCentre = "R313";
-    /// <summary>A landmark name its system's reference table does not know.</summary>
+
+    [Finding(Error, "A landmark name its system's reference table does not know.",
+        "A misspelt or renamed point: compare it with the table in schemas/synthesis/landmarks; training code indexing by name would miss it.", Example = "/landmarks/kinect_v2/3/name: 'HEAD_TOP' is not a Kinect v2 joint")]
     public const string UnknownTableName = "R314";
-    /// <summary>A landmark id its system's reference table does not know.</summary>
+
+    [Finding(Error, "A landmark id its system's reference table does not know.",
+        "Check the id against the system's table; ids beyond the table shift every index after them.", Example = "/landmarks/mpeg4/90/id: 90 is not an MPEG-4 feature point (there are 84)")]
     public const string UnknownTableId = "R315";
-    /// <summary>A landmark's id is not the one its name has in the reference table.</summary>
+
+    [Finding(Error, "A landmark's id is not the one its name has in the reference table.",
+        "Index points by name, not by id, for this render; ids and names were shuffled by the writer.", Example = "/landmarks/mpeg4/12/id: 12, but '2.13' is id 13")]
     public const string IdNameMismatch = "R316";
-    /// <summary>A feature point off its reference table's recommended location (warning).</summary>
+
+    [Finding(Warning, "A feature point lies off its reference table's recommended location (for example, left of a point it should be right of).",
+        "Look at the render with codec render; a flipped side or a swapped pair shows at once.", Example = "/landmarks/mpeg4/20/camera_space_pos: 3.1 should lie above 3.9 (by 2.1 mm it does not)")]
     public const string LocationConstraint = "R317";
 
     // K4xx: known producer bugs — warnings, never errors.
-    /// <summary>Quaternions stored as x,y,z,w under the name <c>quaternion_wxyz</c> (info).</summary>
+    [Finding(Info, "Quaternions are stored in x,y,z,w order under the name quaternion_wxyz, as every real file does.",
+        "Read the four numbers as x,y,z,w. Nothing to fix; listed with --info.", Example = "/head_transform/transform_head2world/quaternion_wxyz: stored as x,y,z,w")]
     public const string QuaternionStoredXyzw = "K401";
-    /// <summary>The right pupil's 3D position is a copy of the left pupil's (files up to 1.1).</summary>
+
+    [Finding(Warning, "The right pupil's 3D position is a copy of the left pupil's (a producer bug of files up to version 1.1).",
+        "Do not train on the right pupil's 3D position from these files; the screen positions are right.", Example = "/pupil_coordinates/pupil_right/camera_space_pos: a copy of pupil_left's")]
     public const string PupilCopy = "K402";
-    /// <summary>A point lies off its 3D projection by a known, bounded amount (1.5 eyebrow contour).</summary>
+
+    [Finding(Warning, "A point lies off its 3D projection by a known, bounded amount (the eyebrow contour of version 1.5).",
+        "Known producer behaviour: use the screen positions, or exclude those points from 3D supervision.", Example = "/landmarks/ibug68/17/screen_space_pos: 14.2 px from the projection (within the known 25 px offset)")]
     public const string KnownProjectionOffset = "K403";
-    /// <summary>An id repeats inside a system where the name is the real key (MPEG-4 in Dec-2022 files).</summary>
+
+    [Finding(Warning, "An id repeats inside a system where the name is the real key (MPEG-4 in files of December 2022).",
+        "Index the points of this system by name.", Example = "/landmarks/mpeg4/33/id: id 32 repeats; names are unique")]
     public const string RepeatedId = "K404";
 
     // V5xx: versions and products.
+    [Finding(Error, "The document declares a version no schema describes; nothing is decoded.",
+        "The message names the versions that exist. For a newer producer release, --lenient-versions reads it with the nearest older schema.", Example = "/version: '1.9' is not a known version of synthesis.info (0, 1, 1.1, 1.2, 1.3, 1.4, 1.5)")]
     public const string UnknownVersion = "V501";
+
+    [Finding(Error, "The document has no version member, and the format has no version a file without one can be.",
+        "Check that the file is of this format; a hand-made file needs its version member.", Example = "/version: the document declares no version")]
     public const string MissingVersion = "V502";
-    /// <summary>An unknown version was decoded with the nearest older schema (lenient callers only).</summary>
+
+    [Finding(Warning, "An unknown version was decoded with the nearest older schema (with --lenient-versions).",
+        "Findings of members the newer version added are expected; ask for a schema of the new version.", Example = "/version: '1.6' is unknown; decoded as 1.5")]
     public const string NearestVersionUsed = "V503";
-    /// <summary>The document is not a JSON object, so it has no version member to read.</summary>
+
+    [Finding(Error, "The document is not a JSON object, so it has no version member to read.",
+        "The file is not of this format (an array or a bare value).", Example = "/: the document is not a JSON object, so it is not a synthesis.info document")]
     public const string NotAnObject = "V504";
-    /// <summary>The document comes from a sibling product that reuses the format's version strings (e.g. Synthesis retail).</summary>
+
+    [Finding(Error, "The document comes from another Synthesis product (retail, containers) that reuses the Human API's version strings.",
+        "Check it with that product's tools; codec checks Human API outputs. Its other files are not cross-checked.", Example = "/: another Synthesis product, not the Human API (\"api\": 3)")]
     public const string OtherProduct = "V505";
-    /// <summary>A reader bound to one version was given a document that declares another (or none).</summary>
+
+    [Finding(Error, "A reader bound to one version was given a document that declares another version (or none).",
+        "Bind the reader to the version the files have, or use the format's reader for every version.", Example = "/version: the document declares 1.4; this reader is bound to 1.3")]
     public const string VersionMismatch = "V506";
 
     // B8xx: binary files (NumPy, ZIP, WAV, point caches). Located by byte offset (Finding.Offset).
-    /// <summary>The file does not start with its format's signature.</summary>
+    [Finding(Error, "The file does not start with its format's signature (the .npy magic, RIFF, FOR4, a PNG header).",
+        "The extension lies, or the file is empty or truncated; check what wrote it (codec inspect says what it holds).", Example = "/: the file has 3 bytes: too short for a .npy file")]
     public const string BadSignature = "B801";
-    /// <summary>A format version the reader does not know.</summary>
+
+    [Finding(Error, "A format version the reader does not know (a .npy version 4.0).",
+        "Re-save the file with a standard writer (np.save).", Example = "/: format version 4.0 is not one of 1.0, 2.0, 3.0", AlsoAs = [Warning])]
     public const string UnsupportedFormatVersion = "B802";
-    /// <summary>A header that cannot be parsed (syntax, missing or extra keys, wrong value types).</summary>
+
+    [Finding(Error, "A header that cannot be parsed: its syntax, missing or extra keys, wrong value types, or a size beyond the file.",
+        "The file is damaged; re-export it. Codec reads headers strictly and never evaluates them.", Example = "/: the header claims 70000 bytes; more than 65535 are not read", AlsoAs = [Warning])]
     public const string BadHeader = "B803";
-    /// <summary>An element type the codec does not decode (complex, datetime, nested records...).</summary>
+
+    [Finding(Error, "An element type codec does not decode here (complex, datetime, nested records), or not the numbers a cache holds.",
+        "Save the array as float32 or float64.", Example = "/: an animation cache is a numeric [frames, vertices, 3] array; this is <c8 (complex)")]
     public const string UnsupportedElementType = "B804";
-    /// <summary>A NumPy object array: a Python pickle, never executed.</summary>
+
+    [Finding(Error, "A NumPy object array: a Python pickle, which codec never executes.",
+        "Loading it needs allow_pickle=True, which runs code from the file. Save plain numeric or byte-string arrays instead.", Example = "/: dtype 'O' is a pickled object array; not read")]
     public const string ObjectArray = "B805";
-    /// <summary>The file ends before the data its header declares.</summary>
+
+    [Finding(Error, "The file ends before the data its header declares (a cut-off copy), or it shrank while being read.",
+        "Copy the file again and compare sizes; a truncated cache silently loses its last frames in other readers.", Example = "/: the header declares 1200000 bytes of data; 800000 follow it", AlsoAs = [Warning])]
     public const string DataTruncated = "B806";
-    /// <summary>Sizes whose product or sum overflows, or that are negative.</summary>
+
+    [Finding(Error, "Sizes whose product or sum overflows, or that are negative: a header that lies.",
+        "The file is damaged or hostile; nothing was allocated for it.", Example = "/: shape (4294967296, 4294967296, 3) has more elements than a file can hold")]
     public const string SizeOverflow = "B807";
-    /// <summary>Bytes after the declared data (warning: readers ignore them).</summary>
+
+    [Finding(Warning, "Bytes after the declared data; readers ignore them.",
+        "Harmless for reading, but a sign the file was written twice or appended to: compare it with its source.", Example = "/: 128 bytes after the array data are ignored")]
     public const string TrailingBytes = "B808";
-    /// <summary>A ZIP archive whose directory or a member's headers are missing, malformed or out of bounds.</summary>
+
+    [Finding(Error, "A ZIP archive (.npz) whose directory or a member's headers are missing, malformed or out of bounds.",
+        "Re-create the archive (np.savez); a truncated download is the usual cause.", Example = "/: the end record asks for ZIP64 but there is no ZIP64 locator")]
     public const string BadArchive = "B810";
-    /// <summary>Two archive members with the same name (or the same NPZ key).</summary>
+
+    [Finding(Warning, "Two archive members with the same name (or the same NPZ key); the first is used.",
+        "Other readers may take the other one: rebuild the archive with each key once.", Example = "/: member 'neutral.npy' appears twice; the first is used", AlsoAs = [Error])]
     public const string DuplicateEntry = "B811";
-    /// <summary>A member name with a path separator, a drive, or "..": never used as a path.</summary>
+
+    [Finding(Error, "A member name with a path separator, a drive or '..', which would escape a folder if extracted; never used as a path.",
+        "Do not unzip the archive with tools that follow such names; rebuild it with plain keys.", Example = "/: member name '../../etc/passwd' is a path (separators, a drive or '..'); it is not read")]
     public const string UnsafeEntryName = "B812";
-    /// <summary>A member's declared sizes disagree with each other or with its data.</summary>
+
+    [Finding(Error, "A member's declared sizes disagree with each other or with its data.",
+        "The archive is damaged; rebuild it.", Example = "/: member 'data.npy' declares 4096 bytes of data at 100, past the archive's end (2048 bytes)")]
     public const string EntrySizeMismatch = "B813";
-    /// <summary>A compression method or encryption the reader does not support.</summary>
+
+    [Finding(Error, "A compression method or encryption the reader does not support.",
+        "Write the archive with np.savez or np.savez_compressed (stored or deflate).", Example = "/: member 'data.npy' is encrypted")]
     public const string UnsupportedEntry = "B814";
-    /// <summary>A declared size no compressed data can produce, or beyond the limit (a "ZIP bomb").</summary>
+
+    [Finding(Error, "A declared size no compressed data can produce, or beyond the limit (a \"ZIP bomb\").",
+        "Nothing was inflated. If the member is genuine, it is larger than any array a dataset needs.", Example = "/: declares 1099511627776 bytes from 1024 compressed bytes: more than deflate can produce")]
     public const string CompressionBomb = "B815";
-    /// <summary>A member whose CRC-32 differs from the one declared.</summary>
+
+    [Finding(Error, "A member whose CRC-32 differs from the one declared: its bytes changed after it was written.",
+        "Copy the archive again from its source; the data cannot be trusted.", Example = "/: CRC-32 of the data is not the declared 1a2b3c4d")]
     public const string ChecksumMismatch = "B816";
-    /// <summary>A text mesh (.obj) line that cannot be read, or a face index outside the vertex list.</summary>
-    public const string BadMeshLine = "B821";
-    /// <summary>A Maya cache's .xml description and its data disagree (channels, sample times, counts).</summary>
+
+    [Finding(Error, "A Maya cache's .xml description and its data disagree (channels, sample times, counts).",
+        "Re-export the cache from Maya, or the .xml that belongs to this .mc; a stale .xml is the usual cause.", Example = "/: the .xml describes channel headShape, which no sample holds")]
     public const string CacheDescriptionMismatch = "B820";
-    /// <summary>A Maya cache whose channel to read cannot be chosen, or whose channels NVIDIA's reader would not take as one shape.</summary>
+
+    [Finding(Error, "A text mesh (.obj) line that cannot be read, or a face index outside the vertex list.",
+        "Re-export the mesh; the file is damaged or truncated.", Example = "(5001,1) /: face index 4841 is beyond the 4840 vertices")]
+    public const string BadMeshLine = "B821";
+
+    [Finding(Error, "A Maya cache whose channel to read cannot be chosen (two shapes), or whose channels NVIDIA's reader would not take as one shape.",
+        "Give --channel NAME (the message lists them) to convert or inspect; for training, export one vertex channel per cache.", Example = "/: the cache holds headShape (FloatVectorArray positions, 5000 vertices), tongueShape (...); choose one with --channel NAME")]
     public const string CacheChannelChoice = "B822";
-    /// <summary>An EXR Cryptomatte layer's metadata disagrees with the specification (manifest ids, hash, conversion; warning).</summary>
+
+    [Finding(Warning, "An EXR Cryptomatte layer's metadata disagrees with the Cryptomatte specification (manifest ids, hash, conversion).",
+        "Masks decoded from this layer by name may come out empty; re-render with a standard Cryptomatte writer.", Example = "/: CryptoObject manifest id of 'head' is not its MurmurHash3")]
     public const string CryptomatteMismatch = "B830";
 
     // F6xx: files.
+    [Finding(Error, "A file that could not be read: missing, no permission, not a regular file (a FIFO, a device, a link loop), or it failed while read.",
+        "The message says why. A path that is not a regular file is never opened (it could block or never end).", Example = "/: is a named pipe (FIFO); only regular files are read")]
     public const string FileUnreadable = "F601";
-    /// <summary>A file in an output folder whose name follows neither Synthesis naming convention: it belongs to no render (warning).</summary>
+
+    [Finding(Warning, "A file in an output folder whose name follows neither Synthesis naming convention: it belongs to no render.",
+        "Move notes and tool outputs out of the delivery, or ignore the code for that path in codec.json.", Example = "notes.txt: belongs to no render: not named like a Synthesis render file; not checked")]
     public const string UnrecognisedFileName = "F602";
-    /// <summary>A link that leads out of the folder being checked: reported, not followed (warning).</summary>
+
+    [Finding(Warning, "A link that leads out of the folder being checked: reported, not followed.",
+        "Copy the target into the dataset, or check the folder it points to as well.", Example = "cache/skin: is a link to /mnt/other/skin, outside the dataset; not followed")]
     public const string LinkOutsideFolder = "F603";
 
     // X7xx: checks across the files of one output folder.
-    /// <summary>Two metadata lines describe the same render (render_id, camera, frame).</summary>
+    [Finding(Error, "Two metadata lines describe the same render (render_id, camera, frame).",
+        "A job was appended twice to metadata.jsonl; keep one line per render.", Example = "(25,1) /render_id: render 12 (camera cam_default, frame 1) is also on line 3")]
     public const string DuplicateRenderLine = "X701";
-    /// <summary>A metadata line whose render has no files in the folder.</summary>
+
+    [Finding(Error, "A metadata line whose render has no files in the folder.",
+        "Renders are missing from the delivery (a failed copy, a filter); find them or drop their lines.", Example = "(7,1) /render_id: render 6 has no files in the folder")]
     public const string LineWithoutFiles = "X702";
-    /// <summary>Render files without a metadata line.</summary>
+
+    [Finding(Error, "Render files without a metadata line.",
+        "metadata.jsonl is incomplete (a job's lines lost) or the files belong to another job.", Example = "6.info.json: render 6 has no line in metadata.jsonl")]
     public const string FilesWithoutLine = "X703";
-    /// <summary>identity_metadata differs between a metadata line and its render's info.json.</summary>
+
+    [Finding(Error, "identity_metadata differs between a metadata line and its render's info.json.",
+        "The files of two renders were mixed (a renumbering, a merge of jobs); labels of the identity cannot be trusted.", Example = "/identity_metadata/age: 34 in metadata.jsonl line 3, 52 in 2.info.json")]
     public const string IdentityMismatch = "X704";
-    /// <summary>facial_attributes differ between a metadata line and its render's info.json.</summary>
+
+    [Finding(Error, "facial_attributes differ between a metadata line and its render's info.json.",
+        "As X704: the line and the file describe different renders.", Example = "/facial_attributes/expression/name: 'happy' in the line, 'sad' in 2.info.json")]
     public const string FacialAttributesMismatch = "X705";
-    /// <summary>The requested resolution does not agree with the info.json intrinsics' principal point.</summary>
+
+    [Finding(Error, "The requested resolution does not agree with the info.json intrinsics' principal point.",
+        "Images were resized after rendering without the intrinsics, or the files are of another job.", Example = "/camera/intrinsics: principal point (256, 256) is not half the requested 1024 x 1024")]
     public const string ResolutionMismatch = "X706";
-    /// <summary>The requested focal length or sensor width does not agree with the info.json camera.</summary>
+
+    [Finding(Error, "The requested focal length or sensor width does not agree with the info.json camera.",
+        "Train with the info.json camera, and find out why the request was not honoured.", Example = "/camera/focal_length_mm: 50 requested, 35 rendered")]
     public const string CameraMismatch = "X707";
-    /// <summary>A segmentation mask whose size is not the render's (from the info.json intrinsics).</summary>
+
+    [Finding(Error, "A segmentation mask whose size is not the render's (from the info.json intrinsics).",
+        "The mask was resized or belongs to another render; labels will not line up with the image.", Example = "2.segments.png: 512 x 512 pixels; the render is 1024 x 1024")]
     public const string MaskSizeMismatch = "X708";
-    /// <summary>Mask pixels whose value the render's segments_mapping (or clothing_segments_mapping) does not list.</summary>
+
+    [Finding(Error, "Mask pixels whose value the render's segments_mapping (or clothing_segments_mapping) does not list.",
+        "The mask was resampled with interpolation (values between classes) or belongs to another render.", Example = "2.segments.png: 1,204 pixels of value 97, which segments_mapping does not list")]
     public const string MaskLabelNotMapped = "X709";
-    /// <summary>A dense landmark mesh whose vertex count is not its kind's, or whose vertices do not project into the render.</summary>
+
+    [Finding(Error, "A dense landmark mesh whose vertex count is not its kind's, or whose vertices do not project into the render.",
+        "Re-export the mesh; a mesh of another render or in another space is the usual cause.", Example = "2.sai_dense.obj: 4839 vertices; this kind of dense landmark mesh has 4840")]
     public const string MeshMismatch = "X710";
-    /// <summary>A mask class the remapping target table lacks: its pixels become the target's default 0 (warning).</summary>
+
+    [Finding(Warning, "A mask class the remapping target table lacks: its pixels become the target's default 0.",
+        "Choose a target that has the class (codec remap --to), or accept that the class becomes background.", Example = "2.segments.png: 'jewellery' (3,012 pixels) is not in the body table; written as 0")]
     public const string ClassNotInTarget = "X711";
-    /// <summary>A cross-file check that could not run because the render's info.json lacks what it needs (warning).</summary>
+
+    [Finding(Warning, "A cross-file check that could not run because the render's info.json lacks what it needs (no camera to project a mesh with).",
+        "Nothing is known about what was not checked; supply the missing data or accept the gap.", Example = "2.sai_dense.obj: check not run: 2.info.json has no camera intrinsics")]
     public const string CheckNotRun = "X712";
-    /// <summary>A render lacks a file (a modality) that most renders of its folder have (warning).</summary>
+
+    [Finding(Warning, "A render lacks a file (a modality) that most renders of its folder have.",
+        "A deleted or failed file: a loader that expects every modality would fail on this render.", Example = "7.segments.png: render 7 has no segments.png; 240 of 241 renders have one")]
     public const string MissingModality = "X713";
-    /// <summary>Files named like a render's whose render has no info.json: nothing to check them against (warning).</summary>
+
+    [Finding(Warning, "Files named like a render's whose render has no info.json: nothing to check them against.",
+        "The info.json was lost; the images and masks alone have no labels.", Example = "9.rgb.png: render 9 has no info.json; its 3 files are not checked")]
     public const string FilesWithoutRender = "X714";
 
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
-    /// <summary>A required folder or file of the layout is missing.</summary>
+    [Finding(Error, "A required folder or file of the layout is missing.",
+        "Add it; NVIDIA's training framework stops without it. The message names what the layout expects there.", Example = "geom/skin/neutral_pose.npy: required by the layout (the skin's neutral pose), missing", AlsoAs = [Warning])]
     public const string PartMissing = "D901";
-    /// <summary>An entry no file of the layout claims, or a file where a placeholder folder holds only folders.</summary>
+
+    [Finding(Error, "An entry no file of the layout claims, or a file where a placeholder folder holds only folders.",
+        "Move it out of the dataset: a stray file in cache/skin/ is taken for a shot.", Example = "cache/skin/notes.txt: is a file in cache/skin/, which holds one folder per shot")]
     public const string StrayEntry = "D902";
-    /// <summary>A folder holds more than one of files only one of which is read (several cache formats).</summary>
+
+    [Finding(Warning, "A folder holds more than one of files only one of which is read (several cache formats for one shot).",
+        "Keep one: which one training reads depends on the order it looks for them.", Example = "cache/skin/cp1_neutral: holds cp1_neutral.npy and cp1_neutral.pc2; one is read")]
     public const string SeveralAlternatives = "D903";
-    /// <summary>A dimension (V, F, P, ...) differs between files that must agree.</summary>
+
+    [Finding(Error, "A dimension (vertices V, frames F, poses P) differs between files that must agree.",
+        "One file is of another mesh or topology; re-export it with the dataset's neutral.", Example = "cache/skin/cp2/cp2.npy: V is 5000 here and 4998 in geom/skin/neutral_pose.npy")]
     public const string DimensionMismatch = "D904";
-    /// <summary>An array of the wrong dtype (warning where readers still cope).</summary>
+
+    [Finding(Error, "An array of the wrong dtype (a warning where readers still cope).",
+        "Save it as the dtype the message names (astype before np.save).", Example = "bs_data/bs_skin.npz#poseNames: dtype <U12; |S is what NVIDIA's SDK reads (byte strings, as astype('S') writes them)", AlsoAs = [Warning])]
     public const string WrongDType = "D905";
-    /// <summary>An array of the wrong rank or with a fixed size that differs.</summary>
+
+    [Finding(Error, "An array of the wrong rank, or with a fixed size that differs.",
+        "Reshape before saving: caches are [frames, vertices, 3], neutrals [vertices, 3].", Example = "geom/skin/neutral_pose.npy: shape (15000) has 1 dimensions; expected [V, 3]")]
     public const string WrongShape = "D906";
-    /// <summary>Values outside their range, or NaN/infinite where only finite numbers make sense.</summary>
+
+    [Finding(Error, "Values outside their range, or NaN or infinite where only finite numbers make sense.",
+        "Find the frames or indices named; a NaN in a cache poisons every training step that reads it.", Example = "cache/skin/cp1/cp1.npy: 12 values are NaN (first at frame 40, vertex 1203)")]
     public const string ValueOutOfRange = "D907";
-    /// <summary>An audio track below the sample rate or bit depth the layout asks for.</summary>
+
+    [Finding(Error, "An audio track below the sample rate or bit depth the layout asks for.",
+        "Re-export the audio at the rate named (16 kHz or more for Audio2Face-3D), from the original recording.", Example = "audio/cp1.wav: sampled at 8000 Hz; the layout asks for at least 16000 Hz")]
     public const string AudioQuality = "D908";
-    /// <summary>Instances of a placeholder (shots) that do not agree across folders and archives, or names that are not portable.</summary>
+
+    [Finding(Error, "Instances of a placeholder (shots) that do not agree across folders and archives, or names that are not portable.",
+        "Every shot needs its audio, its cache and its entries; the message names the one that is missing where.", Example = "audio/cp3.wav: cp3 names no shot of cache/skin")]
     public const string InstancesDisagree = "D909";
-    /// <summary>An audio track whose length is not its instance's frames / fps, or caches with different fps.</summary>
+
+    [Finding(Error, "An audio track whose length is not its instance's frames / fps, or caches with different fps.",
+        "Trim or re-export audio and cache of the shot together; training pairs frames with audio windows by time.", Example = "audio/cp1.wav: 4.20 s; the cache's 120 frames at 30 fps are 4.00 s")]
     public const string DurationMismatch = "D910";
-    /// <summary>A file whose name contains several instances' names, which a match by substring attaches to all of them.</summary>
+
+    [Finding(Warning, "A file whose name contains several instances' names, which a match by substring attaches to all of them.",
+        "Rename shots so that no name contains another (cp1 and cp10).", Example = "audio/cp10.wav: a match by substring attaches cp10 to 2 shots: cp1, cp10")]
     public const string AmbiguousSubstring = "D911";
-    /// <summary>A JSON file's field missing, of the wrong type, out of range, or of the wrong length.</summary>
+
+    [Finding(Error, "A JSON file's field missing, of the wrong type, out of range, or of the wrong length.",
+        "Fix the field the path names; NVIDIA's tools read these configs without checking.", Example = "bs_data/bs_skin_config.json/weightMultipliers: has 51 entries and poseNames 52: they are paired one to one")]
     public const string BadField = "D912";
-    /// <summary>A blendshape archive NVIDIA's SDK would refuse (pose names, neutral, deltas).</summary>
+
+    [Finding(Error, "A blendshape archive NVIDIA's SDK would refuse (pose names, neutral, deltas).",
+        "Rebuild the archive with a neutral and one delta per pose name.", Example = "bs_data/bs_skin.npz: member jawOpen2 is not in poseNames: nothing reads it", AlsoAs = [Warning])]
     public const string BlendshapeArchive = "D913";
-    /// <summary>Two files that must hold the same values do not (the blendshape neutral and the training neutral).</summary>
+
+    [Finding(Error, "Two files that must hold the same values do not (the blendshape neutral and the training neutral).",
+        "Export both from the same mesh; the message gives the largest difference and where.", Example = "bs_data/bs_skin.npz#neutral: differs from geom/skin/neutral_pose.npy by up to 0.02 (at value 301; tolerance 1e-05)")]
     public const string ValuesDiffer = "D914";
-    /// <summary>A layout's recommendations (instance count and length, instances per emotion, fps; NVIDIA's Audio2Face-3D guide's for A2F): warnings.</summary>
+
+    [Finding(Warning, "A layout's recommendation is not met (for Audio2Face-3D, NVIDIA's guide: shot count and length, shots per emotion, fps).",
+        "Training still runs; results are better with what the guide recommends.", Example = "cache/skin: 3 shots; NVIDIA's Audio2Face-3D guide recommends at least 50")]
     public const string Recommendation = "D915";
 }

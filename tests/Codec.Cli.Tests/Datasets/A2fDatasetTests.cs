@@ -268,7 +268,7 @@ public sealed class A2fDatasetTests : IDisposable
         // Through the command, each link is reported once: by the dataset, not again by the folder walk.
         var stdout = new StringWriter();
         Codec.Cli.Commands.ValidateCommand.Run([_dir], asJson: false, showInfo: false, Codec.Cli.Commands.ValidateCommand.DefaultMaxFileBytes, stdout, new StringWriter());
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(stdout.ToString(), "F603").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(stdout.ToString(), "warning F603").Count);
     }
 
     [Fact]

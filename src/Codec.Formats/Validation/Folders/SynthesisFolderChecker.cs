@@ -116,7 +116,7 @@ public sealed class SynthesisFolderChecker
                 files.Add(new RenderFile(path, parsed));
                 if (parsed.Modality == "info" && parsed.Extension == "json") infoFiles.Add((path, parsed));
             }
-            else if (!name.StartsWith('.'))
+            else if (!name.StartsWith('.') && name != FolderWalk.ConfigFileName)
             {
                 results.Add(new FileCheckResult(path, null, new[]
                 {

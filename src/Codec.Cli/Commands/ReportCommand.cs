@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Codec.Cli.Configuration;
+using Codec.Cli.Reporting;
+using Codec.Cli.Reporting.Html;
+using Codec.Cli.Sharding;
+using Codec.Runtime.Files;
+
+namespace Codec.Cli.Commands;
+
+/// <summary>
+/// <c>codec report &lt;run files…&gt; -o report.html</c>: the HTML report of a run from its Parquet files — one
+/// <c>codec validate --out</c> file, a merge's, or every shard of a sharded run (merged as <c>codec merge</c> merges
+/// them) — optionally against an earlier run's file (<c>--baseline</c>).
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("runs") { Description = "The run's Parquet files: codec validate --out, codec merge --out, or every shard of one run.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("-o", "--output") { Description = "The HTML file to write.", Required = true };
+        var baseline = new Option<string?>("--baseline") { Description = "An earlier run's Parquet file, to show what moved since." };
+        var ignore = new Option<string[]>("--ignore") { Description = "Leave these finding codes out: CODE[,CODE...], each optionally CODE:GLOB. Repeatable." };
+        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Give the verdict with warnings counting as errors." };
+        var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, ignore, warningsAsErrors };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>0 when written (whatever the run found: the report says it); 2 for unreadable or mismatched files.</summary>
+    public static int Run(IReadOnlyList<string> files, string output, string? baseline, IReadOnlyList<string> ignore, bool warningsAsErrors, TextWriter stdout, TextWriter stderr)
+    {
+        if (!output.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            stderr.WriteLine("codec: the report is an HTML file (name it *.html)");
+            return 2;
+        }
+
+        string[] inputs = [.. files, .. baseline is null ? Array.Empty<string>() : [baseline]];
+        if (OutputFile.Refusal([output], inputs, overwrite: true) is { } refusal)
+        {
+            stderr.WriteLine("codec: " + refusal);
+            return 2;
+        }
+
+        if (RunControls.Load([], null, ignore, warningsAsErrors, out string controlError) is not { } controls)
+        {
+            stderr.WriteLine("codec: " + controlError);
+            return 2;
+        }
+
+        if (MergeCommand.ReadAll(files, out string readError) is not { } shards)
+        {
+            stderr.WriteLine("codec: " + readError);
+            return 2;
+        }
+
+        if (MergeCommand.Combine(shards, out string problem) is not { } run)
+        {
+            stderr.WriteLine("codec: " + problem);
+            return 2;
+        }
+
+        ShardResult? earlier = null;
+        if (baseline is not null && (earlier = ShardFile.ReadFile(baseline, out string baselineError)) is null)
+        {
+            stderr.WriteLine("codec: --baseline " + baselineError);
+            return 2;
+        }
+
+        var (reports, suppressed) = controls.Policy.Apply(run.Reports());
+        var (baselineReports, _) = earlier is null ? (null, 0L) : controls.Policy.Apply(earlier.Reports());
+        if (!HtmlReport.WriteFile(output, new ReportInput(reports, files, suppressed, controls.Policy, baselineReports, baseline), stderr)) return 2;
+        if (!run.IsComplete)
+            stderr.WriteLine($"codec: {output} shows shards {string.Join(", ", run.Covered)} of {run.ShardCount}: the others are missing");
+        stdout.WriteLine($"{output}: {reports.Count} files, {reports.Sum(r => r.Errors)} errors, {reports.Sum(r => r.Warnings)} warnings{(baseline is null ? "" : ", compared with " + baseline)}");
+        return 0;
+    }
+}

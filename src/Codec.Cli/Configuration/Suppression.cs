@@ -1,0 +1,40 @@
+namespace Codec.Cli.Configuration;
+
+/// <summary>
+/// Findings not to report: a code, optionally only for files matching a glob relative to <see cref="BaseFolder"/>
+/// (the folder of the codec.json that says so, or the working folder for <c>--ignore CODE:GLOB</c>).
+/// </summary>
+public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, string BaseFolder, string? Reason = null)
+{
+    public bool Matches(string code, string file)
+    {
+        if (!string.Equals(code, Code, StringComparison.OrdinalIgnoreCase)) return false;
+        if (Paths.Count == 0) return true;
+        string relative = Path.GetRelativePath(BaseFolder, Path.GetFullPath(file));
+        return Paths.Any(p => p.Matches(relative));
+    }
+
+    /// <summary>
+    /// <c>--ignore</c> values: codes separated by commas, each optionally followed by <c>:GLOB</c> (<c>X713,F602:**/notes.txt</c>).
+    /// Null, with <paramref name="error"/> set, for a code that does not exist.
+    /// </summary>
+    public static IReadOnlyList<Suppression>? Parse(IEnumerable<string> values, string baseFolder, out string error)
+    {
+        error = "";
+        var list = new List<Suppression>();
+        foreach (var item in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            int colon = item.IndexOf(':');
+            string code = colon < 0 ? item : item[..colon];
+            if (Codec.Runtime.Findings.FindingCatalog.Find(code) is null)
+            {
+                error = $"--ignore {item}: {code} is not a finding code (codec explain lists them)";
+                return null;
+            }
+
+            list.Add(new Suppression(code.ToUpperInvariant(), colon < 0 ? [] : [new PathGlob(item[(colon + 1)..])], baseFolder));
+        }
+
+        return list;
+    }
+}

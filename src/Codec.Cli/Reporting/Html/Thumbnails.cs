@@ -1,0 +1,57 @@
+using Codec.Formats.Rendering;
+using Codec.Formats.Segmentation;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Files;
+using Codec.Runtime.Findings;
+using static Codec.Cli.Reporting.Html.Html;
+
+namespace Codec.Cli.Reporting.Html;
+
+/// <summary>
+/// A render drawn small for the report: its landmarks over its segmentation mask (when the render has one beside its
+/// info.json), as <c>codec render</c> draws them, embedded as an image so that its ids and styles stay its own.
+/// </summary>
+public static class Thumbnails
+{
+    public static string Figure(WorstRender render)
+    {
+        string caption = $"<figcaption><code>{Escape(Path.GetFileName(render.InfoPath))}</code><br>{Escape(render.System)}: up to {Number(render.MaxPx)} px (mean {Number(render.MeanPx)} px)</figcaption>";
+        string? svg = Draw(render.InfoPath, out string why);
+        if (svg is null) return $"<figure class=\"thumb missing\"><div class=\"muted\">{Escape(why)}</div>{caption}</figure>\n";
+        string data = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
+        return $"<figure class=\"thumb\"><img alt=\"landmarks of {Escape(Path.GetFileName(render.InfoPath))}\" src=\"data:image/svg+xml;base64,{data}\">{caption}</figure>\n";
+    }
+
+    // The SVG of the render, or null with the reason (the files moved since the run, or cannot be read now).
+    private static string? Draw(string infoPath, out string why)
+    {
+        why = "";
+        if (InputFile.Refusal(infoPath) is { } refusal)
+        {
+            why = $"not drawn: {infoPath} {refusal}";
+            return null;
+        }
+
+        var sink = new FindingSink();
+        if (LandmarkSystems.Read(infoPath, sink) is not { } systems)
+        {
+            why = "not drawn: " + string.Join("; ", sink.Findings.Select(f => f.Message).Take(1));
+            return null;
+        }
+
+        OverlayBackground? background = null;
+        const string InfoSuffix = ".info.json";
+        if (infoPath.EndsWith(InfoSuffix, StringComparison.Ordinal))
+        {
+            string mask = infoPath[..^InfoSuffix.Length] + ".segments.png";
+            if (InputFile.Refusal(mask) is null && InputFile.ReadAll(mask, InputFile.DefaultMaxBytes, new FindingSink()) is { } bytes
+                && PngImage.Decode(bytes, new FindingSink(), mask) is { } decoded)
+            {
+                var names = SegmentMapping.Read(infoPath, clothing: false, new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
+                background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(mask));
+            }
+        }
+
+        return SvgOverlay.Render(systems, background, Path.GetFileName(infoPath));
+    }
+}

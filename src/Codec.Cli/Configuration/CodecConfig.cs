@@ -72,17 +72,32 @@ public sealed record CodecConfig
 
         using (document)
         {
-            var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
             if (!result.IsValid)
             {
-                var problems = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                    .Select(d => $"{(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {string.Join("; ", d.Errors!.Values)}")
-                    .Distinct().Take(5).ToList();
+                var problems = Problems(result).Distinct().Take(5).ToList();
                 error = $"{path} does not follow {SchemaName}: {string.Join(" | ", problems.DefaultIfEmpty("not a codec.json"))}";
                 return null;
             }
 
             return From(document.RootElement, path, out error);
+        }
+    }
+
+    // The errors of the schema's failing parts, where they are: a part that holds (one branch of a "oneOf") hides the
+    // errors of its other branches, which are not the problem.
+    private static IEnumerable<string> Problems(EvaluationResults node)
+    {
+        if (node.IsValid) yield break;
+        if (node.Errors is { Count: > 0 } errors)
+        {
+            // "additionalProperties": false says it in the validator's words; a user has misspelt a setting.
+            var messages = errors.Select(e => e.Key == "additionalProperties" || e.Value.Contains("false schema", StringComparison.Ordinal) ? "not a setting codec.json has" : e.Value);
+            yield return $"{(node.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {string.Join("; ", messages.Distinct())}";
+        }
+        foreach (var child in node.Details ?? [])
+        {
+            foreach (var problem in Problems(child)) yield return problem;
         }
     }
 
@@ -108,7 +123,7 @@ public sealed record CodecConfig
                     ? paths.EnumerateArray().Select(p => new PathGlob(p.GetString()!)).ToList()
                     : [];
                 string? reason = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("reason", out var r) ? r.GetString() : null;
-                ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, reason));
+                ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, reason, InsideOnly: true));
                 index++;
             }
         }

@@ -1,17 +1,22 @@
 namespace Codec.Cli.Configuration;
 
 /// <summary>
-/// Findings not to report: a code, optionally only for files matching a glob relative to <see cref="BaseFolder"/>
-/// (the folder of the codec.json that says so, or the working folder for <c>--ignore CODE:GLOB</c>).
+/// Findings not to report: a code, optionally only for files matching a glob relative to <see cref="BaseFolder"/>.
+/// A codec.json's suppressions concern only the files of its folder (<see cref="InsideOnly"/>); <c>--ignore
+/// CODE:GLOB</c> matches paths relative to the working folder, or whole paths of files outside it.
 /// </summary>
-public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, string BaseFolder, string? Reason = null)
+public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, string BaseFolder, string? Reason = null, bool InsideOnly = false)
 {
     public bool Matches(string code, string file)
     {
         if (!string.Equals(code, Code, StringComparison.OrdinalIgnoreCase)) return false;
+        string full = Path.GetFullPath(file);
+        string relative = Path.GetRelativePath(BaseFolder, full);
+        bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        if (outside && InsideOnly) return false;
         if (Paths.Count == 0) return true;
-        string relative = Path.GetRelativePath(BaseFolder, Path.GetFullPath(file));
-        return Paths.Any(p => p.Matches(relative));
+        string candidate = outside ? full : relative;
+        return Paths.Any(p => p.Matches(candidate));
     }
 
     /// <summary>

@@ -49,9 +49,14 @@ public static class FindingCatalog
     /// <summary>Constants without a <see cref="FindingAttribute"/>: none in a release (a test keeps it so).</summary>
     public static IReadOnlyList<string> Undocumented() => Fields().Where(f => f.GetCustomAttribute<FindingAttribute>() is null).Select(f => f.Name).ToList();
 
-    // In the order they are registered: by family (J, S, R, K, V, B, F, X, D), then by number.
+    // The order the families are registered in, which is the order readers meet them (the native build keeps no
+    // metadata tokens, so the declaration order cannot be read back).
+    private const string Families = "JSRKVBFXD";
+
+    // By family, then by number.
     private static IEnumerable<FieldInfo> Fields() =>
-        typeof(FindingCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)).OrderBy(f => f.MetadataToken);
+        typeof(FindingCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .OrderBy(f => Families.IndexOf(((string)f.GetRawConstantValue()!)[0])).ThenBy(f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal);
 
     private static IReadOnlyList<FindingDoc> Load() => Fields()
         .Select(f => (Field: f, Doc: f.GetCustomAttribute<FindingAttribute>()))

@@ -141,4 +141,55 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains(">hair: 36700 px</text>", svg);
         Assert.Contains("<g id=\"mpeg4\"", svg);
     }
+
+    // Every mark, outline included, lies inside the picture's view: none is cut at its edge.
+    private static void AssertMarksInside(string svg)
+    {
+        var view = Regex.Match(svg, "viewBox=\"([-0-9.]+) ([-0-9.]+) ([0-9.]+) ([0-9.]+)\"");
+        double x0 = double.Parse(view.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), y0 = double.Parse(view.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        double x1 = x0 + double.Parse(view.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), y1 = y0 + double.Parse(view.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int marks = 0;
+        foreach (Match m in Regex.Matches(svg, "<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\" r=\"([0-9.]+)\"( fill=\"none\" stroke=\"[^\"]+\" stroke-width=\"([0-9.]+)\")?"))
+        {
+            double cx = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), cy = double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            double r = double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+            double outline = m.Groups[5].Success ? double.Parse(m.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture) / 2 : r / 8;
+            double reach = r + outline - 0.02; // coordinates are written to 2 decimals
+            Assert.True(cx - reach >= x0 && cx + reach <= x1 && cy - reach >= y0 && cy + reach <= y1, $"mark at ({cx}, {cy}) r {r} is cut by the view {x0} {y0} {x1} {y1}");
+            marks++;
+        }
+
+        Assert.True(marks > 0);
+    }
+
+    [Fact]
+    public void Marks_out_of_the_frame_stay_whole_inside_the_picture()
+    {
+        string svg = Render(Sample("1.5", "1.info.json"));
+        Assert.Contains("really at", svg);
+        AssertMarksInside(svg);
+    }
+
+    [FixtureFact]
+    public void The_marks_of_a_real_portrait_stay_whole_inside_the_picture()
+    {
+        string folder = Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5");
+        AssertMarksInside(Render(Path.Combine(folder, "24.info.json"), mask: Path.Combine(folder, "24.segments.png")));
+    }
+
+    [Fact]
+    public void Inputs_with_nothing_to_draw_are_usage_errors_and_write_nothing()
+    {
+        string output = Path.Combine(_dir, "nothing.svg");
+        var stderr = new StringWriter();
+        Assert.Equal(2, RenderCommand.Run(Sample("1.2", "metadata.jsonl"), null, null, output, false, new StringWriter(), stderr));
+        Assert.Contains("a metadata.jsonl has no landmarks; give a render's N.info.json", stderr.ToString());
+
+        string retail = Path.Combine(_dir, "7.info.json");
+        File.WriteAllText(retail, """{"api": 3, "version": "1.2", "render_id": 7}""");
+        stderr = new StringWriter();
+        Assert.Equal(2, RenderCommand.Run(retail, null, null, output, false, new StringWriter(), stderr));
+        Assert.Contains("it is not a Human API render", stderr.ToString());
+        Assert.False(File.Exists(output));
+    }
 }

@@ -681,4 +681,28 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Equal(results.Count(r => r.GetProperty("level").GetString() == "warning"), results.Count(r => r.GetProperty("ruleId").GetString() == "D915"));
         Assert.Equal(rules.IndexOf("D910"), duration.GetProperty("ruleIndex").GetInt32());
     }
+
+    [Fact]
+    public void Clip_facts_give_each_shot_its_motion_range_emotion_and_seconds()
+    {
+        Copy();
+        // cp1_neutral: 90 frames of 40 vertices at rest, but vertex 7 moves 3 along x and 4 along y: its span is 5.
+        var values = new float[90 * 40 * 3];
+        for (int f = 0; f < 90; f++)
+        {
+            values[(((f * 40) + 7) * 3) + 0] = 3f * f / 89;
+            values[(((f * 40) + 7) * 3) + 1] = 4f * f / 89;
+        }
+
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(values, 90, 40, 3));
+        var clips = DatasetValidator.Check(A2fDataset.Contract, _dir).Where(r => r.Clip is not null)
+            .ToDictionary(r => Path.GetRelativePath(_dir, r.Path).Replace('\\', '/'), r => r.Clip!);
+        var cache = clips["cache/skin/cp1_neutral/cp1_neutral.npy"];
+        Assert.Equal(5, cache.MotionRange!.Value, 5);
+        Assert.Equal("neutral", cache.Emotion);
+        Assert.Equal(90 / 30.0, cache.Seconds!.Value, 9); // an .npy declares no fps: the dataset's 30
+        Assert.Equal("anger", clips["audio/cp2_anger.wav"].Emotion);
+        Assert.All(clips.Values.Where(c => c.Kind == "cache"), c => Assert.True(c.MotionRange > 0));
+        Assert.All(clips.Values.Where(c => c.Kind == "audio"), c => Assert.Null(c.MotionRange));
+    }
 }

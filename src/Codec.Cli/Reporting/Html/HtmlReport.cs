@@ -86,7 +86,7 @@ public static class HtmlReport
     }
 
     private static void Card(StringBuilder page, string label, string value, string kind = "") =>
-        page.Append($"<div class=\"card {kind}\"><span class=\"n\">{value}</span><span class=\"muted\">{Escape(label)}</span></div>");
+        page.Append($"<div class=\"{(kind.Length == 0 ? "card" : "card " + kind)}\"><span class=\"n\">{value}</span><span class=\"muted\">{Escape(label)}</span></div>");
 
     private static void Codes(StringBuilder page, RunStats stats)
     {

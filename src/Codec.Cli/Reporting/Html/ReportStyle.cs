@@ -43,7 +43,8 @@ article{border-top:1px solid var(--line);padding:4px 0}article:target{background
     rows.forEach(function(r){r.hidden=(chosen!==null&&r.getAttribute('data-code')!==chosen)||(skipInfo&&r.classList.contains('info'));});
     files.forEach(function(f){var any=[].some.call(f.querySelectorAll('tr[data-code]'),function(r){return !r.hidden;});f.hidden=!any;if(chosen!==null&&any)f.open=true;});
     codes.forEach(function(c){c.classList.toggle('active',c.getAttribute('data-filter')===chosen);});
-    if(state)state.textContent=chosen===null?'All findings.':'Only '+chosen+'.';
+    var shown=rows.some(function(r){return !r.hidden;});
+    if(state)state.textContent=chosen!==null?'Only '+chosen+'.':shown?'All findings.':'Only infos here: untick "hide infos" to list them.';
   }
   codes.forEach(function(c){
     function pick(){chosen=chosen===c.getAttribute('data-filter')?null:c.getAttribute('data-filter');apply();var f=document.getElementById('findings');if(chosen!==null&&f)f.scrollIntoView();}
@@ -53,6 +54,8 @@ article{border-top:1px solid var(--line);padding:4px 0}article:target{background
   if(all)all.addEventListener('click',function(){chosen=null;apply();});
   if(hideInfo)hideInfo.addEventListener('change',apply);
   apply();
+  // Said last: a page whose script stopped on an error never says it is ready.
+  document.documentElement.setAttribute('data-report-ready','1');
 })();
 """;
 }

@@ -37,22 +37,7 @@ fi
 
 corpus="$work/jobs"
 if [ ! -d "$corpus" ]; then
-  python3 - "$source_job" "$corpus" "$jobs" <<'PY'
-import os, re, shutil, sys
-src, out, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-lines = {int(re.search(r'"render_id":(\d+)', l).group(1)): l for l in open(os.path.join(src, "metadata.jsonl"))}
-files = [f for f in os.listdir(src) if f[0].isdigit()]
-for j in range(jobs):
-    d = os.path.join(out, f"job{j:02d}")
-    os.makedirs(d)
-    with open(os.path.join(d, "metadata.jsonl"), "w") as meta:
-        for c in range(16):
-            for r in sorted(lines):
-                meta.write(re.sub(r'"render_id":\d+', f'"render_id":{c * len(lines) + r}', lines[r], count=1))
-            for f in files:
-                r, rest = f.split(".", 1)
-                shutil.copyfile(os.path.join(src, f), os.path.join(d, f"{c * len(lines) + int(r)}.{rest}"))
-PY
+  python3 "$here/make_jobs.py" "$source_job" "$corpus" "$jobs"
 fi
 
 t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }

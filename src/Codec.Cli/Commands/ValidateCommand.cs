@@ -271,8 +271,8 @@ public static class ValidateCommand
         {
             UnknownVersions = settings.LenientVersions ? UnknownVersionPolicy.NearestLower : UnknownVersionPolicy.Reject,
             // The readable report lists info findings only with --info: the others are not worth locating. A shard file
-            // holds every finding located, whatever the merge will print.
-            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo || settings.Out is not null ? Severity.Info : Severity.Warning,
+            // and an HTML report hold every finding located, whatever the merge or the reader will show.
+            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo || settings.Out is not null || settings.Html is not null ? Severity.Info : Severity.Warning,
         };
         var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
         // Unit 0 is what the folder walk found (links out, unreadable folders), then one unit per target. A shard checks

@@ -176,21 +176,26 @@ public static class FileInspector
                 stats = ValueStats.Of(samples);
                 break;
             case ".png":
-                kind = "label mask (.png)";
-                var image = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } png ? PngImage.Decode(png, sink, path) : null;
+                var png = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
+                var pixels = png is null ? null : PngDecoder.Decode(png, sink, path);
+                // A segmentation mask by its name, or with a mapping to name its labels: its labels are counted too.
+                bool mask = mappingInfoJson is not null || SegmentMapping.IsMask(path);
+                kind = mask ? "label mask (.png)" : "PNG image";
+                if (pixels is null) break;
+                DescribeImage(pixels, Add);
+                if (!mask) break;
+                var image = PngImage.Decode(png, sink, path);
                 if (image is null) break;
-                Add("size", $"{image.Width}x{image.Height}");
-                Add("pixel format", image.ColorType == 3 ? "8-bit palette indices" : $"{image.BitDepth}-bit greyscale");
                 var names = mappingInfoJson is null ? null : SegmentMapping.Read(mappingInfoJson, SegmentMapping.IsClothingMask(path), sink)?.NamesByValue();
                 var histogram = image.Histogram();
                 Add("labels", histogram.Count);
-                foreach (var (label, pixels) in histogram)
+                foreach (var (label, count) in histogram)
                 {
                     string name = names is null ? "" : names.TryGetValue(label, out var n) ? " " + n : " (not in the mapping)";
-                    Add($"label {label}{name}", $"{pixels} px ({100.0 * pixels / ((long)image.Width * image.Height):0.##}%)");
+                    Add($"label {label}{name}", $"{count} px ({100.0 * count / ((long)image.Width * image.Height):0.##}%)");
                     if (names is not null && !names.ContainsKey(label))
                     {
-                        sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{pixels} pixels have value {label}, which the mapping does not list"));
+                        sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{count} pixels have value {label}, which the mapping does not list"));
                     }
                 }
 
@@ -211,7 +216,7 @@ public static class FileInspector
                 break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, label mask .png, info.json and .obj files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, .png, info.json and .obj files"));
                 break;
         }
 
@@ -279,6 +284,18 @@ public static class FileInspector
         add("systems", present.Count == 0 ? "(none)" : string.Join(", ", present));
         if (info.SegmentsMapping is { } segments) add("segments mapping", segments.Count);
         if (info.ClothingSegmentsMapping is { } clothing) add("clothing segments mapping", clothing.Count);
+    }
+
+    private static void DescribeImage(ImagePixels image, Action<string, object> add)
+    {
+        add("size", $"{image.Width}x{image.Height}");
+        add("pixel format", image.Format);
+        add("channels", image.Channels);
+        add("sample type", image.Kind.ToString().ToLowerInvariant());
+        var ranges = image.Ranges();
+        for (int c = 0; c < ranges.Count; c++)
+            add(ranges.Count == 1 ? "value range" : $"channel {c} range", $"{ranges[c].Min.ToString(CultureInfo.InvariantCulture)} to {ranges[c].Max.ToString(CultureInfo.InvariantCulture)}");
+        add("blank", image.IsBlank ? "yes: every pixel is the same" : "no");
     }
 
     private static void DescribeMesh(ObjMesh mesh, Action<string, object> add)

@@ -26,6 +26,9 @@ public sealed class SegmentMapping
     /// <summary>True for a clothing mask by the file name convention (<c>N.clothing_segments.png</c>).</summary>
     public static bool IsClothingMask(string maskPath) => Path.GetFileName(maskPath).Contains("clothing_segments", StringComparison.Ordinal);
 
+    /// <summary>True for a segmentation mask by the file name convention (<c>N.segments.png</c>, <c>N.clothing_segments.png</c>).</summary>
+    public static bool IsMask(string path) => Path.GetFileName(path).EndsWith("segments.png", StringComparison.Ordinal);
+
     /// <summary>The info.json member that numbers a mask's pixels.</summary>
     public static string MemberFor(bool clothing) => clothing ? "clothing_segments_mapping" : "segments_mapping";
 

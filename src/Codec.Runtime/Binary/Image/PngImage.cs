@@ -46,8 +46,6 @@ public sealed class PngImage
     /// <summary>Most pixels decoded (width × height); larger images are refused before anything is allocated.</summary>
     public const long MaxPixels = 1L << 28;
 
-    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>
     /// The size an image's header declares, for a PNG of any colour type (its pixels are not read); false when the
     /// bytes do not start with the PNG signature and an IHDR chunk.
@@ -55,7 +53,7 @@ public sealed class PngImage
     public static bool TryReadSize(ReadOnlySpan<byte> png, out int width, out int height)
     {
         width = height = 0;
-        if (png.Length < 24 || !png.StartsWith(Signature) || !png.Slice(12, 4).SequenceEqual("IHDR"u8)) return false;
+        if (png.Length < 24 || !PngChunks.HasSignature(png) || !png.Slice(12, 4).SequenceEqual("IHDR"u8)) return false;
         width = BinaryPrimitives.ReadInt32BigEndian(png[16..]);
         height = BinaryPrimitives.ReadInt32BigEndian(png[20..]);
         return width > 0 && height > 0;
@@ -64,90 +62,22 @@ public sealed class PngImage
     /// <summary>Decodes a whole PNG held in memory; null (with located findings) when it is not a usable label image.</summary>
     public static PngImage? Decode(ReadOnlySpan<byte> png, FindingSink sink, string path = "")
     {
-        if (png.Length < 8 || !png.StartsWith(Signature))
+        if (PngChunks.Read(png, sink, path) is not { } layout) return null;
+        int width = layout.Width, height = layout.Height, bitDepth = layout.BitDepth, colorType = layout.ColorType;
+        if (layout.Interlaced)
         {
-            sink.ReportAt(FindingCodes.BadSignature, path, 0, "not a PNG file: the 8-byte signature is missing");
+            sink.ReportAt(FindingCodes.UnsupportedElementType, path, layout.HeaderOffset + 20, "an interlaced (Adam7) PNG: label masks are written without interlacing, and this one is not decoded");
             return null;
         }
 
-        int width = 0, height = 0, bitDepth = 0, colorType = -1;
-        long idatBytes = 0;
-        var idat = new List<(int Offset, int Length)>();
-        bool sawEnd = false;
-        int at = 8;
-        while (at + 12 <= png.Length && !sawEnd)
+        if (!((colorType == 0 && bitDepth is 8 or 16) || (colorType == 3 && bitDepth == 8)))
         {
-            uint length = BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
-            if (length > int.MaxValue || length > png.Length - at - 12)
-            {
-                sink.ReportAt(FindingCodes.DataTruncated, path, at, $"a chunk declares {length} bytes; the file has {png.Length - at - 12} after its header");
-                return null;
-            }
-
-            var type = png.Slice(at + 4, 4);
-            var data = png.Slice(at + 8, (int)length);
-            uint crc = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + (int)length)..]);
-            if (System.IO.Hashing.Crc32.HashToUInt32(png.Slice(at + 4, 4 + (int)length)) != crc)
-            {
-                sink.ReportAt(FindingCodes.ChecksumMismatch, path, at, $"chunk '{System.Text.Encoding.ASCII.GetString(type)}' fails its CRC");
-                return null;
-            }
-
-            if (type.SequenceEqual("IHDR"u8))
-            {
-                if (length != 13)
-                {
-                    sink.ReportAt(FindingCodes.BadHeader, path, at, "IHDR is not 13 bytes");
-                    return null;
-                }
-
-                width = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data), int.MaxValue);
-                height = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(data[4..]), int.MaxValue);
-                bitDepth = data[8];
-                colorType = data[9];
-                if (data[10] != 0 || data[11] != 0)
-                {
-                    sink.ReportAt(FindingCodes.BadHeader, path, at + 18, "unknown compression or filter method");
-                    return null;
-                }
-
-                if (data[12] != 0)
-                {
-                    sink.ReportAt(FindingCodes.UnsupportedElementType, path, at + 20, "an interlaced (Adam7) PNG: label masks are written without interlacing, and this one is not decoded");
-                    return null;
-                }
-
-                if (!((colorType == 0 && bitDepth is 8 or 16) || (colorType == 3 && bitDepth == 8)))
-                {
-                    sink.ReportAt(FindingCodes.UnsupportedElementType, path, at + 16, $"colour type {colorType} at {bitDepth} bits is not a label image (8/16-bit greyscale or 8-bit palette are read)");
-                    return null;
-                }
-
-                if (width == 0 || height == 0 || (long)width * height > MaxPixels)
-                {
-                    sink.ReportAt(FindingCodes.SizeOverflow, path, at + 8, $"{width} × {height} pixels: empty, or more than {MaxPixels}");
-                    return null;
-                }
-            }
-            else if (type.SequenceEqual("IDAT"u8))
-            {
-                idat.Add((at + 8, (int)length));
-                idatBytes += length;
-            }
-            else if (type.SequenceEqual("IEND"u8))
-            {
-                sawEnd = true;
-            }
-
-            at += 12 + (int)length;
-        }
-
-        if (colorType < 0 || idat.Count == 0)
-        {
-            sink.ReportAt(FindingCodes.BadHeader, path, 8, colorType < 0 ? "there is no IHDR chunk" : "there is no IDAT chunk");
+            sink.ReportAt(FindingCodes.UnsupportedElementType, path, layout.HeaderOffset + 16, $"colour type {colorType} at {bitDepth} bits is not a label image (8/16-bit greyscale or 8-bit palette are read)");
             return null;
         }
 
+        var idat = layout.Idat;
+        long idatBytes = layout.IdatBytes;
         int bytesPerPixel = bitDepth / 8;
         int stride = width * bytesPerPixel;
         long expected = (long)height * (stride + 1);
@@ -166,7 +96,7 @@ public sealed class PngImage
     // turns its samples (big-endian for 16 bits) into labels: the filtered image is never held whole. The labels grow
     // with the rows that really inflate (doubling up to the header's size), so a header that promises more pixels
     // than the data holds costs at most twice what the data gives, not the promise.
-    private static ushort[]? DecodeRows(ReadOnlySpan<byte> png, List<(int Offset, int Length)> idat, int width, int height, int bpp,
+    private static ushort[]? DecodeRows(ReadOnlySpan<byte> png, IReadOnlyList<(int Offset, int Length)> idat, int width, int height, int bpp,
         FindingSink sink, string path)
     {
         long pixels = (long)width * height;

@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace Codec.Runtime.Binary.Image;
+
+/// <summary>The type of an image's samples, as its file stores them.</summary>
+public enum SampleKind
+{
+    UInt8,
+    UInt16,
+    UInt32,
+    Float16,
+    Float32,
+}
+
+/// <summary>One channel's values over an image: the least and largest finite value and how many are not finite.</summary>
+public readonly record struct ChannelRange(double Min, double Max, long NonFinite);
+
+/// <summary>
+/// A decoded image: <see cref="Width"/> × <see cref="Height"/> pixels of <see cref="Channels"/> interleaved samples,
+/// row by row from the top, each of <see cref="Kind"/> in the machine's byte order. <see cref="Samples{T}"/> serves them
+/// as a typed span without a copy (<c>byte</c>, <c>ushort</c>, <c>uint</c>, <c>Half</c> or <c>float</c>).
+/// </summary>
+public sealed class ImagePixels
+{
+    public ImagePixels(int width, int height, int channels, SampleKind kind, byte[] data)
+    {
+        if (width <= 0 || height <= 0 || channels is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(width), "an image has a positive size and 1 to 4 channels");
+        if (data.LongLength != (long)width * height * channels * BytesOf(kind)) throw new ArgumentException("the data is not width × height × channels samples", nameof(data));
+        Width = width;
+        Height = height;
+        Channels = channels;
+        Kind = kind;
+        Data = data;
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+    public int Channels { get; }
+    public SampleKind Kind { get; }
+
+    /// <summary>The samples' bytes, in the machine's byte order.</summary>
+    public byte[] Data { get; }
+
+    /// <summary>How the file stores the pixels, in words ("8-bit RGB, Adam7 interlaced").</summary>
+    public string Format { get; init; } = "";
+
+    /// <summary>For a palette image (whose one channel holds indices): the palette's RGB entries, else null.</summary>
+    public byte[]? Palette { get; init; }
+
+    /// <summary>For a palette image: the alpha of its first entries (PNG's tRNS), else null.</summary>
+    public byte[]? PaletteAlpha { get; init; }
+
+    public long PixelCount => (long)Width * Height;
+
+    public static int BytesOf(SampleKind kind) => kind switch
+    {
+        SampleKind.UInt8 => 1,
+        SampleKind.UInt16 or SampleKind.Float16 => 2,
+        _ => 4,
+    };
+
+    /// <summary>The samples as <typeparamref name="T"/>, which must be the size of <see cref="Kind"/>'s samples.</summary>
+    public ReadOnlySpan<T> Samples<T>() where T : unmanaged
+    {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != BytesOf(Kind)) throw new InvalidOperationException($"the samples are {Kind}, not {typeof(T).Name}");
+        return MemoryMarshal.Cast<byte, T>(Data);
+    }
+
+    /// <summary>Sample <paramref name="channel"/> of pixel (<paramref name="x"/>, <paramref name="y"/>) as a number.</summary>
+    public double At(int x, int y, int channel) => Value(((((long)y * Width) + x) * Channels) + channel);
+
+    private double Value(long index) => Kind switch
+    {
+        SampleKind.UInt8 => Data[index],
+        SampleKind.UInt16 => MemoryMarshal.Cast<byte, ushort>(Data)[(int)index],
+        SampleKind.UInt32 => MemoryMarshal.Cast<byte, uint>(Data)[(int)index],
+        SampleKind.Float16 => (double)MemoryMarshal.Cast<byte, Half>(Data)[(int)index],
+        _ => MemoryMarshal.Cast<byte, float>(Data)[(int)index],
+    };
+
+    /// <summary>Every channel's range, in one pass.</summary>
+    public IReadOnlyList<ChannelRange> Ranges()
+    {
+        var min = Enumerable.Repeat(double.PositiveInfinity, Channels).ToArray();
+        var max = Enumerable.Repeat(double.NegativeInfinity, Channels).ToArray();
+        var nonFinite = new long[Channels];
+        long count = PixelCount * Channels;
+        for (long i = 0; i < count; i++)
+        {
+            double v = Value(i);
+            int c = (int)(i % Channels);
+            if (!double.IsFinite(v))
+            {
+                nonFinite[c]++;
+                continue;
+            }
+
+            if (v < min[c]) min[c] = v;
+            if (v > max[c]) max[c] = v;
+        }
+
+        return Enumerable.Range(0, Channels).Select(c => new ChannelRange(nonFinite[c] == PixelCount ? double.NaN : min[c], nonFinite[c] == PixelCount ? double.NaN : max[c], nonFinite[c])).ToList();
+    }
+
+    /// <summary>True when every pixel is the same (an all-black or all-white render): the bytes of each pixel repeat the first's.</summary>
+    public bool IsBlank
+    {
+        get
+        {
+            int pixel = Channels * BytesOf(Kind);
+            var first = Data.AsSpan(0, pixel);
+            var all = Data.AsSpan();
+            for (int at = pixel; at < all.Length; at += pixel)
+            {
+                if (!all.Slice(at, pixel).SequenceEqual(first)) return false;
+            }
+
+            return true;
+        }
+    }
+}

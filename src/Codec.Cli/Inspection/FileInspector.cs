@@ -200,6 +200,16 @@ public static class FileInspector
                 }
 
                 break;
+            case ".tif" or ".tiff":
+                kind = "TIFF image";
+                var tiff = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
+                if (tiff is not null && TiffDecoder.Decode(tiff, sink, path) is { } decodedTiff)
+                {
+                    DescribeImage(decodedTiff, Add);
+                    if (decodedTiff.Description is { } description) Add("description", description);
+                }
+
+                break;
             case ".exr":
                 kind = "OpenEXR image (.exr), header";
                 var exr = ExrFile.Read(path, sink);
@@ -216,7 +226,7 @@ public static class FileInspector
                 break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, .png, info.json and .obj files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, .png, .tif, info.json and .obj files"));
                 break;
         }
 

@@ -80,6 +80,17 @@ public sealed class SynthesisRender
     public PngImage? ReadMask(bool clothing = false, FindingSink? sink = null) =>
         FileOf(clothing ? "clothing_segments.png" : "segments.png") is { } path ? Decode(path, sink, PngImage.Decode) : null;
 
+    /// <summary>
+    /// One image modality of the render decoded — <c>rgb</c>, <c>depth</c>, <c>normals</c>, <c>alpha</c> or any other
+    /// name, in PNG or TIFF (<see cref="ImageFile"/>) — as typed pixels for a training pipeline:
+    /// <c>ReadImage("depth").Samples&lt;Half&gt;()</c>. Null when the render has no such file or it cannot be decoded
+    /// (the reasons are in <paramref name="sink"/>).
+    /// </summary>
+    public ImagePixels? ReadImage(string modality, FindingSink? sink = null) =>
+        new[] { ".png", ".tif", ".tiff" }.Select(ext => FileOf(modality + ext)).FirstOrDefault(p => p is not null) is { } path
+            ? Decode(path, sink, ImageFile.Decode)
+            : null;
+
     /// <summary>A dense landmark mesh (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
     public ObjMesh? ReadMesh(string kind, FindingSink? sink = null) =>
         FileOf(kind + ".obj") is { } path ? Decode(path, sink, ObjMesh.Decode) : null;

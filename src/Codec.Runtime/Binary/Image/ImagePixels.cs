@@ -44,6 +44,9 @@ public sealed class ImagePixels
     /// <summary>How the file stores the pixels, in words ("8-bit RGB, Adam7 interlaced").</summary>
     public string Format { get; init; } = "";
 
+    /// <summary>The text the file describes itself with (a TIFF's ImageDescription), or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>For a palette image (whose one channel holds indices): the palette's RGB entries, else null.</summary>
     public byte[]? Palette { get; init; }
 

@@ -114,7 +114,7 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("not both", stderr.ToString());
         stderr = new StringWriter();
         Assert.Equal(2, RenderCommand.Run(info, info, null, output, false, new StringWriter(), stderr));
-        Assert.Contains("is not a PNG file", stderr.ToString());
+        Assert.Contains("neither a PNG nor a TIFF file", stderr.ToString());
         Assert.Equal(2, RenderCommand.Run(info, null, null, Path.Combine(_dir, "o.png"), false, new StringWriter(), new StringWriter()));
         Assert.False(File.Exists(output));
         File.WriteAllText(output, "keep");
@@ -191,5 +191,20 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal(2, RenderCommand.Run(retail, null, null, output, false, new StringWriter(), stderr));
         Assert.Contains("it is not a Human API render", stderr.ToString());
         Assert.False(File.Exists(output));
+    }
+
+    [FixtureFact]
+    public void A_tiff_modality_is_drawn_as_a_preview()
+    {
+        string folder = Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2-modalities");
+        foreach (var modality in new[] { "depth", "normals", "alpha" })
+        {
+            string svg = Render(Path.Combine(folder, "0.info.json"), image: Path.Combine(folder, $"0.{modality}.tif"));
+            var png = Convert.FromBase64String(Regex.Match(svg, "href=\"data:image/png;base64,([^\"]+)\"").Groups[1].Value);
+            var preview = PngDecoder.Decode(png, new FindingSink())!;
+            Assert.Equal((512, 512, 3), (preview.Width, preview.Height, preview.Channels));
+            Assert.False(preview.IsBlank);
+            Assert.Contains($"0.{modality}.tif (", svg);
+        }
     }
 }

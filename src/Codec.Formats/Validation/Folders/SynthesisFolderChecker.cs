@@ -60,6 +60,21 @@ public sealed record FolderCheckOptions
 
     /// <summary>Relative tolerance between requested and computed focal length and sensor width.</summary>
     public double CameraRelativeTolerance { get; init; } = 1e-4;
+
+    /// <summary>How far from 1 a surface pixel's normal may be: 16-bit floats hold about three decimals.</summary>
+    public double NormalLengthTolerance { get; init; } = 0.05;
+
+    /// <summary>
+    /// The share of surface pixels whose normal may be shorter or longer than that: a renderer's pixel filter averages
+    /// the normals of the surfaces a pixel covers (hair, eyelids), which the producer's real files show at up to 5%.
+    /// </summary>
+    public double NormalOffShare { get; init; } = 0.10;
+
+    /// <summary>
+    /// The share of pixels the alpha and the mask may disagree about (background or not): antialiased edges are half
+    /// transparent in the alpha and one class or the other in the mask.
+    /// </summary>
+    public double AlphaMaskTolerance { get; init; } = 0.02;
 }
 
 /// <summary>
@@ -282,10 +297,15 @@ public sealed class SynthesisFolderChecker
                     results.Add(CheckMesh(worker, mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, info, Path.GetFileName(path)));
                 }
 
+                PngImage? segments = null;
                 foreach (var mask in files.Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
                 {
-                    results.Add(CheckMask(worker, mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path)));
+                    results.Add(CheckMask(worker, mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path), out var decoded));
+                    if (mask.Name.Modality == "segments") segments = decoded;
                 }
+
+                var images = files.Where(f => f.Name.Extension is "png" or "tif" or "tiff" && f.Name.Modality is "rgb" or "depth" or "normals" or "alpha").ToList();
+                if (images.Count > 0) results.AddRange(CheckImages(worker, images, info, Path.GetFileName(path), segments));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -443,10 +463,10 @@ public sealed class SynthesisFolderChecker
     }
 
     // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).
-    private FileCheckResult CheckMask(Worker worker, string maskPath, bool clothing, IInfoDocument? info, string infoName)
+    private FileCheckResult CheckMask(Worker worker, string maskPath, bool clothing, IInfoDocument? info, string infoName, out PngImage? image)
     {
         var sink = new FindingSink();
-        var image = ReadAndDecode(worker, maskPath, sink, PngImage.Decode, out var refused);
+        image = ReadAndDecode(worker, maskPath, sink, PngImage.Decode, out var refused);
         if (refused is not null) return refused;
         if (image is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
         if (info is null)
@@ -491,6 +511,36 @@ public sealed class SynthesisFolderChecker
         }
 
         return new FileCheckResult(maskPath, null, sink.Findings.ToList()) { MaskClasses = classes };
+    }
+
+    // The image modalities of a render, decoded, each checked alone and against the others (see ModalityChecks).
+    private List<FileCheckResult> CheckImages(Worker worker, List<RenderFile> images, IInfoDocument? info, string infoName, PngImage? segments)
+    {
+        var decoded = new Dictionary<string, (string Path, ImagePixels Pixels)>(StringComparer.Ordinal);
+        var findings = new List<(string Path, FindingSink Sink)>();
+        var results = new List<FileCheckResult>();
+        foreach (var image in images)
+        {
+            var sink = new FindingSink();
+            var pixels = ReadAndDecode(worker, image.Path, sink, ImageFile.Decode, out var refused);
+            if (refused is not null)
+            {
+                results.Add(refused);
+                continue;
+            }
+
+            findings.Add((image.Path, sink));
+            if (pixels is not null) decoded.TryAdd(image.Name.Modality, (image.Path, pixels));
+        }
+
+        var checks = new ModalityChecks(_options, info, infoName, segments);
+        foreach (var (path, sink) in findings)
+        {
+            if (decoded.FirstOrDefault(d => d.Value.Path == path) is { Key: { } modality } entry) checks.Check(modality, entry.Value.Pixels, sink, decoded);
+        }
+
+        results.AddRange(findings.Select(f => new FileCheckResult(f.Path, null, f.Sink.Findings.ToList())));
+        return results;
     }
 
     private static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);

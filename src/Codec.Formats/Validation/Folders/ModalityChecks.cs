@@ -14,21 +14,31 @@ namespace Codec.Formats.Validation.Folders;
 /// </summary>
 internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? info, string infoName, PngImage? segments)
 {
+    // Per pixel, whether it is surface for certain, worked out once per render (null: unknown, nothing to tell by).
+    private bool[]? _surface;
+    private bool _surfaceKnown;
+
     // Findings list the first offending pixel; more would only repeat.
     public void Check(string modality, ImagePixels image, FindingSink sink, IReadOnlyDictionary<string, (string Path, ImagePixels Pixels)> all)
     {
         if (!SizeMatches(image, sink)) return;
         var alpha = all.TryGetValue("alpha", out var a) && a.Pixels.Width == image.Width && a.Pixels.Height == image.Height ? a.Pixels : null;
+        if (!_surfaceKnown)
+        {
+            _surface = SurfaceOf(alpha, image.Width, image.Height);
+            _surfaceKnown = true;
+        }
+
         switch (modality)
         {
             case "rgb":
                 if (image.IsBlank) sink.Add(new Finding(FindingCodes.BlankImage, Severity.Error, "", $"every pixel is ({string.Join(", ", Enumerable.Range(0, image.Channels).Select(c => N(image.At(0, 0, c))))})"));
                 break;
             case "depth":
-                CheckDepth(image, alpha, sink);
+                CheckDepth(image, sink);
                 break;
             case "normals":
-                CheckNormals(image, alpha, sink);
+                CheckNormals(image, sink);
                 break;
             case "alpha":
                 CheckAlpha(image, sink);
@@ -47,10 +57,21 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     }
 
     // Where there is surface for certain: the alpha's fully opaque pixels (an antialiased edge blends its depth and
-    // normal with the background's), else the mask's classes.
-    private static bool Surface(ImagePixels? alpha, PngImage? mask, int x, int y) =>
-        alpha is not null ? alpha.At(x, y, 0) >= Opaque(alpha.Kind)
-        : mask is null || mask.Labels[(y * mask.Width) + x] != 0;
+    // normal with the background's), else the mask's classes; null when neither is there, or of another size.
+    private bool[]? SurfaceOf(ImagePixels? alpha, int width, int height)
+    {
+        if (alpha is not null)
+        {
+            var values = alpha.ToSingles();
+            double opaque = Opaque(alpha.Kind);
+            var surface = new bool[alpha.PixelCount];
+            for (int i = 0; i < surface.Length; i++) surface[i] = values[i * alpha.Channels] >= opaque;
+            return surface;
+        }
+
+        if (segments is null || segments.Width != width || segments.Height != height) return null;
+        return segments.Labels.Select(label => label != 0).ToArray();
+    }
 
     private static double Opaque(SampleKind kind) => kind switch
     {
@@ -60,42 +81,40 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
         _ => 1.0,
     };
 
-    private void CheckDepth(ImagePixels depth, ImagePixels? alpha, FindingSink sink)
+    private void CheckDepth(ImagePixels depth, FindingSink sink)
     {
         bool ranged = info is { HasZMin: true, HasZMax: true };
         double low = ranged ? info!.ZMin : double.NegativeInfinity, high = ranged ? info!.ZMax : double.PositiveInfinity;
-        bool known = alpha is not null || SameSize(depth);
-        long nonFinite = 0, outside = 0, surface = 0;
-        (int X, int Y, double V)? firstBad = null, firstOut = null;
-        for (int y = 0; y < depth.Height; y++)
+        var values = depth.ToSingles();
+        var surface = _surface is { } known && known.Length == depth.PixelCount ? known : null;
+        long nonFinite = 0, outside = 0, inside = 0;
+        int firstBad = -1, firstOut = -1;
+        for (int i = 0; i < depth.PixelCount; i++)
         {
-            for (int x = 0; x < depth.Width; x++)
+            float v = values[i * depth.Channels];
+            if (!float.IsFinite(v))
             {
-                double v = depth.At(x, y, 0);
-                if (!double.IsFinite(v))
-                {
-                    nonFinite++;
-                    firstBad ??= (x, y, v);
-                    continue;
-                }
+                nonFinite++;
+                if (firstBad < 0) firstBad = i;
+                continue;
+            }
 
-                if (!known || !Surface(alpha, segments, x, y)) continue;
-                surface++;
-                if (v < low || v > high)
-                {
-                    outside++;
-                    firstOut ??= (x, y, v);
-                }
+            if (surface is null || !surface[i]) continue;
+            inside++;
+            if (v < low || v > high)
+            {
+                outside++;
+                if (firstOut < 0) firstOut = i;
             }
         }
 
         if (nonFinite > 0)
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{nonFinite:N0} pixels are not finite (first at ({firstBad!.Value.X}, {firstBad.Value.Y}): {N(firstBad.Value.V)})"));
+            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{nonFinite:N0} pixels are not finite (first at {At(depth, firstBad)}: {N(values[firstBad * depth.Channels])})"));
         if (outside > 0)
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {surface:N0} surface pixels lie outside {infoName}'s [{N(low)}, {N(high)}] (first at ({firstOut!.Value.X}, {firstOut.Value.Y}): {N(firstOut.Value.V)})"));
+            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {infoName}'s [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
     }
 
-    private void CheckNormals(ImagePixels normals, ImagePixels? alpha, FindingSink sink)
+    private void CheckNormals(ImagePixels normals, FindingSink sink)
     {
         if (normals.Channels < 3)
         {
@@ -104,43 +123,41 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
         }
 
         if (normals.Kind is not (SampleKind.Float16 or SampleKind.Float32)) return; // colour-coded normals have no length to check
-        bool known = alpha is not null || SameSize(normals);
-        long off = 0, surface = 0;
-        (int X, int Y, double Length)? first = null;
-        for (int y = 0; y < normals.Height; y++)
+        if (_surface is not { } surface || surface.Length != normals.PixelCount) return;
+        var values = normals.ToSingles();
+        long off = 0, inside = 0;
+        int first = -1;
+        double firstLength = 0;
+        for (int i = 0; i < surface.Length; i++)
         {
-            for (int x = 0; x < normals.Width; x++)
+            if (!surface[i]) continue;
+            inside++;
+            int at = i * normals.Channels;
+            double length = Math.Sqrt((values[at] * values[at]) + (values[at + 1] * values[at + 1]) + (values[at + 2] * values[at + 2]));
+            if (!(Math.Abs(length - 1) <= options.NormalLengthTolerance))
             {
-                if (!known || !Surface(alpha, segments, x, y)) continue;
-                surface++;
-                double nx = normals.At(x, y, 0), ny = normals.At(x, y, 1), nz = normals.At(x, y, 2);
-                double length = Math.Sqrt((nx * nx) + (ny * ny) + (nz * nz));
-                if (!(Math.Abs(length - 1) <= options.NormalLengthTolerance))
-                {
-                    off++;
-                    first ??= (x, y, length);
-                }
+                off++;
+                if (first < 0) (first, firstLength) = (i, length);
             }
         }
 
-        if (off > options.NormalOffShare * surface)
+        if (off > options.NormalOffShare * inside)
         {
             sink.Add(new Finding(FindingCodes.NormalsNotUnit, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-                $"{off:N0} of {surface:N0} surface pixels ({(double)off / surface:P0}; at most {options.NormalOffShare:P0} blend surfaces) have |n| off 1 by more than {N(options.NormalLengthTolerance)} (first at ({first!.Value.X}, {first.Value.Y}): {N(first.Value.Length)})")));
+                $"{off:N0} of {inside:N0} surface pixels ({(double)off / inside:P0}; at most {options.NormalOffShare:P0} blend surfaces) have |n| off 1 by more than {N(options.NormalLengthTolerance)} (first at {At(normals, first)}: {N(firstLength)})")));
         }
     }
+
+    private static string At(ImagePixels image, int pixel) => $"({pixel % image.Width}, {pixel / image.Width})";
 
     private void CheckAlpha(ImagePixels alpha, FindingSink sink)
     {
         if (!SameSize(alpha)) return;
+        var values = alpha.ToSingles();
         long disagree = 0;
-        for (int y = 0; y < alpha.Height; y++)
+        for (int i = 0; i < alpha.PixelCount; i++)
         {
-            for (int x = 0; x < alpha.Width; x++)
-            {
-                bool opaque = alpha.At(x, y, 0) > 0, classified = segments!.Labels[(y * segments.Width) + x] != 0;
-                if (opaque != classified) disagree++;
-            }
+            if ((values[i * alpha.Channels] > 0) != (segments!.Labels[i] != 0)) disagree++;
         }
 
         double share = (double)disagree / alpha.PixelCount;

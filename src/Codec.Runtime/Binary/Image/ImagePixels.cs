@@ -81,6 +81,35 @@ public sealed class ImagePixels
         _ => MemoryMarshal.Cast<byte, float>(Data)[(int)index],
     };
 
+    /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>
+    public float[] ToSingles()
+    {
+        var values = new float[PixelCount * Channels];
+        switch (Kind)
+        {
+            case SampleKind.UInt8:
+                for (int i = 0; i < values.Length; i++) values[i] = Data[i];
+                break;
+            case SampleKind.UInt16:
+                var shorts = MemoryMarshal.Cast<byte, ushort>(Data);
+                for (int i = 0; i < values.Length; i++) values[i] = shorts[i];
+                break;
+            case SampleKind.UInt32:
+                var ints = MemoryMarshal.Cast<byte, uint>(Data);
+                for (int i = 0; i < values.Length; i++) values[i] = ints[i];
+                break;
+            case SampleKind.Float16:
+                var halves = MemoryMarshal.Cast<byte, Half>(Data);
+                for (int i = 0; i < values.Length; i++) values[i] = (float)halves[i];
+                break;
+            default:
+                MemoryMarshal.Cast<byte, float>(Data).CopyTo(values);
+                break;
+        }
+
+        return values;
+    }
+
     /// <summary>Every channel's range, in one pass.</summary>
     public IReadOnlyList<ChannelRange> Ranges()
     {
@@ -105,17 +134,22 @@ public sealed class ImagePixels
         return Enumerable.Range(0, Channels).Select(c => new ChannelRange(nonFinite[c] == PixelCount ? double.NaN : min[c], nonFinite[c] == PixelCount ? double.NaN : max[c], nonFinite[c])).ToList();
     }
 
-    /// <summary>True when every pixel is the same (an all-black or all-white render): the bytes of each pixel repeat the first's.</summary>
+    /// <summary>True when every pixel is the same (an all-black or all-white render): the first row repeats its first pixel, and every row the first.</summary>
     public bool IsBlank
     {
         get
         {
-            int pixel = Channels * BytesOf(Kind);
+            int pixel = Channels * BytesOf(Kind), row = pixel * Width;
             var first = Data.AsSpan(0, pixel);
-            var all = Data.AsSpan();
-            for (int at = pixel; at < all.Length; at += pixel)
+            var firstRow = Data.AsSpan(0, row);
+            for (int at = pixel; at < row; at += pixel)
             {
-                if (!all.Slice(at, pixel).SequenceEqual(first)) return false;
+                if (!firstRow.Slice(at, pixel).SequenceEqual(first)) return false;
+            }
+
+            for (long at = row; at < Data.LongLength; at += row)
+            {
+                if (!Data.AsSpan((int)at, row).SequenceEqual(firstRow)) return false;
             }
 
             return true;

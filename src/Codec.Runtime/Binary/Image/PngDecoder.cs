@@ -93,7 +93,9 @@ public static class PngDecoder
         int channels = layout.Channels, depth = layout.BitDepth;
         if (depth == 8)
         {
-            for (int i = 0; i < count; i++) row.Slice(i * channels, channels).CopyTo(data.AsSpan((((y * layout.Width) + pass.X + (i * pass.Dx)) * channels), channels));
+            // A plain image's row is the output row as it is.
+            if (pass.Dx == 1) row[..(count * channels)].CopyTo(data.AsSpan(y * layout.Width * channels));
+            else for (int i = 0; i < count; i++) row.Slice(i * channels, channels).CopyTo(data.AsSpan(((y * layout.Width) + pass.X + (i * pass.Dx)) * channels, channels));
             return;
         }
 

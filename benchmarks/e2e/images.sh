@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Decoding a render's images, as users run it: the native `codec inspect` (decodes every pixel, then measures every
+# channel's range and whether the image is blank) against Pillow and against libtiff itself, on the same files, in one
+# run:
+#
+#   benchmarks/e2e/images.sh [--codec PATH] [--copies 8] [--rounds 3] [--work DIR]
+#
+# The files are the real face-api-1.2-modalities job's images (from ../shared/fixtures beside the repository),
+# copied --copies times: 8-bit RGB PNGs, float16 depth and normals TIFFs (Deflate, floating-point predictor) and
+# 8-bit alpha TIFFs (LZW, horizontal predictor). Pillow (Debian python3-pil) decodes the PNGs and the alpha TIFFs; it has
+# no float16 mode, and Debian's tifffile needs imagecodecs for these compressions, so the depth and normals are
+# decoded by libtiff through ctypes (TIFFReadEncodedStrip), as tests/Fixtures/tiff/make_fixtures.py does. Each peer
+# runs once per modality as one Python process that decodes every file and touches the pixels (np.asarray).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+job="$repo/../shared/fixtures/synthesis/face-api-1.2-modalities"
+codec="" copies=8 rounds=3 work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --codec) codec=$2; shift 2 ;;
+    --copies) copies=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "images.sh: unknown option $1 (see the comment at the top of this script)" >&2; exit 2 ;;
+  esac
+done
+
+[ -d "$job" ] || { echo "images.sh: the fixtures are not at $job" >&2; exit 2; }
+work=${work:-$(mktemp -d)}
+if [ -z "$codec" ]; then
+  dotnet publish "$repo/src/Codec.Cli" -c Release -r linux-x64 -o "$work/bin" > /dev/null
+  codec="$work/bin/codec"
+fi
+
+mkdir -p "$work/images"
+for c in $(seq 1 "$copies"); do
+  for f in "$job"/*.rgb.png "$job"/*.depth.tif "$job"/*.normals.tif "$job"/*.alpha.tif; do
+    cp "$f" "$work/images/$c-$(basename "$f")"
+  done
+done
+
+cat > "$work/pillow.py" <<'PY'
+import sys
+import numpy as np
+from PIL import Image
+for path in sys.argv[1:]:
+    with Image.open(path) as im:
+        a = np.asarray(im)
+        a.min(), a.max()
+PY
+cat > "$work/libtiff.py" <<PY
+import sys
+sys.path.insert(0, "$repo/tests/Fixtures/tiff")
+from make_fixtures import libtiff_read
+for path in sys.argv[1:]:
+    a = libtiff_read(path)
+    a.min(), a.max()
+PY
+
+t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+echo "| round | files | cat | codec inspect | Pillow | libtiff (ctypes) | Pillow ÷ codec | libtiff ÷ codec |"
+echo "|---|---|---|---|---|---|---|---|"
+for round in $(seq 1 "$rounds"); do
+  for modality in rgb.png alpha.tif depth.tif normals.tif; do
+    files=("$work"/images/*."$modality")
+    c=$(t cat "${files[@]}")
+    k=$(t "$codec" inspect "${files[@]}")
+    p="" l=""
+    case "$modality" in rgb.png|alpha.tif) p=$(t /usr/bin/python3 "$work/pillow.py" "${files[@]}") ;; esac
+    case "$modality" in *.tif) l=$(t /usr/bin/python3 "$work/libtiff.py" "${files[@]}") ;; esac
+    printf '| %s | %s × %s | %.2f s | %.2f s | %s | %s | %s | %s |\n' "$round" "${#files[@]}" "$modality" "$c" "$k" \
+      "${p:+$(printf '%.2f s' "$p")}" "${l:+$(printf '%.2f s' "$l")}" \
+      "${p:+$(echo "scale=2; $p / $k" | bc)×}" "${l:+$(echo "scale=2; $l / $k" | bc)×}"
+  done
+done

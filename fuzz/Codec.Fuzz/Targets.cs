@@ -42,7 +42,7 @@ public abstract class FuzzTarget
     public static IReadOnlyList<FuzzTarget> All(SeedFiles files) =>
     [
         new InfoJson(files), new MetadataLine(files), new Npy(files), new Npz(files), new Pc2(files), new MayaData(files),
-        new MayaXml(files), new Wav(files), new Png(files), new Exr(files), new Obj(files), new Dataset(files),
+        new MayaXml(files), new Wav(files), new Png(files), new Image(files), new Exr(files), new Obj(files), new Dataset(files),
     ];
 
     private const int MaxFloatsCopied = 1 << 22;
@@ -142,6 +142,22 @@ public abstract class FuzzTarget
         public override IReadOnlyList<Seed> Seeds { get; } = files.Find("*.png", maxBytes: 64 << 10);
 
         public override void Run(Seed seed, byte[] input) => PngImage.Decode(input, new FindingSink())?.Histogram();
+    }
+
+    // Any PNG or TIFF image, decoded whole and measured as inspect and the folder checks do.
+    private sealed class Image(SeedFiles files) : FuzzTarget
+    {
+        public override string Name => "image";
+        public override IReadOnlyList<Seed> Seeds { get; } =
+            [.. files.Find("*.png", maxBytes: 64 << 10), .. files.Find("*.tif", maxBytes: 1 << 20)];
+
+        public override void Run(Seed seed, byte[] input)
+        {
+            if (ImageFile.Decode(input, new FindingSink()) is not { } image) return;
+            image.Ranges();
+            _ = image.IsBlank;
+            image.ToSingles();
+        }
     }
 
     private sealed class Exr(SeedFiles files) : FuzzTarget

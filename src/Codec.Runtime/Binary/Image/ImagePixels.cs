@@ -110,28 +110,36 @@ public sealed class ImagePixels
         return values;
     }
 
-    /// <summary>Every channel's range, in one pass.</summary>
+    /// <summary>Every channel's range, in one pass over the samples as floats (exact for every kind but 32-bit integers).</summary>
     public IReadOnlyList<ChannelRange> Ranges()
     {
-        var min = Enumerable.Repeat(double.PositiveInfinity, Channels).ToArray();
-        var max = Enumerable.Repeat(double.NegativeInfinity, Channels).ToArray();
+        var min = new float[Channels];
+        var max = new float[Channels];
         var nonFinite = new long[Channels];
-        long count = PixelCount * Channels;
-        for (long i = 0; i < count; i++)
+        Array.Fill(min, float.PositiveInfinity);
+        Array.Fill(max, float.NegativeInfinity);
+        var values = ToSingles();
+        for (int c = 0; c < Channels; c++)
         {
-            double v = Value(i);
-            int c = (int)(i % Channels);
-            if (!double.IsFinite(v))
+            float low = float.PositiveInfinity, high = float.NegativeInfinity;
+            long bad = 0;
+            for (int i = c; i < values.Length; i += Channels)
             {
-                nonFinite[c]++;
-                continue;
+                float v = values[i];
+                if (!float.IsFinite(v))
+                {
+                    bad++;
+                    continue;
+                }
+
+                low = Math.Min(low, v);
+                high = Math.Max(high, v);
             }
 
-            if (v < min[c]) min[c] = v;
-            if (v > max[c]) max[c] = v;
+            (min[c], max[c], nonFinite[c]) = (low, high, bad);
         }
 
-        return Enumerable.Range(0, Channels).Select(c => new ChannelRange(nonFinite[c] == PixelCount ? double.NaN : min[c], nonFinite[c] == PixelCount ? double.NaN : max[c], nonFinite[c])).ToList();
+        return Enumerable.Range(0, Channels).Select(c => nonFinite[c] == PixelCount ? new ChannelRange(double.NaN, double.NaN, nonFinite[c]) : new ChannelRange(min[c], max[c], nonFinite[c])).ToList();
     }
 
     /// <summary>True when every pixel is the same (an all-black or all-white render): the first row repeats its first pixel, and every row the first.</summary>

@@ -20,10 +20,10 @@ public static class MergeCommand
         var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log, as codec validate --sarif does." };
         var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
         var output = new Option<string?>("--out") { Description = "Write the merge as a shard file (for a further merge) instead of printing the report." };
-        var ignore = new Option<string[]>("--ignore") { Description = "Do not report these finding codes: CODE[,CODE...], each optionally CODE:GLOB. Repeatable." };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "A warning fails the run (exit code 1), as an error does." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the totals line of the readable report." };
-        var color = new Option<string?>("--color") { Description = "Colour the readable report: auto (default), always or never." };
+        var ignore = ControlOptions.Ignore();
+        var warningsAsErrors = ControlOptions.WarningsAsErrors();
+        var quiet = ControlOptions.Quiet();
+        var color = ControlOptions.Color();
         var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, json, sarif, info, output, ignore, warningsAsErrors, quiet, color };
         command.SetAction(parse =>
         {

@@ -19,8 +19,8 @@ public static class ReportCommand
         var files = new Argument<string[]>("runs") { Description = "The run's Parquet files: codec validate --out, codec merge --out, or every shard of one run.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("-o", "--output") { Description = "The HTML file to write.", Required = true };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier run's Parquet file, to show what moved since." };
-        var ignore = new Option<string[]>("--ignore") { Description = "Leave these finding codes out: CODE[,CODE...], each optionally CODE:GLOB. Repeatable." };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Give the verdict with warnings counting as errors." };
+        var ignore = ControlOptions.Ignore();
+        var warningsAsErrors = ControlOptions.WarningsAsErrors();
         var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, ignore, warningsAsErrors };
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), Console.Out, Console.Error));
         return command;

@@ -44,10 +44,10 @@ public static class ValidateCommand
         var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files, output folders and datasets; give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
         var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
         var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
-        var ignore = new Option<string[]>("--ignore") { Description = "Do not report these finding codes: CODE[,CODE...], each optionally CODE:GLOB to silence it only for matching files (relative to the working folder; ** spans folders). Repeatable. Suppressed findings are counted in the totals.", AllowMultipleArgumentsPerToken = false };
-        var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "A warning fails the run (exit code 1), as an error does." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the totals line of the readable report." };
-        var color = new Option<string?>("--color") { Description = "Colour the readable report: auto (default: on a terminal, unless NO_COLOR is set), always or never." };
+        var ignore = ControlOptions.Ignore();
+        var warningsAsErrors = ControlOptions.WarningsAsErrors();
+        var quiet = ControlOptions.Quiet();
+        var color = ControlOptions.Color();
         var config = new Option<string?>("--config") { Description = $"A codec.json (suppressions, warnings as errors, tolerances; checked against codec.config.schema.json). Default: the {CodecConfig.FileName} of each folder given, where there is one." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (verdict, findings by code and file, the dataset's distributions) to this file." };
         var baseline = new Option<string?>("--baseline") { Description = "With --html: an earlier run's Parquet file (--out, or codec merge --out) to compare distributions and finding counts with." };

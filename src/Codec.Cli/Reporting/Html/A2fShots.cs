@@ -6,7 +6,7 @@ namespace Codec.Cli.Reporting.Html;
 /// One Audio2Face-3D shot as the report draws it: its main audio track (<c>audio/{shot}.wav</c>) against its skin cache
 /// (<c>cache/skin/{shot}</c>), its emotion and its motion.
 /// </summary>
-public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSeconds, long? Frames, double Fps, double? Motion, string? Emotion)
+public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSeconds, long? Frames, double? Fps, double? Motion, string? Emotion)
 {
     // Where the shot's own track and its skin cache are in the layout; augmented voices and tongue caches are not the shot.
     private const string AudioFolder = "audio";
@@ -30,7 +30,8 @@ public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSec
         return shots.Select(s =>
         {
             var (audio, cache) = s.Value;
-            double fps = cache?.FramesPerSecond ?? (cache?.Seconds is { } sec && cache.Frames is { } f && sec > 0 ? f / sec : 30);
+            // The rate the cache was played at: what it declares, or what its seconds say (the dataset's rate).
+            double? fps = cache?.FramesPerSecond ?? (cache?.Seconds is { } sec && cache.Frames is { } f && sec > 0 ? f / sec : null);
             return new A2fShot(s.Key, audio?.Seconds, cache?.Seconds, cache?.Frames, fps, cache?.MotionRange, cache?.Emotion ?? audio?.Emotion);
         }).ToList();
     }

@@ -199,7 +199,7 @@ public static class HtmlReport
         if (paired.Count > 0)
         {
             page.Append(SvgCharts.Scatter("audio length against frames / fps", "cache s", "audio s",
-                paired.Select(s => (s.CacheSeconds!.Value, s.AudioSeconds!.Value, s.Shot, Math.Abs(s.AudioSeconds.Value - s.CacheSeconds.Value) > 1 / s.Fps)).ToList(), diagonal: true));
+                paired.Select(s => (s.CacheSeconds!.Value, s.AudioSeconds!.Value, s.Shot, s.Fps is { } fps && Math.Abs(s.AudioSeconds.Value - s.CacheSeconds.Value) > 1 / fps)).ToList(), diagonal: true));
         }
 
         var durations = shots.Where(s => (s.CacheSeconds ?? s.AudioSeconds) is not null).OrderByDescending(s => s.CacheSeconds ?? s.AudioSeconds)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Codec.Formats.Synthesis;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Binary.Image;
@@ -127,36 +126,6 @@ public sealed class ModalityCheckTests : IDisposable
     }
 
     private void WriteTiff<T>(string name, ImagePixels like, T[] samples) where T : unmanaged =>
-        File.WriteAllBytes(Path.Combine(_dir, name), UncompressedTiff(like, System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray()));
-
-    // A little-endian, uncompressed, one-strip TIFF of the same layout as the image it replaces.
-    private static byte[] UncompressedTiff(ImagePixels like, byte[] data)
-    {
-        int bits = ImagePixels.BytesOf(like.Kind) * 8, format = like.Kind is SampleKind.Float16 or SampleKind.Float32 ? 3 : 1;
-        var entries = new List<(ushort Tag, ushort Type, uint Value)>
-        {
-            (256, 4, (uint)like.Width), (257, 4, (uint)like.Height), (258, 3, (uint)bits), (259, 3, 1), (262, 3, like.Channels == 3 ? 2u : 1u),
-            (273, 4, 0), (277, 3, (uint)like.Channels), (278, 4, (uint)like.Height), (279, 4, (uint)data.Length), (339, 3, (uint)format),
-        };
-        int ifdSize = 2 + (12 * entries.Count) + 4;
-        uint dataAt = (uint)(8 + ifdSize);
-        var file = new byte[dataAt + data.Length];
-        "II*\0"u8.CopyTo(file);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), 8);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), (ushort)entries.Count);
-        for (int i = 0; i < entries.Count; i++)
-        {
-            var (tag, type, value) = entries[i];
-            int at = 10 + (12 * i);
-            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(at), tag);
-            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(at + 2), type);
-            // Several bits-per-sample values would not fit inline; one value for all samples is what the decoder needs.
-            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(at + 4), 1);
-            if (type == 3) BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(at + 8), (ushort)value);
-            else BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(at + 8), tag == 273 ? dataAt : value);
-        }
-
-        data.CopyTo(file, dataAt);
-        return file;
-    }
+        File.WriteAllBytes(Path.Combine(_dir, name), TiffBuilder.Build(like.Width, like.Height, like.Channels, ImagePixels.BytesOf(like.Kind) * 8,
+            like.Kind is SampleKind.Float16 or SampleKind.Float32 ? 3 : 1, System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray()));
 }

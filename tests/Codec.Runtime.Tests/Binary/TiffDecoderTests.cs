@@ -79,6 +79,24 @@ public sealed class TiffDecoderTests
         Assert.Equal(FindingCodes.BadSignature, Assert.Single(sink.Findings).Code);
     }
 
+    [Fact]
+    public void A_lying_size_costs_what_the_data_holds_not_what_the_header_promises()
+    {
+        // One Deflate strip of 1 MB of noise (it does not compress) whose header claims 100,000 rows: within what
+        // Deflate could produce from 1 MB, so only decoding tells. The buffers grow with what really inflates.
+        var noise = new byte[512 * 512 * 4];
+        new Random(2026).NextBytes(noise);
+        var lying = TiffBuilder.Build(512, 100_000, 1, 32, 3, noise, deflate: true);
+        FindingSink sink = new();
+        long allocated = Allocations.Measure(() =>
+        {
+            sink = new FindingSink();
+            TiffDecoder.Decode(lying, sink);
+        }, warmups: 1, runs: 1);
+        Assert.Contains(sink.Findings, f => f.Code is FindingCodes.DataTruncated or FindingCodes.CompressionBomb);
+        Assert.True(allocated < 16L << 20, $"{allocated} bytes allocated for {lying.Length} bytes of input (the header claims {512L * 100_000 * 4})");
+    }
+
     // A little-endian file with one SHORT or LONG tag's inline value replaced.
     private static byte[] WithTag(byte[] tiff, int tag, uint value)
     {

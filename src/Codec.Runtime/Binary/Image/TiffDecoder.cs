@@ -18,6 +18,9 @@ public static class TiffDecoder
         StripOffsets = 273, SamplesPerPixel = 277, RowsPerStrip = 278, StripByteCounts = 279, PlanarConfiguration = 284,
         Predictor = 317, TileWidth = 322, TileLength = 323, TileOffsets = 324, TileByteCounts = 325, SampleFormat = 339;
 
+    // What a strip's and the image's buffers start at before they grow with the data.
+    private const int InitialBytes = 1 << 20;
+
     // An IFD of more entries than this is not an image's (real ones have 10 to 30).
     private const int MaxEntries = 4096;
 
@@ -128,41 +131,58 @@ public static class TiffDecoder
             return null;
         }
 
-        var data = new byte[width * height * pixelBytes];
-        var block = new byte[blockWidth * blockHeight * pixelBytes];
-        var scratch = new byte[blockWidth * pixelBytes];
+        // The image and a strip's (or tile's) buffer grow with what really decodes, so a header that promises more than
+        // its data holds costs at most twice the real data: a strip is decoded into a buffer of what it could need or
+        // less, and decoded again into one twice as large only when it filled it.
+        long total = width * height * pixelBytes;
+        var data = new byte[Math.Min(total, InitialBytes)];
+        var block = Array.Empty<byte>();
+        byte[]? scratch = null;
         for (int i = 0; i < offsets.Length; i++)
         {
             long top = i / across * blockHeight, left = i % across * blockWidth;
             // A strip at the bottom holds only the rows left; a tile is always whole (padded past the image).
             long rows = tiled ? blockHeight : Math.Min(blockHeight, height - top);
-            var target = block.AsSpan(0, (int)(rows * blockWidth * pixelBytes));
+            int need = (int)(rows * blockWidth * pixelBytes);
             var input = file.Slice((int)offsets[i], (int)counts[i]);
-            int got = compression switch
+            int got;
+            for (int room = Math.Min(need, Math.Max(block.Length, InitialBytes)); ; room = (int)Math.Min(need, 2L * room))
             {
-                1 => Copy(input, target),
-                5 => TiffCodecs.Lzw(input, target),
-                32773 => TiffCodecs.PackBits(input, target),
-                _ => TiffCodecs.Deflate(input, target),
-            };
+                if (block.Length < room) block = new byte[room];
+                var attempt = block.AsSpan(0, room);
+                got = compression switch
+                {
+                    1 => Copy(input, attempt),
+                    5 => TiffCodecs.Lzw(input, attempt),
+                    32773 => TiffCodecs.PackBits(input, attempt),
+                    _ => TiffCodecs.Deflate(input, attempt),
+                };
+                if (got < room || room == need) break;
+            }
+
             if (got < 0)
             {
                 sink.ReportAt(FindingCodes.BadArchive, path, offsets[i], $"{(tiled ? "tile" : "strip")} {i} is not valid {(compression == 5 ? "LZW" : "Deflate")} data");
                 return null;
             }
 
-            if (got < target.Length)
+            if (got < need)
             {
-                sink.ReportAt(FindingCodes.DataTruncated, path, offsets[i], $"{(tiled ? "tile" : "strip")} {i} decodes to {got} bytes; {target.Length} are needed: the image is cut short");
+                sink.ReportAt(FindingCodes.DataTruncated, path, offsets[i], $"{(tiled ? "tile" : "strip")} {i} decodes to {got} bytes; {need} are needed: the image is cut short");
                 return null;
             }
 
+            var target = block.AsSpan(0, need);
+
+            long end = Math.Min(top + rows, height) * width * pixelBytes;
+            if (end > data.Length) Array.Resize(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)));
+            if (predictor == 3) scratch ??= new byte[blockWidth * pixelBytes];
             long rowBytes = blockWidth * pixelBytes;
             for (long r = 0; r < rows; r++)
             {
                 var row = target.Slice((int)(r * rowBytes), (int)rowBytes);
                 // The floating-point predictor's bytes come out in the machine's order; anything else is in the file's.
-                if (predictor == 3) TiffCodecs.UndoFloatingPoint(row, scratch, channels, bytesPerSample);
+                if (predictor == 3) TiffCodecs.UndoFloatingPoint(row, scratch!, channels, bytesPerSample);
                 else
                 {
                     if (little != BitConverter.IsLittleEndian) Swap(row, bytesPerSample);

@@ -36,6 +36,9 @@ public sealed record CodecConfig
     public bool WarningsAsErrors { get; init; }
     public double? PrincipalPointTolerancePx { get; init; }
     public double? CameraRelativeTolerance { get; init; }
+    public double? NormalLengthTolerance { get; init; }
+    public double? NormalOffShare { get; init; }
+    public double? AlphaMaskTolerance { get; init; }
 
     /// <summary>The folder the configuration's paths are relative to.</summary>
     public string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
@@ -138,6 +141,9 @@ public sealed record CodecConfig
             WarningsAsErrors = root.TryGetProperty("warningsAsErrors", out var w) && w.GetBoolean(),
             PrincipalPointTolerancePx = Tolerance("principalPointPx"),
             CameraRelativeTolerance = Tolerance("cameraRelative"),
+            NormalLengthTolerance = Tolerance("normalLength"),
+            NormalOffShare = Tolerance("normalOffShare"),
+            AlphaMaskTolerance = Tolerance("alphaMaskShare"),
         };
     }
 }

@@ -64,6 +64,9 @@ public sealed class RunControls
         {
             PrincipalPointTolerancePx = config.PrincipalPointTolerancePx ?? options.PrincipalPointTolerancePx,
             CameraRelativeTolerance = config.CameraRelativeTolerance ?? options.CameraRelativeTolerance,
+            NormalLengthTolerance = config.NormalLengthTolerance ?? options.NormalLengthTolerance,
+            NormalOffShare = config.NormalOffShare ?? options.NormalOffShare,
+            AlphaMaskTolerance = config.AlphaMaskTolerance ?? options.AlphaMaskTolerance,
         };
     }
 }

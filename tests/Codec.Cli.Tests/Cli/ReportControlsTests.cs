@@ -126,7 +126,7 @@ public sealed class ReportControlsTests : IDisposable
         Assert.EndsWith(", 1 suppressed", LastLine(both.Out));
 
         // A tolerance instead: the check passes, nothing is suppressed, and codec.json is no stray file of the job.
-        File.WriteAllText(Path.Combine(folder, "codec.json"), """{ "tolerances": { "principalPointPx": 1.5 } }""");
+        File.WriteAllText(Path.Combine(folder, "codec.json"), """{ "tolerances": { "principalPointPx": 1.5, "normalLength": 0.02, "normalOffShare": 0.2, "alphaMaskShare": 0.01 } }""");
         var after = Validate(new ValidateSettings(), folder);
         Assert.Equal(0, after.Exit);
         Assert.DoesNotContain("X706", after.Out);
@@ -176,5 +176,16 @@ public sealed class ReportControlsTests : IDisposable
             new Codec.Cli.Reporting.ReportPolicy { WarningsAsErrors = true }, new Codec.Cli.Reporting.ReadableStyle { Quiet = true });
         Assert.Equal(1, exit);
         Assert.Equal("38 files checked, 37 clean: 0 errors, 4 warnings (warnings count as errors), 12 info (--info to list)", stdout.ToString().Trim());
+    }
+
+    [Fact]
+    public void Every_tolerance_of_codec_json_reaches_the_folder_check()
+    {
+        string config = Path.Combine(_dir, "ci.json");
+        File.WriteAllText(config, """{ "tolerances": { "principalPointPx": 2, "cameraRelative": 0.01, "normalLength": 0.02, "normalOffShare": 0.3, "alphaMaskShare": 0.04 } }""");
+        var controls = Codec.Cli.Configuration.RunControls.Load([], config, [], false, out string error);
+        Assert.True(controls is not null, error);
+        var options = controls.Tolerances(_dir, new Codec.Formats.Validation.Folders.FolderCheckOptions());
+        Assert.Equal((2.0, 0.01, 0.02, 0.3, 0.04), (options.PrincipalPointTolerancePx, options.CameraRelativeTolerance, options.NormalLengthTolerance, options.NormalOffShare, options.AlphaMaskTolerance));
     }
 }

@@ -165,7 +165,12 @@ public abstract class FuzzTarget
         public override string Name => "exr";
         public override IReadOnlyList<Seed> Seeds { get; } = files.Find("*.exr", maxBytes: 256 << 10);
 
-        public override void Run(Seed seed, byte[] input) => ExrFile.Decode(input, new FindingSink());
+        public override void Run(Seed seed, byte[] input)
+        {
+            var sink = new FindingSink();
+            if (ExrFile.Decode(input, sink) is not { } exr) return;
+            for (int p = 0; p < exr.Parts.Count; p++) ExrPixels.Decode(input, exr, p, sink);
+        }
     }
 
     private sealed class Obj(SeedFiles files) : FuzzTarget

@@ -211,9 +211,14 @@ public static class FileInspector
 
                 break;
             case ".exr":
-                kind = "OpenEXR image (.exr), header";
+                kind = "OpenEXR image (.exr)";
                 var exr = ExrFile.Read(path, sink);
-                if (exr is not null) DescribeExr(exr, Add);
+                if (exr is not null)
+                {
+                    DescribeExr(exr, Add);
+                    DescribeExrPixels(path, exr, Add);
+                }
+
                 break;
             case ".json":
                 kind = "Synthesis info.json";
@@ -294,6 +299,31 @@ public static class FileInspector
         add("systems", present.Count == 0 ? "(none)" : string.Join(", ", present));
         if (info.SegmentsMapping is { } segments) add("segments mapping", segments.Count);
         if (info.ClothingSegmentsMapping is { } clothing) add("clothing segments mapping", clothing.Count);
+    }
+
+    // Each part's channels' value ranges, where codec decodes the part's compression; otherwise why not (the header
+    // above is described either way, so this is a line, not a finding).
+    private static void DescribeExrPixels(string path, ExrFile exr, Action<string, object> add)
+    {
+        var why = new FindingSink();
+        var bytes = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, why);
+        for (int p = 0; p < exr.Parts.Count; p++)
+        {
+            string part = exr.Parts.Count > 1 ? $"part {p} " : "";
+            var channels = bytes is null ? null : ExrPixels.Decode(bytes, exr, p, why, path);
+            if (channels is null)
+            {
+                add(part + "pixels", "not decoded: " + string.Join("; ", why.Findings.Select(f => f.Message).Take(1)));
+                why = new FindingSink();
+                continue;
+            }
+
+            foreach (var (name, pixels) in channels)
+            {
+                var range = pixels.Ranges()[0];
+                add($"{part}{name} range", $"{range.Min.ToString(CultureInfo.InvariantCulture)} to {range.Max.ToString(CultureInfo.InvariantCulture)}{(range.NonFinite > 0 ? $" ({range.NonFinite} not finite)" : "")}");
+            }
+        }
     }
 
     private static void DescribeImage(ImagePixels image, Action<string, object> add)

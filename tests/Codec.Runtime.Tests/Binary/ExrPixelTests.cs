@@ -1,0 +1,90 @@
+using Codec.Runtime.Binary.Exr;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+using Codec.Tests.Infrastructure;
+
+namespace Codec.Tests.Runtime;
+
+/// <summary>
+/// EXR pixels against OpenEXR's own reading, on files it wrote (tests/Fixtures/exr/make_pixels.cpp): scanline parts
+/// without compression, with RLE, ZIPS and ZIP, and tiled ones; damaged copies are located findings.
+/// </summary>
+public sealed class ExrPixelTests
+{
+    private static string Folder => Path.Combine(TestPaths.TestFixtures, "exr");
+
+    public static TheoryData<string> Files() => new(Directory.GetFiles(Folder, "pixels.*.exr").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    private static IReadOnlyDictionary<string, ImagePixels>? Decode(byte[] bytes, FindingSink sink)
+    {
+        var exr = ExrFile.Decode(bytes, sink);
+        return exr is null ? null : ExrPixels.Decode(bytes, exr, 0, sink);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Decoded_channels_equal_what_openexr_reads(string name)
+    {
+        var sink = new FindingSink();
+        var channels = Decode(File.ReadAllBytes(Path.Combine(Folder, name)), sink);
+        Assert.True(channels is not null, string.Join("; ", sink.Findings));
+        Assert.Equal(["B", "G", "R", "Z", "id"], channels.Keys.Order(StringComparer.Ordinal));
+        Assert.All(channels.Values, c => Assert.Equal((37, 21), (c.Width, c.Height)));
+        Assert.Equal(SampleKind.Float16, channels["R"].Kind);
+        Assert.Equal(SampleKind.Float32, channels["Z"].Kind);
+        Assert.Equal(SampleKind.UInt32, channels["id"].Kind);
+        var decoded = new[] { "B", "G", "R", "Z", "id" }.SelectMany(c => channels[c].Data).ToArray();
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Folder, Path.ChangeExtension(name, ".bin"))), decoded);
+    }
+
+    [Fact]
+    public void A_compression_codec_does_not_decode_is_named()
+    {
+        var sink = new FindingSink();
+        Assert.Null(Decode(File.ReadAllBytes(Path.Combine(Folder, "tiled_piz.exr")), sink));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.UnsupportedEntry, finding.Code);
+        Assert.Contains("Piz compression", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("pixels.scanline_zip.exr")]
+    [InlineData("pixels.scanline_rle.exr")]
+    [InlineData("pixels.tiled_zip.exr")]
+    public void A_damaged_chunk_is_a_located_finding(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, name));
+        var exr = ExrFile.Decode(bytes, new FindingSink())!;
+        // Garble the bytes of the last chunk's data: its size is kept, its content no longer decodes to its pixels.
+        for (int i = bytes.Length - 200; i < bytes.Length - 20; i++) bytes[i] ^= 0x5A;
+        var sink = new FindingSink();
+        var channels = ExrPixels.Decode(bytes, exr, 0, sink);
+        if (channels is not null)
+        {
+            // A chunk stored uncompressed decodes whatever its bytes: then the pixels differ from OpenEXR's.
+            Assert.NotEqual(File.ReadAllBytes(Path.Combine(Folder, Path.ChangeExtension(name, ".bin"))), new[] { "B", "G", "R", "Z", "id" }.SelectMany(c => channels[c].Data).ToArray());
+            return;
+        }
+
+        var finding = Assert.Single(sink.Findings);
+        Assert.True(finding.Offset > 0, finding.ToString());
+
+        // Cut short: the header reader already says so, and the pixel decoder on its own too.
+        var cut = File.ReadAllBytes(Path.Combine(Folder, name))[..^100];
+        sink = new FindingSink();
+        Assert.Null(ExrPixels.Decode(cut, exr, 0, sink));
+        Assert.Contains(sink.Findings, f => f.Code == FindingCodes.DataTruncated);
+    }
+
+    [Fact]
+    public void A_chunk_offset_at_the_end_of_the_number_line_is_a_finding()
+    {
+        // Found by fuzzing: an offset of 2^63 - 1 overflowed the bounds check.
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "pixels.scanline_zips.exr"));
+        var exr = ExrFile.Decode(bytes, new FindingSink())!;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan((int)exr.HeaderBytes), long.MaxValue);
+        var sink = new FindingSink();
+        Assert.Null(ExrPixels.Decode(bytes, exr, 0, sink));
+        Assert.Equal(FindingCodes.DataTruncated, Assert.Single(sink.Findings).Code);
+    }
+}

@@ -1,0 +1,115 @@
+// Writes EXR pixel fixtures with the OpenEXR library itself (Debian libopenexr-dev 3.1), and what it reads back:
+//   g++ -std=c++17 make_pixels.cpp -o /tmp/make_exr_pixels $(pkg-config --cflags --libs OpenEXR) && /tmp/make_exr_pixels
+// pixels.<name>.exr   a 37 x 21 data window starting at (-3, 5): half R, G, B, float Z, uint id, in one of the
+//                     compressions codec decodes (none, RLE, ZIPS, ZIP) as scanlines, or ZIP and none as 16 x 8 tiles
+// pixels.<name>.bin   the channels as OpenEXR's InputFile / TiledInputFile reads them back: each channel in name
+//                     order, row by row, little-endian (2 bytes a half, 4 a float or uint)
+#include <OpenEXR/ImfOutputFile.h>
+#include <OpenEXR/ImfInputFile.h>
+#include <OpenEXR/ImfTiledOutputFile.h>
+#include <OpenEXR/ImfTiledInputFile.h>
+#include <OpenEXR/ImfHeader.h>
+#include <OpenEXR/ImfChannelList.h>
+#include <OpenEXR/ImfFrameBuffer.h>
+#include <OpenEXR/ImfTileDescriptionAttribute.h>
+#include <Imath/half.h>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace Imf;
+using namespace Imath;
+
+static const int X0 = -3, Y0 = 5, W = 37, H = 21;
+
+struct Planes {
+    std::vector<half> b, g, r;
+    std::vector<float> z;
+    std::vector<uint32_t> id;
+    Planes() : b(W * H), g(W * H), r(W * H), z(W * H), id(W * H) {}
+};
+
+static FrameBuffer frame(Planes& p) {
+    FrameBuffer fb;
+    // The buffers hold the data window; OpenEXR addresses them from (0, 0) of the image.
+    ptrdiff_t shift = -(ptrdiff_t)(X0 + Y0 * W);
+    fb.insert("B", Slice(HALF, (char*)(p.b.data() + shift), sizeof(half), sizeof(half) * W));
+    fb.insert("G", Slice(HALF, (char*)(p.g.data() + shift), sizeof(half), sizeof(half) * W));
+    fb.insert("R", Slice(HALF, (char*)(p.r.data() + shift), sizeof(half), sizeof(half) * W));
+    fb.insert("Z", Slice(FLOAT, (char*)(p.z.data() + shift), sizeof(float), sizeof(float) * W));
+    fb.insert("id", Slice(UINT, (char*)(p.id.data() + shift), sizeof(uint32_t), sizeof(uint32_t) * W));
+    return fb;
+}
+
+static Header header(Compression compression) {
+    Header h(Box2i(V2i(X0, Y0), V2i(X0 + W - 1, Y0 + H - 1)), Box2i(V2i(X0, Y0), V2i(X0 + W - 1, Y0 + H - 1)));
+    h.compression() = compression;
+    h.channels().insert("B", Channel(HALF));
+    h.channels().insert("G", Channel(HALF));
+    h.channels().insert("R", Channel(HALF));
+    h.channels().insert("Z", Channel(FLOAT));
+    h.channels().insert("id", Channel(UINT));
+    return h;
+}
+
+static void dump(const std::string& name, Planes& p) {
+    FILE* f = std::fopen(("pixels." + name + ".bin").c_str(), "wb");
+    std::fwrite(p.b.data(), sizeof(half), p.b.size(), f);
+    std::fwrite(p.g.data(), sizeof(half), p.g.size(), f);
+    std::fwrite(p.r.data(), sizeof(half), p.r.size(), f);
+    std::fwrite(p.z.data(), sizeof(float), p.z.size(), f);
+    std::fwrite(p.id.data(), sizeof(uint32_t), p.id.size(), f);
+    std::fclose(f);
+}
+
+int main() {
+    Planes source;
+    uint32_t seed = 2026;
+    auto next = [&]() { seed = seed * 1664525u + 1013904223u; return seed; };
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            int i = y * W + x;
+            // Smooth gradients (what compresses) and noise (what does not), with runs of equal values for RLE.
+            source.r[i] = half(x / float(W));
+            source.g[i] = half((next() % 1000) / 250.0f - 2);
+            source.b[i] = half(x < 10 ? 0.5f : y / float(H));
+            source.z[i] = 0.3f + 0.01f * x + (next() % 100) * 1e-4f;
+            source.id[i] = y < 4 ? 7u : next();
+        }
+
+    struct Case { const char* name; Compression compression; bool tiled; };
+    const Case cases[] = {
+        {"scanline_none", NO_COMPRESSION, false}, {"scanline_rle", RLE_COMPRESSION, false},
+        {"scanline_zips", ZIPS_COMPRESSION, false}, {"scanline_zip", ZIP_COMPRESSION, false},
+        {"tiled_zip", ZIP_COMPRESSION, true}, {"tiled_none", NO_COMPRESSION, true},
+    };
+    for (const auto& c : cases) {
+        std::string file = std::string("pixels.") + c.name + ".exr";
+        Header h = header(c.compression);
+        if (c.tiled) {
+            h.setTileDescription(TileDescription(16, 8, ONE_LEVEL));
+            TiledOutputFile out(file.c_str(), h);
+            out.setFrameBuffer(frame(source));
+            out.writeTiles(0, out.numXTiles() - 1, 0, out.numYTiles() - 1);
+        } else {
+            OutputFile out(file.c_str(), h);
+            out.setFrameBuffer(frame(source));
+            out.writePixels(H);
+        }
+
+        Planes read;
+        if (c.tiled) {
+            TiledInputFile in(file.c_str());
+            in.setFrameBuffer(frame(read));
+            in.readTiles(0, in.numXTiles() - 1, 0, in.numYTiles() - 1);
+        } else {
+            InputFile in(file.c_str());
+            in.setFrameBuffer(frame(read));
+            in.readPixels(Y0, Y0 + H - 1);
+        }
+        dump(c.name, read);
+    }
+    return 0;
+}

@@ -72,7 +72,7 @@ public sealed class SynthesisOutput
             }
 
             if (!byKey.TryGetValue(parsed.Key, out var files)) byKey[parsed.Key] = files = new Dictionary<string, string>(StringComparer.Ordinal);
-            files[parsed.Modality + "." + parsed.Extension] = path;
+            files[parsed.Suffix] = path;
         }
 
         string metadata = Path.Combine(folder, MetadataFileName);

@@ -50,7 +50,7 @@ public sealed class SynthesisRender
         ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : FormattableString.Invariant($"{RenderId}.cam_{Camera}.f_{Frame}");
 
-    /// <summary>The render's files: <c>"modality.ext"</c> (<c>info.json</c>, <c>segments.png</c>) → path.</summary>
+    /// <summary>The render's files: <c>"modality.ext"</c> (<c>info.json</c>, <c>segments.png</c>; <c>exr</c> for <c>N.exr</c>) → path.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 
     /// <summary>The path of one modality's file, or null when the render has none.</summary>

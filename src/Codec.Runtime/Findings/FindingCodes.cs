@@ -364,6 +364,14 @@ public static class FindingCodes
         "One of the two belongs to another render, or was resized; compare them with codec render --image N.alpha.tif --mask N.segments.png.", Example = "2.alpha.tif: 8,200 pixels (3.1%) are transparent where 2.segments.png has a class, or opaque where it has background")]
     public const string AlphaMaskMismatch = "X719";
 
+    [Finding(Error, "A render's EXR lacks a channel Synthesis AI's documentation lists (R, G, B, A, Z), or its header's zmin/zmax differ from the info.json's.",
+        "Re-download the render's EXR; the images extracted from it (rgb, depth) may come from another render.", Example = "188.exr: the EXR has no Z channel (Synthesis AI's documentation lists R, G, B, A and Z)")]
+    public const string ExrLayout = "X720";
+
+    [Finding(Error, "Cryptomatte IDs in an EXR's pixels that the layer's manifest does not name.",
+        "Masks made from the manifest miss those objects; the manifest is stale or the layer was written by another render.", Example = "188.exr: 1,204 pixels of CryptoObject hold ids its manifest does not name (first 3f800000 at (10, 12))")]
+    public const string CryptomatteIdUnknown = "X721";
+
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
     [Finding(Error, "A required folder or file of the layout is missing.",
         "Add it; NVIDIA's training framework stops without it. The message names what the layout expects there.", Example = "geom/skin/neutral_pose.npy: required by the layout (the skin's neutral pose), missing", AlsoAs = [Warning])]

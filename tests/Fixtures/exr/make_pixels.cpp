@@ -4,6 +4,10 @@
 //                     compressions codec decodes (none, RLE, ZIPS, ZIP) as scanlines, or ZIP and none as 16 x 8 tiles
 // pixels.<name>.bin   the channels as OpenEXR's InputFile / TiledInputFile reads them back: each channel in name
 //                     order, row by row, little-endian (2 bytes a half, 4 a float or uint)
+// render.<name>.exr   a render's EXR as Synthesis AI's documentation lists its channels (RGBA, Z) with a Cryptomatte
+//                     layer CryptoObject (two ranks of ids and coverage, a manifest of "head" and "hair"), ZIP:
+//                     good — as it should be; unknown_id — one covered pixel holds an id the manifest lacks;
+//                     far_z — one opaque pixel's Z is 150 m, past zmax (100); no_z — no Z channel
 #include <OpenEXR/ImfOutputFile.h>
 #include <OpenEXR/ImfInputFile.h>
 #include <OpenEXR/ImfTiledOutputFile.h>
@@ -12,6 +16,8 @@
 #include <OpenEXR/ImfChannelList.h>
 #include <OpenEXR/ImfFrameBuffer.h>
 #include <OpenEXR/ImfTileDescriptionAttribute.h>
+#include <OpenEXR/ImfStringAttribute.h>
+#include <OpenEXR/ImfFloatAttribute.h>
 #include <Imath/half.h>
 #include <cmath>
 #include <cstdint>
@@ -21,6 +27,8 @@
 
 using namespace Imf;
 using namespace Imath;
+
+#include "cryptomatte_hash.h"
 
 static const int X0 = -3, Y0 = 5, W = 37, H = 21;
 
@@ -62,6 +70,55 @@ static void dump(const std::string& name, Planes& p) {
     std::fwrite(p.z.data(), sizeof(float), p.z.size(), f);
     std::fwrite(p.id.data(), sizeof(uint32_t), p.id.size(), f);
     std::fclose(f);
+}
+
+static float bits(uint32_t v) { float f; std::memcpy(&f, &v, 4); return f; }
+
+static void render(const std::string& name, bool unknownId, bool farZ, bool withZ) {
+    Header h(Box2i(V2i(0, 0), V2i(W - 1, H - 1)), Box2i(V2i(0, 0), V2i(W - 1, H - 1)));
+    h.compression() = ZIP_COMPRESSION;
+    for (const char* c : {"R", "G", "B", "A"}) h.channels().insert(c, Channel(HALF));
+    if (withZ) h.channels().insert("Z", Channel(FLOAT));
+    for (const char* c : {"CryptoObject00.R", "CryptoObject00.G", "CryptoObject00.B", "CryptoObject00.A"}) h.channels().insert(c, Channel(FLOAT));
+    h.insert("zmin", FloatAttribute(0.0f));
+    h.insert("zmax", FloatAttribute(100.0f));
+    uint32_t head = mm3("head"), hair = mm3("hair");
+    std::string id = hex(mm3("CryptoObject")).substr(0, 7);
+    h.insert("cryptomatte/" + id + "/name", StringAttribute("CryptoObject"));
+    h.insert("cryptomatte/" + id + "/hash", StringAttribute("MurmurHash3_32"));
+    h.insert("cryptomatte/" + id + "/conversion", StringAttribute("uint32_to_float32"));
+    h.insert("cryptomatte/" + id + "/manifest", StringAttribute("{\"hair\":\"" + hex(hair) + "\",\"head\":\"" + hex(head) + "\"}"));
+    std::vector<half> rgba(W * H * 4);
+    std::vector<float> z(W * H), ids0(W * H), cov0(W * H), ids1(W * H), cov1(W * H);
+    for (int i = 0; i < W * H; i++) {
+        int x = i % W;
+        rgba[i * 4] = half(x / float(W)); rgba[i * 4 + 1] = half(0.5f); rgba[i * 4 + 2] = half(0.25f); rgba[i * 4 + 3] = half(1.0f);
+        z[i] = 0.5f + 0.01f * x;
+        ids0[i] = bits(x < W / 2 ? head : hair); cov0[i] = x == W / 2 ? 0.6f : 1.0f;
+        ids1[i] = bits(x == W / 2 ? head : 0); cov1[i] = x == W / 2 ? 0.4f : 0.0f;
+    }
+    if (unknownId) ids0[5 * W + 3] = bits(0x12345678);
+    if (farZ) z[7 * W + 9] = 150.0f;
+    FrameBuffer fb;
+    fb.insert("R", Slice(HALF, (char*)&rgba[0], 4 * sizeof(half), 4 * sizeof(half) * W));
+    fb.insert("G", Slice(HALF, (char*)&rgba[1], 4 * sizeof(half), 4 * sizeof(half) * W));
+    fb.insert("B", Slice(HALF, (char*)&rgba[2], 4 * sizeof(half), 4 * sizeof(half) * W));
+    fb.insert("A", Slice(HALF, (char*)&rgba[3], 4 * sizeof(half), 4 * sizeof(half) * W));
+    if (withZ) fb.insert("Z", Slice(FLOAT, (char*)z.data(), sizeof(float), sizeof(float) * W));
+    fb.insert("CryptoObject00.R", Slice(FLOAT, (char*)ids0.data(), sizeof(float), sizeof(float) * W));
+    fb.insert("CryptoObject00.G", Slice(FLOAT, (char*)cov0.data(), sizeof(float), sizeof(float) * W));
+    fb.insert("CryptoObject00.B", Slice(FLOAT, (char*)ids1.data(), sizeof(float), sizeof(float) * W));
+    fb.insert("CryptoObject00.A", Slice(FLOAT, (char*)cov1.data(), sizeof(float), sizeof(float) * W));
+    OutputFile out(("render." + name + ".exr").c_str(), h);
+    out.setFrameBuffer(fb);
+    out.writePixels(H);
+}
+
+static void writeRenders() {
+    render("good", false, false, true);
+    render("unknown_id", true, false, true);
+    render("far_z", false, true, true);
+    render("no_z", false, false, false);
 }
 
 int main() {
@@ -111,5 +168,6 @@ int main() {
         }
         dump(c.name, read);
     }
+    writeRenders();
     return 0;
 }

@@ -5,10 +5,13 @@ namespace Codec.Formats.Validation.Folders;
 /// <summary>
 /// The name of one file of a Synthesis render: <c>N.&lt;modality&gt;.&lt;ext&gt;</c> (until September 2021) or
 /// <c>N.cam_&lt;camera&gt;.f_&lt;frame&gt;.&lt;modality&gt;.&lt;ext&gt;</c> (later), where N is the metadata line's render_id.
+/// The render's multi-channel OpenEXR, which the other images are extracted from, has no modality: <c>N.exr</c>
+/// (<see cref="Modality"/> is empty).
 /// </summary>
 public sealed record RenderFileName(long RenderId, string? Camera, long? Frame, string Modality, string Extension)
 {
     private static readonly Regex Old = new(@"^(?<id>[0-9]{1,18})\.(?<modality>[A-Za-z0-9_]+)\.(?<ext>[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Exr = new(@"^(?<id>[0-9]{1,18})(\.cam_(?<camera>[^.]+)\.f_(?<frame>[0-9]{1,18}))?\.(?<ext>exr)$", RegexOptions.CultureInvariant);
     private static readonly Regex New = new(@"^(?<id>[0-9]{1,18})\.cam_(?<camera>[^.]+)\.f_(?<frame>[0-9]{1,18})\.(?<modality>[A-Za-z0-9_]+)\.(?<ext>[A-Za-z0-9]+)$", RegexOptions.CultureInvariant);
 
     /// <summary>True for names that follow either convention.</summary>
@@ -22,6 +25,14 @@ public sealed record RenderFileName(long RenderId, string? Camera, long? Frame, 
             return true;
         }
 
+        m = Exr.Match(fileName);
+        if (m.Success)
+        {
+            name = new RenderFileName(long.Parse(m.Groups["id"].Value), m.Groups["camera"].Success ? m.Groups["camera"].Value : null,
+                m.Groups["frame"].Success ? long.Parse(m.Groups["frame"].Value) : null, "", m.Groups["ext"].Value);
+            return true;
+        }
+
         m = Old.Match(fileName);
         if (m.Success)
         {
@@ -32,6 +43,12 @@ public sealed record RenderFileName(long RenderId, string? Camera, long? Frame, 
         name = null!;
         return false;
     }
+
+    /// <summary>What follows the render's part of the name: <c>segments.png</c>, or <c>exr</c> for the render's EXR.</summary>
+    public string Suffix => Modality.Length == 0 ? Extension : Modality + "." + Extension;
+
+    /// <summary>The suffix of a modality and extension, as <see cref="Suffix"/> gives it.</summary>
+    public static string SuffixOf(string modality, string extension) => modality.Length == 0 ? extension : modality + "." + extension;
 
     /// <summary>The render this file belongs to.</summary>
     public RenderKey Key => new(RenderId, Camera, Frame);

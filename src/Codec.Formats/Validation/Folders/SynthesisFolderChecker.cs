@@ -304,6 +304,17 @@ public sealed class SynthesisFolderChecker
                     if (mask.Name.Modality == "segments") segments = decoded;
                 }
 
+                foreach (var exr in files.Where(f => f.Name is { Modality: "", Extension: "exr" }))
+                {
+                    var exrSink = new FindingSink();
+                    ReadAndDecode<object>(worker, exr.Path, exrSink, (bytes, sink, at) =>
+                    {
+                        ExrRenderChecks.Check(bytes, info, Path.GetFileName(path), sink, at);
+                        return null;
+                    }, out var refusedExr);
+                    results.Add(refusedExr ?? new FileCheckResult(exr.Path, null, exrSink.Findings.ToList()));
+                }
+
                 var images = files.Where(f => f.Name.Extension is "png" or "tif" or "tiff" && f.Name.Modality is "rgb" or "depth" or "normals" or "alpha").ToList();
                 if (images.Count > 0) results.AddRange(CheckImages(worker, images, info, Path.GetFileName(path), segments));
             }
@@ -344,7 +355,7 @@ public sealed class SynthesisFolderChecker
             foreach (var (kind, count) in holders.OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal))
             {
                 if (count * 2 <= rendered || have.Contains(kind)) continue;
-                string missing = $"{key.RenderId}{(name.Camera is null ? "" : ".cam_" + name.Camera)}{(name.Frame is null ? "" : ".f_" + name.Frame.Value.ToString(CultureInfo.InvariantCulture))}.{kind.Modality}.{kind.Extension}";
+                string missing = $"{key.RenderId}{(name.Camera is null ? "" : ".cam_" + name.Camera)}{(name.Frame is null ? "" : ".f_" + name.Frame.Value.ToString(CultureInfo.InvariantCulture))}.{RenderFileName.SuffixOf(kind.Modality, kind.Extension)}";
                 results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));
             }

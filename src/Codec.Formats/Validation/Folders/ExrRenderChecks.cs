@@ -1,0 +1,123 @@
+using System.Globalization;
+using Codec.Formats.Synthesis.Info;
+using Codec.Runtime.Binary.Exr;
+using Codec.Runtime.Binary.Image;
+using Codec.Runtime.Findings;
+
+namespace Codec.Formats.Validation.Folders;
+
+/// <summary>
+/// The checks of a render's multi-channel EXR (<c>N.exr</c>), the file its other images are extracted from: the header
+/// as <see cref="ExrFile"/> reads it (truncation included); the channels Synthesis AI's documentation lists (R, G, B,
+/// A, Z); the header's <c>zmin</c>/<c>zmax</c> against the info.json's; and, where codec decodes the part's
+/// compression, Z finite and within that range where the alpha is opaque, and every Cryptomatte id of a covered pixel
+/// named by its layer's manifest.
+/// </summary>
+public static class ExrRenderChecks
+{
+    private static readonly string[] Documented = ["R", "G", "B", "A", "Z"];
+
+    /// <summary>Checks one EXR held in memory; its findings go to <paramref name="sink"/>.</summary>
+    public static void Check(ReadOnlySpan<byte> file, IInfoDocument? info, string infoName, FindingSink sink, string path = "")
+    {
+        if (ExrFile.Decode(file, sink, path) is not { } exr || exr.Parts.Count == 0) return;
+        var part = exr.Parts[0];
+        var missing = Documented.Where(d => part.Channels.All(c => c.Name != d)).ToList();
+        if (missing.Count > 0)
+        {
+            sink.Add(new Finding(FindingCodes.ExrLayout, Severity.Error, "",
+                $"the EXR has no {string.Join(", ", missing)} channel{(missing.Count == 1 ? "" : "s")} (Synthesis AI's documentation lists R, G, B, A and Z)"));
+        }
+
+        double? low = Float(part, "zmin"), high = Float(part, "zmax");
+        if (info is { HasZMin: true, HasZMax: true } && low is { } zmin && high is { } zmax && (!Close(zmin, info.ZMin) || !Close(zmax, info.ZMax)))
+        {
+            sink.Add(new Finding(FindingCodes.ExrLayout, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+                $"the header's zmin/zmax are {zmin}/{zmax}; {infoName} says {info.ZMin}/{info.ZMax}")));
+        }
+
+        // Pixels only where codec decodes them; the header checks above stand either way.
+        var quiet = new FindingSink();
+        if (ExrPixels.Decode(file, exr, 0, quiet, path) is not { } channels)
+        {
+            if (quiet.Findings.Any(f => f.Code != FindingCodes.UnsupportedEntry && f.Code != FindingCodes.UnsupportedElementType)) foreach (var f in quiet.Findings) sink.Add(f);
+            return;
+        }
+
+        if (channels.TryGetValue("Z", out var z))
+        {
+            double from = info is { HasZMin: true } ? info.ZMin : low ?? double.NegativeInfinity;
+            double to = info is { HasZMax: true } ? info.ZMax : high ?? double.PositiveInfinity;
+            CheckDepth(z, channels.GetValueOrDefault("A"), from, to, sink);
+        }
+
+        foreach (var layer in exr.Cryptomattes.Where(l => l.Name is not null && l.Manifest.Count > 0)) CheckCryptomatte(layer, channels, sink);
+    }
+
+    private static void CheckDepth(ImagePixels z, ImagePixels? alpha, double low, double high, FindingSink sink)
+    {
+        var depth = z.ToSingles();
+        var opaque = alpha?.ToSingles();
+        long nonFinite = 0, outside = 0;
+        int first = -1;
+        for (int i = 0; i < depth.Length; i++)
+        {
+            if (!float.IsFinite(depth[i])) nonFinite++;
+            else if ((opaque is null || opaque[i] >= 1) && (depth[i] < low || depth[i] > high)) outside++;
+            else continue;
+            if (first < 0) first = i;
+        }
+
+        if (nonFinite + outside > 0)
+        {
+            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+                $"Z: {nonFinite:N0} pixels are not finite and {outside:N0} opaque ones lie outside [{low}, {high}] (first at ({first % z.Width}, {first / z.Width}): {depth[first]})")));
+        }
+    }
+
+    // A Cryptomatte layer stores ranks in channels <name>00, <name>01, ...: R and B hold ids (a float's bits), G and A
+    // the coverage of the id before them. Every id that covers a pixel must be in the manifest.
+    private static void CheckCryptomatte(ExrCryptomatte layer, IReadOnlyDictionary<string, ImagePixels> channels, FindingSink sink)
+    {
+        var known = new HashSet<uint>();
+        foreach (var (_, hash) in layer.Manifest)
+        {
+            if (uint.TryParse(hash, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out uint id)) known.Add(id);
+        }
+
+        long unknown = 0;
+        (uint Id, int Pixel, int Width)? first = null;
+        for (int rank = 0; channels.TryGetValue($"{layer.Name}{rank:00}.R", out var r); rank++)
+        {
+            foreach (var (idChannel, coverageChannel) in new[] { (".R", ".G"), (".B", ".A") })
+            {
+                if (!channels.TryGetValue($"{layer.Name}{rank:00}{idChannel}", out var ids) || !channels.TryGetValue($"{layer.Name}{rank:00}{coverageChannel}", out var coverage)) continue;
+                if (ids.Kind != SampleKind.Float32) continue; // ids are float32 bit patterns by definition
+                var idBits = ids.Samples<uint>();
+                var weights = coverage.ToSingles();
+                for (int i = 0; i < idBits.Length; i++)
+                {
+                    if (!(weights[i] > 0) || known.Contains(idBits[i])) continue;
+                    unknown++;
+                    first ??= (idBits[i], i, ids.Width);
+                }
+            }
+        }
+
+        if (unknown > 0)
+        {
+            var (id, pixel, width) = first!.Value;
+            sink.Add(new Finding(FindingCodes.CryptomatteIdUnknown, Severity.Error, "",
+                $"{unknown:N0} covered samples of {layer.Name} hold ids its manifest does not name (first {id:x8} at ({pixel % width}, {pixel / width}))"));
+        }
+    }
+
+    private static double? Float(ExrPart part, string name) => part.Get(name)?.Value switch
+    {
+        float f => f,
+        double d => d,
+        _ => null,
+    };
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+}

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Findings;
 
@@ -183,7 +182,7 @@ public static class ExrPixels
                 return null;
             }
 
-            if (!BitConverter.IsLittleEndian) Swap(outputs[k], Size(channels[k].Type));
+            if (!BitConverter.IsLittleEndian) SampleBytes.Swap(outputs[k], Size(channels[k].Type));
             var kind = channels[k].Type switch { ExrPixelType.Half => SampleKind.Float16, ExrPixelType.Float => SampleKind.Float32, _ => SampleKind.UInt32 };
             result[channels[k].Name] = new ImagePixels((int)width, (int)height, 1, kind, outputs[k]) { Format = $"OpenEXR {channels[k].Type} channel, {compression}" };
         }
@@ -218,26 +217,11 @@ public static class ExrPixels
         return written;
     }
 
+    // More data than the chunk needs is as wrong as less: it says so as one byte more than the room.
     private static int Inflate(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        try
-        {
-            using var zlib = new ZLibStream(new MemoryStream(input.ToArray()), CompressionMode.Decompress);
-            int written = 0;
-            while (written < output.Length)
-            {
-                int n = zlib.Read(output[written..]);
-                if (n == 0) break;
-                written += n;
-            }
-
-            // More data than the chunk needs is as wrong as less.
-            return written == output.Length && zlib.ReadByte() >= 0 ? output.Length + 1 : written;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return -1;
-        }
+        int written = SampleBytes.Inflate(input, output, out bool more);
+        return more ? written + 1 : written;
     }
 
     // The byte predictor of RLE and ZIP chunks: each byte was stored as its difference from the one before, plus 128.
@@ -251,11 +235,5 @@ public static class ExrPixels
     {
         int half = (packed.Length + 1) / 2;
         for (int i = 0; i < packed.Length; i++) output[i] = (i & 1) == 0 ? packed[i / 2] : packed[half + (i / 2)];
-    }
-
-    private static void Swap(byte[] data, int size)
-    {
-        if (size == 2) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(data.AsSpan()), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(data.AsSpan()));
-        else BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(data.AsSpan()), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(data.AsSpan()));
     }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Codec.Runtime.Binary.Image;
 
 /// <summary>
@@ -126,26 +124,7 @@ internal static class TiffCodecs
     }
 
     /// <summary>Inflates a zlib stream; the bytes written, or -1 when it is not valid zlib.</summary>
-    public static int Deflate(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        try
-        {
-            using var zlib = new ZLibStream(new MemoryStream(input.ToArray()), CompressionMode.Decompress);
-            int written = 0;
-            while (written < output.Length)
-            {
-                int n = zlib.Read(output[written..]);
-                if (n == 0) break;
-                written += n;
-            }
-
-            return written;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return -1;
-        }
-    }
+    public static int Deflate(ReadOnlySpan<byte> input, Span<byte> output) => SampleBytes.Inflate(input, output, out _);
 
     /// <summary>Undoes horizontal differencing on one row of native-order samples of <paramref name="bytesPerSample"/> bytes.</summary>
     public static void UndoHorizontal(Span<byte> row, int samplesPerPixel, int bytesPerSample)

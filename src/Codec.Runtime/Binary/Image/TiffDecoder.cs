@@ -185,7 +185,7 @@ public static class TiffDecoder
                 if (predictor == 3) TiffCodecs.UndoFloatingPoint(row, scratch!, channels, bytesPerSample);
                 else
                 {
-                    if (little != BitConverter.IsLittleEndian) Swap(row, bytesPerSample);
+                    if (little != BitConverter.IsLittleEndian) SampleBytes.Swap(row, bytesPerSample);
                     if (predictor == 2) TiffCodecs.UndoHorizontal(row, channels, bytesPerSample);
                 }
 
@@ -211,12 +211,6 @@ public static class TiffDecoder
         int n = Math.Min(input.Length, output.Length);
         input[..n].CopyTo(output);
         return n;
-    }
-
-    private static void Swap(Span<byte> row, int bytesPerSample)
-    {
-        if (bytesPerSample == 2) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row));
-        else if (bytesPerSample == 4) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(row), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(row));
     }
 
     // An ASCII tag's text (its values hold the offset and length, see ReadDirectory), without the final NUL.

@@ -1,0 +1,43 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+
+namespace Codec.Runtime.Binary.Image;
+
+/// <summary>Byte-level helpers the image decoders (PNG, TIFF, EXR) share: zlib blocks of known size and byte order.</summary>
+internal static class SampleBytes
+{
+    /// <summary>
+    /// Inflates a zlib stream into <paramref name="output"/>; the bytes written, or -1 when it is not valid zlib.
+    /// <paramref name="more"/> says whether the stream holds more than the room it was given.
+    /// </summary>
+    public static int Inflate(ReadOnlySpan<byte> input, Span<byte> output, out bool more)
+    {
+        more = false;
+        try
+        {
+            using var zlib = new ZLibStream(new MemoryStream(input.ToArray()), CompressionMode.Decompress);
+            int written = 0;
+            while (written < output.Length)
+            {
+                int n = zlib.Read(output[written..]);
+                if (n == 0) return written;
+                written += n;
+            }
+
+            more = zlib.ReadByte() >= 0;
+            return written;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>Reverses the byte order of every 2- or 4-byte sample of <paramref name="data"/>, in place.</summary>
+    public static void Swap(Span<byte> data, int bytesPerSample)
+    {
+        if (bytesPerSample == 2) BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(data), MemoryMarshal.Cast<byte, ushort>(data));
+        else if (bytesPerSample == 4) BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(data), MemoryMarshal.Cast<byte, uint>(data));
+    }
+}

@@ -60,29 +60,20 @@ public static class HumanReport
     // One line per code of the findings listed: how many, in how many files, and what it is (codec explain CODE says more).
     private static void WriteCodeTable(TextWriter output, IReadOnlyList<FileReport> files, Func<Finding, bool> shown, Paint paint)
     {
-        var codes = files.SelectMany(file => file.Findings.Where(shown).Select(f => (File: file.Path, Finding: f)))
-            .GroupBy(x => x.Finding.Code)
-            .Select(g => (Code: g.Key, Severity: g.Max(x => x.Finding.Severity), Count: g.Count(), Files: g.Select(x => x.File).Distinct().Count()))
-            .OrderByDescending(c => c.Severity).ThenByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .ToList();
+        var codes = CodeCount.Of(files, shown);
         if (codes.Count == 0) return;
         output.WriteLine();
         output.WriteLine("Findings by code (codec explain CODE says what to do):");
         foreach (var c in codes)
         {
             string title = FindingCatalog.Find(c.Code)?.Title ?? "";
-            output.WriteLine($"  {c.Code}  {paint.Severity(c.Severity, $"{Label(c.Severity),-7}")} {c.Count,7} in {Count(c.Files, "file"),-10}  {title}");
+            output.WriteLine($"  {c.Code}  {paint.Severity(c.Severity, $"{Label(c.Severity),-7}")} {c.Findings,7} in {Count(c.Files, "file"),-10}  {title}");
         }
 
         output.WriteLine();
     }
 
-    private static string Label(Severity s) => s switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
+    private static string Label(Severity s) => FindingDocs.Label(s);
 
     private static string Count(long n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 

@@ -417,12 +417,8 @@ public static class ShardFile
         return values;
     }
 
-    private static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
+    // The words the reports use, so that a query on the table reads as the report does.
+    private static string SeverityName(Severity severity) => FindingDocs.Label(severity);
 
     private static Severity? ParseSeverity(string? name) => name switch
     {

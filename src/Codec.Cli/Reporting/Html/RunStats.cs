@@ -3,9 +3,6 @@ using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting.Html;
 
-/// <summary>One code's count in a run.</summary>
-public sealed record CodeCount(string Code, Severity Severity, long Findings, int Files);
-
 /// <summary>A render whose landmarks lie farthest from their 3D projection.</summary>
 public sealed record WorstRender(string InfoPath, string System, double MaxPx, double MeanPx);
 
@@ -123,11 +120,7 @@ public sealed class RunStats
             if (report.Clip is { } clip) clips.Add((report.Path, clip));
         }
 
-        var codes = reports.SelectMany(r => r.Findings.Select(f => (r.Path, f)))
-            .GroupBy(x => x.f.Code)
-            .Select(g => new CodeCount(g.Key, g.Max(x => x.f.Severity), g.LongCount(), g.Select(x => x.Path).Distinct().Count()))
-            .OrderByDescending(c => c.Severity).ThenByDescending(c => c.Findings).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .ToList();
+        var codes = CodeCount.Of(reports, _ => true);
         return new RunStats
         {
             Files = reports.Count,

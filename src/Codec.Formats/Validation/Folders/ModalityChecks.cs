@@ -18,6 +18,17 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     private bool[]? _surface;
     private bool _surfaceKnown;
 
+    // The alpha's samples as floats, converted once for the surface and for the comparison with the mask.
+    private (ImagePixels Image, float[] Values)? _alpha;
+
+    private float[] AlphaValues(ImagePixels alpha)
+    {
+        if (_alpha is { } cached && ReferenceEquals(cached.Image, alpha)) return cached.Values;
+        var values = alpha.ToSingles();
+        _alpha = (alpha, values);
+        return values;
+    }
+
     // Findings list the first offending pixel; more would only repeat.
     public void Check(string modality, ImagePixels image, FindingSink sink, IReadOnlyDictionary<string, (string Path, ImagePixels Pixels)> all)
     {
@@ -62,7 +73,7 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     {
         if (alpha is not null)
         {
-            var values = alpha.ToSingles();
+            var values = AlphaValues(alpha);
             double opaque = Opaque(alpha.Kind);
             var surface = new bool[alpha.PixelCount];
             for (int i = 0; i < surface.Length; i++) surface[i] = values[i * alpha.Channels] >= opaque;
@@ -153,7 +164,7 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     private void CheckAlpha(ImagePixels alpha, FindingSink sink)
     {
         if (!SameSize(alpha)) return;
-        var values = alpha.ToSingles();
+        var values = AlphaValues(alpha);
         long disagree = 0;
         for (int i = 0; i < alpha.PixelCount; i++)
         {

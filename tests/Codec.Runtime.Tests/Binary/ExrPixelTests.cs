@@ -7,7 +7,7 @@ namespace Codec.Tests.Runtime;
 
 /// <summary>
 /// EXR pixels against OpenEXR's own reading, on files it wrote (tests/Fixtures/exr/make_pixels.cpp): scanline parts
-/// without compression, with RLE, ZIPS and ZIP, and tiled ones; damaged copies are located findings.
+/// without compression, with RLE, ZIPS, ZIP, PIZ and PXR24, and tiled ones; damaged copies are located findings.
 /// </summary>
 public sealed class ExrPixelTests
 {
@@ -29,7 +29,8 @@ public sealed class ExrPixelTests
         var channels = Decode(File.ReadAllBytes(Path.Combine(Folder, name)), sink);
         Assert.True(channels is not null, string.Join("; ", sink.Findings));
         Assert.Equal(["B", "G", "R", "Z", "id"], channels.Keys.Order(StringComparer.Ordinal));
-        Assert.All(channels.Values, c => Assert.Equal((37, 21), (c.Width, c.Height)));
+        var window = ExrFile.Decode(File.ReadAllBytes(Path.Combine(Folder, name)), new FindingSink())!.Parts[0].DataWindow!.Value;
+        Assert.All(channels.Values, c => Assert.Equal((window.Width, window.Height), (c.Width, c.Height)));
         Assert.Equal(SampleKind.Float16, channels["R"].Kind);
         Assert.Equal(SampleKind.Float32, channels["Z"].Kind);
         Assert.Equal(SampleKind.UInt32, channels["id"].Kind);
@@ -41,16 +42,29 @@ public sealed class ExrPixelTests
     public void A_compression_codec_does_not_decode_is_named()
     {
         var sink = new FindingSink();
-        Assert.Null(Decode(File.ReadAllBytes(Path.Combine(Folder, "tiled_piz.exr")), sink));
+        Assert.Null(Decode(File.ReadAllBytes(Path.Combine(Folder, "unsupported.dwaa.exr")), sink));
         var finding = Assert.Single(sink.Findings);
         Assert.Equal(FindingCodes.UnsupportedEntry, finding.Code);
-        Assert.Contains("Piz compression", finding.Message);
+        Assert.Contains("Dwaa compression", finding.Message);
+    }
+
+    [Fact]
+    public void A_tiled_piz_file_with_decreasing_lines_decodes()
+    {
+        // Written by make_fixtures.cpp: one 16 × 8 tile of Y = 0.25, PIZ, lines in decreasing order.
+        var sink = new FindingSink();
+        var channels = Decode(File.ReadAllBytes(Path.Combine(Folder, "tiled_piz.exr")), sink);
+        Assert.True(channels is not null, string.Join("; ", sink.Findings));
+        Assert.All(channels["Y"].Samples<Half>().ToArray(), v => Assert.Equal((Half)0.25f, v));
     }
 
     [Theory]
     [InlineData("pixels.scanline_zip.exr")]
     [InlineData("pixels.scanline_rle.exr")]
     [InlineData("pixels.tiled_zip.exr")]
+    [InlineData("pixels.wide_piz.exr")]
+    [InlineData("pixels.wide_tiled_piz.exr")]
+    [InlineData("pixels.wide_pxr24.exr")]
     public void A_damaged_chunk_is_a_located_finding(string name)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Folder, name));

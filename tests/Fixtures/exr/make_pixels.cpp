@@ -1,9 +1,12 @@
 // Writes EXR pixel fixtures with the OpenEXR library itself (Debian libopenexr-dev 3.1), and what it reads back:
 //   g++ -std=c++17 make_pixels.cpp -o /tmp/make_exr_pixels $(pkg-config --cflags --libs OpenEXR) && /tmp/make_exr_pixels
 // pixels.<name>.exr   a 37 x 21 data window starting at (-3, 5): half R, G, B, float Z, uint id, in one of the
-//                     compressions codec decodes (none, RLE, ZIPS, ZIP) as scanlines, or ZIP and none as 16 x 8 tiles
+//                     compressions codec decodes (none, RLE, ZIPS, ZIP, PIZ, PXR24) as scanlines, or as 16 x 8 tiles;
+//                     pixels.wide_<name>.exr are 300 x 36 (tiles 64 x 32), so that PIZ and PXR24 take several chunks,
+//                     and wide_piz's chunks use more than 2^14 distinct values (the 16-bit form of PIZ's wavelet)
 // pixels.<name>.bin   the channels as OpenEXR's InputFile / TiledInputFile reads them back: each channel in name
 //                     order, row by row, little-endian (2 bytes a half, 4 a float or uint)
+// unsupported.dwaa.exr  the 37 x 21 scanline case in DWAA, a compression codec does not decode (it names it)
 // render.<name>.exr   a render's EXR as Synthesis AI's documentation lists its channels (RGBA, Z) with a Cryptomatte
 //                     layer CryptoObject (two ranks of ids and coverage, a manifest of "head" and "hair"), ZIP:
 //                     good — as it should be; unknown_id — one covered pixel holds an id the manifest lacks;
@@ -30,7 +33,9 @@ using namespace Imath;
 
 #include "cryptomatte_hash.h"
 
-static const int X0 = -3, Y0 = 5, W = 37, H = 21;
+// The data window of the case being written (the wide cases change it).
+static const int X0 = -3, Y0 = 5;
+static int W = 37, H = 21;
 
 struct Planes {
     std::vector<half> b, g, r;
@@ -122,31 +127,51 @@ static void writeRenders() {
 }
 
 int main() {
-    Planes source;
-    uint32_t seed = 2026;
-    auto next = [&]() { seed = seed * 1664525u + 1013904223u; return seed; };
-    for (int y = 0; y < H; y++)
-        for (int x = 0; x < W; x++) {
-            int i = y * W + x;
-            // Smooth gradients (what compresses) and noise (what does not), with runs of equal values for RLE.
-            source.r[i] = half(x / float(W));
-            source.g[i] = half((next() % 1000) / 250.0f - 2);
-            source.b[i] = half(x < 10 ? 0.5f : y / float(H));
-            source.z[i] = 0.3f + 0.01f * x + (next() % 100) * 1e-4f;
-            source.id[i] = y < 4 ? 7u : next();
-        }
-
-    struct Case { const char* name; Compression compression; bool tiled; };
+    writeRenders();
+    struct Case { const char* name; Compression compression; bool tiled; bool wide; };
     const Case cases[] = {
-        {"scanline_none", NO_COMPRESSION, false}, {"scanline_rle", RLE_COMPRESSION, false},
-        {"scanline_zips", ZIPS_COMPRESSION, false}, {"scanline_zip", ZIP_COMPRESSION, false},
-        {"tiled_zip", ZIP_COMPRESSION, true}, {"tiled_none", NO_COMPRESSION, true},
+        {"scanline_none", NO_COMPRESSION, false, false}, {"scanline_rle", RLE_COMPRESSION, false, false},
+        {"scanline_zips", ZIPS_COMPRESSION, false, false}, {"scanline_zip", ZIP_COMPRESSION, false, false},
+        {"tiled_zip", ZIP_COMPRESSION, true, false}, {"tiled_none", NO_COMPRESSION, true, false},
+        {"scanline_piz", PIZ_COMPRESSION, false, false},
+        {"scanline_pxr24", PXR24_COMPRESSION, false, false}, {"tiled_pxr24", PXR24_COMPRESSION, true, false},
+        {"wide_piz", PIZ_COMPRESSION, false, true}, {"wide_tiled_piz", PIZ_COMPRESSION, true, true},
+        {"wide_pxr24", PXR24_COMPRESSION, false, true},
     };
     for (const auto& c : cases) {
+        W = c.wide ? 300 : 37;
+        H = c.wide ? 36 : 21;
+        Planes source;
+        uint32_t seed = 2026;
+        auto next = [&]() { seed = seed * 1664525u + 1013904223u; return seed; };
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                int i = y * W + x;
+                // Smooth gradients (what compresses) and noise (what does not), with runs of equal values for RLE. PIZ
+                // stores a chunk as it is unless it comes out smaller, and its bitmap of the sixteen-bit values used
+                // spans from the least to the greatest: so its cases get smooth G, Z and id of few distinct values,
+                // but for wide_piz, whose ids spread over most sixteen-bit values (its wavelet's 16-bit form).
+                source.r[i] = half(x / float(W));
+                source.b[i] = half(x < 10 ? 0.5f : y / float(H));
+                if (c.compression == PIZ_COMPRESSION && c.wide && !c.tiled) {
+                    source.g[i] = half(std::sin(x * 0.3f) * std::cos(y * 0.2f) * 4 + (next() % 4) * 1e-3f);
+                    source.z[i] = 0.3f + 0.01f * x + 0.001f * y;
+                    source.id[i] = y < 4 ? 7u : (x * 40503u + y * 977u) * 65599u;
+                } else if (c.compression == PIZ_COMPRESSION) {
+                    source.g[i] = half(1 + (x + y) / 64.0f + (next() % 4) * 1e-3f);
+                    source.z[i] = 0.25f + x / 64.0f + y / 1024.0f;
+                    source.id[i] = y < 4 ? 7u : x + y * W;
+                } else {
+                    source.g[i] = half((next() % 1000) / 250.0f - 2);
+                    source.z[i] = 0.3f + 0.01f * x + (next() % 100) * 1e-4f;
+                    source.id[i] = y < 4 ? 7u : next();
+                }
+            }
+
         std::string file = std::string("pixels.") + c.name + ".exr";
         Header h = header(c.compression);
         if (c.tiled) {
-            h.setTileDescription(TileDescription(16, 8, ONE_LEVEL));
+            h.setTileDescription(c.wide ? TileDescription(64, 32, ONE_LEVEL) : TileDescription(16, 8, ONE_LEVEL));
             TiledOutputFile out(file.c_str(), h);
             out.setFrameBuffer(frame(source));
             out.writeTiles(0, out.numXTiles() - 1, 0, out.numYTiles() - 1);
@@ -168,6 +193,12 @@ int main() {
         }
         dump(c.name, read);
     }
-    writeRenders();
+
+    W = 37;
+    H = 21;
+    Planes flat;
+    OutputFile dwaa("unsupported.dwaa.exr", header(DWAA_COMPRESSION));
+    dwaa.setFrameBuffer(frame(flat));
+    dwaa.writePixels(H);
     return 0;
 }

@@ -6,10 +6,10 @@ namespace Codec.Runtime.Binary.Exr;
 
 /// <summary>
 /// Decodes the pixels of one part of an OpenEXR file whose header <see cref="ExrFile"/> has read: scanline or tiled
-/// (one level) parts, compressed with none, RLE, ZIPS or ZIP, of half, float and uint channels sampled at every pixel.
-/// Each channel comes out as a one-channel <see cref="ImagePixels"/> (Float16, Float32 or UInt32) of the data window,
-/// top row first. Every chunk is checked against the offset table, the file and the size its lines or tile need; a
-/// compression codec does not decode (PIZ, PXR24, B44, DWA) is a located finding naming it.
+/// (one level) parts, compressed with none, RLE, ZIPS, ZIP, PIZ or PXR24, of half, float and uint channels sampled at
+/// every pixel. Each channel comes out as a one-channel <see cref="ImagePixels"/> (Float16, Float32 or UInt32) of the
+/// data window, top row first. Every chunk is checked against the offset table, the file and the size its lines or
+/// tile need; a compression codec does not decode (B44, DWA) is a located finding naming it.
 /// </summary>
 public static class ExrPixels
 {
@@ -22,9 +22,9 @@ public static class ExrPixels
             return null;
         }
 
-        if (compression is not (ExrCompression.None or ExrCompression.Rle or ExrCompression.Zips or ExrCompression.Zip))
+        if (compression is not (ExrCompression.None or ExrCompression.Rle or ExrCompression.Zips or ExrCompression.Zip or ExrCompression.Piz or ExrCompression.Pxr24))
         {
-            sink.ReportAt(FindingCodes.UnsupportedEntry, path, part.Get("compression")?.Offset ?? 8, $"{compression} compression: codec decodes the pixels of none, RLE, ZIPS and ZIP parts (it reads every header)");
+            sink.ReportAt(FindingCodes.UnsupportedEntry, path, part.Get("compression")?.Offset ?? 8, $"{compression} compression: codec decodes the pixels of none, RLE, ZIPS, ZIP, PIZ and PXR24 parts (it reads every header)");
             return null;
         }
 
@@ -46,9 +46,10 @@ public static class ExrPixels
         // Where this part's offset table is: after the headers, behind the tables of the parts before it.
         long table = exr.HeaderBytes + (8 * exr.Parts.Take(partIndex).Sum(p => p.ChunkCount));
         // What the chunks can decode to at most (deflate about 1,032:1, RLE 64:1): a window promising more is refused
-        // before anything is allocated. The channels then grow with the lines that really decode (doubling), so a
-        // window that the chunks do not fill costs about twice what they hold.
-        long ratio = compression switch { ExrCompression.None => 1, ExrCompression.Rle => 64, _ => 1040 };
+        // before anything is allocated (PIZ's Huffman runs reach about 450:1, PXR24 inflates to three quarters of
+        // its floats). The channels then grow with the lines that really decode (doubling), so a window that the
+        // chunks do not fill costs about twice what they hold.
+        long ratio = compression switch { ExrCompression.None => 1, ExrCompression.Rle => 64, ExrCompression.Pxr24 => 1400, _ => 1040 };
         if (width * height * pixelBytes > (file.Length + 1) * ratio)
         {
             sink.ReportAt(FindingCodes.CompressionBomb, path, part.Get("dataWindow")?.Offset ?? 8, $"a data window of {width} × {height} pixels of {pixelBytes} bytes cannot come from a file of {file.Length} bytes");
@@ -57,7 +58,10 @@ public static class ExrPixels
 
         var outputs = channels.Select(c => new byte[Math.Min(width * height, Math.Max(width, 1 << 16)) * Size(c.Type)]).ToList();
         bool tiled = part.Tiles is not null;
-        int blockLines = compression == ExrCompression.Zip ? 16 : 1;
+        int blockLines = compression switch { ExrCompression.Zip or ExrCompression.Pxr24 => 16, ExrCompression.Piz => 32, _ => 1 };
+        var types = channels.Select(c => c.Type).ToList();
+        var words = types.Select(t => Size(t) / 2).ToList();
+        var piz = compression == ExrCompression.Piz ? new ExrPiz() : null;
         long tileWidth = part.Tiles?.XSize ?? width, tileHeight = part.Tiles?.YSize ?? blockLines;
         long across = (width + tileWidth - 1) / tileWidth;
         var raw = Array.Empty<byte>();
@@ -131,19 +135,10 @@ public static class ExrPixels
 
                 data.CopyTo(block);
             }
-            else
+            else if (Uncompress(compression, data, block, ref scratch, types, words, piz, (int)columns, (int)lines) is { } error)
             {
-                if (scratch.Length < need) scratch = new byte[need];
-                var packed = scratch.AsSpan(0, need);
-                int got = compression == ExrCompression.Rle ? Rle(data, packed) : Inflate(data, packed);
-                if (got != need)
-                {
-                    sink.ReportAt(FindingCodes.DataTruncated, path, at, got < 0 ? $"chunk {c} is not valid {compression} data" : $"chunk {c} decodes to {got} bytes; its pixels need {need}");
-                    return null;
-                }
-
-                Unpredict(packed);
-                Deinterleave(packed, block);
+                sink.ReportAt(FindingCodes.DataTruncated, path, at, $"chunk {c}: {error}");
+                return null;
             }
 
             long endLine = Math.Min(y0 + lines, height);
@@ -191,6 +186,26 @@ public static class ExrPixels
     }
 
     private static int Size(ExrPixelType type) => type == ExrPixelType.Half ? 2 : 4;
+
+    // One compressed chunk into its pixels, laid out line by line, each channel's samples in turn; null, or what is wrong.
+    private static string? Uncompress(ExrCompression compression, ReadOnlySpan<byte> data, Span<byte> block, ref byte[] scratch, List<ExrPixelType> types, List<int> words, ExrPiz? piz, int columns, int lines)
+    {
+        switch (compression)
+        {
+            case ExrCompression.Piz:
+                return piz!.Decode(data, block, words, columns, lines);
+            case ExrCompression.Pxr24:
+                return ExrPxr24.Decode(data, block, types, columns, lines, ref scratch);
+        }
+
+        if (scratch.Length < block.Length) scratch = new byte[block.Length];
+        var packed = scratch.AsSpan(0, block.Length);
+        int got = compression == ExrCompression.Rle ? Rle(data, packed) : Inflate(data, packed);
+        if (got != block.Length) return got < 0 ? $"not valid {compression} data" : $"decodes to {got} bytes; its pixels need {block.Length}";
+        Unpredict(packed);
+        Deinterleave(packed, block);
+        return null;
+    }
 
     // OpenEXR's RLE: a negative count copies that many bytes as they are, a count n ≥ 0 repeats the next byte n + 1 times.
     private static int Rle(ReadOnlySpan<byte> input, Span<byte> output)

@@ -344,11 +344,11 @@ public static class FindingCodes
         "The info.json was lost; the images and masks alone have no labels.", Example = "9.rgb.png: render 9 has no info.json; its 3 files are not checked")]
     public const string FilesWithoutRender = "X714";
 
-    [Finding(Error, "An image of a render (RGB, depth, normals, alpha) whose size is not the render's (from the info.json intrinsics).",
+    [Finding(Error, "An image of a render (RGB, depth, normals, alpha, or its EXR) whose size is not the render's (from the info.json intrinsics).",
         "The image was resized or belongs to another render; its pixels will not line up with the labels.", Example = "2.depth.tif: 256 x 256 pixels; the render is 512 x 512")]
     public const string ImageSizeMismatch = "X715";
 
-    [Finding(Error, "An RGB render whose every pixel is the same: an all-black (or all-white) image.",
+    [Finding(Error, "An RGB render (or an EXR's beauty pass) whose every pixel is the same: an all-black (or all-white) image.",
         "The render failed (no light, the camera inside an object, a crash); re-render it or drop it from training.", Example = "3.rgb.png: every pixel is (0, 0, 0)")]
     public const string BlankImage = "X716";
 
@@ -356,11 +356,11 @@ public static class FindingCodes
         "Check the depth's units and range against the info.json's render section; NaN depth poisons a depth loss.", Example = "2.depth.tif: 1,024 surface pixels lie outside [0, 100] (first at (10, 12): -3.5)")]
     public const string DepthOutOfRange = "X717";
 
-    [Finding(Error, "Normals that are not of unit length where there is surface.",
+    [Finding(Error, "Normals (an image, or an EXR's CameraNormals, normals or worldNormals pass) that are not of unit length where there is surface.",
         "The normals were written unnormalised, or as colours (0..1 instead of -1..1); renormalise or re-export them.", Example = "2.normals.tif: 5,210 of 61,000 surface pixels have |n| off 1 by more than 0.05 (first at (100, 40): 0.51)")]
     public const string NormalsNotUnit = "X718";
 
-    [Finding(Error, "The alpha and the segmentation mask disagree about which pixels are background, beyond the edge pixels that antialiasing blurs.",
+    [Finding(Error, "The alpha (or an EXR's binary_segmentation.foreground pass) and the segmentation mask disagree about which pixels are background, beyond the edge pixels that antialiasing blurs.",
         "One of the two belongs to another render, or was resized; compare them with codec render --image N.alpha.tif --mask N.segments.png.", Example = "2.alpha.tif: 8,200 pixels (3.1%) are transparent where 2.segments.png has a class, or opaque where it has background")]
     public const string AlphaMaskMismatch = "X719";
 

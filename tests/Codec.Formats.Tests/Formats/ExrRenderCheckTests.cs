@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Codec.Runtime.Binary.Image;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
@@ -5,9 +7,11 @@ using Codec.Tests.Infrastructure;
 namespace Codec.Tests.Formats;
 
 /// <summary>
-/// A render's EXR in its output folder: named <c>N.exr</c> (not a stray file), its documented channels, its depth range
-/// and its Cryptomatte ids against the manifest — on EXRs OpenEXR wrote (tests/Fixtures/exr/make_pixels.cpp), each
-/// defect seeded by the writer.
+/// A render's EXR in its output folder: named <c>N.exr</c> (not a stray file), its documented channels, its size, its
+/// depth range, its beauty, normals, alpha and foreground passes, and its Cryptomatte ids against the manifest — on
+/// EXRs OpenEXR wrote (tests/Fixtures/exr/make_pixels.cpp), each defect seeded by the writer. The render is the
+/// sample's render 1, its principal point moved to the EXR's 37 × 21 pixels, with a segmentation mask of the
+/// character the EXR draws (columns 0–29).
 /// </summary>
 public sealed class ExrRenderCheckTests : IDisposable
 {
@@ -15,13 +19,25 @@ public sealed class ExrRenderCheckTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private List<(string File, Finding Finding)> CheckWith(string exr)
+    private List<Finding> CheckWith(string exr, bool fitIntrinsics = true)
     {
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5"))) File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)), overwrite: true);
         File.Copy(Path.Combine(TestPaths.TestFixtures, "exr", $"render.{exr}.exr"), Path.Combine(_dir, "1.exr"), overwrite: true);
+        if (fitIntrinsics)
+        {
+            var info = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "1.info.json")))!;
+            info["camera"]!["intrinsics"]![0]![2] = 18.5;
+            info["camera"]!["intrinsics"]![1]![2] = 10.5;
+            File.WriteAllText(Path.Combine(_dir, "1.info.json"), info.ToJsonString());
+        }
+
+        var labels = new ushort[37 * 21];
+        for (int i = 0; i < labels.Length; i++) labels[i] = (ushort)(i % 37 < 30 ? 12 : 0); // "hair" in the sample's mapping
+        using (var mask = File.Create(Path.Combine(_dir, "1.segments.png"))) PngWriter.WriteLabels(mask, labels, 37, 21, PngPixelFormat.Grey8);
+
         var results = new SynthesisFolderChecker().CheckAsync(_dir).GetAwaiter().GetResult();
         Assert.Contains(results, r => Path.GetFileName(r.Path) == "1.exr");
-        return results.SelectMany(r => r.Findings.Where(f => f.Severity != Severity.Info).Select(f => (Path.GetFileName(r.Path), f))).ToList();
+        return results.Where(r => Path.GetFileName(r.Path) == "1.exr").SelectMany(r => r.Findings.Where(f => f.Severity != Severity.Info)).ToList();
     }
 
     [Fact]
@@ -33,8 +49,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     [Fact]
     public void A_cryptomatte_id_the_manifest_lacks_is_found()
     {
-        var (file, finding) = Assert.Single(CheckWith("unknown_id"));
-        Assert.Equal("1.exr", file);
+        var finding = Assert.Single(CheckWith("unknown_id"));
         Assert.Equal(FindingCodes.CryptomatteIdUnknown, finding.Code);
         Assert.Contains("1 covered samples of CryptoObject hold ids its manifest does not name (first 12345678 at (3, 5))", finding.Message);
     }
@@ -42,7 +57,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     [Fact]
     public void Depth_past_zmax_is_found()
     {
-        var (file, finding) = Assert.Single(CheckWith("far_z"));
+        var finding = Assert.Single(CheckWith("far_z"));
         Assert.Equal(FindingCodes.DepthOutOfRange, finding.Code);
         Assert.Contains("(first at (9, 7): 150)", finding.Message);
     }
@@ -50,8 +65,41 @@ public sealed class ExrRenderCheckTests : IDisposable
     [Fact]
     public void A_missing_documented_channel_is_found()
     {
-        var (_, finding) = Assert.Single(CheckWith("no_z"));
+        var finding = Assert.Single(CheckWith("no_z"));
         Assert.Equal(FindingCodes.ExrLayout, finding.Code);
         Assert.Contains("no Z channel", finding.Message);
+    }
+
+    [Fact]
+    public void An_exr_of_another_size_than_the_intrinsics_is_found()
+    {
+        var finding = Assert.Single(CheckWith("good", fitIntrinsics: false));
+        Assert.Equal(FindingCodes.ImageSizeMismatch, finding.Code);
+        Assert.Contains("37 x 21 pixels; 1.info.json's principal point (540, 960) makes the render 1080 x 1920", finding.Message);
+    }
+
+    [Fact]
+    public void Camera_normals_of_half_a_unit_are_found()
+    {
+        var finding = Assert.Single(CheckWith("short_normals"));
+        Assert.Equal(FindingCodes.NormalsNotUnit, finding.Code);
+        Assert.StartsWith("CameraNormals.R, CameraNormals.G, CameraNormals.B: 630 of 630 surface pixels", finding.Message);
+    }
+
+    [Fact]
+    public void A_foreground_pass_over_the_background_is_found()
+    {
+        var finding = Assert.Single(CheckWith("foreground_everywhere"));
+        Assert.Equal(FindingCodes.AlphaMaskMismatch, finding.Code);
+        Assert.StartsWith("binary_segmentation.foreground: 147 pixels (", finding.Message);
+        Assert.Contains("are outside the foreground where the segmentation mask has a class, or inside it where it has background", finding.Message);
+    }
+
+    [Fact]
+    public void An_all_black_beauty_pass_is_found()
+    {
+        var finding = Assert.Single(CheckWith("black"));
+        Assert.Equal(FindingCodes.BlankImage, finding.Code);
+        Assert.Equal("R, G, B: every pixel is (0, 0, 0)", finding.Message);
     }
 }

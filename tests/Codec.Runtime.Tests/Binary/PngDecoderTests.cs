@@ -91,6 +91,20 @@ public sealed class PngDecoderTests
         Assert.False(image.IsBlank);
         Assert.All(image.Ranges(), r => Assert.True(r.Min >= 0 && r.Max <= 255 && r.Min < r.Max));
     }
+
+    [Fact]
+    public void Planes_interleave_into_one_image_as_floats_when_their_kinds_differ()
+    {
+        var halves = new ImagePixels(2, 1, 1, SampleKind.Float16, System.Runtime.InteropServices.MemoryMarshal.AsBytes(new[] { (Half)0.5f, (Half)1.5f }.AsSpan()).ToArray());
+        var floats = new ImagePixels(2, 1, 1, SampleKind.Float32, System.Runtime.InteropServices.MemoryMarshal.AsBytes(new[] { 2.25f, -3f }.AsSpan()).ToArray());
+        var mixed = ImagePixels.Interleave([halves, floats]);
+        Assert.Equal((SampleKind.Float32, 2), (mixed.Kind, mixed.Channels));
+        Assert.Equal([0.5f, 2.25f, 1.5f, -3f], mixed.Samples<float>().ToArray());
+        var same = ImagePixels.Interleave([halves, halves, halves]);
+        Assert.Equal(SampleKind.Float16, same.Kind);
+        Assert.Equal([(Half)0.5f, (Half)0.5f, (Half)0.5f, (Half)1.5f, (Half)1.5f, (Half)1.5f], same.Samples<Half>().ToArray());
+        Assert.Throws<ArgumentException>(() => ImagePixels.Interleave([halves, new ImagePixels(1, 2, 1, SampleKind.Float16, new byte[4])]));
+    }
 }
 
 /// <summary>Damaged copies of a PNG with their chunks kept well-formed, so that a decoder meets exactly one fault.</summary>

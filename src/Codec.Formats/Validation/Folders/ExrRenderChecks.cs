@@ -9,16 +9,32 @@ namespace Codec.Formats.Validation.Folders;
 /// <summary>
 /// The checks of a render's multi-channel EXR (<c>N.exr</c>), the file its other images are extracted from: the header
 /// as <see cref="ExrFile"/> reads it (truncation included); the channels Synthesis AI's documentation lists (R, G, B,
-/// A, Z); the header's <c>zmin</c>/<c>zmax</c> against the info.json's; and, where codec decodes the part's
-/// compression, Z finite and within that range where the alpha is opaque, and every Cryptomatte id of a covered pixel
-/// named by its layer's manifest.
+/// A, Z); the header's <c>zmin</c>/<c>zmax</c> against the info.json's; the image's size against the intrinsics.
+/// Where codec decodes the part's compression, its passes get the checks of the images extracted from them
+/// (<see cref="ModalityChecks"/>): the beauty not blank, Z finite and within range where the alpha is opaque, the
+/// camera-space and world normals of unit length, the alpha and <c>binary_segmentation.foreground</c> agreeing with
+/// the segmentation mask; and every Cryptomatte id of a covered pixel is named by its layer's manifest.
 /// </summary>
 public static class ExrRenderChecks
 {
     private static readonly string[] Documented = ["R", "G", "B", "A", "Z"];
 
+    // The passes checked as an extracted image would be: the modality, and the channels that make it up.
+    private static readonly (string Modality, string[] Channels)[] Passes =
+    [
+        ("rgb", ["R", "G", "B"]),
+        ("alpha", ["A"]),
+        ("depth", ["Z"]),
+        ("normals", ["CameraNormals.R", "CameraNormals.G", "CameraNormals.B"]),
+        ("normals", ["normals.X", "normals.Y", "normals.Z"]),
+        ("normals", ["worldNormals.X", "worldNormals.Y", "worldNormals.Z"]),
+        ("foreground", ["binary_segmentation.foreground"]),
+        ("foreground", ["binary_segmentation.foreground.R"]),
+    ];
+
     /// <summary>Checks one EXR held in memory; its findings go to <paramref name="sink"/>.</summary>
-    public static void Check(ReadOnlySpan<byte> file, IInfoDocument? info, string infoName, FindingSink sink, string path = "")
+    /// <param name="segments">The render's segmentation mask, to compare the alpha and the foreground pass with.</param>
+    public static void Check(ReadOnlySpan<byte> file, IInfoDocument? info, string infoName, FindingSink sink, string path = "", FolderCheckOptions? options = null, PngImage? segments = null)
     {
         if (ExrFile.Decode(file, sink, path) is not { } exr || exr.Parts.Count == 0) return;
         var part = exr.Parts[0];
@@ -36,6 +52,14 @@ public static class ExrRenderChecks
                 $"the header's zmin/zmax are {zmin}/{zmax}; {infoName} says {info.ZMin}/{info.ZMax}")));
         }
 
+        var checks = new ModalityChecks(options ?? FolderCheckOptions.Default, info, infoName, segments)
+        {
+            FallbackDepthRange = (low ?? double.NegativeInfinity, high ?? double.PositiveInfinity, "the header's"),
+        };
+
+        // The display window is the image the other files are extracted as; the data window may crop it.
+        if ((part.DisplayWindow ?? part.DataWindow) is { } image && !checks.CheckSize(image.Width, image.Height, sink)) return;
+
         // Pixels only where codec decodes them; the header checks above stand either way.
         var quiet = new FindingSink();
         if (ExrPixels.Decode(file, exr, 0, quiet, path) is not { } channels)
@@ -44,35 +68,18 @@ public static class ExrRenderChecks
             return;
         }
 
-        if (channels.TryGetValue("Z", out var z))
+        var alpha = new Dictionary<string, (string Path, ImagePixels Pixels)>(StringComparer.Ordinal);
+        if (channels.TryGetValue("A", out var a)) alpha["alpha"] = (path, a);
+        foreach (var (modality, names) in Passes)
         {
-            double from = info is { HasZMin: true } ? info.ZMin : low ?? double.NegativeInfinity;
-            double to = info is { HasZMax: true } ? info.ZMax : high ?? double.PositiveInfinity;
-            CheckDepth(z, channels.GetValueOrDefault("A"), from, to, sink);
+            if (!names.All(channels.ContainsKey)) continue;
+            var pass = names.Length == 1 ? channels[names[0]] : ImagePixels.Interleave(names.Select(n => channels[n]).ToList());
+            var found = new FindingSink();
+            checks.CheckContent(modality, pass, found, alpha);
+            foreach (var f in found.Findings) sink.Add(f with { Message = $"{string.Join(", ", names)}: {f.Message}" });
         }
 
         foreach (var layer in exr.Cryptomattes.Where(l => l.Name is not null && l.Manifest.Count > 0)) CheckCryptomatte(layer, channels, sink);
-    }
-
-    private static void CheckDepth(ImagePixels z, ImagePixels? alpha, double low, double high, FindingSink sink)
-    {
-        var depth = z.ToSingles();
-        var opaque = alpha?.ToSingles();
-        long nonFinite = 0, outside = 0;
-        int first = -1;
-        for (int i = 0; i < depth.Length; i++)
-        {
-            if (!float.IsFinite(depth[i])) nonFinite++;
-            else if ((opaque is null || opaque[i] >= 1) && (depth[i] < low || depth[i] > high)) outside++;
-            else continue;
-            if (first < 0) first = i;
-        }
-
-        if (nonFinite + outside > 0)
-        {
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-                $"Z: {nonFinite:N0} pixels are not finite and {outside:N0} opaque ones lie outside [{low}, {high}] (first at ({first % z.Width}, {first / z.Width}): {depth[first]})")));
-        }
     }
 
     // A Cryptomatte layer stores ranks in channels <name>00, <name>01, ...: R and B hold ids (a float's bits), G and A

@@ -29,10 +29,24 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
         return values;
     }
 
+    /// <summary>
+    /// Where the info.json gives no <c>zmin</c>/<c>zmax</c>, the depth range to check against instead (an EXR's header)
+    /// and what to call it; null: no range.
+    /// </summary>
+    public (double Low, double High, string Source)? FallbackDepthRange { get; init; }
+
     // Findings list the first offending pixel; more would only repeat.
     public void Check(string modality, ImagePixels image, FindingSink sink, IReadOnlyDictionary<string, (string Path, ImagePixels Pixels)> all)
     {
-        if (!SizeMatches(image, sink)) return;
+        if (CheckSize(image.Width, image.Height, sink)) CheckContent(modality, image, sink, all);
+    }
+
+    /// <summary>
+    /// The checks of one modality's pixels, of the render's size: rgb, depth, normals, alpha, or foreground (a mask
+    /// of the character, like the alpha).
+    /// </summary>
+    public void CheckContent(string modality, ImagePixels image, FindingSink sink, IReadOnlyDictionary<string, (string Path, ImagePixels Pixels)> all)
+    {
         var alpha = all.TryGetValue("alpha", out var a) && a.Pixels.Width == image.Width && a.Pixels.Height == image.Height ? a.Pixels : null;
         if (!_surfaceKnown)
         {
@@ -52,18 +66,22 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
                 CheckNormals(image, sink);
                 break;
             case "alpha":
-                CheckAlpha(image, sink);
+                CheckAgainstMask(image, AlphaValues(image), "transparent", "opaque", sink);
+                break;
+            case "foreground":
+                CheckAgainstMask(image, image.ToSingles(), "outside the foreground", "inside it", sink);
                 break;
         }
     }
 
-    private bool SizeMatches(ImagePixels image, FindingSink sink)
+    /// <summary>Whether an image of <paramref name="width"/> × <paramref name="height"/> is the size the info.json's intrinsics imply; if not, says so.</summary>
+    public bool CheckSize(long width, long height, FindingSink sink)
     {
         if (info?.Camera is not { HasIntrinsics: true } camera) return true;
         double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-        if (Math.Abs(image.Width - (2 * cx)) <= 1 && Math.Abs(image.Height - (2 * cy)) <= 1) return true;
+        if (Math.Abs(width - (2 * cx)) <= 1 && Math.Abs(height - (2 * cy)) <= 1) return true;
         sink.Add(new Finding(FindingCodes.ImageSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-            $"{image.Width} x {image.Height} pixels; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx} x {2 * cy}")));
+            $"{width} x {height} pixels; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx} x {2 * cy}")));
         return false;
     }
 
@@ -94,8 +112,9 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
 
     private void CheckDepth(ImagePixels depth, FindingSink sink)
     {
-        bool ranged = info is { HasZMin: true, HasZMax: true };
-        double low = ranged ? info!.ZMin : double.NegativeInfinity, high = ranged ? info!.ZMax : double.PositiveInfinity;
+        var (low, high, source) = info is { HasZMin: true, HasZMax: true }
+            ? (info.ZMin, info.ZMax, $"{infoName}'s")
+            : FallbackDepthRange ?? (double.NegativeInfinity, double.PositiveInfinity, "");
         var values = depth.ToSingles();
         var surface = _surface is { } known && known.Length == depth.PixelCount ? known : null;
         long nonFinite = 0, outside = 0, inside = 0;
@@ -122,7 +141,7 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
         if (nonFinite > 0)
             sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{nonFinite:N0} pixels are not finite (first at {At(depth, firstBad)}: {N(values[firstBad * depth.Channels])})"));
         if (outside > 0)
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {infoName}'s [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
+            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {source} [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
     }
 
     private void CheckNormals(ImagePixels normals, FindingSink sink)
@@ -161,21 +180,21 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
 
     private static string At(ImagePixels image, int pixel) => $"({pixel % image.Width}, {pixel / image.Width})";
 
-    private void CheckAlpha(ImagePixels alpha, FindingSink sink)
+    // The alpha (or the foreground mask) and the segmentation mask agree on what is background, but for the edge.
+    private void CheckAgainstMask(ImagePixels image, float[] values, string outside, string inside, FindingSink sink)
     {
-        if (!SameSize(alpha)) return;
-        var values = AlphaValues(alpha);
+        if (!SameSize(image)) return;
         long disagree = 0;
-        for (int i = 0; i < alpha.PixelCount; i++)
+        for (int i = 0; i < image.PixelCount; i++)
         {
-            if ((values[i * alpha.Channels] > 0) != (segments!.Labels[i] != 0)) disagree++;
+            if ((values[i * image.Channels] > 0) != (segments!.Labels[i] != 0)) disagree++;
         }
 
-        double share = (double)disagree / alpha.PixelCount;
+        double share = (double)disagree / image.PixelCount;
         if (share > options.AlphaMaskTolerance)
         {
             sink.Add(new Finding(FindingCodes.AlphaMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-                $"{disagree:N0} pixels ({share:P1}) are transparent where the segmentation mask has a class, or opaque where it has background (at most {options.AlphaMaskTolerance:P0} are edge pixels)")));
+                $"{disagree:N0} pixels ({share:P1}) are {outside} where the segmentation mask has a class, or {inside} where it has background (at most {options.AlphaMaskTolerance:P0} are edge pixels)")));
         }
     }
 

@@ -309,7 +309,7 @@ public sealed class SynthesisFolderChecker
                     var exrSink = new FindingSink();
                     ReadAndDecode<object>(worker, exr.Path, exrSink, (bytes, sink, at) =>
                     {
-                        ExrRenderChecks.Check(bytes, info, Path.GetFileName(path), sink, at);
+                        ExrRenderChecks.Check(bytes, info, Path.GetFileName(path), sink, at, _options, segments);
                         return null;
                     }, out var refusedExr);
                     results.Add(refusedExr ?? new FileCheckResult(exr.Path, null, exrSink.Findings.ToList()));

@@ -81,6 +81,26 @@ public sealed class ImagePixels
         _ => MemoryMarshal.Cast<byte, float>(Data)[(int)index],
     };
 
+    /// <summary>
+    /// One image of 1 to 4 one-channel images of the same size (an EXR's R, G and B as one RGB image), their samples
+    /// interleaved. Of one sample kind they keep it; of several, every sample becomes a 32-bit float.
+    /// </summary>
+    public static ImagePixels Interleave(IReadOnlyList<ImagePixels> planes)
+    {
+        if (planes.Count is < 1 or > 4 || planes.Any(p => p.Channels != 1 || p.Width != planes[0].Width || p.Height != planes[0].Height))
+            throw new ArgumentException("1 to 4 one-channel images of one size", nameof(planes));
+        var kind = planes.All(p => p.Kind == planes[0].Kind) ? planes[0].Kind : SampleKind.Float32;
+        int size = BytesOf(kind), count = planes.Count;
+        var data = new byte[planes[0].PixelCount * count * size];
+        for (int c = 0; c < count; c++)
+        {
+            var source = planes[c].Kind == kind ? planes[c].Data : MemoryMarshal.AsBytes(planes[c].ToSingles().AsSpan()).ToArray();
+            for (long i = 0; i < planes[0].PixelCount; i++) source.AsSpan((int)(i * size), size).CopyTo(data.AsSpan((int)(((i * count) + c) * size)));
+        }
+
+        return new ImagePixels(planes[0].Width, planes[0].Height, count, kind, data) { Format = string.Join(", ", planes.Select(p => p.Format).Distinct()) };
+    }
+
     /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>
     public float[] ToSingles()
     {

@@ -167,6 +167,29 @@ public sealed class ReportControlsTests : IDisposable
     }
 
     [Fact]
+    public void The_settings_schema_offers_every_declared_tolerance_with_its_default_and_range()
+    {
+        // Declared once, in the info format's views file (generated into Tolerances); codec.json's schema must agree.
+        using var views = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "synthesis", "info", "info.views.codec.json")));
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec.config.schema.json")));
+        var declared = views.RootElement.GetProperty("tolerances").EnumerateObject().ToList();
+        var offered = config.RootElement.GetProperty("properties").GetProperty("tolerances").GetProperty("properties");
+        Assert.Equal(declared.Select(d => d.Name).Order(), offered.EnumerateObject().Select(o => o.Name).Order());
+        foreach (var tolerance in declared)
+        {
+            var setting = offered.GetProperty(tolerance.Name);
+            double value = tolerance.Value.GetProperty("value").GetDouble();
+            var range = tolerance.Value.GetProperty("range");
+            Assert.Equal(range[0].GetDouble(), setting.GetProperty("minimum").GetDouble());
+            Assert.Equal(range[1].GetDouble(), setting.GetProperty("maximum").GetDouble());
+            Assert.EndsWith($"Default {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", setting.GetProperty("description").GetString());
+            var constant = typeof(Codec.Formats.Synthesis.Info.Tolerances).GetField(char.ToUpperInvariant(tolerance.Name[0]) + tolerance.Name[1..]);
+            Assert.True(constant is not null, $"Tolerances.{tolerance.Name} is generated");
+            Assert.Equal(value, (double)constant.GetValue(null)!);
+        }
+    }
+
+    [Fact]
     public void Merge_applies_the_same_controls()
     {
         string shard = Path.Combine(_dir, "run.parquet");

@@ -757,3 +757,59 @@ public interface IIdentity
     bool HasFacialHairStyle { get; }
 }
 
+/// <summary>
+/// The thresholds of the checks on synthesis.info files, as the format's views file declares them.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public static class Tolerances
+{
+    /// <summary>
+    /// Pixels between half an image's size (or of the resolution the metadata line requests) and the intrinsics' principal point (X706, X715): renderers place the principal point at the centre of the sensor.
+    /// </summary>
+    /// <remarks><c>principalPointPx</c> in the views file; a setting lies in [0, 10000].</remarks>
+    public const double PrincipalPointPx = 0.5;
+    /// <summary>The least a setting of <c>principalPointPx</c> may be.</summary>
+    public const double PrincipalPointPxMinimum = 0d;
+    /// <summary>The largest a setting of <c>principalPointPx</c> may be.</summary>
+    public const double PrincipalPointPxMaximum = 10000d;
+
+    /// <summary>
+    /// Relative difference allowed between the requested and the rendered focal length and sensor width (X707).
+    /// </summary>
+    /// <remarks><c>cameraRelative</c> in the views file; a setting lies in [0, 1].</remarks>
+    public const double CameraRelative = 0.0001;
+    /// <summary>The least a setting of <c>cameraRelative</c> may be.</summary>
+    public const double CameraRelativeMinimum = 0d;
+    /// <summary>The largest a setting of <c>cameraRelative</c> may be.</summary>
+    public const double CameraRelativeMaximum = 1d;
+
+    /// <summary>
+    /// How far from 1 the length of a surface pixel's normal may be (X718): 16-bit floats hold about three decimals.
+    /// </summary>
+    /// <remarks><c>normalLength</c> in the views file; a setting lies in [0, 1].</remarks>
+    public const double NormalLength = 0.05;
+    /// <summary>The least a setting of <c>normalLength</c> may be.</summary>
+    public const double NormalLengthMinimum = 0d;
+    /// <summary>The largest a setting of <c>normalLength</c> may be.</summary>
+    public const double NormalLengthMaximum = 1d;
+
+    /// <summary>
+    /// The share of surface pixels whose normal may be off by more than that (X718): a renderer's pixel filter averages the normals of the surfaces a pixel covers (hair, eyelids), which the producer's real files show at up to 5%.
+    /// </summary>
+    /// <remarks><c>normalOffShare</c> in the views file; a setting lies in [0, 1].</remarks>
+    public const double NormalOffShare = 0.1;
+    /// <summary>The least a setting of <c>normalOffShare</c> may be.</summary>
+    public const double NormalOffShareMinimum = 0d;
+    /// <summary>The largest a setting of <c>normalOffShare</c> may be.</summary>
+    public const double NormalOffShareMaximum = 1d;
+
+    /// <summary>
+    /// The share of pixels the alpha (or the EXR's foreground pass) and the segmentation mask may disagree about, background or not (X719): antialiased edges are half transparent in the alpha and one class or the other in the mask.
+    /// </summary>
+    /// <remarks><c>alphaMaskShare</c> in the views file; a setting lies in [0, 1].</remarks>
+    public const double AlphaMaskShare = 0.02;
+    /// <summary>The least a setting of <c>alphaMaskShare</c> may be.</summary>
+    public const double AlphaMaskShareMinimum = 0d;
+    /// <summary>The largest a setting of <c>alphaMaskShare</c> may be.</summary>
+    public const double AlphaMaskShareMaximum = 1d;
+}

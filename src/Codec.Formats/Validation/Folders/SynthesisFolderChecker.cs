@@ -55,26 +55,23 @@ public sealed record FolderCheckOptions
     /// <summary>Findings listed per metadata.jsonl before the rest are only counted.</summary>
     public int MaxListedLineFindings { get; init; } = 10_000;
 
-    /// <summary>Tolerance, in pixels, between half the resolution and the principal point.</summary>
-    public double PrincipalPointTolerancePx { get; init; } = 0.5;
+    // The tolerances' defaults are declared, with their reasons, in the info format's views file
+    // (schemas/synthesis/info/info.views.codec.json), and generated into Tolerances.
+
+    /// <summary>Pixels between half an image's size (or the requested resolution) and the principal point.</summary>
+    public double PrincipalPointTolerancePx { get; init; } = Tolerances.PrincipalPointPx;
 
     /// <summary>Relative tolerance between requested and computed focal length and sensor width.</summary>
-    public double CameraRelativeTolerance { get; init; } = 1e-4;
+    public double CameraRelativeTolerance { get; init; } = Tolerances.CameraRelative;
 
-    /// <summary>How far from 1 a surface pixel's normal may be: 16-bit floats hold about three decimals.</summary>
-    public double NormalLengthTolerance { get; init; } = 0.05;
+    /// <summary>How far from 1 a surface pixel's normal may be.</summary>
+    public double NormalLengthTolerance { get; init; } = Tolerances.NormalLength;
 
-    /// <summary>
-    /// The share of surface pixels whose normal may be shorter or longer than that: a renderer's pixel filter averages
-    /// the normals of the surfaces a pixel covers (hair, eyelids), which the producer's real files show at up to 5%.
-    /// </summary>
-    public double NormalOffShare { get; init; } = 0.10;
+    /// <summary>The share of surface pixels whose normal may be shorter or longer than that (the pixels a filter blends).</summary>
+    public double NormalOffShare { get; init; } = Tolerances.NormalOffShare;
 
-    /// <summary>
-    /// The share of pixels the alpha and the mask may disagree about (background or not): antialiased edges are half
-    /// transparent in the alpha and one class or the other in the mask.
-    /// </summary>
-    public double AlphaMaskTolerance { get; init; } = 0.02;
+    /// <summary>The share of pixels the alpha and the mask may disagree about (antialiased edges).</summary>
+    public double AlphaMaskTolerance { get; init; } = Tolerances.AlphaMaskShare;
 }
 
 /// <summary>

@@ -39,6 +39,8 @@ public sealed record CodecConfig
     public double? NormalLengthTolerance { get; init; }
     public double? NormalOffShare { get; init; }
     public double? AlphaMaskTolerance { get; init; }
+    public double? SaiDenseToleranceMm { get; init; }
+    public double? MediapipeDenseToleranceMm { get; init; }
 
     /// <summary>The folder the configuration's paths are relative to.</summary>
     public string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
@@ -144,6 +146,8 @@ public sealed record CodecConfig
             NormalLengthTolerance = Tolerance("normalLength"),
             NormalOffShare = Tolerance("normalOffShare"),
             AlphaMaskTolerance = Tolerance("alphaMaskShare"),
+            SaiDenseToleranceMm = Tolerance("saiDenseMm"),
+            MediapipeDenseToleranceMm = Tolerance("mediapipeDenseMm"),
         };
     }
 }

@@ -67,6 +67,8 @@ public sealed class RunControls
             NormalLengthTolerance = config.NormalLengthTolerance ?? options.NormalLengthTolerance,
             NormalOffShare = config.NormalOffShare ?? options.NormalOffShare,
             AlphaMaskTolerance = config.AlphaMaskTolerance ?? options.AlphaMaskTolerance,
+            SaiDenseToleranceMm = config.SaiDenseToleranceMm ?? options.SaiDenseToleranceMm,
+            MediapipeDenseToleranceMm = config.MediapipeDenseToleranceMm ?? options.MediapipeDenseToleranceMm,
         };
     }
 }

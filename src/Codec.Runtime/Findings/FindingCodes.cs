@@ -372,6 +372,10 @@ public static class FindingCodes
         "Masks made from the manifest miss those objects; the manifest is stale or the layer was written by another render.", Example = "188.exr: 1,204 pixels of CryptoObject hold ids its manifest does not name (first 3f800000 at (10, 12))")]
     public const string CryptomatteIdUnknown = "X721";
 
+    [Finding(Error, "A dense landmark mesh that misses the info.json's iBUG-68 points in camera space: N.sai_dense.obj must carry the points of the nose, eyes and mouth as its vertices, N.mediapipe_dense.obj pass near those of the brows, nose, eyes and mouth.",
+        "The mesh and the info.json describe different heads or cameras: re-export the mesh of this render, or check world2cam.", Example = "24.sai_dense.obj: 38 of 41 iBUG-68 points of the nose, eyes and mouth in 24.info.json lie farther than 0.5 mm from every vertex in camera space (worst: point 33 at 6.2 mm)")]
+    public const string DenseMeshOffLandmarks = "X722";
+
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
     [Finding(Error, "A required folder or file of the layout is missing.",
         "Add it; NVIDIA's training framework stops without it. The message names what the layout expects there.", Example = "geom/skin/neutral_pose.npy: required by the layout (the skin's neutral pose), missing", AlsoAs = [Warning])]

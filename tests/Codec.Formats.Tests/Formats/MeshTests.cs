@@ -44,9 +44,35 @@ public sealed class MeshTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "24.info.json"), info.ToJsonString());
         File.Copy(Humans("24.sai_dense.obj"), Path.Combine(_dir, "24.sai_dense.obj"));
         var moved = await new SynthesisFolderChecker().CheckAsync(_dir);
-        var f = Assert.Single(moved.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
-        Assert.Equal(FindingCodes.MeshMismatch, f.Code);
-        Assert.Contains("project outside the image", f.Message);
+        var findings = moved.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings;
+        Assert.Equal([FindingCodes.MeshMismatch, FindingCodes.DenseMeshOffLandmarks], findings.Select(f => f.Code));
+        Assert.Contains("project outside the image", findings[0].Message);
+    }
+
+    [FixtureTheory]
+    [InlineData("24.sai_dense.obj", 0, 0.005, "of 41 iBUG-68 points of the nose, eyes and mouth in 24.info.json lie farther than 0.5 mm from every vertex in camera space")]
+    [InlineData("24.mediapipe_dense.obj", 2, 0.05, "51 of 51 iBUG-68 points of the brows, nose, eyes and mouth in 24.info.json lie farther than 10 mm from every vertex in camera space")]
+    public async Task A_mesh_moved_off_the_landmarks_is_caught(string name, int axis, double metres, string message)
+    {
+        // The real mesh moved along a world axis (SAI 5 mm, MediaPipe 5 cm): it still projects into the image, but
+        // no longer onto the info.json's points.
+        File.Copy(Humans("24.info.json"), Path.Combine(_dir, "24.info.json"));
+        var moved = File.ReadLines(Humans(name)).Select(line =>
+        {
+            if (!line.StartsWith("v ", StringComparison.Ordinal)) return line;
+            var xyz = line[2..].Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            xyz[axis] += metres;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v {xyz[0]} {xyz[1]} {xyz[2]}");
+        });
+        File.WriteAllLines(Path.Combine(_dir, name), moved);
+        var results = await new SynthesisFolderChecker().CheckAsync(_dir);
+        var f = Assert.Single(results.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
+        Assert.Equal(FindingCodes.DenseMeshOffLandmarks, f.Code);
+        Assert.Contains(message, f.Message);
+
+        // Looser tolerances (codec.json's saiDenseMm, mediapipeDenseMm) let it pass.
+        var loose = await new SynthesisFolderChecker(new FolderCheckOptions { SaiDenseToleranceMm = 10, MediapipeDenseToleranceMm = 60 }).CheckAsync(_dir);
+        Assert.Empty(loose.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
     }
 
     [Theory]

@@ -804,6 +804,26 @@ public static class Tolerances
     public const double NormalOffShareMaximum = 1d;
 
     /// <summary>
+    /// Millimetres, in camera space, between an iBUG-68 point of the nose, eyes or mouth and the nearest vertex of N.sai_dense.obj (X722): the producer's SAI mesh carries those points as its own vertices (0.00 mm on its files), so a mesh moved by a few millimetres misses them.
+    /// </summary>
+    /// <remarks><c>saiDenseMm</c> in the views file; a setting lies in [0, 1000].</remarks>
+    public const double SaiDenseMm = 0.5;
+    /// <summary>The least a setting of <c>saiDenseMm</c> may be.</summary>
+    public const double SaiDenseMmMinimum = 0d;
+    /// <summary>The largest a setting of <c>saiDenseMm</c> may be.</summary>
+    public const double SaiDenseMmMaximum = 1000d;
+
+    /// <summary>
+    /// Millimetres, in camera space, between an iBUG-68 point of the brows, nose, eyes or mouth and the nearest vertex of N.mediapipe_dense.obj (X722): MediaPipe's 468 points are another set, which passes within 7.5 mm of them on the producer's files.
+    /// </summary>
+    /// <remarks><c>mediapipeDenseMm</c> in the views file; a setting lies in [0, 1000].</remarks>
+    public const double MediapipeDenseMm = 10d;
+    /// <summary>The least a setting of <c>mediapipeDenseMm</c> may be.</summary>
+    public const double MediapipeDenseMmMinimum = 0d;
+    /// <summary>The largest a setting of <c>mediapipeDenseMm</c> may be.</summary>
+    public const double MediapipeDenseMmMaximum = 1000d;
+
+    /// <summary>
     /// The share of pixels the alpha (or the EXR's foreground pass) and the segmentation mask may disagree about, background or not (X719): antialiased edges are half transparent in the alpha and one class or the other in the mask.
     /// </summary>
     /// <remarks><c>alphaMaskShare</c> in the views file; a setting lies in [0, 1].</remarks>

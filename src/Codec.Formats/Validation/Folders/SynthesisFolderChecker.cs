@@ -72,6 +72,12 @@ public sealed record FolderCheckOptions
 
     /// <summary>The share of pixels the alpha and the mask may disagree about (antialiased edges).</summary>
     public double AlphaMaskTolerance { get; init; } = Tolerances.AlphaMaskShare;
+
+    /// <summary>Millimetres between an iBUG-68 point of the nose, eyes or mouth and the nearest vertex of N.sai_dense.obj, in camera space.</summary>
+    public double SaiDenseToleranceMm { get; init; } = Tolerances.SaiDenseMm;
+
+    /// <summary>Millimetres between an iBUG-68 point of the brows, nose, eyes or mouth and the nearest vertex of N.mediapipe_dense.obj.</summary>
+    public double MediapipeDenseToleranceMm { get; init; } = Tolerances.MediapipeDenseMm;
 }
 
 /// <summary>
@@ -291,7 +297,7 @@ public sealed class SynthesisFolderChecker
 
                 foreach (var mesh in files.Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
                 {
-                    results.Add(CheckMesh(worker, mesh.Path, mesh.Name.Modality == "mediapipe_dense" ? 468 : 4840, info, Path.GetFileName(path)));
+                    results.Add(CheckMesh(worker, mesh.Path, mesh.Name.Modality, info, Path.GetFileName(path)));
                 }
 
                 PngImage? segments = null;
@@ -426,8 +432,10 @@ public sealed class SynthesisFolderChecker
 
     // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
     // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
-    private FileCheckResult CheckMesh(Worker worker, string meshPath, int expectedVertices, IInfoDocument? info, string infoName)
+    private FileCheckResult CheckMesh(Worker worker, string meshPath, string modality, IInfoDocument? info, string infoName)
     {
+        var kind = DenseMeshChecks.Kind.Of(modality, _options);
+        int expectedVertices = kind.Vertices;
         var sink = new FindingSink();
         var mesh = ReadAndDecode(worker, meshPath, sink, ObjMesh.Decode, out var refused);
         if (refused is not null) return refused;
@@ -467,6 +475,7 @@ public sealed class SynthesisFolderChecker
                 $"through {infoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
         }
 
+        DenseMeshChecks.AgainstLandmarks(mesh, kind, m, info, infoName, sink);
         return new FileCheckResult(meshPath, null, sink.Findings.ToList());
     }
 
@@ -486,7 +495,7 @@ public sealed class SynthesisFolderChecker
         if (info.Camera is { HasIntrinsics: true } camera)
         {
             double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            if (Math.Abs(image.Width - (2 * cx)) > 1 || Math.Abs(image.Height - (2 * cy)) > 1)
+            if (Math.Abs((image.Width / 2.0) - cx) > _options.PrincipalPointTolerancePx || Math.Abs((image.Height / 2.0) - cy) > _options.PrincipalPointTolerancePx)
             {
                 sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                     $"the mask is {image.Width}x{image.Height}; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx}x{2 * cy}")));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Codec.Runtime.Binary.Exr;
 
@@ -39,7 +40,7 @@ internal sealed class ExrPiz
             at += high - low + 1;
         }
 
-        int largest = ValuesUsed();
+        int largest = ValuesUsed(low, Math.Min(high, BitmapBytes - 1));
         if (at + 4 > data.Length) return "the PIZ chunk ends before its Huffman data's length";
         int length = BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
         at += 4;
@@ -54,9 +55,10 @@ internal sealed class ExrPiz
             start += columns * lines * words;
         }
 
-        foreach (ref ushort value in planes) value = _values[value];
-
-        // Back to line after line, each channel's samples in turn.
+        // Back to line after line, each channel's samples in turn, little-endian as the file's samples are, each
+        // renumbered value replaced by the value it stands for.
+        var words16 = MemoryMarshal.Cast<byte, ushort>(output);
+        var values = _values;
         int written = 0;
         for (int line = 0; line < lines; line++)
         {
@@ -64,26 +66,29 @@ internal sealed class ExrPiz
             foreach (int words in shorts)
             {
                 var row = planes.Slice(start + (line * columns * words), columns * words);
-                foreach (ushort value in row)
-                {
-                    BinaryPrimitives.WriteUInt16LittleEndian(output[written..], value);
-                    written += 2;
-                }
-
+                var into = words16.Slice(written, row.Length);
+                for (int i = 0; i < row.Length; i++) into[i] = values[row[i]];
+                written += row.Length;
                 start += columns * lines * words;
             }
         }
 
+        if (!BitConverter.IsLittleEndian) BinaryPrimitives.ReverseEndianness(words16, words16);
         return null;
     }
 
-    // The values the bitmap marks (and 0, always), in order: the renumbered value k stands for _values[k]. Returns the largest k.
-    private int ValuesUsed()
+    // The values the bitmap marks (and 0, always), in order: the renumbered value k stands for _values[k]. Returns the
+    // largest k. Only the bitmap's bytes the chunk wrote (low..high) can be marked.
+    private int ValuesUsed(int low, int high)
     {
         int count = 0;
-        for (int value = 0; value < 1 << 16; value++)
+        _values[count++] = 0;
+        for (int at = low; at <= high; at++)
         {
-            if (value == 0 || (_bitmap[value >> 3] & (1 << (value & 7))) != 0) _values[count++] = (ushort)value;
+            for (int bit = _bitmap[at], value = at << 3; bit != 0; bit >>= 1, value++)
+            {
+                if ((bit & 1) != 0 && value != 0) _values[count++] = (ushort)value;
+            }
         }
 
         _values.AsSpan(count).Clear();
@@ -98,7 +103,13 @@ internal sealed class ExrPiz
     {
         public static void Decode(Span<ushort> plane, int width, int across, int height, int down, int largest)
         {
-            bool narrow = largest < 1 << 14;
+            if (largest < 1 << 14) Decode<Narrow>(plane, width, across, height, down);
+            else Decode<Wide>(plane, width, across, height, down);
+        }
+
+        // The step is a type parameter so that each form's loop is compiled with its own step inlined.
+        private static void Decode<TStep>(Span<ushort> plane, int width, int across, int height, int down) where TStep : struct, IStep
+        {
             int smaller = Math.Min(width, height);
             int step = 1;
             while (step <= smaller) step <<= 1;
@@ -117,17 +128,17 @@ internal sealed class ExrPiz
                     for (; column <= lastColumn; column += across2)
                     {
                         int p01 = column + across1, p10 = column + down1, p11 = p10 + across1;
-                        Pair(plane[column], plane[p10], narrow, out ushort i00, out ushort i10);
-                        Pair(plane[p01], plane[p11], narrow, out ushort i01, out ushort i11);
-                        Pair(i00, i01, narrow, out plane[column], out plane[p01]);
-                        Pair(i10, i11, narrow, out plane[p10], out plane[p11]);
+                        TStep.Pair(plane[column], plane[p10], out ushort i00, out ushort i10);
+                        TStep.Pair(plane[p01], plane[p11], out ushort i01, out ushort i11);
+                        TStep.Pair(i00, i01, out plane[column], out plane[p01]);
+                        TStep.Pair(i10, i11, out plane[p10], out plane[p11]);
                     }
 
                     // An odd column left over at this level: one-dimensional, down.
                     if ((width & step) != 0)
                     {
                         int p10 = column + down1;
-                        Pair(plane[column], plane[p10], narrow, out ushort i00, out plane[p10]);
+                        TStep.Pair(plane[column], plane[p10], out ushort i00, out plane[p10]);
                         plane[column] = i00;
                     }
                 }
@@ -139,7 +150,7 @@ internal sealed class ExrPiz
                     for (; column <= lastColumn; column += across2)
                     {
                         int p01 = column + across1;
-                        Pair(plane[column], plane[p01], narrow, out ushort i00, out plane[p01]);
+                        TStep.Pair(plane[column], plane[p01], out ushort i00, out plane[p01]);
                         plane[column] = i00;
                     }
                 }
@@ -150,21 +161,33 @@ internal sealed class ExrPiz
         }
 
         // One inverse step: an average and a difference back to the two values they came from.
-        private static void Pair(ushort average, ushort difference, bool narrow, out ushort a, out ushort b)
+        private interface IStep
         {
-            if (narrow)
+            static abstract void Pair(ushort average, ushort difference, out ushort a, out ushort b);
+        }
+
+        // Exact on 14 bits: signed averages and differences.
+        private readonly struct Narrow : IStep
+        {
+            public static void Pair(ushort average, ushort difference, out ushort a, out ushort b)
             {
                 int h = (short)difference;
                 int sum = (short)average + (h & 1) + (h >> 1);
                 a = (ushort)(short)sum;
                 b = (ushort)(short)(sum - h);
-                return;
             }
+        }
 
-            int m = average, d = difference;
-            int bb = (m - (d >> 1)) & 0xFFFF;
-            a = (ushort)((d + bb - (1 << 15)) & 0xFFFF);
-            b = (ushort)bb;
+        // Modulo 2^16, for values that use all 16 bits.
+        private readonly struct Wide : IStep
+        {
+            public static void Pair(ushort average, ushort difference, out ushort a, out ushort b)
+            {
+                int m = average, d = difference;
+                int bb = (m - (d >> 1)) & 0xFFFF;
+                a = (ushort)((d + bb - (1 << 15)) & 0xFFFF);
+                b = (ushort)bb;
+            }
         }
     }
 }

@@ -22,12 +22,15 @@ internal sealed class PizHuffman
     // Each symbol's code length (low 6 bits) and canonical code (the bits above).
     private readonly long[] _codes = new long[Symbols];
 
-    // Codes of up to 14 bits, looked up by the next 14 bits of the stream: their length and symbol.
-    private readonly byte[] _length = new byte[LookupSize];
-    private readonly int[] _symbol = new int[LookupSize];
+    // Codes of up to 14 bits, looked up by the next 14 bits of the stream: symbol << 8 | length (0: none).
+    private readonly int[] _entries = new int[LookupSize];
 
-    // Longer codes, listed under their first 14 bits and told apart by comparing the rest.
+    // Longer codes, listed under their first 14 bits and told apart by comparing the rest; which entries have them.
     private readonly List<int>?[] _long = new List<int>?[LookupSize];
+    private readonly List<int> _longUsed = [];
+
+    // The symbols that have a code in the chunk being decoded (usually a few thousand of the 65,537), in order.
+    private readonly List<int> _coded = [];
 
     /// <summary>Decodes one chunk's Huffman data into <paramref name="output"/>, which it must fill exactly; null, or what is wrong.</summary>
     public string? Decode(ReadOnlySpan<byte> data, Span<ushort> output)
@@ -43,17 +46,25 @@ internal sealed class PizHuffman
         var rest = data[20..];
         if ((bits + 7L) / 8 > rest.Length) return $"the Huffman stream declares {bits} bits; {rest.Length} bytes follow its header";
 
-        Array.Clear(_codes);
-        Array.Clear(_length);
-        Array.Clear(_long);
-        if (ReadCodeLengths(rest, (int)first, (int)last, out int tableBytes) is { } tableError) return tableError;
+        // Only the symbols first..last have codes: the tables are cleared where the chunk wrote them.
+        try
+        {
+            if (ReadCodeLengths(rest, (int)first, (int)last, out int tableBytes) is { } tableError) return tableError;
+            var stream = rest[tableBytes..];
+            if (bits > 8L * stream.Length) return $"the Huffman stream declares {bits} bits; {stream.Length} bytes follow its code table";
 
-        var stream = rest[tableBytes..];
-        if (bits > 8L * stream.Length) return $"the Huffman stream declares {bits} bits; {stream.Length} bytes follow its code table";
-
-        AssignCanonicalCodes();
-        if (BuildLookup((int)first, (int)last) is { } lookupError) return lookupError;
-        return DecodeStream(stream, (int)bits, (int)last, output);
+            AssignCanonicalCodes();
+            if (BuildLookup() is { } lookupError) return lookupError;
+            return DecodeStream(stream, (int)bits, (int)last, output);
+        }
+        finally
+        {
+            _codes.AsSpan((int)first, (int)(Math.Max(first, last) - first + 1)).Clear();
+            Array.Clear(_entries);
+            foreach (int index in _longUsed) _long[index] = null;
+            _longUsed.Clear();
+            _coded.Clear();
+        }
     }
 
     // The code lengths of symbols first..last: 6 bits each; 59–62 stand for 2–5 zero lengths, 63 and the next 8 bits for 6–261.
@@ -76,6 +87,7 @@ internal sealed class PizHuffman
             else
             {
                 _codes[symbol] = length;
+                if (length > 0) _coded.Add(symbol);
                 continue;
             }
 
@@ -92,7 +104,7 @@ internal sealed class PizHuffman
     {
         Span<long> next = stackalloc long[LongestCode + 1];
         next.Clear();
-        foreach (long length in _codes) next[(int)length]++;
+        foreach (int symbol in _coded) next[(int)_codes[symbol]]++;
         long code = 0;
         for (int length = LongestCode; length > 0; length--)
         {
@@ -101,16 +113,16 @@ internal sealed class PizHuffman
             code = following;
         }
 
-        for (int symbol = 0; symbol < Symbols; symbol++)
+        foreach (int symbol in _coded)
         {
             int length = (int)_codes[symbol];
-            if (length > 0) _codes[symbol] = (next[length]++ << 6) | (long)length;
+            _codes[symbol] = (next[length]++ << 6) | (long)length;
         }
     }
 
-    private string? BuildLookup(int first, int last)
+    private string? BuildLookup()
     {
-        for (int symbol = first; symbol <= last; symbol++)
+        foreach (int symbol in _coded)
         {
             long code = _codes[symbol] >> 6;
             int length = (int)(_codes[symbol] & 63);
@@ -119,7 +131,8 @@ internal sealed class PizHuffman
             if (length > LookupBits)
             {
                 int index = (int)(code >> (length - LookupBits));
-                if (_length[index] != 0) return "the Huffman code table is not a prefix code";
+                if (_entries[index] != 0) return "the Huffman code table is not a prefix code";
+                if (_long[index] is null) _longUsed.Add(index);
                 (_long[index] ??= []).Add(symbol);
                 continue;
             }
@@ -127,66 +140,126 @@ internal sealed class PizHuffman
             int start = (int)(code << (LookupBits - length));
             for (int i = start; i < start + (1 << (LookupBits - length)); i++)
             {
-                if (_length[i] != 0 || _long[i] is not null) return "the Huffman code table is not a prefix code";
-                _length[i] = (byte)length;
-                _symbol[i] = symbol;
+                if (_entries[i] != 0 || _long[i] is not null) return "the Huffman code table is not a prefix code";
+                _entries[i] = (symbol << 8) | length;
             }
         }
 
         return null;
     }
 
+    // The stream, most significant bit first, into output. The bit buffer is refilled 32 bits at a time (a byte at a
+    // time near the end) to hold at least 33, so that a code of the lookup and a run's 8-bit count are read from it
+    // without a refill; a long code is compared against the bits there are.
     private string? DecodeStream(ReadOnlySpan<byte> stream, int bits, int runSymbol, Span<ushort> output)
     {
-        int end = (int)((bits + 7L) / 8);
-        var state = new Decoder(stream, output, runSymbol);
-        while (state.At < end)
+        int end = (int)((bits + 7L) / 8), at = 0, written = 0, count = 0;
+        ulong buffer = 0;
+        var entries = _entries;
+        while (true)
         {
-            state.Pull();
-            while (state.Count >= LookupBits)
+            if (count <= 32 && at + 4 <= end)
             {
-                int index = (int)(state.Buffer >> (state.Count - LookupBits)) & (LookupSize - 1);
-                if (_length[index] != 0)
+                buffer = (buffer << 32) | BinaryPrimitives.ReadUInt32BigEndian(stream[at..]);
+                at += 4;
+                count += 32;
+            }
+            else
+            {
+                while (count <= 56 && at < end)
                 {
-                    state.Count -= _length[index];
-                    if (state.Emit(_symbol[index]) is { } error) return error;
-                    continue;
+                    buffer = (buffer << 8) | stream[at++];
+                    count += 8;
                 }
+            }
 
-                if (_long[index] is not { } candidates) return $"the Huffman stream holds an invalid code near byte {state.At}";
-                bool matched = false;
-                foreach (int symbol in candidates)
-                {
-                    int length = (int)(_codes[symbol] & 63);
-                    while (state.Count < length && state.At < end) state.Pull();
-                    if (state.Count >= length && (ulong)(_codes[symbol] >> 6) == ((state.Buffer >> (state.Count - length)) & ((1UL << length) - 1)))
-                    {
-                        state.Count -= length;
-                        if (state.Emit(symbol) is { } error) return error;
-                        matched = true;
-                        break;
-                    }
-                }
+            if (count < LookupBits) break;
+            int entry = entries[(int)(buffer >> (count - LookupBits)) & (LookupSize - 1)];
+            int symbol;
+            if (entry != 0)
+            {
+                count -= entry & 0xFF;
+                symbol = entry >> 8;
+            }
+            else if (!TryLongCode(buffer, ref count, (int)(buffer >> (count - LookupBits)) & (LookupSize - 1), out symbol))
+            {
+                return $"the Huffman stream holds an invalid code near byte {at}";
+            }
 
-                if (!matched) return $"the Huffman stream holds an invalid code near byte {state.At}";
+            if (symbol != runSymbol)
+            {
+                if (written >= output.Length) return TooMuch(output.Length);
+                output[written++] = (ushort)symbol;
+            }
+            else if (Run(stream, ref at, ref buffer, ref count, output, ref written) is { } error)
+            {
+                return error;
             }
         }
 
         // The last byte's unused low bits are dropped; what remains are codes shorter than the lookup.
         int unused = (8 - bits) & 7;
-        state.Buffer >>= unused;
-        state.Count -= unused;
-        while (state.Count > 0)
+        buffer >>= unused;
+        count -= unused;
+        while (count > 0)
         {
-            int index = (int)(state.Buffer << (LookupBits - state.Count)) & (LookupSize - 1);
-            int length = _length[index];
-            if (length == 0 || length > state.Count) return "the Huffman stream ends inside a code";
-            state.Count -= length;
-            if (state.Emit(_symbol[index]) is { } error) return error;
+            int entry = entries[(int)(buffer << (LookupBits - count)) & (LookupSize - 1)];
+            int length = entry & 0xFF;
+            if (length == 0 || length > count) return "the Huffman stream ends inside a code";
+            count -= length;
+            if (entry >> 8 != runSymbol)
+            {
+                if (written >= output.Length) return TooMuch(output.Length);
+                output[written++] = (ushort)(entry >> 8);
+            }
+            else if (Run(stream, ref at, ref buffer, ref count, output, ref written) is { } error)
+            {
+                return error;
+            }
         }
 
-        return state.Written == output.Length ? null : $"the Huffman stream decodes to {state.Written} values; the chunk's pixels need {output.Length}";
+        return written == output.Length ? null : $"the Huffman stream decodes to {written} values; the chunk's pixels need {output.Length}";
     }
+
+    // A code longer than the lookup: one of those listed under its first 14 bits, compared in full.
+    private bool TryLongCode(ulong buffer, ref int count, int index, out int symbol)
+    {
+        symbol = 0;
+        if (_long[index] is not { } candidates) return false;
+        foreach (int candidate in candidates)
+        {
+            int length = (int)(_codes[candidate] & 63);
+            if (count >= length && (ulong)(_codes[candidate] >> 6) == ((buffer >> (count - length)) & ((1UL << length) - 1)))
+            {
+                count -= length;
+                symbol = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The run-length symbol: the next 8 bits say how many more times the value before it comes.
+    private static string? Run(ReadOnlySpan<byte> stream, ref int at, ref ulong buffer, ref int count, Span<ushort> output, ref int written)
+    {
+        if (count < 8)
+        {
+            if (at >= stream.Length) return "the Huffman stream ends inside a run";
+            buffer = (buffer << 8) | stream[at++];
+            count += 8;
+        }
+
+        count -= 8;
+        int repeat = (byte)(buffer >> count);
+        if (written == 0) return "the Huffman stream starts with a run, of no value before it";
+        if (written + repeat > output.Length) return TooMuch(output.Length);
+        output.Slice(written, repeat).Fill(output[written - 1]);
+        written += repeat;
+        return null;
+    }
+
+    private static string TooMuch(int room) => $"the Huffman stream decodes to more than the {room} values the chunk's pixels need";
 
     private static string Fail(out int consumed, string message)
     {
@@ -220,48 +293,6 @@ internal sealed class PizHuffman
             _count -= bits;
             value = (int)((_buffer >> _count) & ((1UL << bits) - 1));
             return true;
-        }
-    }
-
-    /// <summary>The stream's bit buffer and the output written so far.</summary>
-    private ref struct Decoder(ReadOnlySpan<byte> stream, Span<ushort> output, int runSymbol)
-    {
-        private readonly ReadOnlySpan<byte> _stream = stream;
-        private readonly Span<ushort> _output = output;
-        public ulong Buffer;
-        public int Count;
-        public int At;
-        public int Written;
-
-        public void Pull()
-        {
-            Buffer = (Buffer << 8) | _stream[At++];
-            Count += 8;
-        }
-
-        public string? Emit(int symbol)
-        {
-            if (symbol != runSymbol)
-            {
-                if (Written >= _output.Length) return $"the Huffman stream decodes to more than the {_output.Length} values the chunk's pixels need";
-                _output[Written++] = (ushort)symbol;
-                return null;
-            }
-
-            // The run-length symbol: the next 8 bits say how many more times the value before it comes.
-            if (Count < 8)
-            {
-                if (At >= _stream.Length) return "the Huffman stream ends inside a run";
-                Pull();
-            }
-
-            Count -= 8;
-            int repeat = (byte)(Buffer >> Count);
-            if (Written == 0) return "the Huffman stream starts with a run, of no value before it";
-            if (Written + repeat > _output.Length) return $"the Huffman stream decodes to more than the {_output.Length} values the chunk's pixels need";
-            _output.Slice(Written, repeat).Fill(_output[Written - 1]);
-            Written += repeat;
-            return null;
         }
     }
 }

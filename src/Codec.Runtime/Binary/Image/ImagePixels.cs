@@ -105,29 +105,36 @@ public sealed class ImagePixels
     public float[] ToSingles()
     {
         var values = new float[PixelCount * Channels];
+        CopySingles(0, values);
+        return values;
+    }
+
+    // The samples from index start on, as floats, as many as fit into.
+    private void CopySingles(int start, Span<float> into)
+    {
         switch (Kind)
         {
             case SampleKind.UInt8:
-                for (int i = 0; i < values.Length; i++) values[i] = Data[i];
+                var bytes = Data.AsSpan(start, into.Length);
+                for (int i = 0; i < into.Length; i++) into[i] = bytes[i];
                 break;
             case SampleKind.UInt16:
-                var shorts = MemoryMarshal.Cast<byte, ushort>(Data);
-                for (int i = 0; i < values.Length; i++) values[i] = shorts[i];
+                var shorts = MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length);
+                for (int i = 0; i < into.Length; i++) into[i] = shorts[i];
                 break;
             case SampleKind.UInt32:
-                var ints = MemoryMarshal.Cast<byte, uint>(Data);
-                for (int i = 0; i < values.Length; i++) values[i] = ints[i];
+                var ints = MemoryMarshal.Cast<byte, uint>(Data).Slice(start, into.Length);
+                for (int i = 0; i < into.Length; i++) into[i] = ints[i];
                 break;
             case SampleKind.Float16:
-                var halves = MemoryMarshal.Cast<byte, Half>(Data);
-                for (int i = 0; i < values.Length; i++) values[i] = (float)halves[i];
+                var halves = MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length);
+                var table = SampleBytes.HalfValues;
+                for (int i = 0; i < into.Length; i++) into[i] = table[halves[i]];
                 break;
             default:
-                MemoryMarshal.Cast<byte, float>(Data).CopyTo(values);
+                MemoryMarshal.Cast<byte, float>(Data).Slice(start, into.Length).CopyTo(into);
                 break;
         }
-
-        return values;
     }
 
     /// <summary>Every channel's range, in one pass over the samples as floats (exact for every kind but 32-bit integers).</summary>
@@ -138,25 +145,32 @@ public sealed class ImagePixels
         var nonFinite = new long[Channels];
         Array.Fill(min, float.PositiveInfinity);
         Array.Fill(max, float.NegativeInfinity);
-        var values = ToSingles();
-        for (int c = 0; c < Channels; c++)
+
+        // Row by row through a buffer of floats, so that no copy of the whole image is made.
+        var row = new float[Width * Channels];
+        for (int y = 0; y < Height; y++)
         {
-            float low = float.PositiveInfinity, high = float.NegativeInfinity;
-            long bad = 0;
-            for (int i = c; i < values.Length; i += Channels)
+            CopySingles(y * row.Length, row);
+            for (int c = 0; c < Channels; c++)
             {
-                float v = values[i];
-                if (!float.IsFinite(v))
+                float low = min[c], high = max[c];
+                long bad = 0;
+                for (int i = c; i < row.Length; i += Channels)
                 {
-                    bad++;
-                    continue;
+                    float v = row[i];
+                    if (!float.IsFinite(v))
+                    {
+                        bad++;
+                        continue;
+                    }
+
+                    if (v < low) low = v;
+                    if (v > high) high = v;
                 }
 
-                low = Math.Min(low, v);
-                high = Math.Max(high, v);
+                (min[c], max[c]) = (low, high);
+                nonFinite[c] += bad;
             }
-
-            (min[c], max[c], nonFinite[c]) = (low, high, bad);
         }
 
         return Enumerable.Range(0, Channels).Select(c => nonFinite[c] == PixelCount ? new ChannelRange(double.NaN, double.NaN, nonFinite[c]) : new ChannelRange(min[c], max[c], nonFinite[c])).ToList();

@@ -34,6 +34,19 @@ internal static class SampleBytes
         }
     }
 
+    /// <summary>
+    /// Every 16-bit float's value, by its bits: a table lookup is several times faster than converting each sample
+    /// (the images of a render hold millions), and 256 KB stays in the cache.
+    /// </summary>
+    public static float[] HalfValues => LazyHalfValues.Value;
+
+    private static readonly Lazy<float[]> LazyHalfValues = new(() =>
+    {
+        var table = new float[1 << 16];
+        for (int bits = 0; bits < table.Length; bits++) table[bits] = (float)BitConverter.UInt16BitsToHalf((ushort)bits);
+        return table;
+    });
+
     /// <summary>Reverses the byte order of every 2- or 4-byte sample of <paramref name="data"/>, in place.</summary>
     public static void Swap(Span<byte> data, int bytesPerSample)
     {

@@ -17,6 +17,10 @@ namespace Codec.Runtime.Binary.Exr;
 /// </summary>
 public static class ExrPixels
 {
+    // PIZ's tables (about 1 MB) are kept per thread: a folder's EXRs are decoded one after another on each core.
+    [ThreadStatic]
+    private static ExrPiz? _piz;
+
     public static IReadOnlyDictionary<string, ImagePixels>? Decode(ReadOnlySpan<byte> file, ExrFile exr, int partIndex, FindingSink sink, string path = "")
     {
         var part = exr.Parts[partIndex];
@@ -65,7 +69,7 @@ public static class ExrPixels
         int blockLines = compression switch { ExrCompression.Zip or ExrCompression.Pxr24 => 16, ExrCompression.Piz => 32, _ => 1 };
         var types = channels.Select(c => c.Type).ToList();
         var words = types.Select(t => Size(t) / 2).ToList();
-        var piz = compression == ExrCompression.Piz ? new ExrPiz() : null;
+        var piz = compression == ExrCompression.Piz ? (_piz ??= new ExrPiz()) : null;
         long tileWidth = part.Tiles?.XSize ?? width, tileHeight = part.Tiles?.YSize ?? blockLines;
         long across = (width + tileWidth - 1) / tileWidth;
         var raw = Array.Empty<byte>();

@@ -16,7 +16,7 @@ public static class RenderCommand
     public static Command Create()
     {
         var info = new Argument<string>("info") { Description = "The render's N.info.json (any version)." };
-        var image = new Option<string?>("--image") { Description = "An image to draw on: a PNG (usually N.rgb.png, embedded as it is) or a TIFF (N.depth.tif, N.normals.tif, N.alpha.tif, drawn as an 8-bit preview)." };
+        var image = new Option<string?>("--image") { Description = "An image to draw on: a PNG (usually N.rgb.png, embedded as it is), a TIFF (N.depth.tif, N.normals.tif, N.alpha.tif) or a render's EXR (N.exr, its R, G, B), drawn as an 8-bit preview." };
         var mask = new Option<string?>("--mask") { Description = "A segmentation mask to draw on, coloured by class (N.segments.png or N.clothing_segments.png)." };
         var output = new Option<string>("-o", "--output") { Description = "The SVG to write.", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing output file." };
@@ -68,7 +68,7 @@ public static class RenderCommand
         OverlayBackground? background = null;
         if (systems is not null && imagePath is not null)
         {
-            // A PNG is embedded as it is; any other image (a TIFF depth, normals or alpha) is drawn as an 8-bit preview.
+            // A PNG is embedded as it is; any other image (a TIFF depth, normals or alpha, an EXR's beauty) is drawn as an 8-bit preview.
             var bytes = InputFile.ReadAll(imagePath, InputFile.DefaultMaxBytes, sink);
             var decoded = bytes is null ? null : ImageFile.Decode(bytes, sink, imagePath);
             if (bytes is null || decoded is null)

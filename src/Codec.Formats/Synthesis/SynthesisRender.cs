@@ -2,6 +2,7 @@ using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -82,7 +83,7 @@ public sealed class SynthesisRender
 
     /// <summary>
     /// One image modality of the render decoded — <c>rgb</c>, <c>depth</c>, <c>normals</c>, <c>alpha</c> or any other
-    /// name, in PNG or TIFF (<see cref="ImageFile"/>) — as typed pixels for a training pipeline:
+    /// name, in PNG or TIFF (<see cref="ImageFile"/>; the EXR's passes are <see cref="ReadExr"/>'s) — as typed pixels for a training pipeline:
     /// <c>ReadImage("depth").Samples&lt;Half&gt;()</c>. Null when the render has no such file or it cannot be decoded
     /// (the reasons are in <paramref name="sink"/>).
     /// </summary>
@@ -90,6 +91,24 @@ public sealed class SynthesisRender
         new[] { ".png", ".tif", ".tiff" }.Select(ext => FileOf(modality + ext)).FirstOrDefault(p => p is not null) is { } path
             ? Decode(path, sink, ImageFile.Decode)
             : null;
+
+    /// <summary>
+    /// The render's EXR (<c>N.exr</c>) decoded: every channel of its first part by name (<c>"Z"</c>,
+    /// <c>"CameraNormals.R"</c>, <c>"CryptoObject00.R"</c>, …) as typed pixels of the data window,
+    /// <c>ReadExr()["Z"].Samples&lt;float&gt;()</c>; <see cref="ImagePixels.Interleave"/> joins passes. Null when the
+    /// render has none or its pixels cannot be decoded (the reasons, a compression codec does not decode among them,
+    /// are in <paramref name="sink"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, ImagePixels>? ReadExr(FindingSink? sink = null)
+    {
+        if (FileOf("exr") is not { } path) return null;
+        sink ??= new FindingSink();
+        byte[] buffer = [];
+        int length = InputFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
+        if (length < 0) return null;
+        var bytes = buffer.AsSpan(0, length);
+        return ExrFile.Decode(bytes, sink, path) is { Parts.Count: > 0 } exr ? ExrPixels.Decode(bytes, exr, 0, sink, path) : null;
+    }
 
     /// <summary>A dense landmark mesh (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
     public ObjMesh? ReadMesh(string kind, FindingSink? sink = null) =>

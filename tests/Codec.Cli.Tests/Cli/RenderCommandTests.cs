@@ -114,7 +114,7 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("not both", stderr.ToString());
         stderr = new StringWriter();
         Assert.Equal(2, RenderCommand.Run(info, info, null, output, false, new StringWriter(), stderr));
-        Assert.Contains("neither a PNG nor a TIFF file", stderr.ToString());
+        Assert.Contains("neither a PNG, a TIFF nor an OpenEXR file", stderr.ToString());
         Assert.Equal(2, RenderCommand.Run(info, null, null, Path.Combine(_dir, "o.png"), false, new StringWriter(), new StringWriter()));
         Assert.False(File.Exists(output));
         File.WriteAllText(output, "keep");
@@ -206,5 +206,18 @@ public sealed class RenderCommandTests : IDisposable
             Assert.False(preview.IsBlank);
             Assert.Contains($"0.{modality}.tif (", svg);
         }
+    }
+
+    [Fact]
+    public void A_render_exr_is_drawn_as_its_beauty_pass()
+    {
+        // An EXR OpenEXR wrote (37 × 21, R a left-to-right ramp over [0, 1), G 0.5, B 0.25), drawn under the sample's landmarks.
+        string svg = Render(Sample("1.5", "1.info.json"), image: Path.Combine(TestPaths.TestFixtures, "exr", "render.good.exr"));
+        var png = Convert.FromBase64String(Regex.Match(svg, "href=\"data:image/png;base64,([^\"]+)\"").Groups[1].Value);
+        var preview = PngDecoder.Decode(png, new FindingSink())!;
+        Assert.Equal((37, 21, 3), (preview.Width, preview.Height, preview.Channels));
+        // Colour in [0, 1] times 255, not stretched as normals would be: G 0.5 is 128 (half rounds 0.5 exactly), B 64.
+        Assert.Equal((0d, 128d, 64d), (preview.At(0, 0, 0), preview.At(0, 0, 1), preview.At(0, 0, 2)));
+        Assert.Contains("render.good.exr (OpenEXR R, G, B of 13 channels (Zip)", svg);
     }
 }

@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis;
 using System.Text.Json.Nodes;
 using Codec.Runtime.Binary.Image;
 using Codec.Formats.Validation.Folders;
@@ -93,6 +94,19 @@ public sealed class ExrRenderCheckTests : IDisposable
         Assert.Equal(FindingCodes.AlphaMaskMismatch, finding.Code);
         Assert.StartsWith("binary_segmentation.foreground: 147 pixels (", finding.Message);
         Assert.Contains("are outside the foreground where the segmentation mask has a class, or inside it where it has background", finding.Message);
+    }
+
+    [Fact]
+    public void The_dataset_api_serves_the_exr_passes_as_typed_pixels()
+    {
+        CheckWith("good");
+        var render = SynthesisOutput.Open(_dir).Renders.Single(r => r.RenderId == 1);
+        var channels = render.ReadExr()!;
+        Assert.Equal(37 * 21, channels["Z"].Samples<float>().Length);
+        Assert.Equal(0.5f + (0.01f * 3), channels["Z"].Samples<float>()[3]);
+        var normals = ImagePixels.Interleave([channels["CameraNormals.R"], channels["CameraNormals.G"], channels["CameraNormals.B"]]);
+        Assert.Equal((3, SampleKind.Float16), (normals.Channels, normals.Kind));
+        Assert.Null(SynthesisOutput.Open(_dir).Renders.Single(r => r.RenderId == 0).ReadExr());
     }
 
     [Fact]

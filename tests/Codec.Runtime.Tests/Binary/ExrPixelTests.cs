@@ -39,6 +39,26 @@ public sealed class ExrPixelTests
     }
 
     [Fact]
+    public void An_exr_is_an_image_of_its_beauty_pass()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "render.good.exr"));
+        var sink = new FindingSink();
+        var image = ImageFile.Decode(bytes, sink, "render.good.exr");
+        Assert.True(image is not null, string.Join("; ", sink.Findings));
+        var channels = Decode(bytes, new FindingSink())!;
+        var expected = ImagePixels.Interleave([channels["R"], channels["G"], channels["B"]]);
+        Assert.Equal((37, 21, 3, SampleKind.Float16), (image.Width, image.Height, image.Channels, image.Kind));
+        Assert.Equal(expected.Data, image.Data);
+        Assert.StartsWith("OpenEXR R, G, B of", image.Format);
+
+        // One without colour is its first channel; one whose pixels codec does not decode says why.
+        Assert.Equal(1, ImageFile.Decode(File.ReadAllBytes(Path.Combine(Folder, "tiled_piz.exr")), new FindingSink())!.Channels);
+        sink = new FindingSink();
+        Assert.Null(ImageFile.Decode(File.ReadAllBytes(Path.Combine(Folder, "unsupported.dwaa.exr")), sink));
+        Assert.Contains("Dwaa compression", Assert.Single(sink.Findings).Message);
+    }
+
+    [Fact]
     public void A_compression_codec_does_not_decode_is_named()
     {
         var sink = new FindingSink();

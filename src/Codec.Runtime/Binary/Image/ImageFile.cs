@@ -4,8 +4,9 @@ namespace Codec.Runtime.Binary.Image;
 
 /// <summary>
 /// Any image file a render's modalities come in, told apart by its first bytes, not its name: PNG and TIFF are
-/// decoded into <see cref="ImagePixels"/>; anything else (an OpenEXR render among them, whose header
-/// <see cref="Exr.ExrFile"/> reads) is a located finding.
+/// decoded into <see cref="ImagePixels"/>, and an OpenEXR render as its beauty pass (R, G and B of its first part, or
+/// its first channel when it has no colour; every channel is <see cref="Exr.ExrPixels"/>'s); anything else is a
+/// located finding.
 /// </summary>
 public static class ImageFile
 {
@@ -14,10 +15,17 @@ public static class ImageFile
         if (PngChunks.HasSignature(bytes)) return PngDecoder.Decode(bytes, sink, path);
         if (TiffDecoder.HasSignature(bytes) || (bytes.Length >= 4 && (bytes[..4].SequenceEqual("II+\0"u8) || bytes[..4].SequenceEqual("MM\0+"u8))))
             return TiffDecoder.Decode(bytes, sink, path);
-        bool exr = bytes.Length >= 4 && bytes[..4].SequenceEqual((ReadOnlySpan<byte>)[0x76, 0x2F, 0x31, 0x01]);
-        sink.ReportAt(exr ? FindingCodes.UnsupportedElementType : FindingCodes.BadSignature, path, 0,
-            exr ? "an OpenEXR image: codec reads its header (codec inspect), not its pixels" : "neither a PNG nor a TIFF file (by its first bytes)");
+        if (bytes.Length >= 4 && bytes[..4].SequenceEqual((ReadOnlySpan<byte>)[0x76, 0x2F, 0x31, 0x01])) return Beauty(bytes, sink, path);
+        sink.ReportAt(FindingCodes.BadSignature, path, 0, "neither a PNG, a TIFF nor an OpenEXR file (by its first bytes)");
         return null;
+    }
+
+    private static ImagePixels? Beauty(ReadOnlySpan<byte> bytes, FindingSink sink, string path)
+    {
+        if (Exr.ExrFile.Decode(bytes, sink, path) is not { Parts.Count: > 0 } exr || Exr.ExrPixels.Decode(bytes, exr, 0, sink, path) is not { Count: > 0 } channels) return null;
+        string[] names = channels.ContainsKey("R") && channels.ContainsKey("G") && channels.ContainsKey("B") ? ["R", "G", "B"] : [channels.Keys.Order(StringComparer.Ordinal).First()];
+        var pixels = names.Length == 1 ? channels[names[0]] : ImagePixels.Interleave(names.Select(n => channels[n]).ToList());
+        return new ImagePixels(pixels.Width, pixels.Height, pixels.Channels, pixels.Kind, pixels.Data) { Format = $"OpenEXR {string.Join(", ", names)} of {channels.Count} channels ({exr.Parts[0].Compression})" };
     }
 
     /// <summary>Reads <paramref name="path"/> through the input gate (at most <paramref name="maxBytes"/>) and decodes it.</summary>

@@ -9,7 +9,7 @@
 # The EXRs are made from the real face-api-1.2-modalities job (../shared/fixtures beside the repository), whose EXRs
 # were never published: each render's RGB, alpha, depth and normals become the channels Synthesis AI's documentation
 # lists (R, G, B, A and binary_segmentation.foreground as half, Z as float, CameraNormals.R/G/B as half), 512 × 512,
-# written by OpenEXR in ZIP, ZIPS, PIZ and PXR24, each copied --copies times.
+# written by OpenEXR in ZIP, ZIPS, PIZ, PXR24 and B44A, each copied --copies times.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,7 +55,7 @@ for info in sorted(glob.glob(os.path.join(job, "*.info.json"))):
 PY
 for planes in "$work"/planes/*.bin; do
   n=$(basename "$planes" .bin)
-  for compression in zip zips piz pxr24; do
+  for compression in zip zips piz pxr24 b44a; do
     "$work/exr_peer" write "$compression" "$work/exr/$n.$compression.exr" "$planes" 512 512
     for c in $(seq 2 "$copies"); do cp "$work/exr/$n.$compression.exr" "$work/exr/$n-$c.$compression.exr"; done
   done
@@ -65,7 +65,7 @@ t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N); echo
 echo "| round | files | MB | cat | codec inspect | OpenEXR (C++) | OpenEXR ÷ codec |"
 echo "|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do
-  for compression in zip zips piz pxr24; do
+  for compression in zip zips piz pxr24 b44a; do
     files=("$work"/exr/*."$compression".exr)
     mb=$(du -cm "${files[@]}" | tail -1 | cut -f1)
     c=$(t cat "${files[@]}")

@@ -3,7 +3,7 @@
 // exr_peer write COMPRESSION OUT.exr PLANES.bin WIDTH HEIGHT
 //     writes a render's EXR from raw planes (float32, little-endian, in this order: R G B A Z CameraNormals.R/G/B
 //     binary_segmentation.foreground), as Synthesis AI's documentation lists the channels: Z as float, the rest as
-//     half; COMPRESSION is zip, zips, piz or pxr24
+//     half; COMPRESSION is zip, zips, piz, pxr24 or b44a
 // exr_peer read FILE...
 //     what a C++ user of OpenEXR does to read a render: every channel of every file into a frame buffer of its own
 //     type (InputFile::readPixels), then each channel's least and largest finite value
@@ -31,7 +31,7 @@ static int write(const std::string& compression, const char* out, const char* pl
     if (!f || std::fread(planes.data(), sizeof(float), planes.size(), f) != planes.size()) { std::fprintf(stderr, "cannot read %s\n", planesPath); return 2; }
     std::fclose(f);
     Header header(w, h);
-    header.compression() = compression == "zip" ? ZIP_COMPRESSION : compression == "zips" ? ZIPS_COMPRESSION : compression == "piz" ? PIZ_COMPRESSION : PXR24_COMPRESSION;
+    header.compression() = compression == "zip" ? ZIP_COMPRESSION : compression == "zips" ? ZIPS_COMPRESSION : compression == "piz" ? PIZ_COMPRESSION : compression == "b44a" ? B44A_COMPRESSION : PXR24_COMPRESSION;
     std::vector<std::vector<half>> halves(9, std::vector<half>(size_t(w) * h));
     FrameBuffer fb;
     for (int c = 0; c < 9; c++) {

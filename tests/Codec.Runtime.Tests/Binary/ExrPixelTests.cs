@@ -7,7 +7,7 @@ namespace Codec.Tests.Runtime;
 
 /// <summary>
 /// EXR pixels against OpenEXR's own reading, on files it wrote (tests/Fixtures/exr/make_pixels.cpp): scanline parts
-/// without compression, with RLE, ZIPS, ZIP, PIZ and PXR24, and tiled ones; damaged copies are located findings.
+/// without compression, with RLE, ZIPS, ZIP, PIZ, PXR24, B44 and B44A, and tiled ones; damaged copies are located findings.
 /// </summary>
 public sealed class ExrPixelTests
 {
@@ -69,6 +69,21 @@ public sealed class ExrPixelTests
     }
 
     [Fact]
+    public void A_perceptually_linear_half_channel_in_a_b44_part_is_named()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, "pixels.scanline_b44.exr"));
+        // The channel list's entry of B: its name, its type (1, half), then the pLinear flag.
+        int entry = bytes.AsSpan().IndexOf("B\0\u0001\0\0\0"u8);
+        Assert.True(entry > 0);
+        bytes[entry + 6] = 1;
+        var sink = new FindingSink();
+        Assert.Null(Decode(bytes, sink));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.UnsupportedElementType, finding.Code);
+        Assert.Contains("perceptually linear half channel in a B44 part", finding.Message);
+    }
+
+    [Fact]
     public void A_tiled_piz_file_with_decreasing_lines_decodes()
     {
         // Written by make_fixtures.cpp: one 16 × 8 tile of Y = 0.25, PIZ, lines in decreasing order.
@@ -85,6 +100,7 @@ public sealed class ExrPixelTests
     [InlineData("pixels.wide_piz.exr")]
     [InlineData("pixels.wide_tiled_piz.exr")]
     [InlineData("pixels.wide_pxr24.exr")]
+    [InlineData("pixels.wide_b44.exr")]
     public void A_damaged_chunk_is_a_located_finding(string name)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Folder, name));

@@ -1,7 +1,7 @@
 // Writes EXR pixel fixtures with the OpenEXR library itself (Debian libopenexr-dev 3.1), and what it reads back:
 //   g++ -std=c++17 make_pixels.cpp -o /tmp/make_exr_pixels $(pkg-config --cflags --libs OpenEXR) && /tmp/make_exr_pixels
 // pixels.<name>.exr   a 37 x 21 data window starting at (-3, 5): half R, G, B, float Z, uint id, in one of the
-//                     compressions codec decodes (none, RLE, ZIPS, ZIP, PIZ, PXR24) as scanlines, or as 16 x 8 tiles;
+//                     compressions codec decodes (none, RLE, ZIPS, ZIP, PIZ, PXR24, B44, B44A) as scanlines, or as 16 x 8 tiles;
 //                     pixels.wide_<name>.exr are 300 x 36 (tiles 64 x 32), so that PIZ and PXR24 take several chunks,
 //                     and wide_piz's chunks use more than 2^14 distinct values (the 16-bit form of PIZ's wavelet)
 // pixels.<name>.bin   the channels as OpenEXR's InputFile / TiledInputFile reads them back: each channel in name
@@ -170,6 +170,8 @@ int main() {
         {"scanline_pxr24", PXR24_COMPRESSION, false, false}, {"tiled_pxr24", PXR24_COMPRESSION, true, false},
         {"wide_piz", PIZ_COMPRESSION, false, true}, {"wide_tiled_piz", PIZ_COMPRESSION, true, true},
         {"wide_pxr24", PXR24_COMPRESSION, false, true},
+        {"scanline_b44", B44_COMPRESSION, false, false}, {"scanline_b44a", B44A_COMPRESSION, false, false},
+        {"tiled_b44a", B44A_COMPRESSION, true, false}, {"wide_b44", B44_COMPRESSION, false, true},
     };
     for (const auto& c : cases) {
         W = c.wide ? 300 : 37;

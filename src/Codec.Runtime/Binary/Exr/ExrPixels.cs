@@ -10,10 +10,10 @@ namespace Codec.Runtime.Binary.Exr;
 
 /// <summary>
 /// Decodes the pixels of one part of an OpenEXR file whose header <see cref="ExrFile"/> has read: scanline or tiled
-/// (one level) parts, compressed with none, RLE, ZIPS, ZIP, PIZ or PXR24, of half, float and uint channels sampled at
-/// every pixel. Each channel comes out as a one-channel <see cref="ImagePixels"/> (Float16, Float32 or UInt32) of the
-/// data window, top row first. Every chunk is checked against the offset table, the file and the size its lines or
-/// tile need; a compression codec does not decode (B44, DWA) is a located finding naming it.
+/// (one level) parts, compressed with none, RLE, ZIPS, ZIP, PIZ, PXR24, B44 or B44A, of half, float and uint channels
+/// sampled at every pixel. Each channel comes out as a one-channel <see cref="ImagePixels"/> (Float16, Float32 or
+/// UInt32) of the data window, top row first. Every chunk is checked against the offset table, the file and the size
+/// its lines or tile need; a compression codec does not decode (DWAA, DWAB) is a located finding naming it.
 /// </summary>
 public static class ExrPixels
 {
@@ -30,9 +30,15 @@ public static class ExrPixels
             return null;
         }
 
-        if (compression is not (ExrCompression.None or ExrCompression.Rle or ExrCompression.Zips or ExrCompression.Zip or ExrCompression.Piz or ExrCompression.Pxr24))
+        if (compression is ExrCompression.Dwaa or ExrCompression.Dwab or > ExrCompression.Dwab)
         {
-            sink.ReportAt(FindingCodes.UnsupportedEntry, path, part.Get("compression")?.Offset ?? 8, $"{compression} compression: codec decodes the pixels of none, RLE, ZIPS, ZIP, PIZ and PXR24 parts (it reads every header)");
+            sink.ReportAt(FindingCodes.UnsupportedEntry, path, part.Get("compression")?.Offset ?? 8, $"{compression} compression: codec decodes the pixels of none, RLE, ZIPS, ZIP, PIZ, PXR24, B44 and B44A parts (it reads every header)");
+            return null;
+        }
+
+        if (compression is ExrCompression.B44 or ExrCompression.B44a && part.Channels.Any(c => c.Type == ExrPixelType.Half && c.PerceptuallyLinear))
+        {
+            sink.ReportAt(FindingCodes.UnsupportedElementType, path, part.Get("channels")?.Offset ?? 8, "a perceptually linear half channel in a B44 part: codec does not undo B44's logarithmic form of such channels");
             return null;
         }
 
@@ -57,7 +63,7 @@ public static class ExrPixels
         // before anything is allocated (PIZ's Huffman runs reach about 450:1, PXR24 inflates to three quarters of
         // its floats). The channels then grow with the lines that really decode (doubling), so a window that the
         // chunks do not fill costs about twice what they hold.
-        long ratio = compression switch { ExrCompression.None => 1, ExrCompression.Rle => 64, ExrCompression.Pxr24 => 1400, _ => 1040 };
+        long ratio = compression switch { ExrCompression.None => 1, ExrCompression.Rle => 64, ExrCompression.B44 or ExrCompression.B44a => 12, ExrCompression.Pxr24 => 1400, _ => 1040 };
         if (width * height * pixelBytes > (file.Length + 1) * ratio)
         {
             sink.ReportAt(FindingCodes.CompressionBomb, path, part.Get("dataWindow")?.Offset ?? 8, $"a data window of {width} × {height} pixels of {pixelBytes} bytes cannot come from a file of {file.Length} bytes");
@@ -66,7 +72,7 @@ public static class ExrPixels
 
         var outputs = channels.Select(c => new byte[Math.Min(width * height, Math.Max(width, 1 << 16)) * Size(c.Type)]).ToList();
         bool tiled = part.Tiles is not null;
-        int blockLines = compression switch { ExrCompression.Zip or ExrCompression.Pxr24 => 16, ExrCompression.Piz => 32, _ => 1 };
+        int blockLines = compression switch { ExrCompression.Zip or ExrCompression.Pxr24 => 16, ExrCompression.Piz or ExrCompression.B44 or ExrCompression.B44a => 32, _ => 1 };
         var types = channels.Select(c => c.Type).ToList();
         var words = types.Select(t => Size(t) / 2).ToList();
         var piz = compression == ExrCompression.Piz ? (_piz ??= new ExrPiz()) : null;
@@ -204,6 +210,8 @@ public static class ExrPixels
                 return piz!.Decode(data, block, words, columns, lines);
             case ExrCompression.Pxr24:
                 return ExrPxr24.Decode(data, block, types, columns, lines, ref scratch);
+            case ExrCompression.B44 or ExrCompression.B44a:
+                return ExrB44.Decode(data, block, types, columns, lines, ref scratch);
         }
 
         if (scratch.Length < block.Length) scratch = new byte[block.Length];

@@ -376,6 +376,10 @@ public static class FindingCodes
         "The mesh and the info.json describe different heads or cameras: re-export the mesh of this render, or check world2cam.", Example = "24.sai_dense.obj: 38 of 41 iBUG-68 points of the nose, eyes and mouth in 24.info.json lie farther than 0.5 mm from every vertex in camera space (worst: point 33 at 6.2 mm)")]
     public const string DenseMeshOffLandmarks = "X722";
 
+    [Finding(Error, "An EXR's segmentation.<class> pass and the segmentation mask disagree about where that class is, beyond the edge pixels that antialiasing blurs.",
+        "One of the two belongs to another render, or the mapping names the classes differently; compare them with codec render --image N.exr --mask N.segments.png.", Example = "188.exr: segmentation.hair: 9,400 pixels (3.6%) are outside the pass where 188.segments.png has hair, or inside it where it has another class")]
+    public const string ClassMaskMismatch = "X723";
+
     // D9xx: datasets checked against a dataset layout (an Audio2Face-3D training dataset, or any other layout).
     [Finding(Error, "A required folder or file of the layout is missing.",
         "Add it; NVIDIA's training framework stops without it. The message names what the layout expects there.", Example = "geom/skin/neutral_pose.npy: required by the layout (the skin's neutral pose), missing", AlsoAs = [Warning])]

@@ -218,6 +218,6 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal((37, 21, 3), (preview.Width, preview.Height, preview.Channels));
         // Colour in [0, 1] times 255, not stretched as normals would be: G 0.5 is 128 (half rounds 0.5 exactly), B 64.
         Assert.Equal((0d, 128d, 64d), (preview.At(0, 0, 0), preview.At(0, 0, 1), preview.At(0, 0, 2)));
-        Assert.Contains("render.good.exr (OpenEXR R, G, B of 13 channels (Zip)", svg);
+        Assert.Contains("render.good.exr (OpenEXR R, G, B of 14 channels (Zip)", svg);
     }
 }

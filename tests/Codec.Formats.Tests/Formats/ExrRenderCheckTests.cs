@@ -110,6 +110,15 @@ public sealed class ExrRenderCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_class_pass_over_another_class_is_found()
+    {
+        var finding = Assert.Single(CheckWith("hair_elsewhere"));
+        Assert.Equal(FindingCodes.ClassMaskMismatch, finding.Code);
+        Assert.StartsWith("segmentation.hair: 777 pixels (", finding.Message);
+        Assert.Contains("are outside the pass where the segmentation mask has hair, or inside it where it has another class", finding.Message);
+    }
+
+    [Fact]
     public void An_all_black_beauty_pass_is_found()
     {
         var finding = Assert.Single(CheckWith("black"));

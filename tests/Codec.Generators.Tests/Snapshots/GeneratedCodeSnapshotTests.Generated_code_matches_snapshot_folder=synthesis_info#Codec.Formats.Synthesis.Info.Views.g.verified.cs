@@ -824,7 +824,7 @@ public static class Tolerances
     public const double MediapipeDenseMmMaximum = 1000d;
 
     /// <summary>
-    /// The share of pixels the alpha (or the EXR's foreground pass) and the segmentation mask may disagree about, background or not (X719): antialiased edges are half transparent in the alpha and one class or the other in the mask.
+    /// The share of pixels the alpha (or the EXR's foreground pass) and the segmentation mask may disagree about, background or not (X719), and an EXR's segmentation.&lt;class&gt; pass and the mask's pixels of that class (X723): antialiased edges are half transparent in the alpha and one class or the other in the mask.
     /// </summary>
     /// <remarks><c>alphaMaskShare</c> in the views file; a setting lies in [0, 1].</remarks>
     public const double AlphaMaskShare = 0.02;

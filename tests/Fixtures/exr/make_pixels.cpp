@@ -8,13 +8,14 @@
 //                     order, row by row, little-endian (2 bytes a half, 4 a float or uint)
 // unsupported.dwaa.exr  the 37 x 21 scanline case in DWAA, a compression codec does not decode (it names it)
 // render.<name>.exr   a render's EXR as Synthesis AI's documentation lists its channels (RGBA, Z, CameraNormals.RGB,
-//                     binary_segmentation.foreground) with a Cryptomatte layer CryptoObject (two ranks of ids and
+//                     binary_segmentation.foreground, segmentation.hair) with a Cryptomatte layer CryptoObject (two ranks of ids and
 //                     coverage, a manifest of "head" and "hair"), ZIP; the character covers columns 0-29 (alpha and
 //                     foreground 1), the background columns 30-36:
 //                     good — as it should be; unknown_id — one covered pixel holds an id the manifest lacks;
 //                     far_z — one opaque pixel's Z is 150 m, past zmax (100); no_z — no Z channel;
 //                     short_normals — the normals are half a unit long; foreground_everywhere — the foreground pass
-//                     covers the background too; black — every beauty pixel is 0
+//                     covers the background too; black — every beauty pixel is 0; hair_elsewhere — segmentation.hair
+//                     covers the background columns instead of the character
 #include <OpenEXR/ImfOutputFile.h>
 #include <OpenEXR/ImfInputFile.h>
 #include <OpenEXR/ImfTiledOutputFile.h>
@@ -83,14 +84,14 @@ static void dump(const std::string& name, Planes& p) {
 
 static float bits(uint32_t v) { float f; std::memcpy(&f, &v, 4); return f; }
 
-struct Defects { bool unknownId = false, farZ = false, noZ = false, shortNormals = false, foregroundEverywhere = false, black = false; };
+struct Defects { bool unknownId = false, farZ = false, noZ = false, shortNormals = false, foregroundEverywhere = false, black = false, hairElsewhere = false; };
 
 static void render(const std::string& name, Defects d) {
     Header h(Box2i(V2i(0, 0), V2i(W - 1, H - 1)), Box2i(V2i(0, 0), V2i(W - 1, H - 1)));
     h.compression() = ZIP_COMPRESSION;
     for (const char* c : {"R", "G", "B", "A"}) h.channels().insert(c, Channel(HALF));
     if (!d.noZ) h.channels().insert("Z", Channel(FLOAT));
-    for (const char* c : {"CameraNormals.R", "CameraNormals.G", "CameraNormals.B", "binary_segmentation.foreground"}) h.channels().insert(c, Channel(HALF));
+    for (const char* c : {"CameraNormals.R", "CameraNormals.G", "CameraNormals.B", "binary_segmentation.foreground", "segmentation.hair"}) h.channels().insert(c, Channel(HALF));
     for (const char* c : {"CryptoObject00.R", "CryptoObject00.G", "CryptoObject00.B", "CryptoObject00.A"}) h.channels().insert(c, Channel(FLOAT));
     h.insert("zmin", FloatAttribute(0.0f));
     h.insert("zmax", FloatAttribute(100.0f));
@@ -101,7 +102,7 @@ static void render(const std::string& name, Defects d) {
     h.insert("cryptomatte/" + id + "/conversion", StringAttribute("uint32_to_float32"));
     h.insert("cryptomatte/" + id + "/manifest", StringAttribute("{\"hair\":\"" + hex(hair) + "\",\"head\":\"" + hex(head) + "\"}"));
     std::vector<half> rgba(W * H * 4);
-    std::vector<half> nx(W * H), ny(W * H), nz(W * H), foreground(W * H);
+    std::vector<half> nx(W * H), ny(W * H), nz(W * H), foreground(W * H), hairMask(W * H);
     std::vector<float> z(W * H), ids0(W * H), cov0(W * H), ids1(W * H), cov1(W * H);
     for (int i = 0; i < W * H; i++) {
         int x = i % W, y = i / W;
@@ -112,6 +113,7 @@ static void render(const std::string& name, Defects d) {
         float vx = x - 18.0f, vy = y - 10.0f, vz = 40.0f, length = std::sqrt(vx * vx + vy * vy + vz * vz) * (d.shortNormals ? 2 : 1);
         nx[i] = half(vx / length); ny[i] = half(vy / length); nz[i] = half(vz / length);
         foreground[i] = half(character || d.foregroundEverywhere ? 1.0f : 0.0f);
+        hairMask[i] = half(character != d.hairElsewhere ? 1.0f : 0.0f);
         z[i] = 0.5f + 0.01f * x;
         ids0[i] = bits(x < W / 2 ? head : hair); cov0[i] = x == W / 2 ? 0.6f : 1.0f;
         ids1[i] = bits(x == W / 2 ? head : 0); cov1[i] = x == W / 2 ? 0.4f : 0.0f;
@@ -128,6 +130,7 @@ static void render(const std::string& name, Defects d) {
     fb.insert("CameraNormals.G", Slice(HALF, (char*)ny.data(), sizeof(half), sizeof(half) * W));
     fb.insert("CameraNormals.B", Slice(HALF, (char*)nz.data(), sizeof(half), sizeof(half) * W));
     fb.insert("binary_segmentation.foreground", Slice(HALF, (char*)foreground.data(), sizeof(half), sizeof(half) * W));
+    fb.insert("segmentation.hair", Slice(HALF, (char*)hairMask.data(), sizeof(half), sizeof(half) * W));
     fb.insert("CryptoObject00.R", Slice(FLOAT, (char*)ids0.data(), sizeof(float), sizeof(float) * W));
     fb.insert("CryptoObject00.G", Slice(FLOAT, (char*)cov0.data(), sizeof(float), sizeof(float) * W));
     fb.insert("CryptoObject00.B", Slice(FLOAT, (char*)ids1.data(), sizeof(float), sizeof(float) * W));
@@ -157,6 +160,9 @@ static void writeRenders() {
     d = {};
     d.black = true;
     render("black", d);
+    d = {};
+    d.hairElsewhere = true;
+    render("hair_elsewhere", d);
 }
 
 int main() {

@@ -13,7 +13,8 @@ namespace Codec.Formats.Validation.Folders;
 /// Where codec decodes the part's compression, its passes get the checks of the images extracted from them
 /// (<see cref="ModalityChecks"/>): the beauty not blank, Z finite and within range where the alpha is opaque, the
 /// camera-space and world normals of unit length, the alpha and <c>binary_segmentation.foreground</c> agreeing with
-/// the segmentation mask; and every Cryptomatte id of a covered pixel is named by its layer's manifest.
+/// the segmentation mask, each <c>segmentation.&lt;class&gt;</c> pass agreeing with the mask's pixels of that class;
+/// and every Cryptomatte id of a covered pixel is named by its layer's manifest.
 /// </summary>
 public static class ExrRenderChecks
 {
@@ -79,8 +80,23 @@ public static class ExrRenderChecks
             foreach (var f in found.Findings) sink.Add(f with { Message = $"{string.Join(", ", names)}: {f.Message}" });
         }
 
+        // segmentation.<class>: one class of the segmentation mask, named as the mapping names it.
+        if (segments is not null && info?.SegmentsMapping is { } mapping)
+        {
+            foreach (var (name, mask) in channels.Where(c => c.Key.StartsWith(ClassPassPrefix, StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                string className = name[ClassPassPrefix.Length..];
+                if (!mapping.TryGetValue(System.Text.Encoding.UTF8.GetBytes(className), out long value)) continue;
+                var found = new FindingSink();
+                checks.CheckClassMask(mask, className, value, found);
+                foreach (var f in found.Findings) sink.Add(f with { Message = $"{name}: {f.Message}" });
+            }
+        }
+
         foreach (var layer in exr.Cryptomattes.Where(l => l.Name is not null && l.Manifest.Count > 0)) CheckCryptomatte(layer, channels, sink);
     }
+
+    private const string ClassPassPrefix = "segmentation.";
 
     // A Cryptomatte layer stores ranks in channels <name>00, <name>01, ...: R and B hold ids (a float's bits), G and A
     // the coverage of the id before them. Every id that covers a pixel must be in the manifest.

@@ -198,6 +198,28 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
         }
     }
 
+    /// <summary>
+    /// An EXR's mask of one class (<c>segmentation.hair</c>) against the segmentation mask's pixels of that class
+    /// (<paramref name="value"/> in the mapping): they may disagree only on edge pixels.
+    /// </summary>
+    public void CheckClassMask(ImagePixels mask, string className, long value, FindingSink sink)
+    {
+        if (!SameSize(mask)) return;
+        var values = mask.ToSingles();
+        long disagree = 0;
+        for (int i = 0; i < mask.PixelCount; i++)
+        {
+            if ((values[i * mask.Channels] > 0.5f) != (segments!.Labels[i] == value)) disagree++;
+        }
+
+        double share = (double)disagree / mask.PixelCount;
+        if (share > options.AlphaMaskTolerance)
+        {
+            sink.Add(new Finding(FindingCodes.ClassMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+                $"{disagree:N0} pixels ({share:P1}) are outside the pass where the segmentation mask has {className}, or inside it where it has another class (at most {options.AlphaMaskTolerance:P0} are edge pixels)")));
+        }
+    }
+
     private bool SameSize(ImagePixels image) => segments is not null && segments.Width == image.Width && segments.Height == image.Height;
 
     private static string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);

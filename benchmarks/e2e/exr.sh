@@ -61,7 +61,8 @@ for planes in "$work"/planes/*.bin; do
   done
 done
 
-t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# The wall time of one command; a command that fails stops the script with its error (set -e), never a fast wrong time.
+t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2> "$work/last-error" || { cat "$work/last-error" >&2; return 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
 echo "| round | files | MB | cat | codec inspect | OpenEXR (C++) | OpenEXR ÷ codec |"
 echo "|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do

@@ -184,12 +184,7 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     private void CheckAgainstMask(ImagePixels image, float[] values, string outside, string inside, FindingSink sink)
     {
         if (!SameSize(image)) return;
-        long disagree = 0;
-        for (int i = 0; i < image.PixelCount; i++)
-        {
-            if ((values[i * image.Channels] > 0) != (segments!.Labels[i] != 0)) disagree++;
-        }
-
+        long disagree = Disagreements(image, values, 0, null);
         double share = (double)disagree / image.PixelCount;
         if (share > options.AlphaMaskTolerance)
         {
@@ -205,19 +200,28 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     public void CheckClassMask(ImagePixels mask, string className, long value, FindingSink sink)
     {
         if (!SameSize(mask)) return;
-        var values = mask.ToSingles();
-        long disagree = 0;
-        for (int i = 0; i < mask.PixelCount; i++)
-        {
-            if ((values[i * mask.Channels] > 0.5f) != (segments!.Labels[i] == value)) disagree++;
-        }
-
+        long disagree = Disagreements(mask, mask.ToSingles(), 0.5f, value);
         double share = (double)disagree / mask.PixelCount;
         if (share > options.AlphaMaskTolerance)
         {
             sink.Add(new Finding(FindingCodes.ClassMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                 $"{disagree:N0} pixels ({share:P1}) are outside the pass where the segmentation mask has {className}, or inside it where it has another class (at most {options.AlphaMaskTolerance:P0} are edge pixels)")));
         }
+    }
+
+    // The pixels inside the image's mask (a value above `above`) but not the segmentation mask's (any class, or the
+    // class `value`), or the other way round.
+    private long Disagreements(ImagePixels image, float[] values, float above, long? value)
+    {
+        var labels = segments!.Labels;
+        long disagree = 0;
+        for (int i = 0; i < image.PixelCount; i++)
+        {
+            bool inMask = value is { } v ? labels[i] == v : labels[i] != 0;
+            if ((values[i * image.Channels] > above) != inMask) disagree++;
+        }
+
+        return disagree;
     }
 
     private bool SameSize(ImagePixels image) => segments is not null && segments.Width == image.Width && segments.Height == image.Height;

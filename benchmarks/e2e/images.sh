@@ -16,25 +16,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-job="$repo/../shared/fixtures/synthesis/face-api-1.2-modalities"
-codec="" copies=8 rounds=3 work=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --codec) codec=$2; shift 2 ;;
-    --copies) copies=$2; shift 2 ;;
-    --rounds) rounds=$2; shift 2 ;;
-    --work) work=$2; shift 2 ;;
-    *) echo "images.sh: unknown option $1 (see the comment at the top of this script)" >&2; exit 2 ;;
-  esac
-done
-
-[ -d "$job" ] || { echo "images.sh: the fixtures are not at $job" >&2; exit 2; }
-work=${work:-$(mktemp -d)}
-if [ -z "$codec" ]; then
-  dotnet publish "$repo/src/Codec.Cli" -c Release -r linux-x64 -o "$work/bin" > /dev/null
-  codec="$work/bin/codec"
-fi
+source "$here/modalities.sh"
 
 mkdir -p "$work/images"
 for c in $(seq 1 "$copies"); do
@@ -75,8 +57,6 @@ for path in sys.argv[1:]:
     a.min(), a.max()
 PY
 
-# The wall time of one command; a command that fails stops the script with its error (set -e), never a fast wrong time.
-t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2> "$work/last-error" || { cat "$work/last-error" >&2; return 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
 echo "| round | files | cat | codec inspect | Pillow | libtiff (ctypes) | tifffile | Pillow ÷ codec | libtiff ÷ codec | tifffile ÷ codec |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do

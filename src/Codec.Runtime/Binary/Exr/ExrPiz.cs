@@ -40,7 +40,7 @@ internal sealed class ExrPiz
             at += high - low + 1;
         }
 
-        int largest = ValuesUsed(low, Math.Min(high, BitmapBytes - 1));
+        int largest = ValuesUsed(low, high);
         if (at + 4 > data.Length) return "the PIZ chunk ends before its Huffman data's length";
         int length = BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
         at += 4;

@@ -148,9 +148,9 @@ internal sealed class PizHuffman
         return null;
     }
 
-    // The stream, most significant bit first, into output. The bit buffer is refilled 32 bits at a time (a byte at a
-    // time near the end) to hold at least 33, so that a code of the lookup and a run's 8-bit count are read from it
-    // without a refill; a long code is compared against the bits there are.
+    // The stream, most significant bit first, into output. The bit buffer is refilled 32 bits at a time whenever it
+    // holds fewer than 32 (a byte at a time near the end), so that a code of the lookup and a run's 8-bit count are
+    // read from it without a refill; a long code first tops it up to 57 bits or more.
     private string? DecodeStream(ReadOnlySpan<byte> stream, int bits, int runSymbol, Span<ushort> output)
     {
         int end = (int)((bits + 7L) / 8), at = 0, written = 0, count = 0;
@@ -158,18 +158,17 @@ internal sealed class PizHuffman
         var entries = _entries;
         while (true)
         {
-            if (count <= 32 && at + 4 <= end)
+            if (count < 32)
             {
-                buffer = (buffer << 32) | BinaryPrimitives.ReadUInt32BigEndian(stream[at..]);
-                at += 4;
-                count += 32;
-            }
-            else
-            {
-                while (count <= 56 && at < end)
+                if (at + 4 <= end)
                 {
-                    buffer = (buffer << 8) | stream[at++];
-                    count += 8;
+                    buffer = (buffer << 32) | BinaryPrimitives.ReadUInt32BigEndian(stream[at..]);
+                    at += 4;
+                    count += 32;
+                }
+                else
+                {
+                    TopUp(stream, end, ref at, ref buffer, ref count);
                 }
             }
 
@@ -181,9 +180,12 @@ internal sealed class PizHuffman
                 count -= entry & 0xFF;
                 symbol = entry >> 8;
             }
-            else if (!TryLongCode(buffer, ref count, (int)(buffer >> (count - LookupBits)) & (LookupSize - 1), out symbol))
+            else
             {
-                return $"the Huffman stream holds an invalid code near byte {at}";
+                // A long code may take up to 58 bits: as many as there are, first (its first 14 bits stay the same).
+                TopUp(stream, end, ref at, ref buffer, ref count);
+                if (!TryLongCode(buffer, ref count, (int)(buffer >> (count - LookupBits)) & (LookupSize - 1), out symbol))
+                    return $"the Huffman stream holds an invalid code near byte {at}";
             }
 
             if (symbol != runSymbol)
@@ -219,6 +221,16 @@ internal sealed class PizHuffman
         }
 
         return written == output.Length ? null : $"the Huffman stream decodes to {written} values; the chunk's pixels need {output.Length}";
+    }
+
+    // A byte at a time, up to 57–64 bits in the buffer or the end of the stream.
+    private static void TopUp(ReadOnlySpan<byte> stream, int end, ref int at, ref ulong buffer, ref int count)
+    {
+        while (count <= 56 && at < end)
+        {
+            buffer = (buffer << 8) | stream[at++];
+            count += 8;
+        }
     }
 
     // A code longer than the lookup: one of those listed under its first 14 bits, compared in full.

@@ -90,15 +90,32 @@ public sealed class ImagePixels
         if (planes.Count is < 1 or > 4 || planes.Any(p => p.Channels != 1 || p.Width != planes[0].Width || p.Height != planes[0].Height))
             throw new ArgumentException("1 to 4 one-channel images of one size", nameof(planes));
         var kind = planes.All(p => p.Kind == planes[0].Kind) ? planes[0].Kind : SampleKind.Float32;
-        int size = BytesOf(kind), count = planes.Count;
-        var data = new byte[planes[0].PixelCount * count * size];
+        int count = planes.Count;
+        var data = new byte[planes[0].PixelCount * count * BytesOf(kind)];
         for (int c = 0; c < count; c++)
         {
-            var source = planes[c].Kind == kind ? planes[c].Data : MemoryMarshal.AsBytes(planes[c].ToSingles().AsSpan()).ToArray();
-            for (long i = 0; i < planes[0].PixelCount; i++) source.AsSpan((int)(i * size), size).CopyTo(data.AsSpan((int)(((i * count) + c) * size)));
+            switch (BytesOf(kind))
+            {
+                case 1:
+                    Scatter<byte>(planes[c].Data, data, c, count);
+                    break;
+                case 2:
+                    Scatter(MemoryMarshal.Cast<byte, ushort>(planes[c].Data), MemoryMarshal.Cast<byte, ushort>(data.AsSpan()), c, count);
+                    break;
+                default:
+                    ReadOnlySpan<uint> source = planes[c].Kind == kind ? MemoryMarshal.Cast<byte, uint>(planes[c].Data) : MemoryMarshal.Cast<float, uint>(planes[c].ToSingles());
+                    Scatter(source, MemoryMarshal.Cast<byte, uint>(data.AsSpan()), c, count);
+                    break;
+            }
         }
 
         return new ImagePixels(planes[0].Width, planes[0].Height, count, kind, data) { Format = string.Join(", ", planes.Select(p => p.Format).Distinct()) };
+    }
+
+    // One plane's samples into every count-th place of the interleaved samples, from place c.
+    private static void Scatter<T>(ReadOnlySpan<T> plane, Span<T> into, int c, int count)
+    {
+        for (int i = 0; i < plane.Length; i++) into[(i * count) + c] = plane[i];
     }
 
     /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>

@@ -17,6 +17,7 @@ done
 
 [ -d "$job" ] || { echo "$script: the fixtures are not at $job" >&2; exit 2; }
 work=${work:-$(mktemp -d)}
+mkdir -p "$work"
 if [ -z "$codec" ]; then
   dotnet publish "$repo/src/Codec.Cli" -c Release -r linux-x64 -o "$work/bin" > /dev/null
   codec="$work/bin/codec"

@@ -13,6 +13,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+copies=8
+option() {
+  case "$1" in
+    --copies) copies=$2; taken=2 ;;
+    *) return 1 ;;
+  esac
+}
 source "$here/modalities.sh"
 g++ -O2 -std=c++17 "$here/exr_peer.cpp" -o "$work/exr_peer" $(pkg-config --cflags --libs OpenEXR)
 

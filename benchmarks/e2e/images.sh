@@ -16,6 +16,13 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+copies=8
+option() {
+  case "$1" in
+    --copies) copies=$2; taken=2 ;;
+    *) return 1 ;;
+  esac
+}
 source "$here/modalities.sh"
 
 mkdir -p "$work/images"

@@ -12,50 +12,38 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-source_job="$repo/../shared/fixtures/synthesis/face-api-1.2-modalities"
-codec="" shards=4 rounds=3 jobs=16 work="" keep=0
-while [ $# -gt 0 ]; do
+shards=4 jobs=16 keep=0
+option() {
   case "$1" in
-    --codec) codec=$2; shift 2 ;;
-    --shards) shards=$2; shift 2 ;;
-    --rounds) rounds=$2; shift 2 ;;
-    --jobs) jobs=$2; shift 2 ;;
-    --work) work=$2; shift 2 ;;
-    --keep) keep=1; shift ;;
-    *) echo "shards.sh: unknown option $1 (see the comment at the top of this script)" >&2; exit 2 ;;
+    --shards) shards=$2; taken=2 ;;
+    --jobs) jobs=$2; taken=2 ;;
+    --keep) keep=1; taken=1 ;;
+    *) return 1 ;;
   esac
-done
-
-[ -d "$source_job" ] || { echo "shards.sh: the fixtures are not at $source_job" >&2; exit 2; }
-work=${work:-$(mktemp -d)}
+}
+source "$here/modalities.sh"
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
-if [ -z "$codec" ]; then
-  dotnet publish "$repo/src/Codec.Cli" -c Release -r linux-x64 -o "$work/bin" > /dev/null
-  codec="$work/bin/codec"
-fi
 
 corpus="$work/jobs"
 if [ ! -d "$corpus" ]; then
-  python3 "$here/make_jobs.py" "$source_job" "$corpus" "$jobs"
+  python3 "$here/make_jobs.py" "$job" "$corpus" "$jobs"
 fi
 
-t() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
 echo "| round | cat | one process | slowest of $shards shards alone | sum of shards alone | $shards shards side by side | merge |"
 echo "|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$rounds"); do
   cat_s=$(t sh -c "find -L '$corpus' \( -name '*.info.json' -o -name '*.segments.png' -o -name metadata.jsonl \) -print0 | xargs -0 cat > /dev/null")
-  one=$(t "$codec" validate "$corpus")
+  one=$(t_findings "$codec" validate "$corpus")
   slowest=0 sum=0
   for k in $(seq 0 $((shards - 1))); do
-    s=$(t "$codec" validate "$corpus" --shard "$k/$shards" --out "$work/shard-$k.parquet")
+    s=$(t_findings "$codec" validate "$corpus" --shard "$k/$shards" --out "$work/shard-$k.parquet")
     sum=$(echo "$sum + $s" | bc); slowest=$(echo "if ($s > $slowest) $s else $slowest" | bc)
   done
   start=$(date +%s.%N)
   for k in $(seq 0 $((shards - 1))); do "$codec" validate "$corpus" --shard "$k/$shards" --out "$work/shard-$k.parquet" > /dev/null 2>&1 & done
   wait
   side=$(echo "$(date +%s.%N) - $start" | bc)
-  merge=$(t "$codec" merge "$work"/shard-*.parquet)
+  merge=$(t_findings "$codec" merge "$work"/shard-*.parquet)
   printf '| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f s |\n' "$round" "$cat_s" "$one" "$slowest" "$sum" "$side" "$merge"
 done
 "$codec" validate "$corpus" > "$work/one.txt" 2> /dev/null || true

@@ -78,8 +78,8 @@ internal sealed class ModalityChecks(FolderCheckOptions options, IInfoDocument? 
     public bool CheckSize(long width, long height, FindingSink sink)
     {
         if (info?.Camera is not { HasIntrinsics: true } camera) return true;
+        if (PrincipalPoint.Centres(camera.Intrinsics, width, height, options.PrincipalPointTolerancePx)) return true;
         double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-        if (Math.Abs((width / 2.0) - cx) <= options.PrincipalPointTolerancePx && Math.Abs((height / 2.0) - cy) <= options.PrincipalPointTolerancePx) return true;
         sink.Add(new Finding(FindingCodes.ImageSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"{width} x {height} pixels; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx} x {2 * cy}")));
         return false;

@@ -396,8 +396,7 @@ public sealed class SynthesisFolderChecker
         if (line.Width is { } w && line.Height is { } h && camera.HasIntrinsics)
         {
             double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            double tolerance = _options.PrincipalPointTolerancePx;
-            if (!(Math.Abs(cx - w / 2.0) <= tolerance) || !(Math.Abs(cy - h / 2.0) <= tolerance))
+            if (!PrincipalPoint.Centres(camera.Intrinsics, w, h, _options.PrincipalPointTolerancePx))
             {
                 into.Add(new Finding(FindingCodes.ResolutionMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                     $"requested resolution {w}x{h} puts the principal point at ({w / 2.0}, {h / 2.0}), but {file} has cx = {cx}, cy = {cy}"), at, 1));
@@ -495,7 +494,7 @@ public sealed class SynthesisFolderChecker
         if (info.Camera is { HasIntrinsics: true } camera)
         {
             double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            if (Math.Abs((image.Width / 2.0) - cx) > _options.PrincipalPointTolerancePx || Math.Abs((image.Height / 2.0) - cy) > _options.PrincipalPointTolerancePx)
+            if (!PrincipalPoint.Centres(camera.Intrinsics, image.Width, image.Height, _options.PrincipalPointTolerancePx))
             {
                 sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                     $"the mask is {image.Width}x{image.Height}; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx}x{2 * cy}")));

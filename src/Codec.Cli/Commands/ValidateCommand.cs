@@ -169,6 +169,13 @@ public static class ValidateCommand
             }
         }
 
+        if (InputPaths.Distinct(paths, out string pathError) is not { } distinct)
+        {
+            stderr.WriteLine("codec: " + pathError);
+            return 2;
+        }
+
+        paths = distinct;
         if (settings.Out is { } outCandidate && OutputFile.Refusal([outCandidate], paths.Where(p => p != StandardInput.Argument).ToArray(), overwrite: true) is { } outRefusal)
         {
             stderr.WriteLine("codec: " + outRefusal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 using Json.Schema;
 
 namespace Codec.Cli.Configuration;
@@ -64,18 +65,21 @@ public sealed record CodecConfig
             return null;
         }
 
-        JsonDocument document;
-        try
+        // The project's own strict reader first: bytes that are not UTF-8, unpaired surrogates, repeated keys, comments,
+        // NaN and nesting past its limit are refused here, located, before anything else reads the text.
+        var parse = new FindingSink();
+        var memory = buffer.AsMemory(0, length);
+        if (JsonTree.Parse(memory.Span, parse) is not { } root || parse.Count > 0)
         {
-            document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            error = $"{path}: not JSON ({e.Message})";
+            var problem = parse.Findings.OrderByDescending(f => f.Severity).First();
+            error = problem.Code == FindingCodes.DuplicateMember
+                ? $"{path}:{problem.Line}:{problem.Column}: {problem.Path} appears more than once; give each setting once"
+                : $"{path}:{problem.Line}:{problem.Column}: not JSON ({problem.Message})";
             return null;
         }
 
-        using (document)
+        // The schema's evaluator reads System.Text.Json's documents: given only text the strict reader has accepted.
+        using (var document = JsonDocument.Parse(memory))
         {
             var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
             if (!result.IsValid)
@@ -84,9 +88,9 @@ public sealed record CodecConfig
                 error = $"{path} does not follow {SchemaName}: {string.Join(" | ", problems.DefaultIfEmpty("not a codec.json"))}";
                 return null;
             }
-
-            return From(document.RootElement, path, out error);
         }
+
+        return From(root, path, out error);
     }
 
     // The errors of the schema's failing parts, where they are: a part that holds (one branch of a "oneOf") hides the
@@ -107,40 +111,33 @@ public sealed record CodecConfig
     }
 
     // The schema has checked types and names; what is left is what a schema cannot know, such as which codes exist.
-    private static CodecConfig? From(JsonElement root, string path, out string error)
+    private static CodecConfig? From(JsonNode root, string path, out string error)
     {
         error = "";
         string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var ignore = new List<Suppression>();
-        if (root.TryGetProperty("ignore", out var items))
+        var items = root["ignore"]?.Items ?? [];
+        for (int index = 0; index < items.Count; index++)
         {
-            int index = 0;
-            foreach (var item in items.EnumerateArray())
+            var item = items[index];
+            string code = item.Text ?? item["code"]!.Text!;
+            if (FindingCatalog.Find(code) is null)
             {
-                string code = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetProperty("code").GetString()!;
-                if (FindingCatalog.Find(code) is null)
-                {
-                    error = $"{path}: /ignore/{index}: {code} is not a finding code (codec explain lists them)";
-                    return null;
-                }
-
-                var globs = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("paths", out var paths)
-                    ? paths.EnumerateArray().Select(p => new PathGlob(p.GetString()!)).ToList()
-                    : [];
-                string? reason = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("reason", out var r) ? r.GetString() : null;
-                ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, reason, InsideOnly: true));
-                index++;
+                error = $"{path}: /ignore/{index}: {code} is not a finding code (codec explain lists them)";
+                return null;
             }
+
+            var globs = item["paths"]?.Items.Select(p => new PathGlob(p.Text!)).ToList() ?? [];
+            ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, item["reason"]?.Text, InsideOnly: true));
         }
 
-        double? Tolerance(string name) =>
-            root.TryGetProperty("tolerances", out var t) && t.TryGetProperty(name, out var v) ? v.GetDouble() : null;
+        double? Tolerance(string name) => root["tolerances"]?[name]?.Number;
 
         return new CodecConfig
         {
             Path = path,
             Ignore = ignore,
-            WarningsAsErrors = root.TryGetProperty("warningsAsErrors", out var w) && w.GetBoolean(),
+            WarningsAsErrors = root["warningsAsErrors"]?.Kind == JsonKind.True,
             PrincipalPointTolerancePx = Tolerance("principalPointPx"),
             CameraRelativeTolerance = Tolerance("cameraRelative"),
             NormalLengthTolerance = Tolerance("normalLength"),

@@ -7,11 +7,12 @@ namespace Codec.Cli.Configuration;
 /// </summary>
 public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, string BaseFolder, string? Reason = null, bool InsideOnly = false)
 {
-    public bool Matches(string code, string file)
+    /// <summary>
+    /// Whether the file at <paramref name="full"/> (an absolute path) is one this suppression covers, given its path
+    /// <paramref name="relative"/> to <see cref="BaseFolder"/>: the code is the caller's to compare.
+    /// </summary>
+    public bool MatchesFile(string full, string relative)
     {
-        if (!string.Equals(code, Code, StringComparison.OrdinalIgnoreCase)) return false;
-        string full = Path.GetFullPath(file);
-        string relative = Path.GetRelativePath(BaseFolder, full);
         bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
         if (outside && InsideOnly) return false;
         if (Paths.Count == 0) return true;

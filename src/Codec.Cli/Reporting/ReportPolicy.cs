@@ -19,11 +19,37 @@ public sealed record ReportPolicy
     public (IReadOnlyList<FileReport> Reports, long Suppressed) Apply(IReadOnlyList<FileReport> reports)
     {
         if (Ignore.Count == 0) return (reports, 0);
+        // Each file's question is asked once per code it has, of the suppressions of that code only, with its paths
+        // computed once per folder the suppressions are relative to: many rules and many findings stay cheap.
+        var byCode = Ignore.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         long suppressed = 0;
         var kept = new List<FileReport>(reports.Count);
+        var decided = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var relative = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var report in reports)
         {
-            var findings = report.Findings.Where(f => !Ignore.Any(s => s.Matches(f.Code, report.Path))).ToList();
+            if (!report.Findings.Any(f => byCode.ContainsKey(f.Code)))
+            {
+                kept.Add(report);
+                continue;
+            }
+
+            decided.Clear();
+            relative.Clear();
+            string full = Path.GetFullPath(report.Path);
+            bool Suppressed(string code)
+            {
+                if (decided.TryGetValue(code, out bool known)) return known;
+                bool result = byCode.TryGetValue(code, out var rules) && rules.Any(r =>
+                {
+                    if (!relative.TryGetValue(r.BaseFolder, out var path)) relative[r.BaseFolder] = path = Path.GetRelativePath(r.BaseFolder, full);
+                    return r.MatchesFile(full, path);
+                });
+                decided[code] = result;
+                return result;
+            }
+
+            var findings = report.Findings.Where(f => !Suppressed(f.Code)).ToList();
             suppressed += report.Findings.Count - findings.Count;
             kept.Add(findings.Count == report.Findings.Count ? report : report with { Findings = findings });
         }

@@ -41,6 +41,21 @@ public static class Manifest
         }
 
         var text = System.Text.Encoding.UTF8.GetString(buffer, 0, length);
-        return text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).ToList();
+        var listed = new List<string>();
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+            if (InputPaths.Problem(line) is { } problem)
+            {
+                error = $"the manifest {path}, line {i + 1}: {problem}";
+                return null;
+            }
+
+            listed.Add(line);
+        }
+
+        return listed;
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Formats.A2f;
 
@@ -73,34 +73,48 @@ public sealed class A2fTrainingData
     {
         sink ??= new FindingSink();
         if (PathOf(relativePath) is not { } path || ReadWhole(path, sink) is not { } bytes) return null;
-        try
+        var parse = new FindingSink();
+        var root = JsonTree.Parse(bytes, parse);
+        if (root is null)
         {
-            using var doc = JsonDocument.Parse(bytes);
-            var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
-            if (doc.RootElement.ValueKind == JsonValueKind.Array) groups[""] = Indices(doc.RootElement);
-            else if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                foreach (var p in doc.RootElement.EnumerateObject()) groups[p.Name] = Indices(p.Value);
-            else throw new FormatException("a vertex list is an array of indices or an object of such arrays");
-            return groups;
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-        {
-            sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, path, "not a vertex list: " + e.Message));
+            foreach (var f in parse.Findings) sink.Add(f with { Message = "not a vertex list: " + f.Message });
             return null;
         }
+
+        var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        string? problem = null;
+        var named = root.IsArray ? [new KeyValuePair<string, JsonNode>("", root)] : root.Members;
+        if (!root.IsArray && !root.IsObject) problem = "a vertex list is an array of indices or an object of such arrays";
+        foreach (var (name, value) in named)
+        {
+            if ((problem = Indices(value, out var group)) is not null) break;
+            groups[name] = group;
+        }
+
+        if (problem is null) return groups;
+        sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, path, "not a vertex list: " + problem));
+        return null;
     }
 
     /// <summary>A blendshape archive (<c>bs_data/bs_skin.npz</c> or <c>bs_tongue.npz</c>), opened (dispose it); null when absent.</summary>
     public NpzArchive? OpenBlendshapes(bool tongue = false, FindingSink? sink = null) =>
         PathOf(tongue ? "bs_data/bs_tongue.npz" : "bs_data/bs_skin.npz") is { } path ? NpzArchive.Open(path, sink ?? new FindingSink()) : null;
 
-    private static int[] Indices(JsonElement array)
+    // A group's indices; what is wrong with it otherwise.
+    private static string? Indices(JsonNode array, out int[] indices)
     {
-        if (array.ValueKind != JsonValueKind.Array) throw new FormatException("a vertex list group is an array of indices");
-        var result = new int[array.GetArrayLength()];
-        int i = 0;
-        foreach (var item in array.EnumerateArray()) result[i++] = item.TryGetInt32(out int v) && v >= 0 ? v : throw new FormatException($"{item.GetRawText()} is not a vertex index");
-        return result;
+        indices = [];
+        if (!array.IsArray) return "a vertex list group is an array of indices";
+        var result = new int[array.Items.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var item = array.Items[i];
+            if (!item.IsInteger || item.Integer is < 0 or > int.MaxValue) return $"{(item.IsNumber ? item.NumberText : item.Describe())} is not a vertex index";
+            result[i] = (int)item.Integer;
+        }
+
+        indices = result;
+        return null;
     }
 
     internal static float[]? ReadFloats(string path, FindingSink sink)

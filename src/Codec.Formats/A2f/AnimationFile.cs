@@ -37,7 +37,14 @@ public static class AnimationFile
                     return null;
                 }
 
-                int frames = checked((int)a.Shape[0]), vertices = checked((int)a.Shape[1]);
+                // An empty array may declare any count of frames or vertices: more than an animation can index is refused.
+                if (a.Shape[0] > int.MaxValue || a.Shape[1] > int.MaxValue)
+                {
+                    sink.Add(new Finding(FindingCodes.SizeOverflow, Severity.Error, path, $"an animation of {a.Shape[0]} frames of {a.Shape[1]} vertices: more than {int.MaxValue} of either is not one"));
+                    return null;
+                }
+
+                int frames = (int)a.Shape[0], vertices = (int)a.Shape[1];
                 var stored = new float[a.Length];
                 a.CopyTo(stored);
                 return new AnimationData(frames, vertices, a.Header.FortranOrder ? FromFortran(stored, frames, vertices) : stored, null);

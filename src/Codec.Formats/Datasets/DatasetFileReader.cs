@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
@@ -10,6 +9,7 @@ using Codec.Runtime.Binary.PointCache;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Formats.Datasets;
 
@@ -277,16 +277,8 @@ public static class DatasetFileReader
     private static void ReadJson(DatasetFile file, FileFacts facts, FindingSink sink, long maxFileBytes)
     {
         if (InputFile.ReadAll(file.Path, maxFileBytes, sink) is not { } bytes) return;
-        try
-        {
-            using var doc = JsonDocument.Parse(bytes);
-            facts.Json = doc.RootElement.Clone();
-            facts.Readable = true;
-        }
-        catch (JsonException e)
-        {
-            facts.Error(FindingCodes.Syntax, "", "not JSON: " + e.Message);
-        }
+        facts.Json = JsonTree.Parse(bytes, sink);
+        facts.Readable = facts.Json is not null;
     }
 
     // "|S" accepts any byte-string width; "<U" in warn accepts any unicode width with a warning.

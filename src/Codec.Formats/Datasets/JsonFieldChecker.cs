@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Formats.Datasets;
 
@@ -19,7 +19,7 @@ public static class JsonFieldChecker
         {
             void Report(string at, string message) => facts.Findings.Add(new Finding(FindingCodes.BadField, field.Severity, at, message));
 
-            var value = Resolve(root, field.Pointer);
+            var value = root.At(field.Pointer);
             string at = field.Pointer.Length == 0 ? "/" : field.Pointer;
             if (value is not { } v)
             {
@@ -33,19 +33,19 @@ public static class JsonFieldChecker
             var numbers = new List<double>();
             if (isArray)
             {
-                if (v.ValueKind != JsonValueKind.Array)
+                if (!v.IsArray)
                 {
-                    Report(at, $"{at} is {Describe(v)}, not an array of {(integers ? "integers" : "numbers")}");
+                    Report(at, $"{at} is {v.Describe()}, not an array of {(integers ? "integers" : "numbers")}");
                     continue;
                 }
 
                 int index = 0;
                 bool ok = true;
-                foreach (var item in v.EnumerateArray())
+                foreach (var item in v.Items)
                 {
                     if (!Number(item, integers, out double n))
                     {
-                        Report($"{field.Pointer}/{index}", $"{at}[{index}] is {Describe(item)}, not {(integers ? "an integer" : "a number")}");
+                        Report($"{field.Pointer}/{index}", $"{at}[{index}] is {item.Describe()}, not {(integers ? "an integer" : "a number")}");
                         ok = false;
                         break;
                     }
@@ -61,7 +61,7 @@ public static class JsonFieldChecker
             {
                 if (!Number(v, integers, out double n))
                 {
-                    Report(at, $"{at} is {Describe(v)}, not {(integers ? "an integer" : "a number")}");
+                    Report(at, $"{at} is {v.Describe()}, not {(integers ? "an integer" : "a number")}");
                     continue;
                 }
 
@@ -106,36 +106,19 @@ public static class JsonFieldChecker
         }
     }
 
-    private static JsonElement? Resolve(JsonElement root, string pointer)
-    {
-        var current = root;
-        if (pointer.Length == 0) return current;
-        foreach (var raw in pointer[1..].Split('/'))
-        {
-            string token = raw.Replace("~1", "/").Replace("~0", "~");
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(token, out current)) return null;
-        }
-
-        return current;
-    }
-
-    private static bool Number(JsonElement e, bool integer, out double value)
+    private static bool Number(JsonNode e, bool integer, out double value)
     {
         value = 0;
-        if (e.ValueKind != JsonValueKind.Number) return false;
-        if (integer) return e.TryGetInt64(out long l) && (value = l) == l;
-        return e.TryGetDouble(out value) && double.IsFinite(value);
-    }
+        if (!e.IsNumber) return false;
+        if (integer)
+        {
+            value = e.Integer;
+            return e.IsInteger;
+        }
 
-    private static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "the number " + e.GetRawText(),
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+        value = e.Number;
+        return double.IsFinite(value);
+    }
 
     private static string Range(JsonFieldSpec f) => (f.Min, f.Max) switch
     {

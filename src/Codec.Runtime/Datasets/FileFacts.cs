@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Runtime.Datasets;
 
@@ -41,7 +41,7 @@ public sealed class FileFacts
     /// <summary>Integer values of members with an index bound (e.g. frontalMask), for checking once V is known.</summary>
     public Dictionary<string, long[]> Indices { get; } = new(StringComparer.Ordinal);
 
-    public JsonElement? Json { get; set; }
+    public JsonNode? Json { get; set; }
 
     public void Error(string code, string path, string message) => Findings.Add(new Finding(code, Severity.Error, path, message));
 

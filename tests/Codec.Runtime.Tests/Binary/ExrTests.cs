@@ -178,7 +178,7 @@ public sealed class ExrTests
         Assert.NotNull(file);
         var f = Assert.Single(findings);
         Assert.Equal((FindingCodes.CryptomatteMismatch, Severity.Warning), (f.Code, f.Severity));
-        Assert.Contains("not valid Unicode", f.Message);
+        Assert.Contains("unpaired surrogate", f.Message);
     }
 
     [Fact]

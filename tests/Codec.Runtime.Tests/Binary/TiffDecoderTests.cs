@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Findings;
@@ -48,6 +49,37 @@ public sealed class TiffDecoderTests
         Assert.Equal("""{"shape": [17, 23, 3]}""", image.Description);
         Assert.Equal(SampleKind.Float16, image.Kind);
         Assert.Contains("floating-point predictor", image.Format);
+    }
+
+    [Fact]
+    public void A_description_of_another_type_than_text_is_a_located_warning_and_the_pixels_still_decode()
+    {
+        var file = TiffBuilder.Build(4, 2, 1, 8, 1, new byte[8]);
+        // The fifth entry (PhotometricInterpretation, a SHORT) becomes an ImageDescription typed SHORT: a number where text belongs.
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10 + (12 * 4)), 270);
+        var sink = new FindingSink();
+        var image = TiffDecoder.Decode(file, sink);
+        Assert.NotNull(image);
+        Assert.Null(image.Description);
+        var finding = Assert.Single(sink.Findings);
+        Assert.Equal((FindingCodes.BadHeader, Severity.Warning, 10L + (12 * 4)), (finding.Code, finding.Severity, finding.Offset));
+        Assert.Contains("ImageDescription) is of type SHORT, not ASCII", finding.Message);
+    }
+
+    [Fact]
+    public void A_layout_tag_of_another_type_than_an_integer_is_a_located_finding()
+    {
+        foreach (ushort type in new ushort[] { 2, 5, 11 })
+        {
+            var file = TiffBuilder.Build(4, 2, 1, 8, 1, new byte[8]);
+            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(10 + 2), type); // ImageWidth's type: ASCII, RATIONAL, FLOAT
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(10 + 8), 8); // its value (or where it is) stays inside the file
+            var sink = new FindingSink();
+            Assert.Null(TiffDecoder.Decode(file, sink));
+            var finding = Assert.Single(sink.Findings);
+            Assert.Equal((FindingCodes.BadHeader, 10L), (finding.Code, finding.Offset));
+            Assert.Contains("tag 256 (ImageWidth) is of type", finding.Message);
+        }
     }
 
     [Fact]

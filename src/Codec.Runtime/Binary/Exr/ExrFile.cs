@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Json;
 
 namespace Codec.Runtime.Binary.Exr;
 
@@ -426,41 +426,36 @@ public sealed class ExrFile
 
     private static void ReadManifest(string id, string json, long offset, List<(string, string)> into, FindingSink sink, string path)
     {
-        try
+        var parse = new FindingSink();
+        var root = JsonTree.Parse(Encoding.UTF8.GetBytes(json), parse);
+        if (root is null)
         {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                Warn(sink, path, offset, $"cryptomatte {id}: the manifest is not a JSON object");
-                return;
-            }
+            string why = parse.Findings.FirstOrDefault(f => f.Severity == Severity.Error)?.Message ?? "not JSON";
+            Warn(sink, path, offset, $"cryptomatte {id}: the manifest is not JSON ({why})");
+            return;
+        }
 
-            int wrong = 0;
-            string? example = null;
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                string value = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-                into.Add((p.Name, value));
-                uint expected = MurmurHash3.CryptomatteId(Encoding.UTF8.GetBytes(p.Name));
-                if (!uint.TryParse(value, System.Globalization.NumberStyles.AllowHexSpecifier, null, out uint given) || value.Length != 8 || given != expected)
-                {
-                    if (wrong++ == 0) example = $"\"{p.Name}\" is {value}, MurmurHash3_32 gives {expected:x8}";
-                }
-            }
+        if (!root.IsObject)
+        {
+            Warn(sink, path, offset, $"cryptomatte {id}: the manifest is not a JSON object");
+            return;
+        }
 
-            if (wrong > 0)
-                Warn(sink, path, offset, $"cryptomatte {id}: {wrong} of {into.Count} manifest ids are not their name's hash ({example})");
-        }
-        catch (JsonException e)
+        int wrong = 0;
+        string? example = null;
+        foreach (var (name, node) in root.Members)
         {
-            Warn(sink, path, offset, $"cryptomatte {id}: the manifest is not JSON ({e.Message})");
+            string value = node.Text ?? node.NumberText ?? node.Describe();
+            into.Add((name, value));
+            uint expected = MurmurHash3.CryptomatteId(Encoding.UTF8.GetBytes(name));
+            if (!uint.TryParse(value, System.Globalization.NumberStyles.AllowHexSpecifier, null, out uint given) || value.Length != 8 || given != expected)
+            {
+                if (wrong++ == 0) example = $"\"{name}\" is {value}, MurmurHash3_32 gives {expected:x8}";
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // System.Text.Json refuses to hand out a name or string escaping a lone surrogate (\ud800).
-            into.Clear();
-            Warn(sink, path, offset, $"cryptomatte {id}: the manifest holds text that is not valid Unicode (a lone surrogate escape)");
-        }
+
+        if (wrong > 0)
+            Warn(sink, path, offset, $"cryptomatte {id}: {wrong} of {into.Count} manifest ids are not their name's hash ({example})");
     }
 
     private static void Warn(FindingSink sink, string path, long offset, string message) =>

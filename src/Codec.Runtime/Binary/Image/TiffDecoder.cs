@@ -46,8 +46,24 @@ public static class TiffDecoder
             return null;
         }
 
-        var tags = ReadDirectory(file, (int)ifd, little, sink, path);
-        if (tags is null) return null;
+        var directory = ReadDirectory(file, (int)ifd, little, sink, path);
+        if (directory is null) return null;
+
+        // The tags the pixels depend on are integers; one of another type is a damaged or foreign directory, said at
+        // its entry, never read as if its bytes were numbers.
+        var tags = new Dictionary<int, long[]>();
+        foreach (var (tag, entry) in directory)
+        {
+            bool integer = entry.Type is 1 or 3 or 4 or 6 or 8 or 9;
+            if (tag == ImageDescription || !NumericTags.Contains(tag)) continue;
+            if (!integer)
+            {
+                sink.ReportAt(FindingCodes.BadHeader, path, entry.At, $"tag {tag} ({NameOf(tag)}) is of type {TypeName(entry.Type)}; TIFF stores it as an unsigned integer (SHORT or LONG)");
+                return null;
+            }
+
+            tags[tag] = entry.Values;
+        }
 
         long Get(int tag, long fallback) => tags.TryGetValue(tag, out var v) && v.Length > 0 ? v[0] : fallback;
         long width = Get(ImageWidth, 0), height = Get(ImageLength, 0), samples = Get(SamplesPerPixel, 1);
@@ -196,7 +212,13 @@ public static class TiffDecoder
             }
         }
 
-        string? description = tags.TryGetValue(ImageDescription, out var text) ? Ascii(file, text) : null;
+        string? description = null;
+        if (directory.TryGetValue(ImageDescription, out var text))
+        {
+            if (text.Type == 2) description = Ascii(file, text.Values);
+            else sink.Add(new Finding(FindingCodes.BadHeader, Severity.Warning, path, $"tag {ImageDescription} (ImageDescription) is of type {TypeName(text.Type)}, not ASCII: it is not read") { Offset = text.At });
+        }
+
         string compressionName = compression switch { 1 => "uncompressed", 5 => "LZW", 32773 => "PackBits", _ => "Deflate" };
         string predictorName = predictor switch { 2 => ", horizontal predictor", 3 => ", floating-point predictor", _ => "" };
         return new ImagePixels((int)width, (int)height, channels, kind.Value, data)
@@ -217,8 +239,29 @@ public static class TiffDecoder
     private static string Ascii(ReadOnlySpan<byte> file, long[] where) =>
         Encoding.ASCII.GetString(file.Slice((int)where[0], (int)where[1])).TrimEnd('\0');
 
-    // The tags of one directory, each as its values (integers); an ASCII tag as its offset and byte count.
-    private static Dictionary<int, long[]>? ReadDirectory(ReadOnlySpan<byte> file, int at, bool little, FindingSink sink, string path)
+    // The tags the decoder reads as numbers (the image's layout, its strips or tiles, its samples).
+    private static readonly HashSet<int> NumericTags =
+        [ImageWidth, ImageLength, BitsPerSample, Compression, StripOffsets, SamplesPerPixel, RowsPerStrip, StripByteCounts, PlanarConfiguration, Predictor, TileWidth, TileLength, TileOffsets, TileByteCounts, SampleFormat];
+
+    private static string NameOf(int tag) => tag switch
+    {
+        ImageWidth => "ImageWidth", ImageLength => "ImageLength", BitsPerSample => "BitsPerSample", Compression => "Compression",
+        StripOffsets => "StripOffsets", SamplesPerPixel => "SamplesPerPixel", RowsPerStrip => "RowsPerStrip", StripByteCounts => "StripByteCounts",
+        PlanarConfiguration => "PlanarConfiguration", Predictor => "Predictor", TileWidth => "TileWidth", TileLength => "TileLength",
+        TileOffsets => "TileOffsets", TileByteCounts => "TileByteCounts", SampleFormat => "SampleFormat", _ => "ImageDescription",
+    };
+
+    private static string TypeName(int type) => type switch
+    {
+        1 => "BYTE", 2 => "ASCII", 3 => "SHORT", 4 => "LONG", 5 => "RATIONAL", 6 => "SBYTE", 7 => "UNDEFINED", 8 => "SSHORT",
+        9 => "SLONG", 10 => "SRATIONAL", 11 => "FLOAT", 12 => "DOUBLE", _ => type.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    // One directory entry: its type, where it is (for findings), and its values — integers for an integer type, the
+    // offset and byte count for ASCII, nothing for the other types (rationals and floats are not needed for the pixels).
+    private readonly record struct TiffEntry(int Type, long At, long[] Values);
+
+    private static Dictionary<int, TiffEntry>? ReadDirectory(ReadOnlySpan<byte> file, int at, bool little, FindingSink sink, string path)
     {
         int entries = U16(file, at, little);
         if (entries == 0 || entries > MaxEntries || at + 2L + (entries * 12L) > file.Length)
@@ -227,7 +270,7 @@ public static class TiffDecoder
             return null;
         }
 
-        var tags = new Dictionary<int, long[]>();
+        var tags = new Dictionary<int, TiffEntry>();
         for (int e = 0; e < entries; e++)
         {
             int entry = at + 2 + (e * 12);
@@ -245,12 +288,16 @@ public static class TiffDecoder
 
             if (type == 2)
             {
-                tags[tag] = [valueAt, count];
+                tags[tag] = new TiffEntry(type, entry, [valueAt, count]);
                 continue;
             }
 
-            // Only integer tags are read; a rational or float tag (resolution) is not needed for the pixels.
-            if (type is not (1 or 3 or 4 or 6 or 8 or 9)) continue;
+            if (type is not (1 or 3 or 4 or 6 or 8 or 9))
+            {
+                tags[tag] = new TiffEntry(type, entry, []);
+                continue;
+            }
+
             var values = new long[count];
             for (int i = 0; i < count; i++)
             {
@@ -263,7 +310,7 @@ public static class TiffDecoder
                 };
             }
 
-            tags[tag] = values;
+            tags[tag] = new TiffEntry(type, entry, values);
         }
 
         return tags;

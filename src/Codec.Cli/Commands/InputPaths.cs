@@ -28,7 +28,8 @@ public static class InputPaths
                 return null;
             }
 
-            if (seen.Add(path == StandardInput.Argument ? path : Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)))) result.Add(path);
+            // Standard input is no place: given twice, it is the run's to refuse.
+            if (path == StandardInput.Argument || seen.Add(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)))) result.Add(path);
         }
 
         return result;

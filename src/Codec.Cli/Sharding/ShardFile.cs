@@ -263,6 +263,11 @@ public static class ShardFile
 
     private static async Task<(ShardResult?, string)> ReadAsync(Stream input)
     {
+        // Row counts, sizes and lengths are declared in the file: checked against what it can hold before the Parquet
+        // library allocates or loops by them.
+        long maxRows = MaxRowsPerByte * Math.Max(input.Length, 1);
+        if (ParquetBounds.Check(input, MaxRowsPerGroup, maxRows) is { } damage) return (null, "not a readable codec shard file: " + damage);
+        input.Position = 0;
         await using var reader = await ParquetReader.CreateAsync(input, null, true, default).ConfigureAwait(false);
         var meta = reader.CustomMetadata;
         if (!meta.TryGetValue("codec.layout", out var layout)) return (null, "not a codec shard file (no codec.layout in its metadata)");
@@ -288,15 +293,9 @@ public static class ShardFile
         }
 
         var byUnit = new SortedDictionary<int, SortedDictionary<(long Entry, int Part), PartBuilder>>();
-        // Row counts are declared in the footer: checked against what the file can hold before columns are allocated.
-        long maxRows = MaxRowsPerByte * Math.Max(input.Length, 1);
-        long rows = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            rows += group.RowCount;
-            if (group.RowCount < 0 || group.RowCount > MaxRowsPerGroup || rows > maxRows)
-                return (null, $"row group {g} declares {group.RowCount} rows; a shard file of {input.Length} bytes holds at most {Math.Min(MaxRowsPerGroup, maxRows)} in a group");
             int n = (int)group.RowCount;
             var values = new Dictionary<string, Array>(StringComparer.Ordinal);
             foreach (var column in Columns) values[column.Field.Name] = await ReadColumn(group, fields[column.Field.Name], column.Field, n).ConfigureAwait(false);

@@ -4,14 +4,56 @@ namespace Codec.Fuzz;
 
 /// <summary>
 /// <c>dotnet run -c Release --project fuzz/Codec.Fuzz -- [target...] [--runs N] [--seed S] [--out DIR]</c>: mutation
-/// fuzzing of every decoder (or the named ones). Binary decoders get N runs (default 100,000), text decoders a tenth
-/// of that and the whole-dataset check a hundredth. Prints executions, speed and failures per target; failing inputs
+/// fuzzing of every input surface (or the named ones). Binary decoders get N runs (default 100,000), text inputs a
+/// tenth of that and whole-folder checks a hundredth. Prints executions, speed and failures per target; failing inputs
 /// go to DIR. Exit 1 when anything failed.
+/// <para><c>afl TARGET</c> runs one target under AFL++ (instrumented by SharpFuzz, see fuzz/afl.sh); <c>corpus DIR</c>
+/// writes each target's starting corpus, its smallest seeds, to DIR/TARGET.</para>
 /// </summary>
 public static class Program
 {
+    // A coverage-guided fuzzer works best from few, small inputs.
+    private const int CorpusFiles = 8;
+    private const int CorpusBytes = 64 << 10;
+
     public static int Main(string[] args)
     {
+        if (args is ["afl", var aflTarget])
+        {
+            // Instrumented code may run only inside the fuzzer's callback (before it, the coverage map is not there):
+            // the target is made on the first input, in the process that runs them.
+            FuzzTarget? target = null;
+            SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
+            {
+                target ??= FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot())).Single(t => t.Name.Replace(' ', '-') == aflTarget);
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                // Whatever escapes is a crash for AFL++; a finding is the decoder doing its job.
+                target.RunInput(buffer.ToArray());
+            });
+            return 0;
+        }
+
+        if (args is ["corpus", var folder])
+        {
+            foreach (var target in FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot())))
+            {
+                string into = Path.Combine(folder, target.Name.Replace(' ', '-'));
+                Directory.CreateDirectory(into);
+                // The smallest seeds of each kind of file in turn (an image target gets PNGs and TIFFs alike).
+                var chosen = Enumerable.Range(0, target.Seeds.Count).Select(i => (Index: i, Bytes: target.CorpusEntry(i)))
+                    .Where(e => e.Bytes.Length <= CorpusBytes)
+                    .GroupBy(e => Path.GetExtension(target.Seeds[e.Index].Name), StringComparer.OrdinalIgnoreCase)
+                    .SelectMany(g => g.OrderBy(e => e.Bytes.Length).ThenBy(e => target.Seeds[e.Index].Name, StringComparer.Ordinal).Select((e, rank) => (Rank: rank, Entry: e)))
+                    .OrderBy(r => r.Rank).ThenBy(r => r.Entry.Bytes.Length).Select(r => r.Entry).Take(CorpusFiles).ToList();
+                foreach (var (index, bytes) in chosen) File.WriteAllBytes(Path.Combine(into, $"{index:000}-{Sanitise(target.Seeds[index].Name)}"), bytes);
+                Console.WriteLine($"{target.Name}: {chosen.Count} of {target.Seeds.Count} seeds, {chosen.Sum(c => c.Bytes.Length):N0} bytes");
+                target.Dispose();
+            }
+
+            return 0;
+        }
+
         long runs = 100_000;
         int seed = 2026;
         string? output = null;
@@ -65,4 +107,6 @@ public static class Program
 
         return failed ? 1 : 0;
     }
+
+    private static string Sanitise(string name) => string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
 }

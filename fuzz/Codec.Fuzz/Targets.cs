@@ -33,6 +33,23 @@ public abstract class FuzzTarget
     /// <summary>Decodes <paramref name="input"/> (a damaged <paramref name="seed"/>) and uses what comes out.</summary>
     public abstract void Run(Seed seed, byte[] input);
 
+    /// <summary>
+    /// For targets that damage one file of many (a dataset, an output folder): an input's first byte says which of the
+    /// seeds it replaces, the rest is its content. A coverage-guided fuzzer knows only inputs, not seeds.
+    /// </summary>
+    public virtual bool DamagesOneOfManyFiles => false;
+
+    /// <summary>One run of an input from a coverage-guided fuzzer (see <see cref="DamagesOneOfManyFiles"/>).</summary>
+    public void RunInput(byte[] input)
+    {
+        if (Seeds.Count == 0) return;
+        if (!DamagesOneOfManyFiles) Run(Seeds[0], input);
+        else if (input.Length > 0) Run(Seeds[input[0] % Seeds.Count], input[1..]);
+    }
+
+    /// <summary>Seed <paramref name="index"/> as a coverage-guided fuzzer's corpus holds it.</summary>
+    public byte[] CorpusEntry(int index) => DamagesOneOfManyFiles ? [(byte)index, .. Seeds[index].Bytes] : Seeds[index].Bytes;
+
     /// <summary>Removes what the target set up (temporary folders).</summary>
     public virtual void Dispose()
     {
@@ -43,6 +60,7 @@ public abstract class FuzzTarget
     [
         new InfoJson(files), new MetadataLine(files), new Npy(files), new Npz(files), new Pc2(files), new MayaData(files),
         new MayaXml(files), new Wav(files), new Png(files), new Image(files), new Exr(files), new Obj(files), new Dataset(files),
+        .. CommandTarget.Commands(files),
     ];
 
     private const int MaxFloatsCopied = 1 << 22;
@@ -207,6 +225,7 @@ public abstract class FuzzTarget
 
         public override string Name => "dataset";
         public override IReadOnlyList<Seed> Seeds { get; }
+        public override bool DamagesOneOfManyFiles => true;
 
         // A run checks a whole dataset (thirty files, the rules): a hundredth of a decoder's runs.
         public override long RunsOf(long runs) => Math.Max(1, runs / 100);

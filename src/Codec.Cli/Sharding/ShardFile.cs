@@ -70,6 +70,9 @@ public static class ShardFile
     private const long MaxRowsPerByte = 64;
     private const int MaxRowsPerGroup = 1 << 20;
 
+    // Findings one file can have beyond those listed: far more than any real file (a trillion).
+    private const long MaxUnlisted = 1L << 40;
+
     // One row of the table (see the remarks above); only the members of its record are set.
     private sealed record Row(int Unit, ReportPart Part, string Record)
     {
@@ -315,6 +318,9 @@ public static class ShardFile
                 if (!entries.TryGetValue((entry, part), out var at))
                 {
                     var counts = new FindingCounts(LongAt("unlisted_errors", i) ?? 0, LongAt("unlisted_warnings", i) ?? 0, LongAt("unlisted_infos", i) ?? 0);
+                    // Counts a report adds up over every file of a run: each within what a run can find, so no total overflows.
+                    if (counts.Errors is < 0 or > MaxUnlisted || counts.Warnings is < 0 or > MaxUnlisted || counts.Infos is < 0 or > MaxUnlisted)
+                        return (null, $"row {i} of row group {g} counts {counts.Errors}, {counts.Warnings} and {counts.Infos} unlisted findings; a file has between 0 and {MaxUnlisted}");
                     var report = new FileReport(TextAt("file", i) ?? "", TextAt("version", i), []) { Kind = TextAt("kind", i), Unlisted = counts };
                     entries[(entry, part)] = at = new PartBuilder(report, BoolAt("sort_by_line", i));
                 }

@@ -119,4 +119,16 @@ public sealed class ShardFileBoundsTests : IDisposable
         Assert.Null(ShardFile.ReadFile(shard, out string error));
         Assert.Contains("run.parquet", error);
     }
+
+    [Fact]
+    public void Unlisted_counts_that_no_file_can_have_are_refused_not_added_up()
+    {
+        var report = new FileReport("a.info.json", null, []) { Unlisted = new Codec.Runtime.Findings.FindingCounts(long.MaxValue, 0, 0) };
+        var result = new ShardResult(1, new HashSet<int> { 0 }, 2, "run", [UnitReports.Whole(0, [report]), UnitReports.Whole(1, [report])]);
+        using var file = new MemoryStream();
+        ShardFile.Write(file, result);
+        file.Position = 0;
+        Assert.Null(ShardFile.Read(file, out string error));
+        Assert.Contains("unlisted findings; a file has between 0 and", error);
+    }
 }

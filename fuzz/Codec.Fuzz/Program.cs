@@ -36,7 +36,7 @@ public static class Program
 
         if (args is ["corpus", var folder])
         {
-            foreach (var target in FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot())))
+            foreach (var target in FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot(), withProducersFiles: false)))
             {
                 string into = Path.Combine(folder, target.Name.Replace(' ', '-'));
                 Directory.CreateDirectory(into);

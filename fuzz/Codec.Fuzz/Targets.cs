@@ -251,12 +251,14 @@ public abstract class FuzzTarget
 /// <summary>Where seeds come from: the repository's sample data and test fixtures, and the producers' fixtures beside it.</summary>
 public sealed class SeedFiles
 {
-    public SeedFiles(string repoRoot)
+    /// <param name="withProducersFiles">Whether the producers' fixtures beside the checkout seed too: yes for campaigns, no for
+    /// the committed corpus, which holds only the repository's own files.</param>
+    public SeedFiles(string repoRoot, bool withProducersFiles = true)
     {
         RepoRoot = repoRoot;
         string shared = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "fixtures"));
-        Folders = new[] { Path.Combine(repoRoot, "src", "Codec.Cli", "SampleData"), Path.Combine(repoRoot, "tests", "Fixtures"), shared }
-            .Where(Directory.Exists).ToList();
+        Folders = new[] { Path.Combine(repoRoot, "src", "Codec.Cli", "SampleData"), Path.Combine(repoRoot, "tests", "Fixtures"), withProducersFiles ? shared : "" }
+            .Where(f => f.Length > 0 && Directory.Exists(f)).ToList();
     }
 
     public string RepoRoot { get; }

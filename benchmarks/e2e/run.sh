@@ -55,26 +55,7 @@ json_peers=""
 for m in json ujson rapidjson orjson; do if [ -n "${python_for[$m]:-}" ]; then json_peers="$json_peers $m"; fi; done
 
 # ---------------------------------------------------------------- corpora (each written once)
-make_info() {
-  [ -d "$work/info" ] && return
-  mkdir -p "$work/info"
-  mapfile -t real < <(find "$fixtures/synthesis" -name '*.info.json' | sort)
-  for i in $(seq 0 1019); do cp "${real[$((i % ${#real[@]}))]}" "$work/info/$i.info.json"; done
-}
-make_one() { [ -f "$work/one/24.info.json" ] || { mkdir -p "$work/one"; cp "$fixtures/synthesis/humans-1.5/24.info.json" "$work/one/"; }; }
-make_metadata() {
-  [ -f "$work/metadata.jsonl" ] && return
-  # The real lines (every fixture's metadata.jsonl, each line ending in a newline) repeated to 1 MiB, then that block.
-  find "$fixtures/synthesis" -name metadata.jsonl | sort | xargs -I{} sh -c 'cat "{}"; tail -c1 "{}" | grep -q . && echo || true' > "$work/lines"
-  : > "$work/block"
-  while [ "$(stat -c %s "$work/block")" -lt 1048576 ]; do cat "$work/lines" >> "$work/block"; done
-  for _ in $(seq 1 "$metadata_mib"); do cat "$work/block"; done > "$work/metadata.jsonl"
-}
-make_dataset() {
-  [ -f "$work/a2f/.complete" ] && return
-  dotnet run -c Release --project "$repo/benchmarks/Codec.Benchmarks" -- dataset-write "$work/a2f" "$dataset_shots" 300 24000 > "$work/write.log" 2>&1 \
-    || { cat "$work/write.log" >&2; exit 2; }
-}
+source "$here/corpora.sh"
 
 # ---------------------------------------------------------------- timing
 results="$work/results.tsv"

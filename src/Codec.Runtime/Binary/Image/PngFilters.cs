@@ -1,22 +1,13 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Codec.Runtime.Binary.Image;
 
 /// <summary>
-/// Undoes the five PNG row filters in place. Sub (a running sum per byte lane, what label masks use on every row)
-/// and Up are vectorised: Sub as a log-step prefix sum inside 16 bytes plus the carry of the block before.
+/// Undoes the five PNG row filters in place. Sub (a running sum per byte lane, what label masks use on every row,
+/// <see cref="SampleLanes.RunningSum(Span{byte}, int)"/>) and Up are vectorised.
 /// </summary>
 internal static class PngFilters
 {
-    // Byte shuffles that move every byte n places up (index i takes i − n; 0xFF selects zero).
-    private static readonly Vector128<byte> Up1 = Vector128.Create((byte)0xFF, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-    private static readonly Vector128<byte> Up2 = Vector128.Create((byte)0xFF, 0xFF, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
-    private static readonly Vector128<byte> Up4 = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
-    private static readonly Vector128<byte> Up8 = Vector128.Create((byte)0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 1, 2, 3, 4, 5, 6, 7);
-    private static readonly Vector128<byte> Last1 = Vector128.Create((byte)15);
-    private static readonly Vector128<byte> Last2 = Vector128.Create((byte)14, 15, 14, 15, 14, 15, 14, 15, 14, 15, 14, 15, 14, 15, 14, 15);
-
     /// <summary>Undoes <paramref name="filter"/> on <paramref name="row"/>; false for a filter type PNG does not have.</summary>
     public static bool Undo(byte filter, Span<byte> row, ReadOnlySpan<byte> previous, int bpp)
     {
@@ -53,28 +44,7 @@ internal static class PngFilters
     }
 
     /// <summary>Sub: each byte adds the reconstructed byte <paramref name="bpp"/> places before it.</summary>
-    public static void Sub(Span<byte> row, int bpp)
-    {
-        int x = 0;
-        if (Vector128.IsHardwareAccelerated && bpp is 1 or 2)
-        {
-            ref byte start = ref row[0];
-            var carry = Vector128<byte>.Zero;
-            for (; x + 16 <= row.Length; x += 16)
-            {
-                var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref start, x));
-                if (bpp == 1) v += Vector128.Shuffle(v, Up1);
-                v += Vector128.Shuffle(v, Up2);
-                v += Vector128.Shuffle(v, Up4);
-                v += Vector128.Shuffle(v, Up8);
-                v += carry;
-                v.StoreUnsafe(ref Unsafe.Add(ref start, x));
-                carry = Vector128.Shuffle(v, bpp == 1 ? Last1 : Last2);
-            }
-        }
-
-        for (x = Math.Max(x, bpp); x < row.Length; x++) row[x] += row[x - bpp];
-    }
+    public static void Sub(Span<byte> row, int bpp) => SampleLanes.RunningSum(row, bpp);
 
     /// <summary>Up: each byte adds the byte above it.</summary>
     public static void Add(Span<byte> row, ReadOnlySpan<byte> above)

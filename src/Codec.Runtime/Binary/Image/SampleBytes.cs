@@ -11,22 +11,26 @@ internal static class SampleBytes
     /// Inflates a zlib stream into <paramref name="output"/>; the bytes written, or -1 when it is not valid zlib.
     /// <paramref name="more"/> says whether the stream holds more than the room it was given.
     /// </summary>
-    public static int Inflate(ReadOnlySpan<byte> input, Span<byte> output, out bool more)
+    public static unsafe int Inflate(ReadOnlySpan<byte> input, Span<byte> output, out bool more)
     {
         more = false;
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(input.ToArray()), CompressionMode.Decompress);
-            int written = 0;
-            while (written < output.Length)
+            // Read where the bytes are (a strip of a mapped or read file): no copy of the compressed data.
+            fixed (byte* start = input)
             {
-                int n = zlib.Read(output[written..]);
-                if (n == 0) return written;
-                written += n;
-            }
+                using var zlib = new ZLibStream(new UnmanagedMemoryStream(start, input.Length), CompressionMode.Decompress);
+                int written = 0;
+                while (written < output.Length)
+                {
+                    int n = zlib.Read(output[written..]);
+                    if (n == 0) return written;
+                    written += n;
+                }
 
-            more = zlib.ReadByte() >= 0;
-            return written;
+                more = zlib.ReadByte() >= 0;
+                return written;
+            }
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

@@ -126,17 +126,16 @@ internal static class TiffCodecs
     /// <summary>Inflates a zlib stream; the bytes written, or -1 when it is not valid zlib.</summary>
     public static int Deflate(ReadOnlySpan<byte> input, Span<byte> output) => SampleBytes.Inflate(input, output, out _);
 
-    /// <summary>Undoes horizontal differencing on one row of native-order samples of <paramref name="bytesPerSample"/> bytes.</summary>
+    /// <summary>Undoes horizontal differencing on one row, in place (samples in the machine's byte order).</summary>
     public static void UndoHorizontal(Span<byte> row, int samplesPerPixel, int bytesPerSample)
     {
         switch (bytesPerSample)
         {
             case 1:
-                for (int i = samplesPerPixel; i < row.Length; i++) row[i] += row[i - samplesPerPixel];
+                SampleLanes.RunningSum(row, samplesPerPixel);
                 break;
             case 2:
-                var shorts = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row);
-                for (int i = samplesPerPixel; i < shorts.Length; i++) shorts[i] += shorts[i - samplesPerPixel];
+                SampleLanes.RunningSum(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row), samplesPerPixel);
                 break;
             default:
                 var ints = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(row);
@@ -152,16 +151,16 @@ internal static class TiffCodecs
     /// </summary>
     public static void UndoFloatingPoint(Span<byte> row, Span<byte> scratch, int samplesPerPixel, int bytesPerSample)
     {
-        for (int i = samplesPerPixel; i < row.Length; i++) row[i] += row[i - samplesPerPixel];
+        SampleLanes.RunningSum(row, samplesPerPixel);
         int count = row.Length / bytesPerSample;
-        row.CopyTo(scratch);
-        for (int s = 0; s < count; s++)
+        // The planes, least significant first on a little-endian machine, interleaved into samples.
+        var planes = scratch[..(count * bytesPerSample)];
+        for (int b = 0; b < bytesPerSample; b++)
         {
-            for (int b = 0; b < bytesPerSample; b++)
-            {
-                int plane = BitConverter.IsLittleEndian ? bytesPerSample - b - 1 : b;
-                row[(s * bytesPerSample) + b] = scratch[(plane * count) + s];
-            }
+            int plane = BitConverter.IsLittleEndian ? bytesPerSample - b - 1 : b;
+            row.Slice(plane * count, count).CopyTo(planes.Slice(b * count, count));
         }
+
+        SampleLanes.Interleave(planes, bytesPerSample, row);
     }
 }

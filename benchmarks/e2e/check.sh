@@ -10,7 +10,8 @@
 #             normals and alpha TIFFs, metadata.jsonl) copied 32 times, 480 renders; against a Python pass that only
 #             decodes the same files (json, OpenCV, libtiff through ctypes; two processes, one per core)
 #   dataset   an Audio2Face-3D dataset in the page cache (24 shots x 300 frames x 24,000 vertices, 2 GB); against `cat`
-#   metadata  a 1 GiB metadata.jsonl of the real lines; against simdjson's DOM parser on one core (its CPU time)
+#   metadata  a 1 GiB metadata.jsonl of the real lines; against simdjson's DOM parser on one core (the CPU time of its
+#             parse, reading the file not counted)
 #   info      1,020 real info.json files; against orjson (the first Python that has it)
 # A ratio is the peer's time over codec's: above 1, codec is faster. --record writes this run's ratios into
 # RESULTS.md instead of comparing (after an intended change, with the reason in the commit).
@@ -41,7 +42,7 @@ source "$here/corpora.sh"
 
 # The peers' tools, installed where missing (Debian packages; orjson only in a pyenv interpreter).
 need=()
-/usr/bin/python3 -c 'import cv2, numpy' 2> /dev/null || need+=(python3-opencv python3-numpy)
+/usr/bin/python3 -c 'import cv2, numpy, tifffile' 2> /dev/null || need+=(python3-opencv python3-numpy python3-tifffile)
 [ -f /usr/include/simdjson.h ] || need+=(libsimdjson-dev)
 command -v g++ > /dev/null || need+=(g++)
 if [ ${#need[@]} -gt 0 ]; then
@@ -63,7 +64,8 @@ fi
 
 results="$work/results.tsv"
 : > "$results"
-# time_one <scenario> <label> <command...>: one whole process; wall seconds and CPU seconds (user + system).
+# time_one <scenario> <label> <command...>: one whole process; wall seconds, CPU seconds (user + system), and the
+# seconds a peer reports of its own work (a "parse_seconds=S" line), if it does.
 time_one() {
   local scenario=$1 label=$2; shift 2
   local exit=0 start end
@@ -74,7 +76,7 @@ time_one() {
   local allowed=0
   [ "$label" = codec ] && allowed=1
   if [ "$exit" -gt "$allowed" ]; then echo "check.sh: $scenario: $label failed ($exit): $(tail -3 "$work/err")" >&2; exit 2; fi
-  printf '%s\t%s\t%s\t%s\n' "$scenario" "$label" "$start $end" "$(tail -1 "$work/time")" >> "$results"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$label" "$start $end" "$(tail -1 "$work/time")" "$(sed -n 's/.*parse_seconds=\([0-9.e-]*\).*/\1/p' "$work/out")" >> "$results"
 }
 cat_all() { find "$1" -type f -print0 | sort -z | xargs -0 cat > /dev/null; }
 # The job's folders split in two halves, one Python process each: the decode-only pass on both cores.

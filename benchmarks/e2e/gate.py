@@ -13,7 +13,7 @@ import sys
 SCENARIOS = {
     "job": ("Human API job: 480 real renders with every modality", "Python decode-only (json, OpenCV, libtiff), 2 processes", "wall", "≥ 3"),
     "dataset": ("Audio2Face-3D dataset, 2 GB in the page cache", "cat", "wall", "≥ 1"),
-    "metadata": ("metadata.jsonl, 1 GiB", "simdjson DOM parse_many, its CPU time on one core", "cpu", "≥ 0.67"),
+    "metadata": ("metadata.jsonl, 1 GiB", "simdjson DOM parse_many, the CPU time of its parse on one core", "own", "≥ 0.67"),
     "info": ("1,020 real info.json", "orjson", "wall", "≥ 2.5"),
 }
 ALLOWED_FALL = 0.15
@@ -21,15 +21,15 @@ ALLOWED_FALL = 0.15
 results, results_md, record, rounds = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4]
 samples = collections.defaultdict(lambda: collections.defaultdict(list))
 for line in open(results):
-    scenario, label, clock, cpu = line.rstrip("\n").split("\t")
+    scenario, label, clock, cpu, own = line.rstrip("\n").split("\t")
     start, end = (float(t) for t in clock.split())
     user, system = (float(t) for t in cpu.split())
-    samples[scenario][label].append((end - start, user + system))
+    samples[scenario][label].append((end - start, user + system, float(own) if own else None))
 
 measured = {}
 for scenario, runs in samples.items():
-    codec = statistics.median(wall for wall, _ in runs["codec"])
-    which = 0 if SCENARIOS[scenario][2] == "wall" else 1
+    codec = statistics.median(s[0] for s in runs["codec"])
+    which = {"wall": 0, "cpu": 1, "own": 2}[SCENARIOS[scenario][2]]
     peer = statistics.median(s[which] for s in runs["peer"])
     measured[scenario] = (codec, peer, peer / codec)
 

@@ -1,7 +1,9 @@
 // The simdjson peer of the metadata.jsonl scenario: every line of a JSON Lines file parsed by simdjson's DOM parser
-// (parse_many, one core), what a fast C++ consumer of the file would do. Prints how many documents it parsed.
+// (parse_many, one core), what a fast C++ consumer of the file would do. Prints how many documents it parsed and the
+// CPU seconds of parsing alone (reading the file into memory not counted), as "parse_seconds=S".
 //
 //   g++ -O2 -std=c++17 simdjson_peer.cpp -lsimdjson -o simdjson_peer && ./simdjson_peer metadata.jsonl
+#include <ctime>
 #include <iostream>
 #include <simdjson.h>
 
@@ -21,6 +23,7 @@ int main(int argc, char** argv)
         return 1;
     }
 
+    std::clock_t start = std::clock();
     simdjson::dom::document_stream documents;
     if (auto error = parser.parse_many(text, 1 << 20).get(documents))
     {
@@ -40,6 +43,7 @@ int main(int argc, char** argv)
         count++;
     }
 
-    std::cout << count << " documents" << std::endl;
+    double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
+    std::cout << count << " documents, parse_seconds=" << seconds << std::endl;
     return 0;
 }

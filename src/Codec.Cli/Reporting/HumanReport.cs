@@ -41,8 +41,10 @@ public static class HumanReport
                 output.WriteLine($"{paint.Bold(file.Path)} ({file.Kind ?? (file.Version is null ? "version unknown" : "version " + file.Version)}): {Count(file.Errors, "error")}, {Count(file.Warnings, "warning")}");
                 foreach (var f in shown.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Path, StringComparer.Ordinal))
                 {
+                    // A finding about the whole file or folder has no place in it: no location columns.
                     string where = f.Line > 0 ? $"{f.Line}:{f.Column}" : "-";
-                    output.WriteLine($"  {paint.Severity(f.Severity, $"{Label(f.Severity),-7}")} {f.Code} {where,-9} {(f.Path.Length == 0 ? "/" : f.Path)}");
+                    string location = f.Line == 0 && f.Path.Length == 0 && f.Offset < 0 ? "" : $" {where,-9} {(f.Path.Length == 0 ? "/" : f.Path)}";
+                    output.WriteLine($"  {paint.Severity(f.Severity, $"{Label(f.Severity),-7}")} {f.Code}{location}");
                     output.WriteLine($"          {f.Message}");
                 }
             }

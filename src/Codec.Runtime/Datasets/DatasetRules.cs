@@ -192,7 +192,8 @@ public static class DatasetRules
     {
         var instances = c.Instances(reference, placeholder).DistinctBy(i => i.Value).ToList();
         if (instances.Count == 0) return;
-        string root = Folder(reference).TrimEnd('/');
+        // Counts, rates and emotions are the dataset's, reported at its own folder; a shot's length at the shot.
+        const string root = "";
         void Warn(string at, string message) => c.Report(at, new Finding(FindingCodes.Recommendation, severity, "", message));
         if (instances.Count < minShots) Warn(root, $"{instances.Count} {placeholder}s; at least {minShots} are recommended");
         double fps = FramesPerSecond(c, defaultFps);

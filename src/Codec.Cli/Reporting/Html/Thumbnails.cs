@@ -15,11 +15,15 @@ public static class Thumbnails
 {
     public static string Figure(WorstRender render)
     {
-        string caption = $"<figcaption><code>{Escape(Path.GetFileName(render.InfoPath))}</code><br>{Escape(render.System)}: up to {Number(render.MaxPx)} px (mean {Number(render.MeanPx)} px)</figcaption>";
+        // Renders of different jobs share names (4.info.json): the caption names the folder too, the title the whole path.
+        string name = Path.GetFileName(render.InfoPath);
+        string folder = Path.GetFileName(Path.GetDirectoryName(render.InfoPath)) ?? "";
+        string shown = folder.Length == 0 ? name : folder + "/" + name;
+        string caption = $"<figcaption><code title=\"{Escape(render.InfoPath)}\">{Escape(shown)}</code><br>{Escape(render.System)}: up to {Number(render.MaxPx)} px (mean {Number(render.MeanPx)} px)</figcaption>";
         string? svg = Draw(render.InfoPath, out string why);
         if (svg is null) return $"<figure class=\"thumb missing\"><div class=\"muted\">{Escape(why)}</div>{caption}</figure>\n";
         string data = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
-        return $"<figure class=\"thumb\"><img alt=\"landmarks of {Escape(Path.GetFileName(render.InfoPath))}\" src=\"data:image/svg+xml;base64,{data}\">{caption}</figure>\n";
+        return $"<figure class=\"thumb\"><img alt=\"landmarks of {Escape(shown)}\" src=\"data:image/svg+xml;base64,{data}\">{caption}</figure>\n";
     }
 
     // The SVG of the render, or null with the reason (the files moved since the run, or cannot be read now).

@@ -28,8 +28,9 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
 
     public void Add(ReadOnlySpan<float> values)
     {
-        if (_low is not null) Track(values);
-        if (!Bounded && AllFinite(values))
+        // Tracking the motion tests finiteness on the way: one pass over the values, not two.
+        bool finite = _low is not null ? Track(values) : !Bounded && AllFinite(values);
+        if (!Bounded && finite)
         {
             _count += values.Length;
             return;
@@ -51,11 +52,13 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
         _count += values.Length;
     }
 
-    // Each coordinate's lowest and highest value over the frames; the first frame starts both.
-    private void Track(ReadOnlySpan<float> values)
+    // Each coordinate's lowest and highest value over the frames; the first frame starts both. True when every value
+    // is finite.
+    private bool Track(ReadOnlySpan<float> values)
     {
         int stride = _low!.Length;
         long position = _count;
+        bool finite = true;
         while (values.Length > 0)
         {
             int at = (int)(position % stride);
@@ -65,38 +68,52 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
             {
                 chunk.CopyTo(_low.AsSpan(at));
                 chunk.CopyTo(_high!.AsSpan(at));
+                finite &= AllFinite(chunk);
             }
             else
             {
-                Widen(_low.AsSpan(at, take), _high!.AsSpan(at, take), chunk);
+                finite &= Widen(_low.AsSpan(at, take), _high!.AsSpan(at, take), chunk);
             }
 
             position += take;
             values = values[take..];
         }
+
+        return finite;
     }
 
-    // low = min(low, values), high = max(high, values), a vector at a time. A NaN never widens a box (and is
-    // reported as non-finite anyway).
-    private static void Widen(Span<float> low, Span<float> high, ReadOnlySpan<float> values)
+    // low = min(low, values), high = max(high, values), a vector at a time; true when every value is finite (its
+    // exponent bits not all set), tested in the same pass. A NaN never widens a box (and is reported as non-finite).
+    private static bool Widen(Span<float> low, Span<float> high, ReadOnlySpan<float> values)
     {
         int i = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated)
+        bool finite = true;
+        if (Vector128.IsHardwareAccelerated)
         {
-            int width = System.Numerics.Vector<float>.Count;
-            for (; i + width <= values.Length; i += width)
+            var exponent = Vector128.Create(0x7F800000u);
+            var hits = Vector128<uint>.Zero;
+            ref float lows = ref MemoryMarshal.GetReference(low);
+            ref float highs = ref MemoryMarshal.GetReference(high);
+            ref float source = ref MemoryMarshal.GetReference(values);
+            for (; i + Vector128<float>.Count <= values.Length; i += Vector128<float>.Count)
             {
-                var v = new System.Numerics.Vector<float>(values[i..]);
-                System.Numerics.Vector.Min(new System.Numerics.Vector<float>(low[i..]), v).CopyTo(low[i..]);
-                System.Numerics.Vector.Max(new System.Numerics.Vector<float>(high[i..]), v).CopyTo(high[i..]);
+                var v = Vector128.LoadUnsafe(ref source, (nuint)i);
+                Vector128.Min(Vector128.LoadUnsafe(ref lows, (nuint)i), v).StoreUnsafe(ref lows, (nuint)i);
+                Vector128.Max(Vector128.LoadUnsafe(ref highs, (nuint)i), v).StoreUnsafe(ref highs, (nuint)i);
+                hits |= Vector128.Equals(v.AsUInt32() & exponent, exponent);
             }
+
+            finite = hits == Vector128<uint>.Zero;
         }
 
         for (; i < values.Length; i++)
         {
+            finite &= float.IsFinite(values[i]);
             if (values[i] < low[i]) low[i] = values[i];
             if (values[i] > high[i]) high[i] = values[i];
         }
+
+        return finite;
     }
 
     /// <summary>The largest distance any vertex's positions span over the frames (the diagonal of its box); null without frames.</summary>

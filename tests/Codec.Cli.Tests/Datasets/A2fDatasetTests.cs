@@ -705,4 +705,27 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.All(clips.Values.Where(c => c.Kind == "cache"), c => Assert.True(c.MotionRange > 0));
         Assert.All(clips.Values.Where(c => c.Kind == "audio"), c => Assert.Null(c.MotionRange));
     }
+
+    [Fact]
+    public void A_cache_read_in_many_chunks_gives_its_motion_range_and_its_first_non_finite_value()
+    {
+        Copy();
+        // 300 frames of 2,000 vertices (7.2 MB, read in many chunks that cut frames): vertex 1,500 spans 5, and one
+        // coordinate of frame 250 is NaN.
+        const int frames = 300, vertices = 2000;
+        var values = new float[frames * vertices * 3];
+        for (int f = 0; f < frames; f++)
+        {
+            values[(((f * vertices) + 1500) * 3) + 0] = 3f * f / (frames - 1);
+            values[(((f * vertices) + 1500) * 3) + 1] = 4f * f / (frames - 1);
+        }
+
+        int nan = (((250 * vertices) + 1234) * 3) + 2;
+        values[nan] = float.NaN;
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(values, frames, vertices, 3));
+        var result = DatasetValidator.Check(A2fDataset.Contract, _dir).Single(r => r.Path == At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
+        Assert.Equal(5, result.Clip!.MotionRange!.Value, 5);
+        var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.ValueOutOfRange);
+        Assert.Contains($"1 of {values.Length} values are NaN or infinite (first at element {nan})", finding.Message);
+    }
 }

@@ -62,4 +62,21 @@ public sealed class SampleLanesTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(SampleKind.UInt8)]
+    [InlineData(SampleKind.UInt16)]
+    public void Integer_samples_convert_to_the_floats_of_their_values(SampleKind kind)
+    {
+        var random = new Random(11);
+        foreach (var (width, height, channels) in new[] { (1, 1, 1), (17, 3, 3), (33, 5, 4), (64, 2, 1) })
+        {
+            int count = width * height * channels, size = kind == SampleKind.UInt8 ? 1 : 2;
+            var data = new byte[count * size];
+            random.NextBytes(data);
+            var floats = new ImagePixels(width, height, channels, kind, data).ToSingles();
+            for (int i = 0; i < count; i++) Assert.Equal(size == 1 ? data[i] : BitConverter.ToUInt16(data, 2 * i), floats[i]);
+            Assert.Equal(count, floats.Length);
+        }
+    }
 }

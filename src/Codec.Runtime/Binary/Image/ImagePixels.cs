@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Codec.Runtime.Binary.Image;
 
@@ -121,7 +122,7 @@ public sealed class ImagePixels
     /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>
     public float[] ToSingles()
     {
-        var values = new float[PixelCount * Channels];
+        var values = GC.AllocateUninitializedArray<float>(checked((int)(PixelCount * Channels)));
         CopySingles(0, values);
         return values;
     }
@@ -132,12 +133,10 @@ public sealed class ImagePixels
         switch (Kind)
         {
             case SampleKind.UInt8:
-                var bytes = Data.AsSpan(start, into.Length);
-                for (int i = 0; i < into.Length; i++) into[i] = bytes[i];
+                Widen(Data.AsSpan(start, into.Length), into);
                 break;
             case SampleKind.UInt16:
-                var shorts = MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length);
-                for (int i = 0; i < into.Length; i++) into[i] = shorts[i];
+                Widen(MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length), into);
                 break;
             case SampleKind.UInt32:
                 var ints = MemoryMarshal.Cast<byte, uint>(Data).Slice(start, into.Length);
@@ -152,6 +151,41 @@ public sealed class ImagePixels
                 MemoryMarshal.Cast<byte, float>(Data).Slice(start, into.Length).CopyTo(into);
                 break;
         }
+    }
+
+    // 8- and 16-bit samples to floats, 16 or 8 at a time: widened to 32-bit integers (exact in a float) and converted.
+    private static void Widen(ReadOnlySpan<byte> samples, Span<float> into)
+    {
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= samples.Length; i += 16)
+            {
+                var (low, high) = Vector128.Widen(Vector128.Create(samples.Slice(i, 16)));
+                Widen(low, into.Slice(i, 8));
+                Widen(high, into.Slice(i + 8, 8));
+            }
+        }
+
+        for (; i < samples.Length; i++) into[i] = samples[i];
+    }
+
+    private static void Widen(ReadOnlySpan<ushort> samples, Span<float> into)
+    {
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 8 <= samples.Length; i += 8) Widen(Vector128.Create(samples.Slice(i, 8)), into.Slice(i, 8));
+        }
+
+        for (; i < samples.Length; i++) into[i] = samples[i];
+    }
+
+    private static void Widen(Vector128<ushort> eight, Span<float> into)
+    {
+        var (low, high) = Vector128.Widen(eight);
+        Vector128.ConvertToSingle(low.AsInt32()).CopyTo(into);
+        Vector128.ConvertToSingle(high.AsInt32()).CopyTo(into[4..]);
     }
 
     /// <summary>Every channel's range, in one pass over the samples as floats (exact for every kind but 32-bit integers).</summary>

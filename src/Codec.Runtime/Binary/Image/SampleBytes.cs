@@ -51,6 +51,17 @@ internal static class SampleBytes
         return table;
     });
 
+    /// <summary>
+    /// Replaces <paramref name="buffer"/> with a larger one of <paramref name="size"/> bytes holding its first
+    /// <paramref name="keep"/>: the rest is not cleared (the decoders write what they read).
+    /// </summary>
+    public static void Grow(ref byte[] buffer, int size, int keep)
+    {
+        var larger = GC.AllocateUninitializedArray<byte>(size);
+        buffer.AsSpan(0, keep).CopyTo(larger);
+        buffer = larger;
+    }
+
     /// <summary>Reverses the byte order of every 2- or 4-byte sample of <paramref name="data"/>, in place.</summary>
     public static void Swap(Span<byte> data, int bytesPerSample)
     {

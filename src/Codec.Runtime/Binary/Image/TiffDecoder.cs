@@ -151,7 +151,8 @@ public static class TiffDecoder
         // its data holds costs at most twice the real data: a strip is decoded into a buffer of what it could need or
         // less, and decoded again into one twice as large only when it filled it.
         long total = width * height * pixelBytes;
-        var data = new byte[Math.Min(total, InitialBytes)];
+        // Every byte of the image and of a strip's buffer is written before it is read: no clearing first.
+        var data = GC.AllocateUninitializedArray<byte>((int)Math.Min(total, InitialBytes));
         var block = Array.Empty<byte>();
         byte[]? scratch = null;
         for (int i = 0; i < offsets.Length; i++)
@@ -164,7 +165,7 @@ public static class TiffDecoder
             int got;
             for (int room = Math.Min(need, Math.Max(block.Length, InitialBytes)); ; room = (int)Math.Min(need, 2L * room))
             {
-                if (block.Length < room) block = new byte[room];
+                if (block.Length < room) block = GC.AllocateUninitializedArray<byte>(room);
                 var attempt = block.AsSpan(0, room);
                 got = compression switch
                 {
@@ -191,7 +192,7 @@ public static class TiffDecoder
             var target = block.AsSpan(0, need);
 
             long end = Math.Min(top + rows, height) * width * pixelBytes;
-            if (end > data.Length) Array.Resize(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)));
+            if (end > data.Length) SampleBytes.Grow(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)), data.Length);
             if (predictor == 3) scratch ??= new byte[blockWidth * pixelBytes];
             long rowBytes = blockWidth * pixelBytes;
             for (long r = 0; r < rows; r++)

@@ -55,6 +55,8 @@ run_target() {
   afl-fuzz -i "$input" -o "$out" -t 5000 -m none -V "$seconds" -- dotnet "$bin/Codec.Fuzz.dll" afl "$target" >"fuzz/.afl/$target.log" 2>&1 || true
 }
 
+# Targets' temporary folders (AFL++ ends its processes killed, so they cannot remove their own).
+rm -rf fuzz/.afl/scratch
 mkdir -p fuzz/.afl
 running=0
 for target in "${targets[@]}"; do
@@ -64,6 +66,7 @@ for target in "${targets[@]}"; do
   if [ "$running" -ge "$jobs" ]; then wait -n; running=$((running - 1)); fi
 done
 wait
+rm -rf fuzz/.afl/scratch
 
 printf '| target | minutes | executions | executions/s | paths found | crashes | hangs |\n|---|---|---|---|---|---|---|\n'
 for target in "${targets[@]}"; do

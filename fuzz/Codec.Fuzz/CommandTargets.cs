@@ -18,7 +18,7 @@ public abstract class CommandTarget : FuzzTarget
         [new Shard(files), new Config(), new Glob(), new ManifestList(), new Stdin(files), new Folder(files)];
 
     // Where a target writes its input for the command to read, removed with the target.
-    private protected readonly string Scratch = Directory.CreateTempSubdirectory("codec-fuzz-command-").FullName;
+    private protected readonly string Scratch = NewScratch("codec-fuzz-command-");
 
     public override void Dispose() => Directory.Delete(Scratch, recursive: true);
 

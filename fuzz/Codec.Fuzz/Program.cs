@@ -23,6 +23,7 @@ public static class Program
             // Instrumented code may run only inside the fuzzer's callback (before it, the coverage map is not there):
             // the target is made on the first input, in the process that runs them.
             FuzzTarget? target = null;
+            FuzzTarget.ScratchRoot = Path.Combine(SeedFiles.FindRepoRoot(), "fuzz", ".afl", "scratch");
             SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
             {
                 target ??= FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot())).Single(t => t.Name.Replace(' ', '-') == aflTarget);

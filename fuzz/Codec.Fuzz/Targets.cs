@@ -50,6 +50,20 @@ public abstract class FuzzTarget
     /// <summary>Seed <paramref name="index"/> as a coverage-guided fuzzer's corpus holds it.</summary>
     public byte[] CorpusEntry(int index) => DamagesOneOfManyFiles ? [(byte)index, .. Seeds[index].Bytes] : Seeds[index].Bytes;
 
+    /// <summary>
+    /// Where targets make their temporary folders: the system's by default; under AFL++, whose processes end killed
+    /// (nothing is disposed), a folder fuzz/afl.sh removes.
+    /// </summary>
+    public static string ScratchRoot { get; set; } = Path.GetTempPath();
+
+    /// <summary>A new folder under <see cref="ScratchRoot"/>, for a target to remove in <see cref="Dispose"/>.</summary>
+    protected static string NewScratch(string prefix)
+    {
+        string folder = Path.Combine(ScratchRoot, prefix + Path.GetRandomFileName());
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
     /// <summary>Removes what the target set up (temporary folders).</summary>
     public virtual void Dispose()
     {
@@ -208,7 +222,7 @@ public abstract class FuzzTarget
 
         public Dataset(SeedFiles files)
         {
-            _root = Directory.CreateTempSubdirectory("codec-fuzz-a2f-").FullName;
+            _root = NewScratch("codec-fuzz-a2f-");
             string sample = Path.Combine(files.RepoRoot, "src", "Codec.Cli", "SampleData", "a2f");
             var seeds = new List<Seed>();
             foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

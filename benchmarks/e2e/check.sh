@@ -64,21 +64,7 @@ fi
 
 results="$work/results.tsv"
 : > "$results"
-# time_one <scenario> <label> <command...>: one whole process; wall seconds, CPU seconds (user + system), and the
-# seconds a peer reports of its own work (a "parse_seconds=S" line), if it does.
-time_one() {
-  local scenario=$1 label=$2; shift 2
-  local exit=0 start end
-  start=$EPOCHREALTIME
-  /usr/bin/time -f "%U %S" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || exit=$?
-  end=$EPOCHREALTIME
-  # codec exits 1 when it finds errors (the fixtures have some); any other failure is a broken run, not a time.
-  local allowed=0
-  [ "$label" = codec ] && allowed=1
-  if [ "$exit" -gt "$allowed" ]; then echo "check.sh: $scenario: $label failed ($exit): $(tail -3 "$work/err")" >&2; exit 2; fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$label" "$start $end" "$(tail -1 "$work/time")" "$(sed -n 's/.*parse_seconds=\([0-9.e-]*\).*/\1/p' "$work/out")" >> "$results"
-}
-cat_all() { find "$1" -type f -print0 | sort -z | xargs -0 cat > /dev/null; }
+source "$here/timing.sh"
 # The job's folders split in two halves, one Python process each: the decode-only pass on both cores.
 job_peer() {
   local folders=("$1"/copy-*) half
@@ -90,7 +76,7 @@ job_peer() {
 }
 # A scenario of a tenth of a second is timed five runs at a time: one run is within the machine's noise.
 five() { local i rc; for i in 1 2 3 4 5; do rc=0; "$@" > /dev/null || rc=$?; [ "$rc" -le 1 ] || return "$rc"; done; }
-export -f cat_all job_peer five
+export -f job_peer five
 export here
 
 for s in $only; do

@@ -23,7 +23,7 @@ samples = collections.defaultdict(lambda: collections.defaultdict(list))
 for line in open(results):
     scenario, label, clock, cpu, own = line.rstrip("\n").split("\t")
     start, end = (float(t) for t in clock.split())
-    user, system = (float(t) for t in cpu.split())
+    _, user, system = (float(t) for t in cpu.split())
     samples[scenario][label].append((end - start, user + system, float(own) if own else None))
 
 measured = {}

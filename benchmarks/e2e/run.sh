@@ -60,22 +60,7 @@ source "$here/corpora.sh"
 # ---------------------------------------------------------------- timing
 results="$work/results.tsv"
 : > "$results"
-# time_one <scenario> <label> <command...>: one whole process, wall seconds and peak resident KB, output discarded.
-time_one() {
-  local scenario=$1 label=$2; shift 2
-  local exit=0 start end
-  # Wall time from the shell's microsecond clock (time's own is in hundredths); peak memory from time.
-  start=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || exit=$?
-  end=$EPOCHREALTIME
-  # codec exits 1 when it finds errors (the fixtures have some); any other failure is a broken run, not a time.
-  local allowed=0
-  case "$label" in codec*) allowed=1 ;; esac
-  if [ "$exit" -gt "$allowed" ]; then echo "run.sh: $label failed ($exit): $(tail -3 "$work/err")" >&2; exit 2; fi
-  printf '%s\t%s\t%s\t%s\n' "$scenario" "$label" "$start $end" "$(tail -1 "$work/time")" >> "$results"
-}
-cat_all() { find "$1" -type f -print0 | sort -z | xargs -0 cat > /dev/null; }
-export -f cat_all
+source "$here/timing.sh"
 
 run_scenario() {
   local scenario=$1 target=$2 kind=$3
@@ -110,7 +95,8 @@ python3 - "$results" "$(nproc)" <<'EOF'
 import collections, statistics, sys
 rows = collections.OrderedDict()
 for line in open(sys.argv[1]):
-    scenario, label, clock, kb = line.rstrip("\n").split("\t")
+    scenario, label, clock, resources, _ = line.rstrip("\n").split("\t")
+    kb = resources.split()[0]
     start, end = (float(t) for t in clock.split())
     rows.setdefault(scenario, collections.OrderedDict()).setdefault(label, []).append((end - start, int(kb)))
 print(f"{sys.argv[2]} cores; medians of {max(len(v) for s in rows.values() for v in s.values())} alternated rounds\n")

@@ -130,45 +130,11 @@ public abstract class CommandTarget : FuzzTarget
             ValidateCommand.Run([StandardInput.Argument], new ValidateSettings { OpenStandardInput = () => new MemoryStream(input), Jobs = 1 }, TextWriter.Null, TextWriter.Null);
     }
 
-    // A Synthesis output folder checked whole, with one of its files damaged (a copy of the sample; restored after each run).
-    private sealed class Folder : CommandTarget
+    // A Synthesis output folder checked whole by `codec validate`, with one of its files damaged.
+    private sealed class Folder(SeedFiles files) : DamagedFolderTarget(Path.Combine(files.RepoRoot, "src", "Codec.Cli", "SampleData", "synthesis", "info-1.5"))
     {
-        private readonly string _root;
-
-        public Folder(SeedFiles files)
-        {
-            string sample = Path.Combine(files.RepoRoot, "src", "Codec.Cli", "SampleData", "synthesis", "info-1.5");
-            _root = Path.Combine(Scratch, "job");
-            Directory.CreateDirectory(_root);
-            var seeds = new List<Seed>();
-            foreach (var file in Directory.EnumerateFiles(sample).Order(StringComparer.Ordinal))
-            {
-                File.Copy(file, Path.Combine(_root, Path.GetFileName(file)));
-                seeds.Add(new Seed(Path.GetFileName(file), File.ReadAllBytes(file)));
-            }
-
-            Seeds = seeds;
-        }
-
         public override string Name => "folder";
-        public override IReadOnlyList<Seed> Seeds { get; }
-        public override bool DamagesOneOfManyFiles => true;
 
-        // A run checks a whole output folder: a hundredth of a decoder's runs.
-        public override long RunsOf(long runs) => Math.Max(1, runs / 100);
-
-        public override void Run(Seed seed, byte[] input)
-        {
-            string path = Path.Combine(_root, seed.Name);
-            File.WriteAllBytes(path, input);
-            try
-            {
-                ValidateCommand.Run([_root], new ValidateSettings { Jobs = 1 }, TextWriter.Null, TextWriter.Null);
-            }
-            finally
-            {
-                File.WriteAllBytes(path, seed.Bytes);
-            }
-        }
+        protected override void Check(string folder) => ValidateCommand.Run([folder], new ValidateSettings { Jobs = 1 }, TextWriter.Null, TextWriter.Null);
     }
 }

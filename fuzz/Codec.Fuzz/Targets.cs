@@ -215,51 +215,62 @@ public abstract class FuzzTarget
         public override void Run(Seed seed, byte[] input) => ObjMesh.Decode(input, new FindingSink());
     }
 
-    // The whole dataset check with one of the sample dataset's files damaged (a copy; restored after each run).
-    private sealed class Dataset : FuzzTarget
+    // The whole dataset check with one of the sample dataset's files damaged.
+    private sealed class Dataset(SeedFiles files) : DamagedFolderTarget(Path.Combine(files.RepoRoot, "src", "Codec.Cli", "SampleData", "a2f"))
     {
-        private readonly string _root;
-
-        public Dataset(SeedFiles files)
-        {
-            _root = NewScratch("codec-fuzz-a2f-");
-            string sample = Path.Combine(files.RepoRoot, "src", "Codec.Cli", "SampleData", "a2f");
-            var seeds = new List<Seed>();
-            foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                string relative = Path.GetRelativePath(sample, file);
-                string copy = Path.Combine(_root, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-                seeds.Add(new Seed(relative, File.ReadAllBytes(file)));
-            }
-
-            Seeds = seeds;
-        }
-
         public override string Name => "dataset";
-        public override IReadOnlyList<Seed> Seeds { get; }
-        public override bool DamagesOneOfManyFiles => true;
 
-        // A run checks a whole dataset (thirty files, the rules): a hundredth of a decoder's runs.
-        public override long RunsOf(long runs) => Math.Max(1, runs / 100);
+        protected override void Check(string folder) => DatasetValidator.Check(A2fDataset.Contract, folder, new DatasetCheckOptions { Parallelism = 1 });
+    }
+}
 
-        public override void Run(Seed seed, byte[] input)
+/// <summary>
+/// A whole folder checked with one of its files damaged: the sample folder is copied once, each of its files is a
+/// seed, and a run replaces one file of the copy, checks the copy and puts the file back.
+/// </summary>
+public abstract class DamagedFolderTarget : FuzzTarget
+{
+    private readonly string _root = NewScratch("codec-fuzz-folder-");
+
+    protected DamagedFolderTarget(string sample)
+    {
+        var seeds = new List<Seed>();
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            string path = Path.Combine(_root, seed.Name);
-            File.WriteAllBytes(path, input);
-            try
-            {
-                DatasetValidator.Check(A2fDataset.Contract, _root, new DatasetCheckOptions { Parallelism = 1 });
-            }
-            finally
-            {
-                File.WriteAllBytes(path, seed.Bytes);
-            }
+            string relative = Path.GetRelativePath(sample, file);
+            string copy = Path.Combine(_root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+            seeds.Add(new Seed(relative, File.ReadAllBytes(file)));
         }
 
-        public override void Dispose() => Directory.Delete(_root, recursive: true);
+        Seeds = seeds;
     }
+
+    public override IReadOnlyList<Seed> Seeds { get; }
+    public override bool DamagesOneOfManyFiles => true;
+
+    // A run checks a whole folder (its files, its rules): a hundredth of a decoder's runs.
+    public override long RunsOf(long runs) => Math.Max(1, runs / 100);
+
+    /// <summary>Checks the copy of the folder as a user's run would.</summary>
+    protected abstract void Check(string folder);
+
+    public override void Run(Seed seed, byte[] input)
+    {
+        string path = Path.Combine(_root, seed.Name);
+        File.WriteAllBytes(path, input);
+        try
+        {
+            Check(_root);
+        }
+        finally
+        {
+            File.WriteAllBytes(path, seed.Bytes);
+        }
+    }
+
+    public override void Dispose() => Directory.Delete(_root, recursive: true);
 }
 
 /// <summary>Where seeds come from: the repository's sample data and test fixtures, and the producers' fixtures beside it.</summary>

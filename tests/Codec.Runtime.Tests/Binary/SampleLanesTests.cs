@@ -20,7 +20,7 @@ public sealed class SampleLanesTests
                 random.NextBytes(row);
                 var expected = (byte[])row.Clone();
                 for (int i = stride; i < length; i++) expected[i] += expected[i - stride];
-                SampleLanes.RunningSum(row, stride);
+                SampleLanes.RunningSum(row.AsSpan(), stride);
                 Assert.True(expected.AsSpan().SequenceEqual(row), $"stride {stride}, length {length}");
             }
         }

@@ -4,7 +4,7 @@ namespace Codec.Runtime.Binary.Image;
 
 /// <summary>
 /// Undoes the five PNG row filters in place. Sub (a running sum per byte lane, what label masks use on every row,
-/// <see cref="SampleLanes.RunningSum(Span{byte}, int)"/>) and Up are vectorised.
+/// <see cref="SampleLanes.RunningSum{T}(Span{T}, int)"/>) and Up are vectorised.
 /// </summary>
 internal static class PngFilters
 {

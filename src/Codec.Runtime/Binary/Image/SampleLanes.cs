@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -49,46 +50,24 @@ internal static class SampleLanes
     }
 
     /// <summary>
-    /// Adds to every byte the reconstructed byte <paramref name="stride"/> places before it, in place (the running sum
-    /// of each of <paramref name="stride"/> interleaved byte lanes).
+    /// Adds to every sample the reconstructed sample <paramref name="stride"/> places before it, in place: the running
+    /// sum of each of <paramref name="stride"/> interleaved lanes of bytes or 16-bit samples (in the machine's order).
     /// </summary>
-    public static void RunningSum(Span<byte> row, int stride)
+    public static void RunningSum<T>(Span<T> row, int stride) where T : unmanaged, IBinaryInteger<T>
     {
-        int x = 0;
-        if (Vector128.IsHardwareAccelerated && stride is >= 1 and <= 8 && row.Length >= 16)
+        int size = Unsafe.SizeOf<T>(), lanes = 16 / size, x = 0;
+        if (Vector128.IsHardwareAccelerated && size <= 2 && stride >= 1 && stride * size <= 8 && row.Length >= lanes)
         {
-            var plan = Plan(stride, 1);
-            ref byte start = ref MemoryMarshal.GetReference(row);
-            var carry = Vector128<byte>.Zero;
-            for (; x + 16 <= row.Length; x += 16)
+            var plan = Plan(stride, size);
+            ref T start = ref MemoryMarshal.GetReference(row);
+            var carry = Vector128<T>.Zero;
+            for (; x + lanes <= row.Length; x += lanes)
             {
-                var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref start, x));
-                foreach (var shift in plan.Shifts) v += Move(v, shift);
+                var v = Vector128.LoadUnsafe(ref start, (nuint)x);
+                foreach (var shift in plan.Shifts) v += Move(v.AsByte(), shift).As<byte, T>();
                 v += carry;
-                v.StoreUnsafe(ref Unsafe.Add(ref start, x));
-                carry = Move(v, plan.Carry);
-            }
-        }
-
-        for (x = Math.Max(x, stride); x < row.Length; x++) row[x] += row[x - stride];
-    }
-
-    /// <summary>The same over 16-bit samples in the machine's byte order: each adds the sample <paramref name="stride"/> before it.</summary>
-    public static void RunningSum(Span<ushort> row, int stride)
-    {
-        int x = 0;
-        if (Vector128.IsHardwareAccelerated && stride is >= 1 and <= 4 && row.Length >= 8)
-        {
-            var plan = Plan(stride, 2);
-            ref ushort start = ref MemoryMarshal.GetReference(row);
-            var carry = Vector128<ushort>.Zero;
-            for (; x + 8 <= row.Length; x += 8)
-            {
-                var v = Vector128.LoadUnsafe(ref Unsafe.Add(ref start, x));
-                foreach (var shift in plan.Shifts) v += Move(v.AsByte(), shift).AsUInt16();
-                v += carry;
-                v.StoreUnsafe(ref Unsafe.Add(ref start, x));
-                carry = Move(v.AsByte(), plan.Carry).AsUInt16();
+                v.StoreUnsafe(ref start, (nuint)x);
+                carry = Move(v.AsByte(), plan.Carry).As<byte, T>();
             }
         }
 

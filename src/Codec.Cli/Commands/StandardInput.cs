@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Codec.Runtime.Json;
 
 namespace Codec.Cli.Commands;
 
@@ -43,12 +43,14 @@ public static class StandardInput
     private static bool FirstLineIsWhole(ReadOnlySpan<byte> head)
     {
         var line = head[..head.IndexOf((byte)'\n')];
-        var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
+        var cursor = new JsonCursor(line, new DecodeContext());
         try
         {
-            return reader.Read() && reader.TrySkip() && line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r"u8) < 0;
+            cursor.Skip();
+            cursor.ExpectEnd();
+            return true;
         }
-        catch (JsonException)
+        catch (JsonDecodeException)
         {
             return false;
         }

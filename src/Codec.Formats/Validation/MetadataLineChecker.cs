@@ -46,23 +46,16 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
     // A member of the line's top-level object, read without a schema (the line is another product's).
     private static long? TopLevelInteger(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name)
     {
-        var reader = new System.Text.Json.Utf8JsonReader(line);
+        var cursor = new Codec.Runtime.Json.JsonCursor(line, new Codec.Runtime.Json.DecodeContext());
         try
         {
-            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject) return null;
-            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
-            {
-                bool wanted = reader.ValueTextEquals(name);
-                if (!reader.Read()) return null;
-                if (wanted) return reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out long value) ? value : null;
-                reader.TrySkip();
-            }
+            if (cursor.Peek() != Codec.Runtime.Json.JsonKind.Object || !cursor.TryBeginObject() || !cursor.SeekMember(name)) return null;
+            return cursor.Peek() == Codec.Runtime.Json.JsonKind.Number && cursor.ReadInt64(out long value) ? value : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Codec.Runtime.Json.JsonDecodeException)
         {
+            return null;
         }
-
-        return null;
     }
 
     public MetadataLineResult Oversized(long lineNumber, long length) =>

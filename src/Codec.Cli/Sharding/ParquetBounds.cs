@@ -39,7 +39,7 @@ public static class ParquetBounds
         try
         {
             var chunks = new List<Chunk>();
-            var reader = new ThriftReader(footer, footerAt);
+            var reader = new ThriftReader(footer, footer.Length, footerAt);
             long rows = 0;
             ReadStruct(ref reader, 0, (ref ThriftReader r, short id, byte type) =>
             {
@@ -155,7 +155,7 @@ public static class ParquetBounds
             long uncompressed = -1, compressed = -1, values = 0;
             try
             {
-                var reader = new ThriftReader(window.AsMemory(0, available).ToArray(), at);
+                var reader = new ThriftReader(window, available, at);
                 ReadStruct(ref reader, 0, (ref ThriftReader r, short id, byte type) =>
                 {
                     switch (id, type)
@@ -231,11 +231,14 @@ internal sealed class ParquetBoundsException(string message, long offset) : Exce
 /// Thrift's compact protocol over a buffer, as Parquet writes its metadata, with every length and count checked
 /// against the bytes left: each element takes at least one byte, so no declared count can outrun the data.
 /// </summary>
-internal struct ThriftReader(byte[] data, long origin)
+internal struct ThriftReader(byte[] data, int length, long origin)
 {
     public const byte Stop = 0, True = 1, False = 2, Byte8 = 3, I16 = 4, I32 = 5, I64 = 6, Double = 7, Binary = 8, List = 9, Set = 10, Map = 11, Struct = 12;
 
     private readonly byte[] _data = data;
+
+    // The bytes of _data that hold the metadata (a reused window may be longer).
+    private readonly int _length = length;
     private readonly long _origin = origin;
     private int _pos;
 
@@ -245,12 +248,12 @@ internal struct ThriftReader(byte[] data, long origin)
 
     public readonly void ExpectEnd()
     {
-        if (_pos != _data.Length) throw new ParquetBoundsException($"{_data.Length - _pos} bytes after the footer's metadata", Offset);
+        if (_pos != _length) throw new ParquetBoundsException($"{_length - _pos} bytes after the footer's metadata", Offset);
     }
 
     public byte Byte()
     {
-        if (_pos >= _data.Length) throw new ParquetBoundsException("the metadata ends in the middle of a value", Offset);
+        if (_pos >= _length) throw new ParquetBoundsException("the metadata ends in the middle of a value", Offset);
         return _data[_pos++];
     }
 
@@ -295,7 +298,7 @@ internal struct ThriftReader(byte[] data, long origin)
     // A count of elements, each at least a byte: no more than the bytes left.
     private readonly int Count(long count)
     {
-        if (count < 0 || count > _data.Length - _pos) throw new ParquetBoundsException($"{count} elements or bytes declared where {_data.Length - _pos} bytes are left", Offset);
+        if (count < 0 || count > _length - _pos) throw new ParquetBoundsException($"{count} elements or bytes declared where {_length - _pos} bytes are left", Offset);
         return (int)count;
     }
 
@@ -364,7 +367,7 @@ internal struct ThriftReader(byte[] data, long origin)
 
     private void Bytes(int count)
     {
-        if (count > _data.Length - _pos) throw new ParquetBoundsException($"{count} bytes declared where {_data.Length - _pos} are left", Offset);
+        if (count > _length - _pos) throw new ParquetBoundsException($"{count} bytes declared where {_length - _pos} are left", Offset);
         _pos += count;
     }
 }

@@ -54,9 +54,8 @@ public static class TiffDecoder
         var tags = new Dictionary<int, long[]>();
         foreach (var (tag, entry) in directory)
         {
-            bool integer = entry.Type is 1 or 3 or 4 or 6 or 8 or 9;
-            if (tag == ImageDescription || !NumericTags.Contains(tag)) continue;
-            if (!integer)
+            if (!NumericTags.Contains(tag)) continue;
+            if (entry.Type is not (1 or 3 or 4 or 6 or 8 or 9))
             {
                 sink.ReportAt(FindingCodes.BadHeader, path, entry.At, $"tag {tag} ({NameOf(tag)}) is of type {TypeName(entry.Type)}; TIFF stores it as an unsigned integer (SHORT or LONG)");
                 return null;

@@ -55,6 +55,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmitDatasets);
         RegisterOutput(context, datasetSources);
 
+        var renderSources = resolved
+            .SelectMany(static (result, _) => result.Renders)
+            .Select(static (render, ct) => EmitOne(() => RenderEmitter.Emit(render), render.SchemaPath, ct))
+            .WithTrackingName(TrackingNames.EmitRenders);
+        RegisterOutput(context, renderSources);
+
         var viewSources = resolved
             .SelectMany(static (result, _) => result.ViewSets)
             .Select(static (views, ct) => EmitOne(() => ViewEmitter.EmitInterfaces(views), views.SchemaPath, ct))
@@ -113,6 +119,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         var tableDrafts = new List<TableDraft>();
         var viewDrafts = new List<ViewSetDraft>();
         var datasets = new List<DatasetSpec>();
+        var renders = new List<RenderSpec>();
         // A file listed twice (a project's own item plus the package's glob) is read once.
         foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
         {
@@ -129,6 +136,11 @@ public sealed class CodecGenerator : IIncrementalGenerator
                 {
                     if (DatasetReader.Read(source, root, diagnostics) is { } dataset && DatasetChecker.Check(dataset, diagnostics) is { } checkedDataset)
                         datasets.Add(checkedDataset);
+                }
+                else if (RenderReader.IsRender(root))
+                {
+                    if (RenderReader.Read(source, root, diagnostics) is { } render && RenderChecker.Check(render, diagnostics) is { } checkedRender)
+                        renders.Add(checkedRender);
                 }
                 else if (TableReader.IsTable(root))
                 {
@@ -181,7 +193,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         {
             diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
             return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray(), datasets.ToEquatableArray(),
-                viewSets.Values.ToEquatableArray());
+                viewSets.Values.ToEquatableArray(), renders.ToEquatableArray());
         }
 
         // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
@@ -254,7 +266,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         }
 
         return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray(),
-            viewSets.Values.OrderBy(v => v.FormatId, System.StringComparer.Ordinal).ToEquatableArray());
+            viewSets.Values.OrderBy(v => v.FormatId, System.StringComparer.Ordinal).ToEquatableArray(), renders.ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -332,7 +344,7 @@ internal sealed record SchemaText(string Path, string Text);
 
 /// <summary>Every checked format version (duplicates removed), the diagnostics, one changelog per format, and the reference tables.</summary>
 internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables,
-    EquatableArray<DatasetSpec> Datasets, EquatableArray<ViewSetSpec> ViewSets);
+    EquatableArray<DatasetSpec> Datasets, EquatableArray<ViewSetSpec> ViewSets, EquatableArray<RenderSpec> Renders);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -14,5 +14,6 @@ public static class TrackingNames
     public const string EmitDispatchers = "Codec.EmitDispatchers";
     public const string EmitTables = "Codec.EmitTables";
     public const string EmitDatasets = "Codec.EmitDatasets";
+    public const string EmitRenders = "Codec.EmitRenders";
     public const string EmitViews = "Codec.EmitViews";
 }

@@ -25,17 +25,13 @@ internal static class DatasetChecker
     private static readonly HashSet<string> FieldTypes = new() { "int", "float", "list<int>", "list<float>" };
 
     private static readonly Regex PlaceholderSegment = new(@"^\{[A-Za-z_][A-Za-z0-9_]*\}$");
-    private static readonly Regex PlaceholderInName = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}");
+    internal static readonly Regex PlaceholderInName = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}");
 
     public static DatasetSpec? Check(DatasetDraft draft, List<DiagnosticInfo> diagnostics)
     {
         var spec = draft.Spec;
         int before = diagnostics.Count;
-        void Error(string at, string message)
-        {
-            var position = draft.Positions.TryGetValue(at, out var p) ? p : draft.Positions.TryGetValue(Parent(at), out var q) ? q : default;
-            diagnostics.Add(JsonObjectReader.Diag(draft.Source, DiagnosticDescriptors.BadDataset.Id, position, 1, at, message));
-        }
+        var Error = LocatedErrors.For(draft.Positions, draft.Source, DiagnosticDescriptors.BadDataset.Id, diagnostics);
 
         if (!DatasetId.IsMatch(spec.DatasetId)) Error("/dataset", "a dataset id is lower-case words joined by '.', '_' or '-'");
         if (!Namespace.IsMatch(spec.Namespace)) Error("/namespace", "not a C# namespace");
@@ -203,10 +199,10 @@ internal static class DatasetChecker
     }
 
     // A registered default is JSON text, read as a written argument is.
-    private static DatasetRuleArgument Default(RuleParameter parameter) =>
+    internal static DatasetRuleArgument Default(RuleParameter parameter) =>
         DatasetReader.Argument(parameter.Name, SchemaJsonParser.Parse(new SchemaSource("(default of " + parameter.Name + ")", parameter.Default!)));
 
-    private static string? Problem(ArgumentType type, DatasetRuleArgument given, HashSet<string> dimensions, HashSet<string> placeholders, HashSet<string> folders, HashSet<string> files)
+    internal static string? Problem(ArgumentType type, DatasetRuleArgument given, HashSet<string> dimensions, HashSet<string> placeholders, HashSet<string> folders, HashSet<string> files)
     {
         bool IsPath(string path)
         {
@@ -244,7 +240,7 @@ internal static class DatasetChecker
         }
     }
 
-    private static string Literal(ArgumentType type, DatasetRuleArgument value) => type switch
+    internal static string Literal(ArgumentType type, DatasetRuleArgument value) => type switch
     {
         ArgumentType.Number => Naming.Double(double.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture)),
         ArgumentType.Count => value.Text,
@@ -254,7 +250,7 @@ internal static class DatasetChecker
         _ => Naming.Literal(value.Text),
     };
 
-    private static string Written(DatasetRuleArgument given) => given.JsonType switch
+    internal static string Written(DatasetRuleArgument given) => given.JsonType switch
     {
         "string" => "\"" + given.Text + "\"",
         "list" => "[" + string.Join(", ", given.Items.Select(i => "\"" + i + "\"")) + "]",
@@ -263,6 +259,4 @@ internal static class DatasetChecker
     };
 
     private static string Listed(HashSet<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.OrderBy(n => n, System.StringComparer.Ordinal));
-
-    private static string Parent(string at) => at.Contains("/") ? at.Substring(0, at.LastIndexOf('/')) : at;
 }

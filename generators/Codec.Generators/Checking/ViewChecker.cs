@@ -78,17 +78,7 @@ internal static class ViewChecker
         }
 
         if (draft.Root is { } root && !names.Contains(root)) Error(draft.RootPosition, root.Length + 2, "/root", $"no view is named '{root}'; views: {string.Join(", ", names)}");
-        var tolerances = new List<ToleranceSpec>();
-        var constants = new HashSet<string>();
-        foreach (var t in draft.Tolerances)
-        {
-            string at = "/tolerances/" + t.Name, property = Naming.Pascal(t.Name);
-            if (!SchemaChecker.TypeNamePattern.IsMatch(property) || !constants.Add(property)) Error(t.Position, t.Name.Length + 2, at, $"'{t.Name}' becomes the C# constant '{property}', which is not an identifier or is already taken");
-            else if (t.Value < (t.Minimum ?? 0) || t.Value > (t.Maximum ?? double.MaxValue)) Error(t.Position, t.Name.Length + 2, at, string.Format(System.Globalization.CultureInfo.InvariantCulture, "the value {0} lies outside its range [{1}, {2}] (a tolerance is never negative)", t.ValueText, t.Minimum ?? 0, t.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no maximum"));
-            else tolerances.Add(new ToleranceSpec(t.Name, property, t.ValueText, t.Description, t.Minimum, t.Maximum));
-        }
-
-        return ok ? new ViewSetSpec(draft.FormatId, draft.Namespace, draft.Source.Path, draft.Root, views.ToEquatableArray(), tolerances.ToEquatableArray()) : null;
+        return ok ? new ViewSetSpec(draft.FormatId, draft.Namespace, draft.Source.Path, draft.Root, views.ToEquatableArray()) : null;
     }
 
     /// <summary>The version's view implementations, proven; null when one is not satisfied (diagnostics say where).</summary>

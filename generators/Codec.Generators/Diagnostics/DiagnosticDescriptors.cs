@@ -89,8 +89,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ViewProblem = Create("CODEC025", "View not declared or not satisfied",
         "At {0}: {1}", "A format's views file declares version-independent views; every version maps its members onto them under \"implements\" (a path, \".\" for the object itself, or null when the version lacks the value). See 'Views' in schemas/README.md.");
 
+    public static readonly DiagnosticDescriptor BadRender = Create("CODEC026", "Render contract problem",
+        "At {0}: {1}", "A render contract names the files of one render of an output folder, their kinds, the tolerances and the rules that apply to which files; see 'Adding a modality to a Synthesis render' in schemas/README.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [BadRender.Id] = BadRender,
         [ViewProblem.Id] = ViewProblem,
         [BadDataset.Id] = BadDataset,
         [TableRowConflict.Id] = TableRowConflict,

@@ -46,36 +46,8 @@ internal static class ViewEmitter
             w.Line();
         }
 
-        if (set.Tolerances.Count > 0) EmitTolerances(w, set);
         return new GeneratedFile(set.Namespace + ".Views.g.cs", w.ToString());
     }
-
-    // The declared thresholds, as constants the checks take their defaults from (and the settings their bounds).
-    private static void EmitTolerances(SourceWriter w, ViewSetSpec set)
-    {
-        w.Summary(null, $"The thresholds of the checks on {Naming.Xml(set.FormatId)} files, as the format's views file declares them.");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
-        w.Open("public static class Tolerances");
-        bool first = true;
-        foreach (var t in set.Tolerances)
-        {
-            if (!first) w.Line();
-            first = false;
-            w.Summary(t.Description, "");
-            w.Line($"/// <remarks><c>{Naming.Xml(t.JsonName)}</c> in the views file{Bounds(t)}.</remarks>");
-            w.Line($"public const double {t.PropertyName} = {Literal(t.ValueText)};");
-            if (t.Minimum is { } min) w.Line($"/// <summary>The least a setting of <c>{Naming.Xml(t.JsonName)}</c> may be.</summary>").Line($"public const double {t.PropertyName}Minimum = {Literal(min.ToString("R", System.Globalization.CultureInfo.InvariantCulture))};");
-            if (t.Maximum is { } max) w.Line($"/// <summary>The largest a setting of <c>{Naming.Xml(t.JsonName)}</c> may be.</summary>").Line($"public const double {t.PropertyName}Maximum = {Literal(max.ToString("R", System.Globalization.CultureInfo.InvariantCulture))};");
-        }
-
-        w.Close();
-    }
-
-    private static string Bounds(ToleranceSpec t) => t.Minimum is null && t.Maximum is null ? "" : string.Format(System.Globalization.CultureInfo.InvariantCulture,
-        "; a setting lies in [{0}, {1}]", t.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0", t.Maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "∞");
-
-    // A JSON number as a C# double literal: "1" → "1d", "1e-4" → "1e-4".
-    private static string Literal(string json) => json.IndexOfAny(new[] { '.', 'e', 'E' }) >= 0 ? json : json + "d";
 
     public static string EmitImplementations(FormatSpec spec)
     {

@@ -10,9 +10,7 @@ internal sealed record ViewSetSpec(
     string SchemaPath,
     /// <summary>The view a decoded document is handed out as, or null (then <c>ICodecDocument</c>).</summary>
     string? RootView,
-    EquatableArray<ViewSpec> Views,
-    /// <summary>The declared thresholds of the checks on the format's files (a static class of constants).</summary>
-    EquatableArray<ToleranceSpec> Tolerances)
+    EquatableArray<ViewSpec> Views)
 {
     public ViewSpec? Find(string name)
     {
@@ -23,9 +21,6 @@ internal sealed record ViewSetSpec(
     /// <summary>The fully qualified interface of a view.</summary>
     public string InterfaceOf(string view) => "global::" + Namespace + "." + ViewSpec.InterfaceName(view);
 }
-
-/// <summary>One declared threshold: a constant <see cref="PropertyName"/> = <see cref="ValueText"/> (as written in the schema).</summary>
-internal sealed record ToleranceSpec(string JsonName, string PropertyName, string ValueText, string Description, double? Minimum, double? Maximum);
 
 /// <summary>One view: an interface with read-only members.</summary>
 internal sealed record ViewSpec(string Name, string? Description, EquatableArray<ViewMemberSpec> Members)

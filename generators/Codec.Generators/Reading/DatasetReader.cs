@@ -277,52 +277,6 @@ internal sealed class DatasetReader : JsonObjectReader
 
         return entries.ToEquatableArray();
     }
-
-    private double? Number(JsonObjectNode obj, string key, string at)
-    {
-        var node = obj.Get(key);
-        if (node is null) return null;
-        if (node is JsonNumberNode n) return n.Value;
-        Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected a number");
-        return null;
-    }
-
-    private List<string> Strings(JsonObjectNode obj, string key, string at)
-    {
-        var result = new List<string>();
-        var node = obj.Get(key);
-        if (node is null) return result;
-        if (node is JsonArrayNode list && list.Items.All(i => i is JsonStringNode)) result.AddRange(list.Items.Select(i => ((JsonStringNode)i).Value));
-        else Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected an array of strings");
-        return result;
-    }
-
-    // An optional array of objects; null when it (or an item) is malformed, each problem reported.
-    private List<T>? Objects<T>(JsonObjectNode obj, string key, string at, System.Func<JsonObjectNode, string, T?> read) where T : class
-    {
-        var result = new List<T>();
-        var node = obj.Get(key);
-        if (node is null) return result;
-        if (node is not JsonArrayNode list)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, at + "/" + key, "expected an array of objects");
-            return null;
-        }
-
-        bool ok = true;
-        for (int i = 0; i < list.Items.Count; i++)
-        {
-            string itemAt = at + "/" + key + "/" + i.ToString(CultureInfo.InvariantCulture);
-            if (list.Items[i] is JsonObjectNode item && read(item, itemAt) is { } value) result.Add(value);
-            else
-            {
-                if (list.Items[i] is not JsonObjectNode) Report(DiagnosticDescriptors.InvalidValue, list.Items[i].Position, 1, itemAt, "expected an object");
-                ok = false;
-            }
-        }
-
-        return ok ? result : null;
-    }
 }
 
 /// <summary>A dataset schema as read, with the position of each value by its schema path (for the checker's diagnostics).</summary>

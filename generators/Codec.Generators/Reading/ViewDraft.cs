@@ -14,25 +14,6 @@ internal sealed class ViewSetDraft
     public string? Root;
     public TextPosition RootPosition;
     public readonly List<ViewDraft> Views = new();
-    public readonly List<ToleranceDraft> Tolerances = new();
-}
-
-/// <summary>One declared threshold of the checks on the format's files: <c>"name": { "value": 0.05, "description": "…" }</c>.</summary>
-internal sealed class ToleranceDraft
-{
-    public ToleranceDraft(string name, TextPosition position)
-    {
-        Name = name;
-        Position = position;
-    }
-
-    public string Name { get; }
-    public TextPosition Position { get; }
-    public double Value;
-    public string ValueText = "";
-    public string Description = "";
-    public double? Minimum;
-    public double? Maximum;
 }
 
 internal sealed class ViewDraft

@@ -5,15 +5,13 @@ using Codec.Generators.Model;
 namespace Codec.Generators.Reading;
 
 /// <summary>
-/// Reads a format's views file: <c>{"format", "namespace", "root", "views": {"Name": {"description", "members"}},
-/// "tolerances": {"name": {"value", "description", "range"}}}</c>.
+/// Reads a format's views file: <c>{"format", "namespace", "root", "views": {"Name": {"description", "members"}}}</c>.
 /// Member types are <c>bool</c>, <c>int</c>, <c>float</c>, <c>string</c>, <c>float[2]</c> … <c>float[4][4]</c>,
 /// <c>map&lt;int&gt;</c>, another view, or <c>list&lt;View&gt;</c>; they are resolved by <see cref="Checking.ViewChecker"/>.
 /// </summary>
 internal sealed class ViewReader : JsonObjectReader
 {
-    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "format", "namespace", "description", "root", "views", "tolerances" };
-    private static readonly HashSet<string> ToleranceKeys = new() { "value", "description", "range" };
+    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "format", "namespace", "description", "root", "views" };
     private static readonly HashSet<string> ViewKeys = new() { "description", "members" };
     private static readonly HashSet<string> MemberKeys = new() { "type", "description" };
 
@@ -99,54 +97,6 @@ internal sealed class ViewReader : JsonObjectReader
             set.Views.Add(view);
         }
 
-        ReadTolerances(root, set);
         return ok ? set : null;
-    }
-
-    // The thresholds of the checks on the format's files, each a number with what it bounds and, optionally, the
-    // range a user's setting must keep to.
-    private void ReadTolerances(JsonObjectNode root, ViewSetDraft set)
-    {
-        if (root.Get("tolerances") is not { } node) return;
-        if (node is not JsonObjectNode tolerances)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, "/tolerances", "expected an object of named tolerances");
-            return;
-        }
-
-        var seen = new HashSet<string>();
-        foreach (var prop in tolerances.Properties)
-        {
-            string at = "/tolerances/" + prop.Name;
-            if (!seen.Add(prop.Name))
-            {
-                Report(DiagnosticDescriptors.DuplicateMember, prop.NamePosition, prop.Name.Length + 2, prop.Name, "/tolerances");
-                continue;
-            }
-
-            if (prop.Value is not JsonObjectNode body)
-            {
-                Report(DiagnosticDescriptors.InvalidValue, prop.Value.Position, 1, at, "a tolerance is an object with \"value\" and \"description\"");
-                continue;
-            }
-
-            CheckKeys(body, ToleranceKeys, at);
-            var tolerance = new ToleranceDraft(prop.Name, prop.NamePosition);
-            if (body.Get("value") is JsonNumberNode number)
-            {
-                tolerance.Value = number.Value;
-                tolerance.ValueText = number.Text;
-            }
-            else
-            {
-                Report(body.Get("value") is null ? DiagnosticDescriptors.MissingProperty : DiagnosticDescriptors.InvalidValue, body.Get("value")?.Position ?? body.Position, 1,
-                    body.Get("value") is null ? "value" : at + "/value", body.Get("value") is null ? at : "expected a number");
-                continue;
-            }
-
-            if (!RequireString(body, "description", at, out tolerance.Description, out _)) continue;
-            (tolerance.Minimum, tolerance.Maximum) = ReadRange(body, at);
-            set.Tolerances.Add(tolerance);
-        }
     }
 }

@@ -9,6 +9,9 @@ internal enum RuleScope
 {
     Format,
     Dataset,
+
+    /// <summary>On one file of a render of an output folder, against the render's info.json and its other files.</summary>
+    Render,
 }
 
 /// <summary>What a rule needs of the reference table it names, if any.</summary>
@@ -48,6 +51,12 @@ internal enum ArgumentType
 
     /// <summary>A non-empty name (an archive member's key): a JSON string.</summary>
     Text,
+
+    /// <summary>Render rules: a file the render contract declares, by its name (<c>segments</c>): a JSON string.</summary>
+    File,
+
+    /// <summary>Render rules: a tolerance the render contract declares, by its name (<c>normalLength</c>): a JSON string.</summary>
+    Tolerance,
 }
 
 /// <summary>
@@ -145,6 +154,9 @@ internal sealed class RuleDefinition
     /// <summary>Format rules over a list: the type of the state kept across the list's items, or null.</summary>
     public string? State { get; private set; }
 
+    /// <summary>Render rules: the kinds of render file the rule applies to (<c>image</c>, <c>mask</c>, <c>pass</c>, ...).</summary>
+    public string[] FileKinds { get; private set; } = new string[0];
+
     /// <summary>Format rules with state: the call that reports once every item was seen, or null.</summary>
     public string? Finish { get; private set; }
 
@@ -206,6 +218,12 @@ internal sealed class RuleDefinition
     public RuleDefinition KnownOffset()
     {
         TakesKnownOffset = true;
+        return this;
+    }
+
+    public RuleDefinition AppliesTo(params string[] kinds)
+    {
+        FileKinds = kinds;
         return this;
     }
 

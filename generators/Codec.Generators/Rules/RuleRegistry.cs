@@ -8,7 +8,7 @@ namespace Codec.Generators.Rules;
 /// <summary>
 /// Every rule a schema may name, registered once. A format rule calls into <c>Codec.Runtime.Semantics</c> from
 /// the generated validator; a dataset rule into <c>Codec.Runtime.Datasets.DatasetRules</c> from the generated
-/// contract. The schema checker holds every use to its registration (CODEC007, CODEC008, CODEC024), so a wrong
+/// contract; a render rule into <c>Codec.Formats.Validation.Folders.RenderRules</c> from the generated render contract. The schema checker holds every use to its registration (CODEC007, CODEC008, CODEC024), so a wrong
 /// argument, a missing one or an unknown key fails the build instead of taking a default.
 /// </summary>
 internal static class RuleRegistry
@@ -18,6 +18,7 @@ internal static class RuleRegistry
     private const string Vector = "global::Codec.Runtime.Semantics.VectorRules.";
     private const string Tables = "global::Codec.Runtime.Semantics.TableRules.";
     private const string Datasets = "global::Codec.Runtime.Datasets.DatasetRules.";
+    private const string Renders = "global::Codec.Formats.Validation.Folders.RenderRules.";
 
     private static readonly RuleDefinition[] All =
     {
@@ -126,11 +127,83 @@ internal static class RuleRegistry
             .Optional("defaultFps", ArgumentType.Number, "30", "frames per second when no cache and no `--fps` gives one")
             .Optional("emotions", ArgumentType.Words, "[\"neutral\"]", "the emotions, as substrings of instance names")
             .Calls(Datasets + "Recommendations(context, severity, {placeholder}, {reference}, {frames}, {minShots}, {minSeconds}, {maxSeconds}, {minShotsPerEmotion}, {minFps}, {defaultFps}, {emotions})"),
+
+        // ---------------------------------------------------------------- render rules (each applies to the files its use names in `in`)
+        Render("size_matches_intrinsics", "the file is the render's size, twice the principal point of the info.json's intrinsics within `tolerance` pixels (an EXR by its display window); an image or EXR of another size is not checked further", "X708", "X715", "X712")
+            .AppliesTo("mask", "image", "exr")
+            .Argument("tolerance", ArgumentType.Tolerance, "pixels between half the image's size and the principal point")
+            .Calls(Renders + "SizeMatchesIntrinsics(context, {tolerance})"),
+        Render("mask_values_mapped", "every value of the mask is listed by the info.json's mapping", "X709")
+            .AppliesTo("mask")
+            .Argument("mapping", ArgumentType.Text, "the info.json member that names the values: `segments_mapping` or `clothing_segments_mapping`")
+            .Calls(Renders + "MaskValuesMapped(context, {mapping})"),
+        Render("mesh_vertices", "the mesh has exactly `vertices` vertices", "X710")
+            .AppliesTo("mesh")
+            .Argument("vertices", ArgumentType.Count, "the vertex count of this kind of mesh")
+            .Calls(Renders + "MeshVertices(context, {vertices})"),
+        Render("mesh_in_view", "through the info.json's camera, no vertex lies behind it and at most half project outside the image", "X710", "X712")
+            .AppliesTo("mesh")
+            .Calls(Renders + "MeshInView(context)"),
+        Render("mesh_near_landmarks", "each iBUG-68 point from `firstPoint` (0-based) lies within `tolerance` millimetres of a vertex, in camera space", "X722")
+            .AppliesTo("mesh")
+            .Argument("firstPoint", ArgumentType.Count, "the first iBUG-68 point held to the mesh")
+            .Argument("parts", ArgumentType.Text, "what those points are, for the message")
+            .Argument("tolerance", ArgumentType.Tolerance, "millimetres between a point and the nearest vertex")
+            .Calls(Renders + "MeshNearLandmarks(context, {firstPoint}, {parts}, {tolerance})"),
+        Render("not_blank", "the image is not one colour", "X716")
+            .AppliesTo("image", "pass")
+            .Calls(Renders + "NotBlank(context)"),
+        Render("depth_in_range", "depth is finite, and within the info.json's zmin..zmax (an EXR header's where the info.json has none) where there is surface: the fully opaque pixels of `surface`, or without it the classes of `mask`", "X717")
+            .AppliesTo("image", "pass")
+            .Argument("surface", ArgumentType.File, "the file whose fully opaque pixels are surface")
+            .Argument("mask", ArgumentType.File, "the mask whose classes are surface where there is no `surface`")
+            .Calls(Renders + "DepthInRange(context, {surface}, {mask})"),
+        Render("unit_normals", "at most a `share` of the surface pixels (as for depth_in_range) have normals whose length is off 1 by more than `length`; colour-coded normals are not checked", "X718")
+            .AppliesTo("image", "pass")
+            .Argument("surface", ArgumentType.File, "the file whose fully opaque pixels are surface")
+            .Argument("mask", ArgumentType.File, "the mask whose classes are surface where there is no `surface`")
+            .Argument("length", ArgumentType.Tolerance, "how far from 1 a normal's length may be")
+            .Argument("share", ArgumentType.Tolerance, "the share of surface pixels whose normal may be off more")
+            .Calls(Renders + "UnitNormals(context, {surface}, {mask}, {length}, {share})"),
+        Render("agrees_with_mask", "the image (an alpha or a foreground mask) and `mask` disagree about background on at most a `share` of the pixels", "X719")
+            .AppliesTo("image", "pass")
+            .Argument("mask", ArgumentType.File, "the segmentation mask")
+            .Argument("share", ArgumentType.Tolerance, "the share of pixels that may disagree (edges)")
+            .Argument("clear", ArgumentType.Text, "what the image's background pixels are, for the message (`transparent`)")
+            .Argument("covered", ArgumentType.Text, "what its other pixels are (`opaque`)")
+            .Calls(Renders + "AgreesWithMask(context, {mask}, {share}, {clear}, {covered})"),
+        Render("exr_channels", "the EXR's first part has every one of `channels`", "X720")
+            .AppliesTo("exr")
+            .Argument("channels", ArgumentType.Words, "the channels it must have")
+            .Calls(Renders + "ExrChannels(context, {channels})"),
+        Render("exr_depth_range", "the EXR header's zmin/zmax are the info.json's", "X720")
+            .AppliesTo("exr")
+            .Calls(Renders + "ExrDepthRange(context)"),
+        Render("exr_passes", "where codec decodes the EXR's pixels, each pass the file declares is checked by the rules of the file it stands for", "X716", "X717", "X718", "X719")
+            .AppliesTo("exr")
+            .Calls(Renders + "ExrPasses(context)"),
+        Render("class_passes", "each `prefix`<class> channel of the EXR agrees with `mask`'s pixels of that class (named by `mapping`) on all but a `share` of the pixels", "X723")
+            .AppliesTo("exr")
+            .Argument("prefix", ArgumentType.Text, "the channel names' common start")
+            .Argument("mask", ArgumentType.File, "the segmentation mask")
+            .Argument("mapping", ArgumentType.Text, "the info.json member naming the mask's values")
+            .Argument("share", ArgumentType.Tolerance, "the share of pixels that may disagree (edges)")
+            .Calls(Renders + "ClassPasses(context, {prefix}, {mask}, {mapping}, {share})"),
+        Render("cryptomatte_ids", "every id covering a pixel of a Cryptomatte layer is named by the layer's manifest", "X721")
+            .AppliesTo("exr")
+            .Calls(Renders + "CryptomatteIds(context)"),
+        Render("line_matches_info", "the render's metadata line asks for what the info.json holds: identity, face settings, the resolution (within `resolution` pixels of twice the principal point) and the lens (within `lens`, relative)", "X704", "X705", "X706", "X707", "X712")
+            .AppliesTo("info")
+            .Argument("resolution", ArgumentType.Tolerance, "pixels between half the requested resolution and the principal point")
+            .Argument("lens", ArgumentType.Tolerance, "relative difference between requested and rendered focal length and sensor width")
+            .Calls(Renders + "LineMatchesInfo(context, {resolution}, {lens})"),
     };
 
     public static readonly IReadOnlyDictionary<string, RuleDefinition> FormatRules = All.Where(r => r.Scope == RuleScope.Format).ToDictionary(r => r.Name);
 
     public static readonly IReadOnlyDictionary<string, RuleDefinition> DatasetRules = All.Where(r => r.Scope == RuleScope.Dataset).ToDictionary(r => r.Name);
+
+    public static readonly IReadOnlyDictionary<string, RuleDefinition> RenderRules = All.Where(r => r.Scope == RuleScope.Render).ToDictionary(r => r.Name);
 
     public static string Names(RuleScope scope) =>
         string.Join(", ", All.Where(r => r.Scope == scope).Select(r => r.Name).OrderBy(k => k, System.StringComparer.Ordinal));
@@ -138,4 +211,6 @@ internal static class RuleRegistry
     private static RuleDefinition Format(string name, string summary, params string[] codes) => new(RuleScope.Format, name, summary, codes);
 
     private static RuleDefinition Dataset(string name, string summary, params string[] codes) => new(RuleScope.Dataset, name, summary, codes);
+
+    private static RuleDefinition Render(string name, string summary, params string[] codes) => new(RuleScope.Render, name, summary, codes);
 }

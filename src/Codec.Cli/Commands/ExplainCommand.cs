@@ -14,9 +14,28 @@ public static class ExplainCommand
     {
         var codes = new Argument<string[]>("codes") { Description = "Finding codes, such as R307 or x713 (any case). None: list every code.", Arity = ArgumentArity.ZeroOrMore };
         var markdown = new Option<bool>("--markdown") { Description = "Print the whole catalog as Markdown (docs/findings.md)." };
-        var command = new Command("explain", "Explain finding codes: meaning, severity, what to do, an example.") { codes, markdown };
-        command.SetAction(parse => Run(parse.GetValue(codes) ?? [], parse.GetValue(markdown), Console.Out, Console.Error));
+        var tolerances = new Option<bool>("--tolerances") { Description = "List the tolerances of an output folder's checks: default, range a codec.json setting may take, and why." };
+        var command = new Command("explain", "Explain finding codes: meaning, severity, what to do, an example.") { codes, markdown, tolerances };
+        command.SetAction(parse => parse.GetValue(tolerances)
+            ? Tolerances(Console.Out)
+            : Run(parse.GetValue(codes) ?? [], parse.GetValue(markdown), Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>
+    /// The tolerances as the Synthesis render contract declares them (the one declaration codec.json, its schema and
+    /// the checks read): name, default, the range a setting may take, and why the default is what it is.
+    /// </summary>
+    public static int Tolerances(TextWriter stdout)
+    {
+        foreach (var t in Codec.Formats.Synthesis.SynthesisOutputContract.Contract.Tolerances)
+        {
+            string range = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{t.Minimum}, {(t.Maximum is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no maximum")}]");
+            stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Name}  default {t.Default}, a setting in {range}"));
+            stdout.WriteLine($"    {t.Description}");
+        }
+
+        return 0;
     }
 
     /// <summary>0; 2 when a code does not exist (the others are still explained).</summary>

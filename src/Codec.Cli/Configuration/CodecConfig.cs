@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Codec.Formats.Synthesis;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
@@ -35,13 +36,9 @@ public sealed record CodecConfig
 
     public IReadOnlyList<Suppression> Ignore { get; init; } = [];
     public bool WarningsAsErrors { get; init; }
-    public double? PrincipalPointTolerancePx { get; init; }
-    public double? CameraRelativeTolerance { get; init; }
-    public double? NormalLengthTolerance { get; init; }
-    public double? NormalOffShare { get; init; }
-    public double? AlphaMaskTolerance { get; init; }
-    public double? SaiDenseToleranceMm { get; init; }
-    public double? MediapipeDenseToleranceMm { get; init; }
+
+    /// <summary>Tolerance settings by the names the render contract declares them with (<c>normalLength</c>).</summary>
+    public IReadOnlyDictionary<string, double> Tolerances { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The folder the configuration's paths are relative to.</summary>
     public string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
@@ -131,20 +128,28 @@ public sealed record CodecConfig
             ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, item["reason"]?.Text, InsideOnly: true));
         }
 
-        double? Tolerance(string name) => root["tolerances"]?[name]?.Number;
+        // Each tolerance is set by the name the render contract declares it with, within its declared range.
+        var tolerances = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in root["tolerances"]?.Members ?? [])
+        {
+            var declared = SynthesisOutputContract.Contract.Tolerance(name);
+            if (declared is null || !(value.Number >= declared.Minimum && value.Number <= (declared.Maximum ?? double.MaxValue)))
+            {
+                error = declared is null
+                    ? $"{path}: /tolerances/{name}: not a tolerance codec has (codec explain --tolerances lists them)"
+                    : $"{path}: /tolerances/{name}: {value.Number} lies outside [{declared.Minimum}, {(declared.Maximum is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no maximum")}]";
+                return null;
+            }
+
+            tolerances[name] = value.Number;
+        }
 
         return new CodecConfig
         {
             Path = path,
             Ignore = ignore,
             WarningsAsErrors = root["warningsAsErrors"]?.Kind == JsonKind.True,
-            PrincipalPointTolerancePx = Tolerance("principalPointPx"),
-            CameraRelativeTolerance = Tolerance("cameraRelative"),
-            NormalLengthTolerance = Tolerance("normalLength"),
-            NormalOffShare = Tolerance("normalOffShare"),
-            AlphaMaskTolerance = Tolerance("alphaMaskShare"),
-            SaiDenseToleranceMm = Tolerance("saiDenseMm"),
-            MediapipeDenseToleranceMm = Tolerance("mediapipeDenseMm"),
+            Tolerances = tolerances,
         };
     }
 }

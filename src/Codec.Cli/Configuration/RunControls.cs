@@ -60,15 +60,9 @@ public sealed class RunControls
         var config = _everywhere ? _configs[0] : _configs.Where(c => full.StartsWith(c.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .OrderByDescending(c => c.Folder.Length).FirstOrDefault();
         if (config is null) return options;
-        return options with
-        {
-            PrincipalPointTolerancePx = config.PrincipalPointTolerancePx ?? options.PrincipalPointTolerancePx,
-            CameraRelativeTolerance = config.CameraRelativeTolerance ?? options.CameraRelativeTolerance,
-            NormalLengthTolerance = config.NormalLengthTolerance ?? options.NormalLengthTolerance,
-            NormalOffShare = config.NormalOffShare ?? options.NormalOffShare,
-            AlphaMaskTolerance = config.AlphaMaskTolerance ?? options.AlphaMaskTolerance,
-            SaiDenseToleranceMm = config.SaiDenseToleranceMm ?? options.SaiDenseToleranceMm,
-            MediapipeDenseToleranceMm = config.MediapipeDenseToleranceMm ?? options.MediapipeDenseToleranceMm,
-        };
+        // The nearest configuration's settings over those given, tolerance by tolerance.
+        var settings = new Dictionary<string, double>(options.Tolerances, StringComparer.Ordinal);
+        foreach (var (name, value) in config.Tolerances) settings[name] = value;
+        return options with { Tolerances = settings };
     }
 }

@@ -35,6 +35,12 @@ public sealed class SegmentMapping
     /// <summary>The mapping of a decoded info.json, as a view (no allocation), or null when the render has none.</summary>
     public static NameValueMap? Of(IInfoDocument info, bool clothing) => clothing ? info.ClothingSegmentsMapping : info.SegmentsMapping;
 
+    /// <summary>The mapping named by its info.json member (<c>segments_mapping</c>, <c>clothing_segments_mapping</c>), as a view; null when the render has none.</summary>
+    /// <exception cref="ArgumentException">For a member that is not a mapping of the info.json.</exception>
+    public static NameValueMap? Of(IInfoDocument info, string member) => member == MemberFor(clothing: true) ? info.ClothingSegmentsMapping
+        : member == MemberFor(clothing: false) ? info.SegmentsMapping
+        : throw new ArgumentException($"'{member}' is not a mapping of the info.json ({MemberFor(false)}, {MemberFor(true)})", nameof(member));
+
     /// <summary>The first class name of each pixel value.</summary>
     public Dictionary<int, string> NamesByValue()
     {

@@ -68,4 +68,19 @@ public sealed class ExplainCommandTests
             Assert.True(File.Exists(new Uri(rule.GetProperty("helpUri").GetString()!).LocalPath));
         }
     }
+
+    [Fact]
+    public void Explain_lists_every_tolerance_with_its_default_range_and_reason_from_the_render_contract()
+    {
+        var stdout = new StringWriter();
+        Assert.Equal(0, ExplainCommand.Tolerances(stdout));
+        string text = stdout.ToString();
+        foreach (var t in Codec.Formats.Synthesis.SynthesisOutputContract.Contract.Tolerances)
+        {
+            Assert.Contains($"{t.Name}  default {t.Default.ToString(System.Globalization.CultureInfo.InvariantCulture)}, a setting in [", text);
+            Assert.Contains(t.Description, text);
+        }
+
+        Assert.Contains("normalLength  default 0.05, a setting in [0, 1]", text);
+    }
 }

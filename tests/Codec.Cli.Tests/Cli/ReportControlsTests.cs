@@ -169,23 +169,17 @@ public sealed class ReportControlsTests : IDisposable
     [Fact]
     public void The_settings_schema_offers_every_declared_tolerance_with_its_default_and_range()
     {
-        // Declared once, in the info format's views file (generated into Tolerances); codec.json's schema must agree.
-        using var views = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "synthesis", "info", "info.views.codec.json")));
+        // Declared once, in the Synthesis render contract (schemas/synthesis/render); codec.json's schema must agree.
         using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Schemas, "codec.config.schema.json")));
-        var declared = views.RootElement.GetProperty("tolerances").EnumerateObject().ToList();
+        var declared = Codec.Formats.Synthesis.SynthesisOutputContract.Contract.Tolerances;
         var offered = config.RootElement.GetProperty("properties").GetProperty("tolerances").GetProperty("properties");
         Assert.Equal(declared.Select(d => d.Name).Order(), offered.EnumerateObject().Select(o => o.Name).Order());
         foreach (var tolerance in declared)
         {
             var setting = offered.GetProperty(tolerance.Name);
-            double value = tolerance.Value.GetProperty("value").GetDouble();
-            var range = tolerance.Value.GetProperty("range");
-            Assert.Equal(range[0].GetDouble(), setting.GetProperty("minimum").GetDouble());
-            Assert.Equal(range[1].GetDouble(), setting.GetProperty("maximum").GetDouble());
-            Assert.EndsWith($"Default {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", setting.GetProperty("description").GetString());
-            var constant = typeof(Codec.Formats.Synthesis.Info.Tolerances).GetField(char.ToUpperInvariant(tolerance.Name[0]) + tolerance.Name[1..]);
-            Assert.True(constant is not null, $"Tolerances.{tolerance.Name} is generated");
-            Assert.Equal(value, (double)constant.GetValue(null)!);
+            Assert.Equal(tolerance.Minimum, setting.GetProperty("minimum").GetDouble());
+            Assert.Equal(tolerance.Maximum, setting.GetProperty("maximum").GetDouble());
+            Assert.EndsWith($"Default {tolerance.Default.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", setting.GetProperty("description").GetString());
         }
     }
 
@@ -209,6 +203,10 @@ public sealed class ReportControlsTests : IDisposable
         var controls = Codec.Cli.Configuration.RunControls.Load([], config, [], false, out string error);
         Assert.True(controls is not null, error);
         var options = controls.Tolerances(_dir, new Codec.Formats.Validation.Folders.FolderCheckOptions());
-        Assert.Equal((2.0, 0.01, 0.02, 0.3, 0.04), (options.PrincipalPointTolerancePx, options.CameraRelativeTolerance, options.NormalLengthTolerance, options.NormalOffShare, options.AlphaMaskTolerance));
+        var values = options.Contract.ToleranceValues(options.Tolerances);
+        double Value(string name) => values[options.Contract.Tolerances.ToList().FindIndex(t => t.Name == name)];
+        Assert.Equal((2.0, 0.01, 0.02, 0.3, 0.04), (Value("principalPointPx"), Value("cameraRelative"), Value("normalLength"), Value("normalOffShare"), Value("alphaMaskShare")));
+        // One not set keeps the default the contract declares.
+        Assert.Equal(options.Contract.Tolerance("saiDenseMm")!.Default, Value("saiDenseMm"));
     }
 }

@@ -71,7 +71,7 @@ public sealed class MeshTests : IDisposable
         Assert.Contains(message, f.Message);
 
         // Looser tolerances (codec.json's saiDenseMm, mediapipeDenseMm) let it pass.
-        var loose = await new SynthesisFolderChecker(new FolderCheckOptions { SaiDenseToleranceMm = 10, MediapipeDenseToleranceMm = 60 }).CheckAsync(_dir);
+        var loose = await new SynthesisFolderChecker(new FolderCheckOptions { Tolerances = new Dictionary<string, double> { ["saiDenseMm"] = 10, ["mediapipeDenseMm"] = 60 } }).CheckAsync(_dir);
         Assert.Empty(loose.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
     }
 

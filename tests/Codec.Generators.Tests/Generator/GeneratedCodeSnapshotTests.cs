@@ -26,8 +26,12 @@ public sealed class GeneratedCodeSnapshotTests
     [MemberData(nameof(SchemaFolders))]
     public void Generated_code_matches_snapshot(string folder)
     {
-        var schemas = GeneratorHarness.FolderWithTables(folder);
-        var (run, compile) = GeneratorHarness.Run(schemas);
+        // A render contract's generated code names the folder check's types, which live in Codec.Formats: it is
+        // compiled alone against that assembly (with the tables too, their types would be defined twice).
+        var own = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Order(StringComparer.Ordinal).ToList();
+        bool render = own.Count > 0 && own.All(f => System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.TryGetProperty("render", out _));
+        var schemas = render ? own.Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f))).ToArray() : GeneratorHarness.FolderWithTables(folder);
+        var (run, compile) = GeneratorHarness.Run(render, schemas);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);

@@ -24,17 +24,19 @@ public sealed class RuleRegistrationTests
         var defs = file["$defs"]!.AsObject();
         var expectedFormat = RuleSchema(RuleRegistry.FormatRules.Values, "A semantic rule of a format: its parameters are JSON pointers into the format ('*' for every element of one list).");
         var expectedDataset = RuleSchema(RuleRegistry.DatasetRules.Values, "A cross-file rule of a dataset layout, with typed arguments.");
-        bool same = JsonNode.DeepEquals(defs["rule"], expectedFormat) && JsonNode.DeepEquals(defs["datasetRule"], expectedDataset);
+        var expectedRender = RuleSchema(RuleRegistry.RenderRules.Values, "A rule of a render contract: the files it applies to ('in') and typed arguments; a tolerance is named, not written.");
+        bool same = JsonNode.DeepEquals(defs["rule"], expectedFormat) && JsonNode.DeepEquals(defs["datasetRule"], expectedDataset) && JsonNode.DeepEquals(defs["renderRule"], expectedRender);
         if (!same && Snapshot.Accepting)
         {
             defs["rule"] = expectedFormat;
             defs["datasetRule"] = expectedDataset;
+            defs["renderRule"] = expectedRender;
             File.WriteAllText(SchemaPath, CompactJson.Write(file) + "\n");
             return;
         }
 
-        Assert.True(same, "codec.schema.json's $defs/rule or $defs/datasetRule differ from the rule registry; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\nExpected:\n"
-            + CompactJson.Write(new JsonObject { ["rule"] = expectedFormat.DeepClone(), ["datasetRule"] = expectedDataset.DeepClone() }));
+        Assert.True(same, "codec.schema.json's $defs/rule, $defs/datasetRule or $defs/renderRule differ from the rule registry; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\nExpected:\n"
+            + CompactJson.Write(new JsonObject { ["rule"] = expectedFormat.DeepClone(), ["datasetRule"] = expectedDataset.DeepClone(), ["renderRule"] = expectedRender.DeepClone() }));
     }
 
     [Fact]
@@ -43,20 +45,21 @@ public sealed class RuleRegistrationTests
         string readme = File.ReadAllText(ReadmePath);
         string updated = Replace(readme, "format rules", FormatTable());
         updated = Replace(updated, "dataset rules", DatasetTable());
+        updated = Replace(updated, "render rules", RenderTable());
         if (updated != readme && Snapshot.Accepting)
         {
             File.WriteAllText(ReadmePath, updated);
             return;
         }
 
-        Assert.True(updated == readme, "schemas/README.md's rule tables differ from the rule registry; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\n" + FormatTable() + DatasetTable());
+        Assert.True(updated == readme, "schemas/README.md's rule tables differ from the rule registry; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\n" + FormatTable() + DatasetTable() + RenderTable());
     }
 
     [Fact]
     public void Every_registered_finding_code_exists()
     {
         var codes = typeof(Codec.Runtime.Findings.FindingCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
-        foreach (var rule in RuleRegistry.FormatRules.Values.Concat(RuleRegistry.DatasetRules.Values))
+        foreach (var rule in RuleRegistry.FormatRules.Values.Concat(RuleRegistry.DatasetRules.Values).Concat(RuleRegistry.RenderRules.Values))
         {
             Assert.NotEmpty(rule.Codes);
             Assert.All(rule.Codes, code => Assert.True(codes.Contains(code), $"{rule.Name} names {code}, which FindingCodes does not define"));
@@ -68,8 +71,9 @@ public sealed class RuleRegistrationTests
     {
         var holes = new System.Text.RegularExpressions.Regex(@"\{([A-Za-z_]+)\}");
         string[] formatHoles = ["tolerance", "path", "table", "idOffset", "knownBug", "knownOffset", "state", "listPointer"];
-        foreach (var rule in RuleRegistry.FormatRules.Values.Concat(RuleRegistry.DatasetRules.Values))
+        foreach (var rule in RuleRegistry.FormatRules.Values.Concat(RuleRegistry.DatasetRules.Values).Concat(RuleRegistry.RenderRules.Values))
         {
+            if (rule.Scope == RuleScope.Render) Assert.NotEmpty(rule.FileKinds);
             foreach (var template in new[] { rule.Call, rule.State, rule.Finish }.OfType<string>())
             {
                 foreach (System.Text.RegularExpressions.Match m in holes.Matches(template))
@@ -93,6 +97,7 @@ public sealed class RuleRegistrationTests
         {
             var properties = new JsonObject { ["rule"] = true, ["description"] = true };
             if (rule.Scope == RuleScope.Dataset) properties["severity"] = true;
+            if (rule.Scope == RuleScope.Render) properties["in"] = true;
             foreach (var p in rule.Parameters) properties[p.Name] = ParameterSchema(rule, p);
             if (rule.Scope == RuleScope.Format)
             {
@@ -101,6 +106,7 @@ public sealed class RuleRegistrationTests
 
             var then = new JsonObject { ["description"] = rule.Summary.Replace("`", "") };
             var required = rule.Parameters.Where(p => rule.Scope == RuleScope.Format || p.Required).Select(p => (JsonNode)p.Name).ToArray();
+            if (rule.Scope == RuleScope.Render) required = ["in", .. required];
             if (rule.Table != TableUse.None) required = [.. required, "table"];
             if (required.Length > 0) then["required"] = new JsonArray(required);
             then["properties"] = properties;
@@ -115,6 +121,14 @@ public sealed class RuleRegistrationTests
         };
         if (list.Any(r => r.Scope == RuleScope.Dataset))
             common["severity"] = new JsonObject { ["description"] = "\"warning\" makes the rule advisory.", ["enum"] = new JsonArray("error", "warning") };
+        if (list.Any(r => r.Scope == RuleScope.Render))
+        {
+            common["in"] = new JsonObject
+            {
+                ["description"] = "the names of the render's files the rule applies to",
+                ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+            };
+        }
         return new JsonObject
         {
             ["description"] = description,
@@ -204,6 +218,18 @@ public sealed class RuleRegistrationTests
         return text.ToString();
     }
 
+    private static string RenderTable()
+    {
+        var text = new StringBuilder("| rule | applies to | arguments | checks | codes |\n|---|---|---|---|---|\n");
+        foreach (var rule in RuleRegistry.RenderRules.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            string arguments = string.Join("; ", rule.Parameters.Select(p => $"`{p.Name}` ({TypeName(p.Type)}): {p.Description}"));
+            text.Append($"| `{rule.Name}` | {string.Join(", ", rule.FileKinds)} | {(arguments.Length == 0 ? "—" : arguments)} | {rule.Summary} | {string.Join(", ", rule.Codes)} |\n");
+        }
+
+        return text.ToString();
+    }
+
     private static string TypeName(ArgumentType type) => type switch
     {
         ArgumentType.Path => "path",
@@ -214,6 +240,8 @@ public sealed class RuleRegistrationTests
         ArgumentType.Dimension => "dimension",
         ArgumentType.Flag => "true/false",
         ArgumentType.Severity => "error/warning",
+        ArgumentType.File => "file of the render",
+        ArgumentType.Tolerance => "tolerance",
         _ => "name",
     };
 

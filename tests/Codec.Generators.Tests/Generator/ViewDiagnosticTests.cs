@@ -152,37 +152,4 @@ public sealed class ViewDiagnosticTests
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Schema("test.views.codec.json", Views.Replace("\"size\": \"float\"", "\"size\": \"double\"")));
         Single(run, "'double' is not a view member type");
     }
-
-    private static GeneratorRunResult RunTolerances(string tolerances) =>
-        GeneratorHarness.Run(GeneratorHarness.Schema("test.views.codec.json", Views.Replace("\n  \"views\":", "\n  \"tolerances\": " + tolerances + ",\n  \"views\":"))).Run;
-
-    [Fact]
-    public void Declared_tolerances_become_documented_constants()
-    {
-        var run = RunTolerances("""{ "edgeShare": { "value": 0.02, "range": [0, 1], "description": "Pixels an edge blurs." }, "whole": { "value": 3, "description": "A count." } }""");
-        Assert.Empty(run.Diagnostics);
-        var sources = string.Join("\n", run.GeneratedSources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("public static class Tolerances", sources);
-        Assert.Contains("/// Pixels an edge blurs.", sources);
-        Assert.Contains("public const double EdgeShare = 0.02;", sources);
-        Assert.Contains("public const double EdgeShareMaximum = 1d;", sources);
-        Assert.Contains("public const double Whole = 3d;", sources);
-        Assert.DoesNotContain("WholeMaximum", sources);
-    }
-
-    [Theory]
-    [InlineData("""{ "share": { "value": 2, "range": [0, 1], "description": "d" } }""", "CODEC025", "the value 2 lies outside its range [0, 1]")]
-    [InlineData("""{ "share": { "value": -0.5, "description": "d" } }""", "CODEC025", "a tolerance is never negative")]
-    [InlineData("""{ "share": { "value": "0.5", "description": "d" } }""", "CODEC011", "expected a number")]
-    [InlineData("""{ "share": { "value": 0.5 } }""", "CODEC002", "description")]
-    [InlineData("""{ "share": { "value": 0.5, "description": "d", "unit": "px" } }""", "CODEC009", "unit")]
-    [InlineData("""{ "share": 0.5 }""", "CODEC011", "a tolerance is an object")]
-    public void A_malformed_tolerance_is_a_located_diagnostic(string tolerances, string id, string containing)
-    {
-        var run = RunTolerances(tolerances);
-        var d = Assert.Single(run.Diagnostics);
-        Assert.Equal(id, d.Id);
-        Assert.Contains(containing, d.GetMessage(), StringComparison.Ordinal);
-        Assert.True(d.Location.GetLineSpan().StartLinePosition.Line > 0, d.ToString());
-    }
 }

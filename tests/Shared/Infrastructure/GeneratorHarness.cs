@@ -43,9 +43,17 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     /// <summary>Generator output for the given schemas, and the diagnostics of compiling it.</summary>
-    public static (GeneratorRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) Run(params AdditionalText[] schemas)
+    public static (GeneratorRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) Run(params AdditionalText[] schemas) => Run(false, schemas);
+
+    /// <summary>
+    /// As <see cref="Run(AdditionalText[])"/>; with <paramref name="referenceFormats"/>, compiled against Codec.Formats
+    /// (a render contract's generated code uses its folder-check types).
+    /// </summary>
+    public static (GeneratorRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) Run(bool referenceFormats, params AdditionalText[] schemas)
     {
-        var driver = CreateDriver(schemas).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _);
+        var compilation = CreateCompilation();
+        if (referenceFormats) compilation = compilation.AddReferences(MetadataReference.CreateFromFile(typeof(Codec.Formats.BuiltInFormats).Assembly.Location));
+        var driver = CreateDriver(schemas).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var run = driver.GetRunResult().Results.Single();
         return (run, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray());
     }

@@ -15,13 +15,8 @@ namespace Codec.Formats.Validation.Folders;
 /// </summary>
 internal static class DenseMeshChecks
 {
-    /// <summary>What a kind of dense mesh is held to: its vertex count and which iBUG-68 points (0-based, from) lie on it how closely.</summary>
-    public sealed record Kind(int Vertices, int FirstPoint, string Parts, double ToleranceMm)
-    {
-        public static Kind Of(string modality, FolderCheckOptions options) => modality == "mediapipe_dense"
-            ? new Kind(468, 17, "brows, nose, eyes and mouth", options.MediapipeDenseToleranceMm)
-            : new Kind(4840, 27, "nose, eyes and mouth", options.SaiDenseToleranceMm);
-    }
+    /// <summary>What a kind of dense mesh is held to (the render contract's mesh_near_landmarks): which iBUG-68 points (0-based, from) lie on it how closely.</summary>
+    public sealed record Kind(int FirstPoint, string Parts, double ToleranceMm);
 
     public static void AgainstLandmarks(ObjMesh mesh, Kind kind, Mat4d world2cam, IInfoDocument info, string infoName, FindingSink sink)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Codec.Formats.Segmentation;
+using Codec.Formats.Synthesis;
 using Codec.Formats.Synthesis.Info;
+using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -9,76 +10,6 @@ using Codec.Runtime.Json;
 using Codec.Runtime.Threading;
 
 namespace Codec.Formats.Validation.Folders;
-
-/// <summary>The findings of one file, with the format version it was read as.</summary>
-public sealed record FileCheckResult(string Path, string? Version, IReadOnlyList<Finding> Findings)
-{
-    /// <summary>Findings past the file's listing limit, by severity: counted in totals, not listed.</summary>
-    public FindingCounts Unlisted { get; init; }
-
-    /// <summary>For a render's info.json that decoded: what it says about the render (see <see cref="RenderFacts"/>).</summary>
-    public RenderFacts? Render { get; init; }
-
-    /// <summary>For a segmentation mask that decoded: its pixels per class, in value order.</summary>
-    public IReadOnlyList<ClassPixels>? MaskClasses { get; init; }
-
-    /// <summary>For a dataset's audio track or animation cache: what it holds (see <see cref="Datasets.ClipFacts"/>).</summary>
-    public Datasets.ClipFacts? Clip { get; init; }
-}
-
-/// <summary>How far a folder check has come.</summary>
-public readonly record struct FolderProgress(int FilesDone, int FilesTotal);
-
-/// <summary>How to check a Synthesis output folder.</summary>
-public sealed record FolderCheckOptions
-{
-    public static FolderCheckOptions Default { get; } = new();
-
-    /// <summary>
-    /// The folder being checked as a whole (the path given to <c>codec validate</c>): files that are links out of it are
-    /// reported and not read. Null: the output folder itself.
-    /// </summary>
-    public string? Root { get; init; }
-
-    /// <summary>Renders checked at once (each on its own core, with its own decoder); results stay in file order.</summary>
-    public int Parallelism { get; init; } = OrderedWork.DefaultParallelism;
-
-    /// <summary>Largest info.json read; larger ones are one finding each.</summary>
-    public long MaxFileBytes { get; init; } = InputFile.DefaultMaxBytes;
-
-    /// <summary>How metadata.jsonl is streamed (parallelism, line limit, unknown versions).</summary>
-    public MetadataFileOptions Metadata { get; init; } = MetadataFileOptions.Default;
-
-    /// <summary>Decoding limits and the unknown-version policy for info.json files.</summary>
-    public DecodeOptions? Decode { get; init; }
-
-    /// <summary>Findings listed per metadata.jsonl before the rest are only counted.</summary>
-    public int MaxListedLineFindings { get; init; } = 10_000;
-
-    // The tolerances' defaults are declared, with their reasons, in the info format's views file
-    // (schemas/synthesis/info/info.views.codec.json), and generated into Tolerances.
-
-    /// <summary>Pixels between half an image's size (or the requested resolution) and the principal point.</summary>
-    public double PrincipalPointTolerancePx { get; init; } = Tolerances.PrincipalPointPx;
-
-    /// <summary>Relative tolerance between requested and computed focal length and sensor width.</summary>
-    public double CameraRelativeTolerance { get; init; } = Tolerances.CameraRelative;
-
-    /// <summary>How far from 1 a surface pixel's normal may be.</summary>
-    public double NormalLengthTolerance { get; init; } = Tolerances.NormalLength;
-
-    /// <summary>The share of surface pixels whose normal may be shorter or longer than that (the pixels a filter blends).</summary>
-    public double NormalOffShare { get; init; } = Tolerances.NormalOffShare;
-
-    /// <summary>The share of pixels the alpha and the mask may disagree about (antialiased edges).</summary>
-    public double AlphaMaskTolerance { get; init; } = Tolerances.AlphaMaskShare;
-
-    /// <summary>Millimetres between an iBUG-68 point of the nose, eyes or mouth and the nearest vertex of N.sai_dense.obj, in camera space.</summary>
-    public double SaiDenseToleranceMm { get; init; } = Tolerances.SaiDenseMm;
-
-    /// <summary>Millimetres between an iBUG-68 point of the brows, nose, eyes or mouth and the nearest vertex of N.mediapipe_dense.obj.</summary>
-    public double MediapipeDenseToleranceMm { get; init; } = Tolerances.MediapipeDenseMm;
-}
 
 /// <summary>
 /// Checks one Synthesis output folder as a whole: every info.json and metadata.jsonl against its version, then the
@@ -89,14 +20,28 @@ public sealed record FolderCheckOptions
 /// </summary>
 public sealed class SynthesisFolderChecker
 {
-    private const string MetadataFileName = "metadata.jsonl";
     private readonly FolderCheckOptions _options;
+    private readonly RenderContract _contract;
 
-    public SynthesisFolderChecker(FolderCheckOptions? options = null) => _options = options ?? FolderCheckOptions.Default;
+    // The tolerances' values for this folder: the contract's defaults, with the settings given.
+    private readonly double[] _tolerances;
 
-    /// <summary>True when <paramref name="folder"/> directly holds a metadata.jsonl or an info.json.</summary>
-    public static bool IsOutputFolder(string folder) =>
-        File.Exists(Path.Combine(folder, MetadataFileName)) || Directory.EnumerateFiles(folder, "*.info.json").Any();
+    public SynthesisFolderChecker(FolderCheckOptions? options = null)
+    {
+        _options = options ?? FolderCheckOptions.Default;
+        _contract = _options.Contract;
+        _tolerances = _contract.ToleranceValues(_options.Tolerances);
+    }
+
+    /// <summary>True when <paramref name="folder"/> directly holds the Synthesis render contract's metadata file or a render's info.json.</summary>
+    public static bool IsOutputFolder(string folder)
+    {
+        var contract = SynthesisOutputContract.Contract;
+        return File.Exists(Path.Combine(folder, contract.MetadataFile))
+            || contract.Anchor.Suffixes.Any(suffix => Directory.EnumerateFiles(folder, "*." + suffix).Any());
+    }
+
+    private bool IsAnchor(RenderFileName name) => _contract.FileOf(name.Suffix)?.Kind == RenderFileKind.Info;
 
     public async Task<IReadOnlyList<FileCheckResult>> CheckAsync(string folder, IProgress<FolderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -124,7 +69,7 @@ public sealed class SynthesisFolderChecker
                 continue;
             }
 
-            if (name == MetadataFileName)
+            if (name == _contract.MetadataFile)
             {
                 metadataPath = path;
             }
@@ -132,7 +77,7 @@ public sealed class SynthesisFolderChecker
             {
                 if (!renders.TryGetValue(parsed.Key, out var files)) renders[parsed.Key] = files = new List<RenderFile>();
                 files.Add(new RenderFile(path, parsed));
-                if (parsed.Modality == "info" && parsed.Extension == "json") infoFiles.Add((path, parsed));
+                if (IsAnchor(parsed)) infoFiles.Add((path, parsed));
             }
             else if (!name.StartsWith('.') && name != FolderWalk.ConfigFileName)
             {
@@ -189,7 +134,7 @@ public sealed class SynthesisFolderChecker
                     if (lines.TryGetValue(key, out var first))
                     {
                         Add(new Finding(FindingCodes.DuplicateRenderLine, Severity.Error, "/render_id",
-                            $"render {key} is also described by line {first.LineNumber}", Line(facts.LineNumber), 1));
+                            $"render {key} is also described by line {first.LineNumber}", MetadataCrossCheck.LineOf(facts.LineNumber), 1));
                     }
                     else
                     {
@@ -240,7 +185,7 @@ public sealed class SynthesisFolderChecker
             {
                 if (HasFiles(renders, renderIdsWithFiles, key)) continue;
                 withoutFiles.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
-                    $"render {key} has no files in the folder (expected {key.RenderId}.info.json or {key.RenderId}.cam_<camera>.f_<frame>.info.json)", Line(facts.LineNumber), 1));
+                    $"render {key} has no files in the folder (expected {key.RenderId}.{_contract.Anchor.Suffixes[0]} or {key.RenderId}.cam_<camera>.f_<frame>.{_contract.Anchor.Suffixes[0]})", MetadataCrossCheck.LineOf(facts.LineNumber), 1));
             }
 
             var metadata = FolderPart.EntryOf(FolderPart.MetadataSection, 0);
@@ -282,44 +227,18 @@ public sealed class SynthesisFolderChecker
                 }
 
                 if (info is not null) facts = RenderFacts.From(name.Key, info);
-                if (hasMetadata)
+                if (hasMetadata && line is null)
                 {
-                    if (line is null)
-                    {
-                        findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
-                            $"render {name.Key} has no line in {MetadataFileName}"));
-                    }
-                    else
-                    {
-                        CrossCheck(line, info, path, lineFindings);
-                    }
+                    findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
+                        $"render {name.Key} has no line in {_contract.MetadataFile}"));
                 }
 
-                foreach (var mesh in files.Where(f => f.Name.Extension == "obj" && f.Name.Modality is "mediapipe_dense" or "sai_dense"))
-                {
-                    results.Add(CheckMesh(worker, mesh.Path, mesh.Name.Modality, info, Path.GetFileName(path)));
-                }
-
-                PngImage? segments = null;
-                foreach (var mask in files.Where(f => f.Name.Extension == "png" && f.Name.Modality is "segments" or "clothing_segments"))
-                {
-                    results.Add(CheckMask(worker, mask.Path, mask.Name.Modality == "clothing_segments", info, Path.GetFileName(path), out var decoded));
-                    if (mask.Name.Modality == "segments") segments = decoded;
-                }
-
-                foreach (var exr in files.Where(f => f.Name is { Modality: "", Extension: "exr" }))
-                {
-                    var exrSink = new FindingSink();
-                    ReadAndDecode<object>(worker, exr.Path, exrSink, (bytes, sink, at) =>
-                    {
-                        ExrRenderChecks.Check(bytes, info, Path.GetFileName(path), sink, at, _options, segments);
-                        return null;
-                    }, out var refusedExr);
-                    results.Add(refusedExr ?? new FileCheckResult(exr.Path, null, exrSink.Findings.ToList()));
-                }
-
-                var images = files.Where(f => f.Name.Extension is "png" or "tif" or "tiff" && f.Name.Modality is "rgb" or "depth" or "normals" or "alpha").ToList();
-                if (images.Count > 0) results.AddRange(CheckImages(worker, images, info, Path.GetFileName(path), segments));
+                var render = new RenderState(_contract, info, Path.GetFileName(path), _tolerances, line);
+                var infoSink = new FindingSink();
+                render.Run(_contract.Anchor, path, info, infoSink);
+                findings.AddRange(infoSink.Findings);
+                lineFindings.AddRange(render.LineFindings);
+                CheckFiles(worker, render, files, results);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -333,9 +252,9 @@ public sealed class SynthesisFolderChecker
 
     // What the renders of a folder have in common: a file (a modality) that more than half of them have and one lacks
     // was deleted or never written; files of a render with no info.json have nothing to be checked against.
-    private static void CheckModalities(string folder, Dictionary<RenderKey, List<RenderFile>> renders, List<FileCheckResult> results)
+    private void CheckModalities(string folder, Dictionary<RenderKey, List<RenderFile>> renders, List<FileCheckResult> results)
     {
-        static bool HasInfo(List<RenderFile> files) => files.Any(f => f.Name.Modality == "info" && f.Name.Extension == "json");
+        bool HasInfo(List<RenderFile> files) => files.Any(f => IsAnchor(f.Name));
         var holders = new Dictionary<(string Modality, string Extension), int>();
         int rendered = 0;
         foreach (var files in renders.Values.Where(HasInfo))
@@ -378,47 +297,68 @@ public sealed class SynthesisFolderChecker
         renders.ContainsKey(key) || renders.ContainsKey(new RenderKey(key.RenderId, null, null))
         || (key.Camera is null && key.Frame is null && renderIdsWithFiles.Contains(key.RenderId));
 
-    private void CrossCheck(MetadataFacts line, IInfoDocument? info, string infoPath, List<Finding> into)
+    // The order a render's files are read in: a kind's files may be compared with those of the kinds before it (an
+    // image, an EXR with the masks). Results keep this order.
+    private static readonly RenderFileKind[] ReadOrder = [RenderFileKind.Mesh, RenderFileKind.Mask, RenderFileKind.Exr, RenderFileKind.Image];
+
+    // Every file of the render the contract declares, read once and checked by its rules; files it does not declare
+    // are not read. Images are all decoded before their rules run, so that each is compared with the others.
+    private void CheckFiles(Worker worker, RenderState render, List<RenderFile> files, List<FileCheckResult> results)
     {
-        string file = Path.GetFileName(infoPath);
-        int at = Line(line.LineNumber);
-        if (info is null)
+        foreach (var kind in ReadOrder)
         {
-            into.Add(NotRun($"{file} could not be decoded, so the requested identity, face settings, resolution and lens are not compared with it") with { Line = at, Column = 1 });
-            return;
-        }
-
-        Compare(line.Identity, RequestedSettings.Identity(info.Identity), "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
-        Compare(line.Face, RequestedSettings.Face(info.Face), "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
-
-        if (info.Camera is not { } camera) return; // a missing camera is the info.json's own error
-
-        if (line.Width is { } w && line.Height is { } h && camera.HasIntrinsics)
-        {
-            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            if (!PrincipalPoint.Centres(camera.Intrinsics, w, h, _options.PrincipalPointTolerancePx))
+            var ofKind = files.Select(f => (File: f, Spec: _contract.FileOf(f.Name.Suffix))).Where(f => f.Spec?.Kind == kind).ToList();
+            var decoded = new List<(RenderFile File, RenderFileSpec Spec, FindingSink Sink, object? Content)>();
+            foreach (var (file, spec) in ofKind)
             {
-                into.Add(new Finding(FindingCodes.ResolutionMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-                    $"requested resolution {w}x{h} puts the principal point at ({w / 2.0}, {h / 2.0}), but {file} has cx = {cx}, cy = {cy}"), at, 1));
-            }
-        }
+                var sink = new FindingSink();
+                var content = ReadAndDecode(worker, file.Path, sink, kind, out var refused);
+                if (refused is not null)
+                {
+                    results.Add(refused);
+                    continue;
+                }
 
-        CompareNumber(line.FocalLength, camera.HasFocalLengthMm, camera.FocalLengthMm, "focal length", "camera.focal_length_mm", file, at, into);
-        CompareNumber(line.SensorWidth, camera.HasSensorWidthMm, camera.SensorWidthMm, "sensor width", "camera.sensor.width_mm", file, at, into);
+                if (content is PngImage mask && kind == RenderFileKind.Mask) render.Masks.TryAdd(spec!.Name, mask);
+                if (content is ImagePixels image && !render.Images.Images.TryAdd(spec!.Name, image)) content = null; // a second file of one name is only decoded
+                if (kind != RenderFileKind.Image) results.Add(Check(render, file, spec!, sink, content));
+                else decoded.Add((file, spec!, sink, content));
+            }
+
+            foreach (var (file, spec, sink, content) in decoded) results.Add(Check(render, file, spec, sink, content));
+        }
     }
 
-    private delegate T? BytesDecoder<T>(ReadOnlySpan<byte> bytes, FindingSink sink, string path);
+    private static FileCheckResult Check(RenderState render, RenderFile file, RenderFileSpec spec, FindingSink sink, object? content)
+    {
+        // A file that did not decode has its decoding findings only.
+        var context = content is null ? null : render.Run(spec, file.Path, content, sink);
+        return new FileCheckResult(file.Path, null, sink.Findings.ToList()) { MaskClasses = context?.MaskClasses };
+    }
 
-    // Reads a file under the size limit into the reused buffer and decodes it; a file over the limit or unreadable is
-    // the whole result (refused), a decoding problem is in the sink.
-    private T? ReadAndDecode<T>(Worker worker, string path, FindingSink sink, BytesDecoder<T> decode, out FileCheckResult? refused) where T : class
+    // Reads a file under the size limit into the reused buffer and decodes it as its kind; a file over the limit or
+    // unreadable is the whole result (refused), a decoding problem is in the sink. An EXR's pixels are decoded from the
+    // buffer when a rule asks, before the next file is read.
+    private object? ReadAndDecode(Worker worker, string path, FindingSink sink, RenderFileKind kind, out FileCheckResult? refused)
     {
         refused = null;
         try
         {
             var findings = new List<Finding>();
             int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.BinaryBuffer, findings);
-            if (length >= 0) return decode(worker.BinaryBuffer.AsSpan(0, length), sink, path);
+            if (length >= 0)
+            {
+                var bytes = worker.BinaryBuffer.AsMemory(0, length);
+                return kind switch
+                {
+                    RenderFileKind.Mesh => ObjMesh.Decode(bytes.Span, sink, path),
+                    RenderFileKind.Mask => PngImage.Decode(bytes.Span, sink, path),
+                    RenderFileKind.Image => ImageFile.Decode(bytes.Span, sink, path),
+                    RenderFileKind.Exr => ExrFile.Decode(bytes.Span, sink, path) is { Parts.Count: > 0 } exr ? new ExrContent(exr, bytes) : null,
+                    _ => null,
+                };
+            }
+
             refused = new FileCheckResult(path, null, findings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -428,158 +368,6 @@ public sealed class SynthesisFolderChecker
 
         return null;
     }
-
-    // A dense landmark mesh has its kind's vertex count, and its world-space vertices project into the render through
-    // the info.json's camera (world2cam, then the OpenCV intrinsics on the OpenGL camera point).
-    private FileCheckResult CheckMesh(Worker worker, string meshPath, string modality, IInfoDocument? info, string infoName)
-    {
-        var kind = DenseMeshChecks.Kind.Of(modality, _options);
-        int expectedVertices = kind.Vertices;
-        var sink = new FindingSink();
-        var mesh = ReadAndDecode(worker, meshPath, sink, ObjMesh.Decode, out var refused);
-        if (refused is not null) return refused;
-        if (mesh is null) return new FileCheckResult(meshPath, null, sink.Findings.ToList());
-        if (mesh.Vertices.Length != expectedVertices)
-        {
-            sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {expectedVertices}"));
-        }
-
-        if (info?.Camera is not { HasIntrinsics: true, HasWorld2cam: true } camera)
-        {
-            sink.Add(NotRun(info is null ? $"{infoName} could not be decoded, so the vertices are not projected"
-                : $"{infoName} has no camera intrinsics and world2cam to project the vertices with"));
-            return new FileCheckResult(meshPath, null, sink.Findings.ToList());
-        }
-
-        var m = camera.World2cam;
-        var k = camera.Intrinsics;
-        double fx = k[0, 0], fy = k[1, 1], cx = k[0, 2], cy = k[1, 2];
-        int behind = 0, outside = 0;
-        foreach (var v in mesh.Vertices)
-        {
-            var p = m.TransformPoint(v);
-            if (!(p.Z < 0))
-            {
-                behind++;
-                continue;
-            }
-
-            double u = (fx * p.X / -p.Z) + cx, w = (fy * -p.Y / -p.Z) + cy;
-            if (!(u >= 0 && u <= 2 * cx && w >= 0 && w <= 2 * cy)) outside++;
-        }
-
-        if (behind > 0 || outside * 2 > mesh.Vertices.Length)
-        {
-            sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "",
-                $"through {infoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
-        }
-
-        DenseMeshChecks.AgainstLandmarks(mesh, kind, m, info, infoName, sink);
-        return new FileCheckResult(meshPath, null, sink.Findings.ToList());
-    }
-
-    // A mask is the render's size and uses only values its info.json's mapping lists (every pixel accounted for).
-    private FileCheckResult CheckMask(Worker worker, string maskPath, bool clothing, IInfoDocument? info, string infoName, out PngImage? image)
-    {
-        var sink = new FindingSink();
-        image = ReadAndDecode(worker, maskPath, sink, PngImage.Decode, out var refused);
-        if (refused is not null) return refused;
-        if (image is null) return new FileCheckResult(maskPath, null, sink.Findings.ToList());
-        if (info is null)
-        {
-            sink.Add(NotRun($"{infoName} could not be decoded, so the mask's size and values are not checked against it"));
-            return new FileCheckResult(maskPath, null, sink.Findings.ToList());
-        }
-
-        if (info.Camera is { HasIntrinsics: true } camera)
-        {
-            double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            if (!PrincipalPoint.Centres(camera.Intrinsics, image.Width, image.Height, _options.PrincipalPointTolerancePx))
-            {
-                sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-                    $"the mask is {image.Width}x{image.Height}; {infoName}'s principal point ({cx}, {cy}) makes the render {2 * cx}x{2 * cy}")));
-            }
-        }
-        else
-        {
-            sink.Add(NotRun($"{infoName} has no camera intrinsics to give the render's size"));
-        }
-
-        string member = SegmentMapping.MemberFor(clothing);
-        IReadOnlyList<ClassPixels>? classes = null;
-        if (SegmentMapping.Of(info, clothing) is { } mapping)
-        {
-            var names = new Dictionary<long, string>();
-            foreach (var entry in mapping.Entries) names.TryAdd(entry.Value, entry.Name.ToString());
-            var histogram = image.Histogram();
-            classes = histogram.Select(h => new ClassPixels(names.TryGetValue(h.Label, out var n) ? n : h.Label.ToString(CultureInfo.InvariantCulture), h.Pixels)).ToList();
-            var unmapped = histogram.Where(h => !names.ContainsKey(h.Label)).ToList();
-            if (unmapped.Count > 0)
-            {
-                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
-                    $"{unmapped.Sum(u => u.Pixels)} pixels have values {infoName}/{member} does not list: "
-                    + string.Join(", ", unmapped.Take(8).Select(u => $"{u.Label} ({u.Pixels} px)")) + (unmapped.Count > 8 ? ", ..." : "")));
-            }
-        }
-        else
-        {
-            sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{infoName} has no {member} to read this mask with"));
-        }
-
-        return new FileCheckResult(maskPath, null, sink.Findings.ToList()) { MaskClasses = classes };
-    }
-
-    // The image modalities of a render, decoded, each checked alone and against the others (see ModalityChecks).
-    private List<FileCheckResult> CheckImages(Worker worker, List<RenderFile> images, IInfoDocument? info, string infoName, PngImage? segments)
-    {
-        var decoded = new Dictionary<string, (string Path, ImagePixels Pixels)>(StringComparer.Ordinal);
-        var findings = new List<(string Path, FindingSink Sink)>();
-        var results = new List<FileCheckResult>();
-        foreach (var image in images)
-        {
-            var sink = new FindingSink();
-            var pixels = ReadAndDecode(worker, image.Path, sink, ImageFile.Decode, out var refused);
-            if (refused is not null)
-            {
-                results.Add(refused);
-                continue;
-            }
-
-            findings.Add((image.Path, sink));
-            if (pixels is not null) decoded.TryAdd(image.Name.Modality, (image.Path, pixels));
-        }
-
-        var checks = new ModalityChecks(_options, info, infoName, segments);
-        foreach (var (path, sink) in findings)
-        {
-            if (decoded.FirstOrDefault(d => d.Value.Path == path) is { Key: { } modality } entry) checks.Check(modality, entry.Value.Pixels, sink, decoded);
-        }
-
-        results.AddRange(findings.Select(f => new FileCheckResult(f.Path, null, f.Sink.Findings.ToList())));
-        return results;
-    }
-
-    private static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);
-
-    // Only where both files state the settings: a version without them says nothing to compare.
-    private static void Compare(RequestedSettings? fromLine, RequestedSettings? fromInfo, string linePointer, string code, string what, string file, int at, List<Finding> into)
-    {
-        if (fromLine is null || fromInfo is null) return;
-        var differences = fromLine.Differences(fromInfo);
-        if (differences.Count == 0) return;
-        into.Add(new Finding(code, Severity.Error, linePointer,
-            $"{what} differs from {file} (metadata vs info.json): {string.Join("; ", differences)}", at, 1));
-    }
-
-    private void CompareNumber(double? fromLine, bool present, double actual, string what, string member, string file, int at, List<Finding> into)
-    {
-        if (fromLine is not { } requested || !present) return;
-        if (Math.Abs(requested - actual) <= _options.CameraRelativeTolerance * Math.Max(1, Math.Abs(requested))) return;
-        into.Add(new Finding(FindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
-            $"requested {what} {requested} mm, but {file} has {member} = {actual}"), at, 1));
-    }
-
-    private static int Line(long lineNumber) => (int)Math.Min(lineNumber, int.MaxValue);
 
     private sealed record RenderFile(string Path, RenderFileName Name);
 

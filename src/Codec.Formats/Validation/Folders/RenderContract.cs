@@ -1,0 +1,90 @@
+namespace Codec.Formats.Validation.Folders;
+
+/// <summary>How codec reads a file of a render (see <see cref="RenderFileSpec"/>).</summary>
+public enum RenderFileKind
+{
+    /// <summary>The render's info.json: the file every other file of the render is checked against.</summary>
+    Info,
+
+    /// <summary>A PNG of class values, named by a mapping of the info.json.</summary>
+    Mask,
+
+    /// <summary>A PNG or TIFF image.</summary>
+    Image,
+
+    /// <summary>An OpenEXR image with several passes.</summary>
+    Exr,
+
+    /// <summary>An OBJ mesh.</summary>
+    Mesh,
+
+    /// <summary>Channels of the render's EXR standing for an image the render has no file of.</summary>
+    Pass,
+}
+
+/// <summary>
+/// A render contract generated from a <c>*.codec.json</c> render schema: the folder's metadata file, the files of one
+/// render (named by what follows the render's part of the name), the tolerances of their checks, and the rules that
+/// apply to which files. The folder check lists, reads and checks a Synthesis output folder by it.
+/// </summary>
+public sealed record RenderContract(
+    string Id,
+    string Description,
+    string MetadataFile,
+    IReadOnlyList<RenderFileSpec> Files,
+    IReadOnlyList<ToleranceSpec> Tolerances,
+    IReadOnlyList<RenderRuleUse> Rules)
+{
+    private Dictionary<string, RenderFileSpec>? _bySuffix;
+    private Dictionary<string, RenderRuleUse[]>? _fileRules;
+    private Dictionary<string, RenderRuleUse[]>? _passRules;
+
+    /// <summary>The file the others are checked against (the contract has exactly one).</summary>
+    public RenderFileSpec Anchor => Files.First(f => f.Kind == RenderFileKind.Info);
+
+    /// <summary>The file a render file is, by what follows the render's part of its name (<c>rgb.png</c>); null for a file the contract does not declare.</summary>
+    public RenderFileSpec? FileOf(string suffix)
+    {
+        _bySuffix ??= Files.SelectMany(f => f.Suffixes.Select(s => (s, f))).ToDictionary(p => p.s, p => p.f, StringComparer.Ordinal);
+        return _bySuffix.GetValueOrDefault(suffix);
+    }
+
+    /// <summary>The rules of a file, in the contract's order.</summary>
+    public IReadOnlyList<RenderRuleUse> RulesOf(string file)
+    {
+        _fileRules ??= Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
+        return _fileRules.GetValueOrDefault(file) ?? [];
+    }
+
+    /// <summary>The rules an EXR pass standing for <paramref name="file"/> is checked by: those of the file that apply to passes.</summary>
+    public IReadOnlyList<RenderRuleUse> PassRulesOf(string file)
+    {
+        _passRules ??= Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.ForPasses && r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
+        return _passRules.GetValueOrDefault(file) ?? [];
+    }
+
+    /// <summary>The tolerances' values: each declared default, or the setting <paramref name="settings"/> gives by the tolerance's name.</summary>
+    public double[] ToleranceValues(IReadOnlyDictionary<string, double> settings) =>
+        Tolerances.Select(t => settings.TryGetValue(t.Name, out double v) ? v : t.Default).ToArray();
+
+    /// <summary>The tolerance named <paramref name="name"/>, or null.</summary>
+    public ToleranceSpec? Tolerance(string name) => Tolerances.FirstOrDefault(t => t.Name == name);
+}
+
+/// <summary>
+/// One file of a render: its name in the contract, the ends of the file names it has (<c>rgb.png</c>, <c>rgb.tif</c>;
+/// <c>exr</c> for the render's EXR, <c>N.exr</c>), how it is read, and for an EXR the passes that stand for other files.
+/// </summary>
+public sealed record RenderFileSpec(string Name, IReadOnlyList<string> Suffixes, RenderFileKind Kind, string Description, IReadOnlyList<RenderPass> Passes);
+
+/// <summary>Channels of an EXR that together are checked as the file <see cref="As"/> names.</summary>
+public sealed record RenderPass(string As, IReadOnlyList<string> Channels);
+
+/// <summary>A tolerance of the render's checks: its default, the range a setting may take (no maximum: null) and why it is what it is.</summary>
+public sealed record ToleranceSpec(string Name, double Default, double Minimum, double? Maximum, string Description);
+
+/// <summary>
+/// A registered render rule as the contract uses it: the files it applies to (<see cref="ForPasses"/>: also to the
+/// EXR passes standing for them), and the call into <see cref="RenderRules"/> with its typed arguments.
+/// </summary>
+public sealed record RenderRuleUse(string Name, string Description, IReadOnlyList<string> In, bool ForPasses, Action<RenderRuleContext> Run);

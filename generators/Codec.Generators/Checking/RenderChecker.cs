@@ -47,6 +47,8 @@ internal static class RenderChecker
             if (file.Kind == "pass" && file.Suffixes.Count > 0) Error(at + "/suffixes", "a pass lives inside an EXR: it has no file name of its own");
             if (file.Kind != "pass" && file.Suffixes.Count == 0) Error(at + "/suffixes", "name the file by what follows the render's part of its name, e.g. [\"rgb.png\"]");
             if (file.Kind != "exr" && file.Passes.Count > 0) Error(at, "passes belong to an exr file");
+            if (file.Kind == "mask" && string.IsNullOrEmpty(file.Mapping)) Error(at, "a mask names the info.json member that names its values: \"mapping\": \"segments_mapping\"");
+            if (file.Kind != "mask" && file.Mapping is not null) Error(at, "a mapping belongs to a mask");
             foreach (var suffix in file.Suffixes)
             {
                 if (!Suffix.IsMatch(suffix)) Error(at + "/suffixes", $"'{suffix}' is not <name>.<extension> or an extension alone");

@@ -19,9 +19,9 @@ internal sealed record RenderSpec(
 /// <summary>
 /// One file of a render, named by what follows the render's part of its file name (<see cref="Suffixes"/>:
 /// <c>rgb.png</c>, <c>exr</c>); <see cref="Kind"/> says how it is read; an EXR's <see cref="Passes"/> are checked as
-/// the files they stand for.
+/// the files they stand for; a mask's <see cref="Mapping"/> is the info.json member naming its values.
 /// </summary>
-internal sealed record RenderFileSpec(string Name, EquatableArray<string> Suffixes, string Kind, string Description, EquatableArray<RenderPassSpec> Passes);
+internal sealed record RenderFileSpec(string Name, EquatableArray<string> Suffixes, string Kind, string Description, string? Mapping, EquatableArray<RenderPassSpec> Passes);
 
 /// <summary>Channels of an EXR that together stand for a file of the render (<c>R, G, B</c> as <c>rgb</c>).</summary>
 internal sealed record RenderPassSpec(string As, EquatableArray<string> Channels);

@@ -14,7 +14,7 @@ namespace Codec.Generators.Reading;
 internal sealed class RenderReader : JsonObjectReader
 {
     private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "render", "namespace", "name", "description", "metadata", "files", "rules", "tolerances" };
-    private static readonly HashSet<string> FileKeys = new() { "name", "suffixes", "kind", "description", "passes" };
+    private static readonly HashSet<string> FileKeys = new() { "name", "suffixes", "kind", "mapping", "description", "passes" };
     private static readonly HashSet<string> PassKeys = new() { "as", "channels" };
     private static readonly HashSet<string> ToleranceKeys = new() { "value", "range", "description" };
 
@@ -120,7 +120,8 @@ internal sealed class RenderReader : JsonObjectReader
             return new RenderPassSpec(standsFor, channels.ToEquatableArray());
         });
         if (!ok || passes is null) return null;
-        return new RenderFileSpec(name, Strings(obj, "suffixes", at).ToEquatableArray(), kind, OptionalString(obj, "description", at) ?? "", passes.ToEquatableArray());
+        return new RenderFileSpec(name, Strings(obj, "suffixes", at).ToEquatableArray(), kind, OptionalString(obj, "description", at) ?? "",
+            OptionalString(obj, "mapping", at), passes.ToEquatableArray());
     }
 
     private RenderRuleSpec? ReadRule(JsonObjectNode obj, string at)

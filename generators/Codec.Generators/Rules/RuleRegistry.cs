@@ -133,10 +133,9 @@ internal static class RuleRegistry
             .AppliesTo("mask", "image", "exr")
             .Argument("tolerance", ArgumentType.Tolerance, "pixels between half the image's size and the principal point")
             .Calls(Renders + "SizeMatchesIntrinsics(context, {tolerance})"),
-        Render("mask_values_mapped", "every value of the mask is listed by the info.json's mapping", "X709")
+        Render("mask_values_mapped", "every value of the mask is listed by the info.json's mapping the mask file names", "X709")
             .AppliesTo("mask")
-            .Argument("mapping", ArgumentType.Text, "the info.json member that names the values: `segments_mapping` or `clothing_segments_mapping`")
-            .Calls(Renders + "MaskValuesMapped(context, {mapping})"),
+            .Calls(Renders + "MaskValuesMapped(context)"),
         Render("mesh_vertices", "the mesh has exactly `vertices` vertices", "X710")
             .AppliesTo("mesh")
             .Argument("vertices", ArgumentType.Count, "the vertex count of this kind of mesh")
@@ -182,13 +181,12 @@ internal static class RuleRegistry
         Render("exr_passes", "where codec decodes the EXR's pixels, each pass the file declares is checked by the rules of the file it stands for", "X716", "X717", "X718", "X719")
             .AppliesTo("exr")
             .Calls(Renders + "ExrPasses(context)"),
-        Render("class_passes", "each `prefix`<class> channel of the EXR agrees with `mask`'s pixels of that class (named by `mapping`) on all but a `share` of the pixels", "X723")
+        Render("class_passes", "each `prefix`<class> channel of the EXR agrees with `mask`'s pixels of that class (named by the mask's mapping) on all but a `share` of the pixels", "X723")
             .AppliesTo("exr")
             .Argument("prefix", ArgumentType.Text, "the channel names' common start")
             .Argument("mask", ArgumentType.File, "the segmentation mask")
-            .Argument("mapping", ArgumentType.Text, "the info.json member naming the mask's values")
             .Argument("share", ArgumentType.Tolerance, "the share of pixels that may disagree (edges)")
-            .Calls(Renders + "ClassPasses(context, {prefix}, {mask}, {mapping}, {share})"),
+            .Calls(Renders + "ClassPasses(context, {prefix}, {mask}, {share})"),
         Render("cryptomatte_ids", "every id covering a pixel of a Cryptomatte layer is named by the layer's manifest", "X721")
             .AppliesTo("exr")
             .Calls(Renders + "CryptomatteIds(context)"),

@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis;
 using System.CommandLine;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Image;
@@ -43,7 +44,9 @@ public static class RemapCommand
             }
         }
 
-        bool clothing = SegmentMapping.IsClothingMask(maskPath);
+        // The render's main mask numbers body classes; another (the clothing mask) garments.
+        string member = SegmentMapping.MemberFor(maskPath);
+        bool clothing = member != SynthesisOutputContract.Contract.MainMask!.Mapping;
         var target = SegmentationTarget.Find(targetKey ?? (clothing ? "clothing" : "body"));
         if (target is null)
         {
@@ -65,7 +68,7 @@ public static class RemapCommand
 
         var sink = new FindingSink();
         var image = InputFile.ReadAll(maskPath, InputFile.DefaultMaxBytes, sink) is { } maskBytes ? PngImage.Decode(maskBytes, sink, maskPath) : null;
-        var mapping = image is null ? null : SegmentMapping.Read(infoPath, clothing, sink);
+        var mapping = image is null ? null : SegmentMapping.Read(infoPath, member, sink);
         var result = mapping is null ? null : MaskRemapper.Remap(image!, mapping, target, sink, maskPath);
         foreach (var f in sink.Findings) stderr.WriteLine($"{f.Path}: {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.Message}");
         if (result is null) return 1;

@@ -87,7 +87,7 @@ public static class RenderCommand
             if (decoded is not null)
             {
                 // Without a mapping the classes are drawn all the same, named by their values.
-                var names = SegmentMapping.Read(infoPath, SegmentMapping.IsClothingMask(maskPath), new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
+                var names = SegmentMapping.Read(infoPath, SegmentMapping.MemberFor(maskPath), new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
                 background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(maskPath));
             }
         }

@@ -186,7 +186,7 @@ public static class FileInspector
                 if (!mask) break;
                 var image = PngImage.Decode(png, sink, path);
                 if (image is null) break;
-                var names = mappingInfoJson is null ? null : SegmentMapping.Read(mappingInfoJson, SegmentMapping.IsClothingMask(path), sink)?.NamesByValue();
+                var names = mappingInfoJson is null ? null : SegmentMapping.Read(mappingInfoJson, SegmentMapping.MemberFor(path), sink)?.NamesByValue();
                 var histogram = image.Histogram();
                 Add("labels", histogram.Count);
                 foreach (var (label, count) in histogram)

@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Validation;
 using Codec.Runtime.Collections;
@@ -23,23 +24,31 @@ public sealed class SegmentMapping
     /// <summary>Class name → pixel value, in file order.</summary>
     public IReadOnlyList<(string Name, int Value)> Entries { get; }
 
-    /// <summary>True for a clothing mask by the file name convention (<c>N.clothing_segments.png</c>).</summary>
-    public static bool IsClothingMask(string maskPath) => Path.GetFileName(maskPath).Contains("clothing_segments", StringComparison.Ordinal);
+    /// <summary>
+    /// The info.json member that numbers the mask at <paramref name="maskPath"/>: the mapping of the Synthesis render
+    /// contract's mask its name ends with (<c>N.clothing_segments.png</c>: <c>clothing_segments_mapping</c>), else the
+    /// main mask's (<c>segments_mapping</c>).
+    /// </summary>
+    public static string MemberFor(string maskPath)
+    {
+        var contract = SynthesisOutputContract.Contract;
+        return (contract.MaskOf(maskPath) ?? contract.MainMask)!.Mapping!;
+    }
 
-    /// <summary>True for a segmentation mask by the file name convention (<c>N.segments.png</c>, <c>N.clothing_segments.png</c>).</summary>
-    public static bool IsMask(string path) => Path.GetFileName(path).EndsWith("segments.png", StringComparison.Ordinal);
-
-    /// <summary>The info.json member that numbers a mask's pixels.</summary>
-    public static string MemberFor(bool clothing) => clothing ? "clothing_segments_mapping" : "segments_mapping";
-
-    /// <summary>The mapping of a decoded info.json, as a view (no allocation), or null when the render has none.</summary>
-    public static NameValueMap? Of(IInfoDocument info, bool clothing) => clothing ? info.ClothingSegmentsMapping : info.SegmentsMapping;
+    /// <summary>True for a segmentation mask by the render contract's file names (<c>N.segments.png</c>, <c>N.clothing_segments.png</c>).</summary>
+    public static bool IsMask(string path) => SynthesisOutputContract.Contract.MaskOf(path) is not null;
 
     /// <summary>The mapping named by its info.json member (<c>segments_mapping</c>, <c>clothing_segments_mapping</c>), as a view; null when the render has none.</summary>
     /// <exception cref="ArgumentException">For a member that is not a mapping of the info.json.</exception>
-    public static NameValueMap? Of(IInfoDocument info, string member) => member == MemberFor(clothing: true) ? info.ClothingSegmentsMapping
-        : member == MemberFor(clothing: false) ? info.SegmentsMapping
-        : throw new ArgumentException($"'{member}' is not a mapping of the info.json ({MemberFor(false)}, {MemberFor(true)})", nameof(member));
+    public static NameValueMap? Of(IInfoDocument info, string member) => member switch
+    {
+        _ when member == SegmentsMember => info.SegmentsMapping,
+        _ when member == ClothingSegmentsMember => info.ClothingSegmentsMapping,
+        _ => throw new ArgumentException($"'{member}' is not a mapping of the info.json ({SegmentsMember}, {ClothingSegmentsMember})", nameof(member)),
+    };
+
+    // The info.json's two mappings, by the members its views file declares them as.
+    private const string SegmentsMember = "segments_mapping", ClothingSegmentsMember = "clothing_segments_mapping";
 
     /// <summary>The first class name of each pixel value.</summary>
     public Dictionary<int, string> NamesByValue()
@@ -50,10 +59,9 @@ public sealed class SegmentMapping
     }
 
     /// <summary>The mapping a mask needs, from a decoded info.json; null with a finding when it has none.</summary>
-    public static SegmentMapping? From(IInfoDocument info, bool clothing, string infoPath, FindingSink sink)
+    public static SegmentMapping? From(IInfoDocument info, string member, string infoPath, FindingSink sink)
     {
-        string member = MemberFor(clothing);
-        if (Of(info, clothing) is not { } mapping)
+        if (Of(info, member) is not { } mapping)
         {
             sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoPath, $"there is no {member} to name the labels with"));
             return null;
@@ -71,6 +79,6 @@ public sealed class SegmentMapping
     }
 
     /// <summary>Reads the mapping a mask needs from an info.json file; null with a finding when it has none or cannot be decoded.</summary>
-    public static SegmentMapping? Read(string infoJson, bool clothing, FindingSink sink) =>
-        new InfoDocumentReader().Read(infoJson, sink) is { } info ? From(info, clothing, infoJson, sink) : null;
+    public static SegmentMapping? Read(string infoJson, string member, FindingSink sink) =>
+        new InfoDocumentReader().Read(infoJson, sink) is { } info ? From(info, member, infoJson, sink) : null;
 }

@@ -13,8 +13,8 @@ namespace Codec.Formats.Synthesis;
 /// </summary>
 public sealed class SynthesisOutput
 {
-    /// <summary>The name of the folder's metadata file.</summary>
-    public const string MetadataFileName = "metadata.jsonl";
+    /// <summary>The name of the folder's metadata file, as the Synthesis render contract declares it.</summary>
+    public static string MetadataFileName => SynthesisOutputContract.Contract.MetadataFile;
 
     /// <summary>Lines longer than this are not a metadata line (they are skipped by the index).</summary>
     public const int MaxLineBytes = 16 << 20;
@@ -22,8 +22,9 @@ public sealed class SynthesisOutput
     private readonly Lazy<LineIndex> _lines;
     private readonly Dictionary<RenderKey, SynthesisRender> _byKey = new();
 
-    private SynthesisOutput(string folder, string? metadataPath, List<SynthesisRender> renders, IReadOnlyList<string> otherFiles)
+    private SynthesisOutput(RenderContract contract, string folder, string? metadataPath, List<SynthesisRender> renders, IReadOnlyList<string> otherFiles)
     {
+        Contract = contract;
         Folder = folder;
         MetadataPath = metadataPath;
         Renders = renders;
@@ -32,6 +33,9 @@ public sealed class SynthesisOutput
     }
 
     public string Folder { get; }
+
+    /// <summary>What a render of the folder is: its files by name and kind (the Synthesis render contract unless given).</summary>
+    public RenderContract Contract { get; }
 
     /// <summary>The folder's metadata.jsonl, or null when it has none.</summary>
     public string? MetadataPath { get; }
@@ -55,16 +59,17 @@ public sealed class SynthesisOutput
     public SynthesisRender? Find(long renderId, string? camera = null, long? frame = null) =>
         _byKey.GetValueOrDefault(new RenderKey(renderId, camera, frame));
 
-    /// <summary>Opens one output folder (the files directly in it).</summary>
-    public static SynthesisOutput Open(string folder)
+    /// <summary>Opens one output folder (the files directly in it), its renders' files named by <paramref name="contract"/> (the Synthesis render contract unless given).</summary>
+    public static SynthesisOutput Open(string folder, RenderContract? contract = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException("no such folder: " + folder);
+        contract ??= SynthesisOutputContract.Contract;
         var byKey = new SortedDictionary<RenderKey, Dictionary<string, string>>(KeyOrder.Instance);
         var others = new List<string>();
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(path);
-            if (name == MetadataFileName) continue;
+            if (name == contract.MetadataFile) continue;
             if (!RenderFileName.TryParse(name, out var parsed))
             {
                 if (!name.StartsWith('.')) others.Add(path);
@@ -75,9 +80,9 @@ public sealed class SynthesisOutput
             files[parsed.Suffix] = path;
         }
 
-        string metadata = Path.Combine(folder, MetadataFileName);
+        string metadata = Path.Combine(folder, contract.MetadataFile);
         var renders = new List<SynthesisRender>(byKey.Count);
-        var output = new SynthesisOutput(Path.GetFullPath(folder), File.Exists(metadata) ? Path.GetFullPath(metadata) : null, renders, others);
+        var output = new SynthesisOutput(contract, Path.GetFullPath(folder), File.Exists(metadata) ? Path.GetFullPath(metadata) : null, renders, others);
         foreach (var (key, files) in byKey)
         {
             var render = new SynthesisRender(output, key, files);

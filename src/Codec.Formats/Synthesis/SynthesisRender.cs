@@ -18,9 +18,9 @@ namespace Codec.Formats.Synthesis;
 public sealed record RenderInfo(IInfoDocument Document, string? DeclaredVersion, IReadOnlyList<Finding> Findings);
 
 /// <summary>
-/// One render of a Synthesis output: its files by modality (<c>info.json</c>, <c>rgb.png</c>, <c>segments.png</c>,
-/// <c>mediapipe_dense.obj</c>, …), read lazily — each Read call reads and decodes its file anew, into objects the
-/// caller owns.
+/// One render of a Synthesis output: its files (<c>info.json</c>, <c>rgb.png</c>, <c>segments.png</c>,
+/// <c>mediapipe_dense.obj</c>, …), named and read as the folder's render contract declares them, lazily — each Read
+/// call reads and decodes its file anew, into objects the caller owns.
 /// </summary>
 public sealed class SynthesisRender
 {
@@ -58,12 +58,20 @@ public sealed class SynthesisRender
     public string? FileOf(string modalityAndExtension) => Files.TryGetValue(modalityAndExtension, out var path) ? path : null;
 
     /// <summary>
+    /// The path of the render's file the contract names <paramref name="name"/> (<c>rgb</c>: <c>N.rgb.png</c> or
+    /// <c>N.rgb.tif</c>, the first of its suffixes the render has), or null when the render has none, or when it is not
+    /// a file of that <paramref name="kind"/>.
+    /// </summary>
+    public string? PathOf(string name, RenderFileKind? kind = null) =>
+        _output.Contract.File(name) is { } spec && (kind is null || spec.Kind == kind) ? spec.Suffixes.Select(FileOf).FirstOrDefault(p => p is not null) : null;
+
+    /// <summary>
     /// Reads and decodes the render's info.json (any version); null when it has none, or when it cannot be read or is
     /// not a Human API info.json (the reasons are in <paramref name="sink"/>).
     /// </summary>
     public RenderInfo? ReadInfo(FindingSink? sink = null)
     {
-        if (FileOf("info.json") is not { } path) return null;
+        if (PathOf(_output.Contract.Anchor.Name) is not { } path) return null;
         sink ??= new FindingSink();
         var reader = new InfoDocumentReader(new DecodeOptions());
         if (reader.Read(path, sink) is not { } document) return null;
@@ -75,22 +83,21 @@ public sealed class SynthesisRender
         _output.ReadLine(new RenderKey(RenderId, Camera, Frame)) is { } line ? BuiltInFormats.CreateSynthesisMetadata().Decode(line, sink ?? new FindingSink(), out _) : null;
 
     /// <summary>
-    /// The render's segmentation mask (<c>N.segments.png</c>, or <c>N.clothing_segments.png</c>) decoded: its pixels as
-    /// labels (<see cref="PngImage.Labels"/>, row-major); null when the render has none or it cannot be decoded.
+    /// A segmentation mask of the render decoded — the contract's main mask (<c>N.segments.png</c>) unless
+    /// <paramref name="mask"/> names another (<c>clothing_segments</c>) — as labels (<see cref="PngImage.Labels"/>,
+    /// row-major); null when the render has none or it cannot be decoded.
     /// </summary>
-    public PngImage? ReadMask(bool clothing = false, FindingSink? sink = null) =>
-        FileOf(clothing ? "clothing_segments.png" : "segments.png") is { } path ? Decode(path, sink, PngImage.Decode) : null;
+    public PngImage? ReadMask(string? mask = null, FindingSink? sink = null) =>
+        PathOf(mask ?? _output.Contract.MainMask?.Name ?? "", RenderFileKind.Mask) is { } path ? Decode(path, sink, PngImage.Decode) : null;
 
     /// <summary>
-    /// One image modality of the render decoded — <c>rgb</c>, <c>depth</c>, <c>normals</c>, <c>alpha</c> or any other
-    /// name, in PNG or TIFF (<see cref="ImageFile"/>; the EXR's passes are <see cref="ReadExr"/>'s) — as typed pixels for a training pipeline:
+    /// One image of the render decoded — <c>rgb</c>, <c>depth</c>, <c>normals</c>, <c>alpha</c> or another image the
+    /// contract declares, in PNG or TIFF (<see cref="ImageFile"/>; the EXR's passes are <see cref="ReadExr"/>'s) — as typed pixels for a training pipeline:
     /// <c>ReadImage("depth").Samples&lt;Half&gt;()</c>. Null when the render has no such file or it cannot be decoded
     /// (the reasons are in <paramref name="sink"/>).
     /// </summary>
     public ImagePixels? ReadImage(string modality, FindingSink? sink = null) =>
-        new[] { ".png", ".tif", ".tiff" }.Select(ext => FileOf(modality + ext)).FirstOrDefault(p => p is not null) is { } path
-            ? Decode(path, sink, ImageFile.Decode)
-            : null;
+        PathOf(modality, RenderFileKind.Image) is { } path ? Decode(path, sink, ImageFile.Decode) : null;
 
     /// <summary>
     /// The render's EXR (<c>N.exr</c>) decoded: every channel of its first part by name (<c>"Z"</c>,
@@ -101,7 +108,7 @@ public sealed class SynthesisRender
     /// </summary>
     public IReadOnlyDictionary<string, ImagePixels>? ReadExr(FindingSink? sink = null)
     {
-        if (FileOf("exr") is not { } path) return null;
+        if (_output.Contract.Files.FirstOrDefault(f => f.Kind == RenderFileKind.Exr) is not { } exrFile || PathOf(exrFile.Name) is not { } path) return null;
         sink ??= new FindingSink();
         byte[] buffer = [];
         int length = InputFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
@@ -110,9 +117,9 @@ public sealed class SynthesisRender
         return ExrFile.Decode(bytes, sink, path) is { Parts.Count: > 0 } exr ? ExrPixels.Decode(bytes, exr, 0, sink, path) : null;
     }
 
-    /// <summary>A dense landmark mesh (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
-    public ObjMesh? ReadMesh(string kind, FindingSink? sink = null) =>
-        FileOf(kind + ".obj") is { } path ? Decode(path, sink, ObjMesh.Decode) : null;
+    /// <summary>A mesh the contract declares (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
+    public ObjMesh? ReadMesh(string name, FindingSink? sink = null) =>
+        PathOf(name, RenderFileKind.Mesh) is { } path ? Decode(path, sink, ObjMesh.Decode) : null;
 
     public override string ToString() => Name;
 

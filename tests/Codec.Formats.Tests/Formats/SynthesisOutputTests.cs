@@ -66,7 +66,7 @@ public sealed class SynthesisOutputTests
         Assert.All(mask.Histogram(), h => Assert.Contains(info.SegmentsMapping!.Entries.ToArray(), e => e.Value == h.Label));
         Assert.Equal(468, render.ReadMesh("mediapipe_dense")!.Vertices.Length);
         Assert.Equal(4840, render.ReadMesh("sai_dense")!.Vertices.Length);
-        Assert.NotNull(output.Find(0)!.ReadMask(clothing: true));
-        Assert.Null(render.ReadMask(clothing: true));
+        Assert.NotNull(output.Find(0)!.ReadMask("clothing_segments"));
+        Assert.Null(render.ReadMask("clothing_segments"));
     }
 }

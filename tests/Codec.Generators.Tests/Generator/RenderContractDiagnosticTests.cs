@@ -14,7 +14,7 @@ public sealed class RenderContractDiagnosticTests
           "metadata": "metadata.jsonl",
           "files": [
             { "name": "info", "suffixes": ["info.json"], "kind": "info", "description": "labels" },
-            { "name": "segments", "suffixes": ["segments.png"], "kind": "mask", "description": "classes" },
+            { "name": "segments", "suffixes": ["segments.png"], "kind": "mask", "mapping": "segments_mapping", "description": "classes" },
             { "name": "uv", "suffixes": ["uv.png", "uv.tif"], "kind": "image", "description": "texture coordinates" }{{files}}
           ],
           "rules": [
@@ -67,6 +67,8 @@ public sealed class RenderContractDiagnosticTests
     [InlineData(""", { "name": "fg", "suffixes": ["fg.png"], "kind": "pass", "description": "d" }""", "a pass lives inside an EXR")]
     [InlineData(""", { "name": "exr", "suffixes": ["exr"], "kind": "exr", "description": "d", "passes": [ { "as": "depth", "channels": ["Z"] } ] }""", "'depth' is not one")]
     [InlineData(""", { "name": "more", "suffixes": ["more.json"], "kind": "info", "description": "d" }""", "exactly one file of kind info")]
+    [InlineData(""", { "name": "parts", "suffixes": ["parts.png"], "kind": "mask", "description": "d" }""", "a mask names the info.json member that names its values")]
+    [InlineData(""", { "name": "uv3", "suffixes": ["uv3.png"], "kind": "image", "mapping": "segments_mapping", "description": "d" }""", "a mapping belongs to a mask")]
     public void File_mistakes_are_located(string file, string expected) => Single(Contract(files: file), "CODEC026", expected);
 
     [Theory]

@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Image;
@@ -44,14 +45,16 @@ public static class Thumbnails
         }
 
         OverlayBackground? background = null;
-        const string InfoSuffix = ".info.json";
-        if (infoPath.EndsWith(InfoSuffix, StringComparison.Ordinal))
+        // The render's main mask, named as the render contract names the render's files.
+        var contract = SynthesisOutputContract.Contract;
+        string infoSuffix = "." + contract.Anchor.Suffixes[0];
+        if (infoPath.EndsWith(infoSuffix, StringComparison.Ordinal) && contract.MainMask is { } main)
         {
-            string mask = infoPath[..^InfoSuffix.Length] + ".segments.png";
+            string mask = infoPath[..^infoSuffix.Length] + "." + main.Suffixes[0];
             if (InputFile.Refusal(mask) is null && InputFile.ReadAll(mask, InputFile.DefaultMaxBytes, new FindingSink()) is { } bytes
                 && PngImage.Decode(bytes, new FindingSink(), mask) is { } decoded)
             {
-                var names = SegmentMapping.Read(infoPath, clothing: false, new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
+                var names = SegmentMapping.Read(infoPath, main.Mapping!, new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
                 background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(mask));
             }
         }

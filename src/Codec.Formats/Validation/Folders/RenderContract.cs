@@ -49,6 +49,23 @@ public sealed record RenderContract(
         return _bySuffix.GetValueOrDefault(suffix);
     }
 
+    /// <summary>The file named <paramref name="name"/> in the contract, or null.</summary>
+    public RenderFileSpec? File(string name) => Files.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>
+    /// The mask a file is by its name's end (<c>24.clothing_segments.png</c>: the longest suffix that fits), or null for
+    /// a file that is not one of the contract's masks.
+    /// </summary>
+    public RenderFileSpec? MaskOf(string path)
+    {
+        string name = System.IO.Path.GetFileName(path);
+        return Files.Where(f => f.Kind == RenderFileKind.Mask).SelectMany(f => f.Suffixes.Select(s => (Suffix: s, File: f)))
+            .Where(m => name.EndsWith("." + m.Suffix, StringComparison.Ordinal)).OrderByDescending(m => m.Suffix.Length).Select(m => m.File).FirstOrDefault();
+    }
+
+    /// <summary>The render's main mask: the first the contract declares (what a mask outside the naming conventions is read as).</summary>
+    public RenderFileSpec? MainMask => Files.FirstOrDefault(f => f.Kind == RenderFileKind.Mask);
+
     /// <summary>The rules of a file, in the contract's order.</summary>
     public IReadOnlyList<RenderRuleUse> RulesOf(string file)
     {
@@ -73,9 +90,10 @@ public sealed record RenderContract(
 
 /// <summary>
 /// One file of a render: its name in the contract, the ends of the file names it has (<c>rgb.png</c>, <c>rgb.tif</c>;
-/// <c>exr</c> for the render's EXR, <c>N.exr</c>), how it is read, and for an EXR the passes that stand for other files.
+/// <c>exr</c> for the render's EXR, <c>N.exr</c>), how it is read, for a mask the info.json member that names its
+/// values (<c>segments_mapping</c>), and for an EXR the passes that stand for other files.
 /// </summary>
-public sealed record RenderFileSpec(string Name, IReadOnlyList<string> Suffixes, RenderFileKind Kind, string Description, IReadOnlyList<RenderPass> Passes);
+public sealed record RenderFileSpec(string Name, IReadOnlyList<string> Suffixes, RenderFileKind Kind, string Description, string? Mapping, IReadOnlyList<RenderPass> Passes);
 
 /// <summary>Channels of an EXR that together are checked as the file <see cref="As"/> names.</summary>
 public sealed record RenderPass(string As, IReadOnlyList<string> Channels);

@@ -49,10 +49,10 @@ public static class RenderRules
         }
     }
 
-    /// <summary>mask_values_mapped: every value of the mask is named by the info.json's <paramref name="mapping"/>; counts each class's pixels for the reports.</summary>
-    public static void MaskValuesMapped(RenderRuleContext context, string mapping)
+    /// <summary>mask_values_mapped: every value of the mask is named by the info.json's mapping the mask file names; counts each class's pixels for the reports.</summary>
+    public static void MaskValuesMapped(RenderRuleContext context)
     {
-        if (context.Content is not PngImage image || context.Info is not { } info) return;
+        if (context.Content is not PngImage image || context.Info is not { } info || context.File.Mapping is not { } mapping) return;
         if (SegmentMapping.Of(info, mapping) is not { } map)
         {
             context.Sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{context.InfoName} has no {mapping} to read this mask with"));
@@ -192,9 +192,10 @@ public static class RenderRules
     }
 
     /// <summary>class_passes: each <paramref name="prefix"/>&lt;class&gt; channel agrees with the mask's pixels of that class.</summary>
-    public static void ClassPasses(RenderRuleContext context, string prefix, string mask, string mapping, double share)
+    public static void ClassPasses(RenderRuleContext context, string prefix, string mask, double share)
     {
-        if (context.Content is not ExrContent exr || context.Mask(mask) is not { } segments || context.Info is not { } info || SegmentMapping.Of(info, mapping) is not { } map) return;
+        if (context.Content is not ExrContent exr || context.Mask(mask) is not { } segments || context.Info is not { } info) return;
+        if (context.Render.Contract.File(mask)?.Mapping is not { } mapping || SegmentMapping.Of(info, mapping) is not { } map) return;
         if (exr.Channels(context.Sink, context.Path) is not { } channels) return;
         foreach (var (name, pass) in channels.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {

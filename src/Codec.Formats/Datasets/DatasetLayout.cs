@@ -39,7 +39,8 @@ public sealed class DatasetLayout
         bool Outside(string path, string relative)
         {
             if (Links.LeadsOutside(path, resolvedRoot) is not { } target) return false;
-            Report(relative, FindingCodes.LinkOutsideFolder, Severity.Warning, $"{relative} is a link to {target}, outside the dataset; not followed");
+            findings.TryAdd(relative, new List<Finding>());
+            findings[relative].Add(Links.Outside(target, root));
             return true;
         }
 

@@ -1,3 +1,4 @@
+using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Validation;
@@ -54,8 +55,8 @@ public sealed class LandmarkSystems
     public static (int Width, int Height) RenderSize(IInfoDocument info)
     {
         if (info.Camera is not { HasIntrinsics: true } camera) return (0, 0);
-        double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-        return cx is > 0 and < 1e6 && cy is > 0 and < 1e6 ? ((int)Math.Round(2 * cx), (int)Math.Round(2 * cy)) : (0, 0);
+        var (width, height) = Codec.Runtime.Semantics.RenderSize.Of(camera.Intrinsics);
+        return width is > 0 and < 2e6 && height is > 0 and < 2e6 ? ((int)Math.Round(width), (int)Math.Round(height)) : (0, 0);
     }
 
     /// <summary>The landmark systems an info.json has, named as its <c>landmarks</c> object names them, in the view's order.</summary>

@@ -47,9 +47,7 @@ public sealed class SynthesisRender
     public long? Frame { get; }
 
     /// <summary>The name its files start with: <c>24</c> or <c>0.cam_default.f_1</c>.</summary>
-    public string Name => Camera is null && Frame is null
-        ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : FormattableString.Invariant($"{RenderId}.cam_{Camera}.f_{Frame}");
+    public string Name => new RenderKey(RenderId, Camera, Frame).Prefix;
 
     /// <summary>The render's files: <c>"modality.ext"</c> (<c>info.json</c>, <c>segments.png</c>; <c>exr</c> for <c>N.exr</c>) → path.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }

@@ -42,7 +42,7 @@ public static class FolderWalk
             {
                 if (Links.LeadsOutside(child, resolvedRoot) is { } target)
                 {
-                    report(child, new Finding(FindingCodes.LinkOutsideFolder, Severity.Warning, "", $"a link to {target}, outside {root}; not followed"));
+                    report(child, Links.Outside(target, root));
                     continue;
                 }
 

@@ -1,3 +1,4 @@
+using Codec.Runtime.Findings;
 namespace Codec.Runtime.Files;
 
 /// <summary>
@@ -51,6 +52,13 @@ public static class Links
         string inside = resolvedRoot.EndsWith(Path.DirectorySeparatorChar) ? resolvedRoot : resolvedRoot + Path.DirectorySeparatorChar;
         return target == resolvedRoot || target.StartsWith(inside, StringComparison.Ordinal) ? null : target;
     }
+
+    /// <summary>
+    /// The one finding for a link out of the folder being checked (<paramref name="root"/>, as the user gave it): every
+    /// walker says it the same way, and none follows or reads what it reaches.
+    /// </summary>
+    public static Finding Outside(string target, string root) =>
+        new(FindingCodes.LinkOutsideFolder, Severity.Warning, "", $"a link to {target}, outside {root}; not followed");
 
     private static string? LinkTarget(string path)
     {

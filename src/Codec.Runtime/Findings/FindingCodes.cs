@@ -284,7 +284,7 @@ public static class FindingCodes
     public const string UnrecognisedFileName = "F602";
 
     [Finding(Warning, "A link that leads out of the folder being checked: reported, not followed.",
-        "Copy the target into the dataset, or check the folder it points to as well.", Example = "cache/skin: is a link to /mnt/other/skin, outside the dataset; not followed")]
+        "Copy the target into the dataset, or check the folder it points to as well.", Example = "cache/skin: a link to /mnt/other/skin, outside /data/claire; not followed")]
     public const string LinkOutsideFolder = "F603";
 
     // X7xx: checks across the files of one output folder.

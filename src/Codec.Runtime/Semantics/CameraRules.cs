@@ -1,3 +1,4 @@
+using Codec.Runtime.Semantics;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Geometry;
 
@@ -46,7 +47,7 @@ public static class CameraRules
     {
         if (ReprojectionErrorPx(intrinsics, camera, screen) is not { } error || error <= tolerancePx) return;
         TryProject(intrinsics, camera, out double u, out double v);
-        double width = 2 * intrinsics[0, 2], height = 2 * intrinsics[1, 2];
+        var (width, height) = RenderSize.Of(intrinsics);
         if (isKnownOffset && error <= knownTolerancePx)
         {
             sink.Report(FindingCodes.KnownProjectionOffset, Severity.Warning, path.ToString(),
@@ -94,7 +95,7 @@ public static class CameraRules
     public static double? ReprojectionErrorPx(in Mat3d intrinsics, in Vec3d camera, in Vec2d screen)
     {
         if (!TryProject(intrinsics, camera, out double u, out double v)) return null;
-        double width = 2 * intrinsics[0, 2], height = 2 * intrinsics[1, 2];
+        var (width, height) = RenderSize.Of(intrinsics);
         if (width <= 0 || height <= 0) return null;
         return Math.Sqrt(Sq(screen.X * width - u) + Sq(screen.Y * height - v));
     }

@@ -70,7 +70,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         var (_, report, _) = Run(_dir);
         Assert.Contains("a link to /usr/share, outside " + _dir + "; not followed", report);
-        Assert.Contains("a link to /etc/hostname, outside " + _dir + "; not read", report);
+        Assert.Contains("a link to /etc/hostname, outside " + _dir + "; not followed", report);
         Assert.Contains("3 files checked", report); // 0.info.json once (not again through the loop), and the two links
     }
 

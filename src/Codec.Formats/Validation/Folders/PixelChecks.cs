@@ -1,3 +1,4 @@
+using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Image;

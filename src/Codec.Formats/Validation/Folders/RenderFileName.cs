@@ -60,6 +60,14 @@ public sealed record RenderFileName(long RenderId, string? Camera, long? Frame, 
 /// </summary>
 public readonly record struct RenderKey(long RenderId, string? Camera, long? Frame)
 {
+    /// <summary>What the render's file names start with: <c>24</c>, or <c>0.cam_default.f_1</c> (the two conventions <see cref="RenderFileName"/> reads).</summary>
+    public string Prefix => Camera is null && Frame is null
+        ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : FormattableString.Invariant($"{RenderId}.cam_{Camera}.f_{Frame}");
+
+    /// <summary>The name of the render's file with <paramref name="suffix"/> (<c>segments.png</c>; <c>exr</c> for its EXR).</summary>
+    public string FileName(string suffix) => Prefix + "." + suffix;
+
     public override string ToString() =>
         Camera is null && Frame is null ? RenderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{RenderId} (camera {Camera ?? "?"}, frame {Frame?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
 }

@@ -65,7 +65,7 @@ public sealed class SynthesisFolderChecker
             string name = Path.GetFileName(path);
             if (Links.LeadsOutside(path, resolvedRoot) is { } target)
             {
-                results.Add(new FileCheckResult(path, null, [new Finding(FindingCodes.LinkOutsideFolder, Severity.Warning, "", $"a link to {target}, outside {_options.Root ?? folder}; not read")]));
+                results.Add(new FileCheckResult(path, null, [Links.Outside(target, _options.Root ?? folder)]));
                 continue;
             }
 
@@ -269,7 +269,7 @@ public sealed class SynthesisFolderChecker
             if (!HasInfo(files))
             {
                 results.Add(new FileCheckResult(files[0].Path, null, [new Finding(FindingCodes.FilesWithoutRender, Severity.Warning, "",
-                    $"render {key} has {files.Count} file(s) ({string.Join(", ", files.Select(f => Path.GetFileName(f.Path)).Take(4))}{(files.Count > 4 ? ", ..." : "")}) but no info.json; they are not checked")]));
+                    $"render {key} has {files.Count} file(s) ({string.Join(", ", files.Select(f => Path.GetFileName(f.Path)).Take(4))}{(files.Count > 4 ? ", ..." : "")}) but no {_contract.Anchor.Suffixes[0]}; they are not checked")]));
                 continue;
             }
 
@@ -277,7 +277,7 @@ public sealed class SynthesisFolderChecker
             foreach (var (kind, count) in holders.OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal))
             {
                 if (count * 2 <= rendered || have.Contains(kind)) continue;
-                string missing = $"{key.RenderId}{(name.Camera is null ? "" : ".cam_" + name.Camera)}{(name.Frame is null ? "" : ".f_" + name.Frame.Value.ToString(CultureInfo.InvariantCulture))}.{RenderFileName.SuffixOf(kind.Modality, kind.Extension)}";
+                string missing = name.Key.FileName(RenderFileName.SuffixOf(kind.Modality, kind.Extension));
                 results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));
             }

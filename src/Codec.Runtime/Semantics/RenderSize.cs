@@ -1,12 +1,12 @@
 using System.Globalization;
 using Codec.Runtime.Geometry;
 
-namespace Codec.Formats.Validation.Folders;
+namespace Codec.Runtime.Semantics;
 
 /// <summary>
 /// The render's size as its camera implies it: renderers put the principal point at the centre of the sensor, so an
-/// image (or a requested resolution) of the render is 2 cx × 2 cy. One place for the resolution a metadata line
-/// requests, the masks, the images, the EXR and the views that draw on a render.
+/// image (or a requested resolution) of the render is 2 cx × 2 cy. One place for the screen fractions of the format
+/// rules, the resolution a metadata line requests, the masks, the images, the EXR and the views that draw on a render.
 /// </summary>
 public static class RenderSize
 {

@@ -1,6 +1,6 @@
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
-using Codec.Runtime.Formats;
+using Codec.Runtime.Binding;
 using Codec.Runtime.Json;
 
 namespace Codec.Formats;

@@ -25,7 +25,7 @@ internal static class ChangelogEmitter
         w.Line("/// </summary>");
         w.Line($"public const string Changelog = {Naming.Literal(text)};");
         w.Line();
-        w.Line("string global::Codec.Runtime.Formats.ICodecFormat.Changelog => Changelog;");
+        w.Line("string global::Codec.Runtime.Binding.ICodecFormat.Changelog => Changelog;");
         w.Close();
         return new GeneratedFile(head.Namespace + "." + cls + ".Changelog.g.cs", w.ToString());
     }

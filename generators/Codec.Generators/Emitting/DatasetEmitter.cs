@@ -6,12 +6,12 @@ using Codec.Generators.Model;
 namespace Codec.Generators.Emitting;
 
 /// <summary>
-/// Emits a dataset layout as a static <c>Codec.Runtime.Datasets.DatasetContract</c> — the data a dataset validator
+/// Emits a dataset layout as a static <c>Codec.Formats.Datasets.DatasetContract</c> — the data a dataset validator
 /// walks a folder with — on a class named by the schema.
 /// </summary>
 internal static class DatasetEmitter
 {
-    private const string Ns = "global::Codec.Runtime.Datasets";
+    private const string Ns = "global::Codec.Formats.Datasets";
     private const string Severity = "global::Codec.Runtime.Findings.Severity";
 
     public static GeneratedFile Emit(DatasetSpec spec)

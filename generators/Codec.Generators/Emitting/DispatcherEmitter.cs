@@ -44,7 +44,7 @@ internal static class DispatcherEmitter
         w.Line($"/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
         string document = first.DocumentType;
-        w.Open($"public sealed partial class {cls} : global::Codec.Runtime.Formats.ICodecFormat<{document}>");
+        w.Open($"public sealed partial class {cls} : global::Codec.Runtime.Binding.ICodecFormat<{document}>");
         w.Line($"/// <summary>The format id used in schema files and reports.</summary>");
         w.Line($"public const string Id = {Naming.Literal(first.FormatId)};");
         w.Line();
@@ -98,7 +98,7 @@ internal static class DispatcherEmitter
         w.Close();
         w.Line();
 
-        w.Line($"global::Codec.Runtime.Formats.ICodecDocument? global::Codec.Runtime.Formats.ICodecFormat.Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version) =>");
+        w.Line($"global::Codec.Runtime.Binding.ICodecDocument? global::Codec.Runtime.Binding.ICodecFormat.Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version) =>");
         w.Line("    Decode(document, sink, out version);");
         w.Line();
 
@@ -107,7 +107,7 @@ internal static class DispatcherEmitter
 
         // Validate
         w.Line("/// <inheritdoc/>");
-        w.Open("public void Validate(global::Codec.Runtime.Formats.ICodecDocument model, global::Codec.Runtime.Findings.FindingSink sink)");
+        w.Open("public void Validate(global::Codec.Runtime.Binding.ICodecDocument model, global::Codec.Runtime.Findings.FindingSink sink)");
         w.Open("switch (model)");
         foreach (var v in ordered)
         {
@@ -125,7 +125,7 @@ internal static class DispatcherEmitter
 
         // Encode
         w.Line("/// <inheritdoc/>");
-        w.Open("public void Encode(global::Codec.Runtime.Formats.ICodecDocument model, global::System.Buffers.IBufferWriter<byte> output)");
+        w.Open("public void Encode(global::Codec.Runtime.Binding.ICodecDocument model, global::System.Buffers.IBufferWriter<byte> output)");
         w.Open("switch (model)");
         foreach (var v in ordered)
         {

@@ -10,7 +10,7 @@ namespace Codec.Generators.Emitting;
 internal static class ViewEmitter
 {
     /// <summary>What every decoded document is, whatever its format.</summary>
-    public const string CodecDocument = TypeNames.Runtime + ".Formats.ICodecDocument";
+    public const string CodecDocument = TypeNames.Runtime + ".Binding.ICodecDocument";
 
     private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 

@@ -1,6 +1,6 @@
 namespace Codec.Generators.Model;
 
-/// <summary>A checked dataset layout, ready to emit as a <c>Codec.Runtime.Datasets.DatasetContract</c>.</summary>
+/// <summary>A checked dataset layout, ready to emit as a <c>Codec.Formats.Datasets.DatasetContract</c>.</summary>
 internal sealed record DatasetSpec(
     string DatasetId,
     string Namespace,

@@ -7,7 +7,7 @@ namespace Codec.Generators.Rules;
 
 /// <summary>
 /// Every rule a schema may name, registered once. A format rule calls into <c>Codec.Runtime.Semantics</c> from
-/// the generated validator; a dataset rule into <c>Codec.Runtime.Datasets.DatasetRules</c> from the generated
+/// the generated validator; a dataset rule into <c>Codec.Formats.Datasets.DatasetRules</c> from the generated
 /// contract; a render rule into <c>Codec.Formats.Validation.Folders.RenderRules</c> from the generated render contract. The schema checker holds every use to its registration (CODEC007, CODEC008, CODEC024), so a wrong
 /// argument, a missing one or an unknown key fails the build instead of taking a default.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class RuleRegistry
     private const string Camera = "global::Codec.Runtime.Semantics.CameraRules.";
     private const string Vector = "global::Codec.Runtime.Semantics.VectorRules.";
     private const string Tables = "global::Codec.Runtime.Semantics.TableRules.";
-    private const string Datasets = "global::Codec.Runtime.Datasets.DatasetRules.";
+    private const string Datasets = "global::Codec.Formats.Datasets.DatasetRules.";
     private const string Renders = "global::Codec.Formats.Validation.Folders.RenderRules.";
 
     private static readonly RuleDefinition[] All =

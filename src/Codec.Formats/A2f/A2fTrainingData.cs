@@ -1,7 +1,6 @@
 using Codec.Formats.Datasets;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
-using Codec.Runtime.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;

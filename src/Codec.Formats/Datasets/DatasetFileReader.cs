@@ -6,7 +6,7 @@ using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;

@@ -1,4 +1,4 @@
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 

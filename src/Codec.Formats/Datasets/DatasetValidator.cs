@@ -1,5 +1,5 @@
 using Codec.Formats.Validation.Folders;
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Threading;

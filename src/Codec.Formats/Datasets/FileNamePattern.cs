@@ -1,4 +1,4 @@
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 
 namespace Codec.Formats.Datasets;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 

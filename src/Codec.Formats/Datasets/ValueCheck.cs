@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;

@@ -1,5 +1,5 @@
 using Codec.Runtime.Findings;
-using Codec.Runtime.Formats;
+using Codec.Runtime.Binding;
 using Codec.Runtime.Json;
 
 namespace Codec.Formats.Validation;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Binary.Numpy;
-using Codec.Runtime.Datasets;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.Loader;
 using System.Text;
 using Codec.Runtime.Findings;
-using Codec.Runtime.Formats;
+using Codec.Runtime.Binding;
 using Codec.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

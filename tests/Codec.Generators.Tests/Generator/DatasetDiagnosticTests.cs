@@ -24,7 +24,7 @@ public sealed class DatasetDiagnosticTests
 
     private const string GoodFile = """      { "name": "{shot}.npy", "kind": "npy", "dtype": "<f4", "shape": ["F", "V", 3] }""";
 
-    private static GeneratorRunResult Run(string text) => GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", text)).Run;
+    private static GeneratorRunResult Run(string text) => GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", text)).Run;
 
     private static string Single024(string text)
     {
@@ -36,7 +36,7 @@ public sealed class DatasetDiagnosticTests
     [Fact]
     public void A_correct_layout_becomes_a_contract_that_compiles()
     {
-        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile)));
+        var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", Layout(GoodFile)));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
         Assert.Contains(run.GeneratedSources, s => s.HintName == "Test.Sets.TestSet.Dataset.g.cs");
@@ -76,7 +76,7 @@ public sealed class DatasetDiagnosticTests
     [Fact]
     public void Typed_rule_arguments_compile_to_a_typed_call_with_the_registered_defaults()
     {
-        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile,
+        var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", Layout(GoodFile,
             "{ " + Recommend + ", \"minShots\": 10, \"minSeconds\": 2.5, \"emotions\": [\"joy\", \"anger\"] }")));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
@@ -98,7 +98,7 @@ public sealed class DatasetDiagnosticTests
         {
             var args = rule.Parameters.Where(p => p.Required).Select(p => $"\"{p.Name}\": {(p.Name is "npz" or "a" or "b" ? "\"clips/{shot}/{shot}.npy\"" : values[p.Type])}");
             string use = "{ \"rule\": \"" + rule.Name + "\"" + string.Concat(args.Select(a => ", " + a)) + " }";
-            var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(GoodFile, use)));
+            var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", Layout(GoodFile, use)));
             Assert.True(run.Diagnostics.IsEmpty, rule.Name + ": " + string.Join("; ", run.Diagnostics));
             Assert.True(compile.IsEmpty, rule.Name + ": " + string.Join("; ", compile));
         }
@@ -118,7 +118,7 @@ public sealed class DatasetDiagnosticTests
     public void Json_fields_speak_the_format_vocabulary_and_the_old_keys_are_unknown()
     {
         string good = JsonFile.Replace("FIELDS", """[ { "pointer": "/n", "type": "list<int>", "optional": true, "range": [0, null], "length": "V" } ]""");
-        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", Layout(good)));
+        var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", Layout(good)));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
 
@@ -134,11 +134,11 @@ public sealed class DatasetDiagnosticTests
     {
         string layout = Layout(JsonFile.Replace("FIELDS", """{ "set": "counts", "dimensions": { "V": "F" } }"""))
             .Replace("\"folders\":", "\"fieldSets\": { \"counts\": [ { \"pointer\": \"/n\", \"type\": \"int\", \"equals\": \"V\" } ] }, \"folders\":");
-        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("set.codec.json", layout));
+        var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", layout));
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
         string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
-        Assert.Contains("new(\"/n\", \"int\", true, null, null, new global::Codec.Runtime.Datasets.DimensionExpression(\"F\", 0)", code);
+        Assert.Contains("new(\"/n\", \"int\", true, null, null, new global::Codec.Formats.Datasets.DimensionExpression(\"F\", 0)", code);
 
         var unknown = Run(Layout(JsonFile.Replace("FIELDS", """{ "set": "countz" }""")));
         Assert.Contains(unknown.Diagnostics, d => d.GetMessage().Contains("no field set 'countz'; declared: none"));

@@ -26,12 +26,13 @@ public sealed class GeneratedCodeSnapshotTests
     [MemberData(nameof(SchemaFolders))]
     public void Generated_code_matches_snapshot(string folder)
     {
-        // A render contract's generated code names the folder check's types, which live in Codec.Formats: it is
-        // compiled alone against that assembly (with the tables too, their types would be defined twice).
+        // A render contract's or dataset layout's generated code names the folder checks' types, which live in
+        // Codec.Formats: it is compiled alone against that assembly (with the tables too, their types would be defined twice).
         var own = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Order(StringComparer.Ordinal).ToList();
-        bool render = own.Count > 0 && own.All(f => System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.TryGetProperty("render", out _));
-        var schemas = render ? own.Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f))).ToArray() : GeneratorHarness.FolderWithTables(folder);
-        var (run, compile) = GeneratorHarness.Run(render, schemas);
+        bool contract = own.Count > 0 && own.All(f => System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(f)).RootElement is var root
+            && (root.TryGetProperty("render", out _) || root.TryGetProperty("dataset", out _)));
+        var schemas = contract ? own.Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f))).ToArray() : GeneratorHarness.FolderWithTables(folder);
+        var (run, compile) = GeneratorHarness.Run(contract, schemas);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);

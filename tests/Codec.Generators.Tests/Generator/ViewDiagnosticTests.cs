@@ -77,7 +77,7 @@ public sealed class ViewDiagnosticTests
         var run = Run(Valid);
         Assert.Empty(run.Diagnostics);
         var sources = string.Join("\n", run.GeneratedSources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("public interface IDocument : global::Codec.Runtime.Formats.ICodecDocument", sources);
+        Assert.Contains("public interface IDocument : global::Codec.Runtime.Binding.ICodecDocument", sources);
         Assert.Contains("partial class Point : global::Test.Doc.IPlace", sources);
         // int widens to float; the dispatcher hands out the root view.
         Assert.Contains("double global::Test.Doc.IDocument.Size => (double)Count;", sources);

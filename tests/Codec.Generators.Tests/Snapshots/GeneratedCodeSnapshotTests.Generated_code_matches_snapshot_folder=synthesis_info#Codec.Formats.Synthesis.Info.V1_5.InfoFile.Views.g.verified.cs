@@ -5,10 +5,10 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
-partial class InfoFile : global::Codec.Runtime.Formats.ICodecDocument
+partial class InfoFile : global::Codec.Runtime.Binding.ICodecDocument
 {
-    string global::Codec.Runtime.Formats.ICodecDocument.FormatId => "synthesis.info";
-    string global::Codec.Runtime.Formats.ICodecDocument.SchemaVersion => SchemaVersion;
+    string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.info";
+    string global::Codec.Runtime.Binding.ICodecDocument.SchemaVersion => SchemaVersion;
 }
 
 partial class InfoFile : global::Codec.Formats.Synthesis.Info.IInfoDocument

@@ -10,7 +10,7 @@ namespace Codec.Formats.Synthesis.Info;
 /// A view of synthesis.info: every version's models implement it (see the format's views file).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public interface IInfoDocument : global::Codec.Runtime.Formats.ICodecDocument
+public interface IInfoDocument : global::Codec.Runtime.Binding.ICodecDocument
 {
     /// <summary>
     /// The render's camera.

@@ -10,7 +10,7 @@ namespace Codec.Formats.Synthesis.Metadata;
 /// document's <c>version</c> member. Reusable per thread; models are reused between calls.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Formats.ICodecFormat<global::Codec.Formats.Synthesis.Metadata.IMetadataDocument>
+public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Binding.ICodecFormat<global::Codec.Formats.Synthesis.Metadata.IMetadataDocument>
 {
     /// <summary>The format id used in schema files and reports.</summary>
     public const string Id = "synthesis.metadata";
@@ -95,7 +95,7 @@ public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Form
         }
     }
 
-    global::Codec.Runtime.Formats.ICodecDocument? global::Codec.Runtime.Formats.ICodecFormat.Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version) =>
+    global::Codec.Runtime.Binding.ICodecDocument? global::Codec.Runtime.Binding.ICodecFormat.Decode(global::System.ReadOnlySpan<byte> document, global::Codec.Runtime.Findings.FindingSink sink, out string? version) =>
         Decode(document, sink, out version);
 
     // True (with the one finding, the document's others rolled back) when the decoded document is another product's.
@@ -137,7 +137,7 @@ public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Form
         : null;
 
     /// <inheritdoc/>
-    public void Validate(global::Codec.Runtime.Formats.ICodecDocument model, global::Codec.Runtime.Findings.FindingSink sink)
+    public void Validate(global::Codec.Runtime.Binding.ICodecDocument model, global::Codec.Runtime.Findings.FindingSink sink)
     {
         switch (model)
         {
@@ -162,7 +162,7 @@ public sealed partial class SynthesisMetadataFormat : global::Codec.Runtime.Form
     }
 
     /// <inheritdoc/>
-    public void Encode(global::Codec.Runtime.Formats.ICodecDocument model, global::System.Buffers.IBufferWriter<byte> output)
+    public void Encode(global::Codec.Runtime.Binding.ICodecDocument model, global::System.Buffers.IBufferWriter<byte> output)
     {
         switch (model)
         {

@@ -5,10 +5,10 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1;
 
-partial class MetadataLine : global::Codec.Runtime.Formats.ICodecDocument
+partial class MetadataLine : global::Codec.Runtime.Binding.ICodecDocument
 {
-    string global::Codec.Runtime.Formats.ICodecDocument.FormatId => "synthesis.metadata";
-    string global::Codec.Runtime.Formats.ICodecDocument.SchemaVersion => SchemaVersion;
+    string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.metadata";
+    string global::Codec.Runtime.Binding.ICodecDocument.SchemaVersion => SchemaVersion;
 }
 
 partial class MetadataLine : global::Codec.Formats.Synthesis.Metadata.IMetadataDocument

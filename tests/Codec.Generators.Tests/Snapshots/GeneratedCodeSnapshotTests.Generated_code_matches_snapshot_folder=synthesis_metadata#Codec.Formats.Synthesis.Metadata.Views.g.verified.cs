@@ -10,7 +10,7 @@ namespace Codec.Formats.Synthesis.Metadata;
 /// A view of synthesis.metadata: every version's models implement it (see the format's views file).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public interface IMetadataDocument : global::Codec.Runtime.Formats.ICodecDocument
+public interface IMetadataDocument : global::Codec.Runtime.Binding.ICodecDocument
 {
     /// <summary>
     /// N of the render's files (N.info.json, N.cam_&lt;camera&gt;.f_&lt;frame&gt;.info.json).

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Codec.Runtime.Findings;
 
-namespace Codec.Runtime.Formats;
+namespace Codec.Runtime.Binding;
 
 /// <summary>
 /// A versioned format behind one entry point (implemented by generated dispatchers): decode any known version,

@@ -1,4 +1,4 @@
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// A file the layout claims: its spec, where it is, and the placeholders its path binds (<c>shot</c> = <c>cp1</c>

@@ -1,6 +1,6 @@
 using Codec.Runtime.Findings;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// A dataset layout generated from a <c>*.codec.json</c> dataset schema: the folders, the files each may hold, what

@@ -1,7 +1,7 @@
-using Codec.Runtime.Datasets;
+using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// Unifies symbolic dimensions across files: the first file to show a dimension binds it (per instance for a

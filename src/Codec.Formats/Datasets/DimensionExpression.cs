@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// A shape entry: a constant (<c>3</c>), a dimension (<c>V</c>), or a dimension plus or minus a constant

@@ -1,7 +1,7 @@
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>An NPZ member as read: its dtype and shape.</summary>
 public sealed record MemberFacts(string Key, string DType, IReadOnlyList<long> Shape);

@@ -1,4 +1,4 @@
-namespace Codec.Runtime.Formats;
+namespace Codec.Runtime.Binding;
 
 /// <summary>
 /// A decoded document of a versioned format: what every generated root model is. A format with views hands its

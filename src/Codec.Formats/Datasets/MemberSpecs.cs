@@ -1,4 +1,4 @@
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>Which member spec of an archive's file spec claims a member: its own key first, then a placeholder (<c>{shot}</c>) or <c>*</c>.</summary>
 public static class MemberSpecs

@@ -1,6 +1,6 @@
 using Codec.Runtime.Findings;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// Everything a cross-file rule sees: the layout, the files read (in path order), the bound dimensions, the frame

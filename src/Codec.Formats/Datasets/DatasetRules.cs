@@ -1,7 +1,7 @@
 using System.Globalization;
 using Codec.Runtime.Findings;
 
-namespace Codec.Runtime.Datasets;
+namespace Codec.Formats.Datasets;
 
 /// <summary>
 /// The cross-file rules a dataset layout may use, each called by the generated contract with the typed arguments

@@ -36,6 +36,7 @@ internal static class DatasetEmitter
         w.Line($"public static {Ns}.DatasetContract Contract {{ get; }} = new(");
         w.Indent();
         w.Line($"{Naming.Literal(spec.DatasetId)},");
+        w.Line($"{Naming.Literal(spec.Title)},");
         w.Line($"{Naming.Literal(spec.Description)},");
         w.Line("Recognition.Folders,");
         w.Line($"new {Ns}.DimensionSpec[]");

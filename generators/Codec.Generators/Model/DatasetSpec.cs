@@ -5,6 +5,7 @@ internal sealed record DatasetSpec(
     string DatasetId,
     string Namespace,
     string ClassName,
+    string Title,
     string Description,
     string SchemaPath,
     EquatableArray<string> RecognizedBy,

@@ -13,7 +13,7 @@ namespace Codec.Generators.Reading;
 /// </summary>
 internal sealed class DatasetReader : JsonObjectReader
 {
-    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "description", "recognizedBy", "dimensions", "fieldSets", "folders", "rules" };
+    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "dataset", "namespace", "name", "title", "description", "recognizedBy", "dimensions", "fieldSets", "folders", "rules" };
     private static readonly HashSet<string> DimensionKeys = new() { "symbol", "per", "description" };
     private static readonly HashSet<string> FolderKeys = new() { "path", "optional", "description", "oneOf", "strays", "filesBeside", "files" };
     private static readonly HashSet<string> FileKeys = new()
@@ -88,7 +88,7 @@ internal sealed class DatasetReader : JsonObjectReader
         var folders = Objects(root, "folders", "", ReadFolder);
         var rules = Objects(root, "rules", "", ReadRule);
         if (!ok || dimensions is null || folders is null || rules is null) return null;
-        return new DatasetSpec(id, ns, name, description, Source.Path, recognized.ToEquatableArray(), dimensions.ToEquatableArray(),
+        return new DatasetSpec(id, ns, name, OptionalString(root, "title", "") ?? id, description, Source.Path, recognized.ToEquatableArray(), dimensions.ToEquatableArray(),
             folders.ToEquatableArray(), rules.ToEquatableArray());
     }
 

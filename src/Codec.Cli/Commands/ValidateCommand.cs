@@ -221,7 +221,7 @@ public static class ValidateCommand
 
         var targets = new List<Target>();
         // Folders the walk could not enter or would not follow (links out of the checked folder) are reported too.
-        var walkProblems = new List<FileReport>();
+        var walkProblems = new List<FileCheckResult>();
         foreach (var path in paths)
         {
             if (path == StandardInput.Argument)
@@ -242,8 +242,8 @@ public static class ValidateCommand
             else if (Directory.Exists(path))
             {
                 var datasets = new List<string>();
-                var problems = new List<FileReport>();
-                foreach (var dir in FolderWalk.Folders(path, (where, finding) => problems.Add(new FileReport(where, null, [finding]))))
+                var problems = new List<FileCheckResult>();
+                foreach (var dir in FolderWalk.Folders(path, (where, finding) => problems.Add(new FileCheckResult(where, null, [finding]))))
                 {
                     // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
                     if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
@@ -317,8 +317,7 @@ public static class ValidateCommand
                     var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], Math.Max(1, settings.RendersPerBlock)), progress.For(target.Path)).GetAwaiter().GetResult();
                     if (parts.Count > 0)
                     {
-                        units.Add(new UnitReports(unit, parts.Select(p => new ReportPart(p.Entry, p.Part, p.SortByLine,
-                            new FileReport(p.Result.Path, p.Result.Version, p.Result.Findings) { Unlisted = p.Result.Unlisted, Render = p.Result.Render, MaskClasses = p.Result.MaskClasses })).ToList()));
+                        units.Add(new UnitReports(unit, parts));
                     }
 
                     break;
@@ -331,8 +330,7 @@ public static class ValidateCommand
                         MaxFileBytes = settings.MaxFileBytes,
                         Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
                     };
-                    units.Add(UnitReports.Whole(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)
-                        .Select(r => new FileReport(r.Path, r.Version, r.Findings) { Kind = "Audio2Face-3D dataset", Clip = r.Clip }).ToList()));
+                    units.Add(UnitReports.Whole(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)));
                     break;
             }
         }
@@ -342,9 +340,9 @@ public static class ValidateCommand
         long suppressed = 0;
         units = units.Select(u => u with { Parts = u.Parts.Select(p =>
         {
-            var (kept, silenced) = controls.Policy.Apply([p.Report]);
+            var (kept, silenced) = controls.Policy.Apply([p.Result]);
             suppressed += silenced;
-            return p with { Report = kept[0] };
+            return p with { Result = kept[0] };
         }).ToList() }).ToList();
         var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), units);
         if (settings.Out is { } outPath)
@@ -398,7 +396,7 @@ public static class ValidateCommand
         public byte[] Buffer = Array.Empty<byte>();
     }
 
-    private static FileReport CheckInfoFile(InfoFileWorker worker, Target target, long maxFileBytes)
+    private static FileCheckResult CheckInfoFile(InfoFileWorker worker, Target target, long maxFileBytes)
     {
         string file = target.Path;
         try
@@ -407,17 +405,17 @@ public static class ValidateCommand
             int length = target.Input is { } input
                 ? InputFile.ReadAll(input, maxFileBytes, ref worker.Buffer, findings)
                 : InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
-            if (length < 0) return new FileReport(file, null, findings);
+            if (length < 0) return new FileCheckResult(file, null, findings);
             var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
-            return new FileReport(file, result.Version, result.Findings) { Unlisted = result.Unlisted };
+            return new FileCheckResult(file, result.Version, result.Findings) { Unlisted = result.Unlisted };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(file, null, new[] { InputFile.Unreadable(e) });
+            return new FileCheckResult(file, null, new[] { InputFile.Unreadable(e) });
         }
     }
 
-    private static FileReport CheckMetadataFile(Target target, MetadataFileOptions options)
+    private static FileCheckResult CheckMetadataFile(Target target, MetadataFileOptions options)
     {
         string file = target.Path;
         var findings = new List<Finding>();
@@ -439,11 +437,11 @@ public static class ValidateCommand
                 : MetadataFileChecker.CheckFileAsync(file, OnLine, options)).GetAwaiter().GetResult();
             if (unlisted.Total > 0) findings.Add(unlisted.CutShortFinding(findings.Count));
             string? version = summary.Versions.Count == 0 ? null : string.Join(", ", summary.Versions.Keys);
-            return new FileReport(file, version, findings) { Unlisted = unlisted };
+            return new FileCheckResult(file, version, findings) { Unlisted = unlisted };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(file, null, new[] { InputFile.Unreadable(e) });
+            return new FileCheckResult(file, null, new[] { InputFile.Unreadable(e) });
         }
     }
 

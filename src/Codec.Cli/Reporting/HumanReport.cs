@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;
@@ -26,9 +27,9 @@ public sealed record ReadableStyle
 /// <summary>The default report: one block per file with findings, a table of the codes found, then the totals.</summary>
 public static class HumanReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<FileReport> files, bool showInfo) => Write(output, files, ReadableStyle.Plain with { ShowInfo = showInfo });
+    public static void Write(TextWriter output, IReadOnlyList<FileCheckResult> files, bool showInfo) => Write(output, files, ReadableStyle.Plain with { ShowInfo = showInfo });
 
-    public static void Write(TextWriter output, IReadOnlyList<FileReport> files, ReadableStyle style)
+    public static void Write(TextWriter output, IReadOnlyList<FileCheckResult> files, ReadableStyle style)
     {
         var paint = new Paint(style.Colour);
         bool Shown(Finding f) => style.ShowInfo || f.Severity != Severity.Info;
@@ -60,7 +61,7 @@ public static class HumanReport
     }
 
     // One line per code of the findings listed: how many, in how many files, and what it is (codec explain CODE says more).
-    private static void WriteCodeTable(TextWriter output, IReadOnlyList<FileReport> files, Func<Finding, bool> shown, Paint paint)
+    private static void WriteCodeTable(TextWriter output, IReadOnlyList<FileCheckResult> files, Func<Finding, bool> shown, Paint paint)
     {
         var codes = CodeCount.Of(files, shown);
         if (codes.Count == 0) return;

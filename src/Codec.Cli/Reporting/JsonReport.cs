@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Text.Json;
 using Codec.Runtime.Findings;
 
@@ -9,7 +10,7 @@ namespace Codec.Cli.Reporting;
 /// </summary>
 public static class JsonReport
 {
-    public static void Write(Stream output, IReadOnlyList<FileReport> files)
+    public static void Write(Stream output, IReadOnlyList<FileCheckResult> files)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Cli.Configuration;
 using Codec.Runtime.Findings;
 
@@ -16,14 +17,14 @@ public sealed record ReportPolicy
     public bool WarningsAsErrors { get; init; }
 
     /// <summary>The reports without suppressed findings, and how many were suppressed.</summary>
-    public (IReadOnlyList<FileReport> Reports, long Suppressed) Apply(IReadOnlyList<FileReport> reports)
+    public (IReadOnlyList<FileCheckResult> Reports, long Suppressed) Apply(IReadOnlyList<FileCheckResult> reports)
     {
         if (Ignore.Count == 0) return (reports, 0);
         // Each file's question is asked once per code it has, of the suppressions of that code only, with its paths
         // computed once per folder the suppressions are relative to: many rules and many findings stay cheap.
         var byCode = Ignore.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
         long suppressed = 0;
-        var kept = new List<FileReport>(reports.Count);
+        var kept = new List<FileCheckResult>(reports.Count);
         var decided = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var relative = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var report in reports)
@@ -58,7 +59,7 @@ public sealed record ReportPolicy
     }
 
     /// <summary>1 when the reports fail the run under this policy (errors, or warnings with warnings as errors), else <see cref="RunReport.ExitCode"/>.</summary>
-    public int ExitCode(IReadOnlyList<FileReport> reports)
+    public int ExitCode(IReadOnlyList<FileCheckResult> reports)
     {
         int code = RunReport.ExitCode(reports);
         return code == 0 && WarningsAsErrors && reports.Any(r => r.Warnings > 0) ? 1 : code;

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Text;
 using Codec.Runtime.Findings;
 
@@ -17,10 +18,10 @@ public enum ReportFormat
 /// </summary>
 public static class RunReport
 {
-    public static void Write(TextWriter stdout, IReadOnlyList<FileReport> reports, ReportFormat format, bool showInfo) =>
+    public static void Write(TextWriter stdout, IReadOnlyList<FileCheckResult> reports, ReportFormat format, bool showInfo) =>
         Write(stdout, reports, format, ReadableStyle.Plain with { ShowInfo = showInfo });
 
-    public static void Write(TextWriter stdout, IReadOnlyList<FileReport> reports, ReportFormat format, ReadableStyle style)
+    public static void Write(TextWriter stdout, IReadOnlyList<FileCheckResult> reports, ReportFormat format, ReadableStyle style)
     {
         switch (format)
         {
@@ -59,7 +60,7 @@ public static class RunReport
     };
 
     /// <summary>2 when a file could not be read, else 1 when there are errors, else 0.</summary>
-    public static int ExitCode(IReadOnlyList<FileReport> reports)
+    public static int ExitCode(IReadOnlyList<FileCheckResult> reports)
     {
         if (reports.Any(r => r.Findings.Any(f => f.Code == FindingCodes.FileUnreadable))) return 2;
         return reports.Any(r => r.Errors > 0) ? 1 : 0;

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Text.Json;
 using Codec.Runtime.Findings;
 
@@ -10,7 +11,7 @@ namespace Codec.Cli.Reporting;
 /// </summary>
 public static class SarifReport
 {
-    public static void Write(Stream output, IReadOnlyList<FileReport> files, string toolVersion)
+    public static void Write(Stream output, IReadOnlyList<FileCheckResult> files, string toolVersion)
     {
         var codes = files.SelectMany(f => f.Findings).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

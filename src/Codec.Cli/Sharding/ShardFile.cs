@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Globalization;
 using Codec.Cli.Reporting;
 using Codec.Formats.Datasets;
@@ -8,19 +9,12 @@ using Parquet.Schema;
 
 namespace Codec.Cli.Sharding;
 
-/// <summary>
-/// A piece of a unit's report: one file's findings from one shard. <see cref="Entry"/> is the file's place in the
-/// unit's report; a file whose report several shards add to (a metadata.jsonl: its own findings, and each render's
-/// cross-checks) has a <see cref="Part"/> from each, joined as <see cref="FolderPart.Combine"/> joins them.
-/// </summary>
-public sealed record ReportPart(long Entry, int Part, bool SortByLine, FileReport Report);
-
 /// <summary>What a shard has of one check unit, at its place in the run (<see cref="Unit"/>: the run's order of units).</summary>
-public sealed record UnitReports(int Unit, IReadOnlyList<ReportPart> Parts)
+public sealed record UnitReports(int Unit, IReadOnlyList<FolderPart> Parts)
 {
     /// <summary>A unit checked whole: its reports in order, one part each.</summary>
-    public static UnitReports Whole(int unit, IReadOnlyList<FileReport> reports) =>
-        new(unit, reports.Select((r, i) => new ReportPart(i, 0, false, r)).ToList());
+    public static UnitReports Whole(int unit, IReadOnlyList<FileCheckResult> reports) =>
+        new(unit, reports.Select((r, i) => new FolderPart(i, 0, false, r)).ToList());
 }
 
 /// <summary>
@@ -33,8 +27,8 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
     public bool IsComplete => Covered.Count == ShardCount;
 
     /// <summary>The reports in the order one run over everything gives them.</summary>
-    public IReadOnlyList<FileReport> Reports() => Units.GroupBy(u => u.Unit).OrderBy(g => g.Key)
-        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts).Select(p => (p.Entry, p.Part, p.SortByLine, p.Report)), r => r.Findings, (r, f) => r with { Findings = f }))
+    public IReadOnlyList<FileCheckResult> Reports() => Units.GroupBy(u => u.Unit).OrderBy(g => g.Key)
+        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts).Select(p => (p.Entry, p.Part, p.SortByLine, p.Result)), r => r.Findings, (r, f) => r with { Findings = f }))
         .ToList();
 }
 
@@ -74,9 +68,9 @@ public static class ShardFile
     private const long MaxUnlisted = 1L << 40;
 
     // One row of the table (see the remarks above); only the members of its record are set.
-    private sealed record Row(int Unit, ReportPart Part, string Record)
+    private sealed record Row(int Unit, FolderPart Part, string Record)
     {
-        public FileReport Report => Part.Report;
+        public FileCheckResult Report => Part.Result;
         public Finding? Finding { get; init; }
         public RenderFacts? Render { get; init; }
         public LandmarkReprojection? Landmarks { get; init; }
@@ -153,19 +147,19 @@ public static class ShardFile
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
     public static void Write(Stream output, ShardResult result) => WriteAsync(output, result).GetAwaiter().GetResult();
 
-    private static IEnumerable<Row> RowsOf(int unit, ReportPart part)
+    private static IEnumerable<Row> RowsOf(int unit, FolderPart part)
     {
         // A file without findings is one row; a later part without findings adds nothing to its file.
-        if (part.Report.Findings.Count == 0 && part.Part == 0) yield return new Row(unit, part, "file");
-        foreach (var finding in part.Report.Findings) yield return new Row(unit, part, "finding") { Finding = finding };
-        if (part.Report.Render is { } render)
+        if (part.Result.Findings.Count == 0 && part.Part == 0) yield return new Row(unit, part, "file");
+        foreach (var finding in part.Result.Findings) yield return new Row(unit, part, "finding") { Finding = finding };
+        if (part.Result.Render is { } render)
         {
             yield return new Row(unit, part, "render") { Render = render };
             foreach (var system in render.Landmarks) yield return new Row(unit, part, "landmarks") { Landmarks = system };
         }
 
-        foreach (var pixels in part.Report.MaskClasses ?? []) yield return new Row(unit, part, "mask_class") { Class = pixels };
-        if (part.Report.Clip is { } clip) yield return new Row(unit, part, "clip") { Clip = clip };
+        foreach (var pixels in part.Result.MaskClasses ?? []) yield return new Row(unit, part, "mask_class") { Class = pixels };
+        if (part.Result.Clip is { } clip) yield return new Row(unit, part, "clip") { Clip = clip };
     }
 
     private static async Task WriteAsync(Stream output, ShardResult result)
@@ -245,9 +239,9 @@ public static class ShardFile
     }
 
     // What one file's part is being rebuilt from as its rows are read.
-    private sealed class PartBuilder(FileReport report, bool sortByLine)
+    private sealed class PartBuilder(FileCheckResult report, bool sortByLine)
     {
-        public readonly FileReport Report = report;
+        public readonly FileCheckResult Report = report;
         public readonly bool SortByLine = sortByLine;
         public readonly List<Finding> Findings = [];
         public RenderFacts? Render;
@@ -255,7 +249,7 @@ public static class ShardFile
         public List<ClassPixels>? Classes;
         public ClipFacts? Clip;
 
-        public ReportPart Build(long entry, int part) => new(entry, part, SortByLine, Report with
+        public FolderPart Build(long entry, int part) => new(entry, part, SortByLine, Report with
         {
             Findings = Findings,
             Render = Render is null ? null : Render with { Landmarks = Landmarks },
@@ -321,7 +315,7 @@ public static class ShardFile
                     // Counts a report adds up over every file of a run: each within what a run can find, so no total overflows.
                     if (counts.Errors is < 0 or > MaxUnlisted || counts.Warnings is < 0 or > MaxUnlisted || counts.Infos is < 0 or > MaxUnlisted)
                         return (null, $"row {i} of row group {g} counts {counts.Errors}, {counts.Warnings} and {counts.Infos} unlisted findings; a file has between 0 and {MaxUnlisted}");
-                    var report = new FileReport(TextAt("file", i) ?? "", TextAt("version", i), []) { Kind = TextAt("kind", i), Unlisted = counts };
+                    var report = new FileCheckResult(TextAt("file", i) ?? "", TextAt("version", i), []) { Kind = TextAt("kind", i), Unlisted = counts };
                     entries[(entry, part)] = at = new PartBuilder(report, BoolAt("sort_by_line", i));
                 }
 

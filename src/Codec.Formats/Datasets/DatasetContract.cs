@@ -9,6 +9,7 @@ namespace Codec.Formats.Datasets;
 /// </summary>
 public sealed record DatasetContract(
     string Id,
+    string Title,
     string Description,
     IReadOnlyList<string> RecognizedBy,
     IReadOnlyList<DimensionSpec> Dimensions,

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
@@ -93,7 +94,7 @@ public static class DatasetValidator
             var findings = new List<Finding>(f.Findings);
             if (layout.Findings.TryGetValue(f.File.RelativePath, out var structural)) findings.AddRange(structural);
             if (extra.TryGetValue(f.File.RelativePath, out var fromRules)) findings.AddRange(fromRules);
-            results.Add(new FileCheckResult(f.File.Path, contract.Id, findings) { Clip = ClipFacts.From(f, context.Labels) });
+            results.Add(new FileCheckResult(f.File.Path, contract.Id, findings) { Kind = contract.Title, Clip = ClipFacts.From(f, context.Labels) });
         }
 
         foreach (var relative in layout.Findings.Keys.Concat(extra.Keys).Where(k => !seen.Contains(k)).Distinct().Order(StringComparer.Ordinal))
@@ -101,7 +102,7 @@ public static class DatasetValidator
             var findings = new List<Finding>();
             if (layout.Findings.TryGetValue(relative, out var structural)) findings.AddRange(structural);
             if (extra.TryGetValue(relative, out var fromRules)) findings.AddRange(fromRules);
-            results.Add(new FileCheckResult(Path.Combine(root, relative), contract.Id, findings));
+            results.Add(new FileCheckResult(Path.Combine(root, relative), contract.Id, findings) { Kind = contract.Title });
         }
 
         return results;

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Codec.Cli.Commands;
@@ -84,7 +85,7 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(2, ReportCommand.Run([Path.Combine(TestPaths.SampleData, "a2f", "audio", "cp1_neutral.wav")], Path.Combine(_dir, "x.html"), null, [], false, new StringWriter(), new StringWriter()));
     }
 
-    private static FileReport Render(long id, double yaw, string sex, params Finding[] findings) =>
+    private static FileCheckResult Render(long id, double yaw, string sex, params Finding[] findings) =>
         new($"{id}.info.json", "1.5", findings) { Render = new RenderFacts { RenderId = id, HeadYaw = yaw, Sex = sex, CameraDistance = 1.5 } };
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
     public void A_large_run_lists_a_bounded_number_of_findings()
     {
         var findings = Enumerable.Range(0, HtmlReport.MaxListedFindings + 500).Select(i => new Finding(FindingCodes.Syntax, Severity.Error, "/", "bad " + i, i + 1, 1)).ToList();
-        string html = HtmlReport.Build(new ReportInput([new FileReport("big.jsonl", "1.4", findings)], ["big.jsonl"], 0, ReportPolicy.None));
+        string html = HtmlReport.Build(new ReportInput([new FileCheckResult("big.jsonl", "1.4", findings)], ["big.jsonl"], 0, ReportPolicy.None));
         Assert.Equal(HtmlReport.MaxListedFindings, Regex.Matches(html, "<tr data-code=\"J101\"").Count);
         Assert.Contains("500 more findings are counted above but not listed here", html);
     }

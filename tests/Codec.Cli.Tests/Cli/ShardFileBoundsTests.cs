@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
@@ -123,7 +124,7 @@ public sealed class ShardFileBoundsTests : IDisposable
     [Fact]
     public void Unlisted_counts_that_no_file_can_have_are_refused_not_added_up()
     {
-        var report = new FileReport("a.info.json", null, []) { Unlisted = new Codec.Runtime.Findings.FindingCounts(long.MaxValue, 0, 0) };
+        var report = new FileCheckResult("a.info.json", null, []) { Unlisted = new Codec.Runtime.Findings.FindingCounts(long.MaxValue, 0, 0) };
         var result = new ShardResult(1, new HashSet<int> { 0 }, 2, "run", [UnitReports.Whole(0, [report]), UnitReports.Whole(1, [report])]);
         using var file = new MemoryStream();
         ShardFile.Write(file, result);

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;

@@ -28,6 +28,7 @@ public static partial class A2fDataset
     /// <summary>The folders, files, dimensions and rules of the layout.</summary>
     public static global::Codec.Formats.Datasets.DatasetContract Contract { get; } = new(
         "a2f",
+        "Audio2Face-3D dataset",
         "An Audio2Face-3D training dataset (one actor): audio tracks and skin caches, optional tongue caches, geometry, transforms and blendshapes. What NVIDIA's Audio2Face-3D guide says \"must\" and what makes NVIDIA's training framework or SDK fail are errors; \"should\" and recommendations are warnings.",
         Recognition.Folders,
         new global::Codec.Formats.Datasets.DimensionSpec[]

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using System.Globalization;
 using System.Text;
 using Codec.Runtime.Files;
@@ -10,8 +11,8 @@ namespace Codec.Cli.Reporting.Html;
 /// <param name="Paths">What was checked, as given.</param>
 /// <param name="Suppressed">Findings that codec.json or --ignore silenced.</param>
 /// <param name="Baseline">An earlier run's reports to compare with, or null.</param>
-public sealed record ReportInput(IReadOnlyList<FileReport> Reports, IReadOnlyList<string> Paths, long Suppressed, ReportPolicy Policy,
-    IReadOnlyList<FileReport>? Baseline = null, string? BaselineName = null)
+public sealed record ReportInput(IReadOnlyList<FileCheckResult> Reports, IReadOnlyList<string> Paths, long Suppressed, ReportPolicy Policy,
+    IReadOnlyList<FileCheckResult>? Baseline = null, string? BaselineName = null)
 {
     /// <summary>When the report was made (fixed by tests); null: now.</summary>
     public DateTimeOffset? MadeAt { get; init; }
@@ -224,7 +225,7 @@ public static class HtmlReport
         page.Append("</div>\n</section>\n");
     }
 
-    private static void Findings(StringBuilder page, IReadOnlyList<FileReport> reports)
+    private static void Findings(StringBuilder page, IReadOnlyList<FileCheckResult> reports)
     {
         page.Append("<section id=\"findings\">\n<h2>Findings by file</h2>\n");
         var withFindings = reports.Where(r => r.Findings.Count > 0).ToList();

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 
@@ -53,7 +54,7 @@ public sealed class RunStats
     /// <summary>How many of the worst renders are kept (each becomes a thumbnail).</summary>
     public const int WorstCount = 6;
 
-    public static RunStats From(IReadOnlyList<FileReport> reports)
+    public static RunStats From(IReadOnlyList<FileCheckResult> reports)
     {
         var numbers = NumberNames.ToDictionary(n => n.Name, _ => new List<double>());
         var categories = CategoryNames.ToDictionary(n => n, _ => new Dictionary<string, long>(StringComparer.Ordinal));

@@ -14,8 +14,8 @@ public sealed record FolderShare(Func<RenderKey, bool> OwnsRender, bool OwnsFold
 }
 
 /// <summary>
-/// A piece of a folder check's report: the findings of one file (<see cref="Entry"/>, the file's place in the
-/// folder's report) from one share. A file's report is made of one part, except the metadata.jsonl: its own
+/// A piece of a check unit's report, as a folder check returns it and a shard file stores it: the findings of one file
+/// (<see cref="Entry"/>, the file's place in the unit's report) from one share. A file's report is made of one part, except the metadata.jsonl: its own
 /// findings (part 0, with its version and counts), each render's cross-checks against its line (part 1 + the
 /// render's index) and the lines without files (the last part), put in line order as one run puts them.
 /// </summary>

@@ -11,6 +11,12 @@ public sealed record DocumentResult(string? Version, IReadOnlyList<Finding> Find
     public FindingCounts Unlisted { get; init; }
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>
+    /// True when the document is another Synthesis product's (its one finding says so, V505): nothing else of it, nor
+    /// of the files beside it, is this format's to check.
+    /// </summary>
+    public bool IsOtherProduct => Findings.Any(f => f.Code == FindingCodes.OtherProduct);
 }
 
 /// <summary>

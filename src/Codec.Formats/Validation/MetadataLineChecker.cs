@@ -39,7 +39,7 @@ public sealed class MetadataLineChecker : ILineProcessor<MetadataLineResult>
     {
         var result = _checker.Check(line, out var model);
         MetadataFacts? facts = _collectFacts && model is IMetadataDocument document ? MetadataFacts.From(document, lineNumber) : null;
-        long? otherProduct = _collectFacts && facts is null && result.Findings.Any(f => f.Code == FindingCodes.OtherProduct) ? TopLevelInteger(line, "render_id"u8) : null;
+        long? otherProduct = _collectFacts && facts is null && result.IsOtherProduct ? TopLevelInteger(line, "render_id"u8) : null;
         return new MetadataLineResult(lineNumber, result.Version, OnLine(result.Findings, lineNumber), facts) { Unlisted = result.Unlisted, OtherProductRenderId = otherProduct };
     }
 

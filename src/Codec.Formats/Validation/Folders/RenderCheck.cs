@@ -44,7 +44,7 @@ internal sealed class RenderCheck(FolderCheckOptions options)
                 findings.AddRange(result.Findings);
                 // Another product's render is its info.json's one finding: its masks, meshes and line are not this
                 // format's to check, and checking them would only repeat that.
-                if (result.Findings.Any(f => f.Code == FindingCodes.OtherProduct))
+                if (result.IsOtherProduct)
                 {
                     results.Add(new FileCheckResult(path, version, findings) { Unlisted = unlisted });
                     return new RenderResult(results, lineFindings);

@@ -20,8 +20,8 @@ internal sealed class RenderCheck(FolderCheckOptions options)
     // The tolerances' values for this folder: the contract's defaults, with the settings given.
     private readonly double[] _tolerances = options.Contract.ToleranceValues(options.Tolerances);
 
-    // One render: its info.json alone and against its metadata line (when the folder has a metadata.jsonl), then its
-    // meshes and masks against the decoded info.json. Reads only this render's files; safe on any worker.
+    // One render: its info.json alone and against its metadata line (when the folder has a metadata.jsonl), then every
+    // file the contract declares against the decoded info.json. Reads only this render's files; safe on any worker.
     public RenderResult Check(Worker worker, string path, RenderFileName name, List<RenderFile> files, bool hasMetadata, MetadataFacts? line)
     {
         var results = new List<FileCheckResult>();

@@ -157,13 +157,14 @@ internal static class RuleRegistry
             .Argument("surface", ArgumentType.File, "the file whose fully opaque pixels are surface")
             .Argument("mask", ArgumentType.File, "the mask whose classes are surface where there is no `surface`")
             .Calls(Renders + "DepthInRange(context, {surface}, {mask})"),
-        Render("unit_normals", "at most a `share` of the surface pixels (as for depth_in_range) have normals whose length is off 1 by more than `length`; colour-coded normals are not checked", "X718")
+        Render("unit_normals", "at most a `share` of the surface pixels (as for depth_in_range, less those of `mask`'s classes in `exceptClasses`) have normals whose length is off 1 by more than `length`; colour-coded normals are not checked", "X718")
             .AppliesTo("image", "pass")
             .Argument("surface", ArgumentType.File, "the file whose fully opaque pixels are surface")
             .Argument("mask", ArgumentType.File, "the mask whose classes are surface where there is no `surface`")
             .Argument("length", ArgumentType.Tolerance, "how far from 1 a normal's length may be")
             .Argument("share", ArgumentType.Tolerance, "the share of surface pixels whose normal may be off more")
-            .Calls(Renders + "UnitNormals(context, {surface}, {mask}, {length}, {share})"),
+            .Optional("exceptClasses", ArgumentType.Words, "[]", "classes of `mask` (by the names its mapping gives) whose pixels are not held to unit length: a producer convention, with its reason in the rule's description")
+            .Calls(Renders + "UnitNormals(context, {surface}, {mask}, {length}, {share}, {exceptClasses})"),
         Render("agrees_with_mask", "the image (an alpha or a foreground mask) and `mask` disagree about background on at most a `share` of the pixels", "X719")
             .AppliesTo("image", "pass")
             .Argument("mask", ArgumentType.File, "the segmentation mask")

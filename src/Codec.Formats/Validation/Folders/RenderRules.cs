@@ -130,11 +130,38 @@ public static class RenderRules
         if (context.Content is ImagePixels image) context.Pixels.CheckDepth(image, context.Pixels.Surface(image, surface, context.Mask(mask)), context.Sink);
     }
 
-    /// <summary>unit_normals: normals of unit length where there is surface, but for a share that blends surfaces.</summary>
-    public static void UnitNormals(RenderRuleContext context, string surface, string mask, double lengthTolerance, double offShare)
+    /// <summary>
+    /// unit_normals: normals of unit length where there is surface, but for a share that blends surfaces and the pixels
+    /// of the mask's classes in <paramref name="exceptClasses"/> (what the producer renders with other normals).
+    /// </summary>
+    public static void UnitNormals(RenderRuleContext context, string surface, string mask, double lengthTolerance, double offShare, string[] exceptClasses)
     {
         if (context.Content is not ImagePixels image) return;
-        PixelChecks.CheckNormals(image, image.Channels < 3 ? null : context.Pixels.Surface(image, surface, context.Mask(mask)), lengthTolerance, offShare, context.Sink);
+        var segments = context.Mask(mask);
+        var held = image.Channels < 3 ? null : context.Pixels.Surface(image, surface, segments);
+        if (held is not null && exceptClasses.Length > 0) held = Without(held, segments, context.Render.Contract.File(mask)?.Mapping, context.Info, exceptClasses);
+        PixelChecks.CheckNormals(image, held, lengthTolerance, offShare, context.Sink);
+    }
+
+    // The surface less the pixels of the named classes (a new array: the scope's surface is shared by other rules).
+    private static bool[] Without(bool[] surface, PngImage? mask, string? mapping, Synthesis.Info.IInfoDocument? info, string[] classes)
+    {
+        if (mask is null || (long)mask.Width * mask.Height != surface.Length || mapping is null || info is null || SegmentMapping.Of(info, mapping) is not { } map) return surface;
+        var values = new HashSet<long>();
+        foreach (var entry in map.Entries)
+        {
+            if (classes.Contains(entry.Name.ToString(), StringComparer.Ordinal)) values.Add(entry.Value);
+        }
+
+        if (values.Count == 0) return surface;
+        var labels = mask.Labels;
+        var held = (bool[])surface.Clone();
+        for (int i = 0; i < held.Length; i++)
+        {
+            if (held[i] && values.Contains(labels[i])) held[i] = false;
+        }
+
+        return held;
     }
 
     /// <summary>agrees_with_mask: an alpha or foreground mask and the segmentation mask agree on background but for the edges.</summary>

@@ -55,11 +55,31 @@ public static class InputFile
         _ => null,
     };
 
-    /// <summary>Opens a regular file for reading; anything else throws <see cref="InputFileException"/> (an <see cref="IOException"/>).</summary>
+    /// <summary>
+    /// Opens a regular file for reading; anything else throws <see cref="InputFileException"/> (an <see cref="IOException"/>),
+    /// and so does a Git LFS pointer in the file's place (<see cref="LfsPointer"/>): one message for every reader.
+    /// </summary>
     public static SafeFileHandle OpenRead(string path, FileOptions options = FileOptions.None)
     {
         if (Refusal(path) is { } why) throw new InputFileException(path, why);
-        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, options);
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, options);
+        if (PointerIn(handle) is { } pointer)
+        {
+            handle.Dispose();
+            throw new InputFileException(path, LfsPointer.Refusal(pointer)) { Code = FindingCodes.LfsPointer };
+        }
+
+        return handle;
+    }
+
+    // Only a file shorter than any real content of these formats can be a pointer: one small read, for those alone.
+    private static string? PointerIn(SafeFileHandle handle)
+    {
+        long length = RandomAccess.GetLength(handle);
+        if (length is <= 0 or >= LfsPointer.MaxBytes) return null;
+        Span<byte> head = stackalloc byte[LfsPointer.MaxBytes];
+        int n = RandomAccess.Read(handle, head, 0);
+        return LfsPointer.Describe(head[..n]);
     }
 
     /// <summary>
@@ -181,7 +201,9 @@ public static class InputFile
 
     /// <summary>The finding for a file that could not be read, from the exception that said why.</summary>
     public static Finding Unreadable(Exception e) =>
-        new(FindingCodes.FileUnreadable, Severity.Error, "", e is InputFileException refused ? refused.Why : "cannot read the file: " + e.Message);
+        e is InputFileException refused
+            ? new(refused.Code, Severity.Error, "", refused.Why)
+            : new(FindingCodes.FileUnreadable, Severity.Error, "", "cannot read the file: " + e.Message);
 
     private static Finding TooLarge(string message) => new(FindingCodes.DocumentTooLarge, Severity.Error, "", message);
 
@@ -231,4 +253,7 @@ public sealed class InputFileException(string path, string why) : IOException($"
 
     /// <summary>What the path is instead of a file, worded for a report.</summary>
     public string Why { get; } = why;
+
+    /// <summary>The finding code of the refusal: the file could not be read (F601), or is a Git LFS pointer (F604) — a defect of the data.</summary>
+    public string Code { get; init; } = FindingCodes.FileUnreadable;
 }

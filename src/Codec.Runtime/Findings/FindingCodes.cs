@@ -287,6 +287,10 @@ public static class FindingCodes
         "Copy the target into the dataset, or check the folder it points to as well.", Example = "cache/skin: a link to /mnt/other/skin, outside /data/claire; not followed")]
     public const string LinkOutsideFolder = "F603";
 
+    [Finding(Error, "A Git LFS pointer where a file should be: the repository was cloned or pulled without Git LFS, so the data was never fetched.",
+        "Install Git LFS (git lfs install) and run git lfs pull in the clone; the pointer names the object's oid and size.", Example = "cache/skin/shot1/shot1.npy: is a Git LFS pointer (oid sha256:4665a5ea…, 288,000,128 bytes), not the file: the data was never fetched; install Git LFS and run `git lfs pull` in the clone")]
+    public const string LfsPointer = "F604";
+
     // X7xx: checks across the files of one output folder.
     [Finding(Error, "Two metadata lines describe the same render (render_id, camera, frame).",
         "A job was appended twice to metadata.jsonl; keep one line per render.", Example = "(25,1) /render_id: render 12 (camera cam_default, frame 1) is also on line 3")]

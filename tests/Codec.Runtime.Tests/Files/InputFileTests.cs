@@ -118,4 +118,34 @@ public sealed class InputFileTests : IDisposable
         Assert.Null(InputFile.Refusal(At("regular")));
         Assert.Equal("{}", System.Text.Encoding.ASCII.GetString(InputFile.ReadAll(At("regular"), 10, new FindingSink())!));
     }
+
+    // What a clone without Git LFS holds in place of a large file (Git LFS's own pointer format).
+    private const string Pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4665a5ea423c2713d436b5ee50593a9640e0018c1550b5a0002f74190d6caea8\nsize 288000128\n";
+
+    [Fact]
+    public void A_git_lfs_pointer_is_told_at_the_gate_with_its_oid_size_and_the_fix()
+    {
+        File.WriteAllText(At("shot1.npy"), Pointer);
+        var sink = new FindingSink();
+        Assert.Null(InputFile.ReadAll(At("shot1.npy"), 1 << 20, sink));
+        var finding = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.LfsPointer, finding.Code);
+        Assert.Contains("is a Git LFS pointer (oid sha256:4665a5ea423c2713d436b5ee50593a9640e0018c1550b5a0002f74190d6caea8, 288,000,128 bytes)", finding.Message);
+        Assert.Contains("git lfs pull", finding.Message);
+        // Every reader opens through the gate: a handle is refused the same way.
+        var e = Assert.Throws<InputFileException>(() => InputFile.OpenRead(At("shot1.npy")));
+        Assert.Contains("Git LFS pointer", e.Why);
+    }
+
+    [Theory]
+    [InlineData("version https://git-lfs.github.com/spec/v1\n")] // no oid, no size
+    [InlineData("version 1\noid sha256:00\nsize 3\n")] // not the spec's first line
+    [InlineData("version https://git-lfs.github.com/spec/v1\noid sha256:00\nsize many\n")]
+    public void Small_files_that_only_resemble_a_pointer_are_read_as_they_are(string text)
+    {
+        File.WriteAllText(At("small.txt"), text);
+        var sink = new FindingSink();
+        Assert.Equal(text.Length, InputFile.ReadAll(At("small.txt"), 1 << 20, sink)!.Length);
+        Assert.Empty(sink.Findings);
+    }
 }

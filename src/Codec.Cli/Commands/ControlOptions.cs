@@ -15,7 +15,7 @@ public static class ControlOptions
 
     public static Option<bool> WarningsAsErrors() => new("--warnings-as-errors") { Description = "A warning fails the run (exit code 1), as an error does." };
 
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print only the totals line of the readable report." };
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print only the totals line of the readable report, and no progress." };
 
     public static Option<string?> Color() => new("--color") { Description = "Colour the readable report: auto (default: on a terminal, unless NO_COLOR is set), always or never." };
 }

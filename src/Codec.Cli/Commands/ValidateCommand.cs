@@ -290,7 +290,9 @@ public static class ValidateCommand
         var owned = Enumerable.Range(0, targets.Count).Where(i => targets[i].Kind == TargetKind.Folder || shard.Owns(unitKeys[i])).Select(i => (Unit: i + 1, Target: targets[i])).ToList();
         var units = new List<UnitReports>();
         if (shard.Index == 0 && walkProblems.Count > 0) units.Add(UnitReports.Whole(0, walkProblems));
-        using var progress = new ProgressLine(settings.ShowProgress || settings.PlainProgress ? stderr : null, plain: !settings.ShowProgress);
+        // --quiet asks for the totals line and nothing else: no progress either.
+        bool showProgress = !settings.Quiet && (settings.ShowProgress || settings.PlainProgress);
+        using var progress = new ProgressLine(showProgress ? stderr : null, plain: !settings.ShowProgress);
         for (int t = 0; t < owned.Count; t++)
         {
             var (unit, target) = owned[t];

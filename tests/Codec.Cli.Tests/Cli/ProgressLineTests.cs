@@ -49,4 +49,28 @@ public sealed class ProgressLineTests
         Assert.Equal("checking dataset: 800/800 files (100%)", lines[^1]);
         Assert.DoesNotContain('\r', output.ToString());
     }
+
+    [Fact]
+    public void Quiet_runs_print_no_progress_even_to_a_log()
+    {
+        // 1,020 info.json-sized files would give ten progress lines to a log; --quiet asks for the totals alone.
+        string dir = Directory.CreateTempSubdirectory("codec-quiet-").FullName;
+        try
+        {
+            string sample = Path.Combine(Codec.Tests.Infrastructure.TestPaths.SampleData, "synthesis", "info-1.5", "0.info.json");
+            for (int i = 0; i < 300; i++) File.Copy(sample, Path.Combine(dir, $"{i}.info.json"));
+            var stderr = new StringWriter();
+            var settings = new Codec.Cli.Commands.ValidateSettings { PlainProgress = true, Quiet = true };
+            Codec.Cli.Commands.ValidateCommand.Run([dir], settings, new StringWriter(), stderr);
+            Assert.DoesNotContain("checking", stderr.ToString());
+
+            var loud = new StringWriter();
+            Codec.Cli.Commands.ValidateCommand.Run([dir], settings with { Quiet = false }, new StringWriter(), loud);
+            Assert.Contains("checking", loud.ToString());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -66,8 +66,8 @@ public static class FindingCodes
         "The file is incomplete or of another version: check its version member against what its producer wrote.", Example = "/camera/intrinsics: required member is missing")]
     public const string MissingMember = "S202";
 
-    [Finding(Error, "A member that is not part of the format version the file declares.",
-        "A newer version's member in an older file means the version member is wrong; a misspelt name means a hand edit.", Example = "/camera/lens_shift: member is not part of this format version")]
+    [Finding(Warning, "A member that is not part of the format version the file declares. Every built-in format reports it as a warning; a schema's \"unknownMembers\": \"error\" makes it an error.",
+        "A newer version's member in an older file means the version member is wrong; a misspelt name means a hand edit.", Example = "/camera/lens_shift: member is not part of this format version", AlsoAs = [Error])]
     public const string UnknownMember = "S203";
 
     [Finding(Error, "An array with more or fewer items than the format declares (68 iBUG points, a 3x3 matrix).",

@@ -83,4 +83,14 @@ public sealed class ExplainCommandTests
 
         Assert.Contains("normalLength  default 0.05, a setting in [0, 1]", text);
     }
+
+    [Fact]
+    public void Explain_states_the_severity_users_see_for_a_code_whose_severity_a_schema_sets()
+    {
+        // Every built-in format reports unknown members as warnings; a schema may make them errors.
+        var stdout = new StringWriter();
+        Assert.Equal(0, ExplainCommand.Run(["S203"], false, stdout, new StringWriter()));
+        Assert.StartsWith("S203 Unknown member (warning (or error))", stdout.ToString());
+        Assert.Contains("Every built-in format reports it as a warning", stdout.ToString());
+    }
 }

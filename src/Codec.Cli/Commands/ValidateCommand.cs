@@ -237,6 +237,14 @@ public static class ValidateCommand
             }
             else if (File.Exists(path))
             {
+                // A file of a render or a dataset (an image, a cache, audio) is checked with its folder, against the
+                // files beside it: said so, rather than read as a JSON document that it is not.
+                if (PartOfAFolder(path) is { } extension)
+                {
+                    stderr.WriteLine($"codec: {path} is a {extension} file; validate reads info.json and metadata.jsonl files, and checks images, masks, meshes, caches and audio with the folder they belong to: give the render's output folder or the Audio2Face-3D dataset's folder (codec inspect {path} describes the file alone)");
+                    return 2;
+                }
+
                 targets.Add(new Target(path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? TargetKind.MetadataFile : TargetKind.InfoFile, path));
             }
             else if (Directory.Exists(path))
@@ -445,6 +453,15 @@ public static class ValidateCommand
         {
             return new FileCheckResult(file, null, new[] { InputFile.Unreadable(e) });
         }
+    }
+
+    // The extensions of the binary files renders and datasets hold (what codec inspect reads besides JSON).
+    private static readonly string[] FolderFileExtensions = [".png", ".tif", ".tiff", ".exr", ".obj", ".wav", ".npy", ".npz", ".pc2", ".xml", ".mc", ".mcx"];
+
+    private static string? PartOfAFolder(string path)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        return FolderFileExtensions.Contains(extension) ? extension : null;
     }
 
     private enum TargetKind

@@ -254,4 +254,19 @@ public sealed class ValidateCommandTests : IDisposable
             Console.SetError(saved);
         }
     }
+
+    [Theory]
+    [InlineData("Claire_neutral.wav")]
+    [InlineData("shot1.npz")]
+    [InlineData("3.rgb.png")]
+    public void A_file_of_a_folder_given_alone_is_a_usage_error_that_names_what_to_give(string name)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, [1, 2, 3]);
+        var stderr = new StringWriter();
+        Assert.Equal(2, ValidateCommand.Run([path], new ValidateSettings(), new StringWriter(), stderr));
+        Assert.Contains("validate reads info.json and metadata.jsonl files", stderr.ToString());
+        Assert.Contains("codec inspect", stderr.ToString());
+        Assert.DoesNotContain("J101", stderr.ToString());
+    }
 }

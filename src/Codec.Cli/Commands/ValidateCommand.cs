@@ -233,7 +233,11 @@ public static class ValidateCommand
                 }
 
                 var (jsonLines, input) = StandardInput.Open(settings.OpenStandardInput(), settings.StdinName);
-                targets.Add(new Target(jsonLines ? TargetKind.MetadataFile : TargetKind.InfoFile, settings.StdinName ?? StandardInput.DefaultName) { Input = input });
+                targets.Add(new Target(jsonLines ? TargetKind.MetadataFile : TargetKind.InfoFile, settings.StdinName ?? StandardInput.DefaultName)
+                {
+                    Input = input,
+                    KindGuessed = settings.StdinName is null,
+                });
             }
             else if (File.Exists(path))
             {
@@ -417,7 +421,16 @@ public static class ValidateCommand
                 : InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
             if (length < 0) return new FileCheckResult(file, null, findings);
             var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
-            return new FileCheckResult(file, result.Version, result.Findings) { Unlisted = result.Unlisted };
+            var told = result.Findings;
+            // One line on standard input looks like an info.json: when it is not one, say how to name a metadata line.
+            if (target.KindGuessed && result.IsOtherProduct)
+            {
+                told = told.Select(f => f.Code == FindingCodes.OtherProduct
+                    ? f with { Message = f.Message + $"; standard input was read as an info.json: if it is a metadata.jsonl line, give --stdin-name metadata.jsonl" }
+                    : f).ToList();
+            }
+
+            return new FileCheckResult(file, result.Version, told) { Unlisted = result.Unlisted };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -479,5 +492,8 @@ public static class ValidateCommand
 
         /// <summary>Standard input, when this target is '-'; <see cref="Path"/> is then the name reports give it.</summary>
         public Stream? Input { get; init; }
+
+        /// <summary>Standard input whose kind was told by its content (no --stdin-name).</summary>
+        public bool KindGuessed { get; init; }
     }
 }

@@ -269,4 +269,18 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("codec inspect", stderr.ToString());
         Assert.DoesNotContain("J101", stderr.ToString());
     }
+
+    [Fact]
+    public void One_metadata_line_on_standard_input_is_told_how_to_be_named()
+    {
+        string line = File.ReadLines(Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5", "metadata.jsonl")).First();
+        var stdout = new StringWriter();
+        var settings = new ValidateSettings { OpenStandardInput = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(line + "\n")) };
+        Assert.Equal(1, ValidateCommand.Run(["-"], settings, stdout, new StringWriter()));
+        Assert.Contains("give --stdin-name metadata.jsonl", stdout.ToString());
+
+        // Named, it is read as what it is, and passes.
+        var named = new StringWriter();
+        Assert.Equal(0, ValidateCommand.Run(["-"], settings with { StdinName = "metadata.jsonl" }, named, new StringWriter()));
+    }
 }

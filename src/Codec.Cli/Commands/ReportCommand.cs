@@ -21,13 +21,20 @@ public static class ReportCommand
         var baseline = new Option<string?>("--baseline") { Description = "An earlier run's Parquet file, to show what moved since." };
         var ignore = ControlOptions.Ignore();
         var warningsAsErrors = ControlOptions.WarningsAsErrors();
-        var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, ignore, warningsAsErrors };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), Console.Out, Console.Error));
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing report file (never one of the run's files)." };
+        var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, ignore, warningsAsErrors, force };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), Console.Out, Console.Error,
+            parse.GetValue(force)));
         return command;
     }
 
-    /// <summary>0 when written (whatever the run found: the report says it); 2 for unreadable or mismatched files.</summary>
-    public static int Run(IReadOnlyList<string> files, string output, string? baseline, IReadOnlyList<string> ignore, bool warningsAsErrors, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// When written, the exit code validate gives the same run (0 clean, 1 errors, or warnings with
+    /// --warnings-as-errors): the page and the exit code say the same. 2 for unreadable or mismatched files, or an
+    /// existing output without <paramref name="force"/>.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> files, string output, string? baseline, IReadOnlyList<string> ignore, bool warningsAsErrors, TextWriter stdout, TextWriter stderr,
+        bool force = false)
     {
         if (!output.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
         {
@@ -36,7 +43,7 @@ public static class ReportCommand
         }
 
         string[] inputs = [.. files, .. baseline is null ? Array.Empty<string>() : [baseline]];
-        if (OutputFile.Refusal([output], inputs, overwrite: true) is { } refusal)
+        if (OutputFile.Refusal([output], inputs, overwrite: force) is { } refusal)
         {
             stderr.WriteLine("codec: " + refusal);
             return 2;
@@ -73,6 +80,6 @@ public static class ReportCommand
         if (!run.IsComplete)
             stderr.WriteLine($"codec: {output} shows shards {string.Join(", ", run.Covered)} of {run.ShardCount}: the others are missing");
         stdout.WriteLine($"{output}: {reports.Count} files, {reports.Sum(r => r.Errors)} errors, {reports.Sum(r => r.Warnings)} warnings{(baseline is null ? "" : ", compared with " + baseline)}");
-        return 0;
+        return controls.Policy.ExitCode(reports);
     }
 }

@@ -85,6 +85,20 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(2, ReportCommand.Run([Path.Combine(TestPaths.SampleData, "a2f", "audio", "cp1_neutral.wav")], Path.Combine(_dir, "x.html"), null, [], false, new StringWriter(), new StringWriter()));
     }
 
+    [Fact]
+    public void Codec_report_exits_as_validate_would_and_overwrites_only_with_force()
+    {
+        string parquet = Path.Combine(_dir, "run.parquet");
+        ValidateToHtml("direct", new ValidateSettings { Out = parquet }, TestPaths.SampleData);
+        string page = Path.Combine(_dir, "page.html");
+        // The sample data has warnings only: 0, and 1 when warnings count as errors, as the page then says.
+        Assert.Equal(0, ReportCommand.Run([parquet], page, null, [], false, new StringWriter(), new StringWriter()));
+        var stderr = new StringWriter();
+        Assert.Equal(2, ReportCommand.Run([parquet], page, null, [], true, new StringWriter(), stderr));
+        Assert.Contains("--force", stderr.ToString());
+        Assert.Equal(1, ReportCommand.Run([parquet], page, null, [], true, new StringWriter(), new StringWriter(), force: true));
+    }
+
     private static FileCheckResult Render(long id, double yaw, string sex, params Finding[] findings) =>
         new($"{id}.info.json", "1.5", findings) { Render = new RenderFacts { RenderId = id, HeadYaw = yaw, Sex = sex, CameraDistance = 1.5 } };
 

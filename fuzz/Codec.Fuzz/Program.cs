@@ -7,8 +7,9 @@ namespace Codec.Fuzz;
 /// fuzzing of every input surface (or the named ones). Binary decoders get N runs (default 100,000), text inputs a
 /// tenth of that and whole-folder checks a hundredth. Prints executions, speed and failures per target; failing inputs
 /// go to DIR. Exit 1 when anything failed.
-/// <para><c>afl TARGET</c> runs one target under AFL++ (instrumented by SharpFuzz, see fuzz/afl.sh); <c>corpus DIR</c>
-/// writes each target's starting corpus, its smallest seeds, to DIR/TARGET.</para>
+/// <para><c>afl TARGET</c> runs one target under AFL++ (instrumented by SharpFuzz, see fuzz/afl.sh); <c>repro TARGET
+/// FILE...</c> replays saved inputs and prints what escapes; <c>corpus DIR</c> writes each target's starting corpus,
+/// its smallest seeds, to DIR/TARGET.</para>
 /// </summary>
 public static class Program
 {
@@ -33,6 +34,29 @@ public static class Program
                 target.RunInput(buffer.ToArray());
             });
             return 0;
+        }
+
+        // repro TARGET FILE...: runs saved inputs (AFL++'s crashes and hangs) through a target, uninstrumented, and
+        // prints what escapes: the first step from a finding of afl.sh to a fix and a test.
+        if (args is ["repro", var reproTarget, .. var inputs] && inputs.Length > 0)
+        {
+            var target = FuzzTarget.All(new SeedFiles(SeedFiles.FindRepoRoot())).Single(t => t.Name.Replace(' ', '-') == reproTarget);
+            int escaped = 0;
+            foreach (var input in inputs)
+            {
+                try
+                {
+                    target.RunInput(File.ReadAllBytes(input));
+                    Console.WriteLine($"{input}: no exception");
+                }
+                catch (Exception e)
+                {
+                    escaped++;
+                    Console.WriteLine($"{input}: {e}");
+                }
+            }
+
+            return escaped == 0 ? 0 : 1;
         }
 
         if (args is ["corpus", var folder])

@@ -14,6 +14,8 @@ internal static class SampleBytes
     public static unsafe int Inflate(ReadOnlySpan<byte> input, Span<byte> output, out bool more)
     {
         more = false;
+        // No bytes inflate to nothing (and an empty span has no address to read from: `fixed` gives null).
+        if (input.IsEmpty) return 0;
         try
         {
             // Read where the bytes are (a strip of a mapped or read file): no copy of the compressed data.

@@ -450,8 +450,9 @@ public static class ValidateCommand
                 unlisted += line.Unlisted;
                 foreach (var f in line.Findings)
                 {
-                    if (findings.Count < MaxListedLineFindings) findings.Add(f);
-                    else unlisted = unlisted.Add(f.Severity);
+                    if (findings.Count >= MaxListedLineFindings) unlisted = unlisted.Add(f.Severity);
+                    else if (f.Line > 0 && findings.Count > 0 && f.Line < findings[^1].Line) findings.Insert(findings.FindIndex(g => g.Line > f.Line), f); // one told at the end, in line order
+                    else findings.Add(f);
                 }
             }
 

@@ -48,8 +48,19 @@ public static class MetadataFileChecker
         long errors = 0, warnings = 0, infos = 0;
         var versions = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var lines = new JsonLinesOptions { Parallelism = options.Parallelism, MaxLineBytes = options.MaxLineBytes };
+        // Lines of another product are one finding for the file, at the first such line, with their count: the user
+        // learns one fact once. The lines still go out (their render ids matter to the folder check), without it.
+        Finding? otherProduct = null;
+        long otherProductLines = 0;
         var stats = await JsonLinesReader.ReadAsync(stream, () => new MetadataLineChecker(options.Decode, options.CollectFacts), result =>
         {
+            if (result.Findings.Any(f => f.Code == FindingCodes.OtherProduct))
+            {
+                otherProductLines++;
+                otherProduct ??= result.Findings.First(f => f.Code == FindingCodes.OtherProduct);
+                result = result with { Findings = result.Findings.Where(f => f.Code != FindingCodes.OtherProduct).ToList() };
+            }
+
             foreach (var f in result.Findings)
             {
                 if (f.Severity == Severity.Error) errors++;
@@ -64,6 +75,17 @@ public static class MetadataFileChecker
             versions[key] = versions.TryGetValue(key, out long n) ? n + 1 : 1;
             onLine?.Invoke(result);
         }, lines, cancellationToken).ConfigureAwait(false);
+        if (otherProduct is { } first)
+        {
+            var once = otherProductLines == 1 ? first : first with
+            {
+                Message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first.Message} (and so are {otherProductLines - 1:N0} more of the file's lines: {otherProductLines:N0} in all)"),
+            };
+            errors += once.Severity == Severity.Error ? 1 : 0;
+            warnings += once.Severity == Severity.Warning ? 1 : 0;
+            onLine?.Invoke(new MetadataLineResult(once.Line, null, [once], null));
+        }
+
         return new MetadataFileSummary(stats, errors, warnings, infos, versions);
     }
 }

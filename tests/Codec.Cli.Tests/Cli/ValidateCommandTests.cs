@@ -283,4 +283,20 @@ public sealed class ValidateCommandTests : IDisposable
         var named = new StringWriter();
         Assert.Equal(0, ValidateCommand.Run(["-"], settings with { StdinName = "metadata.jsonl" }, named, new StringWriter()));
     }
+
+    [FixtureFact]
+    public void Another_products_metadata_lines_are_one_finding_in_line_order_with_the_rest()
+    {
+        string line = File.ReadLines(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2", "metadata.jsonl")).First();
+        string other = line.Replace("\"scene\":{", "\"scene\":{\"container\":{\"type\":\"box\"},").Replace(",\"version\":0", ",\"version\":1");
+        string path = Path.Combine(_dir, "metadata.jsonl");
+        File.WriteAllText(path, string.Join("\n", other, other, other, "{") + "\n");
+        var stdout = new StringWriter();
+        Assert.Equal(1, ValidateCommand.Run([path], new ValidateSettings { AsJson = true }, stdout, new StringWriter()));
+        using var report = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(["V505", "J"], findings.Select(f => f.GetProperty("code").GetString()![..(f.GetProperty("code").GetString() == "V505" ? 4 : 1)]));
+        Assert.Equal([1, 4], findings.Select(f => f.GetProperty("line").GetInt32()));
+        Assert.EndsWith("3 in all)", findings[0].GetProperty("message").GetString());
+    }
 }

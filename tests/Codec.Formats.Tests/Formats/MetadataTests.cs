@@ -331,4 +331,20 @@ public sealed class MetadataTests
         // The same line (members in the schema's order, which may differ from the file's).
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(SampleLine(folder)), System.Text.Json.Nodes.JsonNode.Parse(text)));
     }
+
+    [FixtureFact]
+    public async Task A_metadata_file_of_another_product_is_one_finding_with_the_count_of_its_lines()
+    {
+        // The containers product's lines (scene.version 1 with a container): 3,000 of them are one fact, told once.
+        string line = File.ReadLines(Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2", "metadata.jsonl")).First();
+        var other = line.Replace("\"scene\":{", "\"scene\":{\"container\":{\"type\":\"box\"},").Replace(",\"version\":0", ",\"version\":1");
+        var text = string.Join("\n", Enumerable.Repeat(other, 3000)) + "\n";
+        var results = new List<MetadataLineResult>();
+        var summary = await MetadataFileChecker.CheckAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), results.Add);
+        var found = results.SelectMany(r => r.Findings).Where(f => f.Code == FindingCodes.OtherProduct).ToList();
+        var once = Assert.Single(found);
+        Assert.Equal(1, once.Line);
+        Assert.EndsWith("(and so are 2,999 more of the file's lines: 3,000 in all)", once.Message);
+        Assert.Equal(1, summary.Errors);
+    }
 }

@@ -258,7 +258,7 @@ public static class FindingCodes
         "Copy the archive again from its source; the data cannot be trusted.", Example = "/: CRC-32 of the data is not the declared 1a2b3c4d")]
     public const string ChecksumMismatch = "B816";
 
-    [Finding(Error, "A Maya cache's .xml description and its data disagree (channels, sample times, counts).",
+    [Finding(Error, "A Maya cache's .xml description and its data disagree (channels, sample times, counts), or the data it names is not beside it.",
         "Re-export the cache from Maya, or the .xml that belongs to this .mc; a stale .xml is the usual cause.", Example = "/: the .xml describes channel headShape, which no sample holds")]
     public const string CacheDescriptionMismatch = "B820";
 

@@ -329,4 +329,16 @@ public sealed class InspectConvertTests : IDisposable
         Assert.Contains("[frames, vertices, 3]", stderr.ToString());
         Assert.False(File.Exists(Path.Combine(_dir, "x.pc2")));
     }
+
+    [Fact]
+    public void A_maya_description_without_its_data_is_the_caches_finding_and_exit_1()
+    {
+        // The path given exists; the defect is the cache's (its .xml names data that is not beside it), not a usage problem.
+        string xml = Path.Combine(_dir, "cp3_joy.xml");
+        File.Copy(Path.Combine(TestPaths.SampleData, "a2f", "cache", "skin", "cp3_joy", "cp3_joy.xml"), xml);
+        var stdout = new StringWriter();
+        Assert.Equal(1, InspectCommand.Run([xml], false, stdout, new StringWriter()));
+        Assert.Contains("B820: the cache data", stdout.ToString());
+        Assert.Contains("cp3_joy.mc is not there", stdout.ToString());
+    }
 }

@@ -219,7 +219,8 @@ public sealed class MayaCacheFile : IDisposable
 
         if (files.Count == 0 || !File.Exists(files[0].Path))
         {
-            sink.Add(new Finding(FindingCodes.FileUnreadable, Severity.Error, xmlPath, $"the cache data {(description.OneFile ? files[0].Path : stem + "Frame<N>" + extension)} is not there"));
+            // The description's defect, not an I/O problem: it names data that is not beside it.
+            sink.Add(new Finding(FindingCodes.CacheDescriptionMismatch, Severity.Error, xmlPath, $"the cache data {(description.OneFile ? files[0].Path : stem + "Frame<N>" + extension)} is not there"));
             return null;
         }
 

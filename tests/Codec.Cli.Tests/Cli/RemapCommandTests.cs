@@ -124,4 +124,20 @@ public sealed class RemapCommandTests : IDisposable
         Assert.Equal(0, RemapCommand.Run(Path.Combine(folder, "0.clothing_segments.png"), Path.Combine(folder, "0.info.json"), "clothing-loader", clothing, null, false, stdout, new StringWriter()));
         Assert.Contains("1 →   3  long sleeve outerwear", stdout.ToString());
     }
+
+    [Fact]
+    public void Another_renders_mapping_is_said_not_passed_in_silence()
+    {
+        var (_, info) = Render();
+        var (mask, _) = Render("3.segments.png");
+        var stderr = new StringWriter();
+        Assert.Equal(0, RemapCommand.Run(mask, info, null, Path.Combine(_dir, "out.png"), null, false, new StringWriter(), stderr));
+        Assert.Contains("warning: 3.segments.png is render 3's mask, but 7.info.json is render 7's", stderr.ToString());
+        Assert.Contains("give --info 3.info.json", stderr.ToString());
+
+        // Its own render's mapping: nothing said about it.
+        var own = new StringWriter();
+        Assert.Equal(0, RemapCommand.Run(Path.Combine(_dir, "7.segments.png"), info, null, Path.Combine(_dir, "own.png"), null, false, new StringWriter(), own));
+        Assert.DoesNotContain("render 7's", own.ToString());
+    }
 }

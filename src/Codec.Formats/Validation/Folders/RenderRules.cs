@@ -213,7 +213,7 @@ public static class RenderRules
         foreach (var (pass, image) in passes)
         {
             var found = new FindingSink();
-            context.Render.Run(context.Render.Contract.Files.First(f => f.Name == pass.As), context.Path, image, found, pixels, context.Render.Contract.PassRulesOf(pass.As));
+            context.Render.Run(context.Render.Contract.File(pass.As)!, context.Path, image, found, pixels, context.Render.Contract.PassRulesOf(pass.As));
             foreach (var f in found.Findings) context.Sink.Add(f with { Message = $"{string.Join(", ", pass.Channels)}: {f.Message}" });
         }
     }

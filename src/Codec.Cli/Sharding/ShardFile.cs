@@ -28,7 +28,7 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 
     /// <summary>The reports in the order one run over everything gives them.</summary>
     public IReadOnlyList<FileCheckResult> Reports() => Units.GroupBy(u => u.Unit).OrderBy(g => g.Key)
-        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts).Select(p => (p.Entry, p.Part, p.SortByLine, p.Result)), r => r.Findings, (r, f) => r with { Findings = f }))
+        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts)))
         .ToList();
 }
 

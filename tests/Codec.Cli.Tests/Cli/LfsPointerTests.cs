@@ -52,4 +52,15 @@ public sealed class LfsPointerTests : IDisposable
         InspectCommand.Run([path], false, stdout, stderr);
         Assert.Contains("Git LFS pointer", stdout.ToString() + stderr.ToString());
     }
+
+    [Fact]
+    public void Convert_refuses_a_pointer_with_the_same_finding()
+    {
+        string path = Path.Combine(_dir, "shot1.npy");
+        File.WriteAllText(path, Pointer);
+        var stderr = new StringWriter();
+        Assert.Equal(1, ConvertCommand.Run(path, Path.Combine(_dir, "shot1.pc2"), null, false, new StringWriter(), stderr));
+        Assert.Contains("F604: is a Git LFS pointer", stderr.ToString());
+        Assert.False(File.Exists(Path.Combine(_dir, "shot1.pc2")));
+    }
 }

@@ -37,15 +37,15 @@ public sealed record FolderPart(long Entry, int Part, bool SortByLine, FileCheck
     /// version and counts), and put in line order when the report is one (the metadata.jsonl) — a stable order, so
     /// findings of one line keep the order one run gives them.
     /// </summary>
-    public static List<T> Combine<T>(IEnumerable<(long Entry, int Part, bool SortByLine, T Report)> parts, Func<T, IReadOnlyList<Finding>> findings, Func<T, IReadOnlyList<Finding>, T> withFindings)
+    public static List<FileCheckResult> Combine(IEnumerable<FolderPart> parts)
     {
-        var reports = new List<T>();
+        var reports = new List<FileCheckResult>();
         foreach (var entry in parts.GroupBy(p => p.Entry).OrderBy(g => g.Key))
         {
             var ordered = entry.OrderBy(p => p.Part).ToList();
-            IEnumerable<Finding> all = ordered.SelectMany(p => findings(p.Report));
+            IEnumerable<Finding> all = ordered.SelectMany(p => p.Result.Findings);
             if (ordered[0].SortByLine) all = all.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line);
-            reports.Add(ordered.Count == 1 && !ordered[0].SortByLine ? ordered[0].Report : withFindings(ordered[0].Report, all.ToList()));
+            reports.Add(ordered.Count == 1 && !ordered[0].SortByLine ? ordered[0].Result : ordered[0].Result with { Findings = all.ToList() });
         }
 
         return reports;

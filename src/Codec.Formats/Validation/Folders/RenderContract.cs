@@ -35,19 +35,16 @@ public sealed record RenderContract(
     IReadOnlyList<ToleranceSpec> Tolerances,
     IReadOnlyList<RenderRuleUse> Rules)
 {
-    private Dictionary<string, RenderFileSpec>? _bySuffix;
-    private Dictionary<string, RenderRuleUse[]>? _fileRules;
-    private Dictionary<string, RenderRuleUse[]>? _passRules;
+    // Lookups built once with the contract (a generated contract is built once per process).
+    private readonly Dictionary<string, RenderFileSpec> _bySuffix = Files.SelectMany(f => f.Suffixes.Select(s => (s, f))).ToDictionary(p => p.s, p => p.f, StringComparer.Ordinal);
+    private readonly Dictionary<string, RenderRuleUse[]> _fileRules = Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
+    private readonly Dictionary<string, RenderRuleUse[]> _passRules = Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.ForPasses && r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The file the others are checked against (the contract has exactly one).</summary>
     public RenderFileSpec Anchor => Files.First(f => f.Kind == RenderFileKind.Info);
 
     /// <summary>The file a render file is, by what follows the render's part of its name (<c>rgb.png</c>); null for a file the contract does not declare.</summary>
-    public RenderFileSpec? FileOf(string suffix)
-    {
-        _bySuffix ??= Files.SelectMany(f => f.Suffixes.Select(s => (s, f))).ToDictionary(p => p.s, p => p.f, StringComparer.Ordinal);
-        return _bySuffix.GetValueOrDefault(suffix);
-    }
+    public RenderFileSpec? FileOf(string suffix) => _bySuffix.GetValueOrDefault(suffix);
 
     /// <summary>The file named <paramref name="name"/> in the contract, or null.</summary>
     public RenderFileSpec? File(string name) => Files.FirstOrDefault(f => f.Name == name);
@@ -67,18 +64,10 @@ public sealed record RenderContract(
     public RenderFileSpec? MainMask => Files.FirstOrDefault(f => f.Kind == RenderFileKind.Mask);
 
     /// <summary>The rules of a file, in the contract's order.</summary>
-    public IReadOnlyList<RenderRuleUse> RulesOf(string file)
-    {
-        _fileRules ??= Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
-        return _fileRules.GetValueOrDefault(file) ?? [];
-    }
+    public IReadOnlyList<RenderRuleUse> RulesOf(string file) => _fileRules.GetValueOrDefault(file) ?? [];
 
     /// <summary>The rules an EXR pass standing for <paramref name="file"/> is checked by: those of the file that apply to passes.</summary>
-    public IReadOnlyList<RenderRuleUse> PassRulesOf(string file)
-    {
-        _passRules ??= Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.ForPasses && r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
-        return _passRules.GetValueOrDefault(file) ?? [];
-    }
+    public IReadOnlyList<RenderRuleUse> PassRulesOf(string file) => _passRules.GetValueOrDefault(file) ?? [];
 
     /// <summary>The tolerances' values: each declared default, or the setting <paramref name="settings"/> gives by the tolerance's name.</summary>
     public double[] ToleranceValues(IReadOnlyDictionary<string, double> settings) =>

@@ -36,7 +36,7 @@ public sealed class SynthesisFolderChecker
     public async Task<IReadOnlyList<FileCheckResult>> CheckAsync(string folder, IProgress<FolderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var parts = await CheckPartsAsync(folder, FolderShare.All, progress, cancellationToken).ConfigureAwait(false);
-        return FolderPart.Combine(parts.Select(p => (p.Entry, p.Part, p.SortByLine, p.Result)), r => r.Findings, (r, f) => r with { Findings = f });
+        return FolderPart.Combine(parts);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Runtime.Findings;
@@ -49,21 +50,21 @@ public static class ExplainCommand
 
         if (codes.Count == 0)
         {
-            foreach (var d in FindingCatalog.All) stdout.WriteLine($"{d.Code}  {FindingDocs.Label(d.Severity),-7}  {d.Title}: {d.Meaning}");
+            foreach (var d in BuiltInFindings.Catalog.All) stdout.WriteLine($"{d.Code}  {FindingDocs.Label(d.Severity),-7}  {d.Title}: {d.Meaning}");
             return 0;
         }
 
         int status = 0;
         for (int i = 0; i < codes.Count; i++)
         {
-            if (FindingCatalog.Find(codes[i]) is { } doc)
+            if (BuiltInFindings.Catalog.Find(codes[i]) is { } doc)
             {
                 if (i > 0) stdout.WriteLine();
                 stdout.Write(FindingDocs.Text(doc));
                 continue;
             }
 
-            var near = FindingCatalog.All.Where(d => codes[i].Length > 1 && d.Code.StartsWith(codes[i][..2], StringComparison.OrdinalIgnoreCase)).Select(d => d.Code).ToList();
+            var near = BuiltInFindings.Catalog.All.Where(d => codes[i].Length > 1 && d.Code.StartsWith(codes[i][..2], StringComparison.OrdinalIgnoreCase)).Select(d => d.Code).ToList();
             stderr.WriteLine($"codec: {codes[i]} is not a finding code" + (near.Count > 0 ? $" (codes of that family: {string.Join(", ", near)})" : " (codec explain lists them)"));
             status = 2;
         }

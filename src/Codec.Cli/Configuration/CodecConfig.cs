@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Text.Json;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -117,7 +118,7 @@ public sealed record CodecConfig
         {
             var item = items[index];
             string code = item.Text ?? item["code"]!.Text!;
-            if (FindingCatalog.Find(code) is null)
+            if (BuiltInFindings.Catalog.Find(code) is null)
             {
                 error = $"{path}: /ignore/{index}: {code} is not a finding code (codec explain lists them)";
                 return null;

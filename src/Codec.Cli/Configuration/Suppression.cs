@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 namespace Codec.Cli.Configuration;
 
 /// <summary>
@@ -32,7 +33,7 @@ public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, str
         {
             int colon = item.IndexOf(':');
             string code = colon < 0 ? item : item[..colon];
-            if (Codec.Runtime.Findings.FindingCatalog.Find(code) is null)
+            if (BuiltInFindings.Catalog.Find(code) is null)
             {
                 error = $"--ignore {item}: {code} is not a finding code (codec explain lists them)";
                 return null;

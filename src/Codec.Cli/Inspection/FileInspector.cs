@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
@@ -195,7 +196,7 @@ public static class FileInspector
                     Add($"label {label}{name}", $"{count} px ({100.0 * count / ((long)image.Width * image.Height):0.##}%)");
                     if (names is not null && !names.ContainsKey(label))
                     {
-                        sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{count} pixels have value {label}, which the mapping does not list"));
+                        sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{count} pixels have value {label}, which the mapping does not list"));
                     }
                 }
 

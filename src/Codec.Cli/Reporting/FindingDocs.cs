@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Text;
 using Codec.Runtime.Findings;
 
@@ -30,8 +31,8 @@ public static class FindingDocs
         md.Append("`codec.json`; `codec explain CODE` prints its entry. This file is generated from the codes' registration\n");
         md.Append("(`codec explain --markdown`); a test keeps it current.\n\n");
         md.Append("| Code | Severity | Name | Meaning |\n|---|---|---|---|\n");
-        foreach (var d in FindingCatalog.All) md.Append($"| [{d.Code}](#{d.Anchor}) | {d.Severities} | {d.Title} | {Cell(d.Meaning)} |\n");
-        foreach (var group in FindingCatalog.All.GroupBy(d => d.Code[0]))
+        foreach (var d in BuiltInFindings.Catalog.All) md.Append($"| [{d.Code}](#{d.Anchor}) | {d.Severities} | {d.Title} | {Cell(d.Meaning)} |\n");
+        foreach (var group in BuiltInFindings.Catalog.All.GroupBy(d => d.Code[0]))
         {
             md.Append($"\n## {Family(group.Key)}\n");
             foreach (var d in group)

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 
@@ -69,7 +70,7 @@ public static class HumanReport
         output.WriteLine("Findings by code (codec explain CODE says what to do):");
         foreach (var c in codes)
         {
-            string title = FindingCatalog.Find(c.Code)?.Title ?? "";
+            string title = BuiltInFindings.Catalog.Find(c.Code)?.Title ?? "";
             output.WriteLine($"  {c.Code}  {paint.Severity(c.Severity, $"{Label(c.Severity),-7}")} {c.Findings,7} in {Count(c.Files, "file"),-10}  {title}");
         }
 

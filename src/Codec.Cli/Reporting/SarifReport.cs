@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using System.Text.Json;
 using Codec.Runtime.Findings;
@@ -27,7 +28,7 @@ public static class SarifReport
         w.WriteStartArray("rules");
         foreach (var code in codes)
         {
-            var doc = FindingCatalog.Find(code);
+            var doc = BuiltInFindings.Catalog.Find(code);
             w.WriteStartObject();
             w.WriteString("id", code);
             w.WriteString("name", doc?.Name ?? code);

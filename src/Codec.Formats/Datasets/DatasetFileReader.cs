@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -72,9 +73,9 @@ public static class DatasetFileReader
         facts.BitsPerSample = wav.Format.BitsPerSample;
         facts.DurationSeconds = wav.DurationSeconds;
         if (wav.Format.SampleRate < file.Spec.MinSampleRate)
-            facts.Warn(FindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the layout asks for at least {file.Spec.MinSampleRate} Hz ({file.Spec.Description})");
+            facts.Warn(DatasetFindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the layout asks for at least {file.Spec.MinSampleRate} Hz ({file.Spec.Description})");
         if (wav.Format.BitsPerSample < file.Spec.MinBitsPerSample)
-            facts.Warn(FindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; the layout asks for at least {file.Spec.MinBitsPerSample} bits ({file.Spec.Description})");
+            facts.Warn(DatasetFindingCodes.AudioQuality, "", $"{wav.Format.BitsPerSample}-bit samples; the layout asks for at least {file.Spec.MinBitsPerSample} bits ({file.Spec.Description})");
     }
 
     // Small enough to stay in the core's L2 cache between the kernel's copy and the finiteness pass over it (a 4 MB
@@ -270,7 +271,7 @@ public static class DatasetFileReader
 
         foreach (var spec in specs.Where(s => !s.Optional && !MemberSpecs.IsPattern(s.Key)))
         {
-            if (!facts.Members.ContainsKey(spec.Key)) facts.Error(FindingCodes.PartMissing, "/" + spec.Key, $"the archive has no '{spec.Key}' member");
+            if (!facts.Members.ContainsKey(spec.Key)) facts.Error(DatasetFindingCodes.PartMissing, "/" + spec.Key, $"the archive has no '{spec.Key}' member");
         }
     }
 
@@ -287,11 +288,11 @@ public static class DatasetFileReader
         if (expected is null || DTypeMatches(actual, expected)) return;
         if (warn.Any(w => DTypeMatches(actual, w)))
         {
-            facts.Warn(FindingCodes.WrongDType, where, $"dtype {actual}; {expected} is what NVIDIA's SDK reads (byte strings, as astype('S') writes them)");
+            facts.Warn(DatasetFindingCodes.WrongDType, where, $"dtype {actual}; {expected} is what NVIDIA's SDK reads (byte strings, as astype('S') writes them)");
             return;
         }
 
-        facts.Error(FindingCodes.WrongDType, where, $"dtype {actual}, expected {expected}");
+        facts.Error(DatasetFindingCodes.WrongDType, where, $"dtype {actual}, expected {expected}");
     }
 
     private static bool DTypeMatches(string actual, string expected) =>
@@ -303,14 +304,14 @@ public static class DatasetFileReader
         string Text() => "(" + string.Join(", ", shape) + ")";
         if (shape.Count != expected.Count)
         {
-            facts.Error(FindingCodes.WrongShape, where, $"shape {Text()} has {shape.Count} dimensions; expected [{string.Join(", ", expected)}]");
+            facts.Error(DatasetFindingCodes.WrongShape, where, $"shape {Text()} has {shape.Count} dimensions; expected [{string.Join(", ", expected)}]");
             return;
         }
 
         for (int i = 0; i < shape.Count; i++)
         {
             if (expected[i].IsConstant && shape[i] != expected[i].Offset)
-                facts.Error(FindingCodes.WrongShape, where, $"shape {Text()}: dimension {i} is {shape[i]}, expected {expected[i].Offset} ([{string.Join(", ", expected)}])");
+                facts.Error(DatasetFindingCodes.WrongShape, where, $"shape {Text()}: dimension {i} is {shape[i]}, expected {expected[i].Offset} ([{string.Join(", ", expected)}])");
         }
     }
 

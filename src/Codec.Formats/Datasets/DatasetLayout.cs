@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -49,10 +50,10 @@ public sealed class DatasetLayout
         void Absent(string dir, string relative, FolderSpec folder)
         {
             if (new FileInfo(dir).LinkTarget is { } target)
-                Report(relative, folder.Required ? FindingCodes.PartMissing : FindingCodes.FileUnreadable, folder.Required ? Severity.Error : Severity.Warning,
+                Report(relative, folder.Required ? DatasetFindingCodes.PartMissing : FindingCodes.FileUnreadable, folder.Required ? Severity.Error : Severity.Warning,
                     $"{relative}/ is a link to {target} that loops or leads nowhere, so nothing in it is checked ({About(folder)})");
             else if (folder.Required)
-                Report(relative, FindingCodes.PartMissing, Severity.Error, $"the required folder {relative}/ is missing ({About(folder)})");
+                Report(relative, DatasetFindingCodes.PartMissing, Severity.Error, $"the required folder {relative}/ is missing ({About(folder)})");
         }
 
         // Folders the contract declares (and their parents) are never strays of the folder above them.
@@ -100,7 +101,7 @@ public sealed class DatasetLayout
                 if (!Directory.Exists(entry))
                 {
                     if ((folder.FilesBeside ?? folder.Strays) is { } severity)
-                        Report(relative, FindingCodes.StrayEntry, severity, $"{entryName} is a file in {parentRelative}/, which holds one folder per {name} ({About(folder)})");
+                        Report(relative, DatasetFindingCodes.StrayEntry, severity, $"{entryName} is a file in {parentRelative}/, which holds one folder per {name} ({About(folder)})");
                     continue;
                 }
 
@@ -111,7 +112,7 @@ public sealed class DatasetLayout
             }
 
             if (folder.Required && instances == 0)
-                Report(parentRelative, FindingCodes.PartMissing, Severity.Error, $"{parentRelative}/ holds no {name} folders ({About(folder)})");
+                Report(parentRelative, DatasetFindingCodes.PartMissing, Severity.Error, $"{parentRelative}/ holds no {name} folders ({About(folder)})");
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
@@ -137,19 +138,19 @@ public sealed class DatasetLayout
             }
 
             if (spec.Required && !found.Any(f => f.Spec == spec))
-                report(relative, FindingCodes.PartMissing, Severity.Error, $"{relative}/ has no {pattern.Concrete(bindings)} ({spec.Description})");
+                report(relative, DatasetFindingCodes.PartMissing, Severity.Error, $"{relative}/ has no {pattern.Concrete(bindings)} ({spec.Description})");
         }
 
         if (folder.OneOf && found.Count == 0)
         {
-            report(relative, FindingCodes.PartMissing, Severity.Error,
+            report(relative, DatasetFindingCodes.PartMissing, Severity.Error,
                 $"{relative}/ holds none of {string.Join(", ", folder.Files.Select(f => FileNamePattern.Parse(f.Name).Concrete(bindings)))} ({About(folder)})");
         }
         else if (folder.OneOf && found.Count > 1)
         {
             // The first in the contract's order is the one read (NVIDIA's reader: npy, then xml, then pc2).
             var kept = found[0];
-            report(relative, FindingCodes.SeveralAlternatives, Severity.Warning,
+            report(relative, DatasetFindingCodes.SeveralAlternatives, Severity.Warning,
                 $"{relative}/ holds {string.Join(", ", found.Select(f => System.IO.Path.GetFileName(f.Path)))}; only {System.IO.Path.GetFileName(kept.Path)} is read");
             found = [kept];
         }
@@ -159,7 +160,7 @@ public sealed class DatasetLayout
         foreach (var name in entries)
         {
             if (claimed.Contains(name!) || declared.Contains(relative + "/" + name)) continue;
-            report(relative + "/" + name, FindingCodes.StrayEntry, strays, $"{name} is not part of {relative}/ ({About(folder)})");
+            report(relative + "/" + name, DatasetFindingCodes.StrayEntry, strays, $"{name} is not part of {relative}/ ({About(folder)})");
         }
     }
 

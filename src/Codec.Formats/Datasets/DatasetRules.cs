@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Runtime.Findings;
 
@@ -31,7 +32,7 @@ public static class DatasetRules
         if (found.Count == 0 && onlyIfAny) return;
 
         void Extra(Instance instance, string path) =>
-            c.Report(instance.ReportAt, new Finding(FindingCodes.InstancesDisagree, extra, path, $"{instance.Value} names no {placeholder} of {Folder(reference)}"));
+            c.Report(instance.ReportAt, new Finding(DatasetFindingCodes.InstancesDisagree, extra, path, $"{instance.Value} names no {placeholder} of {Folder(reference)}"));
 
         // An archive's instances are its members; an absent or unreadable archive is its own finding, not one per instance.
         if (c.IsArchive(other))
@@ -40,7 +41,7 @@ public static class DatasetRules
             var members = Values(found);
             var absent = expected.Where(v => !members.Contains(v)).ToList();
             if (absent.Count > 0)
-                c.Report(other, new Finding(FindingCodes.InstancesDisagree, missing, "", $"no entry for {absent.Count} {placeholder}(s) of {Folder(reference)} ({Few(absent)})"));
+                c.Report(other, new Finding(DatasetFindingCodes.InstancesDisagree, missing, "", $"no entry for {absent.Count} {placeholder}(s) of {Folder(reference)} ({Few(absent)})"));
             foreach (var instance in found.Where(i => !expected.Contains(i.Value))) Extra(instance, "/" + instance.Value);
             return;
         }
@@ -52,7 +53,7 @@ public static class DatasetRules
                 var present = Values(group);
                 var absent = expected.Where(v => !present.Contains(v)).ToList();
                 if (absent.Count > 0)
-                    c.Report(GroupPath(other, group.First()), new Finding(FindingCodes.InstancesDisagree, missing, "", $"{group.Key} lacks {absent.Count} of the {expected.Count} {placeholder}s of {Folder(reference)} ({Few(absent)})"));
+                    c.Report(GroupPath(other, group.First()), new Finding(DatasetFindingCodes.InstancesDisagree, missing, "", $"{group.Key} lacks {absent.Count} of the {expected.Count} {placeholder}s of {Folder(reference)} ({Few(absent)})"));
                 foreach (var instance in group.Where(i => !expected.Contains(i.Value))) Extra(instance, "");
             }
 
@@ -61,7 +62,7 @@ public static class DatasetRules
 
         var have = Values(found);
         foreach (var instance in referenceInstances.Where(i => !have.Contains(i.Value)).DistinctBy(i => i.Value))
-            c.Report(instance.ReportAt, new Finding(FindingCodes.InstancesDisagree, missing, "", $"{placeholder} {instance.Value} has nothing in {Folder(other)}: the names must match exactly"));
+            c.Report(instance.ReportAt, new Finding(DatasetFindingCodes.InstancesDisagree, missing, "", $"{placeholder} {instance.Value} has nothing in {Folder(other)}: the names must match exactly"));
         foreach (var instance in found.Where(i => !expected.Contains(i.Value))) Extra(instance, "");
     }
 
@@ -71,7 +72,7 @@ public static class DatasetRules
         foreach (var instance in c.Instances(where, placeholder).DistinctBy(i => i.Value))
         {
             if (instance.Value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '.' or '-')) continue;
-            c.Report(instance.ReportAt, new Finding(FindingCodes.InstancesDisagree, Severity.Warning, "",
+            c.Report(instance.ReportAt, new Finding(DatasetFindingCodes.InstancesDisagree, Severity.Warning, "",
                 $"{placeholder} name {instance.Value} has characters outside letters, digits, '_', '.' and '-': tools that write it unescaped into JSON or code break on it"));
         }
     }
@@ -87,9 +88,9 @@ public static class DatasetRules
         foreach (var f in declared)
         {
             if (Math.Abs(f.FramesPerSecond!.Value - fps) > 1e-6)
-                c.Report(f.File.RelativePath, new Finding(FindingCodes.DurationMismatch, severity, "", $"this cache runs at {F(f.FramesPerSecond!.Value)} fps, {declared[0].File.RelativePath} at {F(fps)}: every {placeholder} needs the same fps"));
+                c.Report(f.File.RelativePath, new Finding(DatasetFindingCodes.DurationMismatch, severity, "", $"this cache runs at {F(f.FramesPerSecond!.Value)} fps, {declared[0].File.RelativePath} at {F(fps)}: every {placeholder} needs the same fps"));
             else if (c.FramesPerSecond is { } given && Math.Abs(given - fps) > 1e-6)
-                c.Report(f.File.RelativePath, new Finding(FindingCodes.DurationMismatch, severity, "", $"this cache runs at {F(fps)} fps, but --fps says {F(given)}"));
+                c.Report(f.File.RelativePath, new Finding(DatasetFindingCodes.DurationMismatch, severity, "", $"this cache runs at {F(fps)} fps, but --fps says {F(given)}"));
         }
 
         foreach (var track in c.Files.Where(f => f.File.Spec.Kind == DatasetFileKind.Wav && f.DurationSeconds is not null))
@@ -98,7 +99,7 @@ public static class DatasetRules
             double expected = count / fps, actual = track.DurationSeconds!.Value;
             if (Math.Abs(actual - expected) > 1 / fps)
             {
-                c.Report(track.File.RelativePath, new Finding(FindingCodes.DurationMismatch, severity, "",
+                c.Report(track.File.RelativePath, new Finding(DatasetFindingCodes.DurationMismatch, severity, "",
                     $"{F(actual)} s long, but {placeholder} {instance} has {count} frames at {F(fps)} fps = {F(expected)} s (allowed: one frame, {F(1 / fps)} s)"));
             }
         }
@@ -113,7 +114,7 @@ public static class DatasetRules
             string name = Path.GetFileName(file.File.Path);
             var claims = names.Where(s => name.Contains(s, StringComparison.Ordinal)).ToList();
             if (claims.Count > 1)
-                c.Report(file.File.RelativePath, new Finding(FindingCodes.AmbiguousSubstring, Severity.Warning, "", $"a match by substring attaches {name} to {claims.Count} {placeholder}s: {string.Join(", ", claims)}"));
+                c.Report(file.File.RelativePath, new Finding(DatasetFindingCodes.AmbiguousSubstring, Severity.Warning, "", $"a match by substring attaches {name} to {claims.Count} {placeholder}s: {string.Join(", ", claims)}"));
         }
     }
 
@@ -124,7 +125,7 @@ public static class DatasetRules
     public static void BlendshapeNpz(DatasetRuleContext c, Severity severity, string npz, string names, string neutral)
     {
         if (c.ByPath(npz) is not { Readable: true } archive) return;
-        void Error(string path, string message) => c.Report(npz, new Finding(FindingCodes.BlendshapeArchive, severity, path, message));
+        void Error(string path, string message) => c.Report(npz, new Finding(DatasetFindingCodes.BlendshapeArchive, severity, path, message));
         if (!archive.Strings.TryGetValue(names, out var poses))
         {
             Error("/" + names, $"{names} is not found");
@@ -156,7 +157,7 @@ public static class DatasetRules
         var known = new HashSet<string>(poses, StringComparer.Ordinal) { names };
         known.UnionWith(archive.File.Spec.Members.Select(m => m.Key).Where(k => !MemberSpecs.IsPattern(k)));
         foreach (var extra in archive.Members.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
-            c.Report(npz, new Finding(FindingCodes.BlendshapeArchive, Severity.Warning, "/" + extra, $"member {extra} is not in {names}: nothing reads it"));
+            c.Report(npz, new Finding(DatasetFindingCodes.BlendshapeArchive, Severity.Warning, "/" + extra, $"member {extra} is not in {names}: nothing reads it"));
     }
 
     /// <summary>Two arrays (<c>path</c> or <c>path#member</c>) hold the same values within <paramref name="tolerance"/>.</summary>
@@ -167,7 +168,7 @@ public static class DatasetRules
         if (va is null || vb is null) return;
         if (va.Length != vb.Length)
         {
-            c.Report(fa!.File.RelativePath, new Finding(FindingCodes.ValuesDiffer, severity, "", $"{a} has {va.Length} values and {b} {vb.Length}: they must be the same"));
+            c.Report(fa!.File.RelativePath, new Finding(DatasetFindingCodes.ValuesDiffer, severity, "", $"{a} has {va.Length} values and {b} {vb.Length}: they must be the same"));
             return;
         }
 
@@ -180,7 +181,7 @@ public static class DatasetRules
         }
 
         if (worst > tolerance)
-            c.Report(fa!.File.RelativePath, new Finding(FindingCodes.ValuesDiffer, severity, "", $"{a} differs from {b} by up to {G(worst)} (at value {at}; tolerance {G(tolerance)})"));
+            c.Report(fa!.File.RelativePath, new Finding(DatasetFindingCodes.ValuesDiffer, severity, "", $"{a} differs from {b} by up to {G(worst)} (at value {at}; tolerance {G(tolerance)})"));
     }
 
     /// <summary>
@@ -194,7 +195,7 @@ public static class DatasetRules
         if (instances.Count == 0) return;
         // Counts, rates and emotions are the dataset's, reported at its own folder; a shot's length at the shot.
         const string root = "";
-        void Warn(string at, string message) => c.Report(at, new Finding(FindingCodes.Recommendation, severity, "", message));
+        void Warn(string at, string message) => c.Report(at, new Finding(DatasetFindingCodes.Recommendation, severity, "", message));
         if (instances.Count < minShots) Warn(root, $"{instances.Count} {placeholder}s; at least {minShots} are recommended");
         double fps = FramesPerSecond(c, defaultFps);
         c.Labels.FramesPerSecond = fps;

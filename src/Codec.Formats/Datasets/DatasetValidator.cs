@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Formats.Datasets;
@@ -121,7 +122,7 @@ public static class DatasetValidator
             if (MemberSpecs.Find(facts.File.Spec.Members, key) is not { IndexBelow: { } below } spec) continue;
             if (dimensions.Evaluate(below, MemberBindings(facts.File, spec, key)) is not { } bound) continue;
             int bad = Array.FindIndex(indices, i => i < 0 || i >= bound);
-            if (bad >= 0) facts.Error(FindingCodes.ValueOutOfRange, $"/{key}/{bad}", $"{key}[{bad}] = {indices[bad]} is not an index below {below} ({bound})");
+            if (bad >= 0) facts.Error(DatasetFindingCodes.ValueOutOfRange, $"/{key}/{bad}", $"{key}[{bad}] = {indices[bad]} is not an index below {below} ({bound})");
         }
     }
 

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 
@@ -57,7 +58,7 @@ public sealed class DimensionBinder
         if (bound.Value != value)
         {
             string shotText = dimension.Per is { } perName ? $", {perName} {instance}" : "";
-            facts.Error(FindingCodes.DimensionMismatch, where,
+            facts.Error(DatasetFindingCodes.DimensionMismatch, where,
                 $"{what} makes {e.Symbol} ({dimension.Description}{shotText}) {value}, but {bound.Source} makes it {bound.Value}");
         }
     }

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
@@ -17,7 +18,7 @@ public static class JsonFieldChecker
         var tooShort = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in spec.Fields)
         {
-            void Report(string at, string message) => facts.Findings.Add(new Finding(FindingCodes.BadField, field.Severity, at, message));
+            void Report(string at, string message) => facts.Findings.Add(new Finding(DatasetFindingCodes.BadField, field.Severity, at, message));
 
             var value = root.At(field.Pointer);
             string at = field.Pointer.Length == 0 ? "/" : field.Pointer;
@@ -102,7 +103,7 @@ public static class JsonFieldChecker
         foreach (var (a, b) in spec.SameLength)
         {
             if (lengths.TryGetValue(a, out int la) && lengths.TryGetValue(b, out int lb) && la != lb)
-                facts.Error(FindingCodes.BadField, a, $"{a} has {la} entries and {b} {lb}: they are paired one to one");
+                facts.Error(DatasetFindingCodes.BadField, a, $"{a} has {la} entries and {b} {lb}: they are paired one to one");
         }
     }
 

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -135,10 +136,10 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
     {
         if (where.Length == 0 && MotionRange() is { } motion) facts.MotionRange = motion;
         if (_nonFinite > 0 && (spec.Finite || Bounded))
-            facts.Error(FindingCodes.ValueOutOfRange, where, $"{_nonFinite} of {_count} values are NaN or infinite (first at element {_firstNonFinite})");
+            facts.Error(DatasetFindingCodes.ValueOutOfRange, where, $"{_nonFinite} of {_count} values are NaN or infinite (first at element {_firstNonFinite})");
         if (_outside > 0)
         {
-            facts.Error(FindingCodes.ValueOutOfRange, where,
+            facts.Error(DatasetFindingCodes.ValueOutOfRange, where,
                 $"{_outside} of {_count} values lie outside [{Bound(spec.Min)}, {Bound(spec.Max)}] (first at element {_firstOutside}: {_firstOutsideValue.ToString(CultureInfo.InvariantCulture)})");
         }
     }

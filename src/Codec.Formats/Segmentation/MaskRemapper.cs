@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Findings;
 
@@ -42,7 +43,7 @@ public static class MaskRemapper
         {
             if (lookup[label] < 0)
             {
-                sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, maskPath,
+                sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, maskPath,
                     $"{pixels} pixels have value {label}, which {mapping.Member} does not list: the mask cannot be remapped"));
             }
         }
@@ -57,7 +58,7 @@ public static class MaskRemapper
             classes.Add(new RemappedClass(name, label, lookup[label], pixels, fell));
             if (fell && pixels > 0)
             {
-                sink.Add(new Finding(FindingCodes.ClassNotInTarget, Severity.Warning, maskPath,
+                sink.Add(new Finding(FolderFindingCodes.ClassNotInTarget, Severity.Warning, maskPath,
                     $"class \"{name}\" ({pixels} pixels) is not in {target.TableId}: its pixels become 0, as the loader does"));
             }
         }

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Validation;
@@ -63,7 +64,7 @@ public sealed class SegmentMapping
     {
         if (Of(info, member) is not { } mapping)
         {
-            sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, infoPath, $"there is no {member} to name the labels with"));
+            sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, infoPath, $"there is no {member} to name the labels with"));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Codec.Runtime.Findings;
@@ -33,32 +34,50 @@ public sealed record FindingDoc(string Code, string Name, Severity Severity, IRe
 }
 
 /// <summary>
-/// Every finding code with its documentation, read once from <see cref="FindingCodes"/>, in registration order. The single
-/// source of <c>codec explain</c>, <c>docs/findings.md</c>, the SARIF rules and the HTML report's code table.
+/// Finding codes with their documentation, read from the classes that register them (<see cref="FindingCodes"/> and
+/// the code classes of the layers above), in family order then by number. The built-in catalog is the single source
+/// of <c>codec explain</c>, <c>docs/findings.md</c>, the SARIF rules and the HTML report's code table.
 /// </summary>
-public static class FindingCatalog
+public sealed class FindingCatalog
 {
-    private static readonly Lazy<IReadOnlyList<FindingDoc>> Docs = new(Load);
-    private static readonly Lazy<Dictionary<string, FindingDoc>> ByCode = new(() => Docs.Value.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase));
+    // The order the families are listed in, which is the order readers meet them (the native build keeps no metadata
+    // tokens, so the declaration order cannot be read back).
+    public const string Families = "JSRKVBFXD";
 
-    public static IReadOnlyList<FindingDoc> All => Docs.Value;
+    private readonly List<FieldInfo> _fields;
+    private readonly Lazy<IReadOnlyList<FindingDoc>> _docs;
+    private readonly Lazy<Dictionary<string, FindingDoc>> _byCode;
+
+    private FindingCatalog(List<FieldInfo> fields)
+    {
+        _fields = fields;
+        _docs = new(Load);
+        _byCode = new(() => _docs.Value.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A catalog of the codes the static class <paramref name="codes"/> registers (its public string constants).</summary>
+    public static FindingCatalog Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type codes) => new([.. CodesOf(codes)]);
+
+    /// <summary>This catalog with the codes <paramref name="codes"/> registers too.</summary>
+    public FindingCatalog And([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type codes) => new([.. _fields, .. CodesOf(codes)]);
+
+    public IReadOnlyList<FindingDoc> All => _docs.Value;
 
     /// <summary>The documentation of <paramref name="code"/> (any case), or null for a code that does not exist.</summary>
-    public static FindingDoc? Find(string code) => ByCode.Value.GetValueOrDefault(code);
+    public FindingDoc? Find(string code) => _byCode.Value.GetValueOrDefault(code);
+
+    /// <summary>Every code's value, documented or not.</summary>
+    public IReadOnlyList<string> Codes => _fields.Select(f => (string)f.GetRawConstantValue()!).ToList();
 
     /// <summary>Constants without a <see cref="FindingAttribute"/>: none in a release (a test keeps it so).</summary>
-    public static IReadOnlyList<string> Undocumented() => Fields().Where(f => f.GetCustomAttribute<FindingAttribute>() is null).Select(f => f.Name).ToList();
+    public IReadOnlyList<string> Undocumented() => _fields.Where(f => f.GetCustomAttribute<FindingAttribute>() is null).Select(f => f.Name).ToList();
 
-    // The order the families are registered in, which is the order readers meet them (the native build keeps no
-    // metadata tokens, so the declaration order cannot be read back).
-    private const string Families = "JSRKVBFXD";
+    private static IEnumerable<FieldInfo> CodesOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string));
 
     // By family, then by number.
-    private static IEnumerable<FieldInfo> Fields() =>
-        typeof(FindingCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .OrderBy(f => Families.IndexOf(((string)f.GetRawConstantValue()!)[0])).ThenBy(f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal);
-
-    private static IReadOnlyList<FindingDoc> Load() => Fields()
+    private IReadOnlyList<FindingDoc> Load() => _fields
+        .OrderBy(f => Families.IndexOf(((string)f.GetRawConstantValue()!)[0])).ThenBy(f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal)
         .Select(f => (Field: f, Doc: f.GetCustomAttribute<FindingAttribute>()))
         .Where(x => x.Doc is not null)
         .Select(x => new FindingDoc((string)x.Field.GetRawConstantValue()!, x.Field.Name, x.Doc!.Severity, x.Doc.AlsoAs, x.Doc.Meaning, x.Doc.Action, x.Doc.Example))

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Text.Json;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
@@ -16,7 +17,7 @@ public sealed class ExplainCommandTests
         string expected = FindingDocs.Markdown();
         if (Environment.GetEnvironmentVariable("CODEC_ACCEPT_SNAPSHOTS") == "1") File.WriteAllText(path, expected);
         Assert.True(File.ReadAllText(path) == expected, "docs/findings.md is out of date: run codec explain --markdown > docs/findings.md (or CODEC_ACCEPT_SNAPSHOTS=1)");
-        foreach (var doc in FindingCatalog.All)
+        foreach (var doc in BuiltInFindings.Catalog.All)
         {
             Assert.Contains($"<a id=\"{doc.Anchor}\"></a>", expected);
             Assert.Contains(doc.Action, expected);
@@ -45,8 +46,8 @@ public sealed class ExplainCommandTests
         var stdout = new StringWriter();
         Assert.Equal(0, ExplainCommand.Run([], false, stdout, new StringWriter()));
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(FindingCatalog.All.Count, lines.Length);
-        Assert.Equal(FindingCatalog.All.Select(d => d.Code), lines.Select(l => l[..4]));
+        Assert.Equal(BuiltInFindings.Catalog.All.Count, lines.Length);
+        Assert.Equal(BuiltInFindings.Catalog.All.Select(d => d.Code), lines.Select(l => l[..4]));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ExplainCommandTests
         Assert.True(rules.GetArrayLength() > 0);
         foreach (var rule in rules.EnumerateArray())
         {
-            var doc = FindingCatalog.Find(rule.GetProperty("id").GetString()!)!;
+            var doc = BuiltInFindings.Catalog.Find(rule.GetProperty("id").GetString()!)!;
             Assert.Equal(doc.Meaning, rule.GetProperty("fullDescription").GetProperty("text").GetString());
             Assert.Contains(doc.Action, rule.GetProperty("help").GetProperty("text").GetString());
             Assert.Contains("**What to do:**", rule.GetProperty("help").GetProperty("markdown").GetString());

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -106,7 +107,7 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
     public void Drift_flags_what_moved_and_not_what_stayed()
     {
         var random = new Random(2026);
-        var warning = new Finding(FindingCodes.MissingModality, Severity.Warning, "", "no mask");
+        var warning = new Finding(FolderFindingCodes.MissingModality, Severity.Warning, "", "no mask");
         var before = Enumerable.Range(0, 400).Select(i => Render(i, (random.NextDouble() * 60) - 30, i % 2 == 0 ? "female" : "male")).ToList();
         var after = Enumerable.Range(0, 400).Select(i => Render(i, (random.NextDouble() * 30) + 10, i % 2 == 0 ? "female" : "male", i < 5 ? [warning] : [])).ToList();
         var a = RunStats.From(before);
@@ -116,7 +117,7 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.False(drift["sex"].Moved);
         Assert.False(drift["camera distance"].Moved);
         Assert.Equal(0, drift["sex"].Distance, 9);
-        Assert.Equal(new CodeDrift(FindingCodes.MissingModality, 0, 5), Drift.Codes(a, b).Single());
+        Assert.Equal(new CodeDrift(FolderFindingCodes.MissingModality, 0, 5), Drift.Codes(a, b).Single());
 
         // The same sample twice never moves.
         var again = RunStats.From(before);

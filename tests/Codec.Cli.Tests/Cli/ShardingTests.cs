@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Diagnostics;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
@@ -134,9 +135,9 @@ public sealed class ShardingTests : IDisposable
 
         var single = Validate([folder], Settings("--json"));
         var findings = System.Text.Json.JsonDocument.Parse(single.Out).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
-        Assert.Contains(Codec.Runtime.Findings.FindingCodes.IdentityMismatch, findings);
-        Assert.Contains(Codec.Runtime.Findings.FindingCodes.LineWithoutFiles, findings);
-        Assert.Contains(Codec.Runtime.Findings.FindingCodes.MissingModality, findings);
+        Assert.Contains(FolderFindingCodes.IdentityMismatch, findings);
+        Assert.Contains(FolderFindingCodes.LineWithoutFiles, findings);
+        Assert.Contains(FolderFindingCodes.MissingModality, findings);
         Assert.Contains(Codec.Runtime.Findings.FindingCodes.UnrecognisedFileName, findings);
 
         Agrees([folder], 2, 4);

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Buffers;
 using System.Text;
 using Codec.Cli.Sampling;
@@ -104,7 +105,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         var findings = Check();
-        Assert.All(findings, x => Assert.Equal((FindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
+        Assert.All(findings, x => Assert.Equal((DatasetFindingCodes.Recommendation, Severity.Warning), (x.Finding.Code, x.Finding.Severity)));
         Assert.Contains(findings, x => x.Finding.Message == "3 shots; at least 50 are recommended (NVIDIA's Audio2Face-3D guide)");
         Assert.True(A2fDataset.Recognizes(_dir));
     }
@@ -126,7 +127,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         Directory.Delete(At("audio"), recursive: true);
         var all = Check();
-        Assert.Contains(all, x => x.File == "audio" && x.Finding.Code == FindingCodes.PartMissing);
+        Assert.Contains(all, x => x.File == "audio" && x.Finding.Code == DatasetFindingCodes.PartMissing);
         Assert.False(A2fDataset.Recognizes(_dir));
     }
 
@@ -135,7 +136,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         Directory.CreateDirectory(At("cache", "skin", "cp4_fear"));
-        var (file, finding) = Single(FindingCodes.PartMissing);
+        var (file, finding) = Single(DatasetFindingCodes.PartMissing);
         Assert.Equal("cache/skin/cp4_fear", file);
         Assert.Contains("holds none of cp4_fear.npy, cp4_fear.xml, cp4_fear.pc2 (One skin cache per shot", finding.Message);
     }
@@ -145,10 +146,10 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.WriteAllText(At("cache", "skin", "readme.txt"), "notes");
-        Assert.Equal("cache/skin/readme.txt", Single(FindingCodes.StrayEntry).File);
+        Assert.Equal("cache/skin/readme.txt", Single(DatasetFindingCodes.StrayEntry).File);
         File.Delete(At("cache", "skin", "readme.txt"));
         File.WriteAllText(At("geom", "skin", "notes.txt"), "notes");
-        Assert.Equal("geom/skin/notes.txt", Single(FindingCodes.StrayEntry, Severity.Warning).File);
+        Assert.Equal("geom/skin/notes.txt", Single(DatasetFindingCodes.StrayEntry, Severity.Warning).File);
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.Copy(At("cache", "skin", "cp2_anger", "cp2_anger.pc2"), At("cache", "skin", "cp1_neutral", "cp1_neutral.pc2"));
-        var (file, finding) = Single(FindingCodes.SeveralAlternatives, Severity.Warning);
+        var (file, finding) = Single(DatasetFindingCodes.SeveralAlternatives, Severity.Warning);
         Assert.Equal("cache/skin/cp1_neutral", file);
         Assert.Contains("only cp1_neutral.npy is read", finding.Message);
     }
@@ -168,7 +169,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[90 * 41 * 3], 90, 41, 3));
-        var errors = Check().Where(x => x.Finding.Code == FindingCodes.DimensionMismatch).ToList();
+        var errors = Check().Where(x => x.Finding.Code == DatasetFindingCodes.DimensionMismatch).ToList();
         Assert.NotEmpty(errors);
         // Files are read in path order: bs_data/ binds V first.
         Assert.Contains(errors, x => x.File == "cache/skin/cp1_neutral/cp1_neutral.npy"
@@ -182,10 +183,10 @@ public sealed class A2fDatasetTests : IDisposable
         var buffer = new ArrayBufferWriter<byte>();
         NpyWriter.Write(buffer, NpyDType.Float64, [90, 40, 3], false, new byte[90 * 40 * 3 * 8]);
         File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), buffer.WrittenSpan.ToArray());
-        Assert.Contains("dtype <f8, expected <f4", Single(FindingCodes.WrongDType).Finding.Message);
+        Assert.Contains("dtype <f8, expected <f4", Single(DatasetFindingCodes.WrongDType).Finding.Message);
 
         File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(new float[90 * 120], 90, 120));
-        Assert.Contains("has 2 dimensions; expected [F, V, 3]", Single(FindingCodes.WrongShape).Finding.Message);
+        Assert.Contains("has 2 dimensions; expected [F, V, 3]", Single(DatasetFindingCodes.WrongShape).Finding.Message);
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public sealed class A2fDatasetTests : IDisposable
         var cache = ReadFloats(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"));
         cache[7] = float.NaN;
         File.WriteAllBytes(At("cache", "tongue", "cp2_anger", "cp2_anger.npy"), Npy(cache, 105, 12, 3));
-        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        var (file, finding) = Single(DatasetFindingCodes.ValueOutOfRange);
         Assert.Equal("cache/tongue/cp2_anger/cp2_anger.npy", file);
         Assert.Contains("1 of 3780 values are NaN or infinite (first at element 7)", finding.Message);
 
@@ -204,7 +205,7 @@ public sealed class A2fDatasetTests : IDisposable
         var blinks = ReadFloats(At("xform", "eye_blink_keys.npy"));
         blinks[3] = 1.5f;
         File.WriteAllBytes(At("xform", "eye_blink_keys.npy"), Npy(blinks, blinks.Length));
-        Assert.Contains("outside [0, 1]", Single(FindingCodes.ValueOutOfRange).Finding.Message);
+        Assert.Contains("outside [0, 1]", Single(DatasetFindingCodes.ValueOutOfRange).Finding.Message);
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public sealed class A2fDatasetTests : IDisposable
             var cache = (float[])clean.Clone();
             cache[at] = at % 2 == 0 ? float.NaN : float.NegativeInfinity;
             File.WriteAllBytes(path, Npy(cache, 90, 40, 3));
-            Assert.Contains($"1 of {clean.Length} values are NaN or infinite (first at element {at})", Single(FindingCodes.ValueOutOfRange).Finding.Message);
+            Assert.Contains($"1 of {clean.Length} values are NaN or infinite (first at element {at})", Single(DatasetFindingCodes.ValueOutOfRange).Finding.Message);
         }
     }
 
@@ -262,7 +263,7 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Contains(links, x => x.f.Message.Contains("/usr/share, outside " + _dir + "; not followed"));
         Assert.All(links, x => Assert.Equal(Severity.Warning, x.f.Severity));
         // Nothing from behind the links was read: no JSON error about passwd, no strays from /usr/share.
-        Assert.DoesNotContain(all, x => x.f.Code is FindingCodes.Syntax or FindingCodes.StrayEntry);
+        Assert.DoesNotContain(all, x => x.f.Code is FindingCodes.Syntax or DatasetFindingCodes.StrayEntry);
         Assert.DoesNotContain(all, x => x.Path.Contains("cp1_neutral.wav", StringComparison.Ordinal) && x.f.Severity == Severity.Error);
 
         // Through the command, each link is reported once: by the dataset, not again by the folder walk.
@@ -281,11 +282,11 @@ public sealed class A2fDatasetTests : IDisposable
         var stdout = new StringWriter();
         int exit = Codec.Cli.Commands.ValidateCommand.Run([_dir], asJson: false, showInfo: false, Codec.Cli.Commands.ValidateCommand.DefaultMaxFileBytes, stdout, new StringWriter());
         Assert.Equal(1, exit);
-        var (file, finding) = Single(FindingCodes.PartMissing);
+        var (file, finding) = Single(DatasetFindingCodes.PartMissing);
         Assert.Equal("cache/skin", file);
         Assert.Contains("is a link to skin2 that loops or leads nowhere", finding.Message);
         // Nothing else cascades from it: the audio, tongue caches and archives are not each a shot it lacks.
-        Assert.DoesNotContain(Check(), x => x.Finding.Code == FindingCodes.InstancesDisagree);
+        Assert.DoesNotContain(Check(), x => x.Finding.Code == DatasetFindingCodes.InstancesDisagree);
     }
 
     [Fact]
@@ -297,7 +298,7 @@ public sealed class A2fDatasetTests : IDisposable
         var positions = cache.Positions;
         positions[40 * 3 * 95 + 4] = float.PositiveInfinity; // frame 95 of 96
         MayaCache.Write(xml, positions, 40, 30, "head_meshShape", overwrite: true);
-        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        var (file, finding) = Single(DatasetFindingCodes.ValueOutOfRange);
         Assert.Equal("cache/skin/cp3_joy/cp3_joy.xml", file);
         Assert.Contains($"1 of {96 * 40 * 3} values are NaN or infinite (first at element {40 * 3 * 95 + 4})", finding.Message);
     }
@@ -319,7 +320,7 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Contains($"training would read {2 * cache.Frames} frames that alternate between them", finding.Message);
         Assert.Contains("channel 'head_meshShape', its positions channel, is checked", finding.Message);
         // The positions were checked, not the normals: their NaNs are not reported, and the shot's V agrees.
-        Assert.DoesNotContain(Check(), x => x.Finding.Code is FindingCodes.ValueOutOfRange or FindingCodes.DimensionMismatch);
+        Assert.DoesNotContain(Check(), x => x.Finding.Code is DatasetFindingCodes.ValueOutOfRange or DatasetFindingCodes.DimensionMismatch);
 
         foreach (var old in Directory.GetFiles(folder)) File.Delete(old);
         MayaCacheBuilder.Write(folder, "cp3_joy", [positions with { Name = "a" }, positions with { Name = "b" }], cache.Frames, timePerFrame: 200, samplingRate: 200);
@@ -334,7 +335,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         WriteWav(At("audio", "cp1_neutral.wav"), 3, rate: 8000);
-        var (file, finding) = Single(FindingCodes.AudioQuality, Severity.Warning);
+        var (file, finding) = Single(DatasetFindingCodes.AudioQuality, Severity.Warning);
         Assert.Equal("audio/cp1_neutral.wav", file);
         Assert.Contains("8000 Hz", finding.Message);
     }
@@ -363,7 +364,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         // An 8-bit PCM file SoX wrote; it is also sampled at 8 kHz and shorter than the shot (a separate error).
         File.Copy(Path.Combine(TestPaths.AudioFixtures, "sox_u8_mono_8k.wav"), At("audio", "cp1_neutral.wav"), overwrite: true);
-        var quality = Check().Where(x => x.Finding.Code == FindingCodes.AudioQuality).ToList();
+        var quality = Check().Where(x => x.Finding.Code == DatasetFindingCodes.AudioQuality).ToList();
         Assert.Contains(quality, x => x.File == "audio/cp1_neutral.wav" && x.Finding.Message.Contains("8-bit samples; the layout asks for at least 16 bits"));
         Assert.All(quality, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
     }
@@ -381,7 +382,7 @@ public sealed class A2fDatasetTests : IDisposable
         WriteWav(At("audio", "aug", "voice1", "cp1_neutral.wav"), 31);
         var all = Check();
         Assert.DoesNotContain(all, x => x.Finding.Severity == Severity.Error);
-        Assert.Contains(all, x => x.File == "cache/skin/cp1_neutral" && x.Finding.Code == FindingCodes.Recommendation
+        Assert.Contains(all, x => x.File == "cache/skin/cp1_neutral" && x.Finding.Code == DatasetFindingCodes.Recommendation
             && x.Finding.Message == "shot cp1_neutral lasts 31 s; 3–30 s are recommended (NVIDIA's Audio2Face-3D guide)");
     }
 
@@ -390,11 +391,11 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         WriteWav(At("audio", "cp2_anger.wav"), 105 / 30.0 + 0.5);
-        var (file, finding) = Single(FindingCodes.DurationMismatch);
+        var (file, finding) = Single(DatasetFindingCodes.DurationMismatch);
         Assert.Equal("audio/cp2_anger.wav", file);
         Assert.Contains("shot cp2_anger has 105 frames at 30 fps = 3.5 s", finding.Message);
         // The Maya cache declares 30 fps: a different --fps is an error at it, and the tracks are still measured at 30.
-        var at25 = Check(fps: 25).Where(x => x.Finding.Code == FindingCodes.DurationMismatch).ToList();
+        var at25 = Check(fps: 25).Where(x => x.Finding.Code == DatasetFindingCodes.DurationMismatch).ToList();
         Assert.Equal(2, at25.Count);
         Assert.Contains(at25, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Message.Contains("runs at 30 fps, but --fps says 25"));
     }
@@ -407,7 +408,7 @@ public sealed class A2fDatasetTests : IDisposable
         File.Delete(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
         MayaCache.Write(At("cache", "skin", "cp1_neutral", "cp1_neutral.xml"), positions, 40, 24, "head_meshShape");
         var all = Check();
-        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Code == FindingCodes.DurationMismatch
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy/cp3_joy.xml" && x.Finding.Code == DatasetFindingCodes.DurationMismatch
             && x.Finding.Message.Contains("runs at 30 fps, cache/skin/cp1_neutral/cp1_neutral.xml at 24: every shot needs the same fps"));
     }
 
@@ -419,8 +420,8 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         File.Move(At("audio", "cp3_joy.wav"), At("audio", "cp3_joyful.wav"));
         var all = Check();
-        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
-        Assert.Contains(all, x => x.File == "audio/cp3_joyful.wav" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == DatasetFindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "audio/cp3_joyful.wav" && x.Finding.Code == DatasetFindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
     }
 
     [Fact]
@@ -429,7 +430,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         File.Delete(At("audio", "aug", "voice1", "cp2_anger.wav"));
         RewriteNpz(At("xform", "eye_rotations_all.npz"), (_, _) => null, ("cp9_pain", Npy(new float[10 * 4], 10, 2, 2)));
-        var warnings = Check().Where(x => x.Finding.Code == FindingCodes.InstancesDisagree).ToList();
+        var warnings = Check().Where(x => x.Finding.Code == DatasetFindingCodes.InstancesDisagree).ToList();
         Assert.All(warnings, x => Assert.Equal(Severity.Warning, x.Finding.Severity));
         Assert.Contains(warnings, x => x.File == "audio/aug/voice1" && x.Finding.Message.Contains("voice1 lacks 1 of the 3 shots of cache/skin/ (cp2_anger)"));
         Assert.Contains(warnings, x => x.File == "xform/eye_rotations_all.npz" && x.Finding.Message.Contains("cp9_pain names no shot of cache/skin/") && x.Finding.Path == "/cp9_pain");
@@ -454,8 +455,8 @@ public sealed class A2fDatasetTests : IDisposable
         Directory.Move(At("cache", "tongue", "cp3_joy"), At("cache", "tongue", "cp9_pain"));
         File.Move(At("cache", "tongue", "cp9_pain", "cp3_joy.npy"), At("cache", "tongue", "cp9_pain", "cp9_pain.npy"));
         var all = Check();
-        Assert.Contains(all, x => x.File == "cache/tongue/cp9_pain" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
-        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
+        Assert.Contains(all, x => x.File == "cache/tongue/cp9_pain" && x.Finding.Code == DatasetFindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Error);
+        Assert.Contains(all, x => x.File == "cache/skin/cp3_joy" && x.Finding.Code == DatasetFindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning);
     }
 
     [Fact]
@@ -463,7 +464,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         RewriteNpz(At("xform", "jaw_keypoints_cache_all.npz"), (key, _) => key == "cp2_anger" ? Drop : null);
-        var (file, finding) = Single(FindingCodes.InstancesDisagree);
+        var (file, finding) = Single(DatasetFindingCodes.InstancesDisagree);
         Assert.Equal("xform/jaw_keypoints_cache_all.npz", file);
         Assert.Contains("KeyError", finding.Message);
     }
@@ -473,7 +474,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.Delete(At("xform", "eye_rotations_all.npz"));
-        Assert.DoesNotContain(Check(), x => x.Finding.Code == FindingCodes.InstancesDisagree);
+        Assert.DoesNotContain(Check(), x => x.Finding.Code == DatasetFindingCodes.InstancesDisagree);
     }
 
     [Fact]
@@ -485,7 +486,7 @@ public sealed class A2fDatasetTests : IDisposable
         File.Copy(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), At("cache", "skin", "cp1", "cp1.npy"));
         File.Copy(At("audio", "cp1_neutral.wav"), At("audio", "cp1.wav"));
         var all = Check();
-        var ambiguous = Assert.Single(all, x => x.Finding.Code == FindingCodes.AmbiguousSubstring);
+        var ambiguous = Assert.Single(all, x => x.Finding.Code == DatasetFindingCodes.AmbiguousSubstring);
         Assert.Equal("audio/aug/voice1/cp1_neutral.wav", ambiguous.File);
         Assert.Contains("2 shots: cp1, cp1_neutral", ambiguous.Finding.Message);
     }
@@ -504,7 +505,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.WriteAllText(At(file.Split('/')), json);
-        var (at, finding) = Single(FindingCodes.BadField);
+        var (at, finding) = Single(DatasetFindingCodes.BadField);
         Assert.Equal(file, at);
         Assert.Contains(expected, finding.Message);
     }
@@ -514,7 +515,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         File.WriteAllText(At("geom", "tongue", "rigid_vertex_list.json"), "[0, 1, 2]");
-        var (file, finding) = Single(FindingCodes.BadField, Severity.Warning);
+        var (file, finding) = Single(DatasetFindingCodes.BadField, Severity.Warning);
         Assert.Equal("geom/tongue/rigid_vertex_list.json", file);
         Assert.Contains("/ has 3 entries; at least 4 are needed", finding.Message);
     }
@@ -531,7 +532,7 @@ public sealed class A2fDatasetTests : IDisposable
         string text = File.ReadAllText(path).Replace(" ", "").Replace("\":", "\": ");
         Assert.Contains(find, text);
         File.WriteAllText(path, text.Replace(find, replace));
-        var (at, finding) = Single(FindingCodes.BadField);
+        var (at, finding) = Single(DatasetFindingCodes.BadField);
         Assert.Equal("bs_data/bs_skin_config.json", at);
         Assert.Contains(expected, finding.Message);
     }
@@ -542,7 +543,7 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         string path = At("bs_data", "bs_tongue_config.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"bsWeightOffsets\": [", "\"bsWeightOffsets\": [0,"));
-        Assert.Contains("bsWeightOffsets has 17 entries; Pt is 16", Single(FindingCodes.BadField).Finding.Message);
+        Assert.Contains("bsWeightOffsets has 17 entries; Pt is 16", Single(DatasetFindingCodes.BadField).Finding.Message);
     }
 
     // ------------------------------------------------------------------ blendshape archives (NVIDIA's SDK)
@@ -560,7 +561,7 @@ public sealed class A2fDatasetTests : IDisposable
             NpyWriter.Write(buffer, array.DType, array.Header.Shape.ToArray(), false, bytes);
             return buffer.WrittenSpan.ToArray();
         });
-        var all = Check().Where(x => x.Finding.Code == FindingCodes.BlendshapeArchive).ToList();
+        var all = Check().Where(x => x.Finding.Code == DatasetFindingCodes.BlendshapeArchive).ToList();
         Assert.Contains(all, x => x.Finding.Message.Contains("poseNames[0] is \"neutrak\""));
     }
 
@@ -569,7 +570,7 @@ public sealed class A2fDatasetTests : IDisposable
     {
         Copy();
         RewriteNpz(At("bs_data", "bs_skin.npz"), (key, _) => key == "JawOpen" ? Drop : null);
-        var (file, finding) = Single(FindingCodes.BlendshapeArchive);
+        var (file, finding) = Single(DatasetFindingCodes.BlendshapeArchive);
         Assert.Equal("bs_data/bs_skin.npz", file);
         Assert.Contains("Delta pose (JawOpen) is not found", finding.Message);
 
@@ -582,7 +583,7 @@ public sealed class A2fDatasetTests : IDisposable
         NpyWriter.Write(buffer, new NpyDType(NpyKind.Unicode, width * 4, false), [names.Length], false, utf32);
         var unicode = buffer.WrittenSpan.ToArray();
         RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "poseNames" ? unicode : null);
-        var warning = Single(FindingCodes.WrongDType, Severity.Warning);
+        var warning = Single(DatasetFindingCodes.WrongDType, Severity.Warning);
         Assert.Contains("<U", warning.Finding.Message);
     }
 
@@ -592,9 +593,9 @@ public sealed class A2fDatasetTests : IDisposable
         Copy();
         RewriteNpz(At("bs_data", "bs_tongue.npz"), (key, _) => key == "TongueUp" ? Npy(new float[6], 2, 3) : null);
         var all = Check();
-        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.BlendshapeArchive
+        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == DatasetFindingCodes.BlendshapeArchive
             && x.Finding.Message.StartsWith("Delta poses size mismatch: TongueUp has shape (2, 3), the neutral 36 values"));
-        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == FindingCodes.DimensionMismatch);
+        Assert.Contains(all, x => x.File == "bs_data/bs_tongue.npz" && x.Finding.Code == DatasetFindingCodes.DimensionMismatch);
     }
 
     private void Copy2Fresh()
@@ -611,7 +612,7 @@ public sealed class A2fDatasetTests : IDisposable
         var neutral = ReadFloats(At("geom", "skin", "neutral_pose.npy"));
         neutral[5] += 0.01f;
         File.WriteAllBytes(At("geom", "skin", "neutral_pose.npy"), Npy(neutral, 40, 3));
-        var (file, finding) = Single(FindingCodes.ValuesDiffer);
+        var (file, finding) = Single(DatasetFindingCodes.ValuesDiffer);
         Assert.Equal("bs_data/bs_skin.npz", file);
         Assert.Contains("by up to 0.01 (at value 5; tolerance 1E-05)", finding.Message);
     }
@@ -629,7 +630,7 @@ public sealed class A2fDatasetTests : IDisposable
             return buffer.WrittenSpan.ToArray();
         });
         // The member's indexBelow ("V") is checked wherever a layout declares one, not by a blendshape rule.
-        var (file, finding) = Single(FindingCodes.ValueOutOfRange);
+        var (file, finding) = Single(DatasetFindingCodes.ValueOutOfRange);
         Assert.Equal(("bs_data/bs_skin.npz", "/frontalMask/9"), (file, finding.Path));
         Assert.Equal("frontalMask[9] = 40 is not an index below V (40)", finding.Message);
     }
@@ -725,7 +726,7 @@ public sealed class A2fDatasetTests : IDisposable
         File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(values, frames, vertices, 3));
         var result = DatasetValidator.Check(A2fDataset.Contract, _dir).Single(r => r.Path == At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
         Assert.Equal(5, result.Clip!.MotionRange!.Value, 5);
-        var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.ValueOutOfRange);
+        var finding = Assert.Single(result.Findings, f => f.Code == DatasetFindingCodes.ValueOutOfRange);
         Assert.Contains($"1 of {values.Length} values are NaN or infinite (first at element {nan})", finding.Message);
     }
 }

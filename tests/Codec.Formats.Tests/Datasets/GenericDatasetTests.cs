@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Buffers;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Binary.Numpy;
@@ -93,7 +94,7 @@ public sealed class GenericDatasetTests : IDisposable
         WriteSession();
         File.Delete(At("labels", "t2.npy"));
         File.WriteAllBytes(At("labels", "t9.npy"), Labels(3));
-        var findings = Check().Where(x => x.Finding.Code == FindingCodes.InstancesDisagree).ToList();
+        var findings = Check().Where(x => x.Finding.Code == DatasetFindingCodes.InstancesDisagree).ToList();
         Assert.Equal(2, findings.Count);
         Assert.Contains(findings, x => x.File == "takes/t2" && x.Finding.Severity == Severity.Error
             && x.Finding.Message == "take t2 has nothing in labels/: the names must match exactly (training reads the labels of every take)");
@@ -109,10 +110,10 @@ public sealed class GenericDatasetTests : IDisposable
         var findings = Check();
         // Path order binds T of t1 from labels/t1.npy (11): its markers (10) and summary (10) disagree. T of t2 is the
         // markers' 12, so only its summary's 13 disagrees: each take has its own T.
-        Assert.Contains(findings, x => x.File == "takes/t1/markers.npy" && x.Finding.Code == FindingCodes.DimensionMismatch
+        Assert.Contains(findings, x => x.File == "takes/t1/markers.npy" && x.Finding.Code == DatasetFindingCodes.DimensionMismatch
             && x.Finding.Message == "dimension 0 of shape (10, 4, 3) makes T (frames of one take, take t1) 10, but labels/t1.npy makes it 11");
-        Assert.Contains(findings, x => x.File == "takes/t1/take.json" && x.Finding.Code == FindingCodes.BadField);
-        Assert.Contains(findings, x => x.File == "takes/t2/take.json" && x.Finding.Code == FindingCodes.BadField && x.Finding.Message.Contains("T is 12"));
+        Assert.Contains(findings, x => x.File == "takes/t1/take.json" && x.Finding.Code == DatasetFindingCodes.BadField);
+        Assert.Contains(findings, x => x.File == "takes/t2/take.json" && x.Finding.Code == DatasetFindingCodes.BadField && x.Finding.Message.Contains("T is 12"));
         Assert.Equal(3, findings.Count);
     }
 
@@ -126,12 +127,12 @@ public sealed class GenericDatasetTests : IDisposable
         File.Move(At("labels", "t2.npy"), At("labels", "t\"2.npy"));
         File.WriteAllBytes(At("calibration", "rest_previous.npy"), Floats(1.01f, 4, 3));
         var findings = Check();
-        Assert.Contains(findings, x => x.File == "takes/notes.txt" && x.Finding.Code == FindingCodes.StrayEntry && x.Finding.Severity == Severity.Warning
+        Assert.Contains(findings, x => x.File == "takes/notes.txt" && x.Finding.Code == DatasetFindingCodes.StrayEntry && x.Finding.Severity == Severity.Warning
             && x.Finding.Message == "notes.txt is a file in takes/, which holds one folder per take (One folder per take)");
-        Assert.Contains(findings, x => x.File == "labels/readme.md" && x.Finding.Code == FindingCodes.StrayEntry && x.Finding.Severity == Severity.Error);
-        Assert.Contains(findings, x => x.File == "takes/t\"2" && x.Finding.Code == FindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning
+        Assert.Contains(findings, x => x.File == "labels/readme.md" && x.Finding.Code == DatasetFindingCodes.StrayEntry && x.Finding.Severity == Severity.Error);
+        Assert.Contains(findings, x => x.File == "takes/t\"2" && x.Finding.Code == DatasetFindingCodes.InstancesDisagree && x.Finding.Severity == Severity.Warning
             && x.Finding.Message.StartsWith("take name t\"2 has characters outside letters"));
-        Assert.Contains(findings, x => x.File == "calibration/rest.npy" && x.Finding.Code == FindingCodes.ValuesDiffer
+        Assert.Contains(findings, x => x.File == "calibration/rest.npy" && x.Finding.Code == DatasetFindingCodes.ValuesDiffer
             && x.Finding.Message.EndsWith("(the markers did not move between sessions)"));
         Assert.Equal(4, findings.Count);
     }

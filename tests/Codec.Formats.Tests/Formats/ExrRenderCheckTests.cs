@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
 using System.Text.Json.Nodes;
 using Codec.Runtime.Binary.Image;
@@ -52,7 +53,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void A_cryptomatte_id_the_manifest_lacks_is_found()
     {
         var finding = Assert.Single(CheckWith("unknown_id"));
-        Assert.Equal(FindingCodes.CryptomatteIdUnknown, finding.Code);
+        Assert.Equal(FolderFindingCodes.CryptomatteIdUnknown, finding.Code);
         Assert.Contains("1 covered samples of CryptoObject hold ids its manifest does not name (first 12345678 at (3, 5))", finding.Message);
     }
 
@@ -60,7 +61,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void Depth_past_zmax_is_found()
     {
         var finding = Assert.Single(CheckWith("far_z"));
-        Assert.Equal(FindingCodes.DepthOutOfRange, finding.Code);
+        Assert.Equal(FolderFindingCodes.DepthOutOfRange, finding.Code);
         Assert.Contains("(first at (9, 7): 150)", finding.Message);
     }
 
@@ -68,7 +69,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void A_missing_documented_channel_is_found()
     {
         var finding = Assert.Single(CheckWith("no_z"));
-        Assert.Equal(FindingCodes.ExrLayout, finding.Code);
+        Assert.Equal(FolderFindingCodes.ExrLayout, finding.Code);
         Assert.Contains("no Z channel", finding.Message);
     }
 
@@ -76,7 +77,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void An_exr_of_another_size_than_the_intrinsics_is_found()
     {
         var finding = Assert.Single(CheckWith("good", fitIntrinsics: false));
-        Assert.Equal(FindingCodes.ImageSizeMismatch, finding.Code);
+        Assert.Equal(FolderFindingCodes.ImageSizeMismatch, finding.Code);
         Assert.Contains("37 x 21 pixels; 1.info.json's principal point (540, 960) makes the render 1080 x 1920", finding.Message);
     }
 
@@ -86,8 +87,8 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void Camera_normals_of_half_a_unit_are_found()
     {
         // On hands: the EXR's segmentation.hair pass (of these pixels) disagrees too, which is not this test's.
-        var finding = Assert.Single(CheckWith("short_normals", maskClass: Hand), f => f.Code == FindingCodes.NormalsNotUnit);
-        Assert.Equal(FindingCodes.NormalsNotUnit, finding.Code);
+        var finding = Assert.Single(CheckWith("short_normals", maskClass: Hand), f => f.Code == FolderFindingCodes.NormalsNotUnit);
+        Assert.Equal(FolderFindingCodes.NormalsNotUnit, finding.Code);
         Assert.StartsWith("CameraNormals.R, CameraNormals.G, CameraNormals.B: 630 of 630 surface pixels", finding.Message);
     }
 
@@ -105,7 +106,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void A_foreground_pass_over_the_background_is_found()
     {
         var finding = Assert.Single(CheckWith("foreground_everywhere"));
-        Assert.Equal(FindingCodes.AlphaMaskMismatch, finding.Code);
+        Assert.Equal(FolderFindingCodes.AlphaMaskMismatch, finding.Code);
         Assert.StartsWith("binary_segmentation.foreground: 147 pixels (", finding.Message);
         Assert.Contains("are outside the foreground where the segmentation mask has a class, or inside it where it has background", finding.Message);
     }
@@ -127,7 +128,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void A_class_pass_over_another_class_is_found()
     {
         var finding = Assert.Single(CheckWith("hair_elsewhere"));
-        Assert.Equal(FindingCodes.ClassMaskMismatch, finding.Code);
+        Assert.Equal(FolderFindingCodes.ClassMaskMismatch, finding.Code);
         Assert.StartsWith("segmentation.hair: 777 pixels (", finding.Message);
         Assert.Contains("are outside the pass where the segmentation mask has hair, or inside it where it has another class", finding.Message);
     }
@@ -136,7 +137,7 @@ public sealed class ExrRenderCheckTests : IDisposable
     public void An_all_black_beauty_pass_is_found()
     {
         var finding = Assert.Single(CheckWith("black"));
-        Assert.Equal(FindingCodes.BlankImage, finding.Code);
+        Assert.Equal(FolderFindingCodes.BlankImage, finding.Code);
         Assert.Equal("R, G, B: every pixel is (0, 0, 0)", finding.Message);
     }
 }

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
@@ -46,7 +47,7 @@ public sealed class FolderTests : IDisposable
 
         Assert.Equal(Listing(one), Listing(many));
         Assert.Equal(5, one.Count);
-        Assert.Contains(one.SelectMany(r => r.Findings), f => f.Code == FindingCodes.FilesWithoutLine);
+        Assert.Contains(one.SelectMany(r => r.Findings), f => f.Code == FolderFindingCodes.FilesWithoutLine);
         Assert.Contains(one, r => r.Path.EndsWith("1.info.json", StringComparison.Ordinal) && r.Findings.Any(f => f.Line > 0 && f.Severity == Severity.Error));
     }
 
@@ -72,12 +73,12 @@ public sealed class FolderTests : IDisposable
         File.Copy(Path.Combine(folder, "4.segments.png"), Path.Combine(folder, "99.segments.png"));
 
         var results = await Check(folder);
-        var missing = Assert.Single(All(results, FindingCodes.MissingModality));
+        var missing = Assert.Single(All(results, FolderFindingCodes.MissingModality));
         Assert.Contains("render 3 has no 3.segments.png, which 14 of the folder's 15 renders have", missing.Message);
         Assert.Contains(results, r => r.Path.EndsWith("3.segments.png", StringComparison.Ordinal) && r.Findings.Contains(missing));
-        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutRender));
+        var orphan = Assert.Single(All(results, FolderFindingCodes.FilesWithoutRender));
         Assert.Contains("render 99 has 1 file(s) (99.segments.png) but no info.json", orphan.Message);
-        Assert.All(All(results, FindingCodes.MissingModality).Concat(All(results, FindingCodes.FilesWithoutRender)), f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.All(All(results, FolderFindingCodes.MissingModality).Concat(All(results, FolderFindingCodes.FilesWithoutRender)), f => Assert.Equal(Severity.Warning, f.Severity));
     }
 
     [FixtureFact]
@@ -124,11 +125,11 @@ public sealed class FolderTests : IDisposable
         // Its one line says render 0 but describes identity 24 with the 24.* files' camera; 0.info.json is another job's.
         var metadata = results.Single(r => r.Path.EndsWith("metadata.jsonl", StringComparison.Ordinal));
         Assert.Equal("1.4", metadata.Version);
-        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.IdentityMismatch && f.Line == 1 && f.Message.Contains("0.info.json") && f.Message.Contains("/id: 24 vs 303"));
-        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.FacialAttributesMismatch);
-        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.ResolutionMismatch && f.Message.Contains("1024x1024"));
-        Assert.Contains(metadata.Findings, f => f.Code == FindingCodes.CameraMismatch && f.Message.Contains("focal length"));
-        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        Assert.Contains(metadata.Findings, f => f.Code == FolderFindingCodes.IdentityMismatch && f.Line == 1 && f.Message.Contains("0.info.json") && f.Message.Contains("/id: 24 vs 303"));
+        Assert.Contains(metadata.Findings, f => f.Code == FolderFindingCodes.FacialAttributesMismatch);
+        Assert.Contains(metadata.Findings, f => f.Code == FolderFindingCodes.ResolutionMismatch && f.Message.Contains("1024x1024"));
+        Assert.Contains(metadata.Findings, f => f.Code == FolderFindingCodes.CameraMismatch && f.Message.Contains("focal length"));
+        var orphan = Assert.Single(All(results, FolderFindingCodes.FilesWithoutLine));
         Assert.Contains("render 24", orphan.Message);
     }
 
@@ -139,15 +140,15 @@ public sealed class FolderTests : IDisposable
         string folder = Path.Combine(_dir, "humans");
         Directory.CreateDirectory(folder);
         foreach (var f in Directory.EnumerateFiles(Path.Combine(TestPaths.SynthesisFixtures, "humans-1.5"))) File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
-        Assert.Empty(All(await Check(folder), FindingCodes.MeshMismatch));
-        Assert.Empty(All(await Check(folder), FindingCodes.CheckNotRun));
+        Assert.Empty(All(await Check(folder), FolderFindingCodes.MeshMismatch));
+        Assert.Empty(All(await Check(folder), FolderFindingCodes.CheckNotRun));
 
         string info = Path.Combine(folder, "24.info.json");
         var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(info))!;
         var row = doc["camera"]!["transform_world2cam"]!["mat_4x4"]![2]!;
         row[3] = row[3]!.GetValue<double>() + 10;
         File.WriteAllText(info, doc.ToJsonString());
-        var moved = All(await Check(folder), FindingCodes.MeshMismatch).ToList();
+        var moved = All(await Check(folder), FolderFindingCodes.MeshMismatch).ToList();
         Assert.Equal(2, moved.Count); // the MediaPipe and the SAI mesh
         Assert.All(moved, f => Assert.Contains("vertices are behind it", f.Message));
     }
@@ -164,7 +165,7 @@ public sealed class FolderTests : IDisposable
         string render = Path.GetFileName(info).Split('.')[0];
         using (var stream = File.Create(Path.Combine(folder, render + ".segments.png")))
             Codec.Runtime.Binary.Image.PngWriter.WriteLabels(stream, new ushort[4], 2, 2, Codec.Runtime.Binary.Image.PngPixelFormat.Grey8);
-        var notRun = All(await Check(folder), FindingCodes.CheckNotRun).ToList();
+        var notRun = All(await Check(folder), FolderFindingCodes.CheckNotRun).ToList();
         Assert.Contains(notRun, f => f.Message.Contains("no camera intrinsics to give the render's size", StringComparison.Ordinal));
     }
 
@@ -180,7 +181,7 @@ public sealed class FolderTests : IDisposable
             Codec.Runtime.Binary.Image.PngWriter.WriteLabels(stream, new ushort[4], 2, 2, Codec.Runtime.Binary.Image.PngPixelFormat.Grey8);
         var results = await Check(folder);
         Assert.Contains(results.SelectMany(r => r.Findings), f => f.Code == FindingCodes.UnknownVersion);
-        var notRun = All(results, FindingCodes.CheckNotRun).ToList();
+        var notRun = All(results, FolderFindingCodes.CheckNotRun).ToList();
         Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the mask's size and values are not checked", StringComparison.Ordinal));
         Assert.Contains(notRun, f => f.Message.Contains("could not be decoded, so the requested identity, face settings, resolution and lens are not compared", StringComparison.Ordinal) && f.Line > 0);
     }
@@ -201,7 +202,7 @@ public sealed class FolderTests : IDisposable
         var results = await Check(folder);
         var mask = results.Single(r => r.Path.EndsWith("0.segments.png", StringComparison.Ordinal));
         var f = Assert.Single(mask.Findings);
-        Assert.Equal(FindingCodes.MaskLabelNotMapped, f.Code);
+        Assert.Equal(FolderFindingCodes.MaskLabelNotMapped, f.Code);
         Assert.Contains($"values 0.info.json/segments_mapping does not list: {head} (", f.Message);
     }
 
@@ -223,10 +224,10 @@ public sealed class FolderTests : IDisposable
         File.Move(Path.Combine(folder, "2.info.json"), Path.Combine(folder, "7.info.json"));
         var results = await Check(folder);
 
-        var missing = Assert.Single(All(results, FindingCodes.LineWithoutFiles));
+        var missing = Assert.Single(All(results, FolderFindingCodes.LineWithoutFiles));
         Assert.Equal(3, missing.Line);
         Assert.Contains("render 2 has no files", missing.Message);
-        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        var orphan = Assert.Single(All(results, FolderFindingCodes.FilesWithoutLine));
         Assert.Contains("render 7", orphan.Message);
     }
 
@@ -237,7 +238,7 @@ public sealed class FolderTests : IDisposable
         string path = Path.Combine(folder, "metadata.jsonl");
         string first = File.ReadAllText(path).Split('\n')[0];
         File.AppendAllText(path, "\n" + first);
-        var f = Assert.Single(All(await Check(folder), FindingCodes.DuplicateRenderLine));
+        var f = Assert.Single(All(await Check(folder), FolderFindingCodes.DuplicateRenderLine));
         Assert.Equal(4, f.Line);
         Assert.Contains("line 1", f.Message);
     }
@@ -253,9 +254,9 @@ public sealed class FolderTests : IDisposable
         File.WriteAllText(path, string.Join("\n", lines));
         var results = await Check(folder);
 
-        Assert.Contains(All(results, FindingCodes.IdentityMismatch), f => f.Line == 2 && f.Message.Contains("/age"));
-        Assert.Contains(All(results, FindingCodes.ResolutionMismatch), f => f.Line == 2);
-        Assert.Contains(All(results, FindingCodes.CameraMismatch), f => f.Line == 2);
+        Assert.Contains(All(results, FolderFindingCodes.IdentityMismatch), f => f.Line == 2 && f.Message.Contains("/age"));
+        Assert.Contains(All(results, FolderFindingCodes.ResolutionMismatch), f => f.Line == 2);
+        Assert.Contains(All(results, FolderFindingCodes.CameraMismatch), f => f.Line == 2);
         Assert.DoesNotContain(results.SelectMany(r => r.Findings), f => f.Line == 1 && f.Code.StartsWith('X'));
     }
 
@@ -268,9 +269,9 @@ public sealed class FolderTests : IDisposable
         var results = await Check(folder);
 
         // Render 0's file names its camera and frame and matches; render 1's names another camera.
-        var orphan = Assert.Single(All(results, FindingCodes.FilesWithoutLine));
+        var orphan = Assert.Single(All(results, FolderFindingCodes.FilesWithoutLine));
         Assert.Contains("camera left", orphan.Message);
-        var missing = Assert.Single(All(results, FindingCodes.LineWithoutFiles));
+        var missing = Assert.Single(All(results, FolderFindingCodes.LineWithoutFiles));
         Assert.Equal(2, missing.Line);
     }
 

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Text;
 using System.Text.Json.Nodes;
 using Codec.Formats.Validation.Folders;
@@ -45,7 +46,7 @@ public sealed class MeshTests : IDisposable
         File.Copy(Humans("24.sai_dense.obj"), Path.Combine(_dir, "24.sai_dense.obj"));
         var moved = await new SynthesisFolderChecker().CheckAsync(_dir);
         var findings = moved.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings;
-        Assert.Equal([FindingCodes.MeshMismatch, FindingCodes.DenseMeshOffLandmarks], findings.Select(f => f.Code));
+        Assert.Equal([FolderFindingCodes.MeshMismatch, FolderFindingCodes.DenseMeshOffLandmarks], findings.Select(f => f.Code));
         Assert.Contains("project outside the image", findings[0].Message);
     }
 
@@ -67,7 +68,7 @@ public sealed class MeshTests : IDisposable
         File.WriteAllLines(Path.Combine(_dir, name), moved);
         var results = await new SynthesisFolderChecker().CheckAsync(_dir);
         var f = Assert.Single(results.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
-        Assert.Equal(FindingCodes.DenseMeshOffLandmarks, f.Code);
+        Assert.Equal(FolderFindingCodes.DenseMeshOffLandmarks, f.Code);
         Assert.Contains(message, f.Message);
 
         // Looser tolerances (codec.json's saiDenseMm, mediapipeDenseMm) let it pass.

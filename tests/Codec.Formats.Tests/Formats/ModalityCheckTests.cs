@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Binary.Image;
@@ -58,8 +59,8 @@ public sealed class ModalityCheckTests : IDisposable
         WritePng("4.rgb.png", new byte[512 * 512 * 3], 512, 512);
         WritePng("5.rgb.png", new byte[256 * 256 * 3].Select((_, i) => (byte)i).ToArray(), 256, 256);
         var findings = Check();
-        Assert.Contains(findings, x => x.File == "4.rgb.png" && x.Finding.Code == FindingCodes.BlankImage && x.Finding.Message == "every pixel is (0, 0, 0)");
-        Assert.Contains(findings, x => x.File == "5.rgb.png" && x.Finding.Code == FindingCodes.ImageSizeMismatch);
+        Assert.Contains(findings, x => x.File == "4.rgb.png" && x.Finding.Code == FolderFindingCodes.BlankImage && x.Finding.Message == "every pixel is (0, 0, 0)");
+        Assert.Contains(findings, x => x.File == "5.rgb.png" && x.Finding.Code == FolderFindingCodes.ImageSizeMismatch);
         Assert.Equal(2, findings.Count);
     }
 
@@ -77,7 +78,7 @@ public sealed class ModalityCheckTests : IDisposable
         WriteTiff("6.depth.tif", depth, values);
         var findings = Check().Where(x => x.File == "6.depth.tif").Select(x => x.Finding).ToList();
         Assert.Equal(2, findings.Count);
-        Assert.All(findings, f => Assert.Equal(FindingCodes.DepthOutOfRange, f.Code));
+        Assert.All(findings, f => Assert.Equal(FolderFindingCodes.DepthOutOfRange, f.Code));
         Assert.Contains(findings, f => f.Message.StartsWith("1 pixels are not finite (first at (10, 0)", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Message.Contains("surface pixels lie outside 6.info.json's [0, 100]", StringComparison.Ordinal) && f.Message.Contains(": 250)", StringComparison.Ordinal));
     }
@@ -91,7 +92,7 @@ public sealed class ModalityCheckTests : IDisposable
         WriteTiff("7.normals.tif", normals, values);
         var (file, finding) = Assert.Single(Check());
         Assert.Equal("7.normals.tif", file);
-        Assert.Equal(FindingCodes.NormalsNotUnit, finding.Code);
+        Assert.Equal(FolderFindingCodes.NormalsNotUnit, finding.Code);
     }
 
     [FixtureFact]
@@ -104,7 +105,7 @@ public sealed class ModalityCheckTests : IDisposable
         for (int y = 0; y < 512; y++) Array.Copy(alpha.Data, y * 512, shifted, (y * 512) + 40, 512 - 40);
         WriteTiff("8.alpha.tif", alpha, shifted);
         var findings = Check().Where(x => x.File == "8.alpha.tif").ToList();
-        Assert.Contains(findings, x => x.Finding.Code == FindingCodes.AlphaMaskMismatch);
+        Assert.Contains(findings, x => x.Finding.Code == FolderFindingCodes.AlphaMaskMismatch);
     }
 
     [FixtureFact]

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Binary.Image;
@@ -50,10 +51,10 @@ public sealed class RenderContractTests : IDisposable
         var uv = results.Where(r => r.Path.EndsWith(".uv.png", StringComparison.Ordinal)).ToDictionary(r => Path.GetFileName(r.Path), r => r.Findings);
         Assert.Equal(["0.uv.png", "1.uv.png", "2.uv.png"], uv.Keys.Order());
         Assert.Empty(uv["0.uv.png"]);
-        Assert.Equal(FindingCodes.BlankImage, Assert.Single(uv["1.uv.png"]).Code);
+        Assert.Equal(FolderFindingCodes.BlankImage, Assert.Single(uv["1.uv.png"]).Code);
         // Of another size: the size rule ends the file's checks, so the blank check does not repeat it.
         var resized = Assert.Single(uv["2.uv.png"]);
-        Assert.Equal(FindingCodes.ImageSizeMismatch, resized.Code);
+        Assert.Equal(FolderFindingCodes.ImageSizeMismatch, resized.Code);
         Assert.Equal("512 x 512 pixels; 2.info.json's principal point (512, 512) makes the render 1024 x 1024", resized.Message);
     }
 

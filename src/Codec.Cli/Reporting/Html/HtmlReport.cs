@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using System.Globalization;
 using System.Text;
@@ -102,7 +103,7 @@ public static class HtmlReport
         page.Append("<table class=\"codes\"><thead><tr><th>Code</th><th>Severity</th><th class=\"r\">Findings</th><th class=\"r\">Files</th><th>Meaning</th><th></th></tr></thead><tbody>\n");
         foreach (var c in stats.Codes)
         {
-            var doc = FindingCatalog.Find(c.Code);
+            var doc = BuiltInFindings.Catalog.Find(c.Code);
             page.Append($"<tr data-filter=\"{Escape(c.Code)}\" tabindex=\"0\"><td><code>{Escape(c.Code)}</code></td><td><span class=\"sev {Sev(c.Severity)}\">{Sev(c.Severity)}</span></td>");
             page.Append($"<td class=\"r\">{Count(c.Findings)}</td><td class=\"r\">{Count(c.Files)}</td><td>{Escape(doc?.Title)}: {Escape(doc?.Meaning)}</td>");
             page.Append($"<td><a href=\"#doc-{Escape(c.Code.ToLowerInvariant())}\">what to do</a></td></tr>\n");
@@ -129,7 +130,7 @@ public static class HtmlReport
         {
             page.Append("<table class=\"drift\"><thead><tr><th>Code</th><th class=\"r\">Then</th><th class=\"r\">Now</th><th class=\"r\">Change</th><th>Meaning</th></tr></thead><tbody>\n");
             foreach (var c in codes)
-                page.Append($"<tr class=\"{(c.Moved ? "moved" : "")}\"><td><code>{Escape(c.Code)}</code></td><td class=\"r\">{Count(c.Before)}</td><td class=\"r\">{Count(c.After)}</td><td class=\"r\">{(c.After - c.Before).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)}</td><td>{Escape(FindingCatalog.Find(c.Code)?.Title)}</td></tr>\n");
+                page.Append($"<tr class=\"{(c.Moved ? "moved" : "")}\"><td><code>{Escape(c.Code)}</code></td><td class=\"r\">{Count(c.Before)}</td><td class=\"r\">{Count(c.After)}</td><td class=\"r\">{(c.After - c.Before).ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture)}</td><td>{Escape(BuiltInFindings.Catalog.Find(c.Code)?.Title)}</td></tr>\n");
             page.Append("</tbody></table>\n");
         }
 
@@ -276,7 +277,7 @@ public static class HtmlReport
         page.Append("<section id=\"docs\">\n<h2>What the codes mean</h2>\n");
         foreach (var c in stats.Codes)
         {
-            if (FindingCatalog.Find(c.Code) is not { } doc) continue;
+            if (BuiltInFindings.Catalog.Find(c.Code) is not { } doc) continue;
             page.Append($"<article id=\"doc-{doc.Anchor}\"><h3><code>{doc.Code}</code> {Escape(doc.Title)} <span class=\"sev {Sev(doc.Severity)}\">{Escape(doc.Severities)}</span></h3>");
             page.Append($"<p>{Escape(doc.Meaning)}</p><p><strong>What to do:</strong> {Escape(doc.Action)}</p>");
             if (doc.Example.Length > 0) page.Append($"<pre>{Escape(FindingDocs.Label(doc.Severity))} {doc.Code} {Escape(doc.Example)}</pre>");

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Findings;
@@ -44,7 +45,7 @@ internal static class DenseMeshChecks
         }
 
         if (far == 0) return;
-        sink.Add(new Finding(FindingCodes.DenseMeshOffLandmarks, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+        sink.Add(new Finding(FolderFindingCodes.DenseMeshOffLandmarks, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"{far} of {checkedPoints} iBUG-68 points of the {kind.Parts} in {infoName} lie farther than {kind.ToleranceMm:0.###} mm from every vertex in camera space (worst: point {worst.Id} at {worst.Mm:0.0} mm)")));
     }
 }

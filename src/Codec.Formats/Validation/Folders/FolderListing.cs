@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
@@ -75,7 +76,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             var name = files[0].Name;
             if (!HasInfo(files))
             {
-                results.Add(new FileCheckResult(files[0].Path, null, [new Finding(FindingCodes.FilesWithoutRender, Severity.Warning, "",
+                results.Add(new FileCheckResult(files[0].Path, null, [new Finding(FolderFindingCodes.FilesWithoutRender, Severity.Warning, "",
                     $"render {key} has {files.Count} file(s) ({string.Join(", ", files.Select(f => Path.GetFileName(f.Path)).Take(4))}{(files.Count > 4 ? ", ..." : "")}) but no {contract.Anchor.Suffixes[0]}; they are not checked")]));
                 continue;
             }
@@ -85,7 +86,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             {
                 if (count * 2 <= rendered || have.Contains(kind)) continue;
                 string missing = name.Key.FileName(RenderFileName.SuffixOf(kind.Modality, kind.Extension));
-                results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FindingCodes.MissingModality, Severity.Warning, "",
+                results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FolderFindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));
             }
         }

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Synthesis.Info;
@@ -22,15 +23,15 @@ internal static class MetadataCrossCheck
             return;
         }
 
-        Compare(line.Identity, RequestedSettings.Identity(info.Identity), "/scene/identity_metadata", FindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
-        Compare(line.Face, RequestedSettings.Face(info.Face), "/scene/facial_attributes", FindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
+        Compare(line.Identity, RequestedSettings.Identity(info.Identity), "/scene/identity_metadata", FolderFindingCodes.IdentityMismatch, "identity_metadata", file, at, into);
+        Compare(line.Face, RequestedSettings.Face(info.Face), "/scene/facial_attributes", FolderFindingCodes.FacialAttributesMismatch, "facial_attributes", file, at, into);
 
         if (info.Camera is not { } camera) return; // a missing camera is the info.json's own error
 
         if (line.Width is { } w && line.Height is { } h && camera.HasIntrinsics && !RenderSize.Centres(camera.Intrinsics, w, h, resolutionTolerancePx))
         {
             double cx = camera.Intrinsics[0, 2], cy = camera.Intrinsics[1, 2];
-            into.Add(new Finding(FindingCodes.ResolutionMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+            into.Add(new Finding(FolderFindingCodes.ResolutionMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                 $"requested resolution {w}x{h} puts the principal point at ({w / 2.0}, {h / 2.0}), but {file} has cx = {cx}, cy = {cy}"), at, 1));
         }
 
@@ -54,7 +55,7 @@ internal static class MetadataCrossCheck
     {
         if (fromLine is not { } requested || !present) return;
         if (Math.Abs(requested - actual) <= relative * Math.Max(1, Math.Abs(requested))) return;
-        into.Add(new Finding(FindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+        into.Add(new Finding(FolderFindingCodes.CameraMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"requested {what} {requested} mm, but {file} has {member} = {actual}"), at, 1));
     }
 }

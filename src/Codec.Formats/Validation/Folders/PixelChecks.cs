@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Synthesis.Info;
@@ -45,7 +46,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
     {
         if (info?.Camera is not { HasIntrinsics: true } camera) return true;
         if (RenderSize.Centres(camera.Intrinsics, width, height, tolerancePx)) return true;
-        sink.Add(new Finding(FindingCodes.ImageSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+        sink.Add(new Finding(FolderFindingCodes.ImageSizeMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"{width} x {height} pixels; {infoName}'s principal point {RenderSize.Describe(camera.Intrinsics, " x ")}")));
         return false;
     }
@@ -82,7 +83,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
 
     public static void CheckBlank(ImagePixels image, FindingSink sink)
     {
-        if (image.IsBlank) sink.Add(new Finding(FindingCodes.BlankImage, Severity.Error, "", $"every pixel is ({string.Join(", ", Enumerable.Range(0, image.Channels).Select(c => N(image.At(0, 0, c))))})"));
+        if (image.IsBlank) sink.Add(new Finding(FolderFindingCodes.BlankImage, Severity.Error, "", $"every pixel is ({string.Join(", ", Enumerable.Range(0, image.Channels).Select(c => N(image.At(0, 0, c))))})"));
     }
 
     public void CheckDepth(ImagePixels depth, bool[]? surface, FindingSink sink)
@@ -114,16 +115,16 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         }
 
         if (nonFinite > 0)
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{nonFinite:N0} pixels are not finite (first at {At(depth, firstBad)}: {N(values[firstBad * depth.Channels])})"));
+            sink.Add(new Finding(FolderFindingCodes.DepthOutOfRange, Severity.Error, "", $"{nonFinite:N0} pixels are not finite (first at {At(depth, firstBad)}: {N(values[firstBad * depth.Channels])})"));
         if (outside > 0)
-            sink.Add(new Finding(FindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {source} [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
+            sink.Add(new Finding(FolderFindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {source} [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
     }
 
     public static void CheckNormals(ImagePixels normals, bool[]? surface, double lengthTolerance, double offShare, FindingSink sink)
     {
         if (normals.Channels < 3)
         {
-            sink.Add(new Finding(FindingCodes.NormalsNotUnit, Severity.Error, "", $"{normals.Channels} channel(s); normals have three (x, y, z)"));
+            sink.Add(new Finding(FolderFindingCodes.NormalsNotUnit, Severity.Error, "", $"{normals.Channels} channel(s); normals have three (x, y, z)"));
             return;
         }
 
@@ -148,7 +149,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
 
         if (off > offShare * inside)
         {
-            sink.Add(new Finding(FindingCodes.NormalsNotUnit, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+            sink.Add(new Finding(FolderFindingCodes.NormalsNotUnit, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                 $"{off:N0} of {inside:N0} surface pixels ({(double)off / inside:P0}; at most {offShare:P0} blend surfaces) have |n| off 1 by more than {N(lengthTolerance)} (first at {At(normals, first)}: {N(firstLength)})")));
         }
     }
@@ -163,7 +164,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         double part = (double)disagree / image.PixelCount;
         if (part > share)
         {
-            sink.Add(new Finding(FindingCodes.AlphaMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+            sink.Add(new Finding(FolderFindingCodes.AlphaMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                 $"{disagree:N0} pixels ({part:P1}) are {clear} where the segmentation mask has a class, or {covered} where it has background (at most {share:P0} are edge pixels)")));
         }
     }
@@ -179,7 +180,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         double part = (double)disagree / classMask.PixelCount;
         if (part > share)
         {
-            sink.Add(new Finding(FindingCodes.ClassMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+            sink.Add(new Finding(FolderFindingCodes.ClassMaskMismatch, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
                 $"{disagree:N0} pixels ({part:P1}) are outside the pass where the segmentation mask has {className}, or inside it where it has another class (at most {share:P0} are edge pixels)")));
         }
     }

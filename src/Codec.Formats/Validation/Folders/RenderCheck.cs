@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
@@ -53,7 +54,7 @@ internal sealed class RenderCheck(FolderCheckOptions options)
                 if (info is not null) facts = RenderFacts.From(name.Key, info);
                 if (hasMetadata && line is null)
                 {
-                    findings.Add(new Finding(FindingCodes.FilesWithoutLine, Severity.Error, "",
+                    findings.Add(new Finding(FolderFindingCodes.FilesWithoutLine, Severity.Error, "",
                         $"render {name.Key} has no line in {_contract.MetadataFile}"));
                 }
 

@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Segmentation;
 using Codec.Runtime.Binary.Exr;
@@ -34,7 +35,7 @@ public static class RenderRules
                 }
                 else if (!RenderSize.Centres(camera.Intrinsics, mask.Width, mask.Height, tolerancePx))
                 {
-                    context.Sink.Add(new Finding(FindingCodes.MaskSizeMismatch, Severity.Error, "",
+                    context.Sink.Add(new Finding(FolderFindingCodes.MaskSizeMismatch, Severity.Error, "",
                         $"the mask is {mask.Width}x{mask.Height}; {context.InfoName}'s principal point {RenderSize.Describe(camera.Intrinsics, "x")}"));
                 }
 
@@ -55,7 +56,7 @@ public static class RenderRules
         if (context.Content is not PngImage image || context.Info is not { } info || context.File.Mapping is not { } mapping) return;
         if (SegmentMapping.Of(info, mapping) is not { } map)
         {
-            context.Sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{context.InfoName} has no {mapping} to read this mask with"));
+            context.Sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, "", $"{context.InfoName} has no {mapping} to read this mask with"));
             return;
         }
 
@@ -66,7 +67,7 @@ public static class RenderRules
         var unmapped = histogram.Where(h => !names.ContainsKey(h.Label)).ToList();
         if (unmapped.Count > 0)
         {
-            context.Sink.Add(new Finding(FindingCodes.MaskLabelNotMapped, Severity.Error, "",
+            context.Sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, "",
                 $"{unmapped.Sum(u => u.Pixels)} pixels have values {context.InfoName}/{mapping} does not list: "
                 + string.Join(", ", unmapped.Take(8).Select(u => $"{u.Label} ({u.Pixels} px)")) + (unmapped.Count > 8 ? ", ..." : "")));
         }
@@ -76,7 +77,7 @@ public static class RenderRules
     public static void MeshVertices(RenderRuleContext context, int vertices)
     {
         if (context.Content is ObjMesh mesh && mesh.Vertices.Length != vertices)
-            context.Sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {vertices}"));
+            context.Sink.Add(new Finding(FolderFindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {vertices}"));
     }
 
     /// <summary>mesh_in_view: the world-space vertices project into the render through the info.json's camera (world2cam, then the intrinsics on the OpenGL camera point).</summary>
@@ -106,7 +107,7 @@ public static class RenderRules
 
         if (behind > 0 || outside * 2 > mesh.Vertices.Length)
         {
-            context.Sink.Add(new Finding(FindingCodes.MeshMismatch, Severity.Error, "",
+            context.Sink.Add(new Finding(FolderFindingCodes.MeshMismatch, Severity.Error, "",
                 $"through {context.InfoName}'s camera, {behind} of {mesh.Vertices.Length} vertices are behind it and {outside} project outside the image: not this render's mesh, or not in world space"));
         }
     }
@@ -177,7 +178,7 @@ public static class RenderRules
         var missing = channels.Where(d => exr.Part.Channels.All(c => c.Name != d)).ToList();
         if (missing.Count == 0) return;
         string listed = channels.Length == 1 ? channels[0] : string.Join(", ", channels[..^1]) + " and " + channels[^1];
-        context.Sink.Add(new Finding(FindingCodes.ExrLayout, Severity.Error, "",
+        context.Sink.Add(new Finding(FolderFindingCodes.ExrLayout, Severity.Error, "",
             $"the EXR has no {string.Join(", ", missing)} channel{(missing.Count == 1 ? "" : "s")} (Synthesis AI's documentation lists {listed})"));
     }
 
@@ -187,7 +188,7 @@ public static class RenderRules
         if (context.Content is not ExrContent exr || context.Info is not { HasZMin: true, HasZMax: true } info) return;
         if (exr.Float("zmin") is not { } zmin || exr.Float("zmax") is not { } zmax) return;
         if (Close(zmin, info.ZMin) && Close(zmax, info.ZMax)) return;
-        context.Sink.Add(new Finding(FindingCodes.ExrLayout, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
+        context.Sink.Add(new Finding(FolderFindingCodes.ExrLayout, Severity.Error, "", string.Create(CultureInfo.InvariantCulture,
             $"the header's zmin/zmax are {zmin}/{zmax}; {context.InfoName} says {info.ZMin}/{info.ZMax}")));
     }
 
@@ -250,7 +251,7 @@ public static class RenderRules
         MetadataCrossCheck.Run(line, context.Info, context.Path, resolutionTolerancePx, lensRelative, context.LineFindings);
     }
 
-    internal static Finding NotRun(string why) => new(FindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);
+    internal static Finding NotRun(string why) => new(FolderFindingCodes.CheckNotRun, Severity.Warning, "", "check not run: " + why);
 
     // A Cryptomatte layer stores ranks in channels <name>00, <name>01, ...: R and B hold ids (a float's bits), G and A
     // the coverage of the id before them. Every id that covers a pixel must be in the manifest.
@@ -284,7 +285,7 @@ public static class RenderRules
         if (unknown > 0)
         {
             var (id, pixel, width) = first!.Value;
-            sink.Add(new Finding(FindingCodes.CryptomatteIdUnknown, Severity.Error, "",
+            sink.Add(new Finding(FolderFindingCodes.CryptomatteIdUnknown, Severity.Error, "",
                 $"{unknown:N0} covered samples of {layer.Name} hold ids its manifest does not name (first {id:x8} at ({pixel % width}, {pixel / width}))"));
         }
     }

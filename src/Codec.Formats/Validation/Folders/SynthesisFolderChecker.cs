@@ -1,3 +1,4 @@
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -91,7 +92,7 @@ public sealed class SynthesisFolderChecker
                     var key = new RenderKey(facts.RenderId, facts.CameraName, facts.FrameNumber);
                     if (lines.TryGetValue(key, out var first))
                     {
-                        Add(new Finding(FindingCodes.DuplicateRenderLine, Severity.Error, "/render_id",
+                        Add(new Finding(FolderFindingCodes.DuplicateRenderLine, Severity.Error, "/render_id",
                             $"render {key} is also described by line {first.LineNumber}", MetadataCrossCheck.LineOf(facts.LineNumber), 1));
                     }
                     else
@@ -142,7 +143,7 @@ public sealed class SynthesisFolderChecker
             foreach (var (key, facts) in lines)
             {
                 if (HasFiles(renders, renderIdsWithFiles, key)) continue;
-                withoutFiles.Add(new Finding(FindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
+                withoutFiles.Add(new Finding(FolderFindingCodes.LineWithoutFiles, Severity.Error, "/render_id",
                     $"render {key} has no files in the folder (expected {key.RenderId}.{_contract.Anchor.Suffixes[0]} or {key.RenderId}.cam_<camera>.f_<frame>.{_contract.Anchor.Suffixes[0]})", MetadataCrossCheck.LineOf(facts.LineNumber), 1));
             }
 

@@ -21,7 +21,6 @@ internal static class DatasetChecker
     private static readonly Regex Namespace = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
     private static readonly Regex DType = new(@"^[<>|=][biufcSUV]\d*$");
     private static readonly Regex Expression = new(@"^(\d+|[A-Za-z][A-Za-z0-9]*([+-]\d+)?)$");
-    private static readonly HashSet<string> Kinds = new() { "wav", "npy", "npz", "pc2", "maya", "json" };
     private static readonly HashSet<string> FieldTypes = new() { "int", "float", "list<int>", "list<float>" };
 
     private static readonly Regex PlaceholderSegment = new(@"^\{[A-Za-z_][A-Za-z0-9_]*\}$");
@@ -80,7 +79,7 @@ internal static class DatasetChecker
             {
                 var file = folder.Files[i];
                 string fileAt = $"{at}/files/{i}";
-                if (!Kinds.Contains(file.Kind)) Error(fileAt + "/kind", $"unknown kind '{file.Kind}'; known: {string.Join(", ", Kinds)}");
+                if (!FileKindWords.Dataset.Contains(file.Kind)) Error(fileAt + "/kind", $"unknown kind '{file.Kind}'; known: {string.Join(", ", FileKindWords.Dataset)}");
                 var inName = PlaceholderInName.Matches(file.Name);
                 if (file.Name.Contains("/") || inName.Count > 1 || file.Name.Count(c => c == '{') != inName.Count || file.Name.Count(c => c == '}') != inName.Count)
                     Error(fileAt, $"'{file.Name}' is not a file name with at most one placeholder such as {{shot}}");

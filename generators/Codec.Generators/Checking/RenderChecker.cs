@@ -18,9 +18,6 @@ namespace Codec.Generators.Checking;
 /// </summary>
 internal static class RenderChecker
 {
-    /// <summary>The kinds of render file codec reads (a <c>pass</c> lives inside an EXR and has no file of its own).</summary>
-    public static readonly string[] Kinds = { "info", "mask", "image", "exr", "mesh", "pass" };
-
     private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$");
     private static readonly Regex Suffix = new(@"^([A-Za-z0-9_]+\.)?[A-Za-z0-9]+$");
     private static readonly Regex Namespace = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
@@ -43,7 +40,7 @@ internal static class RenderChecker
             string at = $"/files/{i}";
             if (!Identifier.IsMatch(file.Name) || files.ContainsKey(file.Name)) Error(at, $"'{file.Name}' is not an identifier or names two files");
             else files[file.Name] = file;
-            if (!Kinds.Contains(file.Kind)) Error(at + "/kind", $"unknown kind '{file.Kind}'; known: {string.Join(", ", Kinds)}");
+            if (!FileKindWords.Render.Contains(file.Kind)) Error(at + "/kind", $"unknown kind '{file.Kind}'; known: {string.Join(", ", FileKindWords.Render)}");
             if (file.Kind == "pass" && file.Suffixes.Count > 0) Error(at + "/suffixes", "a pass lives inside an EXR: it has no file name of its own");
             if (file.Kind != "pass" && file.Suffixes.Count == 0) Error(at + "/suffixes", "name the file by what follows the render's part of its name, e.g. [\"rgb.png\"]");
             if (file.Kind != "exr" && file.Passes.Count > 0) Error(at, "passes belong to an exr file");

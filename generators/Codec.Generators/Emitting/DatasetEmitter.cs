@@ -77,7 +77,7 @@ internal static class DatasetEmitter
         w.Indent();
         foreach (var f in folder.Files)
         {
-            w.Line($"new({Naming.Literal(f.Name)}, {Ns}.DatasetFileKind.{Kind(f.Kind)}, {Bool(f.Required)}, {Naming.Literal(f.Description)}, {Text(f.DType)}, {Shape(f.Shape)}, {Bool(f.Finite)}, {Number(f.Min)}, {Number(f.Max)}, {Int(f.MinSampleRate)}, {Int(f.MinBitsPerSample)},");
+            w.Line($"new({Naming.Literal(f.Name)}, {FileKindWords.Member(f.Kind)}, {Bool(f.Required)}, {Naming.Literal(f.Description)}, {Text(f.DType)}, {Shape(f.Shape)}, {Bool(f.Finite)}, {Number(f.Min)}, {Number(f.Max)}, {Int(f.MinSampleRate)}, {Int(f.MinBitsPerSample)},");
             w.Indent();
             w.Line($"new {Ns}.MemberSpec[] {{ {string.Join(", ", f.Members.Select(Member))} }},");
             w.Line($"new {Ns}.JsonFieldSpec[] {{ {string.Join(", ", f.Fields.Select(Field))} }},");
@@ -109,7 +109,6 @@ internal static class DatasetEmitter
         return $"new {Ns}.DimensionExpression({Naming.Literal(symbol)}, {offset})";
     }
 
-    private static string Kind(string kind) => kind switch { "wav" => "Wav", "npy" => "Npy", "npz" => "Npz", "pc2" => "Pc2", "maya" => "Maya", _ => "Json" };
     private static string SeverityOf(string severity) => severity == "warning" ? Severity + ".Warning" : Severity + ".Error";
     private static string Bool(bool value) => value ? "true" : "false";
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

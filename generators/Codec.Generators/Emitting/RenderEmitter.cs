@@ -29,7 +29,7 @@ internal static class RenderEmitter
         foreach (var f in spec.Files)
         {
             string passes = string.Join(", ", f.Passes.Select(p => $"new({Naming.Literal(p.As)}, new string[] {{ {string.Join(", ", p.Channels.Select(Naming.Literal))} }})"));
-            w.Line($"new({Naming.Literal(f.Name)}, new string[] {{ {string.Join(", ", f.Suffixes.Select(Naming.Literal))} }}, {Ns}.RenderFileKind.{Naming.Pascal(f.Kind)}, {Naming.Literal(f.Description)}, {(f.Mapping is null ? "null" : Naming.Literal(f.Mapping))},");
+            w.Line($"new({Naming.Literal(f.Name)}, new string[] {{ {string.Join(", ", f.Suffixes.Select(Naming.Literal))} }}, {FileKindWords.Member(f.Kind)}, {Naming.Literal(f.Description)}, {(f.Mapping is null ? "null" : Naming.Literal(f.Mapping))},");
             w.Line($"    new {Ns}.RenderPass[] {{ {passes} }}),");
         }
 

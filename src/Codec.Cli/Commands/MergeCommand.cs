@@ -1,3 +1,4 @@
+using Codec.Formats.Validation.Runs;
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;

@@ -1,3 +1,4 @@
+using Codec.Formats.Validation.Runs;
 using Codec.Runtime.Json;
 
 namespace Codec.Cli.Commands;
@@ -9,7 +10,7 @@ namespace Codec.Cli.Commands;
 /// </summary>
 public static class StandardInput
 {
-    public const string Argument = "-";
+    public const string Argument = UnitFinder.StandardInput;
 
     /// <summary>How reports name standard input when <c>--stdin-name</c> does not.</summary>
     public const string DefaultName = "<stdin>";

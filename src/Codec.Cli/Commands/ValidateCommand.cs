@@ -3,11 +3,9 @@ using Codec.Cli.Configuration;
 using Codec.Cli.Reporting;
 using Codec.Cli.Reporting.Html;
 using Codec.Cli.Sharding;
-using Codec.Formats;
-using Codec.Formats.A2f;
-using Codec.Formats.Datasets;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation.Runs;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
@@ -219,146 +217,55 @@ public static class ValidateCommand
             return 2;
         }
 
-        var targets = new List<Target>();
-        // Folders the walk could not enter or would not follow (links out of the checked folder) are reported too.
-        var walkProblems = new List<FileCheckResult>();
-        foreach (var path in paths)
+        var standardInput = () =>
         {
-            if (path == StandardInput.Argument)
+            var (jsonLines, input) = StandardInput.Open(settings.OpenStandardInput(), settings.StdinName);
+            return new CheckUnit(jsonLines ? UnitKind.MetadataFile : UnitKind.InfoFile, settings.StdinName ?? StandardInput.DefaultName)
             {
-                if (targets.Any(t => t.Input is not null))
-                {
-                    stderr.WriteLine("codec: '-' (standard input) can be given once");
-                    return 2;
-                }
-
-                var (jsonLines, input) = StandardInput.Open(settings.OpenStandardInput(), settings.StdinName);
-                targets.Add(new Target(jsonLines ? TargetKind.MetadataFile : TargetKind.InfoFile, settings.StdinName ?? StandardInput.DefaultName)
-                {
-                    Input = input,
-                    KindGuessed = settings.StdinName is null,
-                });
-            }
-            else if (File.Exists(path))
-            {
-                // A file of a render or a dataset (an image, a cache, audio) is checked with its folder, against the
-                // files beside it: said so, rather than read as a JSON document that it is not.
-                if (PartOfAFolder(path) is { } extension)
-                {
-                    stderr.WriteLine($"codec: {path} is a {extension} file; validate reads info.json and metadata.jsonl files, and checks images, masks, meshes, caches and audio with the folder they belong to: give the render's output folder or the Audio2Face-3D dataset's folder (codec inspect {path} describes the file alone)");
-                    return 2;
-                }
-
-                targets.Add(new Target(path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? TargetKind.MetadataFile : TargetKind.InfoFile, path));
-            }
-            else if (Directory.Exists(path))
-            {
-                var datasets = new List<string>();
-                var problems = new List<FileCheckResult>();
-                foreach (var dir in FolderWalk.Folders(path, (where, finding) => problems.Add(new FileCheckResult(where, null, [finding]))))
-                {
-                    // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
-                    if (datasets.Any(d => dir.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))) continue;
-                    if (A2fDataset.Recognizes(dir))
-                    {
-                        datasets.Add(dir);
-                        targets.Add(new Target(TargetKind.Dataset, dir));
-                    }
-                    else if (SynthesisFolderChecker.IsOutputFolder(dir))
-                    {
-                        targets.Add(new Target(TargetKind.Folder, dir) { Root = path });
-                    }
-                }
-
-                // A dataset reports its own links and folders, relative to its root.
-                walkProblems.AddRange(problems.Where(p => !datasets.Any(d => p.Path.StartsWith(d + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
-            }
-            else
-            {
-                stderr.WriteLine($"codec: no such file or folder: {path}");
-                return 2;
-            }
+                Input = input,
+                KindGuessed = settings.StdinName is null,
+            };
+        };
+        if (UnitFinder.Find(paths, standardInput, out string findError) is not { } found)
+        {
+            stderr.WriteLine("codec: " + findError);
+            return 2;
         }
 
+        var (targets, walkProblems) = (found.Units, found.WalkProblems);
         if (targets.Count == 0 && walkProblems.Count == 0)
         {
             stderr.WriteLine($"codec: nothing to check in {string.Join(", ", paths)}: no info.json, metadata.jsonl, Synthesis output folder or Audio2Face-3D dataset there");
             return 2;
         }
 
-        var decode = new DecodeOptions
-        {
-            UnknownVersions = settings.LenientVersions ? UnknownVersionPolicy.NearestLower : UnknownVersionPolicy.Reject,
-            // The readable report lists info findings only with --info: the others are not worth locating. A shard file
-            // and an HTML report hold every finding located, whatever the merge or the reader will show.
-            LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo || settings.Out is not null || settings.Html is not null ? Severity.Info : Severity.Warning,
-        };
-        var metadataOptions = new MetadataFileOptions { Parallelism = settings.Jobs, Decode = decode };
-        // Unit 0 is what the folder walk found (links out, unreadable folders), then one unit per target. A shard checks
-        // the units it owns; the reports keep their unit, so that a merge restores the order of one run.
-        // A Synthesis output folder is shared among the shards by blocks of renders (see FolderShareOf); every other
-        // unit is checked whole by one shard.
-        var unitKeys = targets.Select(t => t.Kind + ":" + t.Path).ToList();
-        var owned = Enumerable.Range(0, targets.Count).Where(i => targets[i].Kind == TargetKind.Folder || shard.Owns(unitKeys[i])).Select(i => (Unit: i + 1, Target: targets[i])).ToList();
-        var units = new List<UnitReports>();
-        if (shard.Index == 0 && walkProblems.Count > 0) units.Add(UnitReports.Whole(0, walkProblems));
+        var unitKeys = targets.Select(t => t.Key).ToList();
         // --quiet asks for the totals line and nothing else: no progress either.
         bool showProgress = !settings.Quiet && (settings.ShowProgress || settings.PlainProgress);
         using var progress = new ProgressLine(showProgress ? stderr : null, plain: !settings.ShowProgress);
-        for (int t = 0; t < owned.Count; t++)
+        var options = new RunOptions
         {
-            var (unit, target) = owned[t];
-            switch (target.Kind)
+            Jobs = settings.Jobs,
+            MaxFileBytes = settings.MaxFileBytes,
+            FramesPerSecond = settings.FramesPerSecond,
+            MaxListedLineFindings = MaxListedLineFindings,
+            Decode = new DecodeOptions
             {
-                case TargetKind.InfoFile:
-                    // Consecutive info.json files are independent: checked on every core, reported in their order.
-                    int end = t;
-                    while (end + 1 < owned.Count && owned[end + 1].Target.Kind == TargetKind.InfoFile) end++;
-                    var files = owned.GetRange(t, end - t + 1);
-                    var checkedFiles = OrderedWork.Run(files.Count, settings.Jobs, () => new InfoFileWorker(decode),
-                        (worker, i) => CheckInfoFile(worker, files[i].Target, settings.MaxFileBytes));
-                    for (int i = 0; i < files.Count; i++) units.Add(UnitReports.Whole(files[i].Unit, [checkedFiles[i]]));
-                    t = end;
-                    break;
-                case TargetKind.MetadataFile:
-                    units.Add(UnitReports.Whole(unit, [CheckMetadataFile(target, metadataOptions)]));
-                    break;
-                case TargetKind.Folder:
-                    var checker = new SynthesisFolderChecker(controls.Tolerances(target.Path, new FolderCheckOptions
-                    {
-                        MaxFileBytes = settings.MaxFileBytes, Metadata = metadataOptions, Decode = decode, Parallelism = settings.Jobs, Root = target.Root,
-                    }));
-                    var parts = checker.CheckPartsAsync(target.Path, FolderShareOf(shard, unitKeys[unit - 1], Math.Max(1, settings.RendersPerBlock)), progress.For(target.Path)).GetAwaiter().GetResult();
-                    if (parts.Count > 0)
-                    {
-                        units.Add(new UnitReports(unit, parts));
-                    }
-
-                    break;
-                case TargetKind.Dataset:
-                    var report = progress.For(target.Path);
-                    var datasetOptions = new DatasetCheckOptions
-                    {
-                        FramesPerSecond = settings.FramesPerSecond,
-                        Parallelism = settings.Jobs,
-                        MaxFileBytes = settings.MaxFileBytes,
-                        Progress = report is null ? null : (done, total) => report.Report(new FolderProgress(done, total)),
-                    };
-                    units.Add(UnitReports.Whole(unit, DatasetValidator.Check(A2fDataset.Contract, target.Path, datasetOptions)));
-                    break;
-            }
-        }
-
+                UnknownVersions = settings.LenientVersions ? UnknownVersionPolicy.NearestLower : UnknownVersionPolicy.Reject,
+                // The readable report lists info findings only with --info: the others are not worth locating. A shard file
+                // and an HTML report hold every finding located, whatever the merge or the reader will show.
+                LocateFrom = settings.AsJson || settings.AsSarif || settings.ShowInfo || settings.Out is not null || settings.Html is not null ? Severity.Info : Severity.Warning,
+            },
+            FolderOptions = controls.Tolerances,
+            // Suppressed findings leave the run as each unit is checked, so that the shard file, the HTML and the printed report agree.
+            Suppress = controls.Policy.Ignore.Count == 0 ? null : controls.Policy.Apply,
+            Progress = progress.For,
+        };
+        var share = new RunShare(unit => shard.Owns(unit.Key), unit => FolderShareOf(shard, unit.Key, Math.Max(1, settings.RendersPerBlock)), OwnsWalk: shard.Index == 0);
+        var run = RunChecker.Check(found, options, share);
         progress.Clear();
-        // Suppressed findings leave the run here, so that the shard file, the HTML and the printed report agree.
-        long suppressed = 0;
-        units = units.Select(u => u with { Parts = u.Parts.Select(p =>
-        {
-            var (kept, silenced) = controls.Policy.Apply([p.Result]);
-            suppressed += silenced;
-            return p with { Result = kept[0] };
-        }).ToList() }).ToList();
-        var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), units);
+        long suppressed = run.Suppressed;
+        var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), run.Units);
         if (settings.Out is { } outPath)
         {
             // Written aside and moved into place: a shard that fails leaves no half-written file for the merge to read.
@@ -366,7 +273,7 @@ public static class ValidateCommand
             {
                 using (var output = File.Create(aside[0])) ShardFile.Write(output, result);
                 using var again = File.OpenRead(aside[0]);
-                return ShardFile.Read(again, out _) is { } read && read.Reports().Count == result.Reports().Count;
+                return ShardFile.Read(again, out _) is { } read && read.Reports().Count == run.Reports().Count;
             });
             if (!written)
             {
@@ -375,7 +282,8 @@ public static class ValidateCommand
             }
         }
 
-        var reports = result.Reports();
+        // One process's run is in the run's order already: its reports are read as they are, not regrouped as a merge's.
+        var reports = run.Reports();
         if (settings.Html is { } htmlOut && !HtmlReport.WriteFile(htmlOut, new ReportInput(reports, paths, suppressed, controls.Policy, baselineRun?.Reports(), settings.Baseline), stderr)) return 2;
         RunReport.Write(stdout, reports, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable,
             new ReadableStyle { ShowInfo = settings.ShowInfo, Quiet = settings.Quiet, Colour = colour, Suppressed = suppressed, WarningsAsErrors = controls.Policy.WarningsAsErrors });
@@ -402,99 +310,4 @@ public static class ValidateCommand
     /// </summary>
     private static string Fingerprint(IReadOnlyList<string> unitKeys) =>
         Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", unitKeys))));
-
-    // What one thread needs to check info.json files: a decoder and a reusable read buffer.
-    private sealed class InfoFileWorker(DecodeOptions decode)
-    {
-        public readonly DocumentChecker Checker = new(BuiltInFormats.CreateSynthesisInfo(decode), decode);
-        public byte[] Buffer = Array.Empty<byte>();
-    }
-
-    private static FileCheckResult CheckInfoFile(InfoFileWorker worker, Target target, long maxFileBytes)
-    {
-        string file = target.Path;
-        try
-        {
-            var findings = new List<Finding>();
-            int length = target.Input is { } input
-                ? InputFile.ReadAll(input, maxFileBytes, ref worker.Buffer, findings)
-                : InputFile.ReadAll(file, maxFileBytes, ref worker.Buffer, findings);
-            if (length < 0) return new FileCheckResult(file, null, findings);
-            var result = worker.Checker.Check(worker.Buffer.AsSpan(0, length));
-            var told = result.Findings;
-            // One line on standard input looks like an info.json: when it is not one, say how to name a metadata line.
-            if (target.KindGuessed && result.IsOtherProduct)
-            {
-                told = told.Select(f => f.Code == FindingCodes.OtherProduct
-                    ? f with { Message = f.Message + $"; standard input was read as an info.json: if it is a metadata.jsonl line, give --stdin-name metadata.jsonl" }
-                    : f).ToList();
-            }
-
-            return new FileCheckResult(file, result.Version, told) { Unlisted = result.Unlisted };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FileCheckResult(file, null, new[] { InputFile.Unreadable(e) });
-        }
-    }
-
-    private static FileCheckResult CheckMetadataFile(Target target, MetadataFileOptions options)
-    {
-        string file = target.Path;
-        var findings = new List<Finding>();
-        var unlisted = FindingCounts.None;
-        try
-        {
-            void OnLine(MetadataLineResult line)
-            {
-                unlisted += line.Unlisted;
-                foreach (var f in line.Findings)
-                {
-                    if (findings.Count >= MaxListedLineFindings) unlisted = unlisted.Add(f.Severity);
-                    else if (f.Line > 0 && findings.Count > 0 && f.Line < findings[^1].Line) findings.Insert(findings.FindIndex(g => g.Line > f.Line), f); // one told at the end, in line order
-                    else findings.Add(f);
-                }
-            }
-
-            var summary = (target.Input is { } input
-                ? MetadataFileChecker.CheckAsync(input, OnLine, options)
-                : MetadataFileChecker.CheckFileAsync(file, OnLine, options)).GetAwaiter().GetResult();
-            if (unlisted.Total > 0) findings.Add(unlisted.CutShortFinding(findings.Count));
-            string? version = summary.Versions.Count == 0 ? null : string.Join(", ", summary.Versions.Keys);
-            return new FileCheckResult(file, version, findings) { Unlisted = unlisted };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new FileCheckResult(file, null, new[] { InputFile.Unreadable(e) });
-        }
-    }
-
-    // The extensions of the binary files renders and datasets hold (what codec inspect reads besides JSON).
-    private static readonly string[] FolderFileExtensions = [".png", ".tif", ".tiff", ".exr", ".obj", ".wav", ".npy", ".npz", ".pc2", ".xml", ".mc", ".mcx"];
-
-    private static string? PartOfAFolder(string path)
-    {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        return FolderFileExtensions.Contains(extension) ? extension : null;
-    }
-
-    private enum TargetKind
-    {
-        InfoFile,
-        MetadataFile,
-        Folder,
-        Dataset,
-    }
-
-    private sealed record Target(TargetKind Kind, string Path)
-    {
-        /// <summary>The path given on the command line that this target was found under.</summary>
-        public string? Root { get; init; }
-
-        /// <summary>Standard input, when this target is '-'; <see cref="Path"/> is then the name reports give it.</summary>
-        public Stream? Input { get; init; }
-
-        /// <summary>Standard input whose kind was told by its content (no --stdin-name).</summary>
-        public bool KindGuessed { get; init; }
-    }
 }

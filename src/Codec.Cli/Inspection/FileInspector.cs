@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Rendering;
@@ -101,9 +102,10 @@ public static class FileInspector
         ValueStats? stats = null;
         string kind;
         void Add(string name, object value) => properties.Add(new(name, value));
-        switch (System.IO.Path.GetExtension(path).ToLowerInvariant())
+        // How the file is read is the registry's word for its name: one table for inspect, validate and the contracts.
+        switch (FileKinds.Of(path)?.Kind)
         {
-            case ".npy":
+            case FileKind.Npy:
                 kind = "NumPy array (.npy)";
                 using (var file = NpyFile.Open(path, sink))
                 {
@@ -111,7 +113,7 @@ public static class FileInspector
                 }
 
                 break;
-            case ".npz":
+            case FileKind.Npz:
                 kind = "NumPy archive (.npz)";
                 using (var npz = NpzArchive.Open(path, sink))
                 {
@@ -128,7 +130,7 @@ public static class FileInspector
                 }
 
                 break;
-            case ".pc2":
+            case FileKind.Pc2:
                 kind = "Point Cache 2 (.pc2)";
                 using (var mapped = PointCache2.Open(path, sink))
                 {
@@ -143,7 +145,7 @@ public static class FileInspector
                 }
 
                 break;
-            case ".mc" or ".mcx":
+            case FileKind.MayaData:
                 kind = "Maya cache data (.mc)";
                 var data = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } mc ? MayaCacheData.Decode(mc, sink, path) : null;
                 if (data is null) break;
@@ -153,7 +155,7 @@ public static class FileInspector
                 Add("samples", data.Samples.Count);
                 foreach (var c in data.Samples[0].Channels) Add("channel " + c.Name, $"{c.DataType} × {c.ArrayLength}");
                 break;
-            case ".xml":
+            case FileKind.Maya:
                 kind = "Maya cache (.xml + data)";
                 using (var cache = MayaCacheFile.Open(path, sink))
                 {
@@ -161,7 +163,7 @@ public static class FileInspector
                 }
 
                 break;
-            case ".wav":
+            case FileKind.Wav:
                 kind = "WAV audio";
                 var wav = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } audio ? WavFile.Decode(audio, sink, path) : null;
                 if (wav is null) break;
@@ -176,16 +178,19 @@ public static class FileInspector
                 wav.CopyTo(samples);
                 stats = ValueStats.Of(samples);
                 break;
-            case ".png":
-                var png = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
-                var pixels = png is null ? null : PngDecoder.Decode(png, sink, path);
+            case FileKind.Image:
+                // A PNG or a TIFF by its first bytes (what the decoder goes by too), whatever its name says.
+                var bytes = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
+                bool isPng = bytes is not null && PngDecoder.HasSignature(bytes), isTiff = bytes is not null && TiffDecoder.HasSignature(bytes);
                 // A segmentation mask by its name, or with a mapping to name its labels: its labels are counted too.
-                bool mask = mappingInfoJson is not null || SegmentMapping.IsMask(path);
-                kind = mask ? "label mask (.png)" : "PNG image";
+                bool mask = isPng && (mappingInfoJson is not null || SegmentMapping.IsMask(path));
+                kind = isPng ? mask ? "label mask (.png)" : "PNG image" : isTiff ? "TIFF image" : FileKinds.Get(FileKind.Image).Title;
+                var pixels = bytes is null ? null : ImageFile.Decode(bytes, sink, path);
                 if (pixels is null) break;
                 DescribeImage(pixels, Add);
+                if (pixels.Description is { } description) Add("description", description);
                 if (!mask) break;
-                var image = PngImage.Decode(png, sink, path);
+                var image = PngImage.Decode(bytes, sink, path);
                 if (image is null) break;
                 var names = mappingInfoJson is null ? null : SegmentMapping.Read(mappingInfoJson, SegmentMapping.MemberFor(path), sink)?.NamesByValue();
                 var histogram = image.Histogram();
@@ -201,17 +206,7 @@ public static class FileInspector
                 }
 
                 break;
-            case ".tif" or ".tiff":
-                kind = "TIFF image";
-                var tiff = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
-                if (tiff is not null && TiffDecoder.Decode(tiff, sink, path) is { } decodedTiff)
-                {
-                    DescribeImage(decodedTiff, Add);
-                    if (decodedTiff.Description is { } description) Add("description", description);
-                }
-
-                break;
-            case ".exr":
+            case FileKind.Exr:
                 kind = "OpenEXR image (.exr)";
                 var exr = ExrFile.Read(path, sink);
                 if (exr is not null)
@@ -221,23 +216,24 @@ public static class FileInspector
                 }
 
                 break;
-            case ".json":
+            case FileKind.Info:
                 kind = "Synthesis info.json";
                 DescribeInfo(path, sink, Add);
                 break;
-            case ".obj":
+            case FileKind.Mesh:
                 kind = "Wavefront mesh (.obj)";
                 var text = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink);
                 if (text is not null && ObjMesh.Decode(text, sink, path) is { } mesh) DescribeMesh(mesh, Add);
                 break;
             default:
                 kind = "unknown";
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads .npy, .npz, .pc2, .mc, .mcx, Maya .xml, .wav, .exr, .png, .tif, info.json and .obj files"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "codec inspect reads " + FileKinds.ExtensionList + " files"));
                 break;
         }
 
         return new InspectionReport(path, kind, properties, stats, sink.Findings.ToList());
     }
+
 
     // Every attribute of every part; channels one per line; Cryptomatte layers summarised with their manifest check.
     // Every channel, as Maya writes several into one cache; the value range is the vertex positions channel's when

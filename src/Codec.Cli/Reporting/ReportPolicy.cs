@@ -58,6 +58,13 @@ public sealed record ReportPolicy
         return (kept, suppressed);
     }
 
+    /// <summary>One file's report without its suppressed findings, and how many were suppressed.</summary>
+    public (FileCheckResult Kept, long Suppressed) Apply(FileCheckResult report)
+    {
+        var (kept, suppressed) = Apply([report]);
+        return (kept[0], suppressed);
+    }
+
     /// <summary>1 when the reports fail the run under this policy (errors, or warnings with warnings as errors), else <see cref="RunReport.ExitCode"/>.</summary>
     public int ExitCode(IReadOnlyList<FileCheckResult> reports)
     {

@@ -3,19 +3,12 @@ using System.Globalization;
 using Codec.Cli.Reporting;
 using Codec.Formats.Datasets;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation.Runs;
 using Codec.Runtime.Findings;
 using Parquet;
 using Parquet.Schema;
 
 namespace Codec.Cli.Sharding;
-
-/// <summary>What a shard has of one check unit, at its place in the run (<see cref="Unit"/>: the run's order of units).</summary>
-public sealed record UnitReports(int Unit, IReadOnlyList<FolderPart> Parts)
-{
-    /// <summary>A unit checked whole: its reports in order, one part each.</summary>
-    public static UnitReports Whole(int unit, IReadOnlyList<FileCheckResult> reports) =>
-        new(unit, reports.Select((r, i) => new FolderPart(i, 0, false, r)).ToList());
-}
 
 /// <summary>
 /// What a shard (or a merge of shards) checked: every finding of every unit it owns, with the file it concerns, in
@@ -28,7 +21,7 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 
     /// <summary>The reports in the order one run over everything gives them.</summary>
     public IReadOnlyList<FileCheckResult> Reports() => Units.GroupBy(u => u.Unit).OrderBy(g => g.Key)
-        .SelectMany(g => FolderPart.Combine(g.SelectMany(u => u.Parts)))
+        .SelectMany(g => new UnitReports(g.Key, g.SelectMany(u => u.Parts).ToList()).Reports())
         .ToList();
 }
 

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
@@ -161,12 +162,12 @@ public sealed class A2fShot
 
     /// <summary><c>audio/&lt;shot&gt;.wav</c>, or with <paramref name="voice"/> <c>audio/aug/&lt;voice&gt;/&lt;shot&gt;.wav</c>; null when absent.</summary>
     public string? AudioPath(string? voice = null) =>
-        _files.FirstOrDefault(f => f.Spec.Kind == DatasetFileKind.Wav && f.Bound("voice") == voice)?.Path;
+        _files.FirstOrDefault(f => f.Spec.Kind == FileKind.Wav && f.Bound("voice") == voice)?.Path;
 
     /// <summary>The skin (<c>[F, V, 3]</c>) or tongue (<c>[F, Vt, 3]</c>) cache: a .npy, .pc2 or Maya .xml; null when absent.</summary>
     public string? CachePath(bool tongue = false) =>
         _files.FirstOrDefault(f => f.Folder.Path.StartsWith(tongue ? "cache/tongue/" : "cache/skin/", StringComparison.Ordinal)
-            && f.Spec.Kind != DatasetFileKind.Wav)?.Path;
+            && f.Spec.Kind != FileKind.Wav)?.Path;
 
     /// <summary>The shot's speech (or an augmented voice's) as float samples; null when absent or not a WAV file.</summary>
     public AudioTrack? ReadAudio(string? voice = null, FindingSink? sink = null)

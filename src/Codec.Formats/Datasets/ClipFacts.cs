@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Datasets;
 
 namespace Codec.Formats.Datasets;
@@ -36,14 +37,14 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
         string? emotion = labels is null ? null : file.Bindings.Select(b => labels.Emotions.GetValueOrDefault(b.Key + "=" + b.Value)).FirstOrDefault(e => e is not null);
         return file.Spec.Kind switch
         {
-            DatasetFileKind.Wav => new ClipFacts(file.Folder.Path, bindings, "audio")
+            FileKind.Wav => new ClipFacts(file.Folder.Path, bindings, "audio")
             {
                 Seconds = facts.DurationSeconds,
                 SampleRate = facts.SampleRate,
                 BitsPerSample = facts.BitsPerSample,
                 Emotion = emotion,
             },
-            DatasetFileKind.Npy or DatasetFileKind.Pc2 or DatasetFileKind.Maya when facts.Shape is [var frames, var vertices, 3] => new ClipFacts(file.Folder.Path, bindings, "cache")
+            FileKind.Npy or FileKind.Pc2 or FileKind.Maya when facts.Shape is [var frames, var vertices, 3] => new ClipFacts(file.Folder.Path, bindings, "cache")
             {
                 Frames = frames,
                 Vertices = vertices,

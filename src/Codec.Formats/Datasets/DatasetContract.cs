@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;
@@ -42,24 +43,13 @@ public sealed record DimensionSpec(string Symbol, string? Per, string Descriptio
 /// </summary>
 public sealed record FolderSpec(string Path, bool Required, string Description, bool OneOf, Severity? Strays, Severity? FilesBeside, IReadOnlyList<FileSpec> Files);
 
-/// <summary>The kinds of file a dataset contract knows how to read.</summary>
-public enum DatasetFileKind
-{
-    Wav,
-    Npy,
-    Npz,
-    Pc2,
-    Maya,
-    Json,
-}
-
 /// <summary>
 /// One file: its name (may contain one placeholder, <c>{shot}.wav</c>), kind, and what it must hold. <see cref="Shape"/> entries are
 /// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); WAV minimums bound a shot's audio.
 /// </summary>
 public sealed record FileSpec(
     string Name,
-    DatasetFileKind Kind,
+    FileKind Kind,
     bool Required,
     string Description,
     string? DType,

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using System.Buffers;
 using System.Globalization;
@@ -39,12 +40,12 @@ public static class DatasetFileReader
             // Caches and archives are mapped or streamed; only files read whole (WAV, JSON) are bounded by the limit.
             switch (file.Spec.Kind)
             {
-                case DatasetFileKind.Wav: ReadWav(file, facts, sink, maxFileBytes); break;
-                case DatasetFileKind.Npy: ReadNpy(file, facts, keep, sink); break;
-                case DatasetFileKind.Npz: ReadNpz(file, facts, keep, sink); break;
-                case DatasetFileKind.Pc2: ReadPc2(file, facts, keep, sink); break;
-                case DatasetFileKind.Maya: ReadMaya(file, facts, keep, sink); break;
-                case DatasetFileKind.Json: ReadJson(file, facts, sink, maxFileBytes); break;
+                case FileKind.Wav: ReadWav(file, facts, sink, maxFileBytes); break;
+                case FileKind.Npy: ReadNpy(file, facts, keep, sink); break;
+                case FileKind.Npz: ReadNpz(file, facts, keep, sink); break;
+                case FileKind.Pc2: ReadPc2(file, facts, keep, sink); break;
+                case FileKind.Maya: ReadMaya(file, facts, keep, sink); break;
+                case FileKind.Json: ReadJson(file, facts, sink, maxFileBytes); break;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
@@ -133,7 +134,7 @@ public sealed class DatasetLayout
                 if (!pattern.Matches(name!, bindings, out var captured)) continue;
                 claimed.Add(name!);
                 // A Maya cache description brings its data file.
-                if (spec.Kind == DatasetFileKind.Maya) claimed.Add(System.IO.Path.ChangeExtension(name!, ".mc"));
+                if (spec.Kind == FileKind.Maya) claimed.Add(System.IO.Path.ChangeExtension(name!, ".mc"));
                 found.Add(new DatasetFile(folder, spec, System.IO.Path.Combine(dir, name!), relative + "/" + name, captured is { } c ? [.. bindings, c] : bindings));
             }
 

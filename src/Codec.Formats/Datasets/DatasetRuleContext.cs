@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;
@@ -16,7 +17,7 @@ public sealed record DatasetRuleContext(DatasetContract Contract, IReadOnlyList<
 
     /// <summary>True when <paramref name="relative"/> names an archive file of the layout (whose members may be instances).</summary>
     public bool IsArchive(string relative) =>
-        Contract.Folders.Any(folder => folder.Files.Any(file => file.Kind == DatasetFileKind.Npz && folder.Path + "/" + file.Name == relative));
+        Contract.Folders.Any(folder => folder.Files.Any(file => file.Kind == FileKind.Npz && folder.Path + "/" + file.Name == relative));
 
     /// <summary>
     /// The instances of <paramref name="placeholder"/> that <paramref name="where"/> holds: files of a folder (a

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Runtime.Findings;
@@ -93,7 +94,7 @@ public static class DatasetRules
                 c.Report(f.File.RelativePath, new Finding(DatasetFindingCodes.DurationMismatch, severity, "", $"this cache runs at {F(fps)} fps, but --fps says {F(given)}"));
         }
 
-        foreach (var track in c.Files.Where(f => f.File.Spec.Kind == DatasetFileKind.Wav && f.DurationSeconds is not null))
+        foreach (var track in c.Files.Where(f => f.File.Spec.Kind == FileKind.Wav && f.DurationSeconds is not null))
         {
             if (track.File.Bound(placeholder) is not { } instance || c.Dimensions.Get(frames, instance) is not { } count) continue;
             double expected = count / fps, actual = track.DurationSeconds!.Value;

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
 using Codec.Formats.Validation;
@@ -60,7 +61,7 @@ public sealed class SynthesisRender
     /// <c>N.rgb.tif</c>, the first of its suffixes the render has), or null when the render has none, or when it is not
     /// a file of that <paramref name="kind"/>.
     /// </summary>
-    public string? PathOf(string name, RenderFileKind? kind = null) =>
+    public string? PathOf(string name, FileKind? kind = null) =>
         _output.Contract.File(name) is { } spec && (kind is null || spec.Kind == kind) ? spec.Suffixes.Select(FileOf).FirstOrDefault(p => p is not null) : null;
 
     /// <summary>
@@ -86,7 +87,7 @@ public sealed class SynthesisRender
     /// row-major); null when the render has none or it cannot be decoded.
     /// </summary>
     public PngImage? ReadMask(string? mask = null, FindingSink? sink = null) =>
-        PathOf(mask ?? _output.Contract.MainMask?.Name ?? "", RenderFileKind.Mask) is { } path ? Decode(path, sink, PngImage.Decode) : null;
+        PathOf(mask ?? _output.Contract.MainMask?.Name ?? "", FileKind.Mask) is { } path ? Decode(path, sink, PngImage.Decode) : null;
 
     /// <summary>
     /// One image of the render decoded — <c>rgb</c>, <c>depth</c>, <c>normals</c>, <c>alpha</c> or another image the
@@ -95,7 +96,7 @@ public sealed class SynthesisRender
     /// (the reasons are in <paramref name="sink"/>).
     /// </summary>
     public ImagePixels? ReadImage(string modality, FindingSink? sink = null) =>
-        PathOf(modality, RenderFileKind.Image) is { } path ? Decode(path, sink, ImageFile.Decode) : null;
+        PathOf(modality, FileKind.Image) is { } path ? Decode(path, sink, ImageFile.Decode) : null;
 
     /// <summary>
     /// The render's EXR (<c>N.exr</c>) decoded: every channel of its first part by name (<c>"Z"</c>,
@@ -106,7 +107,7 @@ public sealed class SynthesisRender
     /// </summary>
     public IReadOnlyDictionary<string, ImagePixels>? ReadExr(FindingSink? sink = null)
     {
-        if (_output.Contract.Files.FirstOrDefault(f => f.Kind == RenderFileKind.Exr) is not { } exrFile || PathOf(exrFile.Name) is not { } path) return null;
+        if (_output.Contract.Files.FirstOrDefault(f => f.Kind == FileKind.Exr) is not { } exrFile || PathOf(exrFile.Name) is not { } path) return null;
         sink ??= new FindingSink();
         byte[] buffer = [];
         int length = InputFile.ReadAll(path, MaxModalityBytes, ref buffer, sink);
@@ -117,7 +118,7 @@ public sealed class SynthesisRender
 
     /// <summary>A mesh the contract declares (<c>mediapipe_dense</c>, 468 vertices, or <c>sai_dense</c>, 4840), decoded; null when absent.</summary>
     public ObjMesh? ReadMesh(string name, FindingSink? sink = null) =>
-        PathOf(name, RenderFileKind.Mesh) is { } path ? Decode(path, sink, ObjMesh.Decode) : null;
+        PathOf(name, FileKind.Mesh) is { } path ? Decode(path, sink, ObjMesh.Decode) : null;
 
     public override string ToString() => Name;
 

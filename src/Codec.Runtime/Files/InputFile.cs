@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Codec.Runtime.Files;
 
 /// <summary>What a path names, as the file system says (links followed).</summary>
-public enum FileKind
+public enum PathKind
 {
     Missing,
     Regular,
@@ -34,24 +34,24 @@ public static class InputFile
     /// </summary>
     public const long DefaultMaxBytes = 256L << 20;
 
-    /// <summary>What <paramref name="path"/> names (links followed; a link loop or a dangling link is <see cref="FileKind.Missing"/>).</summary>
-    public static FileKind KindOf(string path)
+    /// <summary>What <paramref name="path"/> names (links followed; a link loop or a dangling link is <see cref="PathKind.Missing"/>).</summary>
+    public static PathKind KindOf(string path)
     {
         if (OperatingSystem.IsLinux()) return LinuxKind(path);
-        if (Directory.Exists(path)) return FileKind.Directory;
-        return File.Exists(path) ? FileKind.Unknown : FileKind.Missing;
+        if (Directory.Exists(path)) return PathKind.Directory;
+        return File.Exists(path) ? PathKind.Unknown : PathKind.Missing;
     }
 
     /// <summary>Why <paramref name="path"/> cannot be read as a file's content, or null when it can.</summary>
     public static string? Refusal(string path) => KindOf(path) switch
     {
-        FileKind.Regular or FileKind.Unknown => null,
-        FileKind.Missing => "no such file (or a link that leads nowhere, or a loop of links)",
-        FileKind.Directory => "is a folder, not a file",
-        FileKind.Fifo => "is a named pipe (FIFO), not a file: reading it would wait for a writer; save the data to a file first, or give it to codec validate as standard input ('-')",
-        FileKind.CharacterDevice => "is a character device, not a file (a device such as /dev/zero never ends)",
-        FileKind.BlockDevice => "is a block device, not a file",
-        FileKind.Socket => "is a socket, not a file",
+        PathKind.Regular or PathKind.Unknown => null,
+        PathKind.Missing => "no such file (or a link that leads nowhere, or a loop of links)",
+        PathKind.Directory => "is a folder, not a file",
+        PathKind.Fifo => "is a named pipe (FIFO), not a file: reading it would wait for a writer; save the data to a file first, or give it to codec validate as standard input ('-')",
+        PathKind.CharacterDevice => "is a character device, not a file (a device such as /dev/zero never ends)",
+        PathKind.BlockDevice => "is a block device, not a file",
+        PathKind.Socket => "is a socket, not a file",
         _ => null,
     };
 
@@ -213,7 +213,7 @@ public static class InputFile
     private const int StatxModeOffset = 28;
     private const int ENoEnt = 2, ENotDir = 20, ELoop = 40;
 
-    private static FileKind LinuxKind(string path)
+    private static PathKind LinuxKind(string path)
     {
         Span<byte> statx = stackalloc byte[256];
         int result;
@@ -224,21 +224,21 @@ public static class InputFile
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             // A libc without statx (before glibc 2.28): fall back to what .NET can tell.
-            return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Unknown : FileKind.Missing;
+            return Directory.Exists(path) ? PathKind.Directory : File.Exists(path) ? PathKind.Unknown : PathKind.Missing;
         }
 
         // Nothing there, a link that leads nowhere, or a link loop; anything else (no permission) is for open to say.
-        if (result != 0) return Marshal.GetLastPInvokeError() is ENoEnt or ENotDir or ELoop ? FileKind.Missing : FileKind.Unknown;
+        if (result != 0) return Marshal.GetLastPInvokeError() is ENoEnt or ENotDir or ELoop ? PathKind.Missing : PathKind.Unknown;
         int mode = BitConverter.ToUInt16(statx.Slice(StatxModeOffset, 2)) & 0xF000;
         return mode switch
         {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Unknown,
+            0x8000 => PathKind.Regular,
+            0x4000 => PathKind.Directory,
+            0x1000 => PathKind.Fifo,
+            0x2000 => PathKind.CharacterDevice,
+            0x6000 => PathKind.BlockDevice,
+            0xC000 => PathKind.Socket,
+            _ => PathKind.Unknown,
         };
     }
 

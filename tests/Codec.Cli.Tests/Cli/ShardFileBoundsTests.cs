@@ -1,3 +1,4 @@
+using Codec.Formats.Validation.Runs;
 using Codec.Formats.Validation;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;

@@ -31,7 +31,7 @@ public sealed class InputFileTests : IDisposable
     {
         if (!OperatingSystem.IsLinux()) return;
         string fifo = Fifo();
-        Assert.Equal(FileKind.Fifo, InputFile.KindOf(fifo));
+        Assert.Equal(PathKind.Fifo, InputFile.KindOf(fifo));
 
         // Opening it would block until a writer came: the gate must answer at once.
         var sink = new FindingSink();
@@ -45,10 +45,10 @@ public sealed class InputFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/dev/zero", FileKind.CharacterDevice)]
-    [InlineData("/dev/urandom", FileKind.CharacterDevice)]
-    [InlineData("/dev/null", FileKind.CharacterDevice)]
-    public void A_device_or_a_link_to_one_is_refused(string device, FileKind kind)
+    [InlineData("/dev/zero", PathKind.CharacterDevice)]
+    [InlineData("/dev/urandom", PathKind.CharacterDevice)]
+    [InlineData("/dev/null", PathKind.CharacterDevice)]
+    public void A_device_or_a_link_to_one_is_refused(string device, PathKind kind)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists(device)) return;
         string link = At("cache.npy");

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -56,7 +57,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
         return new FolderListing(results, renders, infoFiles, metadataPath);
     }
 
-    private static bool IsAnchor(RenderContract contract, RenderFileName name) => contract.FileOf(name.Suffix)?.Kind == RenderFileKind.Info;
+    private static bool IsAnchor(RenderContract contract, RenderFileName name) => contract.FileOf(name.Suffix)?.Kind == FileKind.Info;
 
     // What the renders of a folder have in common: a file (a modality) that more than half of them have and one lacks
     // was deleted or never written; files of a render with no info.json have nothing to be checked against.

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Exr;
@@ -77,7 +78,7 @@ internal sealed class RenderCheck(FolderCheckOptions options)
 
     // The order a render's files are read in: a kind's files may be compared with those of the kinds before it (an
     // image, an EXR with the masks). Results keep this order.
-    private static readonly RenderFileKind[] ReadOrder = [RenderFileKind.Mesh, RenderFileKind.Mask, RenderFileKind.Exr, RenderFileKind.Image];
+    private static readonly FileKind[] ReadOrder = [FileKind.Mesh, FileKind.Mask, FileKind.Exr, FileKind.Image];
 
     // Every file of the render the contract declares, read once and checked by its rules; files it does not declare
     // are not read. Images are all decoded before their rules run, so that each is compared with the others.
@@ -97,9 +98,9 @@ internal sealed class RenderCheck(FolderCheckOptions options)
                     continue;
                 }
 
-                if (content is PngImage mask && kind == RenderFileKind.Mask) render.Masks.TryAdd(spec!.Name, mask);
+                if (content is PngImage mask && kind == FileKind.Mask) render.Masks.TryAdd(spec!.Name, mask);
                 if (content is ImagePixels image && !render.Images.Images.TryAdd(spec!.Name, image)) content = null; // a second file of one name is only decoded
-                if (kind != RenderFileKind.Image) results.Add(Check(render, file, spec!, sink, content));
+                if (kind != FileKind.Image) results.Add(Check(render, file, spec!, sink, content));
                 else decoded.Add((file, spec!, sink, content));
             }
 
@@ -117,7 +118,7 @@ internal sealed class RenderCheck(FolderCheckOptions options)
     // Reads a file under the size limit into the reused buffer and decodes it as its kind; a file over the limit or
     // unreadable is the whole result (refused), a decoding problem is in the sink. An EXR's pixels are decoded from the
     // buffer when a rule asks, before the next file is read.
-    private object? ReadAndDecode(Worker worker, string path, FindingSink sink, RenderFileKind kind, out FileCheckResult? refused)
+    private object? ReadAndDecode(Worker worker, string path, FindingSink sink, FileKind kind, out FileCheckResult? refused)
     {
         refused = null;
         try
@@ -129,10 +130,10 @@ internal sealed class RenderCheck(FolderCheckOptions options)
                 var bytes = worker.BinaryBuffer.AsMemory(0, length);
                 return kind switch
                 {
-                    RenderFileKind.Mesh => ObjMesh.Decode(bytes.Span, sink, path),
-                    RenderFileKind.Mask => PngImage.Decode(bytes.Span, sink, path),
-                    RenderFileKind.Image => ImageFile.Decode(bytes.Span, sink, path),
-                    RenderFileKind.Exr => ExrFile.Decode(bytes.Span, sink, path) is { Parts.Count: > 0 } exr ? new ExrContent(exr, bytes) : null,
+                    FileKind.Mesh => ObjMesh.Decode(bytes.Span, sink, path),
+                    FileKind.Mask => PngImage.Decode(bytes.Span, sink, path),
+                    FileKind.Image => ImageFile.Decode(bytes.Span, sink, path),
+                    FileKind.Exr => ExrFile.Decode(bytes.Span, sink, path) is { Parts.Count: > 0 } exr ? new ExrContent(exr, bytes) : null,
                     _ => null,
                 };
             }

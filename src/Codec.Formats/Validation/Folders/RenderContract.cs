@@ -1,26 +1,6 @@
+using Codec.Formats.Files;
+
 namespace Codec.Formats.Validation.Folders;
-
-/// <summary>How codec reads a file of a render (see <see cref="RenderFileSpec"/>).</summary>
-public enum RenderFileKind
-{
-    /// <summary>The render's info.json: the file every other file of the render is checked against.</summary>
-    Info,
-
-    /// <summary>A PNG of class values, named by a mapping of the info.json.</summary>
-    Mask,
-
-    /// <summary>A PNG or TIFF image.</summary>
-    Image,
-
-    /// <summary>An OpenEXR image with several passes.</summary>
-    Exr,
-
-    /// <summary>An OBJ mesh.</summary>
-    Mesh,
-
-    /// <summary>Channels of the render's EXR standing for an image the render has no file of.</summary>
-    Pass,
-}
 
 /// <summary>
 /// A render contract generated from a <c>*.codec.json</c> render schema: the folder's metadata file, the files of one
@@ -41,7 +21,7 @@ public sealed record RenderContract(
     private readonly Dictionary<string, RenderRuleUse[]> _passRules = Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.ForPasses && r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The file the others are checked against (the contract has exactly one).</summary>
-    public RenderFileSpec Anchor => Files.First(f => f.Kind == RenderFileKind.Info);
+    public RenderFileSpec Anchor => Files.First(f => f.Kind == FileKind.Info);
 
     /// <summary>The file a render file is, by what follows the render's part of its name (<c>rgb.png</c>); null for a file the contract does not declare.</summary>
     public RenderFileSpec? FileOf(string suffix) => _bySuffix.GetValueOrDefault(suffix);
@@ -56,12 +36,12 @@ public sealed record RenderContract(
     public RenderFileSpec? MaskOf(string path)
     {
         string name = System.IO.Path.GetFileName(path);
-        return Files.Where(f => f.Kind == RenderFileKind.Mask).SelectMany(f => f.Suffixes.Select(s => (Suffix: s, File: f)))
+        return Files.Where(f => f.Kind == FileKind.Mask).SelectMany(f => f.Suffixes.Select(s => (Suffix: s, File: f)))
             .Where(m => name.EndsWith("." + m.Suffix, StringComparison.Ordinal)).OrderByDescending(m => m.Suffix.Length).Select(m => m.File).FirstOrDefault();
     }
 
     /// <summary>The render's main mask: the first the contract declares (what a mask outside the naming conventions is read as).</summary>
-    public RenderFileSpec? MainMask => Files.FirstOrDefault(f => f.Kind == RenderFileKind.Mask);
+    public RenderFileSpec? MainMask => Files.FirstOrDefault(f => f.Kind == FileKind.Mask);
 
     /// <summary>The rules of a file, in the contract's order.</summary>
     public IReadOnlyList<RenderRuleUse> RulesOf(string file) => _fileRules.GetValueOrDefault(file) ?? [];
@@ -82,7 +62,7 @@ public sealed record RenderContract(
 /// <c>exr</c> for the render's EXR, <c>N.exr</c>), how it is read, for a mask the info.json member that names its
 /// values (<c>segments_mapping</c>), and for an EXR the passes that stand for other files.
 /// </summary>
-public sealed record RenderFileSpec(string Name, IReadOnlyList<string> Suffixes, RenderFileKind Kind, string Description, string? Mapping, IReadOnlyList<RenderPass> Passes);
+public sealed record RenderFileSpec(string Name, IReadOnlyList<string> Suffixes, FileKind Kind, string Description, string? Mapping, IReadOnlyList<RenderPass> Passes);
 
 /// <summary>Channels of an EXR that together are checked as the file <see cref="As"/> names.</summary>
 public sealed record RenderPass(string As, IReadOnlyList<string> Channels);

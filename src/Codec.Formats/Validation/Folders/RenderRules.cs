@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Formats.Findings;
 using System.Globalization;
 using Codec.Formats.Segmentation;
@@ -22,7 +23,7 @@ public static class RenderRules
     {
         switch (context.Content)
         {
-            case PngImage mask when context.File.Kind == RenderFileKind.Mask:
+            case PngImage mask when context.File.Kind == FileKind.Mask:
                 if (context.Info is null)
                 {
                     // Nothing of a mask can be checked without its info.json: one finding says so.

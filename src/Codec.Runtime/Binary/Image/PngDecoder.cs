@@ -20,6 +20,9 @@ public static class PngDecoder
 
     private static readonly (int X, int Y, int Dx, int Dy)[] Progressive = [(0, 0, 1, 1)];
 
+    /// <summary>True when the bytes start with PNG's eight-byte signature.</summary>
+    public static bool HasSignature(ReadOnlySpan<byte> file) => PngChunks.HasSignature(file);
+
     public static ImagePixels? Decode(ReadOnlySpan<byte> png, FindingSink sink, string path = "")
     {
         if (PngChunks.Read(png, sink, path) is not { } layout) return null;

@@ -14,9 +14,10 @@ public static class FolderWalk
 
     /// <summary>
     /// <paramref name="root"/> and every folder below it, in ordinal path order; each problem goes to
-    /// <paramref name="report"/> with the path it is about.
+    /// <paramref name="report"/> with the path it is about. A folder <paramref name="isWhole"/> says is checked as a whole
+    /// (a dataset, which lists its own tree by its layout) is listed and not entered: nothing below it is walked twice.
     /// </summary>
-    public static IReadOnlyList<string> Folders(string root, Action<string, Finding> report)
+    public static IReadOnlyList<string> Folders(string root, Action<string, Finding> report, Func<string, bool>? isWhole = null)
     {
         string resolvedRoot = Links.Resolve(root);
         var visited = new HashSet<string>(StringComparer.Ordinal) { resolvedRoot };
@@ -27,6 +28,7 @@ public static class FolderWalk
         {
             string dir = pending.Pop();
             folders.Add(dir);
+            if (isWhole?.Invoke(dir) == true) continue;
             List<string> children;
             try
             {

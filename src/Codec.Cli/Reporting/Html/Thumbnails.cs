@@ -1,6 +1,7 @@
 using Codec.Formats.Synthesis;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
+using Codec.Formats.Validation;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
@@ -37,12 +38,15 @@ public static class Thumbnails
             return null;
         }
 
+        // The info.json is decoded once, for its landmarks and for the names of its mask's classes.
         var sink = new FindingSink();
-        if (LandmarkSystems.Read(infoPath, sink) is not { } systems)
+        if (new InfoDocumentReader().Read(infoPath, sink) is not { } info)
         {
             why = "not drawn: " + string.Join("; ", sink.Findings.Select(f => f.Message).Take(1));
             return null;
         }
+
+        var systems = LandmarkSystems.From(info);
 
         OverlayBackground? background = null;
         // The render's main mask, named as the render contract names the render's files.
@@ -54,7 +58,7 @@ public static class Thumbnails
             if (InputFile.Refusal(mask) is null && InputFile.ReadAll(mask, InputFile.DefaultMaxBytes, new FindingSink()) is { } bytes
                 && PngImage.Decode(bytes, new FindingSink(), mask) is { } decoded)
             {
-                var names = SegmentMapping.Read(infoPath, main.Mapping!, new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
+                var names = SegmentMapping.From(info, main.Mapping!, infoPath, new FindingSink())?.NamesByValue() ?? new Dictionary<int, string>();
                 background = SvgOverlay.ColouredMask(decoded, names, Path.GetFileName(mask));
             }
         }

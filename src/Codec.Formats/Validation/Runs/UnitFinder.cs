@@ -71,26 +71,14 @@ public static class UnitFinder
 
     private static void FindInFolder(string root, List<CheckUnit> units, List<FileCheckResult> walkProblems)
     {
-        var datasets = new List<string>();
-        var problems = new List<FileCheckResult>();
-        foreach (var dir in FolderWalk.Folders(root, (where, finding) => problems.Add(new FileCheckResult(where, null, [finding]))))
+        // An Audio2Face-3D dataset is one unit: its tree is the dataset's to list (by its layout, with its own findings
+        // about links and folders), and nothing inside it is a Synthesis output.
+        var datasets = new HashSet<string>(StringComparer.Ordinal);
+        bool IsDataset(string dir) => datasets.Contains(dir) || (A2fDataset.Recognizes(dir) && datasets.Add(dir));
+        foreach (var dir in FolderWalk.Folders(root, (where, finding) => walkProblems.Add(new FileCheckResult(where, null, [finding])), IsDataset))
         {
-            // Inside an Audio2Face-3D dataset every file is the dataset's; nothing there is a Synthesis output.
-            if (datasets.Any(d => IsInside(dir, d))) continue;
-            if (A2fDataset.Recognizes(dir))
-            {
-                datasets.Add(dir);
-                units.Add(new CheckUnit(UnitKind.Dataset, dir));
-            }
-            else if (SynthesisFolderChecker.IsOutputFolder(dir))
-            {
-                units.Add(new CheckUnit(UnitKind.Folder, dir) { Root = root });
-            }
+            if (IsDataset(dir)) units.Add(new CheckUnit(UnitKind.Dataset, dir));
+            else if (SynthesisFolderChecker.IsOutputFolder(dir)) units.Add(new CheckUnit(UnitKind.Folder, dir) { Root = root });
         }
-
-        // A dataset reports its own links and folders, relative to its root.
-        walkProblems.AddRange(problems.Where(p => !datasets.Any(d => IsInside(p.Path, d))));
     }
-
-    private static bool IsInside(string path, string folder) => path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

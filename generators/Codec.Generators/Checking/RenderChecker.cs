@@ -32,6 +32,7 @@ internal static class RenderChecker
         if (!Identifier.IsMatch(spec.ClassName)) Error("/name", "the class name is a C# identifier");
         if (spec.MetadataFile.IndexOfAny(new[] { '/', '\\' }) >= 0) Error("/metadata", "the metadata file is a file name in the output folder");
 
+        CheckNames(spec, Error);
         var files = new Dictionary<string, RenderFileSpec>();
         var suffixes = new Dictionary<string, string>();
         for (int i = 0; i < spec.Files.Count; i++)
@@ -142,5 +143,36 @@ internal static class RenderChecker
         if (!ok) return null;
         string call = DatasetChecker.PlaceholderInName.Replace(definition.Call, m => literals[m.Groups[1].Value]);
         return rule with { Call = call };
+    }
+
+    // {render_id}, then literal text and {camera} / {frame} (both or neither): a render's part of a file name.
+    private static readonly Regex NamePart = new(@"\{([a-z_]+)\}|[A-Za-z0-9_.]+");
+
+    private static void CheckNames(RenderSpec spec, System.Action<string, string> error)
+    {
+        if (spec.Names.Count == 0) error("/render", "say how a render's files are named: \"names\": [{ \"shape\": \"{render_id}\" }]");
+        var shapes = new HashSet<string>();
+        for (int i = 0; i < spec.Names.Count; i++)
+        {
+            string shape = spec.Names[i].Shape, at = $"/names/{i}";
+            var placeholders = new List<string>();
+            int covered = 0;
+            foreach (Match m in NamePart.Matches(shape))
+            {
+                if (m.Index != covered) break;
+                covered += m.Length;
+                if (m.Groups[1].Success) placeholders.Add(m.Groups[1].Value);
+            }
+
+            if (covered != shape.Length) error(at, $"'{shape}' holds a character that is neither a placeholder nor a letter, digit, '_' or '.'");
+            else if (!shape.StartsWith("{render_id}", System.StringComparison.Ordinal) || placeholders.Count(p => p == "render_id") != 1)
+                error(at, $"'{shape}' starts with {{render_id}}, once: a render's files are named by its metadata line's render_id");
+            else if (placeholders.FirstOrDefault(p => p is not ("render_id" or "camera" or "frame")) is { } unknown)
+                error(at, $"'{{{unknown}}}' is not a placeholder of a render's name; known: {{render_id}}, {{camera}}, {{frame}}");
+            else if (placeholders.Contains("camera") != placeholders.Contains("frame") || placeholders.Count != placeholders.Distinct().Count())
+                error(at, $"'{shape}' names {{camera}} and {{frame}} together, once each, or neither");
+            else if (!shapes.Add(string.Join(",", placeholders.OrderBy(p => p, System.StringComparer.Ordinal))))
+                error(at, $"'{shape}' has the placeholders of another shape: a render's key would name two files");
+        }
     }
 }

@@ -23,6 +23,7 @@ internal static class RenderEmitter
         w.Line($"{Naming.Literal(spec.RenderId)},");
         w.Line($"{Naming.Literal(spec.Description)},");
         w.Line($"{Naming.Literal(spec.MetadataFile)},");
+        w.Line($"new {Ns}.RenderNameShape[] {{ {string.Join(", ", spec.Names.Select(n => $"new({Naming.Literal(n.Shape)}, {Naming.Literal(n.Description)})"))} }},");
         w.Line($"new {Ns}.RenderFileSpec[]");
         w.Line("{");
         w.Indent();

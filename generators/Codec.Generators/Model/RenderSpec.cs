@@ -2,7 +2,7 @@ namespace Codec.Generators.Model;
 
 /// <summary>
 /// A checked render contract (a schema file with <c>"render"</c>), ready to emit as a
-/// <c>Codec.Formats.Validation.Folders.RenderContract</c>: the files a render has, the tolerances of its checks and the
+/// <c>Codec.Formats.Validation.Folders.RenderContract</c>: how a render's files are named, the files a render has, the tolerances of its checks and the
 /// rules that apply to which files.
 /// </summary>
 internal sealed record RenderSpec(
@@ -12,9 +12,16 @@ internal sealed record RenderSpec(
     string Description,
     string SchemaPath,
     string MetadataFile,
+    EquatableArray<RenderNameSpec> Names,
     EquatableArray<RenderFileSpec> Files,
     EquatableArray<RenderToleranceSpec> Tolerances,
     EquatableArray<RenderRuleSpec> Rules);
+
+/// <summary>
+/// One shape of a render's part of its files' names (<c>{render_id}.cam_{camera}.f_{frame}</c>): placeholders
+/// <c>{render_id}</c>, <c>{camera}</c> and <c>{frame}</c> between literal text; what follows it is a file's suffix.
+/// </summary>
+internal sealed record RenderNameSpec(string Shape, string Description);
 
 /// <summary>
 /// One file of a render, named by what follows the render's part of its file name (<see cref="Suffixes"/>:

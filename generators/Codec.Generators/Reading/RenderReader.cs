@@ -7,13 +7,15 @@ using Codec.Generators.Model;
 namespace Codec.Generators.Reading;
 
 /// <summary>
-/// Reads a render contract (a schema file with <c>"render"</c>): the folder's metadata file, the files of one render
+/// Reads a render contract (a schema file with <c>"render"</c>): the folder's metadata file, the shapes of a render's
+/// name, the files of one render
 /// with their kinds (and an EXR's passes), the tolerances, and the rules with the files they apply to. Shape errors
 /// are reported here; what names and arguments mean is checked by <c>Checking.RenderChecker</c>.
 /// </summary>
 internal sealed class RenderReader : JsonObjectReader
 {
-    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "render", "namespace", "name", "description", "metadata", "files", "rules", "tolerances" };
+    private static readonly HashSet<string> TopLevelKeys = new() { "$schema", "render", "namespace", "name", "description", "metadata", "names", "files", "rules", "tolerances" };
+    private static readonly HashSet<string> NameKeys = new() { "shape", "description" };
     private static readonly HashSet<string> FileKeys = new() { "name", "suffixes", "kind", "mapping", "description", "passes" };
     private static readonly HashSet<string> PassKeys = new() { "as", "channels" };
     private static readonly HashSet<string> ToleranceKeys = new() { "value", "range", "description" };
@@ -45,6 +47,7 @@ internal sealed class RenderReader : JsonObjectReader
         _positions["/namespace"] = nsPosition;
         _positions["/name"] = namePosition;
         _positions["/metadata"] = metadataPosition;
+        var names = Objects(root, "names", "", ReadName);
         var files = Objects(root, "files", "", ReadFile);
         var rules = Objects(root, "rules", "", ReadRule);
         var tolerances = new List<RenderToleranceSpec>();
@@ -97,9 +100,17 @@ internal sealed class RenderReader : JsonObjectReader
             }
         }
 
-        if (!ok || files is null || rules is null) return null;
+        if (!ok || names is null || files is null || rules is null) return null;
         return new RenderSpec(id, ns, name, OptionalString(root, "description", "") ?? "", Source.Path, metadata,
-            files.ToEquatableArray(), tolerances.ToEquatableArray(), rules.ToEquatableArray());
+            names.ToEquatableArray(), files.ToEquatableArray(), tolerances.ToEquatableArray(), rules.ToEquatableArray());
+    }
+
+    private RenderNameSpec? ReadName(JsonObjectNode obj, string at)
+    {
+        CheckKeys(obj, NameKeys, at);
+        if (!RequireString(obj, "shape", at, out string shape, out var position)) return null;
+        _positions[at] = position;
+        return new RenderNameSpec(shape, OptionalString(obj, "description", at) ?? "");
     }
 
     private RenderFileSpec? ReadFile(JsonObjectNode obj, string at)

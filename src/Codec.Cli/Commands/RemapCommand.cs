@@ -47,10 +47,11 @@ public static class RemapCommand
 
         // A mask is numbered by its own render's mapping: another render's may number the classes otherwise. Said,
         // not refused (renders of one job often share a mapping), so that it never passes in silence.
-        if (RenderFileName.TryParse(Path.GetFileName(maskPath), out var maskName) && RenderFileName.TryParse(Path.GetFileName(infoPath), out var infoName)
+        var contract = SynthesisOutputContract.Contract;
+        if (contract.TryParseName(Path.GetFileName(maskPath), out var maskName) && contract.TryParseName(Path.GetFileName(infoPath), out var infoName)
             && maskName.Key != infoName.Key)
         {
-            stderr.WriteLine($"codec: warning: {Path.GetFileName(maskPath)} is render {maskName.Key}'s mask, but {Path.GetFileName(infoPath)} is render {infoName.Key}'s: its mapping may number the classes differently; give --info {maskName.Key.FileName(SynthesisOutputContract.Contract.Anchor.Suffixes[0])}");
+            stderr.WriteLine($"codec: warning: {Path.GetFileName(maskPath)} is render {maskName.Key}'s mask, but {Path.GetFileName(infoPath)} is render {infoName.Key}'s: its mapping may number the classes differently; give --info {contract.FileName(maskName.Key, contract.Anchor.Suffixes[0])}");
         }
 
         // The render's main mask numbers body classes; another (the clothing mask) garments.

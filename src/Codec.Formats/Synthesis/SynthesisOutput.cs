@@ -70,7 +70,7 @@ public sealed class SynthesisOutput
         {
             string name = Path.GetFileName(path);
             if (name == contract.MetadataFile) continue;
-            if (!RenderFileName.TryParse(name, out var parsed))
+            if (!contract.TryParseName(name, out var parsed))
             {
                 if (!name.StartsWith('.')) others.Add(path);
                 continue;

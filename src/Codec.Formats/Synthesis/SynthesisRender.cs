@@ -48,7 +48,7 @@ public sealed class SynthesisRender
     public long? Frame { get; }
 
     /// <summary>The name its files start with: <c>24</c> or <c>0.cam_default.f_1</c>.</summary>
-    public string Name => new RenderKey(RenderId, Camera, Frame).Prefix;
+    public string Name => _output.Contract.PrefixOf(new RenderKey(RenderId, Camera, Frame));
 
     /// <summary>The render's files: <c>"modality.ext"</c> (<c>info.json</c>, <c>segments.png</c>; <c>exr</c> for <c>N.exr</c>) → path.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }

@@ -1,3 +1,4 @@
+using Codec.Formats.Synthesis;
 using Codec.Formats.Findings;
 using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
@@ -276,17 +277,27 @@ public sealed class FolderTests : IDisposable
     }
 
     [Fact]
-    public void File_names_of_both_conventions_parse()
+    public void File_names_of_both_conventions_parse_by_the_contracts_name_shapes()
     {
-        Assert.True(RenderFileName.TryParse("188.info.json", out var old));
+        var contract = SynthesisOutputContract.Contract;
+        Assert.True(contract.TryParseName("188.info.json", out var old));
         Assert.Equal(new RenderKey(188, null, null), old.Key);
         Assert.Equal("info", old.Modality);
-        Assert.True(RenderFileName.TryParse("10.cam_away.f_3.clothing_segments.png", out var later));
+        Assert.True(contract.TryParseName("10.cam_away.f_3.clothing_segments.png", out var later));
         Assert.Equal(new RenderKey(10, "away", 3), later.Key);
         Assert.Equal("clothing_segments", later.Modality);
         Assert.Equal("png", later.Extension);
-        Assert.False(RenderFileName.TryParse("metadata.jsonl", out _));
-        Assert.False(RenderFileName.TryParse("notes.txt", out _));
+        // The render's EXR has no modality: a suffix without a dot is one the contract declares.
+        Assert.True(contract.TryParseName("0.cam_default.f_1.exr", out var exr));
+        Assert.Equal(("", "exr", "exr"), (exr.Modality, exr.Extension, exr.Suffix));
+        Assert.False(contract.TryParseName("0.png", out _));
+        Assert.False(contract.TryParseName("0.cam_a.f_1.png", out _));
+        Assert.False(contract.TryParseName("metadata.jsonl", out _));
+        Assert.False(contract.TryParseName("notes.txt", out _));
+        // And back: a render's files are named by the shape of its key.
+        Assert.Equal("10.cam_away.f_3.rgb.png", contract.FileName(later.Key, "rgb.png"));
+        Assert.Equal("188.exr", contract.FileName(old.Key, "exr"));
+        Assert.Equal("N.<modality>.<ext> or N.cam_<camera>.f_<frame>.<modality>.<ext>", contract.NameShapes);
     }
 
     [Fact]

@@ -6,12 +6,13 @@ namespace Codec.Tests.Generator;
 /// <summary>Render contracts: each mistake is a located diagnostic (CODEC026 unless the language's own); a correct contract becomes a RenderContract.</summary>
 public sealed class RenderContractDiagnosticTests
 {
-    private static string Contract(string files = "", string rules = "", string tolerances = Tolerance) => $$"""
+    private static string Contract(string files = "", string rules = "", string tolerances = Tolerance, string names = Names) => $$"""
         {
           "render": "test",
           "namespace": "Test.Renders",
           "name": "TestRender",
           "metadata": "metadata.jsonl",
+          "names": {{names}},
           "files": [
             { "name": "info", "suffixes": ["info.json"], "kind": "info", "description": "labels" },
             { "name": "segments", "suffixes": ["segments.png"], "kind": "mask", "mapping": "segments_mapping", "description": "classes" },
@@ -23,6 +24,8 @@ public sealed class RenderContractDiagnosticTests
           "tolerances": {{tolerances}}
         }
         """;
+
+    private const string Names = """[{ "shape": "{render_id}" }, { "shape": "{render_id}.cam_{camera}.f_{frame}" }]""";
 
     private const string Tolerance = """{ "edgePx": { "value": 0.5, "range": [0, 10], "description": "Pixels an edge blurs." } }""";
 
@@ -46,6 +49,7 @@ public sealed class RenderContractDiagnosticTests
         string code = run.GeneratedSources.Single(s => s.HintName == "Test.Renders.TestRender.Render.g.cs").SourceText.ToString();
         Assert.Contains("RenderRules.SizeMatchesIntrinsics(context, context.Tolerance(0))", code);
         Assert.Contains("new(\"edgePx\", 0.5, 0.0, 10.0, \"Pixels an edge blurs.\")", code);
+        Assert.Contains("new(\"{render_id}.cam_{camera}.f_{frame}\", \"\")", code);
         Assert.Contains("new(\"not_blank\", \"\", new string[] { \"uv\" }, true,", code);
     }
 
@@ -59,6 +63,16 @@ public sealed class RenderContractDiagnosticTests
     [InlineData(""", { "rule": "agrees_with_mask", "in": ["uv"], "mask": "segments", "share": "edgePx", "clear": "transparent" }""", "rule 'agrees_with_mask' needs 'covered'")]
     [InlineData(""", { "rule": "not_blank", "in": ["uv"], "colour": 3 }""", "rule 'not_blank' takes no 'colour'")]
     public void Rule_mistakes_are_located(string rule, string expected) => Single(Contract(rules: rule), "CODEC026", expected);
+
+    [Theory]
+    [InlineData("""[]""", "say how a render's files are named")]
+    [InlineData("""[{ "shape": "cam_{camera}.{render_id}" }]""", "starts with {render_id}, once")]
+    [InlineData("""[{ "shape": "{render_id}.{take}" }]""", "'{take}' is not a placeholder of a render's name")]
+    [InlineData("""[{ "shape": "{render_id}.cam_{camera}" }]""", "names {camera} and {frame} together")]
+    [InlineData("""[{ "shape": "{render_id}-{frame}!" }]""", "holds a character that is neither a placeholder nor")]
+    [InlineData("""[{ "shape": "{render_id}" }, { "shape": "r{render_id}" }]""", "starts with {render_id}")]
+    [InlineData("""[{ "shape": "{render_id}" }, { "shape": "{render_id}.x" }]""", "has the placeholders of another shape")]
+    public void Name_mistakes_are_located(string names, string expected) => Single(Contract(names: names), "CODEC026", expected);
 
     [Theory]
     [InlineData(""", { "name": "uv", "suffixes": ["uv2.png"], "kind": "image", "description": "d" }""", "'uv' is not an identifier or names two files")]

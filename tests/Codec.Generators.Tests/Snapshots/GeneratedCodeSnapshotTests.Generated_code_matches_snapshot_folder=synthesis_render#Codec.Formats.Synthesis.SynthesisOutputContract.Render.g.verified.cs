@@ -16,6 +16,7 @@ public static partial class SynthesisOutputContract
         "synthesis",
         "A Synthesis AI Human API output folder: a metadata.jsonl with one line per render, and for each render (named N, or N.cam_<camera>.f_<frame> since September 2021) an info.json and the files it describes. Every file of a render is checked against its info.json, and the info.json against its metadata line.",
         "metadata.jsonl",
+        new global::Codec.Formats.Validation.Folders.RenderNameShape[] { new("{render_id}", "until September 2021: one render per render_id (24.info.json)"), new("{render_id}.cam_{camera}.f_{frame}", "since September 2021: one render per render_id, camera and frame (0.cam_default.f_1.info.json)") },
         new global::Codec.Formats.Validation.Folders.RenderFileSpec[]
         {
             new("info", new string[] { "info.json" }, global::Codec.Formats.Files.FileKind.Info, "the render's labels (synthesis.info, any version): the file every other file of the render is checked against", null,

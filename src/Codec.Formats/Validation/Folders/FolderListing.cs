@@ -38,7 +38,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             {
                 metadataPath = path;
             }
-            else if (RenderFileName.TryParse(name, out var parsed))
+            else if (contract.TryParseName(name, out var parsed))
             {
                 if (!renders.TryGetValue(parsed.Key, out var files)) renders[parsed.Key] = files = new List<RenderFile>();
                 files.Add(new RenderFile(path, parsed));
@@ -48,7 +48,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             {
                 results.Add(new FileCheckResult(path, null, new[]
                 {
-                    new Finding(FindingCodes.UnrecognisedFileName, Severity.Warning, "", "belongs to no render: not named like a Synthesis render file (N.<modality>.<ext> or N.cam_<camera>.f_<frame>.<modality>.<ext>); not checked"),
+                    new Finding(FindingCodes.UnrecognisedFileName, Severity.Warning, "", $"belongs to no render: not named like a Synthesis render file ({contract.NameShapes}); not checked"),
                 }));
             }
         }
@@ -86,7 +86,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             foreach (var (kind, count) in holders.OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal))
             {
                 if (count * 2 <= rendered || have.Contains(kind)) continue;
-                string missing = name.Key.FileName(RenderFileName.SuffixOf(kind.Modality, kind.Extension));
+                string missing = contract.FileName(name.Key, RenderFileName.SuffixOf(kind.Modality, kind.Extension));
                 results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FolderFindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));
             }

@@ -3,14 +3,15 @@ using Codec.Formats.Files;
 namespace Codec.Formats.Validation.Folders;
 
 /// <summary>
-/// A render contract generated from a <c>*.codec.json</c> render schema: the folder's metadata file, the files of one
-/// render (named by what follows the render's part of the name), the tolerances of their checks, and the rules that
+/// A render contract generated from a <c>*.codec.json</c> render schema: the folder's metadata file, the shapes of a
+/// render's part of a file name, the files of one render (named by what follows the render's part of the name), the tolerances of their checks, and the rules that
 /// apply to which files. The folder check lists, reads and checks a Synthesis output folder by it.
 /// </summary>
 public sealed record RenderContract(
     string Id,
     string Description,
     string MetadataFile,
+    IReadOnlyList<RenderNameShape> Names,
     IReadOnlyList<RenderFileSpec> Files,
     IReadOnlyList<ToleranceSpec> Tolerances,
     IReadOnlyList<RenderRuleUse> Rules)
@@ -19,6 +20,44 @@ public sealed record RenderContract(
     private readonly Dictionary<string, RenderFileSpec> _bySuffix = Files.SelectMany(f => f.Suffixes.Select(s => (s, f))).ToDictionary(p => p.s, p => p.f, StringComparer.Ordinal);
     private readonly Dictionary<string, RenderRuleUse[]> _fileRules = Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
     private readonly Dictionary<string, RenderRuleUse[]> _passRules = Files.ToDictionary(f => f.Name, f => Rules.Where(r => r.ForPasses && r.In.Contains(f.Name)).ToArray(), StringComparer.Ordinal);
+
+    // A file's suffix: a name and an extension (segments.png), or one of the declared suffixes without a dot (exr).
+    private readonly (RenderNameShape Shape, System.Text.RegularExpressions.Regex Matcher)[] _names = Names
+        .Select(n => (n, n.Matcher(string.Join("|", Files.SelectMany(f => f.Suffixes).Where(s => !s.Contains('.')).Select(System.Text.RegularExpressions.Regex.Escape)
+            .Prepend(@"[A-Za-z0-9_]+\.[A-Za-z0-9]+"))))).ToArray();
+
+    /// <summary>
+    /// The render and suffix a file's name gives (the first of the contract's name shapes it has), or false for a name
+    /// of no render.
+    /// </summary>
+    public bool TryParseName(string fileName, out RenderFileName name)
+    {
+        foreach (var (_, matcher) in _names)
+        {
+            var m = matcher.Match(fileName);
+            if (!m.Success) continue;
+            long? frame = m.Groups["frame"].Success ? long.Parse(m.Groups["frame"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            name = new RenderFileName(new RenderKey(long.Parse(m.Groups["render_id"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                m.Groups["camera"].Success ? m.Groups["camera"].Value : null, frame), m.Groups["suffix"].Value);
+            return true;
+        }
+
+        name = null!;
+        return false;
+    }
+
+    /// <summary>What a render's file names start with: <c>24</c>, or <c>0.cam_default.f_1</c> (the shape of its key).</summary>
+    public string PrefixOf(RenderKey key)
+    {
+        bool full = key.Camera is not null || key.Frame is not null;
+        return (_names.FirstOrDefault(n => n.Shape.HasCameraAndFrame == full).Shape ?? Names[0]).Format(key);
+    }
+
+    /// <summary>The name of the render's file with <paramref name="suffix"/> (<c>segments.png</c>; <c>exr</c> for its EXR).</summary>
+    public string FileName(RenderKey key, string suffix) => PrefixOf(key) + "." + suffix;
+
+    /// <summary>The shapes of a render's files' names as a user reads them, each with a suffix (<c>N.&lt;modality&gt;.&lt;ext&gt;</c>).</summary>
+    public string NameShapes => string.Join(" or ", Names.Select(n => n.Display + ".<modality>.<ext>"));
 
     /// <summary>The file the others are checked against (the contract has exactly one).</summary>
     public RenderFileSpec Anchor => Files.First(f => f.Kind == FileKind.Info);

@@ -160,7 +160,7 @@ public sealed class SynthesisFolderChecker
     private static MetadataFacts? FindLine(Dictionary<RenderKey, MetadataFacts> lines, Dictionary<long, MetadataFacts> firstLineOfRender, RenderFileName name)
     {
         if (lines.TryGetValue(name.Key, out var exact)) return exact;
-        if (name.Camera is null && name.Frame is null) return firstLineOfRender.GetValueOrDefault(name.RenderId);
+        if (name.Key.Camera is null && name.Key.Frame is null) return firstLineOfRender.GetValueOrDefault(name.RenderId);
         return lines.TryGetValue(new RenderKey(name.RenderId, null, null), out var old) ? old : null;
     }
 

@@ -115,6 +115,15 @@ internal static class RuleRegistry
             .Argument("b", ArgumentType.Path, "another", readsValues: true)
             .Optional("tolerance", ArgumentType.Number, "1e-05", "the largest difference allowed")
             .Calls(Datasets + "SameValues(context, severity, {a}, {b}, {tolerance})"),
+        Dataset("audio_levels", "each audio track in `in` is fit to learn from: fewer than `maxClipped` of its samples clipped (in runs of `clipRun` or more at full scale), fewer than `maxSilent` of its 50 ms windows below `silenceDb`, a DC offset of at most `maxDcOffset` and a peak of at least `minPeakDb`", "D908")
+            .Argument("in", ArgumentType.Path, "the folder of the tracks, e.g. `audio` or `audio/aug/{voice}`")
+            .Optional("clipRun", ArgumentType.Count, "3", "consecutive samples of a channel at full scale that are clipping, not a loud peak")
+            .Optional("maxClipped", ArgumentType.Number, "0.001", "the share of samples that may be clipped")
+            .Optional("silenceDb", ArgumentType.Number, "-50", "the level (dB below full scale) under which a window is silence")
+            .Optional("maxSilent", ArgumentType.Number, "0.6", "the share of windows that may be silence")
+            .Optional("maxDcOffset", ArgumentType.Number, "0.01", "the largest mean of a channel, as a share of full scale")
+            .Optional("minPeakDb", ArgumentType.Number, "-30", "the level (dB below full scale) the loudest sample reaches at least")
+            .Calls(Datasets + "AudioLevels(context, severity, {in}, {clipRun}, {maxClipped}, {silenceDb}, {maxSilent}, {maxDcOffset}, {minPeakDb})"),
         Dataset("recommendations", "the reference instances are enough, long enough and spread over the listed emotions (an instance's emotion is the first listed name its name contains, else `neutral`)", "D915")
             .Argument("placeholder", ArgumentType.Placeholder, "the placeholder of the instances, e.g. `shot`")
             .Argument("reference", ArgumentType.Path, "the folder of the instances, e.g. `cache/skin/{shot}`")

@@ -38,7 +38,7 @@ public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int 
 /// <item><c>mask_class</c>: one class's pixels in a segmentation mask (<c>class</c>, <c>pixels</c>);</item>
 /// <item><c>clip</c>: what a dataset's audio track or animation cache holds (<c>layout_folder</c>, <c>bindings</c>,
 /// <c>clip</c> — audio or cache —, <c>frames</c>, <c>vertices</c>, <c>fps</c>, <c>seconds</c>, <c>sample_rate</c>,
-/// <c>bits_per_sample</c>, <c>motion_range</c>, <c>emotion</c>).</item>
+/// <c>bits_per_sample</c>, <c>motion_range</c>, <c>emotion</c>, an audio track's <c>level_db</c> and <c>peak_db</c>).</item>
 /// </list>
 /// Every row has the file it concerns and its place in the run (<c>unit</c>, <c>entry</c>, <c>part</c>,
 /// <c>sort_by_line</c>), and the file's <c>version</c>, <c>kind</c> and unlisted counts. ML tools and DuckDB read it
@@ -72,13 +72,14 @@ public static class ShardFile
     }
 
     // A column: its Parquet field, how a row gives its value, and the value's type.
-    private sealed record Column(DataField Field, Func<Row, object?> Value);
+    // A column added to the layout after its first files were written is Optional: a file without it reads as nulls.
+    private sealed record Column(DataField Field, Func<Row, object?> Value, Func<int, Array> Nulls, bool Optional = false);
 
-    private static Column Int(string name, Func<Row, int?> value) => new(new DataField<int?>(name), r => value(r));
-    private static Column Long(string name, Func<Row, long?> value) => new(new DataField<long?>(name), r => value(r));
-    private static Column Double(string name, Func<Row, double?> value) => new(new DataField<double?>(name), r => value(r));
-    private static Column Bool(string name, Func<Row, bool> value) => new(new DataField<bool>(name), r => value(r));
-    private static Column Text(string name, Func<Row, string?> value) => new(new DataField<string>(name), value);
+    private static Column Int(string name, Func<Row, int?> value) => new(new DataField<int?>(name), r => value(r), n => new int?[n]);
+    private static Column Long(string name, Func<Row, long?> value) => new(new DataField<long?>(name), r => value(r), n => new long?[n]);
+    private static Column Double(string name, Func<Row, double?> value) => new(new DataField<double?>(name), r => value(r), n => new double?[n]);
+    private static Column Bool(string name, Func<Row, bool> value) => new(new DataField<bool>(name), r => value(r), n => new bool[n]);
+    private static Column Text(string name, Func<Row, string?> value) => new(new DataField<string>(name), value, n => new string?[n]);
 
     private static readonly Column[] Columns =
     [
@@ -133,6 +134,8 @@ public static class ShardFile
         Int("bits_per_sample", r => r.Clip?.BitsPerSample),
         Double("motion_range", r => r.Clip?.MotionRange),
         Text("emotion", r => r.Clip?.Emotion),
+        Double("level_db", r => r.Clip?.LevelDb) with { Optional = true },
+        Double("peak_db", r => r.Clip?.PeakDb) with { Optional = true },
     ];
 
     private static readonly ParquetSchema Schema = new(Columns.Select(c => c.Field).ToArray());
@@ -278,8 +281,8 @@ public static class ShardFile
         var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
         foreach (var column in Columns)
         {
-            if (reader.Schema.DataFields.FirstOrDefault(f => f.Name == column.Field.Name) is not { } field) return (null, $"it has no column '{column.Field.Name}'");
-            fields[column.Field.Name] = field;
+            if (reader.Schema.DataFields.FirstOrDefault(f => f.Name == column.Field.Name) is { } field) fields[column.Field.Name] = field;
+            else if (!column.Optional) return (null, $"it has no column '{column.Field.Name}'");
         }
 
         var byUnit = new SortedDictionary<int, SortedDictionary<(long Entry, int Part), PartBuilder>>();
@@ -288,7 +291,13 @@ public static class ShardFile
             using var group = reader.OpenRowGroupReader(g);
             int n = (int)group.RowCount;
             var values = new Dictionary<string, Array>(StringComparer.Ordinal);
-            foreach (var column in Columns) values[column.Field.Name] = await ReadColumn(group, fields[column.Field.Name], column.Field, n).ConfigureAwait(false);
+            foreach (var column in Columns)
+            {
+                values[column.Field.Name] = fields.TryGetValue(column.Field.Name, out var field)
+                    ? await ReadColumn(group, field, column.Field, n).ConfigureAwait(false)
+                    : column.Nulls(n);
+            }
+
             // Typed reads of the row's cells: no boxing per cell.
             string? TextAt(string name, int i) => ((string?[])values[name])[i];
             long? LongAt(string name, int i) => ((long?[])values[name])[i];
@@ -359,6 +368,8 @@ public static class ShardFile
                             BitsPerSample = IntAt("bits_per_sample", i),
                             MotionRange = DoubleAt("motion_range", i),
                             Emotion = TextAt("emotion", i),
+                            LevelDb = DoubleAt("level_db", i),
+                            PeakDb = DoubleAt("peak_db", i),
                         };
                         break;
                     case "mask_class":

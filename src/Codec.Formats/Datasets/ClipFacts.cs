@@ -22,6 +22,12 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
     /// <summary>A cache's motion: the largest distance any vertex's positions span over its frames, in the cache's units.</summary>
     public double? MotionRange { get; init; }
 
+    /// <summary>An audio track's level: the root mean square of its samples, in dB below full scale (-120 for silence).</summary>
+    public double? LevelDb { get; init; }
+
+    /// <summary>An audio track's loudest sample, in dB below full scale (-120 for silence).</summary>
+    public double? PeakDb { get; init; }
+
     /// <summary>The emotion the layout's recommendations give the clip's instance (from its shot name), where they do.</summary>
     public string? Emotion { get; init; }
 
@@ -42,6 +48,8 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
                 Seconds = facts.DurationSeconds,
                 SampleRate = facts.SampleRate,
                 BitsPerSample = facts.BitsPerSample,
+                LevelDb = facts.Levels is { } levels ? Floor(levels.RmsDb) : null,
+                PeakDb = facts.Levels is { } peak ? Floor(peak.PeakDb) : null,
                 Emotion = emotion,
             },
             FileKind.Npy or FileKind.Pc2 or FileKind.Maya when facts.Shape is [var frames, var vertices, 3] => new ClipFacts(file.Folder.Path, bindings, "cache")
@@ -56,4 +64,7 @@ public sealed record ClipFacts(string Folder, string Bindings, string Kind)
             _ => null,
         };
     }
+
+    // Silence is minus infinity decibels: stored as the floor of what any recording chain resolves.
+    private static double Floor(double db) => Math.Max(db, -120);
 }

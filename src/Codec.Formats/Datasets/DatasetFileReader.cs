@@ -73,6 +73,10 @@ public static class DatasetFileReader
         facts.SampleRate = wav.Format.SampleRate;
         facts.BitsPerSample = wav.Format.BitsPerSample;
         facts.DurationSeconds = wav.DurationSeconds;
+        // The samples as floats (the file is bounded by the size limit, so they are too), measured once for the rules.
+        var samples = new float[wav.FrameCount * wav.Format.Channels];
+        wav.CopyTo(samples);
+        facts.Levels = AudioLevels.Measure(samples, wav.Format.Channels, wav.Format.SampleRate, AudioLevels.FullScaleOf(wav.Format.BitsPerSample, wav.Format.IsFloat));
         if (wav.Format.SampleRate < file.Spec.MinSampleRate)
             facts.Warn(DatasetFindingCodes.AudioQuality, "", $"sampled at {wav.Format.SampleRate} Hz; the layout asks for at least {file.Spec.MinSampleRate} Hz ({file.Spec.Description})");
         if (wav.Format.BitsPerSample < file.Spec.MinBitsPerSample)

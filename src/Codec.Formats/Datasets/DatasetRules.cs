@@ -106,6 +106,32 @@ public static class DatasetRules
         }
     }
 
+    /// <summary>
+    /// Each audio track in <paramref name="where"/> is fit to learn from: NVIDIA's model card warns that low-quality
+    /// audio gives inaccurate lip poses. Clipping (runs of samples at full scale), mostly silence, a DC offset and a
+    /// track far too quiet are each a finding at the track, with the measured value and the threshold.
+    /// </summary>
+    public static void AudioLevels(DatasetRuleContext c, Severity severity, string where, int clipRun, double maxClipped, double silenceDb, double maxSilent, double maxDcOffset, double minPeakDb)
+    {
+        foreach (var track in c.Files.Where(f => f.File.Spec.Kind == FileKind.Wav && f.Levels is not null && f.File.Folder.Path == where))
+        {
+            var levels = track.Levels!;
+            void Report(string message) => c.Report(track.File.RelativePath, new Finding(DatasetFindingCodes.AudioQuality, severity, "", message));
+            long clipped = levels.ClippedSamples(clipRun);
+            if (levels.Samples > 0 && clipped > maxClipped * levels.Samples)
+                Report($"clips: {clipped:N0} samples ({P(clipped / (double)levels.Samples)}) sit at full scale in runs of {clipRun} or more; at most {P(maxClipped)} may");
+            double silent = levels.SilentShare(silenceDb);
+            if (silent > maxSilent)
+                Report($"mostly silence: {P(silent)} of its {Codec.Runtime.Binary.Audio.AudioLevels.WindowSeconds * 1000:0} ms windows are below {F(silenceDb)} dBFS; at most {P(maxSilent)} may be");
+            if (levels.DcOffset > maxDcOffset)
+                Report($"a DC offset of {levels.DcOffset:0.####} of full scale (at most {F(maxDcOffset)}): the recording chain shifts every sample");
+            if (levels.PeakDb < minPeakDb)
+                Report($"far too quiet: its loudest sample is at {(double.IsNegativeInfinity(levels.PeakDb) ? "silence" : levels.PeakDb.ToString("0.#", CultureInfo.InvariantCulture) + " dBFS")}; a usable track reaches {F(minPeakDb)} dBFS");
+        }
+    }
+
+    private static string P(double share) => (share * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>No file of <paramref name="where"/> has a name containing several reference instances (warnings).</summary>
     public static void SubstringClaims(DatasetRuleContext c, string placeholder, string reference, string where)
     {

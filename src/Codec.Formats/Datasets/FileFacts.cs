@@ -30,6 +30,9 @@ public sealed class FileFacts
     public int SampleRate { get; set; }
     public int BitsPerSample { get; set; }
 
+    /// <summary>An audio track's levels (peak, mean, DC offset, clipping, silence), for the rules that judge its quality.</summary>
+    public Codec.Runtime.Binary.Audio.AudioLevels? Levels { get; set; }
+
     public Dictionary<string, MemberFacts> Members { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The decoded strings of an archive's short string members (a blendshape archive's <c>poseNames</c>), by key.</summary>

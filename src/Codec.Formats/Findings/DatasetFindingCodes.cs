@@ -39,8 +39,8 @@ public static class DatasetFindingCodes
         "Find the frames or indices named; a NaN in a cache poisons every training step that reads it.", Example = "cache/skin/cp1/cp1.npy: 12 values are NaN (first at frame 40, vertex 1203)")]
     public const string ValueOutOfRange = "D907";
 
-    [Finding(Error, "An audio track below the sample rate or bit depth the layout asks for.",
-        "Re-export the audio at the rate named (16 kHz or more for Audio2Face-3D), from the original recording.", Example = "audio/cp1.wav: sampled at 8000 Hz; the layout asks for at least 16000 Hz")]
+    [Finding(Warning, "An audio track a model learns badly from: below the sample rate or bit depth the layout asks for, clipped, mostly silence, shifted by a DC offset, or far too quiet (thresholds declared by the layout).",
+        "Re-export the audio from the original recording at the rate named (16 kHz or more for Audio2Face-3D), with its gain set so that it neither clips nor stays far below full scale; trim long silences.", Example = "audio/cp1.wav: clips: 1,204 samples (0.63%) sit at full scale in runs of 3 or more; at most 0.1% may")]
     public const string AudioQuality = "D908";
 
     [Finding(Error, "Instances of a placeholder (shots) that do not agree across folders and archives, or names that are not portable.",

@@ -48,8 +48,8 @@ public sealed class HtmlReportTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(RunStats.WorstCount, Regex.Matches(html, "<img alt=\"landmarks of ").Count);
         // Renders of different jobs share names: each thumbnail names its folder, its title the whole path.
         Assert.Equal(RunStats.WorstCount, Regex.Matches(html, "<code title=\"[^\"]+/info-1\\.[25]/\\d+\\.info\\.json\">info-1\\.[25]/\\d+\\.info\\.json</code>").Count);
-        // Audio2Face-3D: durations against audio, emotions, motion, vertex counts per mesh.
-        foreach (var chart in new[] { "audio length against frames / fps", "shot durations", "shots per emotion", "motion range per shot (largest vertex span)", "caches by vertex count" })
+        // Audio2Face-3D: durations against audio, emotions, motion, audio levels, vertex counts per mesh.
+        foreach (var chart in new[] { "audio length against frames / fps", "shot durations", "shots per emotion", "motion range per shot (largest vertex span)", "audio level per shot (RMS, dBFS; bars from -60 dB)", "caches by vertex count" })
             Assert.Contains($">{chart}</text>", html);
         Assert.DoesNotContain("do not agree on a vertex count", html);
         // Self-contained: nothing is fetched.

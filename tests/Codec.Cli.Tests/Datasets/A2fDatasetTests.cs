@@ -91,10 +91,14 @@ public sealed class A2fDatasetTests : IDisposable
     // What a RewriteNpz change returns to leave a member out.
     private static readonly byte[] Drop = [];
 
+    // A track that sounds like speech (a tone coming and going, well below full scale), so that only what a test
+    // changes (its length, rate or depth) is wrong with it.
     private static void WriteWav(string path, double seconds, int rate = 16000, bool asFloat = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        WavFile.Write(buffer, new float[(int)Math.Round(seconds * rate)], 1, rate, asFloat);
+        var samples = new float[(int)Math.Round(seconds * rate)];
+        for (int i = 0; i < samples.Length; i++) samples[i] = (float)(0.5 * Math.Abs(Math.Sin(Math.PI * i / (rate / 4.0))) * Math.Sin(2 * Math.PI * 220 * i / rate));
+        WavFile.Write(buffer, samples, 1, rate, asFloat);
         File.WriteAllBytes(path, buffer.WrittenSpan.ToArray());
     }
 

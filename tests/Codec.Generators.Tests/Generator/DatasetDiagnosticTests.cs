@@ -107,7 +107,7 @@ public sealed class DatasetDiagnosticTests
     [Fact]
     public void Rule_mistakes_name_what_exists()
     {
-        Assert.Contains("unknown rule 'instances_agre'; known: blendshape_npz, duration_matches_frames, instances_agree", Single024(Layout(GoodFile, "{ \"rule\": \"instances_agre\" }")));
+        Assert.Contains("unknown rule 'instances_agre'; known: audio_levels, blendshape_npz, duration_matches_frames, instances_agree", Single024(Layout(GoodFile, "{ \"rule\": \"instances_agre\" }")));
         Assert.Contains("rule 'same_values' needs 'b'", Single024(Layout(GoodFile, "{ \"rule\": \"same_values\", \"a\": \"clips/{shot}/{shot}.npy\" }")));
         Assert.Contains("rule 'portable_names' takes no 'fps'", Single024(Layout(GoodFile, "{ \"rule\": \"portable_names\", \"placeholder\": \"shot\", \"in\": \"clips/{shot}\", \"fps\": 30 }")));
     }

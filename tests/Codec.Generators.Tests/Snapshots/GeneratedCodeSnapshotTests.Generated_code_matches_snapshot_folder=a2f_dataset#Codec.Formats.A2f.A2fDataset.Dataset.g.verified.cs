@@ -196,6 +196,10 @@ public static partial class A2fDataset
                 static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.SameValues(context, severity, "bs_data/bs_skin.npz#neutral", "geom/skin/neutral_pose.npy", 1e-05)),
             new("same_values", global::Codec.Runtime.Findings.Severity.Error, "the blendshape neutral is the training neutral", new string[] { "bs_data/bs_tongue.npz#neutral", "geom/tongue/neutral_pose.npy" },
                 static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.SameValues(context, severity, "bs_data/bs_tongue.npz#neutral", "geom/tongue/neutral_pose.npy", 1e-05)),
+            new("audio_levels", global::Codec.Runtime.Findings.Severity.Warning, "NVIDIA's Audio2Face-3D model card: low-quality audio gives inaccurate lip poses (real speech clips: no clipping, 18-20% of windows below -50 dBFS, no DC offset, peaks within 2 dB of full scale)", new string[] {  },
+                static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.AudioLevels(context, severity, "audio", 3, 0.001, -50.0, 0.6, 0.01, -30.0)),
+            new("audio_levels", global::Codec.Runtime.Findings.Severity.Warning, "an augmented track trains the model as its original does", new string[] {  },
+                static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.AudioLevels(context, severity, "audio/aug/{voice}", 3, 0.001, -50.0, 0.6, 0.01, -30.0)),
             new("recommendations", global::Codec.Runtime.Findings.Severity.Warning, "NVIDIA's Audio2Face-3D guide", new string[] {  },
                 static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.Recommendations(context, severity, "shot", "cache/skin/{shot}", "F", 50, 3.0, 30.0, 3, 30.0, 30.0, new string[] { "neutral", "amazement", "anger", "cheekiness", "disgust", "fear", "grief", "joy", "outofbreath", "pain", "sadness" })),
         });

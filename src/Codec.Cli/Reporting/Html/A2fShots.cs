@@ -4,9 +4,9 @@ namespace Codec.Cli.Reporting.Html;
 
 /// <summary>
 /// One Audio2Face-3D shot as the report draws it: its main audio track (<c>audio/{shot}.wav</c>) against its skin cache
-/// (<c>cache/skin/{shot}</c>), its emotion and its motion.
+/// (<c>cache/skin/{shot}</c>), its emotion, its motion and its audio's level (RMS and peak, dB below full scale).
 /// </summary>
-public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSeconds, long? Frames, double? Fps, double? Motion, string? Emotion)
+public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSeconds, long? Frames, double? Fps, double? Motion, string? Emotion, double? LevelDb = null, double? PeakDb = null)
 {
     // Where the shot's own track and its skin cache are in the layout; augmented voices and tongue caches are not the shot.
     private const string AudioFolder = "audio";
@@ -32,7 +32,7 @@ public sealed record A2fShot(string Shot, double? AudioSeconds, double? CacheSec
             var (audio, cache) = s.Value;
             // The rate the cache was played at: what it declares, or what its seconds say (the dataset's rate).
             double? fps = cache?.FramesPerSecond ?? (cache?.Seconds is { } sec && cache.Frames is { } f && sec > 0 ? f / sec : null);
-            return new A2fShot(s.Key, audio?.Seconds, cache?.Seconds, cache?.Frames, fps, cache?.MotionRange, cache?.Emotion ?? audio?.Emotion);
+            return new A2fShot(s.Key, audio?.Seconds, cache?.Seconds, cache?.Frames, fps, cache?.MotionRange, cache?.Emotion ?? audio?.Emotion, audio?.LevelDb, audio?.PeakDb);
         }).ToList();
     }
 }

@@ -212,6 +212,11 @@ public static class HtmlReport
         if (shots.Any(s => s.Emotion is not null)) page.Append(SvgCharts.Bars("shots per emotion", emotions));
         var motion = shots.Where(s => s.Motion is not null).OrderByDescending(s => s.Motion).Select(s => (s.Shot, s.Motion!.Value, Number(s.Motion.Value))).ToList();
         if (motion.Count > 0) page.Append(SvgCharts.Bars("motion range per shot (largest vertex span)", motion));
+        // Levels are negative (dB below full scale): each bar runs from the floor the chart shows, the quietest first.
+        const double LevelFloorDb = -60;
+        var levels = shots.Where(s => s.LevelDb is not null).OrderBy(s => s.LevelDb)
+            .Select(s => (s.Shot, Math.Max(0, s.LevelDb!.Value - LevelFloorDb), $"{Number(s.LevelDb.Value)} dB, peak {Number(s.PeakDb ?? s.LevelDb.Value)}")).ToList();
+        if (levels.Count > 0) page.Append(SvgCharts.Bars($"audio level per shot (RMS, dBFS; bars from {LevelFloorDb} dB)", levels));
         // Each layout folder is one mesh (skin, tongue): its caches must agree among themselves, not with the other mesh's.
         var meshes = stats.Clips.Where(c => c.Clip is { Kind: "cache", Vertices: not null }).GroupBy(c => c.Clip.Folder).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (meshes.Count > 0)

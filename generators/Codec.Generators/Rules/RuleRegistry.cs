@@ -149,6 +149,11 @@ internal static class RuleRegistry
             .AppliesTo("mesh")
             .Argument("vertices", ArgumentType.Count, "the vertex count of this kind of mesh")
             .Calls(Renders + "MeshVertices(context, {vertices})"),
+        Render("mesh_surface", "no vertex stands out of the surface (its edges over `vertexRatio` times as long as its neighbours' edges) and no face joins far vertices (an edge over `edgeRatio` times the mesh's median edge)", "X724")
+            .AppliesTo("mesh")
+            .Argument("vertexRatio", ArgumentType.Tolerance, "how many times as long as its neighbours' edges a vertex's edges may be")
+            .Argument("edgeRatio", ArgumentType.Tolerance, "how many times the mesh's median edge an edge may be")
+            .Calls(Renders + "MeshSurfaceHolds(context, {vertexRatio}, {edgeRatio})"),
         Render("mesh_in_view", "through the info.json's camera, no vertex lies behind it and at most half project outside the image", "X710", "X712")
             .AppliesTo("mesh")
             .Calls(Renders + "MeshInView(context)"),

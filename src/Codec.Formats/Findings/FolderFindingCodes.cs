@@ -99,6 +99,10 @@ public static class FolderFindingCodes
         "The mesh and the info.json describe different heads or cameras: re-export the mesh of this render, or check world2cam.", Example = "24.sai_dense.obj: 38 of 41 iBUG-68 points of the nose, eyes and mouth in 24.info.json lie farther than 0.5 mm from every vertex in camera space (worst: point 33 at 6.2 mm)")]
     public const string DenseMeshOffLandmarks = "X722";
 
+    [Finding(Error, "A mesh that is not one surface any more: a vertex pulled out of place (every edge of it far longer than its neighbours' edges), or a face joining far vertices (an edge far longer than the mesh's usual edge).",
+        "Compare the mesh with another render's of the same kind (codec render draws both); re-export it, or find the step that moved the vertex or rewrote the faces.", Example = "24.mediapipe_dense.obj: vertex 5 (of 468) stands out of the surface: its edges are 4.5 times as long as its neighbours' (at most 3); worst of 1")]
+    public const string MeshOutOfShape = "X724";
+
     [Finding(Error, "An EXR's segmentation.<class> pass and the segmentation mask disagree about where that class is, beyond the edge pixels that antialiasing blurs.",
         "One of the two belongs to another render, or the mapping names the classes differently; compare them with codec render --image N.exr --mask N.segments.png.", Example = "188.exr: segmentation.hair: 9,400 pixels (3.6%) are outside the pass where 188.segments.png has hair, or inside it where it has another class")]
     public const string ClassMaskMismatch = "X723";

@@ -99,4 +99,49 @@ public sealed class MeshTests : IDisposable
         Assert.Null(ObjMesh.Decode("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 4\n"u8, sink));
         Assert.Contains("beyond the 3 vertices", Assert.Single(sink.Findings).Message);
     }
+
+    [FixtureTheory]
+    [InlineData("24.mediapipe_dense.obj", 5, "1 of 468 vertices stand out of the surface (their edges over 3 times as long as their neighbours'); worst: vertex 5,")]
+    [InlineData("24.sai_dense.obj", 2000, "1 of 4840 vertices stand out of the surface (their edges over 3 times as long as their neighbours'); worst: vertex 2000,")]
+    public async Task One_vertex_out_of_place_is_caught_at_the_vertex(string name, int vertex, string message)
+    {
+        // The real mesh with one vertex moved 5 cm in depth: the other vertices still lie near the landmarks, so only
+        // the surface tells.
+        File.Copy(Humans("24.info.json"), Path.Combine(_dir, "24.info.json"));
+        int seen = 0;
+        var lines = File.ReadAllLines(Humans(name)).Select(line =>
+        {
+            if (!line.StartsWith("v ", StringComparison.Ordinal) || ++seen != vertex) return line;
+            var parts = line.Split(' ');
+            return $"v {parts[1]} {parts[2]} {(double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture) + 0.05).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+        });
+        File.WriteAllLines(Path.Combine(_dir, name), lines);
+        var results = await new SynthesisFolderChecker().CheckAsync(_dir);
+        var finding = Assert.Single(results.Single(r => r.Path.EndsWith(name, StringComparison.Ordinal)).Findings, f => f.Code == FolderFindingCodes.MeshOutOfShape);
+        Assert.StartsWith(message, finding.Message);
+    }
+
+    [FixtureFact]
+    public async Task A_face_joining_far_vertices_is_caught()
+    {
+        File.Copy(Humans("24.info.json"), Path.Combine(_dir, "24.info.json"));
+        File.WriteAllText(Path.Combine(_dir, "24.sai_dense.obj"), File.ReadAllText(Humans("24.sai_dense.obj")).TrimEnd() + "\nf 1 2420 4840\n");
+        var results = await new SynthesisFolderChecker().CheckAsync(_dir);
+        var finding = Assert.Single(results.Single(r => r.Path.EndsWith(".obj", StringComparison.Ordinal)).Findings);
+        Assert.Equal(FolderFindingCodes.MeshOutOfShape, finding.Code);
+        Assert.StartsWith("3 edges are over 8 times the mesh's median edge (0.00267): faces join far vertices; worst: vertices", finding.Message);
+    }
+
+    [Fact]
+    public void An_even_grid_has_every_vertex_in_place_and_a_lifted_one_stands_out()
+    {
+        // A 5 x 5 grid of unit squares: every vertex's edges are as long as its neighbours'.
+        var text = new StringBuilder();
+        for (int y = 0; y < 5; y++) for (int x = 0; x < 5; x++) text.Append($"v {x} {y} {(x == 2 && y == 2 ? 10 : 0)}\n");
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) text.Append($"f {(y * 5) + x + 1} {(y * 5) + x + 2} {((y + 1) * 5) + x + 2} {((y + 1) * 5) + x + 1}\n");
+        var surface = MeshSurface.Of(ObjMesh.Decode(Encoding.ASCII.GetBytes(text.ToString()), new FindingSink())!);
+        Assert.Equal(40, surface.Edges.Length);
+        Assert.True(surface.VertexRatio(12) > 10, $"the lifted centre: {surface.VertexRatio(12)}");
+        Assert.All(new[] { 0, 4, 6, 24 }, v => Assert.InRange(surface.VertexRatio(v), 0.5, 1.5));
+    }
 }

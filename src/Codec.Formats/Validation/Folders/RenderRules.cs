@@ -81,6 +81,33 @@ public static class RenderRules
             context.Sink.Add(new Finding(FolderFindingCodes.MeshMismatch, Severity.Error, "", $"{mesh.Vertices.Length} vertices; this kind of dense landmark mesh has {vertices}"));
     }
 
+    /// <summary>
+    /// mesh_surface: no vertex stands out of the surface (its edges over <paramref name="vertexRatio"/> times as long as
+    /// its neighbours') and no edge spans the mesh (over <paramref name="edgeRatio"/> times its median edge, not counting
+    /// the edges of a vertex already reported). Named at the worst vertex or edge, in OBJ's numbering (from 1).
+    /// </summary>
+    public static void MeshSurfaceHolds(RenderRuleContext context, double vertexRatio, double edgeRatio)
+    {
+        if (context.Content is not ObjMesh { FaceCount: > 0 } mesh) return;
+        var surface = MeshSurface.Of(mesh);
+        var outOfPlace = Enumerable.Range(0, mesh.Vertices.Length).Select(v => (Vertex: v, Ratio: surface.VertexRatio(v))).Where(v => v.Ratio > vertexRatio).ToList();
+        if (outOfPlace.Count > 0)
+        {
+            var worst = outOfPlace.MaxBy(v => v.Ratio);
+            context.Sink.Add(new Finding(FolderFindingCodes.MeshOutOfShape, Severity.Error, "",
+                $"{outOfPlace.Count} of {mesh.Vertices.Length} vertices stand out of the surface (their edges over {F(vertexRatio)} times as long as their neighbours'); worst: vertex {worst.Vertex + 1}, {F(worst.Ratio)} times"));
+        }
+
+        var reported = outOfPlace.Select(v => v.Vertex).ToHashSet();
+        var spanning = surface.Edges.Where(e => e.Length > edgeRatio * surface.MedianEdge && !reported.Contains(e.A) && !reported.Contains(e.B)).ToList();
+        if (spanning.Count > 0)
+        {
+            var worst = spanning.MaxBy(e => e.Length);
+            context.Sink.Add(new Finding(FolderFindingCodes.MeshOutOfShape, Severity.Error, "",
+                $"{spanning.Count} edges are over {F(edgeRatio)} times the mesh's median edge ({surface.MedianEdge.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}): faces join far vertices; worst: vertices {worst.A + 1} and {worst.B + 1}, {F(worst.Length / surface.MedianEdge)} times"));
+        }
+    }
+
     /// <summary>mesh_in_view: the world-space vertices project into the render through the info.json's camera (world2cam, then the intrinsics on the OpenGL camera point).</summary>
     public static void MeshInView(RenderRuleContext context)
     {
@@ -292,4 +319,6 @@ public static class RenderRules
     }
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    private static string F(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

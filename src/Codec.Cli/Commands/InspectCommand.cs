@@ -40,6 +40,7 @@ public static class InspectCommand
 
     private static string Text(object value) => value switch
     {
+        Shown shown => shown.Text,
         IReadOnlyList<long> shape => FileInspector.Shape(shape),
         IReadOnlyList<double> point => "[" + string.Join(", ", point.Select(p => p.ToString("R", CultureInfo.InvariantCulture))) + "]",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
@@ -47,11 +48,31 @@ public static class InspectCommand
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    // Numbers as JSON numbers, shapes as arrays, anything else as text.
+    // Numbers as JSON numbers, shapes as arrays, a value shown otherwise than stored as what it stores (an object of
+    // numbers by camelCase key), anything else as text.
     private static void WriteValue(Utf8JsonWriter w, string name, object value)
     {
         switch (value)
         {
+            case Shown shown:
+                WriteValue(w, name, shown.Json);
+                break;
+            case IReadOnlyList<KeyValuePair<string, object>> fields:
+                w.WriteStartObject(name);
+                foreach (var (key, field) in fields) WriteValue(w, key, field);
+                w.WriteEndObject();
+                break;
+            case IReadOnlyList<string> words:
+                w.WriteStartArray(name);
+                foreach (var word in words) w.WriteStringValue(word);
+                w.WriteEndArray();
+                break;
+            case bool flag:
+                w.WriteBoolean(name, flag);
+                break;
+            case ValueStats stats:
+                WriteStats(w, name, stats);
+                break;
             case IReadOnlyList<long> shape:
                 w.WriteStartArray(name);
                 foreach (long n in shape) w.WriteNumberValue(n);
@@ -109,31 +130,10 @@ public static class InspectCommand
                 w.WriteString("file", r.Path);
                 w.WriteString("kind", r.Kind);
                 w.WriteStartObject("properties");
-                // The readable report indents sub-entries (an EXR's channels); a JSON key is the name alone.
-                foreach (var (name, value) in r.Properties) WriteValue(w, name.Trim(), value);
+                // Each property under its name in camelCase ("sample rate": sampleRate; a mask's "label 2 hair": label2).
+                foreach (var (name, value) in r.Properties) WriteValue(w, JsonKey(name, value), value);
                 w.WriteEndObject();
-                if (r.Values is { } v)
-                {
-                    w.WriteStartObject("values");
-                    w.WriteNumber("count", v.Count);
-                    w.WriteNumber("nonFinite", v.NonFinite);
-                    if (v.Count > v.NonFinite)
-                    {
-                        // At the values' own precision, as the readable report prints them.
-                        if (v.Single)
-                        {
-                            w.WriteNumber("min", (float)v.Min);
-                            w.WriteNumber("max", (float)v.Max);
-                        }
-                        else
-                        {
-                            w.WriteNumber("min", v.Min);
-                            w.WriteNumber("max", v.Max);
-                        }
-                    }
-
-                    w.WriteEndObject();
-                }
+                if (r.Values is { } v) WriteStats(w, "values", v);
 
                 w.WriteStartArray("findings");
                 foreach (var f in r.Findings)
@@ -155,5 +155,46 @@ public static class InspectCommand
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+    }
+
+    private static void WriteStats(Utf8JsonWriter w, string name, ValueStats v)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("count", v.Count);
+        w.WriteNumber("nonFinite", v.NonFinite);
+        if (v.Count > v.NonFinite)
+        {
+            // At the values' own precision, as the readable report prints them.
+            if (v.Single)
+            {
+                w.WriteNumber("min", (float)v.Min);
+                w.WriteNumber("max", (float)v.Max);
+            }
+            else
+            {
+                w.WriteNumber("min", v.Min);
+                w.WriteNumber("max", v.Max);
+            }
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A property's JSON key: its words in camelCase (<c>time range (ticks)</c>: <c>timeRangeTicks</c>); a mask's label
+    /// is keyed by its value alone (<c>label2</c>), its name being a field of the value.
+    /// </summary>
+    public static string JsonKey(string name, object value)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name.Trim(), "[^A-Za-z0-9]+").Where(w => w.Length > 0).ToList();
+        if (words.Count >= 2 && words[0] == "label" && words[1].All(char.IsAsciiDigit) && value is Shown) words = words.Take(2).ToList();
+        var key = new System.Text.StringBuilder();
+        foreach (var word in words)
+        {
+            if (key.Length == 0) key.Append(char.ToLowerInvariant(word[0])).Append(word[1..]);
+            else key.Append(char.ToUpperInvariant(word[0])).Append(word[1..]);
+        }
+
+        return key.ToString();
     }
 }

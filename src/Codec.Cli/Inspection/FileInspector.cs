@@ -125,7 +125,8 @@ public static class FileInspector
                         if (array is null) continue;
                         // Each member's values too: a NaN inside an archive is as bad as one in a .npy.
                         var values = Stats(array);
-                        Add(member.Key, $"{array.DType.Descr} {Shape(array.Shape)}{(member.IsCompressed ? ", deflated" : ", stored")}{(values is null ? "" : "; " + values)}");
+                        Add(member.Key, new Shown($"{array.DType.Descr} {Shape(array.Shape)}{(member.IsCompressed ? ", deflated" : ", stored")}{(values is null ? "" : "; " + values)}",
+                            Shown.Fields(("dtype", array.DType.Descr), ("shape", array.Shape), ("compressed", member.IsCompressed), ("values", (object?)values ?? "none"))));
                     }
                 }
 
@@ -151,9 +152,9 @@ public static class FileInspector
                 if (data is null) break;
                 Add("layout", data.Is64 ? "FOR8 (mcx)" : "FOR4 (mcc)");
                 Add("version", data.Version);
-                Add("time range (ticks)", $"{data.StartTime}-{data.EndTime}");
+                Add("time range (ticks)", Shown.Span(data.StartTime, data.EndTime));
                 Add("samples", data.Samples.Count);
-                foreach (var c in data.Samples[0].Channels) Add("channel " + c.Name, $"{c.DataType} × {c.ArrayLength}");
+                foreach (var c in data.Samples[0].Channels) Add("channel " + c.Name, new Shown($"{c.DataType} × {c.ArrayLength}", Shown.Fields(("type", c.DataType.ToString()), ("length", c.ArrayLength))));
                 break;
             case FileKind.Maya:
                 kind = "Maya cache (.xml + data)";
@@ -167,12 +168,12 @@ public static class FileInspector
                 kind = "WAV audio";
                 var wav = InputFile.ReadAll(path, InputFile.DefaultMaxBytes, sink) is { } audio ? WavFile.Decode(audio, sink, path) : null;
                 if (wav is null) break;
-                Add("sample rate", wav.Format.SampleRate + " Hz");
-                Add("bit depth", wav.Format.BitsPerSample + (wav.Format.IsFloat ? " (float)" : " (PCM)"));
+                Add("sample rate", Shown.Quantity(wav.Format.SampleRate, "Hz"));
+                Add("bit depth", new Shown(wav.Format.BitsPerSample + (wav.Format.IsFloat ? " (float)" : " (PCM)"), Shown.Fields(("bits", wav.Format.BitsPerSample), ("float", wav.Format.IsFloat))));
                 Add("byte order", wav.Format.IsBigEndian ? "big-endian (RIFX)" : "little-endian");
                 Add("channels", wav.Format.Channels);
                 Add("frames", wav.FrameCount);
-                Add("duration", wav.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s");
+                Add("duration", Shown.Quantity(wav.DurationSeconds, "s", "0.###"));
                 Add("chunks", string.Join(" ", wav.Chunks.Select(c => c.Id.Trim())));
                 var samples = new float[wav.FrameCount * wav.Format.Channels];
                 wav.CopyTo(samples);
@@ -198,7 +199,10 @@ public static class FileInspector
                 foreach (var (label, count) in histogram)
                 {
                     string name = names is null ? "" : names.TryGetValue(label, out var n) ? " " + n : " (not in the mapping)";
-                    Add($"label {label}{name}", $"{count} px ({100.0 * count / ((long)image.Width * image.Height):0.##}%)");
+                    double share = (double)count / ((long)image.Width * image.Height);
+                    var fields = new List<(string, object)> { ("pixels", count), ("share", share) };
+                    if (names is not null && names.TryGetValue(label, out var labelName)) fields.Insert(0, ("name", labelName));
+                    Add($"label {label}{name}", new Shown($"{count} px ({100.0 * share:0.##}%)", Shown.Fields([.. fields])));
                     if (names is not null && !names.ContainsKey(label))
                     {
                         sink.Add(new Finding(FolderFindingCodes.MaskLabelNotMapped, Severity.Error, path, $"{count} pixels have value {label}, which the mapping does not list"));
@@ -242,8 +246,8 @@ public static class FileInspector
     {
         var d = cache.Description;
         add("cache type", $"{d.CacheType}, {d.Format}");
-        add("frames per second", d.FramesPerSecond.ToString("0.###", CultureInfo.InvariantCulture));
-        add("time range (ticks)", $"{d.RangeStart}-{d.RangeEnd}");
+        add("frames per second", Shown.Quantity(d.FramesPerSecond, "", "0.###"));
+        add("time range (ticks)", Shown.Span(d.RangeStart, d.RangeEnd));
         add("channels", cache.Channels.Count);
         var geometry = cache.GeometryChannel(null, out _);
         ValueStats? positions = null;
@@ -257,8 +261,10 @@ public static class FileInspector
             ValueStats? values = null;
             cache.Scan(channel, (_, _, frame) => values = values is null ? ValueStats.Of(frame) : values.With(ValueStats.Of(frame)));
             if (channel == geometry) positions = values;
-            add("channel " + channel.Name, string.Create(CultureInfo.InvariantCulture,
-                $"{c.Type}{(c.Interpretation.Length > 0 ? " " + c.Interpretation : "")}, {channel.Elements} {(channel.IsVectorArray ? "vertices" : "values")}, {channel.Frames} frames, {sampling}{(values is null ? "" : "; " + values)}"));
+            add("channel " + channel.Name, new Shown(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Type}{(c.Interpretation.Length > 0 ? " " + c.Interpretation : "")}, {channel.Elements} {(channel.IsVectorArray ? "vertices" : "values")}, {channel.Frames} frames, {sampling}{(values is null ? "" : "; " + values)}"),
+                Shown.Fields(("type", c.Type), ("interpretation", c.Interpretation), (channel.IsVectorArray ? "vertices" : "elements", channel.Elements), ("frames", channel.Frames),
+                    ("sampling", c.SamplingType.ToLowerInvariant()), ("samplingRate", c.SamplingRate), ("startTime", c.StartTime), ("endTime", c.EndTime), ("values", (object?)values ?? "none"))));
         }
 
         if (geometry is not null)
@@ -284,7 +290,7 @@ public static class FileInspector
         add("version", reader.DeclaredVersion ?? "(none: the earliest files)");
         add("product", "Synthesis Human API");
         var (width, height) = LandmarkSystems.RenderSize(info);
-        if (width > 0) add("render size", $"{width}x{height}");
+        if (width > 0) add("render size", Shown.Size(width, height));
         foreach (var (name, points) in LandmarkSystems.Present(info)) add("landmarks " + name, points.Count);
         var present = new List<string>();
         if (info.Camera is not null) present.Add("camera");
@@ -318,20 +324,20 @@ public static class FileInspector
             foreach (var (name, pixels) in channels)
             {
                 var range = pixels.Ranges()[0];
-                add($"{part}{name} range", $"{range.Min.ToString(CultureInfo.InvariantCulture)} to {range.Max.ToString(CultureInfo.InvariantCulture)}{(range.NonFinite > 0 ? $" ({range.NonFinite} not finite)" : "")}");
+                add($"{part}{name} range", Shown.Range(range.Min, range.Max, range.NonFinite));
             }
         }
     }
 
     private static void DescribeImage(ImagePixels image, Action<string, object> add)
     {
-        add("size", $"{image.Width}x{image.Height}");
+        add("size", Shown.Size(image.Width, image.Height));
         add("pixel format", image.Format);
         add("channels", image.Channels);
         add("sample type", image.Kind.ToString().ToLowerInvariant());
         var ranges = image.Ranges();
         for (int c = 0; c < ranges.Count; c++)
-            add(ranges.Count == 1 ? "value range" : $"channel {c} range", $"{ranges[c].Min.ToString(CultureInfo.InvariantCulture)} to {ranges[c].Max.ToString(CultureInfo.InvariantCulture)}");
+            add(ranges.Count == 1 ? "value range" : $"channel {c} range", Shown.Range(ranges[c].Min, ranges[c].Max));
         add("blank", image.IsBlank ? "yes: every pixel is the same" : "no");
     }
 
@@ -363,7 +369,7 @@ public static class FileInspector
         if (exr.IsMultiPart) flags.Add("multi-part");
         if (exr.HasLongNames) flags.Add("long names");
         if (exr.IsDeep) flags.Add("deep data");
-        add("format version", $"{exr.Version}{(flags.Count > 0 ? " (" + string.Join(", ", flags) + ")" : "")}");
+        add("format version", new Shown($"{exr.Version}{(flags.Count > 0 ? " (" + string.Join(", ", flags) + ")" : "")}", Shown.Fields(("version", exr.Version), ("flags", flags))));
         add("parts", exr.Parts.Count);
         for (int p = 0; p < exr.Parts.Count; p++)
         {
@@ -373,20 +379,28 @@ public static class FileInspector
             {
                 if (attribute.Value is IReadOnlyList<ExrChannel> channels)
                 {
-                    add($"{prefix}channels", $"{channels.Count} (chlist)");
+                    add($"{prefix}channels", new Shown($"{channels.Count} (chlist)", channels.Count));
                     foreach (var c in channels)
                         add($"{prefix}  {c.Name}", ExrValues.PixelType(c.Type) + (c.XSampling != 1 || c.YSampling != 1 ? $", sampled {c.XSampling}×{c.YSampling}" : ""));
                     continue;
                 }
 
-                add($"{prefix}{attribute.Name} ({attribute.Type})", ExrValues.Describe(attribute));
+                // A number or a text attribute is itself in JSON; any other (a box, a vector) its description.
+                string described = ExrValues.Describe(attribute);
+                add($"{prefix}{attribute.Name} ({attribute.Type})", attribute.Value switch
+                {
+                    int or float or double => new Shown(described, Convert.ToDouble(attribute.Value, CultureInfo.InvariantCulture)),
+                    string text => new Shown(described, text),
+                    _ => described,
+                });
             }
 
             add($"{prefix}chunks", part.ChunkCount);
         }
 
         foreach (var layer in exr.Cryptomattes)
-            add($"cryptomatte {layer.Id}", $"\"{layer.Name}\", {layer.Hash ?? "no hash"}, {layer.Conversion ?? "no conversion"}, {layer.Manifest.Count} names in the manifest");
+            add($"cryptomatte {layer.Id}", new Shown($"\"{layer.Name}\", {layer.Hash ?? "no hash"}, {layer.Conversion ?? "no conversion"}, {layer.Manifest.Count} names in the manifest",
+                Shown.Fields(("name", layer.Name ?? ""), ("hash", layer.Hash ?? "none"), ("conversion", layer.Conversion ?? "none"), ("manifestNames", layer.Manifest.Count))));
     }
 
     // As Python writes a shape tuple: (), (5,), (4, 5, 3).
@@ -398,7 +412,7 @@ public static class FileInspector
         add("dtype", array.DType.Kind == NpyKind.Record ? "record of " + string.Join(", ", array.DType.Fields!.Select(f => f.Name + ":" + f.Type.Descr)) : array.DType.Descr);
         add("shape", array.Shape);
         add("order", array.Header.FortranOrder ? "Fortran" : "C");
-        if (array.Shape.Count == 3 && array.Shape[2] == 3) add("as animation", $"{array.Shape[0]} frames × {array.Shape[1]} vertices");
+        if (array.Shape.Count == 3 && array.Shape[2] == 3) add("as animation", new Shown($"{array.Shape[0]} frames × {array.Shape[1]} vertices", Shown.Fields(("frames", array.Shape[0]), ("vertices", array.Shape[1]))));
         return Stats(array);
     }
 

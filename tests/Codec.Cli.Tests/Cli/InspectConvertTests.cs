@@ -50,6 +50,28 @@ public sealed class InspectConvertTests : IDisposable
         Assert.DoesNotContain("not in the mapping", text);
     }
 
+    [FixtureFact]
+    public void Inspect_json_gives_a_masks_labels_as_numbers_under_their_value()
+    {
+        string dir = Path.Combine(TestPaths.SynthesisFixtures, "face-api-1.2");
+        var stdout = new StringWriter();
+        Assert.Equal(0, InspectCommand.Run([Path.Combine(dir, "0.segments.png")], true, stdout, new StringWriter(), Path.Combine(dir, "0.info.json")));
+        var properties = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("files")[0].GetProperty("properties");
+        Assert.Equal((512, 512), (properties.GetProperty("size").GetProperty("width").GetInt32(), properties.GetProperty("size").GetProperty("height").GetInt32()));
+        Assert.Equal((0, 32), (properties.GetProperty("valueRange").GetProperty("min").GetInt32(), properties.GetProperty("valueRange").GetProperty("max").GetInt32()));
+        var background = properties.GetProperty("label0");
+        Assert.Equal("background", background.GetProperty("name").GetString());
+        Assert.Equal(154724, background.GetProperty("pixels").GetInt64());
+        Assert.Equal(154724 / (512.0 * 512), background.GetProperty("share").GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData("sample rate", "sampleRate")]
+    [InlineData("time range (ticks)", "timeRangeTicks")]
+    [InlineData("part 0   R", "part0R")]
+    [InlineData("landmarks mediapipe_left_iris", "landmarksMediapipeLeftIris")]
+    public void Json_keys_are_the_property_names_in_camel_case(string name, string key) => Assert.Equal(key, InspectCommand.JsonKey(name, 1));
+
     [Fact]
     public void Inspect_json_is_one_document_with_findings()
     {
@@ -300,15 +322,16 @@ public sealed class InspectConvertTests : IDisposable
         var info = files[0].GetProperty("properties");
         Assert.Equal("1.5", info.GetProperty("version").GetString());
         Assert.Equal("Synthesis Human API", info.GetProperty("product").GetString());
-        Assert.Equal(68, info.GetProperty("landmarks ibug68").GetInt32());
-        Assert.Equal(5, info.GetProperty("landmarks mediapipe_left_iris").GetInt32());
+        Assert.Equal(68, info.GetProperty("landmarksIbug68").GetInt32());
+        Assert.Equal(5, info.GetProperty("landmarksMediapipeLeftIris").GetInt32());
         Assert.Contains("head pose", info.GetProperty("systems").GetString());
-        Assert.Equal("1080x1920", info.GetProperty("render size").GetString());
+        // Numbers as numbers: a size is an object of two.
+        Assert.Equal((1080, 1920), (info.GetProperty("renderSize").GetProperty("width").GetInt32(), info.GetProperty("renderSize").GetProperty("height").GetInt32()));
 
         var mesh = files[1].GetProperty("properties");
         Assert.Equal((468, 898), (mesh.GetProperty("vertices").GetInt32(), mesh.GetProperty("faces").GetInt32()));
-        var low = mesh.GetProperty("bounds min").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-        var high = mesh.GetProperty("bounds max").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var low = mesh.GetProperty("boundsMin").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var high = mesh.GetProperty("boundsMax").EnumerateArray().Select(x => x.GetDouble()).ToArray();
         Assert.Equal(3, low.Length);
         Assert.All(Enumerable.Range(0, 3), i => Assert.True(low[i] < high[i]));
         Assert.InRange(high[1], 1.5, 1.8); // the head of a standing person, in metres
@@ -317,7 +340,11 @@ public sealed class InspectConvertTests : IDisposable
         Assert.Equal("V505", files[2].GetProperty("findings")[0].GetProperty("code").GetString());
 
         var wav = files[3].GetProperty("properties");
-        Assert.Equal("big-endian (RIFX)", wav.GetProperty("byte order").GetString());
+        Assert.Equal("big-endian (RIFX)", wav.GetProperty("byteOrder").GetString());
+        Assert.Equal(16000, wav.GetProperty("sampleRate").GetInt32());
+        Assert.Equal(16, wav.GetProperty("bitDepth").GetProperty("bits").GetInt32());
+        Assert.False(wav.GetProperty("bitDepth").GetProperty("float").GetBoolean());
+        Assert.Equal(JsonValueKind.Number, wav.GetProperty("duration").ValueKind);
         Assert.Equal(800, wav.GetProperty("frames").GetInt32());
     }
 

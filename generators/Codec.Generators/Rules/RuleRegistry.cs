@@ -149,6 +149,11 @@ internal static class RuleRegistry
             .AppliesTo("mesh")
             .Argument("vertices", ArgumentType.Count, "the vertex count of this kind of mesh")
             .Calls(Renders + "MeshVertices(context, {vertices})"),
+        Render("requested_in_mask", "each item the metadata line requests (its style not `none`) has pixels of its class in the mask, and a class only that item makes has none when it was not requested (an item whose class the mask's mapping does not list is not checked)", "X725")
+            .AppliesTo("mask")
+            .Argument("items", ArgumentType.Words, "requested items and their classes, `item:class`: `glasses`, `headwear`, `mask`, `headphones` or `facial_hair`, e.g. `facial_hair:beard`")
+            .Argument("none", ArgumentType.Text, "the style that means not requested (`none`)")
+            .Calls(Renders + "RequestedInMask(context, {items}, {none})"),
         Render("mesh_surface", "no vertex stands out of the surface (its edges over `vertexRatio` times as long as its neighbours' edges) and no face joins far vertices (an edge over `edgeRatio` times the mesh's median edge)", "X724")
             .AppliesTo("mesh")
             .Argument("vertexRatio", ArgumentType.Tolerance, "how many times as long as its neighbours' edges a vertex's edges may be")

@@ -103,6 +103,10 @@ public static class FolderFindingCodes
         "Compare the mesh with another render's of the same kind (codec render draws both); re-export it, or find the step that moved the vertex or rewrote the faces.", Example = "24.mediapipe_dense.obj: vertex 5 (of 468) stands out of the surface: its edges are 4.5 times as long as its neighbours' (at most 3); worst of 1")]
     public const string MeshOutOfShape = "X724";
 
+    [Finding(Warning, "What the metadata line requests is not what the segmentation mask shows: an item requested (headwear, a face mask, glasses, headphones, facial hair) with no pixel of its class, or pixels of a class only that item makes when it was not requested.",
+        "Look at the render: an item missing from the labels is a known failure of synthetic face datasets (the ground truth was processed without it); report it to the producer with the render id.", Example = "3.segments.png: line 4 requests headwear 'male_cap_1', but the mask has no pixel of class headwear")]
+    public const string RequestNotInMask = "X725";
+
     [Finding(Error, "An EXR's segmentation.<class> pass and the segmentation mask disagree about where that class is, beyond the edge pixels that antialiasing blurs.",
         "One of the two belongs to another render, or the mapping names the classes differently; compare them with codec render --image N.exr --mask N.segments.png.", Example = "188.exr: segmentation.hair: 9,400 pixels (3.6%) are outside the pass where 188.segments.png has hair, or inside it where it has another class")]
     public const string ClassMaskMismatch = "X723";

@@ -19,6 +19,12 @@ public sealed record MetadataFacts(
     RequestedSettings? Identity,
     RequestedSettings? Face)
 {
+    /// <summary>
+    /// The items the line requests by style (<c>glasses</c>, <c>headwear</c>, <c>mask</c>, <c>headphones</c> and
+    /// <c>facial_hair</c>), where it names them: what the render's masks should show.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RequestedItems { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The facts of a decoded line (any version, read through its view); null for a line without render_id.</summary>
     public static MetadataFacts? From(IMetadataDocument line, long lineNumber)
     {
@@ -35,7 +41,22 @@ public sealed record MetadataFacts(
         }
 
         return new MetadataFacts(lineNumber, line.RenderId, line.HasFrameNumber ? line.FrameNumber : null, camera, width, height, focal, sensor,
-            RequestedSettings.Identity(line.Identity), RequestedSettings.Face(line.Face));
+            RequestedSettings.Identity(line.Identity), RequestedSettings.Face(line.Face)) { RequestedItems = ItemsOf(line) };
+    }
+
+    private static Dictionary<string, string> ItemsOf(IMetadataDocument line)
+    {
+        var items = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (line.Accessories is { } a)
+        {
+            if (a.HasGlasses) items["glasses"] = a.Glasses.ToString();
+            if (a.HasHeadwear) items["headwear"] = a.Headwear.ToString();
+            if (a.HasMask) items["mask"] = a.Mask.ToString();
+            if (a.HasHeadphones) items["headphones"] = a.Headphones.ToString();
+        }
+
+        if (line.Face?.FacialHair is { HasStyle: true } beard) items["facial_hair"] = beard.Style.ToString();
+        return items;
     }
 
     private static T? Value<T>(bool has, T value) where T : struct => has ? value : null;

@@ -33,6 +33,20 @@ partial class MetadataLine : global::Codec.Formats.Synthesis.Metadata.IMetadataD
     global::Codec.Formats.Synthesis.Metadata.IIdentity? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Identity => HasScene && Scene.HasIdentityMetadata ? Scene.IdentityMetadata : null;
 
     global::Codec.Formats.Synthesis.Metadata.IFaceSettings? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Face => HasScene && Scene.HasFacialAttributes ? Scene.FacialAttributes : null;
+
+    global::Codec.Formats.Synthesis.Metadata.IAccessories? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Accessories => HasScene && Scene.HasAccessories ? Scene.Accessories : null;
+}
+
+partial class Accessories : global::Codec.Formats.Synthesis.Metadata.IAccessories
+{
+    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Glasses => Glasses.Style;
+    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasGlasses => HasGlasses && Glasses.HasStyle;
+    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headwear => Headwear.Style;
+    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadwear => HasHeadwear && Headwear.HasStyle;
+    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Mask => Mask.Style;
+    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasMask => HasMask && Mask.HasStyle;
+    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headphones => Headphones.Style;
+    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadphones => HasHeadphones && Headphones.HasStyle;
 }
 
 partial class FacialAttributes : global::Codec.Formats.Synthesis.Metadata.IFaceSettings

@@ -92,6 +92,53 @@ public interface IMetadataDocument : global::Codec.Runtime.Binding.ICodecDocumen
     /// <c>face</c>: FaceSettings; null when the document or its version has none.
     /// </summary>
     global::Codec.Formats.Synthesis.Metadata.IFaceSettings? Face { get; }
+
+    /// <summary>
+    /// The accessories requested, each by its style ("none": not worn).
+    /// <c>accessories</c>: Accessories; null when the document or its version has none.
+    /// </summary>
+    global::Codec.Formats.Synthesis.Metadata.IAccessories? Accessories { get; }
+}
+
+/// <summary>
+/// The accessories requested for the render, each by its style name; "none" where the render has none.
+/// A view of synthesis.metadata: every version's models implement it (see the format's views file).
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public interface IAccessories
+{
+    /// <summary>
+    /// <c>glasses</c>: string; meaningful when <see cref="HasGlasses"/> is true.
+    /// </summary>
+    global::Codec.Runtime.Text.Utf8Text Glasses { get; }
+
+    /// <summary>True when the document has <c>glasses</c> (false where its version does not carry it).</summary>
+    bool HasGlasses { get; }
+
+    /// <summary>
+    /// <c>headwear</c>: string; meaningful when <see cref="HasHeadwear"/> is true.
+    /// </summary>
+    global::Codec.Runtime.Text.Utf8Text Headwear { get; }
+
+    /// <summary>True when the document has <c>headwear</c> (false where its version does not carry it).</summary>
+    bool HasHeadwear { get; }
+
+    /// <summary>
+    /// A face mask (cloth, respirator, neck gaiter).
+    /// <c>mask</c>: string; meaningful when <see cref="HasMask"/> is true.
+    /// </summary>
+    global::Codec.Runtime.Text.Utf8Text Mask { get; }
+
+    /// <summary>True when the document has <c>mask</c> (false where its version does not carry it).</summary>
+    bool HasMask { get; }
+
+    /// <summary>
+    /// <c>headphones</c>: string; meaningful when <see cref="HasHeadphones"/> is true.
+    /// </summary>
+    global::Codec.Runtime.Text.Utf8Text Headphones { get; }
+
+    /// <summary>True when the document has <c>headphones</c> (false where its version does not carry it).</summary>
+    bool HasHeadphones { get; }
 }
 
 /// <summary>

@@ -64,6 +64,8 @@ public static partial class SynthesisOutputContract
                 static context => global::Codec.Formats.Validation.Folders.RenderRules.SizeMatchesIntrinsics(context, context.Tolerance(0))),
             new("mask_values_mapped", "a value the mapping does not list is a class no one can name", new string[] { "segments", "clothing_segments" }, false,
                 static context => global::Codec.Formats.Validation.Folders.RenderRules.MaskValuesMapped(context)),
+            new("requested_in_mask", "what the metadata line requests is in the picture (the producer's real jobs: every requested item whose class the mapping lists shows, and none unrequested)", new string[] { "segments" }, false,
+                static context => global::Codec.Formats.Validation.Folders.RenderRules.RequestedInMask(context, new string[] { "headwear:headwear", "mask:mask", "glasses:glasses", "headphones:headphones", "facial_hair:beard" }, "none")),
             new("mesh_vertices", "MediaPipe's face mesh has 468 points", new string[] { "mediapipe_dense" }, false,
                 static context => global::Codec.Formats.Validation.Folders.RenderRules.MeshVertices(context, 468)),
             new("mesh_vertices", "SAI's dense face mesh has 4,840 vertices", new string[] { "sai_dense" }, false,

@@ -74,6 +74,37 @@ public static class RenderRules
         }
     }
 
+    /// <summary>
+    /// requested_in_mask: each item the metadata line requests (its style not <paramref name="none"/>) shows in the
+    /// mask as its class, and a class only that item makes shows only when it was requested. <paramref name="items"/>
+    /// pairs a requested item with its class (<c>headwear:headwear</c>, <c>facial_hair:beard</c>); an item whose class
+    /// the render's mapping does not list is not checked (the producer lists only what a render can show), nor is a
+    /// mask with errors already.
+    /// </summary>
+    public static void RequestedInMask(RenderRuleContext context, string[] items, string none)
+    {
+        if (context.Content is not PngImage || context.Line is not { } line || context.Info is not { } info || context.File.Mapping is not { } mapping) return;
+        // A mask already in error (of another size, with values its mapping lacks) is not this render's to compare.
+        if (SegmentMapping.Of(info, mapping) is not { } map || context.Sink.Findings.Any(f => f.Severity == Severity.Error)) return;
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries) listed.Add(entry.Name.ToString());
+        var pixels = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in context.MaskClasses ?? []) pixels[c.Class] = pixels.GetValueOrDefault(c.Class) + c.Pixels;
+        foreach (var pair in items)
+        {
+            int colon = pair.IndexOf(':');
+            string item = pair[..colon], className = pair[(colon + 1)..];
+            if (!listed.Contains(className) || !line.RequestedItems.TryGetValue(item, out var style)) continue;
+            bool requested = style != none;
+            long shown = pixels.GetValueOrDefault(className);
+            string what = item.Replace('_', ' ');
+            if (requested && shown == 0)
+                context.Sink.Add(new Finding(FolderFindingCodes.RequestNotInMask, Severity.Warning, "", $"line {line.LineNumber} requests {what} '{style}', but the mask has no pixel of class {className}"));
+            else if (!requested && shown > 0)
+                context.Sink.Add(new Finding(FolderFindingCodes.RequestNotInMask, Severity.Warning, "", $"the mask has {shown:N0} pixels of class {className}, but line {line.LineNumber} requests no {what}"));
+        }
+    }
+
     /// <summary>mesh_vertices: a dense landmark mesh has its kind's vertex count.</summary>
     public static void MeshVertices(RenderRuleContext context, int vertices)
     {

@@ -1,6 +1,6 @@
-using Codec.Formats.Findings;
 using System.CommandLine;
 using Codec.Cli.Reporting;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Commands;

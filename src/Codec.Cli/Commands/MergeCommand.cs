@@ -1,7 +1,7 @@
-using Codec.Formats.Validation.Runs;
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
+using Codec.Formats.Validation.Runs;
 using Codec.Runtime.Files;
 
 namespace Codec.Cli.Commands;

@@ -1,7 +1,7 @@
-using Codec.Formats.Validation.Folders;
-using Codec.Formats.Synthesis;
 using System.CommandLine;
 using Codec.Formats.Segmentation;
+using Codec.Formats.Synthesis;
+using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;

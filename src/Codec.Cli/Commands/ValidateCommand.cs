@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Codec.Cli.Configuration;
-using Codec.Cli.Reporting;
 using Codec.Cli.Reporting.Html;
+using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
-using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
 using Codec.Formats.Validation.Runs;
+using Codec.Formats.Validation;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;

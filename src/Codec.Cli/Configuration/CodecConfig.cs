@@ -1,5 +1,5 @@
-using Codec.Formats.Findings;
 using System.Text.Json;
+using Codec.Formats.Findings;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;

@@ -1,6 +1,6 @@
+using System.Globalization;
 using Codec.Formats.Files;
 using Codec.Formats.Findings;
-using System.Globalization;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
 using Codec.Formats.Validation;

@@ -1,5 +1,5 @@
-using Codec.Formats.Findings;
 using System.Text;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;

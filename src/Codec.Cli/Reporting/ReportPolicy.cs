@@ -1,5 +1,5 @@
-using Codec.Formats.Validation;
 using Codec.Cli.Configuration;
+using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;

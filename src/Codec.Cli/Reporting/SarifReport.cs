@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Codec.Formats.Findings;
 using Codec.Formats.Validation;
-using System.Text.Json;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;

@@ -1,12 +1,12 @@
-using Codec.Formats.Validation;
 using System.Globalization;
 using Codec.Cli.Reporting;
 using Codec.Formats.Datasets;
 using Codec.Formats.Validation.Folders;
 using Codec.Formats.Validation.Runs;
+using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 
 namespace Codec.Cli.Sharding;
 

@@ -1,5 +1,5 @@
-using Codec.Formats.Files;
 using Codec.Formats.Datasets;
+using Codec.Formats.Files;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Files;

@@ -1,5 +1,4 @@
 using Codec.Formats.Files;
-using Codec.Formats.Datasets;
 
 namespace Codec.Formats.Datasets;
 

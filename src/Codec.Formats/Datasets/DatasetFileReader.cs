@@ -1,14 +1,13 @@
-using Codec.Formats.Files;
-using Codec.Formats.Findings;
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Codec.Formats.Files;
+using Codec.Formats.Findings;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
-using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;

@@ -1,6 +1,5 @@
 using Codec.Formats.Files;
 using Codec.Formats.Findings;
-using Codec.Formats.Datasets;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 

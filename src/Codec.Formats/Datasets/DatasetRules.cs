@@ -1,6 +1,6 @@
+using System.Globalization;
 using Codec.Formats.Files;
 using Codec.Formats.Findings;
-using System.Globalization;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;

@@ -1,7 +1,6 @@
 using Codec.Formats.Findings;
-using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
-using Codec.Formats.Datasets;
+using Codec.Formats.Validation;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Threading;

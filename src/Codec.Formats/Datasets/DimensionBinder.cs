@@ -1,5 +1,4 @@
 using Codec.Formats.Findings;
-using Codec.Formats.Datasets;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;

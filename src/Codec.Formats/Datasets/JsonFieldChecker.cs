@@ -1,6 +1,5 @@
-using Codec.Formats.Findings;
 using System.Globalization;
-using Codec.Formats.Datasets;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
 

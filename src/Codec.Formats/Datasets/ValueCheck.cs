@@ -1,8 +1,7 @@
-using Codec.Formats.Findings;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Codec.Formats.Datasets;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 
 namespace Codec.Formats.Datasets;

@@ -1,6 +1,6 @@
 using Codec.Formats.Findings;
-using Codec.Formats.Synthesis;
 using Codec.Formats.Synthesis.Info;
+using Codec.Formats.Synthesis;
 using Codec.Formats.Validation;
 using Codec.Runtime.Collections;
 using Codec.Runtime.Findings;

@@ -1,8 +1,8 @@
 using Codec.Formats.Files;
 using Codec.Formats.Synthesis.Info;
 using Codec.Formats.Synthesis.Metadata;
-using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation;
 using Codec.Runtime.Binary.Exr;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;

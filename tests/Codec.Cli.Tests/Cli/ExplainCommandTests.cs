@@ -1,7 +1,7 @@
-using Codec.Formats.Findings;
 using System.Text.Json;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 

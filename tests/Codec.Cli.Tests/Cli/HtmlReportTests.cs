@@ -1,11 +1,11 @@
-using Codec.Formats.Findings;
-using Codec.Formats.Validation;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Codec.Cli.Commands;
-using Codec.Cli.Reporting;
 using Codec.Cli.Reporting.Html;
+using Codec.Cli.Reporting;
+using Codec.Formats.Findings;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 using Xunit.Abstractions;

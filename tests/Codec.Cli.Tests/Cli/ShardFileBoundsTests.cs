@@ -1,8 +1,8 @@
-using Codec.Formats.Validation.Runs;
-using Codec.Formats.Validation;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
+using Codec.Formats.Validation.Runs;
+using Codec.Formats.Validation;
 using Codec.Tests.Infrastructure;
 
 namespace Codec.Tests.Cli;

@@ -1,8 +1,8 @@
-using Codec.Formats.Findings;
 using System.Diagnostics;
 using Codec.Cli.Commands;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
+using Codec.Formats.Findings;
 using Codec.Tests.Infrastructure;
 using DuckDB.NET.Data;
 

@@ -1,9 +1,9 @@
-using Codec.Formats.Findings;
 using System.Buffers;
 using System.Text;
 using Codec.Cli.Sampling;
 using Codec.Formats.A2f;
 using Codec.Formats.Datasets;
+using Codec.Formats.Findings;
 using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;

@@ -1,6 +1,6 @@
-using Codec.Formats.Findings;
 using System.Buffers;
 using Codec.Formats.Datasets;
+using Codec.Formats.Findings;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;

@@ -1,6 +1,6 @@
-using Codec.Formats.Findings;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
 
 namespace Codec.Tests.Formats;

@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using Codec.Formats.Findings;
 using Codec.Formats.Synthesis;
-using System.Text.Json.Nodes;
-using Codec.Runtime.Binary.Image;
 using Codec.Formats.Validation.Folders;
+using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
-using Codec.Formats.Synthesis;
 using Codec.Formats.Findings;
-using Codec.Formats.Validation;
+using Codec.Formats.Synthesis;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation;
 using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
-using Codec.Formats.Findings;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Codec.Formats.Findings;
 using Codec.Formats.Validation.Folders;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Geometry;

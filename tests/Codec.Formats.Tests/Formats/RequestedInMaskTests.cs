@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Codec.Formats.Findings;
-using Codec.Formats.Validation;
 using Codec.Formats.Validation.Folders;
+using Codec.Formats.Validation;
 using Codec.Tests.Infrastructure;
 
 namespace Codec.Tests.Formats;

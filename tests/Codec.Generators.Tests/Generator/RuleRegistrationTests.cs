@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Codec.Generators.Model;
 using Codec.Generators.Rules;
 using Codec.Tests.Infrastructure;

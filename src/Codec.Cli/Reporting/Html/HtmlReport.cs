@@ -1,7 +1,7 @@
-using Codec.Formats.Findings;
-using Codec.Formats.Validation;
 using System.Globalization;
 using System.Text;
+using Codec.Formats.Findings;
+using Codec.Formats.Validation;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using static Codec.Cli.Reporting.Html.Html;

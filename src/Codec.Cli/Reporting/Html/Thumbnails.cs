@@ -1,6 +1,6 @@
-using Codec.Formats.Synthesis;
 using Codec.Formats.Rendering;
 using Codec.Formats.Segmentation;
+using Codec.Formats.Synthesis;
 using Codec.Formats.Validation;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Files;

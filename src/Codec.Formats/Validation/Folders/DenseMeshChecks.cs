@@ -1,5 +1,5 @@
-using Codec.Formats.Findings;
 using System.Globalization;
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Geometry;

@@ -1,9 +1,9 @@
-using Codec.Formats.Findings;
-using Codec.Runtime.Semantics;
 using System.Globalization;
+using Codec.Formats.Findings;
 using Codec.Formats.Synthesis.Info;
 using Codec.Runtime.Binary.Image;
 using Codec.Runtime.Findings;
+using Codec.Runtime.Semantics;
 
 namespace Codec.Formats.Validation.Folders;
 

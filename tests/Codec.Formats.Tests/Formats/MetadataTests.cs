@@ -119,12 +119,14 @@ public sealed class MetadataTests
         Assert.Equal(FindingCodes.UnknownVersion, error.Code);
         Assert.Contains(string.Join(", ", known), error.Message);
 
+        // Decoded with the newest schema: the line is a 1.4 line, so a newer schema may find more to say about it
+        // (a member it renamed); what this test holds is the version chosen and the warning that says so.
         var lenient = CheckLine(line, new DecodeOptions { UnknownVersions = UnknownVersionPolicy.NearestLower });
         Assert.Equal(known[^1], lenient.Version);
-        var warning = Assert.Single(lenient.Findings);
-        Assert.Equal(FindingCodes.NearestVersionUsed, warning.Code);
+        var warning = Assert.Single(lenient.Findings, f => f.Code == FindingCodes.NearestVersionUsed);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains("nearest older version, " + known[^1], warning.Message);
+        Assert.DoesNotContain(lenient.Findings, f => f.Code is FindingCodes.UnknownVersion or FindingCodes.MissingVersion);
     }
 
     [FixtureFact]

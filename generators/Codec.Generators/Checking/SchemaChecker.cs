@@ -182,7 +182,8 @@ internal sealed class SchemaChecker
         var properties = new HashSet<string>();
         foreach (var m in drafts)
         {
-            string memberAt = at + "/members/" + m.JsonName;
+            // Where the author wrote it: a derived version's added or retyped member is under /changes, not /types.
+            string memberAt = m.Pointer ?? at + "/members/" + m.JsonName;
             var type = ResolveType(m.Type, m.TypePosition, memberAt);
             if (type is null) continue;
 

@@ -210,6 +210,7 @@ internal sealed class VersionResolver
 
             var renamed = type.Members[i].CopyAs(to, position);
             renamed.RenamedFrom = from;
+            renamed.Pointer = at + "/rename/" + from;
             type.Members[i] = renamed;
         }
 

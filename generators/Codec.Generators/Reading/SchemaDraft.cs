@@ -109,6 +109,9 @@ internal sealed class MemberDraft
 
     public string JsonName { get; }
     public TextPosition Position { get; }
+
+    /// <summary>Where the member is written in its file (<c>/changes/T/add/m</c> for one a derived version adds), for messages.</summary>
+    public string? Pointer;
     public string Type = "";
     public TextPosition TypePosition;
     public string? PropertyName;
@@ -133,6 +136,7 @@ internal sealed class MemberDraft
     {
         var copy = new MemberDraft(jsonName, position)
         {
+            Pointer = Pointer,
             Type = Type,
             TypePosition = TypePosition,
             PropertyName = jsonName == JsonName ? PropertyName : null,

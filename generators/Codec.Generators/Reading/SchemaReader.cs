@@ -408,7 +408,7 @@ internal sealed class SchemaReader : JsonObjectReader
 
     private MemberDraft? ReadMember(JsonProperty prop, string at)
     {
-        var member = new MemberDraft(prop.Name, prop.NamePosition);
+        var member = new MemberDraft(prop.Name, prop.NamePosition) { Pointer = at };
         if (prop.Value is JsonStringNode shorthand)
         {
             member.Type = shorthand.Value;

@@ -146,4 +146,15 @@ public sealed class InheritanceDiagnosticTests
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC011" && d.GetMessage().Contains("no int member 'name'"));
         Assert.Contains(run.Diagnostics, d => d.Id == "CODEC011" && d.GetMessage().Contains("no int member 'name.deeper'"));
     }
+
+    [Theory]
+    [InlineData("\"Doc\": { \"add\": { \"render_seconds\": \"flaot\" } }", "at /changes/Doc/add/render_seconds")]
+    [InlineData("\"Point\": { \"retype\": { \"x\": \"itn\" } }", "at /changes/Point/retype/x")]
+    public void A_mistyped_type_in_changes_is_named_where_it_is_written(string changes, string pointer)
+    {
+        // The pointer is the derived file's own, where the author wrote the type, not the merged type's /types path.
+        var d = Single(Run(Derived("\"changes\": { " + changes + " }")), "CODEC004");
+        Assert.Contains(pointer, d.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(5, At(d).Line); // the line of "changes" in the derived file
+    }
 }

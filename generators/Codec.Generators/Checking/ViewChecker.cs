@@ -211,7 +211,17 @@ internal static class ViewChecker
                 if (last is null)
                 {
                     string hint = binding is null ? $"; map it (\"{member.JsonName}\": \"path/to/member\") or declare it absent (\"{member.JsonName}\": null)" : "";
-                    Error(position, length, at, $"{where}: {current.Name} has no member '{names[i]}'{hint}; its members: {string.Join(", ", current.Members.Select(m => m.JsonName))}");
+                    string members = string.Join(", ", current.Members.Select(m => m.JsonName));
+                    if (position.Source != _draft.Source)
+                    {
+                        // A mapping inherited from the parent, broken by this version's changes: said in this version's
+                        // file, which the author is editing, not in the parent's, which they did not touch.
+                        Error(_draft.VersionPosition, _spec.Version.Length + 2, at,
+                            $"{where}: the mapping inherited from the parent reads '{path}', but {current.Name} has no member '{names[i]}' in this version (renamed or removed under /changes?); map it again here under /implements/{map.TypeName}/{map.ViewName}; its members: {members}");
+                        return null;
+                    }
+
+                    Error(position, length, at, $"{where}: {current.Name} has no member '{names[i]}'{hint}; its members: {members}");
                     return null;
                 }
 

@@ -133,10 +133,12 @@ public sealed class ViewDiagnosticTests
               "changes": { "Doc": { "rename": { "count": "total" } } }
             }
             """;
-        var d = Single(Run(Valid, derived), "version 1.1, Doc as Document.size: Doc has no member 'count'");
+        var d = Single(Run(Valid, derived), "version 1.1, Doc as Document.size: the mapping inherited from the parent reads 'count', but Doc has no member 'count' in this version");
+        // Said in the file the author is editing (the derived version's), at its version, not in the parent's.
+        Assert.EndsWith("-1.1.codec.json", d.Location.GetLineSpan().Path);
+        Assert.Equal(3, d.Location.GetLineSpan().StartLinePosition.Line + 1);
         // Overriding the one member fixes it; the rest is inherited.
         Assert.Empty(Run(Valid, derived.Replace("\"changes\"", "\"implements\": { \"Doc\": { \"Document\": { \"size\": \"total\" } } },\n  \"changes\"")).Diagnostics);
-        Assert.NotNull(d);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public static class FindingCodes
     public const string CountOutOfBounds = "S204";
 
     [Finding(Error, "A number outside the range the schema declares (an age below 0, a negative focal length).",
-        "Check the value against the producer's documentation for that member.", Example = "/identity_metadata/age: 250 is above the maximum 120")]
+        "Check the value against the producer's documentation for that member.", Example = "/identity_metadata/age: value 250 is outside [0, 120]")]
     public const string OutOfRange = "S205";
 
     [Finding(Error, "A string that is none of the values its member allows.",

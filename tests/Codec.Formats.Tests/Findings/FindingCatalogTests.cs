@@ -63,4 +63,14 @@ public sealed class FindingCatalogTests
         Assert.Null(BuiltInFindings.Catalog.Find("R399"));
         Assert.Equal("error (or warning)", BuiltInFindings.Catalog.Find(DatasetFindingCodes.PartMissing)!.Severities);
     }
+
+    [Fact]
+    public void The_range_example_is_what_the_validator_says()
+    {
+        // A range's message has one wording, the generated validator's; the catalog shows it as it is.
+        string text = File.ReadAllText(Codec.Tests.Infrastructure.Documents.SampleV15).Replace("\"age\": ", "\"age\": 250, \"_was\": ");
+        var result = new Codec.Formats.Validation.DocumentChecker(Codec.Formats.BuiltInFormats.CreateSynthesisInfo()).Check(System.Text.Encoding.UTF8.GetBytes(text));
+        var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.OutOfRange);
+        Assert.Equal(BuiltInFindings.Catalog.Find(FindingCodes.OutOfRange)!.Example, $"{finding.Path}: {finding.Message}");
+    }
 }

@@ -83,13 +83,21 @@ public static class RenderRules
     /// </summary>
     public static void RequestedInMask(RenderRuleContext context, string[] items, string none)
     {
-        if (context.Content is not PngImage || context.Line is not { } line || context.Info is not { } info || context.File.Mapping is not { } mapping) return;
+        if (context.Content is not PngImage image || context.Line is not { } line || context.Info is not { } info || context.File.Mapping is not { } mapping) return;
         // A mask already in error (of another size, with values its mapping lacks) is not this render's to compare.
         if (SegmentMapping.Of(info, mapping) is not { } map || context.Sink.Findings.Any(f => f.Severity == Severity.Error)) return;
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in map.Entries) listed.Add(entry.Name.ToString());
+        var names = new Dictionary<long, string>();
+        foreach (var entry in map.Entries)
+        {
+            listed.Add(entry.Name.ToString());
+            names.TryAdd(entry.Value, entry.Name.ToString());
+        }
+
+        // The classes' pixels as mask_values_mapped counted them, or counted here when it has not run first.
         var pixels = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var c in context.MaskClasses ?? []) pixels[c.Class] = pixels.GetValueOrDefault(c.Class) + c.Pixels;
+        var counted = context.MaskClasses ?? image.Histogram().Where(h => names.ContainsKey(h.Label)).Select(h => new ClassPixels(names[h.Label], h.Pixels)).ToList();
+        foreach (var c in counted) pixels[c.Class] = pixels.GetValueOrDefault(c.Class) + c.Pixels;
         foreach (var pair in items)
         {
             int colon = pair.IndexOf(':');

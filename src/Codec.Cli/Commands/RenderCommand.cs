@@ -44,7 +44,7 @@ public static class RenderCommand
         }
 
         // A metadata.jsonl describes what was requested of each render, not where its landmarks fell.
-        if (infoPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        if (Codec.Formats.Validation.Runs.UnitFinder.IsJsonLines(infoPath))
         {
             stderr.WriteLine($"codec: nothing to draw in {infoPath}: a metadata.jsonl has no landmarks; give a render's N.info.json");
             return 2;

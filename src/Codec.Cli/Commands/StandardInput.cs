@@ -31,7 +31,7 @@ public static class StandardInput
         }
 
         var head = start.AsSpan(0, length);
-        bool jsonLines = name is not null ? name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) : HasSecondLine(head) && FirstLineIsWhole(head);
+        bool jsonLines = name is not null ? UnitFinder.IsJsonLines(name) : HasSecondLine(head) && FirstLineIsWhole(head);
         return (jsonLines, new ReplayedStream(start.AsMemory(0, length), stdin));
     }
 

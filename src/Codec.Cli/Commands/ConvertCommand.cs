@@ -1,6 +1,8 @@
-using Codec.Formats.A2f;
 using System.CommandLine;
 using Codec.Cli.Inspection;
+using Codec.Formats.A2f;
+using Codec.Formats.Files;
+using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 
@@ -33,10 +35,9 @@ public static class ConvertCommand
             return 2;
         }
 
-        string extension = Path.GetExtension(output).ToLowerInvariant();
-        if (!AnimationFile.Extensions.Contains(extension))
+        if (AnimationFile.KindOf(output) is not { } destination)
         {
-            stderr.WriteLine($"codec: the destination must end in .npy, .pc2 or .xml (Maya cache), not '{Path.GetExtension(output)}'");
+            stderr.WriteLine($"codec: the destination must end in {AnimationFile.Destinations}, not '{Path.GetExtension(output)}'");
             return 2;
         }
 
@@ -46,17 +47,17 @@ public static class ConvertCommand
             return 2;
         }
 
-        bool mayaSource = Path.GetExtension(input).Equals(".xml", StringComparison.OrdinalIgnoreCase);
+        bool mayaSource = AnimationFile.KindOf(input) == FileKind.Maya;
         if (channel is not null && !mayaSource)
         {
             stderr.WriteLine($"codec: --channel chooses among a Maya cache's channels; {input} is a {Path.GetExtension(input)} file, which has one");
             return 2;
         }
 
-        var targets = extension == ".xml" ? new[] { output, Path.ChangeExtension(output, ".mc") } : new[] { output };
+        var targets = destination == FileKind.Maya ? new[] { output, MayaCacheFile.DataPathOf(output) } : new[] { output };
         // A Maya source is its .xml and the data beside it: none of them may be written over.
         string[] sources = mayaSource
-            ? [input, Path.ChangeExtension(input, ".mc"), Path.ChangeExtension(input, ".mcx")]
+            ? [input, MayaCacheFile.DataPathOf(input), MayaCacheFile.DataPathOf(input, wide: true)]
             : [input];
         if (OutputFile.Refusal(targets, sources, force) is { } refusal)
         {
@@ -80,24 +81,24 @@ public static class ConvertCommand
         }
 
         double? rate = fps ?? data.FramesPerSecond;
-        if (extension == ".xml" && rate is null)
+        if (destination == FileKind.Maya && rate is null)
         {
             stderr.WriteLine($"codec: {Path.GetExtension(input)} files carry no frame rate; give --fps for a Maya cache");
             return 2;
         }
 
         // .pc2 and Maya caches count frames by their data: with no vertices the frames would be lost, so refuse.
-        if (data.Vertices == 0 && extension is ".pc2" or ".xml")
+        if (data.Vertices == 0 && destination is FileKind.Pc2 or FileKind.Maya)
         {
-            stderr.WriteLine($"codec: {input} has {data.Frames} frames of 0 vertices; a {(extension == ".pc2" ? ".pc2" : "Maya")} cache of no vertices cannot keep its frames (write .npy)");
+            stderr.WriteLine($"codec: {input} has {data.Frames} frames of 0 vertices; a {(destination == FileKind.Pc2 ? ".pc2" : "Maya")} cache of no vertices cannot keep its frames (write .npy)");
             return 2;
         }
 
         // Only a .pc2 has a start frame and a sample rate: moving them elsewhere loses them, which is said.
-        if (data.Pc2Timing is { } timing && extension != ".pc2" && (timing.StartFrame != 0 || timing.SampleRate != 1))
+        if (data.Pc2Timing is { } timing && destination != FileKind.Pc2 && (timing.StartFrame != 0 || timing.SampleRate != 1))
         {
             stderr.WriteLine(FormattableString.Invariant(
-                $"codec: warning: {input} starts at frame {timing.StartFrame} with a sample every {timing.SampleRate} frames; {(extension == ".npy" ? ".npy" : "a Maya cache")} has no place for them, so they are not kept"));
+                $"codec: warning: {input} starts at frame {timing.StartFrame} with a sample every {timing.SampleRate} frames; {(destination == FileKind.Npy ? ".npy" : "a Maya cache")} has no place for them, so they are not kept"));
         }
 
         // The promise: what is put in place decodes to the same values. It is written and checked aside first, so a
@@ -107,7 +108,7 @@ public static class ConvertCommand
             AnimationFile.Write(written[0], data, rate, overwrite: false);
             var again = AnimationFile.Read(written[0], new FindingSink());
             return again is not null && again.Frames == data.Frames && again.Vertices == data.Vertices && again.Positions.AsSpan().SequenceEqual(data.Positions)
-                && (extension != ".pc2" || again.Pc2Timing == (data.Pc2Timing ?? (0f, 1f)));
+                && (destination != FileKind.Pc2 || again.Pc2Timing == (data.Pc2Timing ?? (0f, 1f)));
         });
         if (!verified)
         {
@@ -115,7 +116,7 @@ public static class ConvertCommand
             return 1;
         }
 
-        stdout.WriteLine($"{output}: {data.Frames} frames × {data.Vertices} vertices{(extension == ".xml" ? $" at {rate} fps" : "")}, verified");
+        stdout.WriteLine($"{output}: {data.Frames} frames × {data.Vertices} vertices{(destination == FileKind.Maya ? $" at {rate} fps" : "")}, verified");
         return 0;
     }
 }

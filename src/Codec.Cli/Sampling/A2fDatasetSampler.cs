@@ -88,7 +88,7 @@ public static class A2fDatasetSampler
                 break;
             default:
                 MayaCache.Write(path, positions, vertices, FramesPerSecond, "head_meshShape", overwrite: true);
-                written.Add(Path.ChangeExtension(path, ".mc"));
+                written.Add(Codec.Runtime.Binary.Maya.MayaCacheFile.DataPathOf(path));
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using Codec.Formats.Files;
 using Codec.Runtime.Binary.Maya;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Binary.PointCache;
@@ -19,14 +20,18 @@ public sealed record AnimationData(int Frames, int Vertices, float[] Positions, 
 /// <summary>Reads and writes vertex animation in any of the cache formats (.npy, .pc2, Maya .xml + .mc), by extension.</summary>
 public static class AnimationFile
 {
-    public static readonly string[] Extensions = { ".npy", ".pc2", ".xml" };
+    /// <summary>The kind of animation cache a path names by its extension (.npy, .pc2, a Maya cache's .xml), or null for none.</summary>
+    public static FileKind? KindOf(string path) => FileKinds.Of(path)?.Kind is FileKind.Npy or FileKind.Pc2 or FileKind.Maya ? FileKinds.Of(path)!.Kind : null;
+
+    /// <summary>The extensions of the kinds an animation is read and written as, for messages (<c>.npy, .pc2 or .xml (Maya cache)</c>).</summary>
+    public static string Destinations => $"{FileKinds.Get(FileKind.Npy).Extensions[0]}, {FileKinds.Get(FileKind.Pc2).Extensions[0]} or {FileKinds.Get(FileKind.Maya).Extensions[0]} (Maya cache)";
 
     /// <param name="mayaChannel">For a Maya cache, the channel to read; by default its vertex positions channel.</param>
     public static AnimationData? Read(string path, FindingSink sink, string? mayaChannel = null)
     {
-        switch (Path.GetExtension(path).ToLowerInvariant())
+        switch (KindOf(path))
         {
-            case ".npy":
+            case FileKind.Npy:
             {
                 using var file = NpyFile.Open(path, sink);
                 if (file is null) return null;
@@ -50,7 +55,7 @@ public static class AnimationFile
                 return new AnimationData(frames, vertices, a.Header.FortranOrder ? FromFortran(stored, frames, vertices) : stored, null);
             }
 
-            case ".pc2":
+            case FileKind.Pc2:
             {
                 using var mapped = PointCache2.Open(path, sink);
                 return mapped is null ? null : new AnimationData(mapped.Cache.Frames, mapped.Cache.Vertices, mapped.Cache.Positions.ToArray(), null)
@@ -59,7 +64,7 @@ public static class AnimationFile
                 };
             }
 
-            case ".xml":
+            case FileKind.Maya:
             {
                 var cache = MayaCache.Read(path, sink, mayaChannel);
                 return cache is null ? null : new AnimationData(cache.Frames, cache.Vertices, cache.Positions, cache.Description.FramesPerSecond)
@@ -69,7 +74,7 @@ public static class AnimationFile
             }
 
             default:
-                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, "not an animation cache (.npy, .pc2, or a Maya cache's .xml)"));
+                sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, path, $"not an animation cache ({Destinations})"));
                 return null;
         }
     }
@@ -78,9 +83,9 @@ public static class AnimationFile
     public static void Write(string path, AnimationData data, double? framesPerSecond, bool overwrite)
     {
         var mode = overwrite ? FileMode.Create : FileMode.CreateNew;
-        switch (Path.GetExtension(path).ToLowerInvariant())
+        switch (KindOf(path))
         {
-            case ".npy":
+            case FileKind.Npy:
             {
                 var output = new System.Buffers.ArrayBufferWriter<byte>();
                 NpyWriter.Write(output, data.Positions, new long[] { data.Frames, data.Vertices, 3 });
@@ -89,7 +94,7 @@ public static class AnimationFile
                 break;
             }
 
-            case ".pc2":
+            case FileKind.Pc2:
             {
                 var output = new System.Buffers.ArrayBufferWriter<byte>();
                 var (start, rate) = data.Pc2Timing ?? (0f, 1f);
@@ -99,12 +104,12 @@ public static class AnimationFile
                 break;
             }
 
-            case ".xml":
+            case FileKind.Maya:
                 MayaCache.Write(path, data.Positions, data.Vertices, framesPerSecond ?? throw new ArgumentException("a Maya cache needs a frame rate: give --fps"), overwrite: overwrite);
                 break;
 
             default:
-                throw new ArgumentException($"cannot write '{Path.GetExtension(path)}': the destination must end in .npy, .pc2 or .xml (Maya cache)");
+                throw new ArgumentException($"cannot write '{Path.GetExtension(path)}': the destination must end in {Destinations}");
         }
     }
 

@@ -133,7 +133,7 @@ public sealed class DatasetLayout
                 if (!pattern.Matches(name!, bindings, out var captured)) continue;
                 claimed.Add(name!);
                 // A Maya cache description brings its data file.
-                if (spec.Kind == FileKind.Maya) claimed.Add(System.IO.Path.ChangeExtension(name!, ".mc"));
+                if (spec.Kind == FileKind.Maya) claimed.Add(Codec.Runtime.Binary.Maya.MayaCacheFile.DataPathOf(name!));
                 found.Add(new DatasetFile(folder, spec, System.IO.Path.Combine(dir, name!), relative + "/" + name, captured is { } c ? [.. bindings, c] : bindings));
             }
 

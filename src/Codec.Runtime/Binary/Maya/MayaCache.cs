@@ -52,7 +52,7 @@ public static class MayaCache
         if (!(framesPerSecond > 0)) throw new ArgumentOutOfRangeException(nameof(framesPerSecond));
         int frames = positions.Length / (vertices * 3);
         int perFrame = (int)Math.Round(MayaCacheDescription.TicksPerSecond / framesPerSecond);
-        string mcPath = Path.ChangeExtension(xmlPath, ".mc");
+        string mcPath = MayaCacheFile.DataPathOf(xmlPath);
         var mode = overwrite ? FileMode.Create : FileMode.CreateNew;
 
         var output = new ArrayBufferWriter<byte>();

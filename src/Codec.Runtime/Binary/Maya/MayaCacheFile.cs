@@ -29,6 +29,9 @@ public sealed record MayaCacheChannel(MayaChannelDescription Description, string
 /// </summary>
 public sealed class MayaCacheFile : IDisposable
 {
+    /// <summary>The data file a OneFile cache's description names beside it: <c>shot.mc</c> (mcc) or <c>shot.mcx</c> (64-bit mcx).</summary>
+    public static string DataPathOf(string xmlPath, bool wide = false) => System.IO.Path.ChangeExtension(xmlPath, wide ? ".mcx" : ".mc");
+
     private static readonly Regex FrameFile = new(@"Frame(?<frame>-?[0-9]+)(Tick(?<tick>[0-9]+))?\.(mc|mcx)$", RegexOptions.CultureInvariant);
 
     private readonly List<MappedFile> _mapped;
@@ -188,7 +191,7 @@ public sealed class MayaCacheFile : IDisposable
     {
         string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(xmlPath))!;
         string stem = System.IO.Path.GetFileNameWithoutExtension(xmlPath);
-        string extension = description.Format == "mcx" ? ".mcx" : ".mc";
+        string extension = System.IO.Path.GetExtension(DataPathOf(xmlPath, description.Format == "mcx"));
         var files = new List<(string Path, int? Tick)>();
         if (description.OneFile)
         {

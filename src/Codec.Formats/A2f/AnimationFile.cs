@@ -21,7 +21,7 @@ public sealed record AnimationData(int Frames, int Vertices, float[] Positions, 
 public static class AnimationFile
 {
     /// <summary>The kind of animation cache a path names by its extension (.npy, .pc2, a Maya cache's .xml), or null for none.</summary>
-    public static FileKind? KindOf(string path) => FileKinds.Of(path)?.Kind is FileKind.Npy or FileKind.Pc2 or FileKind.Maya ? FileKinds.Of(path)!.Kind : null;
+    public static FileKind? KindOf(string path) => FileKinds.Of(path)?.Kind is { } kind and (FileKind.Npy or FileKind.Pc2 or FileKind.Maya) ? kind : null;
 
     /// <summary>The extensions of the kinds an animation is read and written as, for messages (<c>.npy, .pc2 or .xml (Maya cache)</c>).</summary>
     public static string Destinations => $"{FileKinds.Get(FileKind.Npy).Extensions[0]}, {FileKinds.Get(FileKind.Pc2).Extensions[0]} or {FileKinds.Get(FileKind.Maya).Extensions[0]} (Maya cache)";

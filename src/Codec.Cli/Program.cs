@@ -21,11 +21,20 @@ public static class Program
             ExplainCommand.Create(),
         };
 
+        return Invoke(root, args, Console.Out, Console.Error);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command they name: 2 for a usage error or a file system that refuses
+    /// (said on <paramref name="error"/>), else the command's exit code. Help goes to <paramref name="output"/>.
+    /// </summary>
+    public static int Invoke(Command root, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine("codec: " + error.Message);
-            Console.Error.WriteLine("Run 'codec --help' for usage.");
+            foreach (var problem in parse.Errors) error.WriteLine("codec: " + problem.Message);
+            error.WriteLine("Run 'codec --help' for usage.");
             return 2;
         }
 
@@ -33,11 +42,11 @@ public static class Program
         // fix, said in one line with exit code 2; anything else is a bug and keeps its stack trace.
         try
         {
-            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine("codec: " + e.Message);
+            error.WriteLine("codec: " + e.Message);
             return 2;
         }
     }

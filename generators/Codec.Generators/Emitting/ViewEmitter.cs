@@ -46,7 +46,96 @@ internal static class ViewEmitter
             w.Line();
         }
 
+        EmitJsonWriter(w, set);
         return new GeneratedFile(set.Namespace + ".Views.g.cs", w.ToString());
+    }
+
+    /// <summary>
+    /// The views as JSON, for other languages (the Python package builds its attribute objects from them): a writer
+    /// that puts every member of a document's views under its views-file name (null where absent), and the views
+    /// file's own description of them, so that a new version or member needs no code outside its schema.
+    /// </summary>
+    private static void EmitJsonWriter(SourceWriter w, ViewSetSpec set)
+    {
+        if (set.RootView is not { } root) return;
+        string writer = "global::System.Text.Json.Utf8JsonWriter";
+        string values = TypeNames.Runtime + ".Json.ViewJsonWriter";
+        w.Summary(null, $"Writes a document of {Naming.Xml(set.FormatId)} as JSON by its views: every member under its views-file name, null where the version has none.");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
+        w.Open($"public static class {root}Json");
+        w.Line("/// <summary>The views file's views as JSON: <c>{\"format\", \"root\", \"views\": {view: {\"description\", \"members\": {name: {\"type\", \"description\"}}}}}</c>, types in the views language.</summary>");
+        w.Line("public const string Description = " + Naming.Literal(Describe(set)) + ";");
+        w.Line();
+        w.Line($"public static void Write({writer} w, {set.InterfaceOf(root)}? document) => Write{root}(w, document);");
+        foreach (var view in set.Views)
+        {
+            w.Line();
+            w.Open($"private static void Write{view.Name}({writer} w, {set.InterfaceOf(view.Name)}? v)");
+            w.Open("if (v is null)");
+            w.Line("w.WriteNullValue();");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+            w.Line("w.WriteStartObject();");
+            foreach (var m in view.Members)
+            {
+                w.Line($"w.WritePropertyName({Naming.Utf8Literal(m.JsonName)});");
+                string value = "v." + m.PropertyName;
+                string write = m.Kind switch
+                {
+                    ViewValueKind.Bool => $"w.WriteBooleanValue({value});",
+                    ViewValueKind.Int or ViewValueKind.Float => $"{values}.Number(w, {value});",
+                    ViewValueKind.String => $"{values}.Text(w, {value});",
+                    ViewValueKind.Vec2 or ViewValueKind.Vec3 or ViewValueKind.Vec4 => $"{values}.Vector(w, {value});",
+                    ViewValueKind.Mat3 or ViewValueKind.Mat4 => $"{values}.Matrix(w, {value});",
+                    ViewValueKind.IntMap => $"{values}.Map(w, {value});",
+                    ViewValueKind.View => $"Write{m.ViewName}(w, {value});",
+                    _ => $"WriteList(w, {value}, Write{m.ViewName});",
+                };
+                w.Line(m.IsReference ? write : $"if (v.Has{m.PropertyName}) {write} else w.WriteNullValue();");
+            }
+
+            w.Line("w.WriteEndObject();");
+            w.Close();
+        }
+
+        w.Line();
+        w.Open($"private static void WriteList<T>({writer} w, {ReadOnlyList}<T>? items, global::System.Action<{writer}, T?> write) where T : class");
+        w.Open("if (items is null)");
+        w.Line("w.WriteNullValue();");
+        w.Line("return;");
+        w.Close();
+        w.Line();
+        w.Line("w.WriteStartArray();");
+        w.Line("foreach (var item in items) write(w, item);");
+        w.Line("w.WriteEndArray();");
+        w.Close();
+        w.Close();
+    }
+
+    // The views file restated as JSON (member order kept): what the writer's output means, for readers in other languages.
+    private static string Describe(ViewSetSpec set)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("{\"format\":").Append(Naming.Literal(set.FormatId)).Append(",\"root\":").Append(Naming.Literal(set.RootView ?? "")).Append(",\"views\":{");
+        bool firstView = true;
+        foreach (var view in set.Views)
+        {
+            if (!firstView) sb.Append(',');
+            firstView = false;
+            sb.Append(Naming.Literal(view.Name)).Append(":{\"description\":").Append(Naming.Literal(view.Description ?? "")).Append(",\"members\":{");
+            bool firstMember = true;
+            foreach (var m in view.Members)
+            {
+                if (!firstMember) sb.Append(',');
+                firstMember = false;
+                sb.Append(Naming.Literal(m.JsonName)).Append(":{\"type\":").Append(Naming.Literal(m.Describe())).Append(",\"description\":").Append(Naming.Literal(m.Description ?? "")).Append('}');
+            }
+
+            sb.Append("}}");
+        }
+
+        return sb.Append("}}").ToString();
     }
 
     public static string EmitImplementations(FormatSpec spec)

@@ -25,7 +25,11 @@ public static class ValidateCommand
     /// <summary>Findings listed per metadata.jsonl; the rest are counted.</summary>
     private const int MaxListedLineFindings = 10_000;
 
-    public static Command Create()
+    /// <summary>The command as the console runs it.</summary>
+    public static Command Create() => Create(CommandConsole.Process);
+
+    /// <summary>The command writing to <paramref name="console"/>'s writers (the native library runs it in-process with <c>--json</c>).</summary>
+    public static Command Create(CommandConsole console)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -75,10 +79,10 @@ public static class ValidateCommand
             Config = parse.GetValue(config),
             Html = parse.GetValue(html),
             Baseline = parse.GetValue(baseline),
-            IsTerminal = !Console.IsOutputRedirected,
-            ShowProgress = !Console.IsErrorRedirected,
-            PlainProgress = Console.IsErrorRedirected,
-        }, Console.Out, Console.Error));
+            IsTerminal = console.IsTerminal,
+            ShowProgress = console.ShowProgress,
+            PlainProgress = console.PlainProgress,
+        }, console.Out, console.Error));
         return command;
     }
 

@@ -164,6 +164,13 @@ public sealed class A2fShot
     public string? AudioPath(string? voice = null) =>
         _files.FirstOrDefault(f => f.Spec.Kind == FileKind.Wav && f.Bound("voice") == voice)?.Path;
 
+    /// <summary>The shot's speech (or an augmented voice's) decoded as it is stored: its format and sample bytes; null when absent or not a WAV file.</summary>
+    public WavFile? ReadWav(string? voice = null, FindingSink? sink = null)
+    {
+        sink ??= new FindingSink();
+        return AudioPath(voice) is { } path && A2fTrainingData.ReadWhole(path, sink) is { } bytes ? WavFile.Decode(bytes, sink, path) : null;
+    }
+
     /// <summary>The skin (<c>[F, V, 3]</c>) or tongue (<c>[F, Vt, 3]</c>) cache: a .npy, .pc2 or Maya .xml; null when absent.</summary>
     public string? CachePath(bool tongue = false) =>
         _files.FirstOrDefault(f => f.Folder.Path.StartsWith(tongue ? "cache/tongue/" : "cache/skin/", StringComparison.Ordinal)
@@ -172,10 +179,7 @@ public sealed class A2fShot
     /// <summary>The shot's speech (or an augmented voice's) as float samples; null when absent or not a WAV file.</summary>
     public AudioTrack? ReadAudio(string? voice = null, FindingSink? sink = null)
     {
-        sink ??= new FindingSink();
-        if (AudioPath(voice) is not { } path || A2fTrainingData.ReadWhole(path, sink) is not { } bytes) return null;
-        var wav = WavFile.Decode(bytes, sink, path);
-        if (wav is null) return null;
+        if (ReadWav(voice, sink) is not { } wav) return null;
         var samples = new float[wav.FrameCount * wav.Format.Channels];
         wav.CopyTo(samples);
         return new AudioTrack(wav.Format.SampleRate, wav.Format.Channels, samples);

@@ -757,3 +757,367 @@ public interface IIdentity
     bool HasFacialHairStyle { get; }
 }
 
+/// <summary>
+/// Writes a document of synthesis.info as JSON by its views: every member under its views-file name, null where the version has none.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public static class InfoDocumentJson
+{
+    /// <summary>The views file's views as JSON: <c>{"format", "root", "views": {view: {"description", "members": {name: {"type", "description"}}}}}</c>, types in the views language.</summary>
+    public const string Description = "{\"format\":\"synthesis.info\",\"root\":\"InfoDocument\",\"views\":{\"InfoDocument\":{\"description\":\"One render's computed information, read the same way from every version.\",\"members\":{\"camera\":{\"type\":\"RenderCamera\",\"description\":\"The render's camera.\"},\"landmarks\":{\"type\":\"LandmarkSystems\",\"description\":\"Every landmark system the file carries (iBUG-68 in every version; body systems from 1.3).\"},\"pupil_left\":{\"type\":\"Pupil\",\"description\":\"\"},\"pupil_right\":{\"type\":\"Pupil\",\"description\":\"\"},\"gaze_left\":{\"type\":\"Gaze\",\"description\":\"The left eye's computed gaze.\"},\"gaze_right\":{\"type\":\"Gaze\",\"description\":\"\"},\"head\":{\"type\":\"HeadPose\",\"description\":\"The head's pose (absent in versions 0 and 1).\"},\"identity\":{\"type\":\"Identity\",\"description\":\"The identity rendered (absent in version 0).\"},\"face\":{\"type\":\"FaceSettings\",\"description\":\"The face settings requested for the render (absent in version 0).\"},\"segments_mapping\":{\"type\":\"map<int>\",\"description\":\"Class name to pixel value in N.segments.png (absent in version 0).\"},\"clothing_segments_mapping\":{\"type\":\"map<int>\",\"description\":\"Garment class to pixel value in N.clothing_segments.png (1.5).\"},\"z_min\":{\"type\":\"float\",\"description\":\"Near end of the Z channel's depth range, metres (from 1.1).\"},\"z_max\":{\"type\":\"float\",\"description\":\"Far end of the Z channel's depth range, metres (from 1.1).\"}}},\"RenderCamera\":{\"description\":\"Camera of the render: OpenCV intrinsics (+y down) and rigid transforms of OpenGL camera space (+y up, looking down -Z).\",\"members\":{\"intrinsics\":{\"type\":\"float[3][3]\",\"description\":\"[[fx, 0, cx], [0, fy, cy], [0, 0, 1]]; the render is 2 cx wide and 2 cy high.\"},\"world2cam\":{\"type\":\"float[4][4]\",\"description\":\"World to camera coordinates, row-major.\"},\"cam2world\":{\"type\":\"float[4][4]\",\"description\":\"Camera to world coordinates, row-major.\"},\"focal_length_mm\":{\"type\":\"float\",\"description\":\"\"},\"sensor_width_mm\":{\"type\":\"float\",\"description\":\"\"},\"sensor_height_mm\":{\"type\":\"float\",\"description\":\"\"}}},\"LandmarkSystems\":{\"description\":\"The landmark systems of a render; a system the version does not have is null.\",\"members\":{\"ibug68\":{\"type\":\"list<Landmark>\",\"description\":\"iBUG-68 facial landmarks (in every version).\"},\"ibug68_contour\":{\"type\":\"list<Landmark>\",\"description\":\"iBUG-68 points on the visible face contour, 2D only (from 1.2).\"},\"kinect_v2\":{\"type\":\"list<Landmark>\",\"description\":\"Azure Kinect body joints (from 1.3).\"},\"coco_whole_body\":{\"type\":\"list<Landmark>\",\"description\":\"COCO-WholeBody keypoints (from 1.3).\"},\"mediapipe_body\":{\"type\":\"list<Landmark>\",\"description\":\"MediaPipe pose landmarks (from 1.3).\"},\"mediapipe_left_hand\":{\"type\":\"list<Landmark>\",\"description\":\"MediaPipe hand landmarks (1.5).\"},\"mediapipe_right_hand\":{\"type\":\"list<Landmark>\",\"description\":\"\"},\"mediapipe_left_iris\":{\"type\":\"list<Landmark>\",\"description\":\"MediaPipe iris points (1.5 files from December 2022 on).\"},\"mediapipe_right_iris\":{\"type\":\"list<Landmark>\",\"description\":\"\"},\"mpeg4\":{\"type\":\"list<Landmark>\",\"description\":\"MPEG-4 Face and Body Animation feature points present in the render (from 1.3).\"}}},\"Landmark\":{\"description\":\"One landmark: screen position always; 3D positions, name and frustum flag where the system carries them.\",\"members\":{\"id\":{\"type\":\"int\",\"description\":\"The point's 0-based id in its system (absent for 1.3's MPEG-4 points, whose ids are labels written as numbers).\"},\"name\":{\"type\":\"string\",\"description\":\"The point's name in its system's reference table (from 1.3).\"},\"screen_space_pos\":{\"type\":\"float[2]\",\"description\":\"u, v as fractions of image width and height, origin top-left.\"},\"camera_space_pos\":{\"type\":\"float[3]\",\"description\":\"Metres, camera frame (OpenGL); absent for contour points.\"},\"world_space_pos\":{\"type\":\"float[3]\",\"description\":\"Metres, world frame; absent for contour points.\"},\"in_frustum\":{\"type\":\"bool\",\"description\":\"True when the point lies inside the image (from 1.3).\"}}},\"Pupil\":{\"description\":\"A pupil centre in screen, camera and world space.\",\"members\":{\"screen_space_pos\":{\"type\":\"float[2]\",\"description\":\"\"},\"camera_space_pos\":{\"type\":\"float[3]\",\"description\":\"\"},\"world_space_pos\":{\"type\":\"float[3]\",\"description\":\"\"},\"distance_to_camera\":{\"type\":\"float\",\"description\":\"\"}}},\"Gaze\":{\"description\":\"An eye's computed gaze: angles from the head's point of view (degrees) and a unit vector.\",\"members\":{\"gaze_vector\":{\"type\":\"float[3]\",\"description\":\"\"},\"horizontal_angle\":{\"type\":\"float\",\"description\":\"\"},\"vertical_angle\":{\"type\":\"float\",\"description\":\"\"}}},\"HeadPose\":{\"description\":\"The head's pose as rigid transforms, row-major.\",\"members\":{\"head2world\":{\"type\":\"float[4][4]\",\"description\":\"\"},\"head2cam\":{\"type\":\"float[4][4]\",\"description\":\"\"}}},\"FaceSettings\":{\"description\":\"The face settings requested for the render.\",\"members\":{\"expression\":{\"type\":\"Expression\",\"description\":\"\"},\"gaze\":{\"type\":\"GazeRequest\",\"description\":\"The gaze asked for (the computed gaze of the eyes is elsewhere).\"},\"head_turn\":{\"type\":\"HeadTurn\",\"description\":\"\"},\"hair\":{\"type\":\"Hair\",\"description\":\"\"},\"facial_hair\":{\"type\":\"Hair\",\"description\":\"Beard and moustache, where the render has them.\"},\"eyebrows\":{\"type\":\"Hair\",\"description\":\"From metadata 1.4 and info.json 1.5.\"},\"eyes\":{\"type\":\"Eyes\",\"description\":\"From metadata 1.4 and info.json 1.5.\"}}},\"Expression\":{\"description\":\"A facial expression and how strongly it shows.\",\"members\":{\"name\":{\"type\":\"string\",\"description\":\"\"},\"intensity\":{\"type\":\"float\",\"description\":\"0 (none) to 1 (full).\"}}},\"GazeRequest\":{\"description\":\"Requested gaze angles, degrees.\",\"members\":{\"horizontal_angle\":{\"type\":\"float\",\"description\":\"\"},\"vertical_angle\":{\"type\":\"float\",\"description\":\"\"}}},\"HeadTurn\":{\"description\":\"Requested head rotation, degrees.\",\"members\":{\"yaw\":{\"type\":\"float\",\"description\":\"\"},\"pitch\":{\"type\":\"float\",\"description\":\"\"},\"roll\":{\"type\":\"float\",\"description\":\"\"}}},\"Eyes\":{\"description\":\"Eye settings asked for.\",\"members\":{\"redness\":{\"type\":\"float\",\"description\":\"\"},\"pupil_dilation\":{\"type\":\"float\",\"description\":\"\"}}},\"Hair\":{\"description\":\"Hair (or facial hair) asked for: style and colour by name, and the random seed, length and density.\",\"members\":{\"style\":{\"type\":\"string\",\"description\":\"\"},\"color\":{\"type\":\"string\",\"description\":\"\"},\"color_seed\":{\"type\":\"float\",\"description\":\"\"},\"relative_length\":{\"type\":\"float\",\"description\":\"\"},\"relative_density\":{\"type\":\"float\",\"description\":\"\"}}},\"Identity\":{\"description\":\"The identity rendered.\",\"members\":{\"id\":{\"type\":\"int\",\"description\":\"\"},\"age\":{\"type\":\"int\",\"description\":\"\"},\"sex\":{\"type\":\"string\",\"description\":\"\\\"female\\\" or \\\"male\\\" (written gender until August 2021).\"},\"ethnicity\":{\"type\":\"string\",\"description\":\"\"},\"height_cm\":{\"type\":\"int\",\"description\":\"\"},\"weight_kg\":{\"type\":\"int\",\"description\":\"\"},\"height_label\":{\"type\":\"string\",\"description\":\"e.g. \\\"shorter\\\", \\\"median\\\" (metadata from 1.3, info.json 1.5).\"},\"fat_content_label\":{\"type\":\"string\",\"description\":\"e.g. \\\"lower\\\", \\\"median\\\" (metadata from 1.3, info.json 1.5).\"},\"outfit\":{\"type\":\"string\",\"description\":\"From metadata 1.4 and info.json 1.5, as the following.\"},\"eye_fold\":{\"type\":\"bool\",\"description\":\"\"},\"skin_tone\":{\"type\":\"float\",\"description\":\"\"},\"monk_score\":{\"type\":\"float\",\"description\":\"\"},\"model_index\":{\"type\":\"int\",\"description\":\"\"},\"texture_index\":{\"type\":\"int\",\"description\":\"\"},\"hair_color\":{\"type\":\"string\",\"description\":\"\"},\"hair_style\":{\"type\":\"string\",\"description\":\"\"},\"eyebrow_style\":{\"type\":\"string\",\"description\":\"\"},\"eyebrow_length\":{\"type\":\"float\",\"description\":\"\"},\"eyebrow_density\":{\"type\":\"float\",\"description\":\"\"},\"facial_hair_color\":{\"type\":\"string\",\"description\":\"\"},\"facial_hair_style\":{\"type\":\"string\",\"description\":\"\"}}}}}";
+
+    public static void Write(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IInfoDocument? document) => WriteInfoDocument(w, document);
+
+    private static void WriteInfoDocument(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IInfoDocument? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("camera"u8);
+        WriteRenderCamera(w, v.Camera);
+        w.WritePropertyName("landmarks"u8);
+        WriteLandmarkSystems(w, v.Landmarks);
+        w.WritePropertyName("pupil_left"u8);
+        WritePupil(w, v.PupilLeft);
+        w.WritePropertyName("pupil_right"u8);
+        WritePupil(w, v.PupilRight);
+        w.WritePropertyName("gaze_left"u8);
+        WriteGaze(w, v.GazeLeft);
+        w.WritePropertyName("gaze_right"u8);
+        WriteGaze(w, v.GazeRight);
+        w.WritePropertyName("head"u8);
+        WriteHeadPose(w, v.Head);
+        w.WritePropertyName("identity"u8);
+        WriteIdentity(w, v.Identity);
+        w.WritePropertyName("face"u8);
+        WriteFaceSettings(w, v.Face);
+        w.WritePropertyName("segments_mapping"u8);
+        global::Codec.Runtime.Json.ViewJsonWriter.Map(w, v.SegmentsMapping);
+        w.WritePropertyName("clothing_segments_mapping"u8);
+        global::Codec.Runtime.Json.ViewJsonWriter.Map(w, v.ClothingSegmentsMapping);
+        w.WritePropertyName("z_min"u8);
+        if (v.HasZMin) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ZMin); else w.WriteNullValue();
+        w.WritePropertyName("z_max"u8);
+        if (v.HasZMax) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ZMax); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRenderCamera(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IRenderCamera? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("intrinsics"u8);
+        if (v.HasIntrinsics) global::Codec.Runtime.Json.ViewJsonWriter.Matrix(w, v.Intrinsics); else w.WriteNullValue();
+        w.WritePropertyName("world2cam"u8);
+        if (v.HasWorld2cam) global::Codec.Runtime.Json.ViewJsonWriter.Matrix(w, v.World2cam); else w.WriteNullValue();
+        w.WritePropertyName("cam2world"u8);
+        if (v.HasCam2world) global::Codec.Runtime.Json.ViewJsonWriter.Matrix(w, v.Cam2world); else w.WriteNullValue();
+        w.WritePropertyName("focal_length_mm"u8);
+        if (v.HasFocalLengthMm) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.FocalLengthMm); else w.WriteNullValue();
+        w.WritePropertyName("sensor_width_mm"u8);
+        if (v.HasSensorWidthMm) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SensorWidthMm); else w.WriteNullValue();
+        w.WritePropertyName("sensor_height_mm"u8);
+        if (v.HasSensorHeightMm) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SensorHeightMm); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteLandmarkSystems(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.ILandmarkSystems? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("ibug68"u8);
+        WriteList(w, v.Ibug68, WriteLandmark);
+        w.WritePropertyName("ibug68_contour"u8);
+        WriteList(w, v.Ibug68Contour, WriteLandmark);
+        w.WritePropertyName("kinect_v2"u8);
+        WriteList(w, v.KinectV2, WriteLandmark);
+        w.WritePropertyName("coco_whole_body"u8);
+        WriteList(w, v.CocoWholeBody, WriteLandmark);
+        w.WritePropertyName("mediapipe_body"u8);
+        WriteList(w, v.MediapipeBody, WriteLandmark);
+        w.WritePropertyName("mediapipe_left_hand"u8);
+        WriteList(w, v.MediapipeLeftHand, WriteLandmark);
+        w.WritePropertyName("mediapipe_right_hand"u8);
+        WriteList(w, v.MediapipeRightHand, WriteLandmark);
+        w.WritePropertyName("mediapipe_left_iris"u8);
+        WriteList(w, v.MediapipeLeftIris, WriteLandmark);
+        w.WritePropertyName("mediapipe_right_iris"u8);
+        WriteList(w, v.MediapipeRightIris, WriteLandmark);
+        w.WritePropertyName("mpeg4"u8);
+        WriteList(w, v.Mpeg4, WriteLandmark);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLandmark(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.ILandmark? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("id"u8);
+        if (v.HasId) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Id); else w.WriteNullValue();
+        w.WritePropertyName("name"u8);
+        if (v.HasName) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Name); else w.WriteNullValue();
+        w.WritePropertyName("screen_space_pos"u8);
+        if (v.HasScreenSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.ScreenSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("camera_space_pos"u8);
+        if (v.HasCameraSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.CameraSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("world_space_pos"u8);
+        if (v.HasWorldSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.WorldSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("in_frustum"u8);
+        if (v.HasInFrustum) w.WriteBooleanValue(v.InFrustum); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WritePupil(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IPupil? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("screen_space_pos"u8);
+        if (v.HasScreenSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.ScreenSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("camera_space_pos"u8);
+        if (v.HasCameraSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.CameraSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("world_space_pos"u8);
+        if (v.HasWorldSpacePos) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.WorldSpacePos); else w.WriteNullValue();
+        w.WritePropertyName("distance_to_camera"u8);
+        if (v.HasDistanceToCamera) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.DistanceToCamera); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteGaze(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IGaze? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("gaze_vector"u8);
+        if (v.HasGazeVector) global::Codec.Runtime.Json.ViewJsonWriter.Vector(w, v.GazeVector); else w.WriteNullValue();
+        w.WritePropertyName("horizontal_angle"u8);
+        if (v.HasHorizontalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.HorizontalAngle); else w.WriteNullValue();
+        w.WritePropertyName("vertical_angle"u8);
+        if (v.HasVerticalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.VerticalAngle); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHeadPose(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IHeadPose? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("head2world"u8);
+        if (v.HasHead2world) global::Codec.Runtime.Json.ViewJsonWriter.Matrix(w, v.Head2world); else w.WriteNullValue();
+        w.WritePropertyName("head2cam"u8);
+        if (v.HasHead2cam) global::Codec.Runtime.Json.ViewJsonWriter.Matrix(w, v.Head2cam); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFaceSettings(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IFaceSettings? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("expression"u8);
+        WriteExpression(w, v.Expression);
+        w.WritePropertyName("gaze"u8);
+        WriteGazeRequest(w, v.Gaze);
+        w.WritePropertyName("head_turn"u8);
+        WriteHeadTurn(w, v.HeadTurn);
+        w.WritePropertyName("hair"u8);
+        WriteHair(w, v.Hair);
+        w.WritePropertyName("facial_hair"u8);
+        WriteHair(w, v.FacialHair);
+        w.WritePropertyName("eyebrows"u8);
+        WriteHair(w, v.Eyebrows);
+        w.WritePropertyName("eyes"u8);
+        WriteEyes(w, v.Eyes);
+        w.WriteEndObject();
+    }
+
+    private static void WriteExpression(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IExpression? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("name"u8);
+        if (v.HasName) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Name); else w.WriteNullValue();
+        w.WritePropertyName("intensity"u8);
+        if (v.HasIntensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Intensity); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteGazeRequest(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IGazeRequest? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("horizontal_angle"u8);
+        if (v.HasHorizontalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.HorizontalAngle); else w.WriteNullValue();
+        w.WritePropertyName("vertical_angle"u8);
+        if (v.HasVerticalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.VerticalAngle); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHeadTurn(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IHeadTurn? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("yaw"u8);
+        if (v.HasYaw) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Yaw); else w.WriteNullValue();
+        w.WritePropertyName("pitch"u8);
+        if (v.HasPitch) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Pitch); else w.WriteNullValue();
+        w.WritePropertyName("roll"u8);
+        if (v.HasRoll) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Roll); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEyes(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IEyes? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("redness"u8);
+        if (v.HasRedness) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Redness); else w.WriteNullValue();
+        w.WritePropertyName("pupil_dilation"u8);
+        if (v.HasPupilDilation) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.PupilDilation); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHair(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IHair? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("style"u8);
+        if (v.HasStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Style); else w.WriteNullValue();
+        w.WritePropertyName("color"u8);
+        if (v.HasColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Color); else w.WriteNullValue();
+        w.WritePropertyName("color_seed"u8);
+        if (v.HasColorSeed) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ColorSeed); else w.WriteNullValue();
+        w.WritePropertyName("relative_length"u8);
+        if (v.HasRelativeLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.RelativeLength); else w.WriteNullValue();
+        w.WritePropertyName("relative_density"u8);
+        if (v.HasRelativeDensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.RelativeDensity); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteIdentity(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Info.IIdentity? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("id"u8);
+        if (v.HasId) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Id); else w.WriteNullValue();
+        w.WritePropertyName("age"u8);
+        if (v.HasAge) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Age); else w.WriteNullValue();
+        w.WritePropertyName("sex"u8);
+        if (v.HasSex) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Sex); else w.WriteNullValue();
+        w.WritePropertyName("ethnicity"u8);
+        if (v.HasEthnicity) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Ethnicity); else w.WriteNullValue();
+        w.WritePropertyName("height_cm"u8);
+        if (v.HasHeightCm) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.HeightCm); else w.WriteNullValue();
+        w.WritePropertyName("weight_kg"u8);
+        if (v.HasWeightKg) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.WeightKg); else w.WriteNullValue();
+        w.WritePropertyName("height_label"u8);
+        if (v.HasHeightLabel) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HeightLabel); else w.WriteNullValue();
+        w.WritePropertyName("fat_content_label"u8);
+        if (v.HasFatContentLabel) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FatContentLabel); else w.WriteNullValue();
+        w.WritePropertyName("outfit"u8);
+        if (v.HasOutfit) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Outfit); else w.WriteNullValue();
+        w.WritePropertyName("eye_fold"u8);
+        if (v.HasEyeFold) w.WriteBooleanValue(v.EyeFold); else w.WriteNullValue();
+        w.WritePropertyName("skin_tone"u8);
+        if (v.HasSkinTone) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SkinTone); else w.WriteNullValue();
+        w.WritePropertyName("monk_score"u8);
+        if (v.HasMonkScore) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.MonkScore); else w.WriteNullValue();
+        w.WritePropertyName("model_index"u8);
+        if (v.HasModelIndex) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ModelIndex); else w.WriteNullValue();
+        w.WritePropertyName("texture_index"u8);
+        if (v.HasTextureIndex) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.TextureIndex); else w.WriteNullValue();
+        w.WritePropertyName("hair_color"u8);
+        if (v.HasHairColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HairColor); else w.WriteNullValue();
+        w.WritePropertyName("hair_style"u8);
+        if (v.HasHairStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HairStyle); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_style"u8);
+        if (v.HasEyebrowStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.EyebrowStyle); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_length"u8);
+        if (v.HasEyebrowLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.EyebrowLength); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_density"u8);
+        if (v.HasEyebrowDensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.EyebrowDensity); else w.WriteNullValue();
+        w.WritePropertyName("facial_hair_color"u8);
+        if (v.HasFacialHairColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FacialHairColor); else w.WriteNullValue();
+        w.WritePropertyName("facial_hair_style"u8);
+        if (v.HasFacialHairStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FacialHairStyle); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<T>? items, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T?> write) where T : class
+    {
+        if (items is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartArray();
+        foreach (var item in items) write(w, item);
+        w.WriteEndArray();
+    }
+}

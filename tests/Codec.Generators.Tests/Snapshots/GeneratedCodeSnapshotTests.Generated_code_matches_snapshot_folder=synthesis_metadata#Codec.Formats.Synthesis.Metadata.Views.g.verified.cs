@@ -582,3 +582,285 @@ public interface IRigCamera
     bool HasSensorWidth { get; }
 }
 
+/// <summary>
+/// Writes a document of synthesis.metadata as JSON by its views: every member under its views-file name, null where the version has none.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public static class MetadataDocumentJson
+{
+    /// <summary>The views file's views as JSON: <c>{"format", "root", "views": {view: {"description", "members": {name: {"type", "description"}}}}}</c>, types in the views language.</summary>
+    public const string Description = "{\"format\":\"synthesis.metadata\",\"root\":\"MetadataDocument\",\"views\":{\"MetadataDocument\":{\"description\":\"One line of metadata.jsonl: the request for one render.\",\"members\":{\"render_id\":{\"type\":\"int\",\"description\":\"N of the render's files (N.info.json, N.cam_<camera>.f_<frame>.info.json).\"},\"frame_number\":{\"type\":\"int\",\"description\":\"Frame of the render (from 1.4).\"},\"camera_name\":{\"type\":\"string\",\"description\":\"Camera of the render, without the cam_ prefix the file names add (from 1.4).\"},\"resolution_w\":{\"type\":\"int\",\"description\":\"Requested image width in pixels (up to 1.3; from 1.4 per rig camera).\"},\"resolution_h\":{\"type\":\"int\",\"description\":\"Requested image height in pixels (up to 1.3).\"},\"focal_length\":{\"type\":\"float\",\"description\":\"Requested focal length, millimetres (up to 1.3).\"},\"sensor_width\":{\"type\":\"float\",\"description\":\"Requested sensor width, millimetres (1.1 to 1.3).\"},\"rigs\":{\"type\":\"list<CameraRig>\",\"description\":\"The camera-and-light rigs around the head (from 1.4).\"},\"identity\":{\"type\":\"Identity\",\"description\":\"The identity requested (the render's info.json repeats it).\"},\"face\":{\"type\":\"FaceSettings\",\"description\":\"The face settings requested (the render's info.json repeats them).\"},\"accessories\":{\"type\":\"Accessories\",\"description\":\"The accessories requested, each by its style (\\\"none\\\": not worn).\"}}},\"Accessories\":{\"description\":\"The accessories requested for the render, each by its style name; \\\"none\\\" where the render has none.\",\"members\":{\"glasses\":{\"type\":\"string\",\"description\":\"\"},\"headwear\":{\"type\":\"string\",\"description\":\"\"},\"mask\":{\"type\":\"string\",\"description\":\"A face mask (cloth, respirator, neck gaiter).\"},\"headphones\":{\"type\":\"string\",\"description\":\"\"}}},\"CameraRig\":{\"description\":\"A camera-and-light rig.\",\"members\":{\"cameras\":{\"type\":\"list<RigCamera>\",\"description\":\"\"}}},\"FaceSettings\":{\"description\":\"The face settings requested for the render.\",\"members\":{\"expression\":{\"type\":\"Expression\",\"description\":\"\"},\"gaze\":{\"type\":\"GazeRequest\",\"description\":\"The gaze asked for (the computed gaze of the eyes is elsewhere).\"},\"head_turn\":{\"type\":\"HeadTurn\",\"description\":\"\"},\"hair\":{\"type\":\"Hair\",\"description\":\"\"},\"facial_hair\":{\"type\":\"Hair\",\"description\":\"Beard and moustache, where the render has them.\"},\"eyebrows\":{\"type\":\"Hair\",\"description\":\"From metadata 1.4 and info.json 1.5.\"},\"eyes\":{\"type\":\"Eyes\",\"description\":\"From metadata 1.4 and info.json 1.5.\"}}},\"Expression\":{\"description\":\"A facial expression and how strongly it shows.\",\"members\":{\"name\":{\"type\":\"string\",\"description\":\"\"},\"intensity\":{\"type\":\"float\",\"description\":\"0 (none) to 1 (full).\"}}},\"GazeRequest\":{\"description\":\"Requested gaze angles, degrees.\",\"members\":{\"horizontal_angle\":{\"type\":\"float\",\"description\":\"\"},\"vertical_angle\":{\"type\":\"float\",\"description\":\"\"}}},\"HeadTurn\":{\"description\":\"Requested head rotation, degrees.\",\"members\":{\"yaw\":{\"type\":\"float\",\"description\":\"\"},\"pitch\":{\"type\":\"float\",\"description\":\"\"},\"roll\":{\"type\":\"float\",\"description\":\"\"}}},\"Eyes\":{\"description\":\"Eye settings asked for.\",\"members\":{\"redness\":{\"type\":\"float\",\"description\":\"\"},\"pupil_dilation\":{\"type\":\"float\",\"description\":\"\"}}},\"Hair\":{\"description\":\"Hair (or facial hair) asked for: style and colour by name, and the random seed, length and density.\",\"members\":{\"style\":{\"type\":\"string\",\"description\":\"\"},\"color\":{\"type\":\"string\",\"description\":\"\"},\"color_seed\":{\"type\":\"float\",\"description\":\"\"},\"relative_length\":{\"type\":\"float\",\"description\":\"\"},\"relative_density\":{\"type\":\"float\",\"description\":\"\"}}},\"Identity\":{\"description\":\"The identity requested.\",\"members\":{\"id\":{\"type\":\"int\",\"description\":\"\"},\"age\":{\"type\":\"int\",\"description\":\"\"},\"sex\":{\"type\":\"string\",\"description\":\"\\\"female\\\" or \\\"male\\\" (written gender until August 2021).\"},\"ethnicity\":{\"type\":\"string\",\"description\":\"\"},\"height_cm\":{\"type\":\"int\",\"description\":\"\"},\"weight_kg\":{\"type\":\"int\",\"description\":\"\"},\"height_label\":{\"type\":\"string\",\"description\":\"e.g. \\\"shorter\\\", \\\"median\\\" (metadata from 1.3, info.json 1.5).\"},\"fat_content_label\":{\"type\":\"string\",\"description\":\"e.g. \\\"lower\\\", \\\"median\\\" (metadata from 1.3, info.json 1.5).\"},\"outfit\":{\"type\":\"string\",\"description\":\"From metadata 1.4 and info.json 1.5, as the following.\"},\"eye_fold\":{\"type\":\"bool\",\"description\":\"\"},\"skin_tone\":{\"type\":\"float\",\"description\":\"\"},\"monk_score\":{\"type\":\"float\",\"description\":\"\"},\"model_index\":{\"type\":\"int\",\"description\":\"\"},\"texture_index\":{\"type\":\"int\",\"description\":\"\"},\"hair_color\":{\"type\":\"string\",\"description\":\"\"},\"hair_style\":{\"type\":\"string\",\"description\":\"\"},\"eyebrow_style\":{\"type\":\"string\",\"description\":\"\"},\"eyebrow_length\":{\"type\":\"float\",\"description\":\"\"},\"eyebrow_density\":{\"type\":\"float\",\"description\":\"\"},\"facial_hair_color\":{\"type\":\"string\",\"description\":\"\"},\"facial_hair_style\":{\"type\":\"string\",\"description\":\"\"}}},\"RigCamera\":{\"description\":\"One camera of a rig, as requested.\",\"members\":{\"name\":{\"type\":\"string\",\"description\":\"\"},\"resolution_w\":{\"type\":\"int\",\"description\":\"\"},\"resolution_h\":{\"type\":\"int\",\"description\":\"\"},\"focal_length\":{\"type\":\"float\",\"description\":\"\"},\"sensor_width\":{\"type\":\"float\",\"description\":\"\"}}}}}";
+
+    public static void Write(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IMetadataDocument? document) => WriteMetadataDocument(w, document);
+
+    private static void WriteMetadataDocument(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IMetadataDocument? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("render_id"u8);
+        if (v.HasRenderId) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.RenderId); else w.WriteNullValue();
+        w.WritePropertyName("frame_number"u8);
+        if (v.HasFrameNumber) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.FrameNumber); else w.WriteNullValue();
+        w.WritePropertyName("camera_name"u8);
+        if (v.HasCameraName) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.CameraName); else w.WriteNullValue();
+        w.WritePropertyName("resolution_w"u8);
+        if (v.HasResolutionW) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ResolutionW); else w.WriteNullValue();
+        w.WritePropertyName("resolution_h"u8);
+        if (v.HasResolutionH) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ResolutionH); else w.WriteNullValue();
+        w.WritePropertyName("focal_length"u8);
+        if (v.HasFocalLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.FocalLength); else w.WriteNullValue();
+        w.WritePropertyName("sensor_width"u8);
+        if (v.HasSensorWidth) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SensorWidth); else w.WriteNullValue();
+        w.WritePropertyName("rigs"u8);
+        WriteList(w, v.Rigs, WriteCameraRig);
+        w.WritePropertyName("identity"u8);
+        WriteIdentity(w, v.Identity);
+        w.WritePropertyName("face"u8);
+        WriteFaceSettings(w, v.Face);
+        w.WritePropertyName("accessories"u8);
+        WriteAccessories(w, v.Accessories);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAccessories(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IAccessories? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("glasses"u8);
+        if (v.HasGlasses) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Glasses); else w.WriteNullValue();
+        w.WritePropertyName("headwear"u8);
+        if (v.HasHeadwear) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Headwear); else w.WriteNullValue();
+        w.WritePropertyName("mask"u8);
+        if (v.HasMask) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Mask); else w.WriteNullValue();
+        w.WritePropertyName("headphones"u8);
+        if (v.HasHeadphones) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Headphones); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCameraRig(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.ICameraRig? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("cameras"u8);
+        WriteList(w, v.Cameras, WriteRigCamera);
+        w.WriteEndObject();
+    }
+
+    private static void WriteFaceSettings(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IFaceSettings? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("expression"u8);
+        WriteExpression(w, v.Expression);
+        w.WritePropertyName("gaze"u8);
+        WriteGazeRequest(w, v.Gaze);
+        w.WritePropertyName("head_turn"u8);
+        WriteHeadTurn(w, v.HeadTurn);
+        w.WritePropertyName("hair"u8);
+        WriteHair(w, v.Hair);
+        w.WritePropertyName("facial_hair"u8);
+        WriteHair(w, v.FacialHair);
+        w.WritePropertyName("eyebrows"u8);
+        WriteHair(w, v.Eyebrows);
+        w.WritePropertyName("eyes"u8);
+        WriteEyes(w, v.Eyes);
+        w.WriteEndObject();
+    }
+
+    private static void WriteExpression(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IExpression? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("name"u8);
+        if (v.HasName) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Name); else w.WriteNullValue();
+        w.WritePropertyName("intensity"u8);
+        if (v.HasIntensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Intensity); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteGazeRequest(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IGazeRequest? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("horizontal_angle"u8);
+        if (v.HasHorizontalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.HorizontalAngle); else w.WriteNullValue();
+        w.WritePropertyName("vertical_angle"u8);
+        if (v.HasVerticalAngle) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.VerticalAngle); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHeadTurn(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IHeadTurn? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("yaw"u8);
+        if (v.HasYaw) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Yaw); else w.WriteNullValue();
+        w.WritePropertyName("pitch"u8);
+        if (v.HasPitch) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Pitch); else w.WriteNullValue();
+        w.WritePropertyName("roll"u8);
+        if (v.HasRoll) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Roll); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEyes(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IEyes? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("redness"u8);
+        if (v.HasRedness) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Redness); else w.WriteNullValue();
+        w.WritePropertyName("pupil_dilation"u8);
+        if (v.HasPupilDilation) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.PupilDilation); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHair(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IHair? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("style"u8);
+        if (v.HasStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Style); else w.WriteNullValue();
+        w.WritePropertyName("color"u8);
+        if (v.HasColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Color); else w.WriteNullValue();
+        w.WritePropertyName("color_seed"u8);
+        if (v.HasColorSeed) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ColorSeed); else w.WriteNullValue();
+        w.WritePropertyName("relative_length"u8);
+        if (v.HasRelativeLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.RelativeLength); else w.WriteNullValue();
+        w.WritePropertyName("relative_density"u8);
+        if (v.HasRelativeDensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.RelativeDensity); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteIdentity(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IIdentity? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("id"u8);
+        if (v.HasId) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Id); else w.WriteNullValue();
+        w.WritePropertyName("age"u8);
+        if (v.HasAge) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.Age); else w.WriteNullValue();
+        w.WritePropertyName("sex"u8);
+        if (v.HasSex) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Sex); else w.WriteNullValue();
+        w.WritePropertyName("ethnicity"u8);
+        if (v.HasEthnicity) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Ethnicity); else w.WriteNullValue();
+        w.WritePropertyName("height_cm"u8);
+        if (v.HasHeightCm) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.HeightCm); else w.WriteNullValue();
+        w.WritePropertyName("weight_kg"u8);
+        if (v.HasWeightKg) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.WeightKg); else w.WriteNullValue();
+        w.WritePropertyName("height_label"u8);
+        if (v.HasHeightLabel) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HeightLabel); else w.WriteNullValue();
+        w.WritePropertyName("fat_content_label"u8);
+        if (v.HasFatContentLabel) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FatContentLabel); else w.WriteNullValue();
+        w.WritePropertyName("outfit"u8);
+        if (v.HasOutfit) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Outfit); else w.WriteNullValue();
+        w.WritePropertyName("eye_fold"u8);
+        if (v.HasEyeFold) w.WriteBooleanValue(v.EyeFold); else w.WriteNullValue();
+        w.WritePropertyName("skin_tone"u8);
+        if (v.HasSkinTone) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SkinTone); else w.WriteNullValue();
+        w.WritePropertyName("monk_score"u8);
+        if (v.HasMonkScore) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.MonkScore); else w.WriteNullValue();
+        w.WritePropertyName("model_index"u8);
+        if (v.HasModelIndex) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ModelIndex); else w.WriteNullValue();
+        w.WritePropertyName("texture_index"u8);
+        if (v.HasTextureIndex) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.TextureIndex); else w.WriteNullValue();
+        w.WritePropertyName("hair_color"u8);
+        if (v.HasHairColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HairColor); else w.WriteNullValue();
+        w.WritePropertyName("hair_style"u8);
+        if (v.HasHairStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.HairStyle); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_style"u8);
+        if (v.HasEyebrowStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.EyebrowStyle); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_length"u8);
+        if (v.HasEyebrowLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.EyebrowLength); else w.WriteNullValue();
+        w.WritePropertyName("eyebrow_density"u8);
+        if (v.HasEyebrowDensity) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.EyebrowDensity); else w.WriteNullValue();
+        w.WritePropertyName("facial_hair_color"u8);
+        if (v.HasFacialHairColor) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FacialHairColor); else w.WriteNullValue();
+        w.WritePropertyName("facial_hair_style"u8);
+        if (v.HasFacialHairStyle) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.FacialHairStyle); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRigCamera(global::System.Text.Json.Utf8JsonWriter w, global::Codec.Formats.Synthesis.Metadata.IRigCamera? v)
+    {
+        if (v is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WritePropertyName("name"u8);
+        if (v.HasName) global::Codec.Runtime.Json.ViewJsonWriter.Text(w, v.Name); else w.WriteNullValue();
+        w.WritePropertyName("resolution_w"u8);
+        if (v.HasResolutionW) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ResolutionW); else w.WriteNullValue();
+        w.WritePropertyName("resolution_h"u8);
+        if (v.HasResolutionH) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.ResolutionH); else w.WriteNullValue();
+        w.WritePropertyName("focal_length"u8);
+        if (v.HasFocalLength) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.FocalLength); else w.WriteNullValue();
+        w.WritePropertyName("sensor_width"u8);
+        if (v.HasSensorWidth) global::Codec.Runtime.Json.ViewJsonWriter.Number(w, v.SensorWidth); else w.WriteNullValue();
+        w.WriteEndObject();
+    }
+
+    private static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyList<T>? items, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T?> write) where T : class
+    {
+        if (items is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartArray();
+        foreach (var item in items) write(w, item);
+        w.WriteEndArray();
+    }
+}

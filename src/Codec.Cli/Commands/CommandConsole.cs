@@ -1,0 +1,13 @@
+namespace Codec.Cli.Commands;
+
+/// <summary>
+/// Where a command writes and how: the process's console (a terminal gets colour and a live progress line, a
+/// redirected error stream plain progress lines), or writers of the caller's that are no terminal and show no progress.
+/// </summary>
+public sealed record CommandConsole(TextWriter Out, TextWriter Error, bool IsTerminal, bool ShowProgress, bool PlainProgress)
+{
+    public static CommandConsole Process => new(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, Console.IsErrorRedirected);
+
+    /// <summary>Writers of the caller's: no colour, no progress.</summary>
+    public static CommandConsole Writers(TextWriter output, TextWriter error) => new(output, error, false, false, false);
+}

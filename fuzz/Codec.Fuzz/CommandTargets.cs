@@ -92,7 +92,9 @@ public abstract class CommandTarget : FuzzTarget
         {
             string text = Encoding.UTF8.GetString(input);
             int newline = text.IndexOf('\n');
-            new PathGlob(newline < 0 ? text : text[..newline]).Matches(newline < 0 ? "" : text[(newline + 1)..]);
+            string pattern = newline < 0 ? text : text[..newline];
+            // A pattern past the limit is a usage error before any matching (Suppression.Parse, CodecConfig).
+            if (PathGlob.Refusal(pattern) is null) new PathGlob(pattern).Matches(newline < 0 ? "" : text[(newline + 1)..]);
         }
     }
 

@@ -124,7 +124,14 @@ public sealed record CodecConfig
                 return null;
             }
 
-            var globs = item["paths"]?.Items.Select(p => new PathGlob(p.Text!)).ToList() ?? [];
+            var patterns = item["paths"]?.Items.Select(p => p.Text!).ToList() ?? [];
+            if (patterns.Select(PathGlob.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                error = $"{path}: /ignore/{index}/paths: {refusal}";
+                return null;
+            }
+
+            var globs = patterns.Select(p => new PathGlob(p)).ToList();
             ignore.Add(new Suppression(code.ToUpperInvariant(), globs, folder, item["reason"]?.Text, InsideOnly: true));
         }
 

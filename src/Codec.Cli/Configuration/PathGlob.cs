@@ -7,8 +7,9 @@ namespace Codec.Cli.Configuration;
 /// </summary>
 /// <remarks>
 /// The pattern is compiled to a small automaton and a path is matched by following every state it can be in at once,
-/// one character at a time: the time is the path's length times the pattern's, whatever the stars, never the
-/// backtracking a regular expression does on <c>*a*a*a*b</c>.
+/// one character at a time, 64 states to a machine word: the time is the path's length times the pattern's over 64,
+/// whatever the stars, never the backtracking a regular expression does on <c>*a*a*a*b</c>. A pattern is at most
+/// <see cref="MaxLength"/> characters, the longest path a file system names.
 /// </remarks>
 public sealed class PathGlob
 {
@@ -21,11 +22,21 @@ public sealed class PathGlob
         Anything,  // ** elsewhere: any run of characters, across folders
     }
 
-    private readonly Step[] _steps;
-    private readonly char[] _literals;
+    /// <summary>The longest pattern: a path longer than this names no file (Linux's PATH_MAX).</summary>
+    public const int MaxLength = 4096;
+
+    private readonly int _words;                  // machine words per state set: states 0..steps
+    private readonly int _final;                  // the state where the whole pattern is matched
+    private readonly Dictionary<char, ulong[]> _literal = new();  // by character: the steps that match exactly it
+    private readonly ulong[] _one, _name, _anything, _folders, _empty;
+
+    /// <summary>Why <paramref name="pattern"/> cannot be a path pattern, or null when it can.</summary>
+    public static string? Refusal(string pattern) =>
+        pattern.Length > MaxLength ? $"a path pattern is at most {MaxLength:N0} characters (this one has {pattern.Length:N0})" : null;
 
     public PathGlob(string pattern)
     {
+        if (Refusal(pattern) is { } refusal) throw new ArgumentException(refusal, nameof(pattern));
         Pattern = pattern;
         string body = pattern.Replace('\\', '/').TrimStart('/');
         if (!body.Contains('/')) body = "**/" + body;
@@ -52,8 +63,32 @@ public sealed class PathGlob
             literals.Add(c);
         }
 
-        _steps = [.. steps];
-        _literals = [.. literals];
+        _final = steps.Count;
+        _words = (_final + 1 + 63) / 64;
+        _one = new ulong[_words];
+        _name = new ulong[_words];
+        _anything = new ulong[_words];
+        _folders = new ulong[_words];
+        _empty = new ulong[_words];
+        for (int i = 0; i < steps.Count; i++)
+        {
+            ulong bit = 1UL << (i & 63);
+            int word = i >> 6;
+            switch (steps[i])
+            {
+                case Step.Literal:
+                    if (!_literal.TryGetValue(literals[i], out var mask)) _literal[literals[i]] = mask = new ulong[_words];
+                    mask[word] |= bit;
+                    break;
+                case Step.One: _one[word] |= bit; break;
+                case Step.Name: _name[word] |= bit; break;
+                case Step.Anything: _anything[word] |= bit; break;
+                case Step.Folders: _folders[word] |= bit; break;
+            }
+
+            // Stars may match nothing: a state before one is also a state after it.
+            if (steps[i] is Step.Name or Step.Folders or Step.Anything) _empty[word] |= bit;
+        }
     }
 
     public string Pattern { get; }
@@ -61,71 +96,69 @@ public sealed class PathGlob
     /// <summary>Whether <paramref name="relativePath"/> (relative to the pattern's folder, any separator) matches.</summary>
     public bool Matches(string relativePath)
     {
-        int n = _steps.Length;
-        // State i: steps before i are matched. Inside[i]: within a folder name that a Folders step at i is consuming.
-        // State n: the whole pattern is matched; Below: past it, inside the folder it names.
-        Span<bool> at = n < 512 ? stackalloc bool[n + 1] : new bool[n + 1];
-        Span<bool> inside = n < 512 ? stackalloc bool[n + 1] : new bool[n + 1];
-        Span<bool> nextAt = n < 512 ? stackalloc bool[n + 1] : new bool[n + 1];
-        Span<bool> nextInside = n < 512 ? stackalloc bool[n + 1] : new bool[n + 1];
+        // Bit i of `at`: the steps before i are matched. Bit i of `inside`: a **/ step at i is inside a folder name.
+        // `below`: the whole pattern was matched and the path goes on inside the folder it names.
+        int w = _words;
+        Span<ulong> at = stackalloc ulong[w], inside = stackalloc ulong[w], nextAt = stackalloc ulong[w], nextInside = stackalloc ulong[w];
         bool below = false;
-        at.Clear();
-        inside.Clear();
-        at[0] = true;
+        at[0] = 1;
         Close(at);
         foreach (char raw in relativePath)
         {
             char c = raw == '\\' ? '/' : raw;
-            nextAt.Clear();
-            nextInside.Clear();
-            bool nextBelow = below;
-            for (int i = 0; i <= n; i++)
+            bool slash = c == '/';
+            var literal = _literal.GetValueOrDefault(c);
+            ulong carry = 0;
+            bool any = false;
+            for (int k = 0; k < w; k++)
             {
-                if (inside[i])
+                ulong state = at[k];
+                ulong advance = state & ((literal is null ? 0 : literal[k]) | (slash ? 0 : _one[k]));
+                ulong stay = state & (_anything[k] | (slash ? 0 : _name[k]));
+                ulong folder = state & _folders[k];
+                ulong next = (advance << 1) | carry | stay;
+                carry = advance >> 63;
+                if (slash)
                 {
-                    if (c == '/') nextAt[i] = true;
-                    else nextInside[i] = true;
+                    next |= folder | inside[k];
+                    nextInside[k] = 0;
+                }
+                else
+                {
+                    nextInside[k] = folder | inside[k];
                 }
 
-                if (!at[i]) continue;
-                if (i == n)
-                {
-                    if (c == '/') nextBelow = true;
-                    continue;
-                }
-
-                switch (_steps[i])
-                {
-                    case Step.Literal when c == _literals[i]:
-                    case Step.One when c != '/':
-                        nextAt[i + 1] = true;
-                        break;
-                    case Step.Name when c != '/':
-                    case Step.Anything:
-                        nextAt[i] = true;
-                        break;
-                    case Step.Folders:
-                        if (c == '/') nextAt[i] = true;
-                        else nextInside[i] = true;
-                        break;
-                }
+                nextAt[k] = next;
+                any |= (next | nextInside[k]) != 0;
             }
 
+            if (slash && (at[_final >> 6] & (1UL << (_final & 63))) != 0) below = true;
             Close(nextAt);
             nextAt.CopyTo(at);
             nextInside.CopyTo(inside);
-            below = nextBelow;
+            if (!any && !below) return false; // no state left: nothing further can match
         }
 
-        return at[n] || below;
+        return (at[_final >> 6] & (1UL << (_final & 63))) != 0 || below;
     }
 
-    // Steps that may match nothing let the states they hold move past them.
-    private void Close(Span<bool> states)
+    // Steps that may match nothing let the states they hold move past them (a run of them, one at a time).
+    private void Close(Span<ulong> states)
     {
-        for (int i = 0; i < _steps.Length; i++)
+        while (true)
         {
-            if (states[i] && _steps[i] is Step.Name or Step.Folders or Step.Anything) states[i + 1] = true;
+            ulong carry = 0;
+            bool added = false;
+            for (int k = 0; k < states.Length; k++)
+            {
+                ulong moved = states[k] & _empty[k];
+                ulong next = states[k] | (moved << 1) | carry;
+                carry = moved >> 63;
+                added |= next != states[k];
+                states[k] = next;
+            }
+
+            if (!added) return;
         }
     }
 }

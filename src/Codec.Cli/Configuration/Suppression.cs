@@ -39,6 +39,12 @@ public sealed record Suppression(string Code, IReadOnlyList<PathGlob> Paths, str
                 return null;
             }
 
+            if (colon >= 0 && PathGlob.Refusal(item[(colon + 1)..]) is { } refusal)
+            {
+                error = $"--ignore {code}:…: {refusal}";
+                return null;
+            }
+
             list.Add(new Suppression(code.ToUpperInvariant(), colon < 0 ? [] : [new PathGlob(item[(colon + 1)..])], baseFolder));
         }
 

@@ -79,22 +79,57 @@ public sealed class HostileControlsTests : IDisposable
                 else regex.Append(Regex.Escape(c.ToString()));
             }
 
-            return new Regex(regex.Append("(?:/.*)?$").ToString());
+            return new Regex(regex.Append("(?:/.*)?$").ToString(), RegexOptions.NonBacktracking);
         }
 
         var random = new Random(2026);
-        string Draw(string alphabet, int most) => new(Enumerable.Range(0, random.Next(most + 1)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        string Draw(string alphabet, int least, int most) => new(Enumerable.Range(0, random.Next(least, most + 1)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
         int matched = 0;
         for (int trial = 0; trial < 20_000; trial++)
         {
-            string pattern = Draw("ab*?/.", 8);
-            string path = Draw("ab/.", 10);
+            string pattern = Draw("ab*?/.", 0, 8);
+            string path = Draw("ab/.", 0, 10);
             bool expected = Oracle(pattern).IsMatch(path);
             Assert.True(expected == new PathGlob(pattern).Matches(path), $"'{pattern}' against '{path}': expected {expected}");
             if (expected) matched++;
         }
 
         Assert.InRange(matched, 1_000, 19_000); // both answers were drawn often
+
+        // Patterns of 60 to 200 steps: the automaton's states span several machine words, and states cross from one to the next.
+        matched = 0;
+        for (int trial = 0; trial < 3_000; trial++)
+        {
+            string pattern = Draw("aaaab*?", 60, 200);
+            string path = trial % 2 == 0 ? Draw("ab", 60, 220) : new string(pattern.Select(c => c == '*' || c == '?' ? 'b' : c).ToArray());
+            bool expected = Oracle(pattern).IsMatch(path);
+            Assert.True(expected == new PathGlob(pattern).Matches(path), $"'{pattern}' against '{path}': expected {expected}");
+            if (expected) matched++;
+        }
+
+        Assert.InRange(matched, 300, 2_700);
+    }
+
+    // What a fuzzing campaign found slow: globs and names of 50 to 67 KB, 3 s a match. A pattern is now at most 4,096
+    // characters, the longest path a system names, and a match costs the name's length times the pattern's over 64.
+    [Fact]
+    public void The_longest_pattern_against_a_huge_name_is_matched_at_once_and_a_longer_one_is_a_usage_error()
+    {
+        string longest = string.Concat(Enumerable.Repeat("*a?", PathGlob.MaxLength / 3)) + "b";
+        Assert.Equal(PathGlob.MaxLength, longest.Length);
+        var watch = Stopwatch.StartNew();
+        Assert.False(new PathGlob(longest).Matches(new string('a', 65_000)));
+        Assert.True(new PathGlob(longest[..^1]).Matches(new string('a', 65_000)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+
+        string tooLong = new('a', PathGlob.MaxLength + 1);
+        var (exit, _, err) = Validate(new ValidateSettings { Ignore = ["F601:" + tooLong] }, TestPaths.SampleData);
+        Assert.Equal(2, exit);
+        Assert.Contains("a path pattern is at most 4,096 characters (this one has 4,097)", err);
+        string config = Config(Encoding.UTF8.GetBytes("{\"ignore\": [{\"code\": \"F601\", \"paths\": [\"" + tooLong + "\"]}]}"));
+        (exit, _, err) = Validate(new ValidateSettings { Config = config }, TestPaths.SampleData);
+        Assert.Equal(2, exit);
+        Assert.Contains("4096", err.Replace(",", ""));
     }
 
     [Fact]

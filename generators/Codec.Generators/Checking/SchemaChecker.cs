@@ -258,30 +258,14 @@ internal sealed class SchemaChecker
 
     private TypeRef? ResolveType(string text, TextPosition position, string at)
     {
-        TypeRef? result = text switch
-        {
-            "bool" => new TypeRef(ValueKind.Bool),
-            "int" => new TypeRef(ValueKind.Int),
-            "float" => new TypeRef(ValueKind.Float),
-            "string" => new TypeRef(ValueKind.String),
-            "number-or-string" => new TypeRef(ValueKind.NumberOrString),
-            "float[2]" => new TypeRef(ValueKind.Vec2),
-            "float[3]" => new TypeRef(ValueKind.Vec3),
-            "float[4]" => new TypeRef(ValueKind.Vec4),
-            "float[3][3]" => new TypeRef(ValueKind.Mat3),
-            "float[4][4]" => new TypeRef(ValueKind.Mat4),
-            "map<int>" => new TypeRef(ValueKind.IntMap),
-            _ => null,
-        };
-        if (result is not null) return result;
-
+        if (TypeVocabulary.ModelKind(text) is { } kind) return new TypeRef(kind);
         if (text.StartsWith("list<", System.StringComparison.Ordinal) && text.EndsWith(">", System.StringComparison.Ordinal))
         {
             var element = ResolveType(text.Substring(5, text.Length - 6), position, at);
             if (element is null) return null;
-            if (element.Kind is not (ValueKind.Int or ValueKind.Float or ValueKind.String or ValueKind.Object))
+            if (element.Kind != ValueKind.Object && !TypeVocabulary.ListElements.Contains(element.Kind))
             {
-                Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"lists of {element.Describe()}; list items may be int, float, string or an object type");
+                Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"lists of {element.Describe()}; list items may be {string.Join(", ", TypeVocabulary.ListElements.Select(TypeVocabulary.TextOf))} or an object type");
                 return null;
             }
 
@@ -290,7 +274,7 @@ internal sealed class SchemaChecker
 
         if (text.Contains("[") || text.StartsWith("map<", System.StringComparison.Ordinal))
         {
-            Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"'{text}'; fixed arrays are float[2], float[3], float[4], float[3][3], float[4][4]; maps are map<int>");
+            Error(DiagnosticDescriptors.Unsupported, position, text.Length + 2, at, $"'{text}'; fixed arrays are {TypeVocabulary.Shapes}");
             return null;
         }
 

@@ -15,19 +15,6 @@ namespace Codec.Generators.Checking;
 internal static class ViewChecker
 {
 
-    private static readonly Dictionary<string, ViewValueKind> Scalars = new()
-    {
-        ["bool"] = ViewValueKind.Bool,
-        ["int"] = ViewValueKind.Int,
-        ["float"] = ViewValueKind.Float,
-        ["string"] = ViewValueKind.String,
-        ["float[2]"] = ViewValueKind.Vec2,
-        ["float[3]"] = ViewValueKind.Vec3,
-        ["float[4]"] = ViewValueKind.Vec4,
-        ["float[3][3]"] = ViewValueKind.Mat3,
-        ["float[4][4]"] = ViewValueKind.Mat4,
-        ["map<int>"] = ViewValueKind.IntMap,
-    };
 
     public static ViewSetSpec? CheckSet(ViewSetDraft draft, List<DiagnosticInfo> diagnostics)
     {
@@ -57,7 +44,7 @@ internal static class ViewChecker
                     continue;
                 }
 
-                if (Scalars.TryGetValue(m.Type, out var kind))
+                if (TypeVocabulary.ViewKind(m.Type) is { } kind)
                 {
                     members.Add(new ViewMemberSpec(m.Name, property, kind, null, m.Description));
                     continue;
@@ -67,7 +54,7 @@ internal static class ViewChecker
                 string target = list ? m.Type.Substring(5, m.Type.Length - 6) : m.Type;
                 if (!names.Contains(target))
                 {
-                    Error(m.TypePosition, m.Type.Length + 2, at, $"'{m.Type}' is not a view member type: use bool, int, float, string, float[2], float[3], float[4], float[3][3], float[4][4], map<int>, a view of this file ({string.Join(", ", names)}) or list<view>");
+                    Error(m.TypePosition, m.Type.Length + 2, at, $"'{m.Type}' is not a view member type: use {TypeVocabulary.ViewWords}, a view of this file ({string.Join(", ", names)}) or list<view>");
                     continue;
                 }
 

@@ -21,7 +21,7 @@ internal static class DiagnosticDescriptors
         "Version '{0}' is malformed: use digits separated by dots, such as \"1.5\"", "Versions are compared part by part, so they must be numbers separated by dots.");
 
     public static readonly DiagnosticDescriptor UnknownType = Create("CODEC004", "Unknown type",
-        "Unknown type '{0}' at {1}; known: bool, int, float, string, number-or-string, float[2|3|4], float[3][3], float[4][4], list<T>, map<int> and the types declared under /types",
+        "Unknown type '{0}' at {1}; known: " + Model.TypeVocabulary.ModelWords + ", list<T> and the types declared under /types",
         "Declare the type under /types or fix its spelling.");
 
     public static readonly DiagnosticDescriptor DuplicateMember = Create("CODEC005", "Duplicate member",

@@ -105,16 +105,8 @@ internal sealed record TypeRef(ValueKind Kind, string? TypeName = null, TypeRef?
     {
         ValueKind.Object or ValueKind.Enum => TypeName!,
         ValueKind.List => "list<" + Element!.Describe() + ">",
-        ValueKind.IntMap => "map<int>",
-        ValueKind.Vec2 => "float[2]",
-        ValueKind.Vec3 => "float[3]",
-        ValueKind.Vec4 => "float[4]",
-        ValueKind.Mat3 => "float[3][3]",
-        ValueKind.Mat4 => "float[4][4]",
-        ValueKind.NumberOrString => "number-or-string",
-        _ => Kind.ToString().ToLowerInvariant(),
-    };
-}
+        _ => TypeVocabulary.TextOf(Kind)!,
+    };}
 
 /// <summary>A semantic rule with its arguments resolved against the model.</summary>
 internal sealed record RuleSpec(

@@ -53,15 +53,8 @@ internal sealed record ViewMemberSpec(string JsonName, string PropertyName, View
     {
         ViewValueKind.View => ViewName!,
         ViewValueKind.ViewList => "list<" + ViewName + ">",
-        ViewValueKind.IntMap => "map<int>",
-        ViewValueKind.Vec2 => "float[2]",
-        ViewValueKind.Vec3 => "float[3]",
-        ViewValueKind.Vec4 => "float[4]",
-        ViewValueKind.Mat3 => "float[3][3]",
-        ViewValueKind.Mat4 => "float[4][4]",
-        _ => Kind.ToString().ToLowerInvariant(),
-    };
-}
+        _ => TypeVocabulary.TextOf(Kind)!,
+    };}
 
 /// <summary>A model type of one version implementing one view: how each view member is read from the model.</summary>
 internal sealed record ViewImplSpec(string TypeName, string ViewName, string Interface, EquatableArray<ViewBindingSpec> Bindings);

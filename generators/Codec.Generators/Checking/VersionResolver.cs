@@ -112,7 +112,11 @@ internal sealed class VersionResolver
         bool ok = true;
         foreach (var change in child.Changes) ok &= Apply(child, merged, change);
 
-        merged.Rules.AddRange(parent.Rules.Where(r => !child.RemovedRules.Any(r.SameAs)));
+        // Inherited rules and view implementations follow the version's renames; a rule the version writes itself wins
+        // over an inherited one that became the same.
+        var follower = new RenameFollower(parent, child.Changes);
+        var inheritedRules = parent.Rules.Where(r => !child.RemovedRules.Any(r.SameAs)).Select(follower.Rule).ToList();
+        merged.Rules.AddRange(inheritedRules.Where(r => !child.Rules.Any(r.SameAs)));
         for (int i = 0; i < child.RemovedRules.Count; i++)
         {
             var removed = child.RemovedRules[i];
@@ -128,10 +132,11 @@ internal sealed class VersionResolver
 
         // A view implementation the child writes again is the inherited one with the child's member mappings on top;
         // null drops it.
-        merged.ViewMaps.AddRange(parent.ViewMaps.Where(p => !child.ViewMaps.Any(c => c.SameTarget(p))));
+        var inheritedMaps = parent.ViewMaps.Select(follower.Map).ToList();
+        merged.ViewMaps.AddRange(inheritedMaps.Where(p => !child.ViewMaps.Any(c => c.SameTarget(p))));
         foreach (var map in child.ViewMaps)
         {
-            var inherited = parent.ViewMaps.FirstOrDefault(map.SameTarget);
+            var inherited = inheritedMaps.FirstOrDefault(map.SameTarget);
             if (!map.Removed)
             {
                 var combined = new ViewMapDraft(map.TypeName, map.ViewName, map.Position);

@@ -180,6 +180,19 @@ internal sealed class RuleDraft
     /// <summary>The options the schema writes (tolerance, knownBug, ...) and where.</summary>
     public readonly Dictionary<string, TextPosition> Options = new();
 
+    /// <summary>A copy whose pointers (arguments and known offset key) are <paramref name="pointer"/>'s rewrites.</summary>
+    public RuleDraft CopyWith(System.Func<string, string> pointer)
+    {
+        var copy = new RuleDraft(Name, Position)
+        {
+            Tolerance = Tolerance, KnownBug = KnownBug, Table = Table, TablePosition = TablePosition, IdOffset = IdOffset,
+            KnownOffset = KnownOffset is { } k ? new KnownOffsetDraft { Key = pointer(k.Key), From = k.From, To = k.To, Tolerance = k.Tolerance, Position = k.Position } : null,
+        };
+        foreach (var (parameter, at, position) in Arguments) copy.Arguments.Add((parameter, pointer(at), position));
+        foreach (var option in Options) copy.Options[option.Key] = option.Value;
+        return copy;
+    }
+
     /// <summary>Same rule with the same arguments (how a derived version names an inherited rule to drop).</summary>
     public bool SameAs(RuleDraft other)
     {

@@ -91,6 +91,42 @@ public sealed class InheritanceDiagnosticTests
     }
 
     [Fact]
+    public void A_rename_carries_to_the_inherited_rules_once()
+    {
+        // v renamed to direction, and Point.x (reached through point) to u: the inherited rules read the new names.
+        const string withRules = """
+            {
+              "format": "test.doc",
+              "version": "1.0",
+              "namespace": "Test.Doc",
+              "root": "Doc",
+              "versionMember": "version",
+              "types": {
+                "Doc": { "members": { "version": "string", "v": "float[3]", "points": "list<Point>" } },
+                "Point": { "members": { "x": "int", "y": "float" } }
+              },
+              "rules": [ { "rule": "unit_vector", "vector": "/v" }, { "rule": "unique", "key": "/points/*/x" } ]
+            }
+            """;
+        string derived = Derived("\"changes\": { \"Doc\": { \"rename\": { \"v\": \"direction\" } }, \"Point\": { \"rename\": { \"x\": \"u\" } } }");
+        var (run, compile) = GeneratorHarness.Run(GeneratorHarness.Schema("base.codec.json", withRules), GeneratorHarness.Schema("derived.codec.json", derived));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        string changelog = string.Concat(run.GeneratedSources.Where(s => s.HintName.EndsWith("Changelog.g.cs", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+        Assert.Contains("rule added: `unit_vector` /direction", changelog);
+        Assert.Contains("rule added: `unique` /points/*/u", changelog);
+        Assert.Contains("rule removed: `unique` /points/*/x", changelog);
+
+        // Written again by hand (as before renames were followed), the rule is there once, not twice.
+        string again = Derived("\"changes\": { \"Doc\": { \"rename\": { \"v\": \"direction\" } } },\n  \"rules\": [ { \"rule\": \"unit_vector\", \"vector\": \"/direction\" } ]");
+        (run, _) = GeneratorHarness.Run(GeneratorHarness.Schema("base.codec.json", withRules), GeneratorHarness.Schema("derived.codec.json", again));
+        Assert.Empty(run.Diagnostics);
+        string validator = string.Concat(run.GeneratedSources.Where(s => s.HintName.Contains("V1_1", StringComparison.Ordinal) && s.HintName.Contains("Validator", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+        Assert.NotEmpty(validator);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(validator, "UnitVector\\("));
+    }
+
+    [Fact]
     public void CODEC017_removing_a_rule_the_parent_does_not_have()
     {
         var d = Single(Run(Derived("\"removeRules\": [ { \"rule\": \"unit_vector\", \"vector\": \"/w\" } ]")), "CODEC017");

@@ -123,9 +123,9 @@ public sealed class ViewDiagnosticTests
     }
 
     [Fact]
-    public void A_derived_version_that_breaks_an_inherited_mapping_is_told_which_member()
+    public void A_rename_carries_the_inherited_mapping_and_a_removal_is_told_which_member()
     {
-        const string derived = """
+        const string renamed = """
             {
               "format": "test.doc",
               "version": "1.1",
@@ -133,12 +133,19 @@ public sealed class ViewDiagnosticTests
               "changes": { "Doc": { "rename": { "count": "total" } } }
             }
             """;
-        var d = Single(Run(Valid, derived), "version 1.1, Doc as Document.size: the mapping inherited from the parent reads 'count', but Doc has no member 'count' in this version");
+        // Stated once, the rename carries to the mapping the version inherits: size now reads total.
+        var run = Run(Valid, renamed);
+        Assert.Empty(run.Diagnostics);
+        string derivedViews = string.Concat(run.GeneratedSources.Where(s => s.HintName.Contains("V1_1", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+        Assert.Matches(@"IDocument\.Size => \(?\w*\)?Total;", derivedViews);
+
+        string removed = renamed.Replace("\"rename\": { \"count\": \"total\" }", "\"remove\": [\"count\"]");
+        var d = Single(Run(Valid, removed), "version 1.1, Doc as Document.size: the mapping inherited from the parent reads 'count', but Doc has no member 'count' in this version");
         // Said in the file the author is editing (the derived version's), at its version, not in the parent's.
         Assert.EndsWith("-1.1.codec.json", d.Location.GetLineSpan().Path);
         Assert.Equal(3, d.Location.GetLineSpan().StartLinePosition.Line + 1);
         // Overriding the one member fixes it; the rest is inherited.
-        Assert.Empty(Run(Valid, derived.Replace("\"changes\"", "\"implements\": { \"Doc\": { \"Document\": { \"size\": \"total\" } } },\n  \"changes\"")).Diagnostics);
+        Assert.Empty(Run(Valid, removed.Replace("\"changes\"", "\"implements\": { \"Doc\": { \"Document\": { \"size\": null } } },\n  \"changes\"")).Diagnostics);
     }
 
     [Fact]

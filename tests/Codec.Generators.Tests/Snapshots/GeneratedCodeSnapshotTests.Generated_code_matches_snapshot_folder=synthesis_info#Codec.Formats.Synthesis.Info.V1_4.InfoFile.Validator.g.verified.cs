@@ -9,13 +9,13 @@ namespace Codec.Formats.Synthesis.Info.V1_4;
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileValidator
 {
+    private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueLandmarksId = new();
+    private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueContourLandmarksId = new();
     private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueBodyLandmarksKinectV2Id = new();
     private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueBodyLandmarksCocoWholeBodyId = new();
     private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueBodyLandmarksMediapipeBodyId = new();
     private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueBodyLandmarksMpeg4Name = new();
     private readonly global::Codec.Runtime.Semantics.LocationConstraintCheck<global::Codec.Formats.Synthesis.Landmarks.Mpeg4FeaturePointTable> _locationConstraintsBodyLandmarksMpeg4Name = new();
-    private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueLandmarksId = new();
-    private readonly global::Codec.Runtime.Semantics.UniqueKeys _uniqueContourLandmarksId = new();
 
     /// <summary>Adds findings for <paramref name="document"/> to <paramref name="sink"/>.</summary>
     public void Validate(InfoFile document, global::Codec.Runtime.Findings.FindingSink sink)
@@ -304,6 +304,44 @@ public sealed partial class InfoFileValidator
                 if (item.HasCameraSpacePos && item.HasScreenSpacePos) global::Codec.Runtime.Semantics.CameraRules.ProjectsToScreen(doc.Camera.Intrinsics, item.CameraSpacePos, item.ScreenSpacePos, 0.5, sink, new global::Codec.Runtime.Semantics.RulePath("/landmarks/", i, "/screen_space_pos"));
             }
         }
+        // unique: key = /landmarks/*/id
+        if (doc.HasLandmarks)
+        {
+            _uniqueLandmarksId.Begin();
+            for (int i = 0; i < doc.Landmarks.Count; i++)
+            {
+                var item = doc.Landmarks[i];
+                if (item.HasId) _uniqueLandmarksId.Check(item.Id, false, sink, new global::Codec.Runtime.Semantics.RulePath("/landmarks/", i, "/id"));
+            }
+        }
+        // unique: key = /contour_landmarks/*/id
+        if (doc.HasContourLandmarks)
+        {
+            _uniqueContourLandmarksId.Begin();
+            for (int i = 0; i < doc.ContourLandmarks.Count; i++)
+            {
+                var item = doc.ContourLandmarks[i];
+                if (item.HasId) _uniqueContourLandmarksId.Check(item.Id, false, sink, new global::Codec.Runtime.Semantics.RulePath("/contour_landmarks/", i, "/id"));
+            }
+        }
+        // table_id: id = /landmarks/*/id
+        if (doc.HasLandmarks)
+        {
+            for (int i = 0; i < doc.Landmarks.Count; i++)
+            {
+                var item = doc.Landmarks[i];
+                if (item.HasId) global::Codec.Runtime.Semantics.TableRules.KnownId<global::Codec.Formats.Synthesis.Landmarks.Ibug68PointTable>(item.Id, 0, sink, new global::Codec.Runtime.Semantics.RulePath("/landmarks/", i, "/id"));
+            }
+        }
+        // table_id: id = /contour_landmarks/*/id
+        if (doc.HasContourLandmarks)
+        {
+            for (int i = 0; i < doc.ContourLandmarks.Count; i++)
+            {
+                var item = doc.ContourLandmarks[i];
+                if (item.HasId) global::Codec.Runtime.Semantics.TableRules.KnownId<global::Codec.Formats.Synthesis.Landmarks.Ibug68PointTable>(item.Id, 1, sink, new global::Codec.Runtime.Semantics.RulePath("/contour_landmarks/", i, "/id"));
+            }
+        }
         // dense_mapping: map = /segments_mapping
         if (doc.HasSegmentsMapping)
         {
@@ -494,44 +532,6 @@ public sealed partial class InfoFileValidator
                 if (item.HasName && item.HasWorldSpacePos) _locationConstraintsBodyLandmarksMpeg4Name.Add(item.Name, item.WorldSpacePos, i);
             }
             _locationConstraintsBodyLandmarksMpeg4Name.Finish(doc.HeadTransform.TransformHead2world.Mat4x4, 0.005, sink, "/body_landmarks/mpeg4/");
-        }
-        // unique: key = /landmarks/*/id
-        if (doc.HasLandmarks)
-        {
-            _uniqueLandmarksId.Begin();
-            for (int i = 0; i < doc.Landmarks.Count; i++)
-            {
-                var item = doc.Landmarks[i];
-                if (item.HasId) _uniqueLandmarksId.Check(item.Id, false, sink, new global::Codec.Runtime.Semantics.RulePath("/landmarks/", i, "/id"));
-            }
-        }
-        // unique: key = /contour_landmarks/*/id
-        if (doc.HasContourLandmarks)
-        {
-            _uniqueContourLandmarksId.Begin();
-            for (int i = 0; i < doc.ContourLandmarks.Count; i++)
-            {
-                var item = doc.ContourLandmarks[i];
-                if (item.HasId) _uniqueContourLandmarksId.Check(item.Id, false, sink, new global::Codec.Runtime.Semantics.RulePath("/contour_landmarks/", i, "/id"));
-            }
-        }
-        // table_id: id = /landmarks/*/id
-        if (doc.HasLandmarks)
-        {
-            for (int i = 0; i < doc.Landmarks.Count; i++)
-            {
-                var item = doc.Landmarks[i];
-                if (item.HasId) global::Codec.Runtime.Semantics.TableRules.KnownId<global::Codec.Formats.Synthesis.Landmarks.Ibug68PointTable>(item.Id, 0, sink, new global::Codec.Runtime.Semantics.RulePath("/landmarks/", i, "/id"));
-            }
-        }
-        // table_id: id = /contour_landmarks/*/id
-        if (doc.HasContourLandmarks)
-        {
-            for (int i = 0; i < doc.ContourLandmarks.Count; i++)
-            {
-                var item = doc.ContourLandmarks[i];
-                if (item.HasId) global::Codec.Runtime.Semantics.TableRules.KnownId<global::Codec.Formats.Synthesis.Landmarks.Ibug68PointTable>(item.Id, 1, sink, new global::Codec.Runtime.Semantics.RulePath("/contour_landmarks/", i, "/id"));
-            }
         }
         // table_entry: id = /body_landmarks/mpeg4/*/id, name = /body_landmarks/mpeg4/*/name
         if (doc.HasBodyLandmarks && doc.BodyLandmarks.HasMpeg4)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import wave
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def test_audio_caches_and_the_neutral_equal_wave_and_numpy():
 
 def test_real_wav_files_as_stored():
     fixtures = needs_fixtures()
-    import shutil, tempfile
+    import tempfile
     with tempfile.TemporaryDirectory() as work:
         root = Path(work) / "a2f"
         shutil.copytree(SAMPLES / "a2f", root)
@@ -134,3 +135,24 @@ def test_arrays_outlive_their_folder_and_are_not_copies():
     assert int(mask.max()) >= 0
     with pytest.raises(codec.CodecError, match="closed"):
         output[0].mask()
+
+
+@pytest.mark.parametrize("case", ["scanline_piz", "scanline_pxr24", "scanline_b44a", "tiled_zip", "wide_piz"])
+def test_exr_channels_equal_what_openexr_reads(tmp_path, case):
+    # tests/Fixtures/exr: EXRs written by the OpenEXR library, and the channels it reads back (make_pixels.cpp).
+    exr_fixtures = Path(__file__).resolve().parents[2] / "tests" / "Fixtures" / "exr"
+    folder = tmp_path / "job"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "synthesis" / "info-1.5" / "0.info.json", folder / "0.info.json")
+    shutil.copy(exr_fixtures / f"pixels.{case}.exr", folder / "0.exr")
+    channels = codec.open(folder)[0].exr()
+    assert list(channels) == ["B", "G", "R", "Z", "id"]
+    height, width = channels["Z"].shape
+    raw = (exr_fixtures / f"pixels.{case}.bin").read_bytes()
+    offset = 0
+    for name, dtype in (("B", "<f2"), ("G", "<f2"), ("R", "<f2"), ("Z", "<f4"), ("id", "<u4")):
+        expected = np.frombuffer(raw, dtype=dtype, count=width * height, offset=offset).reshape(height, width)
+        offset += expected.nbytes
+        assert channels[name].dtype == expected.dtype, name
+        np.testing.assert_array_equal(channels[name], expected, err_msg=name)
+    assert offset == len(raw)

@@ -215,18 +215,20 @@ public static class RenderRules
     private static bool[] Without(bool[] surface, PngImage? mask, string? mapping, Synthesis.Info.IInfoDocument? info, string[] classes)
     {
         if (mask is null || (long)mask.Width * mask.Height != surface.Length || mapping is null || info is null || SegmentMapping.Of(info, mapping) is not { } map) return surface;
-        var values = new HashSet<long>();
+        // Labels are 16-bit: the classes to leave out are a table by label value, looked up once per pixel.
+        var dropped = new bool[ushort.MaxValue + 1];
+        bool any = false;
         foreach (var entry in map.Entries)
         {
-            if (classes.Contains(entry.Name.ToString(), StringComparer.Ordinal)) values.Add(entry.Value);
+            if (entry.Value is >= 0 and <= ushort.MaxValue && classes.Contains(entry.Name.ToString(), StringComparer.Ordinal)) any = dropped[entry.Value] = true;
         }
 
-        if (values.Count == 0) return surface;
+        if (!any) return surface;
         var labels = mask.Labels;
         var held = (bool[])surface.Clone();
         for (int i = 0; i < held.Length; i++)
         {
-            if (held[i] && values.Contains(labels[i])) held[i] = false;
+            if (dropped[labels[i]]) held[i] = false;
         }
 
         return held;

@@ -29,10 +29,14 @@ public sealed class PngImage
     /// <summary>The label of every pixel, row by row.</summary>
     public ushort[] Labels { get; }
 
-    /// <summary>Pixels per label value, in increasing value order, labels with no pixel left out.</summary>
+    private IReadOnlyList<(int Label, long Pixels)>? _histogram;
+
+    /// <summary>Pixels per label value, in increasing value order, labels with no pixel left out (counted once per image).</summary>
     public IReadOnlyList<(int Label, long Pixels)> Histogram()
     {
-        var counts = new long[BitDepth == 16 ? 65536 : 256];
+        if (_histogram is { } counted) return counted;
+        // An image holds at most MaxPixels (2^28) pixels: a count fits an int, and half the memory of a long is scanned.
+        var counts = new int[BitDepth == 16 ? 65536 : 256];
         foreach (ushort label in Labels) counts[label]++;
         var result = new List<(int, long)>();
         for (int i = 0; i < counts.Length; i++)
@@ -40,7 +44,7 @@ public sealed class PngImage
             if (counts[i] > 0) result.Add((i, counts[i]));
         }
 
-        return result;
+        return _histogram = result;
     }
 
     /// <summary>Most pixels decoded (width × height); larger images are refused before anything is allocated.</summary>

@@ -17,32 +17,24 @@ public static class MergeCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("shards") { Description = "Shard files written by codec validate --shard K/N --out (or by codec merge --out).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "Print one JSON document, as codec validate --json does." };
-        var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log, as codec validate --sarif does." };
-        var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
         var output = new Option<string?>("--out") { Description = "Write the merge as a shard file (for a further merge) instead of printing the report." };
-        var ignore = ControlOptions.Ignore();
-        var warningsAsErrors = ControlOptions.WarningsAsErrors();
-        var quiet = ControlOptions.Quiet();
-        var color = ControlOptions.Color();
-        var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, json, sarif, info, output, ignore, warningsAsErrors, quiet, color };
+        var printed = new OutputOptions();
+        var controls = new ControlOptions();
+        var command = new Command("merge", "Merge the shard files of a sharded codec validate into the result of one run.") { files, output };
+        printed.AddTo(command);
+        foreach (var option in controls.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            if (RunReport.Colour(parse.GetValue(color), !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) is not { } colour)
-            {
-                Console.Error.WriteLine("codec: --color is auto, always or never");
-                return 2;
-            }
-
-            if (Configuration.RunControls.Load([], null, parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), out string controlError) is not { } controls)
+            bool colour = RunReport.Colour(parse.GetValue(printed.Color), !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) ?? false;
+            if (Configuration.RunControls.Load([], null, parse.GetValue(controls.Ignore) ?? [], parse.GetValue(controls.WarningsAsErrors), out string controlError) is not { } run)
             {
                 Console.Error.WriteLine("codec: " + controlError);
                 return 2;
             }
 
-            return Run(parse.GetValue(files)!, parse.GetValue(json) ? ReportFormat.Json : parse.GetValue(sarif) ? ReportFormat.Sarif : ReportFormat.Readable,
-                parse.GetValue(info), parse.GetValue(output), Console.Out, Console.Error, parse.GetValue(json) && parse.GetValue(sarif),
-                controls.Policy, new ReadableStyle { ShowInfo = parse.GetValue(info), Quiet = parse.GetValue(quiet), Colour = colour });
+            bool showInfo = parse.GetValue(printed.Info);
+            return Run(parse.GetValue(files)!, printed.Format(parse), showInfo, parse.GetValue(output), Console.Out, Console.Error, bothFormats: false,
+                run.Policy, new ReadableStyle { ShowInfo = showInfo, Quiet = parse.GetValue(printed.Quiet), Colour = colour });
         });
         return command;
     }
@@ -58,9 +50,9 @@ public static class MergeCommand
             return 2;
         }
 
-        if (bothFormats)
+        if (OutputOptions.FormatProblem(bothFormats, bothFormats) is { } formats)
         {
-            stderr.WriteLine("codec: give --json or --sarif, not both");
+            stderr.WriteLine("codec: " + formats);
             return 2;
         }
 

@@ -19,11 +19,10 @@ public static class ReportCommand
         var files = new Argument<string[]>("runs") { Description = "The run's Parquet files: codec validate --out, codec merge --out, or every shard of one run.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("-o", "--output") { Description = "The HTML file to write.", Required = true };
         var baseline = new Option<string?>("--baseline") { Description = "An earlier run's Parquet file, to show what moved since." };
-        var ignore = ControlOptions.Ignore();
-        var warningsAsErrors = ControlOptions.WarningsAsErrors();
+        var controls = new ControlOptions();
         var force = new Option<bool>("--force") { Description = "Overwrite an existing report file (never one of the run's files)." };
-        var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, ignore, warningsAsErrors, force };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(ignore) ?? [], parse.GetValue(warningsAsErrors), Console.Out, Console.Error,
+        var command = new Command("report", "Write the HTML report of a run from its Parquet files (codec validate --out, codec merge --out, or its shards).") { files, output, baseline, controls.Ignore, controls.WarningsAsErrors, force };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(baseline), parse.GetValue(controls.Ignore) ?? [], parse.GetValue(controls.WarningsAsErrors), Console.Out, Console.Error,
             parse.GetValue(force)));
         return command;
     }

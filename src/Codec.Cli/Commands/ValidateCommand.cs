@@ -36,46 +36,38 @@ public static class ValidateCommand
             Description = "Files or folders to validate: *.info.json and *.jsonl files; folders are searched recursively, and every folder holding a metadata.jsonl or info.json files is checked as one Synthesis output (cross-file checks included). '-' reads standard input (a metadata.jsonl or an info.json, told apart by --stdin-name or by the content). Default: the sample data shipped with codec.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON document with every finding instead of the readable report." };
-        var sarif = new Option<bool>("--sarif") { Description = "Print one SARIF 2.1.0 log (for CI systems) instead of the readable report." };
-        var info = new Option<bool>("--info") { Description = "Also list info findings in the readable report." };
-        var maxBytes = new Option<long>("--max-file-size") { Description = "Largest file read whole (info.json, masks, meshes; a dataset's WAV and JSON files), in bytes; caches are streamed whatever their size.", DefaultValueFactory = _ => DefaultMaxFileBytes };
-        var jobs = new Option<int>("--jobs") { Description = "Cores to check on: info.json files, the renders of a Synthesis output, metadata.jsonl lines and a dataset's files are checked that many at once (the report stays in file order). Default: every core.", DefaultValueFactory = _ => OrderedWork.DefaultParallelism };
-        var lenient = new Option<bool>("--lenient-versions") { Description = "Decode an unknown version with the nearest older schema (a warning) instead of reporting an error." };
-        var fps = new Option<double?>("--fps") { Description = "Frames per second of an Audio2Face-3D dataset whose caches do not declare it (.npy, .pc2); default 30." };
+        var output = new OutputOptions();
+        var limits = new LimitOptions();
+        var controls = new ControlOptions();
         var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files and datasets, and blocks of 256 consecutive renders of an output folder (with the folder's own files in block 0's shard); give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
         var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
         var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
-        var ignore = ControlOptions.Ignore();
-        var warningsAsErrors = ControlOptions.WarningsAsErrors();
-        var quiet = ControlOptions.Quiet();
-        var color = ControlOptions.Color();
         var config = new Option<string?>("--config") { Description = $"A codec.json (suppressions, warnings as errors, tolerances; checked against codec.config.schema.json). Default: the {CodecConfig.FileName} of each folder given, where there is one." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (verdict, findings by code and file, the dataset's distributions) to this file." };
         var baseline = new Option<string?>("--baseline") { Description = "With --html: an earlier run's Parquet file (--out, or codec merge --out) to compare distributions and finding counts with." };
         var stdinName = new Option<string?>("--stdin-name") { Description = "The name reports give standard input ('-'); its extension says what it is (.jsonl: a metadata.jsonl, else an info.json). Default: <stdin>, told apart by content (JSON Lines when its first line is a whole JSON value and more lines follow)." };
 
-        var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.")
-        {
-            paths, json, sarif, info, maxBytes, jobs, lenient, fps, stdinName, shard, manifest, outFile, ignore, warningsAsErrors, quiet, color, config, html, baseline,
-        };
+        var command = new Command("validate", "Check Synthesis AI info.json and metadata.jsonl files and output folders, and Audio2Face-3D training datasets, against their schemas and rules.") { paths };
+        output.AddTo(command);
+        foreach (var option in limits.All.Concat(controls.All)) command.Options.Add(option);
+        foreach (var option in new Option[] { stdinName, shard, manifest, outFile, config, html, baseline }) command.Options.Add(option);
         command.SetAction(parse => Run(parse.GetValue(paths) ?? Array.Empty<string>(), new ValidateSettings
         {
-            AsJson = parse.GetValue(json),
-            AsSarif = parse.GetValue(sarif),
-            ShowInfo = parse.GetValue(info),
-            MaxFileBytes = parse.GetValue(maxBytes),
-            Jobs = parse.GetValue(jobs),
-            LenientVersions = parse.GetValue(lenient),
-            FramesPerSecond = parse.GetValue(fps),
+            AsJson = parse.GetValue(output.Json),
+            AsSarif = parse.GetValue(output.Sarif),
+            ShowInfo = parse.GetValue(output.Info),
+            MaxFileBytes = parse.GetValue(limits.MaxFileSize),
+            Jobs = parse.GetValue(limits.Jobs),
+            LenientVersions = parse.GetValue(limits.LenientVersions),
+            FramesPerSecond = parse.GetValue(limits.Fps),
             StdinName = parse.GetValue(stdinName),
             Shard = parse.GetValue(shard),
             Manifest = parse.GetValue(manifest),
             Out = parse.GetValue(outFile),
-            Ignore = parse.GetValue(ignore) ?? [],
-            WarningsAsErrors = parse.GetValue(warningsAsErrors),
-            Quiet = parse.GetValue(quiet),
-            Color = parse.GetValue(color),
+            Ignore = parse.GetValue(controls.Ignore) ?? [],
+            WarningsAsErrors = parse.GetValue(controls.WarningsAsErrors),
+            Quiet = parse.GetValue(output.Quiet),
+            Color = parse.GetValue(output.Color),
             Config = parse.GetValue(config),
             Html = parse.GetValue(html),
             Baseline = parse.GetValue(baseline),
@@ -93,36 +85,16 @@ public static class ValidateCommand
     /// <summary>Runs the command; returns 0 (no errors), 1 (errors found) or 2 (usage or I/O problem).</summary>
     public static int Run(IReadOnlyList<string> paths, ValidateSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        // A document is decoded from one contiguous buffer, so no file can be larger than an array can be.
-        if (settings.MaxFileBytes < 1 || settings.MaxFileBytes > Array.MaxLength)
+        // The options' own checks (the parser asks them too): a caller that builds settings in code gets the same answers.
+        string? problem = LimitOptions.MaxFileSizeProblem(settings.MaxFileBytes) ?? OutputOptions.FormatProblem(settings.AsJson, settings.AsSarif)
+            ?? LimitOptions.FpsProblem(settings.FramesPerSecond) ?? LimitOptions.JobsProblem(settings.Jobs) ?? OutputOptions.ColorProblem(settings.Color);
+        if (problem is not null)
         {
-            stderr.WriteLine($"codec: --max-file-size must be between 1 and {Array.MaxLength} bytes");
+            stderr.WriteLine("codec: " + problem);
             return 2;
         }
 
-        if (settings.AsJson && settings.AsSarif)
-        {
-            stderr.WriteLine("codec: give --json or --sarif, not both");
-            return 2;
-        }
-
-        if (settings.FramesPerSecond is { } fps && !(fps > 0 && fps <= 1000))
-        {
-            stderr.WriteLine("codec: --fps must be between 0 and 1000");
-            return 2;
-        }
-
-        if (settings.Jobs is < 1 or > 256)
-        {
-            stderr.WriteLine("codec: --jobs must be between 1 and 256");
-            return 2;
-        }
-
-        if (RunReport.Colour(settings.Color, settings.IsTerminal, settings.Environment) is not { } colour)
-        {
-            stderr.WriteLine("codec: --color is auto, always or never");
-            return 2;
-        }
+        bool colour = RunReport.Colour(settings.Color, settings.IsTerminal, settings.Environment) ?? false;
 
         if (settings.Baseline is not null && settings.Html is null)
         {

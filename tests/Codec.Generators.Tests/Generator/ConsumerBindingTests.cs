@@ -143,6 +143,11 @@ public sealed class ConsumerBindingTests
         Assert.Contains("## 1.5 → 1.6", changelog);
         Assert.Contains("`Gesture`: `keyframe_only` renamed `keyframes_only`", changelog);
         Assert.Contains("`Render`: `render_seconds` added (float, optional)", changelog);
+        // The camera's rename carries to the inherited rules that read it (and to the view mapping: no CODEC025 above).
+        Assert.Contains("`Camera`: `transform_world2cam` renamed `world_to_camera`", changelog);
+        Assert.Contains("rule added: `rigid_transform` /camera/world_to_camera/mat_4x4", changelog);
+        string views = string.Concat(run.GeneratedSources.Where(s => s.HintName.Contains("V1_6", StringComparison.Ordinal) && s.HintName.EndsWith("Views.g.cs", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
+        Assert.Contains("IRenderCamera.World2cam => WorldToCamera.Mat4x4;", views);
 
         // Compile, load and decode a 1.6 document with the generated dispatcher.
         using var image = new MemoryStream();
@@ -159,6 +164,7 @@ public sealed class ConsumerBindingTests
             string json = File.ReadAllText(Documents.SampleV15)
                 .Replace("\"version\": \"1.5\"", "\"version\": \"1.6\"")
                 .Replace("\"keyframe_only\":", "\"keyframes_only\":")
+                .Replace("\"transform_world2cam\":", "\"world_to_camera\":")
                 .Replace("\"frame_number\":", "\"render_seconds\": 12.5,\n        \"frame_number\":");
             var sink = new FindingSink();
             var model = format.Decode(Encoding.UTF8.GetBytes(json), sink, out string? version);

@@ -27,32 +27,11 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    /// <summary>Findings as <c>codec validate --json</c> writes them (file, code, severity, path, line, column, message).</summary>
+    /// <summary>Findings of one file as <c>codec validate --json</c> writes them.</summary>
     public static void Findings(Utf8JsonWriter w, string file, IEnumerable<Finding> findings)
     {
         w.WriteStartArray();
-        foreach (var f in findings)
-        {
-            w.WriteStartObject();
-            w.WriteString("file", file);
-            w.WriteString("code", f.Code);
-            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-            w.WriteString("path", f.Path);
-            if (f.Line > 0)
-            {
-                w.WriteNumber("line", f.Line);
-                w.WriteNumber("column", f.Column);
-            }
-            else
-            {
-                w.WriteNull("line");
-                w.WriteNull("column");
-            }
-
-            w.WriteString("message", f.Message);
-            w.WriteEndObject();
-        }
-
+        foreach (var f in findings) Codec.Cli.Reporting.JsonReport.WriteFinding(w, file, f);
         w.WriteEndArray();
     }
 }

@@ -20,32 +20,35 @@ public static class JsonReport
         w.WriteStartArray("findings");
         foreach (var file in files)
         {
-            foreach (var f in file.Findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", file.Path);
-                w.WriteString("code", f.Code);
-                w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-                w.WriteString("path", f.Path);
-                if (f.Line > 0)
-                {
-                    w.WriteNumber("line", f.Line);
-                    w.WriteNumber("column", f.Column);
-                }
-                else
-                {
-                    w.WriteNull("line");
-                    w.WriteNull("column");
-                }
-
-                w.WriteString("message", f.Message);
-                w.WriteEndObject();
-            }
+            foreach (var f in file.Findings) WriteFinding(w, file.Path, f);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>One finding as --json writes it: <c>{"file", "code", "severity", "path", "line", "column", "message"}</c>, line and column null when unknown.</summary>
+    public static void WriteFinding(Utf8JsonWriter w, string file, Finding f)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", file);
+        w.WriteString("code", f.Code);
+        w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+        w.WriteString("path", f.Path);
+        if (f.Line > 0)
+        {
+            w.WriteNumber("line", f.Line);
+            w.WriteNumber("column", f.Column);
+        }
+        else
+        {
+            w.WriteNull("line");
+            w.WriteNull("column");
+        }
+
+        w.WriteString("message", f.Message);
+        w.WriteEndObject();
     }
 }

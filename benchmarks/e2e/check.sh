@@ -3,7 +3,7 @@
 # read limit in the same run (rounds alternated, medians), each ratio compared with the one recorded in
 # benchmarks/RESULTS.md ("The regression gate"). Fails (exit 1) when a ratio falls more than 15 % below its record.
 #
-#   benchmarks/e2e/check.sh [--codec PATH] [--rounds N] [--only "job dataset metadata info"] [--work DIR] [--keep] [--record]
+#   benchmarks/e2e/check.sh [--codec PATH] [--python PATH] [--rounds N] [--only "job dataset metadata info python"] [--work DIR] [--keep] [--record]
 #
 # Scenarios (corpora written from ../shared/fixtures beside the repository, see corpora.sh):
 #   job       a Human API job with every modality: the real 15-render job (info.json, segments.png, rgb.png, depth,
@@ -13,6 +13,9 @@
 #   metadata  a 1 GiB metadata.jsonl of the real lines; against simdjson's DOM parser on one core (the CPU time of its
 #             parse, reading the file not counted)
 #   info      1,020 real info.json files; against orjson (the first Python that has it); both timed five runs at a time
+#   python    the job's renders read through the Python package (python_job.py: views, every image and mask as a NumPy
+#             array) against the same pass with json, OpenCV and libtiff (job_peer.py), one process each; --python names
+#             an interpreter with the package installed (default python/.venv/bin/python, which python/test.sh leaves)
 # A ratio is the peer's time over codec's: above 1, codec is faster. --record writes this run's ratios into
 # RESULTS.md instead of comparing (after an intended change, with the reason in the commit).
 set -euo pipefail
@@ -20,11 +23,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 fixtures="$repo/../shared/fixtures"
-rounds=5 codec="" only="job dataset metadata info" work="" keep=0 record=0
+rounds=5 codec="" only="job dataset metadata info python" work="" keep=0 record=0 python="$repo/python/.venv/bin/python"
 job_copies=32 dataset_shots=24 metadata_mib=1024
 while [ $# -gt 0 ]; do
   case "$1" in
     --codec) codec=$2; shift 2 ;;
+    --python) python=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
@@ -85,7 +89,8 @@ for s in $only; do
     dataset) make_dataset ;;
     metadata) make_metadata ;;
     info) make_info; [ -n "$orjson" ] || { echo "check.sh: no Python here has orjson (a pyenv interpreter does)" >&2; exit 2; } ;;
-    *) echo "check.sh: unknown scenario $s (job, dataset, metadata, info)" >&2; exit 2 ;;
+    python) make_job; "$python" -c 'import codec' 2> /dev/null || { echo "check.sh: $python cannot import codec: run bash python/test.sh first, or give --python" >&2; exit 2; } ;;
+    *) echo "check.sh: unknown scenario $s (job, dataset, metadata, info, python)" >&2; exit 2 ;;
   esac
 done
 
@@ -101,6 +106,8 @@ for round in $(seq 1 "$rounds"); do
                 time_one metadata peer "$work/simdjson_peer" "$work/metadata.jsonl" ;;
       info) time_one info codec bash -c 'five "$@"' five "$codec" validate "$work/info"
             time_one info peer bash -c 'five "$@"' five "$orjson" "$here/peers.py" files orjson "$work/info" ;;
+      python) time_one python codec "$python" "$here/python_job.py" "$work"/job/copy-*
+              time_one python peer /usr/bin/python3 "$here/job_peer.py" "$work"/job/copy-* ;;
     esac
   done
 done

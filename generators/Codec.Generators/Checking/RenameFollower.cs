@@ -38,11 +38,19 @@ internal sealed class RenameFollower
     public ViewMapDraft Map(ViewMapDraft map)
     {
         if (_renames.Count == 0 || map.Removed) return map;
+        // Copied whether or not anything changes: the parent's draft stays as the parent's version reads it.
         var followed = new ViewMapDraft(map.TypeName, map.ViewName, map.Position);
         foreach (var binding in map.Bindings)
         {
             string? path = binding.Path is null or "." ? binding.Path : Path(map.TypeName, binding.Path);
-            followed.Bindings.Add(new ViewBindingDraft(binding.Member, binding.Position) { Path = path, Add = binding.Add });
+            followed.Bindings.Add(new ViewBindingDraft(binding.Member, binding.Position) { Path = path, Add = binding.Add, FollowsRename = binding.FollowsRename });
+        }
+
+        // A view member read from the model member of the same name (no mapping written) follows that member's rename.
+        foreach (var rename in _renames.Where(r => r.Key.Type == map.TypeName))
+        {
+            if (map.Bindings.All(b => b.Member != rename.Key.From))
+                followed.Bindings.Add(new ViewBindingDraft(rename.Key.From, map.Position) { Path = rename.Value, FollowsRename = true });
         }
 
         return followed;

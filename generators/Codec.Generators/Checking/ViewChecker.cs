@@ -151,7 +151,7 @@ internal static class ViewChecker
                 {
                     var view = _set.Find(map.ViewName)!;
                     var bindings = new List<ViewBindingSpec>();
-                    foreach (var extra in map.Bindings.Where(b => view.Members.All(vm => vm.JsonName != b.Member)))
+                    foreach (var extra in map.Bindings.Where(b => !b.FollowsRename && view.Members.All(vm => vm.JsonName != b.Member)))
                     {
                         Error(extra.Position, extra.Member.Length + 2, At(map, extra.Member), $"view {view.Name} has no member '{extra.Member}'; its members: {string.Join(", ", view.Members.Select(m => m.JsonName))}");
                     }

@@ -87,4 +87,10 @@ internal sealed class ViewBindingDraft
 
     /// <summary>Added to an integer value (a 1-based id read as a 0-based one).</summary>
     public long Add;
+
+    /// <summary>
+    /// Made by a rename, not written: the view member of the model member's old name now reads the new name. Ignored
+    /// when the view has no member of that name (it never read the model member).
+    /// </summary>
+    public bool FollowsRename;
 }

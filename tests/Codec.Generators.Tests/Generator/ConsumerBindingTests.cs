@@ -148,6 +148,8 @@ public sealed class ConsumerBindingTests
         Assert.Contains("rule added: `rigid_transform` /camera/world_to_camera/mat_4x4", changelog);
         string views = string.Concat(run.GeneratedSources.Where(s => s.HintName.Contains("V1_6", StringComparison.Ordinal) && s.HintName.EndsWith("Views.g.cs", StringComparison.Ordinal)).Select(s => s.SourceText.ToString()));
         Assert.Contains("IRenderCamera.World2cam => WorldToCamera.Mat4x4;", views);
+        Assert.Contains("IRenderCamera.Intrinsics => K;", views); // mapped by name in 1.5, no mapping written
+        Assert.Contains("rule added: `projects_to_screen` /camera/k,", changelog);
 
         // Compile, load and decode a 1.6 document with the generated dispatcher.
         using var image = new MemoryStream();
@@ -165,6 +167,7 @@ public sealed class ConsumerBindingTests
                 .Replace("\"version\": \"1.5\"", "\"version\": \"1.6\"")
                 .Replace("\"keyframe_only\":", "\"keyframes_only\":")
                 .Replace("\"transform_world2cam\":", "\"world_to_camera\":")
+                .Replace("\"intrinsics\":", "\"k\":")
                 .Replace("\"frame_number\":", "\"render_seconds\": 12.5,\n        \"frame_number\":");
             var sink = new FindingSink();
             var model = format.Decode(Encoding.UTF8.GetBytes(json), sink, out string? version);

@@ -35,7 +35,7 @@ public sealed class LimitOptions
     public IEnumerable<Option> All => [MaxFileSize, Jobs, LenientVersions, Fps];
 
     // A document is decoded from one contiguous buffer, so no file can be larger than an array can be.
-    public static string? MaxFileSizeProblem(long bytes) => bytes is < 1 or > int.MaxValue || bytes > Array.MaxLength ? $"--max-file-size must be between 1 and {Array.MaxLength} bytes" : null;
+    public static string? MaxFileSizeProblem(long bytes) => bytes < 1 || bytes > Array.MaxLength ? $"--max-file-size must be between 1 and {Array.MaxLength} bytes" : null;
 
     public static string? JobsProblem(int jobs) => jobs is < 1 or > 256 ? "--jobs must be between 1 and 256" : null;
 

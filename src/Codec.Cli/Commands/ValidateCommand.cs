@@ -9,7 +9,6 @@ using Codec.Formats.Validation;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
-using Codec.Runtime.Threading;
 
 namespace Codec.Cli.Commands;
 

@@ -13,16 +13,7 @@ internal static class ValidateBinding
 {
     public static void Run(string argumentsJson, Utf8JsonWriter w)
     {
-        string[] arguments;
-        try
-        {
-            arguments = JsonSerializer.Deserialize(argumentsJson, NativeJsonContext.Default.StringArray) ?? [];
-        }
-        catch (JsonException e)
-        {
-            throw new BindingException("validate's arguments are a JSON array of strings: " + e.Message);
-        }
-
+        string[] arguments = Request.Arguments(argumentsJson);
         if (arguments.Any(a => a is "--sarif" or "--json" or "--help" or "-h" or "-?"))
             throw new BindingException("validate answers with the --json report; --json, --sarif and --help are not for the library");
         var output = new StringWriter();
@@ -40,6 +31,3 @@ internal static class ValidateBinding
         w.WriteEndObject();
     }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
-internal sealed partial class NativeJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

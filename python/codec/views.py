@@ -41,23 +41,34 @@ class View:
 
 
 class ViewList:
-    """A list of views (landmarks, accessories): items by index, and each member as a column over the items."""
+    """A list of views (landmarks, accessories): items by index, and each member as a column over the items.
 
-    __slots__ = ("_items", "_view", "_columns")
+    Items are made into view objects when first asked for; a column is built straight from the values as read, so that
+    ``landmarks.ibug68.screen_space_pos`` costs one array, not one object per point.
+    """
 
-    def __init__(self, items: list, view: type):
-        self._items = items
+    __slots__ = ("_raw", "_items", "_view", "_format", "_columns")
+
+    def __init__(self, raw: list, view: type, format: "Format"):
+        self._raw = raw
+        self._items: list | None = None
         self._view = view
+        self._format = format
         self._columns: dict = {}
 
+    def _made(self) -> list:
+        if self._items is None:
+            self._items = [self._format.build(item, self._view.__name__) for item in self._raw]
+        return self._items
+
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._raw)
 
     def __iter__(self) -> Iterator[View]:
-        return iter(self._items)
+        return iter(self._made())
 
     def __getitem__(self, index):
-        return self._items[index]
+        return self._made()[index]
 
     def __getattr__(self, name: str) -> Any:
         view = object.__getattribute__(self, "_view")
@@ -65,20 +76,28 @@ class ViewList:
             raise AttributeError(f"{view.__name__} has no member {name} (it has {', '.join(view._members)})")
         columns = object.__getattribute__(self, "_columns")
         if name not in columns:
-            columns[name] = _column([getattr(item, name) for item in self._items], view._members[name]["type"])
+            type_name = view._members[name]["type"]
+            values = [None if item is None else item.get(name) for item in self._raw]
+            columns[name] = _column(values, type_name) if _is_plain(type_name) else [self._format.build(v, type_name) for v in values]
         return columns[name]
 
     def __repr__(self) -> str:
-        return f"ViewList[{self._view.__name__}]({len(self._items)} items)"
+        return f"ViewList[{self._view.__name__}]({len(self._raw)} items)"
 
     def to_dict(self) -> list:
-        return [item.to_dict() for item in self._items]
+        return [item.to_dict() if item is not None else None for item in self._made()]
+
+
+def _is_plain(type_name: str) -> bool:
+    return type_name in ("float", "int", "bool", "string") or _FIXED.match(type_name) is not None
 
 
 def _column(values: list, type_name: str) -> Any:
     fixed = _FIXED.match(type_name)
     if type_name == "float" or fixed:
         shape = tuple(int(n) for n in re.findall(r"\d+", fixed.group(1))) if fixed else ()
+        if all(v is not None for v in values):
+            return np.array(values, dtype=np.float64).reshape((len(values),) + shape)
         column = np.full((len(values),) + shape, np.nan)
         for i, value in enumerate(values):
             if value is not None:
@@ -130,7 +149,7 @@ class Format:
             return None
         listed = _LIST.match(type_name)
         if listed:
-            return ViewList([self._value(item, listed.group(1)) for item in value], self.classes[listed.group(1)])
+            return ViewList(value, self.classes[listed.group(1)], self)
         if type_name in self.classes:
             cls = self.classes[type_name]
             obj = cls.__new__(cls)

@@ -10,6 +10,11 @@ namespace Codec.Native;
 /// <summary>A Synthesis output folder, open: its renders as the CLI names them, their views as JSON, their files as arrays.</summary>
 internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
 {
+    // A mesh is handed out as three arrays and an EXR as one per channel, each its own call: the file decoded last is
+    // kept, so that those calls decode it once.
+    private readonly Lock _recentGate = new();
+    private (string Key, object Value)? _recent;
+
     protected override void List(Utf8JsonWriter w)
     {
         w.WriteStartObject();
@@ -90,7 +95,7 @@ internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
 
             case "exr_channels":
             {
-                var channels = Decoded(render, "exr", "exr", sink => render.ReadExr(sink));
+                var channels = Recent(render, "exr", () => Decoded(render, "exr", "exr", sink => render.ReadExr(sink)));
                 w.WriteStartArray();
                 foreach (var name in channels.Keys) w.WriteStringValue(name);
                 w.WriteEndArray();
@@ -124,7 +129,7 @@ internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
 
             case "mesh":
             {
-                var mesh = Decoded(render, name, "mesh", sink => render.ReadMesh(name, sink), FileKind.Mesh);
+                var mesh = Recent(render, "mesh:" + name, () => Decoded(render, name, "mesh", sink => render.ReadMesh(name, sink), FileKind.Mesh));
                 answer = request.Text("part") switch
                 {
                     "vertices" => Arrays.Give(mesh.Vertices, Arrays.TypeOf<double>(), sizeof(double), mesh.Vertices.LongLength * 3 * sizeof(double), w, mesh.Vertices.Length, 3),
@@ -137,7 +142,7 @@ internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
 
             case "exr":
             {
-                var channels = Decoded(render, "exr", "exr", sink => render.ReadExr(sink));
+                var channels = Recent(render, "exr", () => Decoded(render, "exr", "exr", sink => render.ReadExr(sink)));
                 answer = Arrays.Give(channels.TryGetValue(name, out var channel) ? channel
                     : throw new BindingException($"{render.Name}'s EXR has no channel {name} (it has {string.Join(", ", channels.Keys)})"), w);
                 break;
@@ -149,6 +154,19 @@ internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
 
         w.WriteEndObject();
         return answer;
+    }
+
+    private T Recent<T>(SynthesisRender render, string what, Func<T> decode) where T : class
+    {
+        string key = render.Name + "/" + what;
+        lock (_recentGate)
+        {
+            if (_recent is { } recent && recent.Key == key) return (T)recent.Value;
+        }
+
+        var value = decode();
+        lock (_recentGate) _recent = (key, value);
+        return value;
     }
 
     private SynthesisRender RenderOf(Request request) => output.Renders[request.Index("render", output.Renders.Count)];

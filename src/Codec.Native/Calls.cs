@@ -10,6 +10,10 @@ public sealed class BindingException(string message, string file = "", IReadOnly
     public string File { get; } = file;
 
     public IReadOnlyList<Finding> Findings { get; } = findings ?? [];
+
+    /// <summary>A file that did not decode: named <paramref name="what"/>, said with its error findings, which it carries.</summary>
+    public static BindingException Undecoded(string what, string path, IReadOnlyList<Finding> findings) =>
+        new($"{what} cannot be read: {string.Join("; ", findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).DefaultIfEmpty("no reason given"))}", path, findings);
 }
 
 /// <summary>How every exported function answers: a JSON document written by the call, or the error it raised, never an exception across the boundary.</summary>

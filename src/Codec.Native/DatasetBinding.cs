@@ -168,7 +168,6 @@ internal sealed class DatasetBinding(A2fTrainingData dataset) : Opened
     {
         if (path is null) throw new BindingException($"the dataset has no {what}");
         var sink = new FindingSink();
-        return decode(sink) ?? throw new BindingException(
-            $"{(path.Length > 0 ? path : what)} cannot be read: {string.Join("; ", sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).DefaultIfEmpty("no reason given"))}", path, sink.Findings);
+        return decode(sink) ?? throw BindingException.Undecoded(path.Length > 0 ? path : what, path, sink.Findings);
     }
 }

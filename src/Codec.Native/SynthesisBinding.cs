@@ -184,6 +184,6 @@ internal sealed class SynthesisBinding(SynthesisOutput output) : Opened
         string? path = spec.Suffixes.Select(render.FileOf).FirstOrDefault(p => p is not null);
         if (path is null) throw new BindingException($"render {render.Name} has no {name} file ({string.Join(" or ", spec.Suffixes.Select(s => render.Name + "." + s))})");
         var sink = new FindingSink();
-        return decode(sink) ?? throw new BindingException($"{path} cannot be decoded: {string.Join("; ", sink.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).DefaultIfEmpty("no reason given"))}", path, sink.Findings);
+        return decode(sink) ?? throw BindingException.Undecoded(path, path, sink.Findings);
     }
 }

@@ -73,6 +73,12 @@ public sealed class CodecGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.EmitTables);
         RegisterOutput(context, tableSources);
 
+        var libraryTypeSources = resolved
+            .SelectMany(static (result, _) => result.SharedTypes)
+            .Select(static (shared, ct) => EmitSharedTypes(shared, ct))
+            .WithTrackingName(TrackingNames.EmitSharedTypes);
+        RegisterOutput(context, libraryTypeSources);
+
         var versionSources = specs
             .Select(static (spec, ct) => EmitVersion(spec, ct))
             .WithTrackingName(TrackingNames.EmitVersion);
@@ -120,6 +126,7 @@ public sealed class CodecGenerator : IIncrementalGenerator
         var viewDrafts = new List<ViewSetDraft>();
         var datasets = new List<DatasetSpec>();
         var renders = new List<RenderSpec>();
+        var libraryDrafts = new List<LibraryDraft>();
         // A file listed twice (a project's own item plus the package's glob) is read once.
         foreach (var text in texts.GroupBy(t => t.Path).Select(g => g.First()).OrderBy(t => t.Path, System.StringComparer.Ordinal))
         {
@@ -141,6 +148,10 @@ public sealed class CodecGenerator : IIncrementalGenerator
                 {
                     if (RenderReader.Read(source, root, diagnostics) is { } render && RenderChecker.Check(render, diagnostics) is { } checkedRender)
                         renders.Add(checkedRender);
+                }
+                else if (SchemaReader.IsLibrary(root))
+                {
+                    if (SchemaReader.ReadLibrary(source, root, diagnostics) is { } library) libraryDrafts.Add(library);
                 }
                 else if (TableReader.IsTable(root))
                 {
@@ -183,17 +194,18 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
+        var (libraries, libraryTypes) = LibraryResolver.ResolveAll(libraryDrafts, diagnostics);
         var specs = new List<FormatSpec>();
         List<SchemaDraft?> complete;
         try
         {
-            complete = VersionResolver.Resolve(drafts, diagnostics);
+            complete = VersionResolver.Resolve(drafts, libraries, diagnostics);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             diagnostics.Add(Failure(drafts.Count > 0 ? drafts[0].Source.Path : "", e));
             return new ResolveResult(EquatableArray<FormatSpec>.Empty, diagnostics.ToEquatableArray(), EquatableArray<GeneratedFile>.Empty, tables.ToEquatableArray(), datasets.ToEquatableArray(),
-                viewSets.Values.ToEquatableArray(), renders.ToEquatableArray());
+                viewSets.Values.ToEquatableArray(), renders.ToEquatableArray(), EquatableArray<SharedTypesSpec>.Empty);
         }
 
         // Parents are checked before their children, and a child of a parent with errors is not checked at all: its
@@ -265,8 +277,22 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
-        return new ResolveResult(kept.ToEquatableArray(), diagnostics.ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray(),
-            viewSets.Values.OrderBy(v => v.FormatId, System.StringComparer.Ordinal).ToEquatableArray(), renders.ToEquatableArray());
+        // One C# type per shape across every version (and format) of the compilation.
+        List<SharedTypesSpec> shared;
+        try
+        {
+            (kept, shared) = TypeSharing.Share(kept, libraryTypes);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            diagnostics.Add(Failure(kept.Count > 0 ? kept[0].SchemaPath : "", e));
+            kept = new List<FormatSpec>();
+            shared = new List<SharedTypesSpec>();
+        }
+
+        // A library's or parent's mistake reached through several versions is reported once.
+        return new ResolveResult(kept.ToEquatableArray(), diagnostics.Distinct().ToEquatableArray(), changelogs.ToEquatableArray(), tables.ToEquatableArray(), datasets.ToEquatableArray(),
+            viewSets.Values.OrderBy(v => v.FormatId, System.StringComparer.Ordinal).ToEquatableArray(), renders.ToEquatableArray(), shared.ToEquatableArray());
     }
 
     /// <summary>Stage 3 for one format version. Never throws: an emitter bug becomes CODEC014 on the schema file.</summary>
@@ -290,6 +316,25 @@ public sealed class CodecGenerator : IIncrementalGenerator
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(spec.SchemaPath, e) }.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Stage 3 for the types versions share from one type library's namespace.</summary>
+    private static EmitOutput EmitSharedTypes(SharedTypesSpec shared, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        try
+        {
+            var files = new[]
+            {
+                new GeneratedFile(shared.Namespace + ".Model.g.cs", ModelEmitter.Emit(shared)),
+                new GeneratedFile(shared.Namespace + ".Views.g.cs", ViewEmitter.EmitImplementations(shared)),
+            };
+            return new EmitOutput(files.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return new EmitOutput(EquatableArray<GeneratedFile>.Empty, new[] { Failure(shared.SchemaPath, e) }.ToEquatableArray());
         }
     }
 
@@ -344,7 +389,7 @@ internal sealed record SchemaText(string Path, string Text);
 
 /// <summary>Every checked format version (duplicates removed), the diagnostics, one changelog per format, and the reference tables.</summary>
 internal sealed record ResolveResult(EquatableArray<FormatSpec> Specs, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<GeneratedFile> Changelogs, EquatableArray<TableSpec> Tables,
-    EquatableArray<DatasetSpec> Datasets, EquatableArray<ViewSetSpec> ViewSets, EquatableArray<RenderSpec> Renders);
+    EquatableArray<DatasetSpec> Datasets, EquatableArray<ViewSetSpec> ViewSets, EquatableArray<RenderSpec> Renders, EquatableArray<SharedTypesSpec> SharedTypes);
 
 /// <summary>One generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Source);

@@ -16,4 +16,5 @@ public static class TrackingNames
     public const string EmitDatasets = "Codec.EmitDatasets";
     public const string EmitRenders = "Codec.EmitRenders";
     public const string EmitViews = "Codec.EmitViews";
+    public const string EmitSharedTypes = "Codec.EmitSharedTypes";
 }

@@ -27,12 +27,36 @@ internal sealed class SchemaChecker
     private readonly Dictionary<string, TypeDraft> _typesByName = new();
     private bool _failed;
 
-    private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec> tables)
+    /// <summary>Checking a type library: types only, every name resolved within the library.</summary>
+    private readonly bool _library;
+
+    private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec> tables, bool library = false)
     {
         _draft = draft;
         _diagnostics = diagnostics;
         _tables = tables;
+        _library = library;
     }
+
+    /// <summary>
+    /// Checks a type library on its own, so that its mistakes are reported once, in its file: names, members, and
+    /// that every type it names is its own (a library is self-contained). False when versions cannot import it.
+    /// </summary>
+    public static SharedTypesSpec? CheckLibrary(LibraryDraft library, List<DiagnosticInfo> diagnostics)
+    {
+        var draft = new SchemaDraft { Source = library.Source, FormatId = library.Id, Namespace = library.Namespace, NamespacePosition = library.NamespacePosition };
+        draft.Types.AddRange(library.Types);
+        var checker = new SchemaChecker(draft, diagnostics, System.Array.Empty<TableSpec>(), library: true);
+        if (!FormatPattern.IsMatch(library.Id))
+            checker.Error(DiagnosticDescriptors.InvalidValue, library.IdPosition, library.Id.Length + 2, "/library", "a library id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.common\"");
+        var origin = new TypeOrigin(library.Namespace, library.Source.Path);
+        foreach (var t in library.Types) t.Origin ??= origin;
+        checker.Run();
+        if (checker._failed) return null;
+        return new SharedTypesSpec(library.Namespace, library.Source.Path, checker._libraryTypes.ToEquatableArray(), EquatableArray<ViewImplSpec>.Empty);
+    }
+
+    private List<TypeSpec> _libraryTypes = new();
 
     /// <summary>Checks a complete (resolved) draft against the compilation's reference tables; null when errors make it unusable.</summary>
     public static FormatSpec? Check(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec>? tables = null) =>
@@ -40,8 +64,8 @@ internal sealed class SchemaChecker
 
     private FormatSpec? Run()
     {
-        if (!VersionPattern.IsMatch(_draft.Version)) Error(DiagnosticDescriptors.MalformedVersion, _draft.VersionPosition, _draft.Version.Length + 2, _draft.Version);
-        if (!FormatPattern.IsMatch(_draft.FormatId)) Error(DiagnosticDescriptors.InvalidValue, _draft.FormatPosition, _draft.FormatId.Length + 2, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
+        if (!_library && !VersionPattern.IsMatch(_draft.Version)) Error(DiagnosticDescriptors.MalformedVersion, _draft.VersionPosition, _draft.Version.Length + 2, _draft.Version);
+        if (!_library && !FormatPattern.IsMatch(_draft.FormatId)) Error(DiagnosticDescriptors.InvalidValue, _draft.FormatPosition, _draft.FormatId.Length + 2, "/format", "a format id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.info\"");
         if (!NamespacePattern.IsMatch(_draft.Namespace)) Error(DiagnosticDescriptors.InvalidValue, _draft.NamespacePosition, _draft.Namespace.Length + 2, "/namespace", "not a C# namespace");
 
         foreach (var t in _draft.Types)
@@ -55,6 +79,13 @@ internal sealed class SchemaChecker
         {
             var spec = t.IsEnum ? CheckEnum(t) : CheckObject(t);
             if (spec is not null) types.Add(spec);
+        }
+
+        if (_library)
+        {
+            if (!_failed) CheckNoCycles(types);
+            _libraryTypes = types;
+            return null;
         }
 
         var root = types.FirstOrDefault(t => t.Name == _draft.RootType);
@@ -169,7 +200,10 @@ internal sealed class SchemaChecker
             values.Add(new EnumValueSpec(value, id));
         }
 
-        return new TypeSpec(t.Name, TypeKind.Enum, t.Description, UnknownMemberPolicy.Warning, EquatableArray<MemberSpec>.Empty, values.ToEquatableArray(), t.OpenEnum);
+        return new TypeSpec(t.Name, TypeKind.Enum, t.Description, UnknownMemberPolicy.Warning, EquatableArray<MemberSpec>.Empty, values.ToEquatableArray(), t.OpenEnum)
+        {
+            Origin = t.Origin?.Namespace, OriginPath = t.Origin?.Path,
+        };
     }
 
     private TypeSpec? CheckObject(TypeDraft t)
@@ -224,7 +258,10 @@ internal sealed class SchemaChecker
         }
 
         return new TypeSpec(t.Name, TypeKind.Object, t.Description, t.UnknownMembers ?? _draft.UnknownMembers ?? UnknownMemberPolicy.Warning,
-            members.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty, false);
+            members.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty, false)
+        {
+            Origin = t.Origin?.Namespace, OriginPath = t.Origin?.Path,
+        };
     }
 
     // Base members come first, then the type's own; an own member replaces a base member of the same name.

@@ -15,20 +15,25 @@ namespace Codec.Generators.Checking;
 internal sealed class VersionResolver
 {
     private readonly List<SchemaDraft> _drafts;
+    private readonly IReadOnlyDictionary<string, LibraryDraft?> _libraries;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<SchemaDraft, SchemaDraft?> _resolved = new();
     private readonly List<SchemaDraft> _visiting = new();
 
-    private VersionResolver(List<SchemaDraft> drafts, List<DiagnosticInfo> diagnostics)
+    private VersionResolver(List<SchemaDraft> drafts, IReadOnlyDictionary<string, LibraryDraft?> libraries, List<DiagnosticInfo> diagnostics)
     {
         _drafts = drafts;
+        _libraries = libraries;
         _diagnostics = diagnostics;
     }
 
-    /// <summary>The complete draft of every input draft, or null where its chain is broken (diagnostics say why).</summary>
-    public static List<SchemaDraft?> Resolve(List<SchemaDraft> drafts, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The complete draft of every input draft, or null where its chain is broken (diagnostics say why).
+    /// <paramref name="libraries"/>: the type libraries by id (null for one whose own check failed).
+    /// </summary>
+    public static List<SchemaDraft?> Resolve(List<SchemaDraft> drafts, IReadOnlyDictionary<string, LibraryDraft?> libraries, List<DiagnosticInfo> diagnostics)
     {
-        var resolver = new VersionResolver(drafts, diagnostics);
+        var resolver = new VersionResolver(drafts, libraries, diagnostics);
         return drafts.Select(resolver.ResolveOne).ToList();
     }
 
@@ -43,14 +48,28 @@ internal sealed class VersionResolver
         if (_resolved.TryGetValue(draft, out var done)) return done;
         if (draft.Parent is null)
         {
-            if (draft.Changes.Count > 0 || draft.RemovedRules.Count > 0)
+            if (draft.RemovedRules.Count > 0 || (draft.Changes.Count > 0 && draft.Imports.Count == 0))
             {
-                Report(draft, DiagnosticDescriptors.InvalidValue, draft.VersionPosition, 1, "/changes",
-                    "\"changes\" and \"removeRules\" apply to an inherited version; add \"parent\" or declare the types in full");
+                Report(draft, DiagnosticDescriptors.InvalidValue, draft.VersionPosition, 1, draft.RemovedRules.Count > 0 ? "/removeRules" : "/changes",
+                    "\"changes\" apply to inherited or imported types and \"removeRules\" to inherited rules; add \"parent\" or \"imports\", or declare the types in full");
             }
 
             draft.UnknownMembers ??= UnknownMemberPolicy.Warning;
-            return _resolved[draft] = draft;
+            var origin = new TypeOrigin(VersionNamespace(draft), draft.Source.Path);
+            var own = draft.Types.ToList();
+            foreach (var t in own) t.Origin = origin;
+            if (draft.Imports.Count == 0) return _resolved[draft] = draft;
+
+            // The version's own types replace imported ones by name (and come first, as written), then the changes apply.
+            draft.Types.Clear();
+            bool imported = Import(draft, draft);
+            var fromLibraries = draft.Types.Where(t => own.All(o => o.Name != t.Name)).ToList();
+            draft.Types.Clear();
+            draft.Types.AddRange(own);
+            draft.Types.AddRange(fromLibraries);
+            foreach (var change in draft.Changes) imported &= Apply(draft, draft, change);
+            DropUnreachableTypes(draft);
+            return _resolved[draft] = imported ? draft : null;
         }
 
         var parent = Find(_drafts, draft.FormatId, draft.Parent);
@@ -102,14 +121,11 @@ internal sealed class VersionResolver
         };
 
         foreach (var t in parent.Types) merged.Types.Add(t.Copy());
-        foreach (var t in child.Types)
-        {
-            int at = merged.Types.FindIndex(existing => existing.Name == t.Name);
-            if (at >= 0) merged.Types[at] = t; // a type declared again replaces the inherited one whole
-            else merged.Types.Add(t);
-        }
+        bool ok = Import(child, merged);
+        var origin = new TypeOrigin(VersionNamespace(merged), child.Source.Path);
+        foreach (var t in child.Types) t.Origin = origin;
+        Declare(merged, child.Types);
 
-        bool ok = true;
         foreach (var change in child.Changes) ok &= Apply(child, merged, change);
 
         // Inherited rules and view implementations follow the version's renames; a rule the version writes itself wins
@@ -156,6 +172,65 @@ internal sealed class VersionResolver
         return ok ? merged : null;
     }
 
+    private static string VersionNamespace(SchemaDraft draft) => draft.Namespace + "." + Naming.VersionIdentifier(draft.Version);
+
+    // A type declared again replaces the inherited or imported one whole.
+    private static void Declare(SchemaDraft into, List<TypeDraft> types)
+    {
+        foreach (var t in types)
+        {
+            int at = into.Types.FindIndex(existing => existing.Name == t.Name);
+            if (at >= 0) into.Types[at] = t;
+            else into.Types.Add(t);
+        }
+    }
+
+    // The types of each library the version imports, as copies (a change must not reach the library or another
+    // version): they replace inherited types of the same name. A name two imports both define is an error.
+    private bool Import(SchemaDraft written, SchemaDraft into)
+    {
+        bool ok = true;
+        var importedFrom = new Dictionary<string, (string Library, TypeOrigin? Origin)>();
+        for (int i = 0; i < written.Imports.Count; i++)
+        {
+            var (id, position) = written.Imports[i];
+            string at = "/imports/" + i;
+            if (!_libraries.TryGetValue(id, out var library))
+            {
+                string known = _libraries.Count == 0 ? "(none)" : string.Join(", ", _libraries.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, $"no type library '{id}' in this compilation; libraries: {known}");
+                ok = false;
+                continue;
+            }
+
+            if (library is null)
+            {
+                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, $"type library '{id}' has errors (reported in its file)");
+                ok = false;
+                continue;
+            }
+
+            foreach (var t in library.Types)
+            {
+                // One library's type reached through two imports (one imports the other) is one type.
+                if (importedFrom.TryGetValue(t.Name, out var other))
+                {
+                    if (other.Origin == t.Origin) continue;
+                    Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at,
+                        $"type {t.Name} is defined by both '{other.Library}' and '{id}'; import one of them, or declare {t.Name} under \"types\"");
+                    ok = false;
+                    continue;
+                }
+
+                importedFrom[t.Name] = (id, t.Origin);
+                var copy = t.Copy();
+                Declare(into, new List<TypeDraft> { copy });
+            }
+        }
+
+        return ok;
+    }
+
     // A change can orphan an inherited type (1 writes hdri as a string, so type Hdri goes): leave it out rather than
     // emit a class nothing uses. Types the derived version declares itself are kept.
     private static void DropUnreachableTypes(SchemaDraft merged)
@@ -187,10 +262,12 @@ internal sealed class VersionResolver
         var type = merged.Types.FirstOrDefault(t => t.Name == change.TypeName);
         if (type is null || type.IsEnum)
         {
-            Report(child, DiagnosticDescriptors.UnknownType, change.Position, change.TypeName.Length + 2, change.TypeName, at + " (changes apply to inherited object types)");
+            Report(child, DiagnosticDescriptors.UnknownType, change.Position, change.TypeName.Length + 2, change.TypeName, at + " (changes apply to inherited or imported object types)");
             return false;
         }
 
+        // The changed shape is this version's own: shared types keep the shape they were written with.
+        type.Origin = new TypeOrigin(VersionNamespace(merged), child.Source.Path);
         bool ok = true;
         foreach (var (name, position) in change.Removed)
         {
@@ -247,7 +324,7 @@ internal sealed class VersionResolver
     {
         string members = type.Members.Count == 0 ? "(none)" : string.Join(", ", type.Members.Select(m => m.JsonName));
         Report(child, DiagnosticDescriptors.NoSuchMember, position, name.Length + 2, at,
-            $"cannot {verb} '{name}': type {type.Name} of version {child.Parent} has no such member; its members: {members}");
+            $"cannot {verb} '{name}': type {type.Name} {(child.Parent is null ? "as imported" : "of version " + child.Parent)} has no such member; its members: {members}");
         return false;
     }
 

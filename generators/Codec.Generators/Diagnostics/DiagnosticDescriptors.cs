@@ -92,8 +92,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BadRender = Create("CODEC026", "Render contract problem",
         "At {0}: {1}", "A render contract names the files of one render of an output folder, their kinds, the tolerances and the rules that apply to which files; see 'Adding a modality to a Synthesis render' in schemas/README.md.");
 
+    public static readonly DiagnosticDescriptor BadImport = Create("CODEC027", "Type library not found or not importable",
+        "At {0}: {1}", "\"imports\" names type libraries (files with \"library\") by their id; each type name may come from one library only. See 'Type libraries' in schemas/README.md.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
+        [BadImport.Id] = BadImport,
         [BadRender.Id] = BadRender,
         [ViewProblem.Id] = ViewProblem,
         [BadDataset.Id] = BadDataset,

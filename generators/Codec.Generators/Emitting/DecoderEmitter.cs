@@ -16,7 +16,7 @@ internal static class DecoderEmitter
 
     public static string Emit(FormatSpec format)
     {
-        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace);
+        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace, format.Aliases);
         string root = format.RootType;
         w.Line($"/// <summary>Decodes {format.FormatId} version {format.Version} from UTF-8 JSON into a reused <see cref=\"{root}\"/>.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");

@@ -13,7 +13,7 @@ internal static class EncoderEmitter
 
     public static string Emit(FormatSpec format)
     {
-        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace);
+        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace, format.Aliases);
         string root = format.RootType;
         w.Line($"/// <summary>Encodes a <see cref=\"{root}\"/> as {format.FormatId} version {format.Version} JSON. Reuse one instance: after the first document it allocates nothing.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");

@@ -4,13 +4,19 @@ using Codec.Generators.Model;
 
 namespace Codec.Generators.Emitting;
 
-/// <summary>Emits the reusable result model of one format version: a class per object type, an enum per string enum.</summary>
+/// <summary>
+/// Emits the reusable result model of one format version: a class per object type, an enum per string enum — those
+/// whose home is the version (the others it shares, see <see cref="Checking.TypeSharing"/>); or the types versions
+/// share from a type library.
+/// </summary>
 internal static class ModelEmitter
 {
+    public static string Emit(SharedTypesSpec shared) => Emit(shared.AsHolder());
+
     public static string Emit(FormatSpec format)
     {
-        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace);
-        foreach (var type in format.Types)
+        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace, format.Aliases);
+        foreach (var type in format.Types.Where(format.Emits))
         {
             if (type.Kind == TypeKind.Enum) EmitEnum(w, type);
             else EmitObject(w, format, type);

@@ -20,7 +20,7 @@ internal static class ValidatorEmitter
 
     public static string Emit(FormatSpec format)
     {
-        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace);
+        var w = SourceWriter.StartFile(format.SchemaPath, format.VersionNamespace, format.Aliases);
         string root = format.RootType;
         w.Line($"/// <summary>Checks a decoded <see cref=\"{root}\"/> against the ranges and semantic rules of {format.FormatId} version {format.Version}. Reusable; not thread-safe.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Codec.Generators\", \"" + GeneratorInfo.Version + "\")]");
@@ -117,22 +117,14 @@ internal static class ValidatorEmitter
         return false;
     }
 
-    private static string OutOfRange(string value, MemberSpec m)
-    {
-        var parts = new List<string>();
-        if (m.Minimum is { } min) parts.Add($"{value} < {Naming.Double(min)}");
-        if (m.Maximum is { } max) parts.Add($"{value} > {Naming.Double(max)}");
-        // NaN is outside every range.
-        parts.Add($"double.IsNaN({value})");
-        return "(" + string.Join(" || ", parts) + ")";
-    }
+    // One range test and one wording for every range Codec checks (Codec.Runtime.Semantics.ValueRange); NaN is outside.
+    private const string ValueRange = "global::Codec.Runtime.Semantics.ValueRange";
 
-    private static string RangeMessage(string value, MemberSpec m)
-    {
-        string lo = m.Minimum?.ToString("R", CultureInfo.InvariantCulture) ?? "-inf";
-        string hi = m.Maximum?.ToString("R", CultureInfo.InvariantCulture) ?? "inf";
-        return $"\"value \" + {value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" is outside [{lo}, {hi}]\"";
-    }
+    private static string OutOfRange(string value, MemberSpec m) =>
+        $"!{ValueRange}.Contains({value}, {(m.Minimum is { } min ? Naming.Double(min) : "double.NegativeInfinity")}, {(m.Maximum is { } max ? Naming.Double(max) : "double.PositiveInfinity")})";
+
+    private static string RangeMessage(string value, MemberSpec m) =>
+        $"{ValueRange}.Outside({value}, {(m.Minimum is { } min ? Naming.Double(min) : "null")}, {(m.Maximum is { } max ? Naming.Double(max) : "null")})";
 
     private static string Escape(string name) =>
         name.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("~", "~0").Replace("/", "~1").Replace("{", "{{").Replace("}", "}}");

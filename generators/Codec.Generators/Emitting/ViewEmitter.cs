@@ -138,16 +138,24 @@ internal static class ViewEmitter
         return sb.Append("}}").ToString();
     }
 
+    public static string EmitImplementations(SharedTypesSpec shared) => EmitImplementations(shared.AsHolder());
+
     public static string EmitImplementations(FormatSpec spec)
     {
-        var w = SourceWriter.StartFile(spec.SchemaPath, spec.VersionNamespace);
-        w.Open($"partial class {spec.RootType} : {CodecDocument}");
-        w.Line($"string {CodecDocument}.FormatId => {Naming.Literal(spec.FormatId)};");
-        w.Line($"string {CodecDocument}.SchemaVersion => SchemaVersion;");
-        w.Close();
+        var w = SourceWriter.StartFile(spec.SchemaPath, spec.VersionNamespace, spec.Aliases);
+        bool any = spec.RootType.Length > 0;
+        if (any)
+        {
+            w.Open($"partial class {spec.RootType} : {CodecDocument}");
+            w.Line($"string {CodecDocument}.FormatId => {Naming.Literal(spec.FormatId)};");
+            w.Line($"string {CodecDocument}.SchemaVersion => SchemaVersion;");
+            w.Close();
+        }
+
         foreach (var group in spec.ViewImpls.GroupBy(i => i.TypeName))
         {
-            w.Line();
+            if (any) w.Line();
+            any = true;
             w.Open($"partial class {group.Key} : " + string.Join(", ", group.Select(i => i.Interface)));
             bool first = true;
             foreach (var impl in group)

@@ -34,11 +34,33 @@ internal sealed record FormatSpec(
     /// <summary>Documents are lines of a JSON Lines file: encoded compact, on one line.</summary>
     bool LineLayout = false)
 {
+    /// <summary>Types this version uses that are emitted elsewhere (shared with other versions): name → global:: name.</summary>
+    public EquatableArray<TypeAlias> Aliases { get; init; } = EquatableArray<TypeAlias>.Empty;
+
+    /// <summary>True when <paramref name="type"/>'s C# type is emitted with this version.</summary>
+    public bool Emits(TypeSpec type) => type.Home is null || type.Home == VersionNamespace;
+
     public TypeSpec? FindType(string name)
     {
         foreach (var t in Types) if (t.Name == name) return t;
         return null;
     }
+}
+
+/// <summary>A name generated code of one namespace uses for a type emitted in another (a <c>using</c> alias).</summary>
+internal sealed record TypeAlias(string Name, string Target);
+
+/// <summary>
+/// Types shared by several versions whose home is a type library's namespace: emitted once there, with every view
+/// the versions implement on them.
+/// </summary>
+internal sealed record SharedTypesSpec(string Namespace, string SchemaPath, EquatableArray<TypeSpec> Types, EquatableArray<ViewImplSpec> ViewImpls)
+{
+    /// <summary>Types of libraries this one imports that its types name (emitted there).</summary>
+    public EquatableArray<TypeAlias> Aliases { get; init; } = EquatableArray<TypeAlias>.Empty;
+
+    /// <summary>The types as a holder the model and view emitters take: a "version" without root, rules or version.</summary>
+    public FormatSpec AsHolder() => new FormatSpec("", "", Namespace, Namespace, "", null, null, SchemaPath, Types, EquatableArray<RuleSpec>.Empty, ViewImpls: ViewImpls) { Aliases = Aliases };
 }
 
 internal enum TypeKind
@@ -55,7 +77,20 @@ internal sealed record TypeSpec(
     UnknownMemberPolicy UnknownMembers,
     EquatableArray<MemberSpec> Members,
     EquatableArray<EnumValueSpec> Values,
-    bool OpenEnum);
+    bool OpenEnum)
+{
+    /// <summary>The namespace where this shape was written (a type library's, or a version's); null when unknown.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The schema file that wrote this shape.</summary>
+    public string? OriginPath { get; init; }
+
+    /// <summary>
+    /// The namespace the C# type is emitted into, shared by every version where the shape is the same
+    /// (<see cref="Checking.TypeSharing"/>); null: the version's own namespace.
+    /// </summary>
+    public string? Home { get; init; }
+}
 
 internal sealed record EnumValueSpec(string JsonValue, string Identifier);
 

@@ -30,6 +30,9 @@ internal sealed class SchemaDraft
     public string? Parent;
     public TextPosition ParentPosition;
     public readonly List<TypeChangeDraft> Changes = new();
+
+    /// <summary>The type libraries this version imports (their ids), in the order written.</summary>
+    public readonly List<(string Id, TextPosition Position)> Imports = new();
     public readonly List<RuleDraft> RemovedRules = new();
 
     /// <summary>Documents without a version member are this version (the earliest files had none).</summary>
@@ -39,6 +42,29 @@ internal sealed class SchemaDraft
     /// <summary>Which model types implement which of the format's views, and how (inherited, then this file's).</summary>
     public readonly List<ViewMapDraft> ViewMaps = new();
 }
+
+/// <summary>A type library as written: object types and enums that format versions import by its id.</summary>
+internal sealed class LibraryDraft
+{
+    public string Id = "";
+    public TextPosition IdPosition;
+    public string Namespace = "";
+    public TextPosition NamespacePosition;
+    public string? Description;
+
+    /// <summary>Other libraries whose types this one uses (and passes on to whoever imports it).</summary>
+    public readonly List<(string Id, TextPosition Position)> Imports = new();
+
+    /// <summary>The library's own types; after resolution, those it imports too (their origin says whose they are).</summary>
+    public readonly List<TypeDraft> Types = new();
+    public SchemaSource Source = new("", "");
+}
+
+/// <summary>
+/// Where a type's shape was written: the namespace its C# type is emitted into when versions share it (a library's,
+/// or the version namespace of the version that declared or changed it), and the file.
+/// </summary>
+internal sealed record TypeOrigin(string Namespace, string Path);
 
 /// <summary>How a derived version changes one inherited object type.</summary>
 internal sealed class TypeChangeDraft
@@ -89,12 +115,16 @@ internal sealed class TypeDraft
         var copy = new TypeDraft(Name, Position)
         {
             Description = Description, IsEnum = IsEnum, OpenEnum = OpenEnum, Base = Base, BasePosition = BasePosition, UnknownMembers = UnknownMembers,
+            Origin = Origin,
         };
         foreach (var m in Members) copy.Members.Add(m.CopyAs(m.JsonName, m.Position));
         copy.Values.AddRange(Values);
         return copy;
     }
     public Model.UnknownMemberPolicy? UnknownMembers;
+
+    /// <summary>Where this shape was written; null until the resolver sets it.</summary>
+    public TypeOrigin? Origin;
     public readonly List<MemberDraft> Members = new();
     public readonly List<(string Value, TextPosition Position)> Values = new();
 }

@@ -14,8 +14,9 @@ internal sealed class SchemaReader : JsonObjectReader
     private static readonly HashSet<string> TopLevelKeys = new()
         {
             "$schema", "format", "version", "parent", "namespace", "description", "root", "versionMember", "matchesMissingVersion",
-            "unknownMembers", "product", "types", "changes", "rules", "removeRules", "implements", "layout",
+            "unknownMembers", "product", "types", "imports", "changes", "rules", "removeRules", "implements", "layout",
         };
+    private static readonly HashSet<string> LibraryKeys = new() { "$schema", "library", "namespace", "description", "imports", "types" };
     private static readonly HashSet<string> ViewBindingKeys = new() { "path", "add" };
     private static readonly HashSet<string> ChangeKeys = new() { "add", "remove", "rename", "retype" };
     private static readonly HashSet<string> ProductKeys = new() { "name", "anyOf", "values" };
@@ -38,6 +39,25 @@ internal sealed class SchemaReader : JsonObjectReader
     /// <summary>Reads a format schema already parsed (see <see cref="JsonObjectReader.Parse"/>).</summary>
     public static SchemaDraft? Read(SchemaSource source, JsonNode root, List<DiagnosticInfo> diagnostics) =>
         new SchemaReader(source, diagnostics).ReadRoot(root);
+
+    /// <summary>A type library (<c>"library"</c>): types that format versions import.</summary>
+    public static bool IsLibrary(JsonNode root) => root is JsonObjectNode obj && obj.Get("library") is not null;
+
+    /// <summary>Reads a type library; null when it is unusable (the diagnostics say why).</summary>
+    public static LibraryDraft? ReadLibrary(SchemaSource source, JsonNode root, List<DiagnosticInfo> diagnostics) =>
+        new SchemaReader(source, diagnostics).ReadLibraryRoot((JsonObjectNode)root);
+
+    private LibraryDraft? ReadLibraryRoot(JsonObjectNode root)
+    {
+        CheckKeys(root, LibraryKeys, "");
+        var library = new LibraryDraft { Source = Source };
+        bool ok = RequireString(root, "library", "", out library.Id, out library.IdPosition);
+        ok &= RequireString(root, "namespace", "", out library.Namespace, out library.NamespacePosition);
+        library.Description = OptionalString(root, "description", "");
+        ReadImports(root, library.Imports);
+        ok &= ReadTypes(root.Get("types"), root, library.Types);
+        return ok ? library : null;
+    }
 
     private SchemaDraft? ReadRoot(JsonNode node)
     {
@@ -81,40 +101,61 @@ internal sealed class SchemaReader : JsonObjectReader
         if (root.Get("changes") is { } changes) ReadChanges(changes, draft);
         if (root.Get("removeRules") is { } removed) ReadRules(removed, "/removeRules", draft.RemovedRules);
 
+        ReadImports(root, draft.Imports);
         var types = root.Get("types");
-        if (types is null && draft.Parent is not null)
-        {
-            // A derived version may add no types at all.
-        }
-        else if (types is null)
-        {
-            Report(DiagnosticDescriptors.MissingProperty, root.Position, 1, "types", "/");
-            ok = false;
-        }
-        else if (types is not JsonObjectNode typesObject)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, types.Position, 1, "/types", "expected an object of type declarations");
-            ok = false;
-        }
-        else
-        {
-            var seen = new HashSet<string>();
-            foreach (var prop in typesObject.Properties)
-            {
-                if (!seen.Add(prop.Name))
-                {
-                    Report(DiagnosticDescriptors.DuplicateMember, prop.NamePosition, prop.Name.Length + 2, prop.Name, "/types");
-                    continue;
-                }
-
-                var type = ReadType(prop);
-                if (type is not null) draft.Types.Add(type);
-            }
-        }
+        // A derived version, or one that imports its types, may declare none itself.
+        if (types is not null || (draft.Parent is null && draft.Imports.Count == 0)) ok &= ReadTypes(types, root, draft.Types);
 
         if (root.Get("rules") is { } rules) ReadRules(rules, "/rules", draft.Rules);
         if (root.Get("implements") is { } implements) ReadImplements(implements, draft.ViewMaps);
         return ok ? draft : null;
+    }
+
+    private bool ReadTypes(JsonNode? types, JsonObjectNode root, List<TypeDraft> into)
+    {
+        if (types is null)
+        {
+            Report(DiagnosticDescriptors.MissingProperty, root.Position, 1, "types", "/");
+            return false;
+        }
+
+        if (types is not JsonObjectNode typesObject)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, types.Position, 1, "/types", "expected an object of type declarations");
+            return false;
+        }
+
+        var seen = new HashSet<string>();
+        foreach (var prop in typesObject.Properties)
+        {
+            if (!seen.Add(prop.Name))
+            {
+                Report(DiagnosticDescriptors.DuplicateMember, prop.NamePosition, prop.Name.Length + 2, prop.Name, "/types");
+                continue;
+            }
+
+            var type = ReadType(prop);
+            if (type is not null) into.Add(type);
+        }
+
+        return true;
+    }
+
+    // "imports": ["library.id", ...]
+    private void ReadImports(JsonObjectNode root, List<(string Id, TextPosition Position)> imports)
+    {
+        if (root.Get("imports") is not { } node) return;
+        if (node is not JsonArrayNode list)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Position, 1, "/imports", "expected an array of library ids");
+            return;
+        }
+
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is JsonStringNode id) imports.Add((id.Value, id.Position));
+            else Report(DiagnosticDescriptors.InvalidValue, list.Items[i].Position, 1, "/imports/" + i, "expected a library id (a string)");
+        }
     }
 
     // "implements": { "Type": { "View": { "member": "path/to/member" | "." | null | {"path", "add"} } | null } }

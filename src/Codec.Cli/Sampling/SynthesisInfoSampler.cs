@@ -7,6 +7,9 @@ using Codec.Runtime.Text;
 using Codec.Runtime.Semantics;
 using V12 = Codec.Formats.Synthesis.Info.V1_2;
 using V15 = Codec.Formats.Synthesis.Info.V1_5;
+using InfoCommon = Codec.Formats.Synthesis.Info.Common;
+using SynthesisCommon = Codec.Formats.Synthesis.Common;
+using V13 = Codec.Formats.Synthesis.Info.V1_3;
 
 namespace Codec.Cli.Sampling;
 
@@ -113,7 +116,7 @@ public static class SynthesisInfoSampler
         var scene = new SceneGeometry(random, 512, 512);
         var doc = new V12.InfoFile { Version = Text("1.2") };
 
-        doc.Render.Wavelength = V12.Wavelength.Vs;
+        doc.Render.Wavelength = InfoCommon.Wavelength.Vs;
         doc.Render.Zmin = 0;
         doc.Render.Zmax = 100;
         doc.HasRender = true;
@@ -194,15 +197,15 @@ public static class SynthesisInfoSampler
         doc.Accessories.HasHeadwear = doc.Accessories.HasHeadphones = doc.Accessories.HasMask = doc.Accessories.HasGlasses = true;
         doc.HasAccessories = true;
 
-        doc.Hdri.Name = V12.HdriName.OutdoorUmbrellas;
+        doc.Hdri.Name = SynthesisCommon.HdriName.OutdoorUmbrellas;
         doc.Hdri.Id = new FlexNumber(random.Next(1, 500), NumberForm.String);
         foreach (var tag in new[] { "outdoor", "urban", "natural light" }) doc.Hdri.Tags.Add(Text(tag));
         doc.Hdri.HasTags = true;
         doc.HasHdri = true;
 
         var identity = doc.IdentityMetadata;
-        identity.Gender = random.Next(2) == 0 ? V12.Sex.Female : V12.Sex.Male;
-        identity.GenderText = Text(identity.Gender == V12.Sex.Female ? "female" : "male");
+        identity.Gender = random.Next(2) == 0 ? SynthesisCommon.Sex.Female : SynthesisCommon.Sex.Male;
+        identity.GenderText = Text(identity.Gender == SynthesisCommon.Sex.Female ? "female" : "male");
         identity.Age = random.Next(18, 70);
         identity.WeightKg = random.Next(50, 100);
         identity.HeightCm = random.Next(150, 195);
@@ -216,10 +219,10 @@ public static class SynthesisInfoSampler
         doc.HasClothing = true;
 
         var face = doc.FacialAttributes;
-        FillHair(face.Hair, V12.HairColor.ChocolateBrown, V12.HairStyle.None);
+        FillHair(face.Hair, InfoCommon.HairColor.ChocolateBrown, InfoCommon.HairStyle.None);
         face.Gaze.HorizontalAngle = Round(random.NextDouble() * 20 - 10);
         face.Gaze.VerticalAngle = Round(random.NextDouble() * 20 - 10);
-        face.Expression.Name = V12.ExpressionName.EyesSquint;
+        face.Expression.Name = SynthesisCommon.ExpressionName.EyesSquint;
         face.Expression.Intensity = Round(random.NextDouble());
         face.HeadTurn.Yaw = scene.Yaw;
         face.HeadTurn.Pitch = scene.Pitch;
@@ -240,7 +243,7 @@ public static class SynthesisInfoSampler
         t.EulerXyz = SceneGeometry.EulerXyz(m);
     }
 
-    private static void Fill(V12.Pupil pupil, ProjectedPoint p)
+    private static void Fill(InfoCommon.Pupil pupil, ProjectedPoint p)
     {
         pupil.ScreenSpacePos = p.Screen;
         pupil.CameraSpacePos = p.Camera;
@@ -248,14 +251,14 @@ public static class SynthesisInfoSampler
         pupil.WorldSpacePos = p.World;
     }
 
-    private static void FillGaze(V12.Gaze gaze, SceneGeometry scene, Random random)
+    private static void FillGaze(InfoCommon.Gaze gaze, SceneGeometry scene, Random random)
     {
         gaze.HorizontalAngle = random.NextDouble() * 20 - 10;
         gaze.VerticalAngle = random.NextDouble() * 20 - 10;
         gaze.GazeVector = GazeVector(scene, gaze.HorizontalAngle, gaze.VerticalAngle);
     }
 
-    private static void FillBox(V12.EyeNoseMouthBbox box, SceneGeometry scene, double minU, double minV, double maxU, double maxV)
+    private static void FillBox(InfoCommon.EyeNoseMouthBbox box, SceneGeometry scene, double minU, double minV, double maxU, double maxV)
     {
         box.ScreenSpace.Min = new Vec2d(minU, minV);
         box.ScreenSpace.Max = new Vec2d(maxU, maxV);
@@ -264,7 +267,7 @@ public static class SynthesisInfoSampler
         box.HasScreenSpace = box.HasWorldSpace = true;
     }
 
-    private static void FillHair(V12.HairSettings hair, V12.HairColor color, V12.HairStyle style)
+    private static void FillHair(V12.HairSettings hair, InfoCommon.HairColor color, InfoCommon.HairStyle style)
     {
         hair.Color = color;
         hair.Style = style;
@@ -370,8 +373,8 @@ public static class SynthesisInfoSampler
         int identityId = random.Next(1, 400);
         identity.Id = identityId;
         identity.Age = random.Next(18, 70);
-        identity.Sex = random.Next(2) == 0 ? V15.Sex.Female : V15.Sex.Male;
-        identity.SexText = Text(identity.Sex == V15.Sex.Female ? "female" : "male");
+        identity.Sex = random.Next(2) == 0 ? SynthesisCommon.Sex.Female : SynthesisCommon.Sex.Male;
+        identity.SexText = Text(identity.Sex == SynthesisCommon.Sex.Female ? "female" : "male");
         identity.Outfit = Text("jeans_and_hoodie_0");
         identity.EyeFold = false;
         identity.Ethnicity = Text("white");
@@ -399,12 +402,12 @@ public static class SynthesisInfoSampler
         face.Eyes.PupilDilation = 0.5;
         face.Gaze.VerticalAngle = doc.GazeValues.EyeLeft.VerticalAngle;
         face.Gaze.HorizontalAngle = doc.GazeValues.EyeLeft.HorizontalAngle;
-        FillHair(face.Hair, V15.HairColor.ChocolateBrown, V15.HairStyle.LongWavy02);
-        FillHair(face.Eyebrows, V15.HairColor.ChocolateBrown, V15.HairStyle.Straight06);
+        FillHair(face.Hair, InfoCommon.HairColor.ChocolateBrown, InfoCommon.HairStyle.LongWavy02);
+        FillHair(face.Eyebrows, InfoCommon.HairColor.ChocolateBrown, InfoCommon.HairStyle.Straight06);
         face.HeadTurn.Yaw = scene.Yaw;
         face.HeadTurn.Roll = scene.Roll;
         face.HeadTurn.Pitch = scene.Pitch;
-        face.Expression.Name = V15.ExpressionName.None;
+        face.Expression.Name = SynthesisCommon.ExpressionName.None;
         face.Expression.Intensity = 0.75;
         face.HasEyes = face.HasGaze = face.HasHair = face.HasEyebrows = face.HasHeadTurn = face.HasExpression = true;
         doc.HasFacialAttributes = true;
@@ -441,7 +444,7 @@ public static class SynthesisInfoSampler
         doc.Accessories.HasMask = doc.Accessories.HasGlasses = doc.Accessories.HasHeadwear = doc.Accessories.HasHeadphones = true;
         doc.HasAccessories = true;
 
-        doc.Hdri.Name = V15.HdriName.FreightStation;
+        doc.Hdri.Name = SynthesisCommon.HdriName.FreightStation;
         doc.Hdri.Id = new FlexNumber(98, NumberForm.String);
         foreach (var tag in new[] { "sun", "industrial", "outdoor", "partly cloudy" }) doc.Hdri.Tags.Add(Text(tag));
         doc.Hdri.HasTags = true;
@@ -455,7 +458,7 @@ public static class SynthesisInfoSampler
 
         doc.Render.Zmin = 0;
         doc.Render.Zmax = 100;
-        doc.Render.Wavelength = V15.Wavelength.Visible;
+        doc.Render.Wavelength = InfoCommon.Wavelength.Visible;
         doc.Render.FrameNumber = 1;
         doc.HasRender = true;
 
@@ -480,7 +483,7 @@ public static class SynthesisInfoSampler
         (point.ScreenSpacePos, point.CameraSpacePos, point.WorldSpacePos) = (p.Screen, p.Camera, p.World);
     }
 
-    private static void Fill(V15.CocoPoint point, int id, string name, ProjectedPoint p)
+    private static void Fill(InfoCommon.CocoPoint point, int id, string name, ProjectedPoint p)
     {
         point.Id = id;
         point.Name = Text(name);
@@ -496,7 +499,7 @@ public static class SynthesisInfoSampler
         (point.ScreenSpacePos, point.CameraSpacePos, point.WorldSpacePos) = (p.Screen, p.Camera, p.World);
     }
 
-    private static void Fill(V15.KinectPoint point, int id, ProjectedPoint p)
+    private static void Fill(V13.KinectPoint point, int id, ProjectedPoint p)
     {
         point.Id = id;
         point.Name = Text(KinectJointTable.NameOf(id)!);
@@ -504,7 +507,7 @@ public static class SynthesisInfoSampler
         (point.ScreenSpacePos, point.CameraSpacePos, point.WorldSpacePos) = (p.Screen, p.Camera, p.World);
     }
 
-    private static void Fill(V15.MediapipeBodyPoint point, int id, ProjectedPoint p)
+    private static void Fill(V13.MediapipeBodyPoint point, int id, ProjectedPoint p)
     {
         point.Id = id;
         point.Name = Text(MediapipePosePointTable.NameOf(id)!);
@@ -567,7 +570,7 @@ public static class SynthesisInfoSampler
         box.HasScreenSpace = box.HasWorldSpace = true;
     }
 
-    private static void FillHair(V15.HairSettings hair, V15.HairColor color, V15.HairStyle style)
+    private static void FillHair(V15.HairSettings hair, InfoCommon.HairColor color, InfoCommon.HairStyle style)
     {
         hair.Color = color;
         hair.Style = style;

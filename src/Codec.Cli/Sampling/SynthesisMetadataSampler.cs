@@ -6,6 +6,8 @@ using I12 = Codec.Formats.Synthesis.Info.V1_2;
 using I15 = Codec.Formats.Synthesis.Info.V1_5;
 using M12 = Codec.Formats.Synthesis.Metadata.V1_2;
 using M14 = Codec.Formats.Synthesis.Metadata.V1_4;
+using InfoCommon = Codec.Formats.Synthesis.Info.Common;
+using SynthesisCommon = Codec.Formats.Synthesis.Common;
 
 namespace Codec.Cli.Sampling;
 
@@ -73,7 +75,7 @@ public static class SynthesisMetadataSampler
         accessories.HasHeadwear = accessories.HasHeadphones = accessories.HasMask = accessories.HasGlasses = true;
 
         var environment = scene.Environment;
-        M12.HdriNameNames.TryParse(I12.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        SynthesisCommon.HdriNameNames.TryParse(SynthesisCommon.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
         environment.Hdri.Name = hdri;
         environment.Hdri.Rotation = random.Next(-180, 180);
         environment.Hdri.Intensity = Math.Round(0.5 + random.NextDouble(), 7);
@@ -94,7 +96,7 @@ public static class SynthesisMetadataSampler
         face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
         face.HeadTurn.Roll = asked.HeadTurn.Roll;
         face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
-        M12.ExpressionNameNames.TryParse(I12.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        SynthesisCommon.ExpressionNameNames.TryParse(SynthesisCommon.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
         face.Expression.Name = expression;
         face.Expression.Intensity = asked.Expression.Intensity;
         face.HasGaze = face.HasHair = face.HasHeadTurn = face.HasExpression = true;
@@ -103,7 +105,7 @@ public static class SynthesisMetadataSampler
         var who = info.IdentityMetadata;
         identity.Id = who.Id;
         identity.Age = who.Age;
-        M12.SexNames.TryParse(I12.SexNames.ToUtf8(who.Gender), out var sex);
+        SynthesisCommon.SexNames.TryParse(SynthesisCommon.SexNames.ToUtf8(who.Gender), out var sex);
         identity.Gender = sex;
         identity.GenderSpelling = who.GenderSpelling;
         identity.Ethnicity = who.Ethnicity;
@@ -179,7 +181,7 @@ public static class SynthesisMetadataSampler
         accessories.Headphones.Style = info.Accessories.Headphones.Style;
         accessories.HasMask = accessories.HasGlasses = accessories.HasHeadwear = accessories.HasHeadphones = true;
 
-        M14.HdriNameNames.TryParse(I15.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        SynthesisCommon.HdriNameNames.TryParse(SynthesisCommon.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
         scene.Environment.Hdri.Name = hdri;
         scene.Environment.Hdri.NameText = info.Hdri.NameText;
         scene.Environment.Hdri.Rotation = random.Next(-180, 180);
@@ -194,17 +196,17 @@ public static class SynthesisMetadataSampler
         face.Gaze.VerticalAngle = asked.Gaze.VerticalAngle;
         face.Gaze.HorizontalAngle = asked.Gaze.HorizontalAngle;
         CopyHair(asked.Hair, face.Hair);
-        M14.HairColorNames.TryParse(I15.HairColorNames.ToUtf8(asked.Eyebrows.Color), out var browColor);
+        M12.HairColorNames.TryParse(InfoCommon.HairColorNames.ToUtf8(asked.Eyebrows.Color), out var browColor);
         face.Eyebrows.Color = browColor;
         face.Eyebrows.ColorText = asked.Eyebrows.ColorText;
-        face.Eyebrows.Style = asked.Eyebrows.StyleText.IsEmpty ? Text(System.Text.Encoding.UTF8.GetString(I15.HairStyleNames.ToUtf8(asked.Eyebrows.Style))) : asked.Eyebrows.StyleText;
+        face.Eyebrows.Style = asked.Eyebrows.StyleText.IsEmpty ? Text(System.Text.Encoding.UTF8.GetString(InfoCommon.HairStyleNames.ToUtf8(asked.Eyebrows.Style))) : asked.Eyebrows.StyleText;
         face.Eyebrows.ColorSeed = asked.Eyebrows.ColorSeed;
         face.Eyebrows.RelativeLength = asked.Eyebrows.RelativeLength;
         face.Eyebrows.RelativeDensity = asked.Eyebrows.RelativeDensity;
         face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
         face.HeadTurn.Roll = asked.HeadTurn.Roll;
         face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
-        M14.ExpressionNameNames.TryParse(I15.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        SynthesisCommon.ExpressionNameNames.TryParse(SynthesisCommon.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
         face.Expression.Name = expression;
         face.Expression.NameText = asked.Expression.NameText;
         face.Expression.Intensity = asked.Expression.Intensity;
@@ -213,7 +215,7 @@ public static class SynthesisMetadataSampler
         var identity = scene.IdentityMetadata;
         identity.Id = who.Id;
         identity.Age = who.Age;
-        M14.SexNames.TryParse(I15.SexNames.ToUtf8(who.Sex), out var sex);
+        SynthesisCommon.SexNames.TryParse(SynthesisCommon.SexNames.ToUtf8(who.Sex), out var sex);
         identity.Gender = sex;
         identity.GenderSpelling = 1; // 1.5 renders are described with "sex", as their info.json is
         identity.Ethnicity = who.Ethnicity;
@@ -224,10 +226,10 @@ public static class SynthesisMetadataSampler
         identity.Outfit = who.Outfit;
         identity.EyeFold = who.EyeFold;
         identity.SkinTone = who.SkinTone;
-        M14.HairColorNames.TryParse(who.HairColor.Span, out var hairColor);
+        M12.HairColorNames.TryParse(who.HairColor.Span, out var hairColor);
         identity.HairColor = hairColor;
         identity.HairColorText = who.HairColor;
-        M14.HairStyleNames.TryParse(who.HairStyle.Span, out var hairStyle);
+        M12.HairStyleNames.TryParse(who.HairStyle.Span, out var hairStyle);
         identity.HairStyle = hairStyle;
         identity.HairStyleText = who.HairStyle;
         identity.IrisColor = who.IrisColor;
@@ -236,10 +238,10 @@ public static class SynthesisMetadataSampler
         identity.TextureIndex = who.TextureIndex;
         identity.EyebrowLength = who.EyebrowLength;
         identity.EyebrowDensity = who.EyebrowDensity;
-        M14.HairColorNames.TryParse(who.FacialHairColor.Span, out var beardColor);
+        M12.HairColorNames.TryParse(who.FacialHairColor.Span, out var beardColor);
         identity.FacialHairColor = beardColor;
         identity.FacialHairColorText = who.FacialHairColor;
-        M14.FacialHairStyleNames.TryParse(who.FacialHairStyle.Span, out var beardStyle);
+        M12.FacialHairStyleNames.TryParse(who.FacialHairStyle.Span, out var beardStyle);
         identity.FacialHairStyle = beardStyle;
         identity.FacialHairStyleText = who.FacialHairStyle;
         if (who.HasMonkScore) identity.MonkScore = who.MonkScore;
@@ -295,16 +297,16 @@ public static class SynthesisMetadataSampler
 
     private static void CopyHair(I12.HairSettings from, M12.Hair to)
     {
-        M12.HairColorNames.TryParse(I12.HairColorNames.ToUtf8(from.Color), out var color);
-        M12.HairStyleNames.TryParse(I12.HairStyleNames.ToUtf8(from.Style), out var style);
+        M12.HairColorNames.TryParse(InfoCommon.HairColorNames.ToUtf8(from.Color), out var color);
+        M12.HairStyleNames.TryParse(InfoCommon.HairStyleNames.ToUtf8(from.Style), out var style);
         (to.Color, to.ColorText, to.Style, to.StyleText) = (color, from.ColorText, style, from.StyleText);
         (to.ColorSeed, to.RelativeLength, to.RelativeDensity) = (from.ColorSeed, from.RelativeLength, from.RelativeDensity);
     }
 
-    private static void CopyHair(I15.HairSettings from, M14.Hair to)
+    private static void CopyHair(I15.HairSettings from, M12.Hair to)
     {
-        M14.HairColorNames.TryParse(I15.HairColorNames.ToUtf8(from.Color), out var color);
-        M14.HairStyleNames.TryParse(I15.HairStyleNames.ToUtf8(from.Style), out var style);
+        M12.HairColorNames.TryParse(InfoCommon.HairColorNames.ToUtf8(from.Color), out var color);
+        M12.HairStyleNames.TryParse(InfoCommon.HairStyleNames.ToUtf8(from.Style), out var style);
         (to.Color, to.ColorText, to.Style, to.StyleText) = (color, from.ColorText, style, from.StyleText);
         (to.ColorSeed, to.RelativeLength, to.RelativeDensity) = (from.ColorSeed, from.RelativeLength, from.RelativeDensity);
     }

@@ -1,3 +1,4 @@
+using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
@@ -72,9 +73,9 @@ public static class JsonFieldChecker
             {
                 double n = numbers[i];
                 string where = isArray ? $"{field.Pointer}/{i}" : at;
-                if ((field.Min is { } min && n < min) || (field.Max is { } max && n > max))
+                if (!ValueRange.Contains(n, field.Min, field.Max))
                 {
-                    Report(where, $"{where} is {F(n)}; it must be {Range(field)}");
+                    Report(where, $"{where}: {ValueRange.Outside(n, field.Min, field.Max)}");
                     break;
                 }
 
@@ -119,14 +120,6 @@ public static class JsonFieldChecker
         value = e.Number;
         return double.IsFinite(value);
     }
-
-    private static string Range(JsonFieldSpec f) => (f.Min, f.Max) switch
-    {
-        ({ } a, { } b) => $"between {F(a)} and {F(b)}",
-        ({ } a, null) => $"at least {F(a)}",
-        (null, { } b) => $"at most {F(b)}",
-        _ => "any number",
-    };
 
     private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
 }

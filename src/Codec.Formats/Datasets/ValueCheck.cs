@@ -1,3 +1,4 @@
+using Codec.Runtime.Semantics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -36,6 +37,7 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
             return;
         }
 
+        double low = spec.Min ?? double.NegativeInfinity, high = spec.Max ?? double.PositiveInfinity;
         for (int i = 0; i < values.Length; i++)
         {
             float v = values[i];
@@ -43,7 +45,7 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
             {
                 if (_nonFinite++ == 0) _firstNonFinite = _count + i;
             }
-            else if ((spec.Min is { } min && v < min) || (spec.Max is { } max && v > max))
+            else if (!ValueRange.Contains(v, low, high))
             {
                 if (_outside++ == 0) (_firstOutside, _firstOutsideValue) = (_count + i, v);
             }
@@ -139,7 +141,7 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
         if (_outside > 0)
         {
             facts.Error(DatasetFindingCodes.ValueOutOfRange, where,
-                $"{_outside} of {_count} values lie outside [{Bound(spec.Min)}, {Bound(spec.Max)}] (first at element {_firstOutside}: {_firstOutsideValue.ToString(CultureInfo.InvariantCulture)})");
+                $"{_outside} of {_count} values lie outside {ValueRange.Text(spec.Min, spec.Max)} (first at element {_firstOutside}: {ValueRange.Number(_firstOutsideValue)})");
         }
     }
 
@@ -150,8 +152,6 @@ internal sealed class ValueCheck(FileSpec spec, IReadOnlyList<long>? shape = nul
         check.Add(values);
         check.Report(facts, where);
     }
-
-    private static string Bound(double? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : "…";
 
     // A float is NaN or infinite exactly when its exponent bits are all set. Four vectors are tested per step and
     // their results combined before one branch: the test is then as fast as the memory feeding it.

@@ -526,8 +526,8 @@ public sealed class A2fDatasetTests : IDisposable
 
     [Theory]
     [InlineData("\"numPoses\": 52", "\"numPoses\": 51", "numPoses is 51, but P is 52")]
-    [InlineData("\"strengthSymmetry\": 100", "\"strengthSymmetry\": -1", "strengthSymmetry is -1; it must be at least 0")]
-    [InlineData("\"templateBBSize\": 54.7", "\"templateBBSize\": 0.5", "templateBBSize is 0.5; it must be at least 1")]
+    [InlineData("\"strengthSymmetry\": 100", "\"strengthSymmetry\": -1", "strengthSymmetry: value -1 is outside [0, inf]")]
+    [InlineData("\"templateBBSize\": 54.7", "\"templateBBSize\": 0.5", "templateBBSize: value 0.5 is outside [1, inf]")]
     [InlineData("\"strengthL1regularization\": 1,", "", "strengthL1regularization is missing")]
     public void Blendshape_configs_are_checked_against_their_archive(string find, string replace, string expected)
     {

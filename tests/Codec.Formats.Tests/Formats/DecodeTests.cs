@@ -6,6 +6,7 @@ using Codec.Runtime.Findings;
 using Codec.Tests.Infrastructure;
 using V12 = Codec.Formats.Synthesis.Info.V1_2;
 using V15 = Codec.Formats.Synthesis.Info.V1_5;
+using SynthesisCommon = Codec.Formats.Synthesis.Common;
 
 namespace Codec.Tests.Formats;
 
@@ -94,7 +95,7 @@ public sealed class DecodeTests
         Assert.Equal(54, doc.Landmarks.Mpeg4.Count);
         Assert.Equal("2.13", doc.Landmarks.Mpeg4[0].Name.ToString());
         Assert.Equal(12, doc.Landmarks.Mpeg4[0].Id);
-        Assert.Equal(V15.Sex.Male, doc.IdentityMetadata.Sex);
+        Assert.Equal(SynthesisCommon.Sex.Male, doc.IdentityMetadata.Sex);
         Assert.Equal(74, doc.IdentityMetadata.IrisColor.Value);
         Assert.Equal(Codec.Runtime.Numbers.NumberForm.String, doc.IdentityMetadata.IrisColor.Form);
         Assert.True(doc.SegmentsMapping.TryGetValue("background"u8, out long background));

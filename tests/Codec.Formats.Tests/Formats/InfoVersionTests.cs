@@ -168,10 +168,10 @@ public sealed class InfoVersionTests
         var sink = new FindingSink();
         var doc = Assert.IsType<Codec.Formats.Synthesis.Info.V1_5.InfoFile>(format.Decode(Encoding.UTF8.GetBytes(json), sink, out _));
         Assert.DoesNotContain(sink.Findings, f => f.Severity != Severity.Info);
-        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.HdriName.Unknown, doc.Hdri.Name);
+        Assert.Equal(Codec.Formats.Synthesis.Common.HdriName.Unknown, doc.Hdri.Name);
         Assert.Equal("a_studio_added_in_2023", doc.Hdri.NameText.ToString());
-        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.HairColor.ChocolateBrown, doc.FacialAttributes.Hair.Color);
-        Assert.Equal(Codec.Formats.Synthesis.Info.V1_5.ExpressionName.None, doc.FacialAttributes.Expression.Name);
+        Assert.Equal(Codec.Formats.Synthesis.Info.Common.HairColor.ChocolateBrown, doc.FacialAttributes.Hair.Color);
+        Assert.Equal(Codec.Formats.Synthesis.Common.ExpressionName.None, doc.FacialAttributes.Expression.Name);
 
         var output = new System.Buffers.ArrayBufferWriter<byte>();
         format.Encode(doc, output);

@@ -153,7 +153,7 @@ public sealed class MetadataTests
         var sink = new FindingSink();
         var model = Assert.IsType<Codec.Formats.Synthesis.Metadata.V1_2.MetadataLine>(format.Decode(Encoding.UTF8.GetBytes(changed), sink, out _));
         Assert.Empty(sink.Findings);
-        Assert.Equal(Codec.Formats.Synthesis.Metadata.V1_2.HdriName.Unknown, model.Scene.Environment.Hdri.Name);
+        Assert.Equal(Codec.Formats.Synthesis.Common.HdriName.Unknown, model.Scene.Environment.Hdri.Name);
         Assert.Equal("a_new_hdri_2024", model.Scene.Environment.Hdri.NameText.ToString());
     }
 

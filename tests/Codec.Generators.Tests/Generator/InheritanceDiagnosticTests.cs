@@ -165,7 +165,7 @@ public sealed class InheritanceDiagnosticTests
     public void Changes_without_a_parent_are_CODEC011()
     {
         var (run, _) = GeneratorHarness.Run(GeneratorHarness.Schema("base.codec.json", Base.Replace("\"rules\"", "\"changes\": { \"Doc\": { \"remove\": [\"v\"] } },\n  \"rules\"")));
-        Assert.Contains("apply to an inherited version", Assert.Single(run.Diagnostics, d => d.Id == "CODEC011").GetMessage());
+        Assert.Contains("apply to inherited or imported types", Assert.Single(run.Diagnostics, d => d.Id == "CODEC011").GetMessage());
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class SchemaDocumentationTests
         Assert.Contains("\"parent\": \"1.3\"", example);
         // In place of the real 1.4: everything the example changes or removes must exist in 1.3.
         var schemas = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, "synthesis", "info"), "*.codec.json")
-            .Where(f => !f.EndsWith("info-1.4.codec.json", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith("info-1.4.codec.json", StringComparison.Ordinal) && !GeneratorHarness.IsLibraryFile(f))
             .Select(f => GeneratorHarness.Schema(Path.GetFileName(f), File.ReadAllText(f)))
             .Append(GeneratorHarness.Schema("info-1.4.codec.json", example))
             .Concat(GeneratorHarness.ReferenceTables())

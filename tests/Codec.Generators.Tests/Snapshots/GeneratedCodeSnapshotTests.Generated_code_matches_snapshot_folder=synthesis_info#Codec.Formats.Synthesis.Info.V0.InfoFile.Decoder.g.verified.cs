@@ -5,6 +5,15 @@
 
 namespace Codec.Formats.Synthesis.Info.V0;
 
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Transform = global::Codec.Formats.Synthesis.Info.V1.Transform;
+
 /// <summary>Decodes synthesis.info version 0 from UTF-8 JSON into a reused <see cref="InfoFile"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class InfoFileDecoder
@@ -279,6 +288,76 @@ public static partial class InfoFileDecoder
         return true;
     }
 
+    private static bool ReadIbug68Point(ref global::Codec.Runtime.Json.JsonCursor c, Ibug68Point o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ptnum"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadInt64(out var v)) { o.Ptnum = v; o.HasPtnum = true; }
+                        continue;
+                    }
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1FUL) != 0x1FUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ptnum", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+        }
+        return true;
+    }
+
     private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
     {
         o.Reset();
@@ -353,66 +432,6 @@ public static partial class InfoFileDecoder
         {
             if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
         }
         return true;
     }
@@ -506,7 +525,7 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadIbug68Point(ref global::Codec.Runtime.Json.JsonCursor c, Ibug68Point o)
+    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
     {
         o.Reset();
         if (!c.TryBeginObject()) return false;
@@ -516,20 +535,11 @@ public static partial class InfoFileDecoder
         {
             switch (name.Length)
             {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ptnum"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadInt64(out var v)) { o.Ptnum = v; o.HasPtnum = true; }
-                        continue;
-                    }
-                    break;
                 case 15:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
                     {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
                         global::Codec.Runtime.Geometry.Vec3d v = default;
                         if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
                         continue;
@@ -546,8 +556,8 @@ public static partial class InfoFileDecoder
                     }
                     if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
                     {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
                         global::Codec.Runtime.Geometry.Vec3d v = default;
                         if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
                         continue;
@@ -556,8 +566,8 @@ public static partial class InfoFileDecoder
                 case 18:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
                     {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
                         if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
                         continue;
                     }
@@ -565,13 +575,12 @@ public static partial class InfoFileDecoder
             }
             c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
         }
-        if ((seen & 0x1FUL) != 0x1FUL)
+        if ((seen & 0xFUL) != 0xFUL)
         {
             if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ptnum", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
         }
         return true;
     }

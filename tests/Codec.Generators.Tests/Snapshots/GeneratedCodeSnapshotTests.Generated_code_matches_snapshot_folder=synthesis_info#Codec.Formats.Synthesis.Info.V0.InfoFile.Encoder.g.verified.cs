@@ -5,6 +5,15 @@
 
 namespace Codec.Formats.Synthesis.Info.V0;
 
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Transform = global::Codec.Formats.Synthesis.Info.V1.Transform;
+
 /// <summary>Encodes a <see cref="InfoFile"/> as synthesis.info version 0 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileEncoder
@@ -123,6 +132,37 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
+    private static void WriteIbug68Point(global::Codec.Runtime.Json.CodecJsonWriter w, Ibug68Point o)
+    {
+        w.StartObject();
+        if (o.HasScreenSpacePos)
+        {
+            w.Name("screen_space_pos"u8);
+            w.Vector(o.ScreenSpacePos);
+        }
+        if (o.HasPtnum)
+        {
+            w.Name("ptnum"u8);
+            w.Integer(o.Ptnum);
+        }
+        if (o.HasCameraSpacePos)
+        {
+            w.Name("camera_space_pos"u8);
+            w.Vector(o.CameraSpacePos);
+        }
+        if (o.HasDistanceToCamera)
+        {
+            w.Name("distance_to_camera"u8);
+            w.Double(o.DistanceToCamera);
+        }
+        if (o.HasWorldSpacePos)
+        {
+            w.Name("world_space_pos"u8);
+            w.Vector(o.WorldSpacePos);
+        }
+        w.EndObject();
+    }
+
     private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
     {
         w.StartObject();
@@ -151,32 +191,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("pupil_right"u8);
             WritePupil(w, o.PupilRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
-    {
-        w.StartObject();
-        if (o.HasScreenSpacePos)
-        {
-            w.Name("screen_space_pos"u8);
-            w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasCameraSpacePos)
-        {
-            w.Name("camera_space_pos"u8);
-            w.Vector(o.CameraSpacePos);
-        }
-        if (o.HasDistanceToCamera)
-        {
-            w.Name("distance_to_camera"u8);
-            w.Double(o.DistanceToCamera);
-        }
-        if (o.HasWorldSpacePos)
-        {
-            w.Name("world_space_pos"u8);
-            w.Vector(o.WorldSpacePos);
         }
         w.EndObject();
     }
@@ -218,18 +232,13 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteIbug68Point(global::Codec.Runtime.Json.CodecJsonWriter w, Ibug68Point o)
+    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
     {
         w.StartObject();
         if (o.HasScreenSpacePos)
         {
             w.Name("screen_space_pos"u8);
             w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasPtnum)
-        {
-            w.Name("ptnum"u8);
-            w.Integer(o.Ptnum);
         }
         if (o.HasCameraSpacePos)
         {

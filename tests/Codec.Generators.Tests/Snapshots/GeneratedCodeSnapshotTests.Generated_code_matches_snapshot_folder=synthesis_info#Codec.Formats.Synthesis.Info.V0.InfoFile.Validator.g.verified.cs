@@ -5,6 +5,15 @@
 
 namespace Codec.Formats.Synthesis.Info.V0;
 
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Transform = global::Codec.Formats.Synthesis.Info.V1.Transform;
+
 /// <summary>Checks a decoded <see cref="InfoFile"/> against the ranges and semantic rules of synthesis.info version 0. Reusable; not thread-safe.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileValidator
@@ -24,44 +33,44 @@ public sealed partial class InfoFileValidator
         {
             if (doc.GazeValues.HasEyeLeft)
             {
-                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && (doc.GazeValues.EyeLeft.HorizontalAngle < -180.0 || doc.GazeValues.EyeLeft.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", "value " + doc.GazeValues.EyeLeft.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeLeft.HasVerticalAngle && (doc.GazeValues.EyeLeft.VerticalAngle < -180.0 || doc.GazeValues.EyeLeft.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", "value " + doc.GazeValues.EyeLeft.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeLeft.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0));
             }
             if (doc.GazeValues.HasEyeRight)
             {
-                if (doc.GazeValues.EyeRight.HasHorizontalAngle && (doc.GazeValues.EyeRight.HorizontalAngle < -180.0 || doc.GazeValues.EyeRight.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", "value " + doc.GazeValues.EyeRight.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeRight.HasVerticalAngle && (doc.GazeValues.EyeRight.VerticalAngle < -180.0 || doc.GazeValues.EyeRight.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", "value " + doc.GazeValues.EyeRight.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeRight.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeRight.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0));
             }
         }
         for (int i0 = 0; i0 < doc.Landmarks.Count; i0++)
         {
             var item0 = doc.Landmarks[i0];
-            if (item0.HasPtnum && (item0.Ptnum < 0.0 || item0.Ptnum > 67.0 || double.IsNaN(item0.Ptnum))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/ptnum", "value " + item0.Ptnum.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 67]");
-            if (item0.HasDistanceToCamera && (item0.DistanceToCamera < 0.0 || double.IsNaN(item0.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/distance_to_camera", "value " + item0.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (item0.HasPtnum && !global::Codec.Runtime.Semantics.ValueRange.Contains(item0.Ptnum, 0.0, 67.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/ptnum", global::Codec.Runtime.Semantics.ValueRange.Outside(item0.Ptnum, 0.0, 67.0));
+            if (item0.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(item0.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(item0.DistanceToCamera, 0.0, null));
         }
         if (doc.HasPupilCoordinates)
         {
             if (doc.PupilCoordinates.HasPupilLeft)
             {
-                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && (doc.PupilCoordinates.PupilLeft.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilLeft.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", "value " + doc.PupilCoordinates.PupilLeft.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, null));
             }
             if (doc.PupilCoordinates.HasPupilRight)
             {
-                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && (doc.PupilCoordinates.PupilRight.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilRight.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", "value " + doc.PupilCoordinates.PupilRight.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, null));
             }
         }
         if (doc.HasCamera)
         {
             if (doc.Camera.HasFieldOfView)
             {
-                if (doc.Camera.FieldOfView.HasYAxisRads && (doc.Camera.FieldOfView.YAxisRads < 0.0 || doc.Camera.FieldOfView.YAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.YAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", "value " + doc.Camera.FieldOfView.YAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
-                if (doc.Camera.FieldOfView.HasXAxisRads && (doc.Camera.FieldOfView.XAxisRads < 0.0 || doc.Camera.FieldOfView.XAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.XAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", "value " + doc.Camera.FieldOfView.XAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
+                if (doc.Camera.FieldOfView.HasYAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793));
+                if (doc.Camera.FieldOfView.HasXAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793));
             }
-            if (doc.Camera.HasFocalLengthMm && (doc.Camera.FocalLengthMm < 0.0 || double.IsNaN(doc.Camera.FocalLengthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", "value " + doc.Camera.FocalLengthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (doc.Camera.HasFocalLengthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FocalLengthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FocalLengthMm, 0.0, null));
             if (doc.Camera.HasSensor)
             {
-                if (doc.Camera.Sensor.HasWidthMm && (doc.Camera.Sensor.WidthMm < 0.0 || double.IsNaN(doc.Camera.Sensor.WidthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", "value " + doc.Camera.Sensor.WidthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
-                if (doc.Camera.Sensor.HasHeightMm && (doc.Camera.Sensor.HeightMm < 0.0 || double.IsNaN(doc.Camera.Sensor.HeightMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", "value " + doc.Camera.Sensor.HeightMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.Camera.Sensor.HasWidthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.WidthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.WidthMm, 0.0, null));
+                if (doc.Camera.Sensor.HasHeightMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.HeightMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.HeightMm, 0.0, null));
             }
         }
     }

@@ -5,6 +5,15 @@
 
 namespace Codec.Formats.Synthesis.Info.V0;
 
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Transform = global::Codec.Formats.Synthesis.Info.V1.Transform;
+
 partial class InfoFile : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.info";
@@ -74,42 +83,4 @@ partial class Camera : global::Codec.Formats.Synthesis.Info.IRenderCamera
     bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorWidthMm => HasSensor && Sensor.HasWidthMm;
     double global::Codec.Formats.Synthesis.Info.IRenderCamera.SensorHeightMm => Sensor.HeightMm;
     bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorHeightMm => HasSensor && Sensor.HasHeightMm;
-}
-
-partial class Pupil : global::Codec.Formats.Synthesis.Info.IPupil
-{
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.IPupil.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasWorldSpacePos => HasWorldSpacePos;
-    double global::Codec.Formats.Synthesis.Info.IPupil.DistanceToCamera => DistanceToCamera;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasDistanceToCamera => HasDistanceToCamera;
-}
-
-partial class Gaze : global::Codec.Formats.Synthesis.Info.IGaze
-{
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IGaze.GazeVector => GazeVector;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasGazeVector => HasGazeVector;
-    double global::Codec.Formats.Synthesis.Info.IGaze.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Info.IGaze.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasVerticalAngle => HasVerticalAngle;
-}
-
-partial class Ibug68Point : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Ptnum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasPtnum;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => false;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => false;
 }

@@ -5,6 +5,31 @@
 
 namespace Codec.Formats.Synthesis.Info.V1;
 
+using Camera = global::Codec.Formats.Synthesis.Info.V0.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Info.V1_1.Clothing;
+using Expression = global::Codec.Formats.Synthesis.Info.V1_2.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Info.V1_2.FacialAttributes;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Decodes synthesis.info version 1 from UTF-8 JSON into a reused <see cref="InfoFile"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class InfoFileDecoder
@@ -349,233 +374,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
-                        continue;
-                    }
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
-                        continue;
-                    }
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadIbug68Point(ref global::Codec.Runtime.Json.JsonCursor c, Ibug68Point o)
     {
         o.Reset();
@@ -701,35 +499,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
         }
         return true;
     }
@@ -904,53 +673,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_cm", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
             if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ethnicity", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadInt64(out var v)) { o.Type = v; o.HasType = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadInt64(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
         }
         return true;
     }
@@ -1180,6 +902,309 @@ public static partial class InfoFileDecoder
         {
             if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadInt64(out var v)) { o.Type = v; o.HasType = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadInt64(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
         }
         return true;
     }

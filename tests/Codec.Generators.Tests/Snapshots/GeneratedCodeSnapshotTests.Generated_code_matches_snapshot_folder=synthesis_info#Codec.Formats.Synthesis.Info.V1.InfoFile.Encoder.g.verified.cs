@@ -5,6 +5,31 @@
 
 namespace Codec.Formats.Synthesis.Info.V1;
 
+using Camera = global::Codec.Formats.Synthesis.Info.V0.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Info.V1_1.Clothing;
+using Expression = global::Codec.Formats.Synthesis.Info.V1_2.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Info.V1_2.FacialAttributes;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Encodes a <see cref="InfoFile"/> as synthesis.info version 1 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileEncoder
@@ -160,101 +185,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
-    {
-        w.StartObject();
-        if (o.HasWidthMm)
-        {
-            w.Name("width_mm"u8);
-            w.Double(o.WidthMm);
-        }
-        if (o.HasHeightMm)
-        {
-            w.Name("height_mm"u8);
-            w.Double(o.HeightMm);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
-    {
-        w.StartObject();
-        if (o.HasPupilLeft)
-        {
-            w.Name("pupil_left"u8);
-            WritePupil(w, o.PupilLeft);
-        }
-        if (o.HasPupilRight)
-        {
-            w.Name("pupil_right"u8);
-            WritePupil(w, o.PupilRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
-    {
-        w.StartObject();
-        if (o.HasScreenSpacePos)
-        {
-            w.Name("screen_space_pos"u8);
-            w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasCameraSpacePos)
-        {
-            w.Name("camera_space_pos"u8);
-            w.Vector(o.CameraSpacePos);
-        }
-        if (o.HasDistanceToCamera)
-        {
-            w.Name("distance_to_camera"u8);
-            w.Double(o.DistanceToCamera);
-        }
-        if (o.HasWorldSpacePos)
-        {
-            w.Name("world_space_pos"u8);
-            w.Vector(o.WorldSpacePos);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
-    {
-        w.StartObject();
-        if (o.HasEyeLeft)
-        {
-            w.Name("eye_left"u8);
-            WriteGaze(w, o.EyeLeft);
-        }
-        if (o.HasEyeRight)
-        {
-            w.Name("eye_right"u8);
-            WriteGaze(w, o.EyeRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
-    {
-        w.StartObject();
-        if (o.HasHorizontalAngle)
-        {
-            w.Name("horizontal_angle"u8);
-            w.Double(o.HorizontalAngle);
-        }
-        if (o.HasGazeVector)
-        {
-            w.Name("gaze_vector"u8);
-            w.Vector(o.GazeVector);
-        }
-        if (o.HasVerticalAngle)
-        {
-            w.Name("vertical_angle"u8);
-            w.Double(o.VerticalAngle);
-        }
-        w.EndObject();
-    }
-
     private static void WriteIbug68Point(global::Codec.Runtime.Json.CodecJsonWriter w, Ibug68Point o)
     {
         w.StartObject();
@@ -308,17 +238,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("glasses"u8);
             WriteGlasses(w, o.Glasses);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
         }
         w.EndObject();
     }
@@ -387,27 +306,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("ethnicity"u8);
             w.Text(o.Ethnicity);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Integer(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Integer(o.Variant);
         }
         w.EndObject();
     }
@@ -502,6 +400,133 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("name"u8);
             w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
+    {
+        w.StartObject();
+        if (o.HasWidthMm)
+        {
+            w.Name("width_mm"u8);
+            w.Double(o.WidthMm);
+        }
+        if (o.HasHeightMm)
+        {
+            w.Name("height_mm"u8);
+            w.Double(o.HeightMm);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
+    {
+        w.StartObject();
+        if (o.HasPupilLeft)
+        {
+            w.Name("pupil_left"u8);
+            WritePupil(w, o.PupilLeft);
+        }
+        if (o.HasPupilRight)
+        {
+            w.Name("pupil_right"u8);
+            WritePupil(w, o.PupilRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
+    {
+        w.StartObject();
+        if (o.HasEyeLeft)
+        {
+            w.Name("eye_left"u8);
+            WriteGaze(w, o.EyeLeft);
+        }
+        if (o.HasEyeRight)
+        {
+            w.Name("eye_right"u8);
+            WriteGaze(w, o.EyeRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
+    {
+        w.StartObject();
+        if (o.HasHorizontalAngle)
+        {
+            w.Name("horizontal_angle"u8);
+            w.Double(o.HorizontalAngle);
+        }
+        if (o.HasGazeVector)
+        {
+            w.Name("gaze_vector"u8);
+            w.Vector(o.GazeVector);
+        }
+        if (o.HasVerticalAngle)
+        {
+            w.Name("vertical_angle"u8);
+            w.Double(o.VerticalAngle);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
+    {
+        w.StartObject();
+        if (o.HasScreenSpacePos)
+        {
+            w.Name("screen_space_pos"u8);
+            w.Vector(o.ScreenSpacePos);
+        }
+        if (o.HasCameraSpacePos)
+        {
+            w.Name("camera_space_pos"u8);
+            w.Vector(o.CameraSpacePos);
+        }
+        if (o.HasDistanceToCamera)
+        {
+            w.Name("distance_to_camera"u8);
+            w.Double(o.DistanceToCamera);
+        }
+        if (o.HasWorldSpacePos)
+        {
+            w.Name("world_space_pos"u8);
+            w.Vector(o.WorldSpacePos);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Integer(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Integer(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
         }
         w.EndObject();
     }

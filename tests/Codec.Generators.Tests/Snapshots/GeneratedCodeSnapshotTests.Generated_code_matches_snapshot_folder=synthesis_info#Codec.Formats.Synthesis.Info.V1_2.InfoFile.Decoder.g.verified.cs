@@ -5,6 +5,31 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_2;
 
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Decodes synthesis.info version 1.2 from UTF-8 JSON into a reused <see cref="InfoFile"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class InfoFileDecoder
@@ -494,350 +519,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
-                        continue;
-                    }
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadBox3(ref global::Codec.Runtime.Json.JsonCursor c, Box3 o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadBox2(ref global::Codec.Runtime.Json.JsonCursor c, Box2 o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
-                        continue;
-                    }
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
-                        continue;
-                    }
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadHeadTransform(ref global::Codec.Runtime.Json.JsonCursor c, HeadTransform o)
     {
         o.Reset();
@@ -987,55 +668,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
     {
         o.Reset();
@@ -1091,35 +723,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
         }
         return true;
     }
@@ -1401,53 +1004,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadFacialAttributes(ref global::Codec.Runtime.Json.JsonCursor c, FacialAttributes o)
     {
         o.Reset();
@@ -1677,55 +1233,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
-                        continue;
-                    }
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadLight(ref global::Codec.Runtime.Json.JsonCursor c, Light o)
     {
         o.Reset();
@@ -1793,6 +1300,524 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "rotation", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "size_meters", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
+                        continue;
+                    }
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadBox3(ref global::Codec.Runtime.Json.JsonCursor c, Box3 o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadBox2(ref global::Codec.Runtime.Json.JsonCursor c, Box2 o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
         }
         return true;
     }

@@ -5,6 +5,31 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_2;
 
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Encodes a <see cref="InfoFile"/> as synthesis.info version 1.2 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileEncoder
@@ -220,149 +245,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
-    {
-        w.StartObject();
-        if (o.HasWidthMm)
-        {
-            w.Name("width_mm"u8);
-            w.Double(o.WidthMm);
-        }
-        if (o.HasHeightMm)
-        {
-            w.Name("height_mm"u8);
-            w.Double(o.HeightMm);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
-    {
-        w.StartObject();
-        if (o.HasWorldSpace)
-        {
-            w.Name("world_space"u8);
-            WriteBox3(w, o.WorldSpace);
-        }
-        if (o.HasScreenSpace)
-        {
-            w.Name("screen_space"u8);
-            WriteBox2(w, o.ScreenSpace);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteBox3(global::Codec.Runtime.Json.CodecJsonWriter w, Box3 o)
-    {
-        w.StartObject();
-        if (o.HasMax)
-        {
-            w.Name("max"u8);
-            w.Vector(o.Max);
-        }
-        if (o.HasMin)
-        {
-            w.Name("min"u8);
-            w.Vector(o.Min);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteBox2(global::Codec.Runtime.Json.CodecJsonWriter w, Box2 o)
-    {
-        w.StartObject();
-        if (o.HasMax)
-        {
-            w.Name("max"u8);
-            w.Vector(o.Max);
-        }
-        if (o.HasMin)
-        {
-            w.Name("min"u8);
-            w.Vector(o.Min);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
-    {
-        w.StartObject();
-        if (o.HasPupilLeft)
-        {
-            w.Name("pupil_left"u8);
-            WritePupil(w, o.PupilLeft);
-        }
-        if (o.HasPupilRight)
-        {
-            w.Name("pupil_right"u8);
-            WritePupil(w, o.PupilRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
-    {
-        w.StartObject();
-        if (o.HasScreenSpacePos)
-        {
-            w.Name("screen_space_pos"u8);
-            w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasCameraSpacePos)
-        {
-            w.Name("camera_space_pos"u8);
-            w.Vector(o.CameraSpacePos);
-        }
-        if (o.HasDistanceToCamera)
-        {
-            w.Name("distance_to_camera"u8);
-            w.Double(o.DistanceToCamera);
-        }
-        if (o.HasWorldSpacePos)
-        {
-            w.Name("world_space_pos"u8);
-            w.Vector(o.WorldSpacePos);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
-    {
-        w.StartObject();
-        if (o.HasEyeLeft)
-        {
-            w.Name("eye_left"u8);
-            WriteGaze(w, o.EyeLeft);
-        }
-        if (o.HasEyeRight)
-        {
-            w.Name("eye_right"u8);
-            WriteGaze(w, o.EyeRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
-    {
-        w.StartObject();
-        if (o.HasHorizontalAngle)
-        {
-            w.Name("horizontal_angle"u8);
-            w.Double(o.HorizontalAngle);
-        }
-        if (o.HasGazeVector)
-        {
-            w.Name("gaze_vector"u8);
-            w.Vector(o.GazeVector);
-        }
-        if (o.HasVerticalAngle)
-        {
-            w.Name("vertical_angle"u8);
-            w.Double(o.VerticalAngle);
-        }
-        w.EndObject();
-    }
-
     private static void WriteHeadTransform(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTransform o)
     {
         w.StartObject();
@@ -426,27 +308,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasPositionSeed)
-        {
-            w.Name("position_seed"u8);
-            w.Double(o.PositionSeed);
-        }
-        w.EndObject();
-    }
-
     private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
     {
         w.StartObject();
@@ -469,17 +330,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("glasses"u8);
             WriteGlasses(w, o.Glasses);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
         }
         w.EndObject();
     }
@@ -595,27 +445,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Flex(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        w.EndObject();
-    }
-
     private static void WriteFacialAttributes(global::Codec.Runtime.Json.CodecJsonWriter w, FacialAttributes o)
     {
         w.StartObject();
@@ -710,27 +539,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
-    {
-        w.StartObject();
-        if (o.HasYaw)
-        {
-            w.Name("yaw"u8);
-            w.Double(o.Yaw);
-        }
-        if (o.HasRoll)
-        {
-            w.Name("roll"u8);
-            w.Double(o.Roll);
-        }
-        if (o.HasPitch)
-        {
-            w.Name("pitch"u8);
-            w.Double(o.Pitch);
-        }
-        w.EndObject();
-    }
-
     private static void WriteLight(global::Codec.Runtime.Json.CodecJsonWriter w, Light o)
     {
         w.StartObject();
@@ -758,6 +566,223 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("intensity"u8);
             w.Double(o.Intensity);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
+    {
+        w.StartObject();
+        if (o.HasWidthMm)
+        {
+            w.Name("width_mm"u8);
+            w.Double(o.WidthMm);
+        }
+        if (o.HasHeightMm)
+        {
+            w.Name("height_mm"u8);
+            w.Double(o.HeightMm);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
+    {
+        w.StartObject();
+        if (o.HasWorldSpace)
+        {
+            w.Name("world_space"u8);
+            WriteBox3(w, o.WorldSpace);
+        }
+        if (o.HasScreenSpace)
+        {
+            w.Name("screen_space"u8);
+            WriteBox2(w, o.ScreenSpace);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
+    {
+        w.StartObject();
+        if (o.HasPupilLeft)
+        {
+            w.Name("pupil_left"u8);
+            WritePupil(w, o.PupilLeft);
+        }
+        if (o.HasPupilRight)
+        {
+            w.Name("pupil_right"u8);
+            WritePupil(w, o.PupilRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
+    {
+        w.StartObject();
+        if (o.HasEyeLeft)
+        {
+            w.Name("eye_left"u8);
+            WriteGaze(w, o.EyeLeft);
+        }
+        if (o.HasEyeRight)
+        {
+            w.Name("eye_right"u8);
+            WriteGaze(w, o.EyeRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
+    {
+        w.StartObject();
+        if (o.HasHorizontalAngle)
+        {
+            w.Name("horizontal_angle"u8);
+            w.Double(o.HorizontalAngle);
+        }
+        if (o.HasGazeVector)
+        {
+            w.Name("gaze_vector"u8);
+            w.Vector(o.GazeVector);
+        }
+        if (o.HasVerticalAngle)
+        {
+            w.Name("vertical_angle"u8);
+            w.Double(o.VerticalAngle);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
+    {
+        w.StartObject();
+        if (o.HasScreenSpacePos)
+        {
+            w.Name("screen_space_pos"u8);
+            w.Vector(o.ScreenSpacePos);
+        }
+        if (o.HasCameraSpacePos)
+        {
+            w.Name("camera_space_pos"u8);
+            w.Vector(o.CameraSpacePos);
+        }
+        if (o.HasDistanceToCamera)
+        {
+            w.Name("distance_to_camera"u8);
+            w.Double(o.DistanceToCamera);
+        }
+        if (o.HasWorldSpacePos)
+        {
+            w.Name("world_space_pos"u8);
+            w.Vector(o.WorldSpacePos);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteBox3(global::Codec.Runtime.Json.CodecJsonWriter w, Box3 o)
+    {
+        w.StartObject();
+        if (o.HasMax)
+        {
+            w.Name("max"u8);
+            w.Vector(o.Max);
+        }
+        if (o.HasMin)
+        {
+            w.Name("min"u8);
+            w.Vector(o.Min);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteBox2(global::Codec.Runtime.Json.CodecJsonWriter w, Box2 o)
+    {
+        w.StartObject();
+        if (o.HasMax)
+        {
+            w.Name("max"u8);
+            w.Vector(o.Max);
+        }
+        if (o.HasMin)
+        {
+            w.Name("min"u8);
+            w.Vector(o.Min);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasPositionSeed)
+        {
+            w.Name("position_seed"u8);
+            w.Double(o.PositionSeed);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Flex(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
+    {
+        w.StartObject();
+        if (o.HasYaw)
+        {
+            w.Name("yaw"u8);
+            w.Double(o.Yaw);
+        }
+        if (o.HasRoll)
+        {
+            w.Name("roll"u8);
+            w.Double(o.Roll);
+        }
+        if (o.HasPitch)
+        {
+            w.Name("pitch"u8);
+            w.Double(o.Pitch);
         }
         w.EndObject();
     }

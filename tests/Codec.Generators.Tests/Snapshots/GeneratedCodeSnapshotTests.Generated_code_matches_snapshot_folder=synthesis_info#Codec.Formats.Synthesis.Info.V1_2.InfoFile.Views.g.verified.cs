@@ -5,6 +5,31 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_2;
 
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 partial class InfoFile : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.info";
@@ -74,28 +99,6 @@ partial class Camera : global::Codec.Formats.Synthesis.Info.IRenderCamera
     bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorWidthMm => HasSensor && Sensor.HasWidthMm;
     double global::Codec.Formats.Synthesis.Info.IRenderCamera.SensorHeightMm => Sensor.HeightMm;
     bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorHeightMm => HasSensor && Sensor.HasHeightMm;
-}
-
-partial class Pupil : global::Codec.Formats.Synthesis.Info.IPupil
-{
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.IPupil.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasWorldSpacePos => HasWorldSpacePos;
-    double global::Codec.Formats.Synthesis.Info.IPupil.DistanceToCamera => DistanceToCamera;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasDistanceToCamera => HasDistanceToCamera;
-}
-
-partial class Gaze : global::Codec.Formats.Synthesis.Info.IGaze
-{
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IGaze.GazeVector => GazeVector;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasGazeVector => HasGazeVector;
-    double global::Codec.Formats.Synthesis.Info.IGaze.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Info.IGaze.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasVerticalAngle => HasVerticalAngle;
 }
 
 partial class HeadTransform : global::Codec.Formats.Synthesis.Info.IHeadPose
@@ -229,14 +232,4 @@ partial class Expression : global::Codec.Formats.Synthesis.Info.IExpression
     bool global::Codec.Formats.Synthesis.Info.IExpression.HasName => HasName;
     double global::Codec.Formats.Synthesis.Info.IExpression.Intensity => Intensity;
     bool global::Codec.Formats.Synthesis.Info.IExpression.HasIntensity => HasIntensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Info.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasRoll => HasRoll;
 }

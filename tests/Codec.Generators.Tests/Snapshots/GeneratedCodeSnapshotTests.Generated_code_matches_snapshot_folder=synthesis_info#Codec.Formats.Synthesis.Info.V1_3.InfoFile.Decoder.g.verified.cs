@@ -5,6 +5,50 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_3;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using BodyPoint = global::Codec.Formats.Synthesis.Info.Common.BodyPoint;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Camera = global::Codec.Formats.Synthesis.Info.V1_2.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using ContourPoint = global::Codec.Formats.Synthesis.Info.V1_2.ContourPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Info.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTransform = global::Codec.Formats.Synthesis.Info.V1_2.HeadTransform;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using Light = global::Codec.Formats.Synthesis.Info.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Render = global::Codec.Formats.Synthesis.Info.V1_2.Render;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Transform = global::Codec.Formats.Synthesis.Info.V1_2.Transform;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Decodes synthesis.info version 1.3 from UTF-8 JSON into a reused <see cref="InfoFile"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class InfoFileDecoder
@@ -502,350 +546,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
-                        continue;
-                    }
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadBox3(ref global::Codec.Runtime.Json.JsonCursor c, Box3 o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadBox2(ref global::Codec.Runtime.Json.JsonCursor c, Box2 o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
-                        continue;
-                    }
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
-                        continue;
-                    }
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadHeadTransform(ref global::Codec.Runtime.Json.JsonCursor c, HeadTransform o)
     {
         o.Reset();
@@ -995,55 +695,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
     {
         o.Reset();
@@ -1057,8 +708,8 @@ public static partial class InfoFileDecoder
                 case 4:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
                     {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
                         o.HasMask = ReadMask(ref c, o.Mask);
                         continue;
                     }
@@ -1066,8 +717,8 @@ public static partial class InfoFileDecoder
                 case 7:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
                     {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
                         o.HasGlasses = ReadGlasses(ref c, o.Glasses);
                         continue;
                     }
@@ -1075,8 +726,8 @@ public static partial class InfoFileDecoder
                 case 8:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
                     {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
                         o.HasHeadwear = ReadStyled(ref c, o.Headwear);
                         continue;
                     }
@@ -1084,8 +735,8 @@ public static partial class InfoFileDecoder
                 case 10:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
                     {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
                         o.HasHeadphones = ReadStyled(ref c, o.Headphones);
                         continue;
                     }
@@ -1095,39 +746,10 @@ public static partial class InfoFileDecoder
         }
         if ((seen & 0xFUL) != 0xFUL)
         {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
         }
         return true;
     }
@@ -1145,8 +767,8 @@ public static partial class InfoFileDecoder
                 case 5:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
                     {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
                         if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
                         continue;
                     }
@@ -1154,8 +776,8 @@ public static partial class InfoFileDecoder
                 case 7:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
                     {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
                         if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
                         continue;
                     }
@@ -1163,8 +785,8 @@ public static partial class InfoFileDecoder
                 case 8:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "position"u8))
                     {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
                         if (c.ReadFlexNumber(out var v)) { o.Position = v; o.HasPosition = true; }
                         continue;
                     }
@@ -1174,9 +796,9 @@ public static partial class InfoFileDecoder
         }
         if ((seen & 0x7UL) != 0x7UL)
         {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
         }
         return true;
     }
@@ -1194,8 +816,8 @@ public static partial class InfoFileDecoder
                 case 5:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
                     {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
                         if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
                         continue;
                     }
@@ -1203,8 +825,8 @@ public static partial class InfoFileDecoder
                 case 9:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "metalness"u8))
                     {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
                         if (c.ReadDouble(out var v)) { o.Metalness = v; o.HasMetalness = true; }
                         continue;
                     }
@@ -1221,8 +843,8 @@ public static partial class InfoFileDecoder
                 case 12:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "transparency"u8))
                     {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
                         if (c.ReadDouble(out var v)) { o.Transparency = v; o.HasTransparency = true; }
                         continue;
                     }
@@ -1230,8 +852,8 @@ public static partial class InfoFileDecoder
                 case 14:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color_rgb"u8))
                     {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
                         global::Codec.Runtime.Geometry.Vec3d v = default;
                         if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.LensColorRgb = v; o.HasLensColorRgb = true; }
                         continue;
@@ -1242,11 +864,11 @@ public static partial class InfoFileDecoder
         }
         if ((seen & 0x1FUL) != 0x1FUL)
         {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "transparency", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "metalness", "required member is missing");
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color_rgb", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "metalness", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "transparency", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color_rgb", "required member is missing");
         }
         return true;
     }
@@ -1405,53 +1027,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_cm", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
             if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ethnicity", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
         }
         return true;
     }
@@ -1653,8 +1228,8 @@ public static partial class InfoFileDecoder
                 case 4:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
                     {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
                         if (c.ReadTextSpan(out var text))
                         {
                             ExpressionNameNames.TryParse(text, out var e);
@@ -1668,8 +1243,8 @@ public static partial class InfoFileDecoder
                 case 9:
                     if (global::System.MemoryExtensions.SequenceEqual(name, "intensity"u8))
                     {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
                         if (c.ReadDouble(out var v)) { o.Intensity = v; o.HasIntensity = true; }
                         continue;
                     }
@@ -1679,57 +1254,8 @@ public static partial class InfoFileDecoder
         }
         if ((seen & 0x3UL) != 0x3UL)
         {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
-                        continue;
-                    }
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
         }
         return true;
     }
@@ -1801,6 +1327,726 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "rotation", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "size_meters", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
+                        continue;
+                    }
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGaze(ref global::Codec.Runtime.Json.JsonCursor c, Gaze o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "gaze_vector"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.GazeVector = v; o.HasGazeVector = true; }
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "vertical_angle"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.VerticalAngle = v; o.HasVerticalAngle = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "horizontal_angle"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.HorizontalAngle = v; o.HasHorizontalAngle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "horizontal_angle", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gaze_vector", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "vertical_angle", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "distance_to_camera"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.DistanceToCamera = v; o.HasDistanceToCamera = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadBox3(ref global::Codec.Runtime.Json.JsonCursor c, Box3 o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadBox2(ref global::Codec.Runtime.Json.JsonCursor c, Box2 o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "max"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Max = v; o.HasMax = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "min"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.Min = v; o.HasMin = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "max", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "min", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadCocoLandmarks(ref global::Codec.Runtime.Json.JsonCursor c, CocoLandmarks o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "whole_body"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.WholeBody.Clear(); // a repeated member replaces the earlier one
+                        if (c.TryBeginArray())
+                        {
+                            int itemState = 0;
+                            int extra = 0;
+                            while (c.NextElement(ref itemState))
+                            {
+                                if (o.WholeBody.Count >= 133) { extra++; c.Skip(); continue; }
+                                if (!ReadCocoPoint(ref c, o.WholeBody.AddSlot())) o.WholeBody.RemoveLast();
+                            }
+                            o.HasWholeBody = true;
+                            int n = o.WholeBody.Count + extra;
+                            if (n < 133 || n > 133) c.Report(global::Codec.Runtime.Findings.FindingCodes.CountOutOfBounds, global::Codec.Runtime.Findings.Severity.Error, "expected exactly 133 items, found " + n);
+                        }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "whole_body", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadCocoPoint(ref global::Codec.Runtime.Json.JsonCursor c, CocoPoint o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 5;
+                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Name = v; o.HasName = true; }
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_frustum"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.InFrustum = v; o.HasInFrustum = true; }
+                        continue;
+                    }
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3FUL) != 0x3FUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "in_frustum", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
+            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadBodyPoint(ref global::Codec.Runtime.Json.JsonCursor c, BodyPoint o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadText(out var v)) { o.Name = v; o.HasName = true; }
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_frustum"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadBoolean(out var v)) { o.InFrustum = v; o.HasInFrustum = true; }
+                        continue;
+                    }
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 5;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
+                        continue;
+                    }
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        global::Codec.Runtime.Geometry.Vec2d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
+                    {
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3FUL) != 0x3FUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "in_frustum", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
+            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
         }
         return true;
     }
@@ -1888,209 +2134,7 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadBodyPoint(ref global::Codec.Runtime.Json.JsonCursor c, BodyPoint o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadText(out var v)) { o.Name = v; o.HasName = true; }
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_frustum"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadBoolean(out var v)) { o.InFrustum = v; o.HasInFrustum = true; }
-                        continue;
-                    }
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 5;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3FUL) != 0x3FUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "in_frustum", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadKinectPoint(ref global::Codec.Runtime.Json.JsonCursor c, KinectPoint o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 5;
-                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Name = v; o.HasName = true; }
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_frustum"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.InFrustum = v; o.HasInFrustum = true; }
-                        continue;
-                    }
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.WorldSpacePos = v; o.HasWorldSpacePos = true; }
-                        continue;
-                    }
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        global::Codec.Runtime.Geometry.Vec2d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec2d.AsSpan(ref v))) { o.ScreenSpacePos = v; o.HasScreenSpacePos = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "camera_space_pos"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.CameraSpacePos = v; o.HasCameraSpacePos = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3FUL) != 0x3FUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "in_frustum", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space_pos", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
-            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadCocoLandmarks(ref global::Codec.Runtime.Json.JsonCursor c, CocoLandmarks o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "whole_body"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.WholeBody.Clear(); // a repeated member replaces the earlier one
-                        if (c.TryBeginArray())
-                        {
-                            int itemState = 0;
-                            int extra = 0;
-                            while (c.NextElement(ref itemState))
-                            {
-                                if (o.WholeBody.Count >= 133) { extra++; c.Skip(); continue; }
-                                if (!ReadCocoPoint(ref c, o.WholeBody.AddSlot())) o.WholeBody.RemoveLast();
-                            }
-                            o.HasWholeBody = true;
-                            int n = o.WholeBody.Count + extra;
-                            if (n < 133 || n > 133) c.Report(global::Codec.Runtime.Findings.FindingCodes.CountOutOfBounds, global::Codec.Runtime.Findings.Severity.Error, "expected exactly 133 items, found " + n);
-                        }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "whole_body", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadCocoPoint(ref global::Codec.Runtime.Json.JsonCursor c, CocoPoint o)
     {
         o.Reset();
         if (!c.TryBeginObject()) return false;

@@ -5,6 +5,50 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_3;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using BodyPoint = global::Codec.Formats.Synthesis.Info.Common.BodyPoint;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Camera = global::Codec.Formats.Synthesis.Info.V1_2.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using ContourPoint = global::Codec.Formats.Synthesis.Info.V1_2.ContourPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Info.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTransform = global::Codec.Formats.Synthesis.Info.V1_2.HeadTransform;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Ibug68Point = global::Codec.Formats.Synthesis.Info.V1_2.Ibug68Point;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using Light = global::Codec.Formats.Synthesis.Info.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Render = global::Codec.Formats.Synthesis.Info.V1_2.Render;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Transform = global::Codec.Formats.Synthesis.Info.V1_2.Transform;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 partial class InfoFile : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.info";
@@ -60,130 +104,6 @@ partial class InfoFile : global::Codec.Formats.Synthesis.Info.IInfoDocument, glo
     global::System.Collections.Generic.IReadOnlyList<global::Codec.Formats.Synthesis.Info.ILandmark>? global::Codec.Formats.Synthesis.Info.ILandmarkSystems.Mpeg4 => HasBodyLandmarks && BodyLandmarks.HasMpeg4 ? BodyLandmarks.Mpeg4 : null;
 }
 
-partial class Camera : global::Codec.Formats.Synthesis.Info.IRenderCamera
-{
-    global::Codec.Runtime.Geometry.Mat3d global::Codec.Formats.Synthesis.Info.IRenderCamera.Intrinsics => Intrinsics;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasIntrinsics => HasIntrinsics;
-    global::Codec.Runtime.Geometry.Mat4d global::Codec.Formats.Synthesis.Info.IRenderCamera.World2cam => TransformWorld2cam.Mat4x4;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasWorld2cam => HasTransformWorld2cam && TransformWorld2cam.HasMat4x4;
-    global::Codec.Runtime.Geometry.Mat4d global::Codec.Formats.Synthesis.Info.IRenderCamera.Cam2world => TransformCam2world.Mat4x4;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasCam2world => HasTransformCam2world && TransformCam2world.HasMat4x4;
-    double global::Codec.Formats.Synthesis.Info.IRenderCamera.FocalLengthMm => FocalLengthMm;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasFocalLengthMm => HasFocalLengthMm;
-    double global::Codec.Formats.Synthesis.Info.IRenderCamera.SensorWidthMm => Sensor.WidthMm;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorWidthMm => HasSensor && Sensor.HasWidthMm;
-    double global::Codec.Formats.Synthesis.Info.IRenderCamera.SensorHeightMm => Sensor.HeightMm;
-    bool global::Codec.Formats.Synthesis.Info.IRenderCamera.HasSensorHeightMm => HasSensor && Sensor.HasHeightMm;
-}
-
-partial class Pupil : global::Codec.Formats.Synthesis.Info.IPupil
-{
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.IPupil.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IPupil.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasWorldSpacePos => HasWorldSpacePos;
-    double global::Codec.Formats.Synthesis.Info.IPupil.DistanceToCamera => DistanceToCamera;
-    bool global::Codec.Formats.Synthesis.Info.IPupil.HasDistanceToCamera => HasDistanceToCamera;
-}
-
-partial class Gaze : global::Codec.Formats.Synthesis.Info.IGaze
-{
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.IGaze.GazeVector => GazeVector;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasGazeVector => HasGazeVector;
-    double global::Codec.Formats.Synthesis.Info.IGaze.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Info.IGaze.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGaze.HasVerticalAngle => HasVerticalAngle;
-}
-
-partial class HeadTransform : global::Codec.Formats.Synthesis.Info.IHeadPose
-{
-    global::Codec.Runtime.Geometry.Mat4d global::Codec.Formats.Synthesis.Info.IHeadPose.Head2world => TransformHead2world.Mat4x4;
-    bool global::Codec.Formats.Synthesis.Info.IHeadPose.HasHead2world => HasTransformHead2world && TransformHead2world.HasMat4x4;
-    global::Codec.Runtime.Geometry.Mat4d global::Codec.Formats.Synthesis.Info.IHeadPose.Head2cam => TransformHead2cam.Mat4x4;
-    bool global::Codec.Formats.Synthesis.Info.IHeadPose.HasHead2cam => HasTransformHead2cam && TransformHead2cam.HasMat4x4;
-}
-
-partial class Ibug68Point : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Ptnum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasPtnum;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => false;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => false;
-}
-
-partial class ContourPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Ptnum - 1;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasPtnum;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => false;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => false;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => false;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => default;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => false;
-}
-
-partial class IdentityMetadata : global::Codec.Formats.Synthesis.Info.IIdentity
-{
-    long global::Codec.Formats.Synthesis.Info.IIdentity.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasId => HasId;
-    long global::Codec.Formats.Synthesis.Info.IIdentity.Age => Age;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasAge => HasAge;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.Sex => GenderText;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasSex => HasGender;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.Ethnicity => Ethnicity;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasEthnicity => HasEthnicity;
-    long global::Codec.Formats.Synthesis.Info.IIdentity.HeightCm => HeightCm;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasHeightCm => HasHeightCm;
-    long global::Codec.Formats.Synthesis.Info.IIdentity.WeightKg => WeightKg;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasWeightKg => HasWeightKg;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.HeightLabel => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasHeightLabel => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.FatContentLabel => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasFatContentLabel => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.Outfit => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasOutfit => false;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.EyeFold => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasEyeFold => false;
-    double global::Codec.Formats.Synthesis.Info.IIdentity.SkinTone => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasSkinTone => false;
-    double global::Codec.Formats.Synthesis.Info.IIdentity.MonkScore => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasMonkScore => false;
-    long global::Codec.Formats.Synthesis.Info.IIdentity.ModelIndex => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasModelIndex => false;
-    long global::Codec.Formats.Synthesis.Info.IIdentity.TextureIndex => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasTextureIndex => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.HairColor => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasHairColor => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.HairStyle => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasHairStyle => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.EyebrowStyle => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasEyebrowStyle => false;
-    double global::Codec.Formats.Synthesis.Info.IIdentity.EyebrowLength => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasEyebrowLength => false;
-    double global::Codec.Formats.Synthesis.Info.IIdentity.EyebrowDensity => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasEyebrowDensity => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.FacialHairColor => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasFacialHairColor => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IIdentity.FacialHairStyle => default;
-    bool global::Codec.Formats.Synthesis.Info.IIdentity.HasFacialHairStyle => false;
-}
-
 partial class FacialAttributes : global::Codec.Formats.Synthesis.Info.IFaceSettings
 {
     global::Codec.Formats.Synthesis.Info.IExpression? global::Codec.Formats.Synthesis.Info.IFaceSettings.Expression => HasExpression ? Expression : null;
@@ -201,79 +121,7 @@ partial class FacialAttributes : global::Codec.Formats.Synthesis.Info.IFaceSetti
     global::Codec.Formats.Synthesis.Info.IEyes? global::Codec.Formats.Synthesis.Info.IFaceSettings.Eyes => null;
 }
 
-partial class HairSettings : global::Codec.Formats.Synthesis.Info.IHair
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IHair.Style => StyleText;
-    bool global::Codec.Formats.Synthesis.Info.IHair.HasStyle => HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IHair.Color => ColorText;
-    bool global::Codec.Formats.Synthesis.Info.IHair.HasColor => HasColor;
-    double global::Codec.Formats.Synthesis.Info.IHair.ColorSeed => ColorSeed;
-    bool global::Codec.Formats.Synthesis.Info.IHair.HasColorSeed => HasColorSeed;
-    double global::Codec.Formats.Synthesis.Info.IHair.RelativeLength => RelativeLength;
-    bool global::Codec.Formats.Synthesis.Info.IHair.HasRelativeLength => HasRelativeLength;
-    double global::Codec.Formats.Synthesis.Info.IHair.RelativeDensity => RelativeDensity;
-    bool global::Codec.Formats.Synthesis.Info.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class GazeRequest : global::Codec.Formats.Synthesis.Info.IGazeRequest
-{
-    double global::Codec.Formats.Synthesis.Info.IGazeRequest.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGazeRequest.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Info.IGazeRequest.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Info.IGazeRequest.HasVerticalAngle => HasVerticalAngle;
-}
-
-partial class Expression : global::Codec.Formats.Synthesis.Info.IExpression
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IExpression.Name => NameText;
-    bool global::Codec.Formats.Synthesis.Info.IExpression.HasName => HasName;
-    double global::Codec.Formats.Synthesis.Info.IExpression.Intensity => Intensity;
-    bool global::Codec.Formats.Synthesis.Info.IExpression.HasIntensity => HasIntensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Info.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasRoll => HasRoll;
-}
-
-partial class BodyPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => Name;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => HasName;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => InFrustum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
-}
-
 partial class KinectPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => Name;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => HasName;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => InFrustum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
-}
-
-partial class CocoPoint : global::Codec.Formats.Synthesis.Info.ILandmark
 {
     long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
     bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;

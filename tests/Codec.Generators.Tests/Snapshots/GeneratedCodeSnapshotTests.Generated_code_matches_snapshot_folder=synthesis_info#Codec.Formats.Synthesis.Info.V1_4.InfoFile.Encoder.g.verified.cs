@@ -5,6 +5,52 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_4;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using BodyPoint = global::Codec.Formats.Synthesis.Info.Common.BodyPoint;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Camera = global::Codec.Formats.Synthesis.Info.V1_2.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using FacialAttributes = global::Codec.Formats.Synthesis.Info.V1_3.FacialAttributes;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Info.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTransform = global::Codec.Formats.Synthesis.Info.V1_2.HeadTransform;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Light = global::Codec.Formats.Synthesis.Info.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using MediapipeLandmarks = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeLandmarks;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Render = global::Codec.Formats.Synthesis.Info.V1_2.Render;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Transform = global::Codec.Formats.Synthesis.Info.V1_2.Transform;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Encodes a <see cref="InfoFile"/> as synthesis.info version 1.4 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileEncoder
@@ -225,149 +271,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
-    {
-        w.StartObject();
-        if (o.HasWidthMm)
-        {
-            w.Name("width_mm"u8);
-            w.Double(o.WidthMm);
-        }
-        if (o.HasHeightMm)
-        {
-            w.Name("height_mm"u8);
-            w.Double(o.HeightMm);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
-    {
-        w.StartObject();
-        if (o.HasWorldSpace)
-        {
-            w.Name("world_space"u8);
-            WriteBox3(w, o.WorldSpace);
-        }
-        if (o.HasScreenSpace)
-        {
-            w.Name("screen_space"u8);
-            WriteBox2(w, o.ScreenSpace);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteBox3(global::Codec.Runtime.Json.CodecJsonWriter w, Box3 o)
-    {
-        w.StartObject();
-        if (o.HasMax)
-        {
-            w.Name("max"u8);
-            w.Vector(o.Max);
-        }
-        if (o.HasMin)
-        {
-            w.Name("min"u8);
-            w.Vector(o.Min);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteBox2(global::Codec.Runtime.Json.CodecJsonWriter w, Box2 o)
-    {
-        w.StartObject();
-        if (o.HasMax)
-        {
-            w.Name("max"u8);
-            w.Vector(o.Max);
-        }
-        if (o.HasMin)
-        {
-            w.Name("min"u8);
-            w.Vector(o.Min);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
-    {
-        w.StartObject();
-        if (o.HasPupilLeft)
-        {
-            w.Name("pupil_left"u8);
-            WritePupil(w, o.PupilLeft);
-        }
-        if (o.HasPupilRight)
-        {
-            w.Name("pupil_right"u8);
-            WritePupil(w, o.PupilRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
-    {
-        w.StartObject();
-        if (o.HasScreenSpacePos)
-        {
-            w.Name("screen_space_pos"u8);
-            w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasCameraSpacePos)
-        {
-            w.Name("camera_space_pos"u8);
-            w.Vector(o.CameraSpacePos);
-        }
-        if (o.HasDistanceToCamera)
-        {
-            w.Name("distance_to_camera"u8);
-            w.Double(o.DistanceToCamera);
-        }
-        if (o.HasWorldSpacePos)
-        {
-            w.Name("world_space_pos"u8);
-            w.Vector(o.WorldSpacePos);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
-    {
-        w.StartObject();
-        if (o.HasEyeLeft)
-        {
-            w.Name("eye_left"u8);
-            WriteGaze(w, o.EyeLeft);
-        }
-        if (o.HasEyeRight)
-        {
-            w.Name("eye_right"u8);
-            WriteGaze(w, o.EyeRight);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
-    {
-        w.StartObject();
-        if (o.HasHorizontalAngle)
-        {
-            w.Name("horizontal_angle"u8);
-            w.Double(o.HorizontalAngle);
-        }
-        if (o.HasGazeVector)
-        {
-            w.Name("gaze_vector"u8);
-            w.Vector(o.GazeVector);
-        }
-        if (o.HasVerticalAngle)
-        {
-            w.Name("vertical_angle"u8);
-            w.Double(o.VerticalAngle);
-        }
-        w.EndObject();
-    }
-
     private static void WriteHeadTransform(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTransform o)
     {
         w.StartObject();
@@ -431,60 +334,28 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasPositionSeed)
-        {
-            w.Name("position_seed"u8);
-            w.Double(o.PositionSeed);
-        }
-        w.EndObject();
-    }
-
     private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
     {
         w.StartObject();
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
         if (o.HasMask)
         {
             w.Name("mask"u8);
             WriteMask(w, o.Mask);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
         }
         if (o.HasGlasses)
         {
             w.Name("glasses"u8);
             WriteGlasses(w, o.Glasses);
         }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
+        if (o.HasHeadwear)
         {
-            w.Name("style"u8);
-            w.Text(o.Style);
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
         }
         w.EndObject();
     }
@@ -492,11 +363,6 @@ public sealed partial class InfoFileEncoder
     private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
     {
         w.StartObject();
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Flex(o.Position);
-        }
         if (o.HasStyle)
         {
             w.Name("style"u8);
@@ -507,36 +373,41 @@ public sealed partial class InfoFileEncoder
             w.Name("variant"u8);
             w.Flex(o.Variant);
         }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Flex(o.Position);
+        }
         w.EndObject();
     }
 
     private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
     {
         w.StartObject();
-        if (o.HasTransparency)
-        {
-            w.Name("transparency"u8);
-            w.Double(o.Transparency);
-        }
         if (o.HasStyle)
         {
             w.Name("style"u8);
             w.Text(o.Style);
+        }
+        if (o.HasMetalness)
+        {
+            w.Name("metalness"u8);
+            w.Double(o.Metalness);
         }
         if (o.HasLensColor)
         {
             w.Name("lens_color"u8);
             w.Text(o.LensColor);
         }
+        if (o.HasTransparency)
+        {
+            w.Name("transparency"u8);
+            w.Double(o.Transparency);
+        }
         if (o.HasLensColorRgb)
         {
             w.Name("lens_color_rgb"u8);
             w.Vector(o.LensColorRgb);
-        }
-        if (o.HasMetalness)
-        {
-            w.Name("metalness"u8);
-            w.Double(o.Metalness);
         }
         w.EndObject();
     }
@@ -596,27 +467,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("ethnicity"u8);
             w.Text(o.Ethnicity);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Flex(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
         }
         w.EndObject();
     }
@@ -702,36 +552,15 @@ public sealed partial class InfoFileEncoder
     private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
     {
         w.StartObject();
-        if (o.HasIntensity)
-        {
-            w.Name("intensity"u8);
-            w.Double(o.Intensity);
-        }
         if (o.HasName)
         {
             w.Name("name"u8);
             w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
         }
-        w.EndObject();
-    }
-
-    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
-    {
-        w.StartObject();
-        if (o.HasYaw)
+        if (o.HasIntensity)
         {
-            w.Name("yaw"u8);
-            w.Double(o.Yaw);
-        }
-        if (o.HasRoll)
-        {
-            w.Name("roll"u8);
-            w.Double(o.Roll);
-        }
-        if (o.HasPitch)
-        {
-            w.Name("pitch"u8);
-            w.Double(o.Pitch);
+            w.Name("intensity"u8);
+            w.Double(o.Intensity);
         }
         w.EndObject();
     }
@@ -767,32 +596,268 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteBodyLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, BodyLandmarks o)
+    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
     {
         w.StartObject();
-        if (o.HasKinectV2)
+        if (o.HasWidthMm)
         {
-            w.Name("kinect_v2"u8);
+            w.Name("width_mm"u8);
+            w.Double(o.WidthMm);
+        }
+        if (o.HasHeightMm)
+        {
+            w.Name("height_mm"u8);
+            w.Double(o.HeightMm);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
+    {
+        w.StartObject();
+        if (o.HasWorldSpace)
+        {
+            w.Name("world_space"u8);
+            WriteBox3(w, o.WorldSpace);
+        }
+        if (o.HasScreenSpace)
+        {
+            w.Name("screen_space"u8);
+            WriteBox2(w, o.ScreenSpace);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
+    {
+        w.StartObject();
+        if (o.HasPupilLeft)
+        {
+            w.Name("pupil_left"u8);
+            WritePupil(w, o.PupilLeft);
+        }
+        if (o.HasPupilRight)
+        {
+            w.Name("pupil_right"u8);
+            WritePupil(w, o.PupilRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
+    {
+        w.StartObject();
+        if (o.HasEyeLeft)
+        {
+            w.Name("eye_left"u8);
+            WriteGaze(w, o.EyeLeft);
+        }
+        if (o.HasEyeRight)
+        {
+            w.Name("eye_right"u8);
+            WriteGaze(w, o.EyeRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGaze(global::Codec.Runtime.Json.CodecJsonWriter w, Gaze o)
+    {
+        w.StartObject();
+        if (o.HasHorizontalAngle)
+        {
+            w.Name("horizontal_angle"u8);
+            w.Double(o.HorizontalAngle);
+        }
+        if (o.HasGazeVector)
+        {
+            w.Name("gaze_vector"u8);
+            w.Vector(o.GazeVector);
+        }
+        if (o.HasVerticalAngle)
+        {
+            w.Name("vertical_angle"u8);
+            w.Double(o.VerticalAngle);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
+    {
+        w.StartObject();
+        if (o.HasScreenSpacePos)
+        {
+            w.Name("screen_space_pos"u8);
+            w.Vector(o.ScreenSpacePos);
+        }
+        if (o.HasCameraSpacePos)
+        {
+            w.Name("camera_space_pos"u8);
+            w.Vector(o.CameraSpacePos);
+        }
+        if (o.HasDistanceToCamera)
+        {
+            w.Name("distance_to_camera"u8);
+            w.Double(o.DistanceToCamera);
+        }
+        if (o.HasWorldSpacePos)
+        {
+            w.Name("world_space_pos"u8);
+            w.Vector(o.WorldSpacePos);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteBox3(global::Codec.Runtime.Json.CodecJsonWriter w, Box3 o)
+    {
+        w.StartObject();
+        if (o.HasMax)
+        {
+            w.Name("max"u8);
+            w.Vector(o.Max);
+        }
+        if (o.HasMin)
+        {
+            w.Name("min"u8);
+            w.Vector(o.Min);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteBox2(global::Codec.Runtime.Json.CodecJsonWriter w, Box2 o)
+    {
+        w.StartObject();
+        if (o.HasMax)
+        {
+            w.Name("max"u8);
+            w.Vector(o.Max);
+        }
+        if (o.HasMin)
+        {
+            w.Name("min"u8);
+            w.Vector(o.Min);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasPositionSeed)
+        {
+            w.Name("position_seed"u8);
+            w.Double(o.PositionSeed);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Flex(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
+    {
+        w.StartObject();
+        if (o.HasYaw)
+        {
+            w.Name("yaw"u8);
+            w.Double(o.Yaw);
+        }
+        if (o.HasRoll)
+        {
+            w.Name("roll"u8);
+            w.Double(o.Roll);
+        }
+        if (o.HasPitch)
+        {
+            w.Name("pitch"u8);
+            w.Double(o.Pitch);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteCocoLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, CocoLandmarks o)
+    {
+        w.StartObject();
+        if (o.HasWholeBody)
+        {
+            w.Name("whole_body"u8);
             w.StartArray();
-            foreach (var item in o.KinectV2) WriteKinectPoint(w, item);
+            foreach (var item in o.WholeBody) WriteCocoPoint(w, item);
             w.EndArray();
         }
-        if (o.HasCoco)
+        w.EndObject();
+    }
+
+    private static void WriteCocoPoint(global::Codec.Runtime.Json.CodecJsonWriter w, CocoPoint o)
+    {
+        w.StartObject();
+        if (o.HasName)
         {
-            w.Name("coco"u8);
-            WriteCocoLandmarks(w, o.Coco);
+            w.Name("name"u8);
+            w.Text(o.Name);
         }
-        if (o.HasMediapipe)
+        if (o.HasInFrustum)
         {
-            w.Name("mediapipe"u8);
-            WriteMediapipeLandmarks(w, o.Mediapipe);
+            w.Name("in_frustum"u8);
+            w.Boolean(o.InFrustum);
         }
-        if (o.HasMpeg4)
+        if (o.HasScreenSpacePos)
         {
-            w.Name("mpeg4"u8);
-            w.StartArray();
-            foreach (var item in o.Mpeg4) WriteMpeg4Point(w, item);
-            w.EndArray();
+            w.Name("screen_space_pos"u8);
+            w.Vector(o.ScreenSpacePos);
+        }
+        if (o.HasCameraSpacePos)
+        {
+            w.Name("camera_space_pos"u8);
+            w.Vector(o.CameraSpacePos);
+        }
+        if (o.HasWorldSpacePos)
+        {
+            w.Name("world_space_pos"u8);
+            w.Vector(o.WorldSpacePos);
+        }
+        if (o.HasId)
+        {
+            w.Name("id"u8);
+            w.Integer(o.Id);
         }
         w.EndObject();
     }
@@ -833,56 +898,37 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteKinectPoint(global::Codec.Runtime.Json.CodecJsonWriter w, KinectPoint o)
+    private static void WriteBodyLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, BodyLandmarks o)
     {
         w.StartObject();
-        if (o.HasName)
+        if (o.HasKinectV2)
         {
-            w.Name("name"u8);
-            w.Text(o.Name);
-        }
-        if (o.HasInFrustum)
-        {
-            w.Name("in_frustum"u8);
-            w.Boolean(o.InFrustum);
-        }
-        if (o.HasScreenSpacePos)
-        {
-            w.Name("screen_space_pos"u8);
-            w.Vector(o.ScreenSpacePos);
-        }
-        if (o.HasCameraSpacePos)
-        {
-            w.Name("camera_space_pos"u8);
-            w.Vector(o.CameraSpacePos);
-        }
-        if (o.HasWorldSpacePos)
-        {
-            w.Name("world_space_pos"u8);
-            w.Vector(o.WorldSpacePos);
-        }
-        if (o.HasId)
-        {
-            w.Name("id"u8);
-            w.Integer(o.Id);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteCocoLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, CocoLandmarks o)
-    {
-        w.StartObject();
-        if (o.HasWholeBody)
-        {
-            w.Name("whole_body"u8);
+            w.Name("kinect_v2"u8);
             w.StartArray();
-            foreach (var item in o.WholeBody) WriteCocoPoint(w, item);
+            foreach (var item in o.KinectV2) WriteKinectPoint(w, item);
+            w.EndArray();
+        }
+        if (o.HasCoco)
+        {
+            w.Name("coco"u8);
+            WriteCocoLandmarks(w, o.Coco);
+        }
+        if (o.HasMediapipe)
+        {
+            w.Name("mediapipe"u8);
+            WriteMediapipeLandmarks(w, o.Mediapipe);
+        }
+        if (o.HasMpeg4)
+        {
+            w.Name("mpeg4"u8);
+            w.StartArray();
+            foreach (var item in o.Mpeg4) WriteMpeg4Point(w, item);
             w.EndArray();
         }
         w.EndObject();
     }
 
-    private static void WriteCocoPoint(global::Codec.Runtime.Json.CodecJsonWriter w, CocoPoint o)
+    private static void WriteKinectPoint(global::Codec.Runtime.Json.CodecJsonWriter w, KinectPoint o)
     {
         w.StartObject();
         if (o.HasName)

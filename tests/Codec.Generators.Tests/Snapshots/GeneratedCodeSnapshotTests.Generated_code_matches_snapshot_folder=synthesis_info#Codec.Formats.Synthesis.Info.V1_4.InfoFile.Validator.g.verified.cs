@@ -5,6 +5,52 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_4;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using BodyPoint = global::Codec.Formats.Synthesis.Info.Common.BodyPoint;
+using Box2 = global::Codec.Formats.Synthesis.Info.Common.Box2;
+using Box3 = global::Codec.Formats.Synthesis.Info.Common.Box3;
+using Camera = global::Codec.Formats.Synthesis.Info.V1_2.Camera;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using EyeNoseMouthBbox = global::Codec.Formats.Synthesis.Info.Common.EyeNoseMouthBbox;
+using FacialAttributes = global::Codec.Formats.Synthesis.Info.V1_3.FacialAttributes;
+using FieldOfView = global::Codec.Formats.Synthesis.Info.V1_2.FieldOfView;
+using Gaze = global::Codec.Formats.Synthesis.Info.Common.Gaze;
+using GazeRequest = global::Codec.Formats.Synthesis.Info.V1_2.GazeRequest;
+using GazeValues = global::Codec.Formats.Synthesis.Info.Common.GazeValues;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairSettings = global::Codec.Formats.Synthesis.Info.V1_2.HairSettings;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Info.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTransform = global::Codec.Formats.Synthesis.Info.V1_2.HeadTransform;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Info.V1_2.IdentityMetadata;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Light = global::Codec.Formats.Synthesis.Info.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using MediapipeLandmarks = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeLandmarks;
+using Pupil = global::Codec.Formats.Synthesis.Info.Common.Pupil;
+using PupilCoordinates = global::Codec.Formats.Synthesis.Info.Common.PupilCoordinates;
+using Render = global::Codec.Formats.Synthesis.Info.V1_2.Render;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Transform = global::Codec.Formats.Synthesis.Info.V1_2.Transform;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Checks a decoded <see cref="InfoFile"/> against the ranges and semantic rules of synthesis.info version 1.4. Reusable; not thread-safe.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileValidator
@@ -30,113 +76,113 @@ public sealed partial class InfoFileValidator
         {
             if (doc.GazeValues.HasEyeLeft)
             {
-                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && (doc.GazeValues.EyeLeft.HorizontalAngle < -180.0 || doc.GazeValues.EyeLeft.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", "value " + doc.GazeValues.EyeLeft.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeLeft.HasVerticalAngle && (doc.GazeValues.EyeLeft.VerticalAngle < -180.0 || doc.GazeValues.EyeLeft.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", "value " + doc.GazeValues.EyeLeft.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeLeft.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0));
             }
             if (doc.GazeValues.HasEyeRight)
             {
-                if (doc.GazeValues.EyeRight.HasHorizontalAngle && (doc.GazeValues.EyeRight.HorizontalAngle < -180.0 || doc.GazeValues.EyeRight.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", "value " + doc.GazeValues.EyeRight.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeRight.HasVerticalAngle && (doc.GazeValues.EyeRight.VerticalAngle < -180.0 || doc.GazeValues.EyeRight.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", "value " + doc.GazeValues.EyeRight.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeRight.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeRight.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0));
             }
         }
         for (int i0 = 0; i0 < doc.Landmarks.Count; i0++)
         {
             var item0 = doc.Landmarks[i0];
-            if (item0.HasId && (item0.Id < 0.0 || item0.Id > 67.0 || double.IsNaN(item0.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/id", "value " + item0.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 67]");
-            if (item0.HasDistanceToCamera && (item0.DistanceToCamera < 0.0 || double.IsNaN(item0.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/distance_to_camera", "value " + item0.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (item0.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item0.Id, 0.0, 67.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item0.Id, 0.0, 67.0));
+            if (item0.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(item0.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/{i0}/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(item0.DistanceToCamera, 0.0, null));
         }
         for (int i1 = 0; i1 < doc.ContourLandmarks.Count; i1++)
         {
             var item1 = doc.ContourLandmarks[i1];
-            if (item1.HasId && (item1.Id < 1.0 || item1.Id > 68.0 || double.IsNaN(item1.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/contour_landmarks/{i1}/id", "value " + item1.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [1, 68]");
+            if (item1.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item1.Id, 1.0, 68.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/contour_landmarks/{i1}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item1.Id, 1.0, 68.0));
         }
         if (doc.HasAccessories)
         {
             if (doc.Accessories.HasGlasses)
             {
-                if (doc.Accessories.Glasses.HasTransparency && (doc.Accessories.Glasses.Transparency < 0.0 || doc.Accessories.Glasses.Transparency > 1.0 || double.IsNaN(doc.Accessories.Glasses.Transparency))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/transparency", "value " + doc.Accessories.Glasses.Transparency.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.Accessories.Glasses.HasMetalness && (doc.Accessories.Glasses.Metalness < 0.0 || doc.Accessories.Glasses.Metalness > 1.0 || double.IsNaN(doc.Accessories.Glasses.Metalness))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/metalness", "value " + doc.Accessories.Glasses.Metalness.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.Accessories.Glasses.HasMetalness && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Accessories.Glasses.Metalness, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/metalness", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Accessories.Glasses.Metalness, 0.0, 1.0));
+                if (doc.Accessories.Glasses.HasTransparency && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Accessories.Glasses.Transparency, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/transparency", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Accessories.Glasses.Transparency, 0.0, 1.0));
             }
         }
         if (doc.HasPupilCoordinates)
         {
             if (doc.PupilCoordinates.HasPupilLeft)
             {
-                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && (doc.PupilCoordinates.PupilLeft.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilLeft.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", "value " + doc.PupilCoordinates.PupilLeft.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, null));
             }
             if (doc.PupilCoordinates.HasPupilRight)
             {
-                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && (doc.PupilCoordinates.PupilRight.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilRight.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", "value " + doc.PupilCoordinates.PupilRight.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, null));
             }
         }
         if (doc.HasCamera)
         {
             if (doc.Camera.HasFieldOfView)
             {
-                if (doc.Camera.FieldOfView.HasYAxisRads && (doc.Camera.FieldOfView.YAxisRads < 0.0 || doc.Camera.FieldOfView.YAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.YAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", "value " + doc.Camera.FieldOfView.YAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
-                if (doc.Camera.FieldOfView.HasXAxisRads && (doc.Camera.FieldOfView.XAxisRads < 0.0 || doc.Camera.FieldOfView.XAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.XAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", "value " + doc.Camera.FieldOfView.XAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
+                if (doc.Camera.FieldOfView.HasYAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793));
+                if (doc.Camera.FieldOfView.HasXAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793));
             }
-            if (doc.Camera.HasFocalLengthMm && (doc.Camera.FocalLengthMm < 0.0 || double.IsNaN(doc.Camera.FocalLengthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", "value " + doc.Camera.FocalLengthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (doc.Camera.HasFocalLengthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FocalLengthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FocalLengthMm, 0.0, null));
             if (doc.Camera.HasSensor)
             {
-                if (doc.Camera.Sensor.HasWidthMm && (doc.Camera.Sensor.WidthMm < 0.0 || double.IsNaN(doc.Camera.Sensor.WidthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", "value " + doc.Camera.Sensor.WidthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
-                if (doc.Camera.Sensor.HasHeightMm && (doc.Camera.Sensor.HeightMm < 0.0 || double.IsNaN(doc.Camera.Sensor.HeightMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", "value " + doc.Camera.Sensor.HeightMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.Camera.Sensor.HasWidthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.WidthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.WidthMm, 0.0, null));
+                if (doc.Camera.Sensor.HasHeightMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.HeightMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.HeightMm, 0.0, null));
             }
         }
         if (doc.HasIdentityMetadata)
         {
-            if (doc.IdentityMetadata.HasAge && (doc.IdentityMetadata.Age < 0.0 || doc.IdentityMetadata.Age > 120.0 || double.IsNaN(doc.IdentityMetadata.Age))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/age", "value " + doc.IdentityMetadata.Age.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 120]");
-            if (doc.IdentityMetadata.HasWeightKg && (doc.IdentityMetadata.WeightKg < 0.0 || doc.IdentityMetadata.WeightKg > 500.0 || double.IsNaN(doc.IdentityMetadata.WeightKg))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/weight_kg", "value " + doc.IdentityMetadata.WeightKg.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 500]");
-            if (doc.IdentityMetadata.HasHeightCm && (doc.IdentityMetadata.HeightCm < 0.0 || doc.IdentityMetadata.HeightCm > 300.0 || double.IsNaN(doc.IdentityMetadata.HeightCm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/height_cm", "value " + doc.IdentityMetadata.HeightCm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 300]");
+            if (doc.IdentityMetadata.HasAge && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.Age, 0.0, 120.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/age", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.Age, 0.0, 120.0));
+            if (doc.IdentityMetadata.HasWeightKg && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.WeightKg, 0.0, 500.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/weight_kg", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.WeightKg, 0.0, 500.0));
+            if (doc.IdentityMetadata.HasHeightCm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.HeightCm, 0.0, 300.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/height_cm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.HeightCm, 0.0, 300.0));
         }
         if (doc.HasFacialAttributes)
         {
             if (doc.FacialAttributes.HasHair)
             {
-                if (doc.FacialAttributes.Hair.HasRelativeLength && (doc.FacialAttributes.Hair.RelativeLength < 0.0 || doc.FacialAttributes.Hair.RelativeLength > 1.0 || double.IsNaN(doc.FacialAttributes.Hair.RelativeLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_length", "value " + doc.FacialAttributes.Hair.RelativeLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.Hair.HasRelativeDensity && (doc.FacialAttributes.Hair.RelativeDensity < 0.0 || doc.FacialAttributes.Hair.RelativeDensity > 1.0 || double.IsNaN(doc.FacialAttributes.Hair.RelativeDensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_density", "value " + doc.FacialAttributes.Hair.RelativeDensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Hair.HasRelativeLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Hair.RelativeLength, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Hair.RelativeLength, 0.0, 1.0));
+                if (doc.FacialAttributes.Hair.HasRelativeDensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Hair.RelativeDensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_density", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Hair.RelativeDensity, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasGaze)
             {
-                if (doc.FacialAttributes.Gaze.HasHorizontalAngle && (doc.FacialAttributes.Gaze.HorizontalAngle < -90.0 || doc.FacialAttributes.Gaze.HorizontalAngle > 90.0 || double.IsNaN(doc.FacialAttributes.Gaze.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/horizontal_angle", "value " + doc.FacialAttributes.Gaze.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-90, 90]");
-                if (doc.FacialAttributes.Gaze.HasVerticalAngle && (doc.FacialAttributes.Gaze.VerticalAngle < -90.0 || doc.FacialAttributes.Gaze.VerticalAngle > 90.0 || double.IsNaN(doc.FacialAttributes.Gaze.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/vertical_angle", "value " + doc.FacialAttributes.Gaze.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-90, 90]");
+                if (doc.FacialAttributes.Gaze.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Gaze.HorizontalAngle, -90.0, 90.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Gaze.HorizontalAngle, -90.0, 90.0));
+                if (doc.FacialAttributes.Gaze.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Gaze.VerticalAngle, -90.0, 90.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Gaze.VerticalAngle, -90.0, 90.0));
             }
             if (doc.FacialAttributes.HasExpression)
             {
-                if (doc.FacialAttributes.Expression.HasIntensity && (doc.FacialAttributes.Expression.Intensity < 0.0 || doc.FacialAttributes.Expression.Intensity > 1.0 || double.IsNaN(doc.FacialAttributes.Expression.Intensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/expression/intensity", "value " + doc.FacialAttributes.Expression.Intensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Expression.HasIntensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Expression.Intensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/expression/intensity", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Expression.Intensity, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasHeadTurn)
             {
-                if (doc.FacialAttributes.HeadTurn.HasYaw && (doc.FacialAttributes.HeadTurn.Yaw < -180.0 || doc.FacialAttributes.HeadTurn.Yaw > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Yaw))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/yaw", "value " + doc.FacialAttributes.HeadTurn.Yaw.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.FacialAttributes.HeadTurn.HasRoll && (doc.FacialAttributes.HeadTurn.Roll < -180.0 || doc.FacialAttributes.HeadTurn.Roll > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Roll))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/roll", "value " + doc.FacialAttributes.HeadTurn.Roll.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.FacialAttributes.HeadTurn.HasPitch && (doc.FacialAttributes.HeadTurn.Pitch < -180.0 || doc.FacialAttributes.HeadTurn.Pitch > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Pitch))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/pitch", "value " + doc.FacialAttributes.HeadTurn.Pitch.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.FacialAttributes.HeadTurn.HasYaw && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Yaw, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/yaw", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Yaw, -180.0, 180.0));
+                if (doc.FacialAttributes.HeadTurn.HasRoll && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Roll, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/roll", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Roll, -180.0, 180.0));
+                if (doc.FacialAttributes.HeadTurn.HasPitch && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Pitch, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/pitch", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Pitch, -180.0, 180.0));
             }
             if (doc.FacialAttributes.HasFacialHair)
             {
-                if (doc.FacialAttributes.FacialHair.HasRelativeLength && (doc.FacialAttributes.FacialHair.RelativeLength < 0.0 || doc.FacialAttributes.FacialHair.RelativeLength > 1.0 || double.IsNaN(doc.FacialAttributes.FacialHair.RelativeLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_length", "value " + doc.FacialAttributes.FacialHair.RelativeLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.FacialHair.HasRelativeDensity && (doc.FacialAttributes.FacialHair.RelativeDensity < 0.0 || doc.FacialAttributes.FacialHair.RelativeDensity > 1.0 || double.IsNaN(doc.FacialAttributes.FacialHair.RelativeDensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_density", "value " + doc.FacialAttributes.FacialHair.RelativeDensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.FacialHair.HasRelativeLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.FacialHair.RelativeLength, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.FacialHair.RelativeLength, 0.0, 1.0));
+                if (doc.FacialAttributes.FacialHair.HasRelativeDensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.FacialHair.RelativeDensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_density", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.FacialHair.RelativeDensity, 0.0, 1.0));
             }
         }
         for (int i2 = 0; i2 < doc.Lights.Count; i2++)
         {
             var item2 = doc.Lights[i2];
-            if (item2.HasDistanceMeters && (item2.DistanceMeters < 0.0 || double.IsNaN(item2.DistanceMeters))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/distance_meters", "value " + item2.DistanceMeters.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
-            if (item2.HasSizeMeters && (item2.SizeMeters < 0.0 || double.IsNaN(item2.SizeMeters))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/size_meters", "value " + item2.SizeMeters.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
-            if (item2.HasIntensity && (item2.Intensity < 0.0 || double.IsNaN(item2.Intensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/intensity", "value " + item2.Intensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (item2.HasDistanceMeters && !global::Codec.Runtime.Semantics.ValueRange.Contains(item2.DistanceMeters, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/distance_meters", global::Codec.Runtime.Semantics.ValueRange.Outside(item2.DistanceMeters, 0.0, null));
+            if (item2.HasSizeMeters && !global::Codec.Runtime.Semantics.ValueRange.Contains(item2.SizeMeters, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/size_meters", global::Codec.Runtime.Semantics.ValueRange.Outside(item2.SizeMeters, 0.0, null));
+            if (item2.HasIntensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(item2.Intensity, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/lights/{i2}/intensity", global::Codec.Runtime.Semantics.ValueRange.Outside(item2.Intensity, 0.0, null));
         }
         if (doc.HasBodyLandmarks)
         {
             for (int i3 = 0; i3 < doc.BodyLandmarks.KinectV2.Count; i3++)
             {
                 var item3 = doc.BodyLandmarks.KinectV2[i3];
-                if (item3.HasId && (item3.Id < 0.0 || item3.Id > 31.0 || double.IsNaN(item3.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/kinect_v2/{i3}/id", "value " + item3.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 31]");
+                if (item3.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item3.Id, 0.0, 31.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/kinect_v2/{i3}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item3.Id, 0.0, 31.0));
             }
             if (doc.BodyLandmarks.HasCoco)
             {
                 for (int i4 = 0; i4 < doc.BodyLandmarks.Coco.WholeBody.Count; i4++)
                 {
                     var item4 = doc.BodyLandmarks.Coco.WholeBody[i4];
-                    if (item4.HasId && (item4.Id < 0.0 || item4.Id > 132.0 || double.IsNaN(item4.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/coco/whole_body/{i4}/id", "value " + item4.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 132]");
+                    if (item4.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item4.Id, 0.0, 132.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/coco/whole_body/{i4}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item4.Id, 0.0, 132.0));
                 }
             }
             if (doc.BodyLandmarks.HasMediapipe)
@@ -144,13 +190,13 @@ public sealed partial class InfoFileValidator
                 for (int i5 = 0; i5 < doc.BodyLandmarks.Mediapipe.Body.Count; i5++)
                 {
                     var item5 = doc.BodyLandmarks.Mediapipe.Body[i5];
-                    if (item5.HasId && (item5.Id < 0.0 || item5.Id > 32.0 || double.IsNaN(item5.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/mediapipe/body/{i5}/id", "value " + item5.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 32]");
+                    if (item5.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item5.Id, 0.0, 32.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/mediapipe/body/{i5}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item5.Id, 0.0, 32.0));
                 }
             }
             for (int i6 = 0; i6 < doc.BodyLandmarks.Mpeg4.Count; i6++)
             {
                 var item6 = doc.BodyLandmarks.Mpeg4[i6];
-                if (item6.HasId && (item6.Id < 0.0 || item6.Id > 83.0 || double.IsNaN(item6.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/mpeg4/{i6}/id", "value " + item6.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 83]");
+                if (item6.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item6.Id, 0.0, 83.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/body_landmarks/mpeg4/{i6}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item6.Id, 0.0, 83.0));
             }
         }
     }

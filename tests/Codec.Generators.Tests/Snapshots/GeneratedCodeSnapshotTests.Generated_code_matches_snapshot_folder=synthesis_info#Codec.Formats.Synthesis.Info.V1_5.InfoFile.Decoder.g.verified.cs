@@ -5,6 +5,28 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Decodes synthesis.info version 1.5 from UTF-8 JSON into a reused <see cref="InfoFile"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class InfoFileDecoder
@@ -385,84 +407,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
-                        continue;
-                    }
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadBox3(ref global::Codec.Runtime.Json.JsonCursor c, Box3 o)
     {
         o.Reset();
@@ -541,45 +485,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
-                        continue;
-                    }
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadPupil(ref global::Codec.Runtime.Json.JsonCursor c, Pupil o)
     {
         o.Reset();
@@ -636,45 +541,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "distance_to_camera", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
         }
         return true;
     }
@@ -1193,48 +1059,6 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "camera_space_pos", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space_pos", "required member is missing");
             if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadCocoLandmarks(ref global::Codec.Runtime.Json.JsonCursor c, CocoLandmarks o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "whole_body"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.WholeBody.Clear(); // a repeated member replaces the earlier one
-                        if (c.TryBeginArray())
-                        {
-                            int itemState = 0;
-                            int extra = 0;
-                            while (c.NextElement(ref itemState))
-                            {
-                                if (o.WholeBody.Count >= 133) { extra++; c.Skip(); continue; }
-                                if (!ReadCocoPoint(ref c, o.WholeBody.AddSlot())) o.WholeBody.RemoveLast();
-                            }
-                            o.HasWholeBody = true;
-                            int n = o.WholeBody.Count + extra;
-                            if (n < 133 || n > 133) c.Report(global::Codec.Runtime.Findings.FindingCodes.CountOutOfBounds, global::Codec.Runtime.Findings.Severity.Error, "expected exactly 133 items, found " + n);
-                        }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "whole_body", "required member is missing");
         }
         return true;
     }
@@ -2242,100 +2066,6 @@ public static partial class InfoFileDecoder
         return true;
     }
 
-    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
-                        continue;
-                    }
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadExpression(ref global::Codec.Runtime.Json.JsonCursor c, Expression o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadTextSpan(out var text))
-                        {
-                            ExpressionNameNames.TryParse(text, out var e);
-                            o.Name = e;
-                            o.NameText = c.Store(text);
-                            o.HasName = true;
-                        }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "intensity"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Intensity = v; o.HasIntensity = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadBody(ref global::Codec.Runtime.Json.JsonCursor c, Body o)
     {
         o.Reset();
@@ -2478,143 +2208,6 @@ public static partial class InfoFileDecoder
         {
             if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "garment", "required member is missing");
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "material", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasMask = ReadMask(ref c, o.Mask);
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
-                        continue;
-                    }
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "position"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadFlexNumber(out var v)) { o.Position = v; o.HasPosition = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
         }
         return true;
     }
@@ -2889,6 +2482,435 @@ public static partial class InfoFileDecoder
             if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "zmax", "required member is missing");
             if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "wavelength", "required member is missing");
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "frame_number", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadSensor(ref global::Codec.Runtime.Json.JsonCursor c, Sensor o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "width_mm"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.WidthMm = v; o.HasWidthMm = true; }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_mm"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.HeightMm = v; o.HasHeightMm = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "width_mm", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_mm", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadEyeNoseMouthBbox(ref global::Codec.Runtime.Json.JsonCursor c, EyeNoseMouthBbox o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "world_space"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasWorldSpace = ReadBox3(ref c, o.WorldSpace);
+                        continue;
+                    }
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "screen_space"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasScreenSpace = ReadBox2(ref c, o.ScreenSpace);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "world_space", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "screen_space", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadPupilCoordinates(ref global::Codec.Runtime.Json.JsonCursor c, PupilCoordinates o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasPupilLeft = ReadPupil(ref c, o.PupilLeft);
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pupil_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasPupilRight = ReadPupil(ref c, o.PupilRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pupil_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGazeValues(ref global::Codec.Runtime.Json.JsonCursor c, GazeValues o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_left"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasEyeLeft = ReadGaze(ref c, o.EyeLeft);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "eye_right"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasEyeRight = ReadGaze(ref c, o.EyeRight);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_left", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "eye_right", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadCocoLandmarks(ref global::Codec.Runtime.Json.JsonCursor c, CocoLandmarks o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "whole_body"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.WholeBody.Clear(); // a repeated member replaces the earlier one
+                        if (c.TryBeginArray())
+                        {
+                            int itemState = 0;
+                            int extra = 0;
+                            while (c.NextElement(ref itemState))
+                            {
+                                if (o.WholeBody.Count >= 133) { extra++; c.Skip(); continue; }
+                                if (!ReadCocoPoint(ref c, o.WholeBody.AddSlot())) o.WholeBody.RemoveLast();
+                            }
+                            o.HasWholeBody = true;
+                            int n = o.WholeBody.Count + extra;
+                            if (n < 133 || n > 133) c.Report(global::Codec.Runtime.Findings.FindingCodes.CountOutOfBounds, global::Codec.Runtime.Findings.Severity.Error, "expected exactly 133 items, found " + n);
+                        }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "whole_body", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasMask = ReadMask(ref c, o.Mask);
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "position"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadFlexNumber(out var v)) { o.Position = v; o.HasPosition = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadExpression(ref global::Codec.Runtime.Json.JsonCursor c, Expression o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadTextSpan(out var text))
+                        {
+                            ExpressionNameNames.TryParse(text, out var e);
+                            o.Name = e;
+                            o.NameText = c.Store(text);
+                            o.HasName = true;
+                        }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "intensity"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Intensity = v; o.HasIntensity = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
         }
         return true;
     }

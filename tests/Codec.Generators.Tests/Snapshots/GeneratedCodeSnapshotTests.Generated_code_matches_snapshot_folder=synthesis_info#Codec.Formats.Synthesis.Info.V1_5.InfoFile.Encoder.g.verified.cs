@@ -5,6 +5,28 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Encodes a <see cref="InfoFile"/> as synthesis.info version 1.5 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileEncoder
@@ -180,38 +202,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
-    {
-        w.StartObject();
-        if (o.HasWidthMm)
-        {
-            w.Name("width_mm"u8);
-            w.Double(o.WidthMm);
-        }
-        if (o.HasHeightMm)
-        {
-            w.Name("height_mm"u8);
-            w.Double(o.HeightMm);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
-    {
-        w.StartObject();
-        if (o.HasWorldSpace)
-        {
-            w.Name("world_space"u8);
-            WriteBox3(w, o.WorldSpace);
-        }
-        if (o.HasScreenSpace)
-        {
-            w.Name("screen_space"u8);
-            WriteBox2(w, o.ScreenSpace);
-        }
-        w.EndObject();
-    }
-
     private static void WriteBox3(global::Codec.Runtime.Json.CodecJsonWriter w, Box3 o)
     {
         w.StartObject();
@@ -244,22 +234,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
-    {
-        w.StartObject();
-        if (o.HasPupilLeft)
-        {
-            w.Name("pupil_left"u8);
-            WritePupil(w, o.PupilLeft);
-        }
-        if (o.HasPupilRight)
-        {
-            w.Name("pupil_right"u8);
-            WritePupil(w, o.PupilRight);
-        }
-        w.EndObject();
-    }
-
     private static void WritePupil(global::Codec.Runtime.Json.CodecJsonWriter w, Pupil o)
     {
         w.StartObject();
@@ -282,22 +256,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("distance_to_camera"u8);
             w.Double(o.DistanceToCamera);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
-    {
-        w.StartObject();
-        if (o.HasEyeLeft)
-        {
-            w.Name("eye_left"u8);
-            WriteGaze(w, o.EyeLeft);
-        }
-        if (o.HasEyeRight)
-        {
-            w.Name("eye_right"u8);
-            WriteGaze(w, o.EyeRight);
         }
         w.EndObject();
     }
@@ -513,19 +471,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("id"u8);
             w.Integer(o.Id);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteCocoLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, CocoLandmarks o)
-    {
-        w.StartObject();
-        if (o.HasWholeBody)
-        {
-            w.Name("whole_body"u8);
-            w.StartArray();
-            foreach (var item in o.WholeBody) WriteCocoPoint(w, item);
-            w.EndArray();
         }
         w.EndObject();
     }
@@ -976,43 +921,6 @@ public sealed partial class InfoFileEncoder
         w.EndObject();
     }
 
-    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
-    {
-        w.StartObject();
-        if (o.HasYaw)
-        {
-            w.Name("yaw"u8);
-            w.Double(o.Yaw);
-        }
-        if (o.HasRoll)
-        {
-            w.Name("roll"u8);
-            w.Double(o.Roll);
-        }
-        if (o.HasPitch)
-        {
-            w.Name("pitch"u8);
-            w.Double(o.Pitch);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
-    {
-        w.StartObject();
-        if (o.HasName)
-        {
-            w.Name("name"u8);
-            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
-        }
-        if (o.HasIntensity)
-        {
-            w.Name("intensity"u8);
-            w.Double(o.Intensity);
-        }
-        w.EndObject();
-    }
-
     private static void WriteBody(global::Codec.Runtime.Json.CodecJsonWriter w, Body o)
     {
         w.StartObject();
@@ -1069,64 +977,6 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("material"u8);
             w.Flex(o.Material);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
-    {
-        w.StartObject();
-        if (o.HasMask)
-        {
-            w.Name("mask"u8);
-            WriteMask(w, o.Mask);
-        }
-        if (o.HasGlasses)
-        {
-            w.Name("glasses"u8);
-            WriteGlasses(w, o.Glasses);
-        }
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Flex(o.Position);
         }
         w.EndObject();
     }
@@ -1243,6 +1093,178 @@ public sealed partial class InfoFileEncoder
         {
             w.Name("frame_number"u8);
             w.Integer(o.FrameNumber);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteSensor(global::Codec.Runtime.Json.CodecJsonWriter w, Sensor o)
+    {
+        w.StartObject();
+        if (o.HasWidthMm)
+        {
+            w.Name("width_mm"u8);
+            w.Double(o.WidthMm);
+        }
+        if (o.HasHeightMm)
+        {
+            w.Name("height_mm"u8);
+            w.Double(o.HeightMm);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteEyeNoseMouthBbox(global::Codec.Runtime.Json.CodecJsonWriter w, EyeNoseMouthBbox o)
+    {
+        w.StartObject();
+        if (o.HasWorldSpace)
+        {
+            w.Name("world_space"u8);
+            WriteBox3(w, o.WorldSpace);
+        }
+        if (o.HasScreenSpace)
+        {
+            w.Name("screen_space"u8);
+            WriteBox2(w, o.ScreenSpace);
+        }
+        w.EndObject();
+    }
+
+    private static void WritePupilCoordinates(global::Codec.Runtime.Json.CodecJsonWriter w, PupilCoordinates o)
+    {
+        w.StartObject();
+        if (o.HasPupilLeft)
+        {
+            w.Name("pupil_left"u8);
+            WritePupil(w, o.PupilLeft);
+        }
+        if (o.HasPupilRight)
+        {
+            w.Name("pupil_right"u8);
+            WritePupil(w, o.PupilRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGazeValues(global::Codec.Runtime.Json.CodecJsonWriter w, GazeValues o)
+    {
+        w.StartObject();
+        if (o.HasEyeLeft)
+        {
+            w.Name("eye_left"u8);
+            WriteGaze(w, o.EyeLeft);
+        }
+        if (o.HasEyeRight)
+        {
+            w.Name("eye_right"u8);
+            WriteGaze(w, o.EyeRight);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteCocoLandmarks(global::Codec.Runtime.Json.CodecJsonWriter w, CocoLandmarks o)
+    {
+        w.StartObject();
+        if (o.HasWholeBody)
+        {
+            w.Name("whole_body"u8);
+            w.StartArray();
+            foreach (var item in o.WholeBody) WriteCocoPoint(w, item);
+            w.EndArray();
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
+    {
+        w.StartObject();
+        if (o.HasMask)
+        {
+            w.Name("mask"u8);
+            WriteMask(w, o.Mask);
+        }
+        if (o.HasGlasses)
+        {
+            w.Name("glasses"u8);
+            WriteGlasses(w, o.Glasses);
+        }
+        if (o.HasHeadwear)
+        {
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Flex(o.Position);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
+    {
+        w.StartObject();
+        if (o.HasYaw)
+        {
+            w.Name("yaw"u8);
+            w.Double(o.Yaw);
+        }
+        if (o.HasRoll)
+        {
+            w.Name("roll"u8);
+            w.Double(o.Roll);
+        }
+        if (o.HasPitch)
+        {
+            w.Name("pitch"u8);
+            w.Double(o.Pitch);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
+    {
+        w.StartObject();
+        if (o.HasName)
+        {
+            w.Name("name"u8);
+            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
+        }
+        if (o.HasIntensity)
+        {
+            w.Name("intensity"u8);
+            w.Double(o.Intensity);
         }
         w.EndObject();
     }

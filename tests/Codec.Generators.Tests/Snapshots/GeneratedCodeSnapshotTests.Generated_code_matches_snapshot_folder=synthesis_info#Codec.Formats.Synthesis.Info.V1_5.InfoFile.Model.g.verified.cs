@@ -5,6 +5,28 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>
 /// Computed information about one render (N.info.json belongs to N.exr / N.rgb.png).
 /// Root of synthesis.info version 1.5. Reusable: decode into the same instance again and nothing is allocated.
@@ -307,68 +329,6 @@ public sealed partial class FieldOfView
     }
 }
 
-/// <summary>
-/// Physical size of the sensor's active area; height = width * h / w.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class Sensor
-{
-    private double _widthMm;
-    /// <summary>
-    /// JSON member <c>width_mm</c>: float, required, range [0, inf].
-    /// </summary>
-    public double WidthMm { get => _widthMm; set { _widthMm = value; HasWidthMm = true; } }
-    /// <summary>True when <c>width_mm</c> was present and decoded, or a value was set.</summary>
-    public bool HasWidthMm { get; set; }
-
-    private double _heightMm;
-    /// <summary>
-    /// JSON member <c>height_mm</c>: float, required, range [0, inf].
-    /// </summary>
-    public double HeightMm { get => _heightMm; set { _heightMm = value; HasHeightMm = true; } }
-    /// <summary>True when <c>height_mm</c> was present and decoded, or a value was set.</summary>
-    public bool HasHeightMm { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasWidthMm = false;
-        _widthMm = default;
-        HasHeightMm = false;
-        _heightMm = default;
-    }
-}
-
-/// <summary>
-/// Bounding box of the eyes, nose and mouth.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class EyeNoseMouthBbox
-{
-    /// <summary>
-    /// JSON member <c>world_space</c>: Box3, required.
-    /// </summary>
-    public Box3 WorldSpace { get; } = new();
-    /// <summary>True when <c>world_space</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasWorldSpace { get; set; }
-
-    /// <summary>
-    /// JSON member <c>screen_space</c>: Box2, required.
-    /// </summary>
-    public Box2 ScreenSpace { get; } = new();
-    /// <summary>True when <c>screen_space</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasScreenSpace { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasWorldSpace = false;
-        WorldSpace.Reset();
-        HasScreenSpace = false;
-        ScreenSpace.Reset();
-    }
-}
-
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class Box3
 {
@@ -427,33 +387,6 @@ public sealed partial class Box2
     }
 }
 
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class PupilCoordinates
-{
-    /// <summary>
-    /// JSON member <c>pupil_left</c>: Pupil, required.
-    /// </summary>
-    public Pupil PupilLeft { get; } = new();
-    /// <summary>True when <c>pupil_left</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasPupilLeft { get; set; }
-
-    /// <summary>
-    /// JSON member <c>pupil_right</c>: Pupil, required.
-    /// </summary>
-    public Pupil PupilRight { get; } = new();
-    /// <summary>True when <c>pupil_right</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasPupilRight { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasPupilLeft = false;
-        PupilLeft.Reset();
-        HasPupilRight = false;
-        PupilRight.Reset();
-    }
-}
-
 /// <summary>
 /// A pupil centre in screen, camera and world space.
 /// </summary>
@@ -507,33 +440,6 @@ public sealed partial class Pupil
         _worldSpacePos = default;
         HasDistanceToCamera = false;
         _distanceToCamera = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class GazeValues
-{
-    /// <summary>
-    /// JSON member <c>eye_left</c>: Gaze, required.
-    /// </summary>
-    public Gaze EyeLeft { get; } = new();
-    /// <summary>True when <c>eye_left</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasEyeLeft { get; set; }
-
-    /// <summary>
-    /// JSON member <c>eye_right</c>: Gaze, required.
-    /// </summary>
-    public Gaze EyeRight { get; } = new();
-    /// <summary>True when <c>eye_right</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasEyeRight { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasEyeLeft = false;
-        EyeLeft.Reset();
-        HasEyeRight = false;
-        EyeRight.Reset();
     }
 }
 
@@ -884,173 +790,6 @@ public sealed partial class Ibug68ContourPoint
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class KinectPoint
-{
-    private global::Codec.Runtime.Text.Utf8Text _name;
-    /// <summary>
-    /// The point's name in its system's reference table (schemas/synthesis/landmarks).
-    /// JSON member <c>name</c>: string, required.
-    /// </summary>
-    public global::Codec.Runtime.Text.Utf8Text Name { get => _name; set { _name = value; HasName = true; } }
-    /// <summary>True when <c>name</c> was present and decoded, or a value was set.</summary>
-    public bool HasName { get; set; }
-
-    private bool _inFrustum;
-    /// <summary>
-    /// True when the point lies inside the image.
-    /// JSON member <c>in_frustum</c>: bool, required.
-    /// </summary>
-    public bool InFrustum { get => _inFrustum; set { _inFrustum = value; HasInFrustum = true; } }
-    /// <summary>True when <c>in_frustum</c> was present and decoded, or a value was set.</summary>
-    public bool HasInFrustum { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec2d _screenSpacePos;
-    /// <summary>
-    /// u, v as fractions of image width and height, origin top-left; outside [0, 1] when out of frame.
-    /// JSON member <c>screen_space_pos</c>: float[2], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec2d ScreenSpacePos { get => _screenSpacePos; set { _screenSpacePos = value; HasScreenSpacePos = true; } }
-    /// <summary>True when <c>screen_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasScreenSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _cameraSpacePos;
-    /// <summary>
-    /// Metres, camera frame (OpenGL).
-    /// JSON member <c>camera_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d CameraSpacePos { get => _cameraSpacePos; set { _cameraSpacePos = value; HasCameraSpacePos = true; } }
-    /// <summary>True when <c>camera_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasCameraSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _worldSpacePos;
-    /// <summary>
-    /// Metres, world frame.
-    /// JSON member <c>world_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d WorldSpacePos { get => _worldSpacePos; set { _worldSpacePos = value; HasWorldSpacePos = true; } }
-    /// <summary>True when <c>world_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasWorldSpacePos { get; set; }
-
-    private long _id;
-    /// <summary>
-    /// JSON member <c>id</c>: int, required, range [0, 31].
-    /// </summary>
-    public long Id { get => _id; set { _id = value; HasId = true; } }
-    /// <summary>True when <c>id</c> was present and decoded, or a value was set.</summary>
-    public bool HasId { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasName = false;
-        _name = default;
-        HasInFrustum = false;
-        _inFrustum = default;
-        HasScreenSpacePos = false;
-        _screenSpacePos = default;
-        HasCameraSpacePos = false;
-        _cameraSpacePos = default;
-        HasWorldSpacePos = false;
-        _worldSpacePos = default;
-        HasId = false;
-        _id = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class CocoLandmarks
-{
-    /// <summary>
-    /// COCO-WholeBody keypoints; name is str(id + 1).
-    /// JSON member <c>whole_body</c>: list&lt;CocoPoint&gt;, required, 133..133 items.
-    /// </summary>
-    public global::Codec.Runtime.Collections.ObjectList<CocoPoint> WholeBody { get; } = new();
-    /// <summary>True when <c>whole_body</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasWholeBody { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasWholeBody = false;
-        WholeBody.Clear();
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class CocoPoint
-{
-    private global::Codec.Runtime.Text.Utf8Text _name;
-    /// <summary>
-    /// The point's name in its system's reference table (schemas/synthesis/landmarks).
-    /// JSON member <c>name</c>: string, required.
-    /// </summary>
-    public global::Codec.Runtime.Text.Utf8Text Name { get => _name; set { _name = value; HasName = true; } }
-    /// <summary>True when <c>name</c> was present and decoded, or a value was set.</summary>
-    public bool HasName { get; set; }
-
-    private bool _inFrustum;
-    /// <summary>
-    /// True when the point lies inside the image.
-    /// JSON member <c>in_frustum</c>: bool, required.
-    /// </summary>
-    public bool InFrustum { get => _inFrustum; set { _inFrustum = value; HasInFrustum = true; } }
-    /// <summary>True when <c>in_frustum</c> was present and decoded, or a value was set.</summary>
-    public bool HasInFrustum { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec2d _screenSpacePos;
-    /// <summary>
-    /// u, v as fractions of image width and height, origin top-left; outside [0, 1] when out of frame.
-    /// JSON member <c>screen_space_pos</c>: float[2], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec2d ScreenSpacePos { get => _screenSpacePos; set { _screenSpacePos = value; HasScreenSpacePos = true; } }
-    /// <summary>True when <c>screen_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasScreenSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _cameraSpacePos;
-    /// <summary>
-    /// Metres, camera frame (OpenGL).
-    /// JSON member <c>camera_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d CameraSpacePos { get => _cameraSpacePos; set { _cameraSpacePos = value; HasCameraSpacePos = true; } }
-    /// <summary>True when <c>camera_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasCameraSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _worldSpacePos;
-    /// <summary>
-    /// Metres, world frame.
-    /// JSON member <c>world_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d WorldSpacePos { get => _worldSpacePos; set { _worldSpacePos = value; HasWorldSpacePos = true; } }
-    /// <summary>True when <c>world_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasWorldSpacePos { get; set; }
-
-    private long _id;
-    /// <summary>
-    /// JSON member <c>id</c>: int, required, range [0, 132].
-    /// </summary>
-    public long Id { get => _id; set { _id = value; HasId = true; } }
-    /// <summary>True when <c>id</c> was present and decoded, or a value was set.</summary>
-    public bool HasId { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasName = false;
-        _name = default;
-        HasInFrustum = false;
-        _inFrustum = default;
-        HasScreenSpacePos = false;
-        _screenSpacePos = default;
-        HasCameraSpacePos = false;
-        _cameraSpacePos = default;
-        HasWorldSpacePos = false;
-        _worldSpacePos = default;
-        HasId = false;
-        _id = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class MediapipeLandmarks
 {
     /// <summary>
@@ -1103,80 +842,6 @@ public sealed partial class MediapipeLandmarks
         LeftIris.Clear();
         HasRightIris = false;
         RightIris.Clear();
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class MediapipeBodyPoint
-{
-    private global::Codec.Runtime.Text.Utf8Text _name;
-    /// <summary>
-    /// The point's name in its system's reference table (schemas/synthesis/landmarks).
-    /// JSON member <c>name</c>: string, required.
-    /// </summary>
-    public global::Codec.Runtime.Text.Utf8Text Name { get => _name; set { _name = value; HasName = true; } }
-    /// <summary>True when <c>name</c> was present and decoded, or a value was set.</summary>
-    public bool HasName { get; set; }
-
-    private bool _inFrustum;
-    /// <summary>
-    /// True when the point lies inside the image.
-    /// JSON member <c>in_frustum</c>: bool, required.
-    /// </summary>
-    public bool InFrustum { get => _inFrustum; set { _inFrustum = value; HasInFrustum = true; } }
-    /// <summary>True when <c>in_frustum</c> was present and decoded, or a value was set.</summary>
-    public bool HasInFrustum { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec2d _screenSpacePos;
-    /// <summary>
-    /// u, v as fractions of image width and height, origin top-left; outside [0, 1] when out of frame.
-    /// JSON member <c>screen_space_pos</c>: float[2], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec2d ScreenSpacePos { get => _screenSpacePos; set { _screenSpacePos = value; HasScreenSpacePos = true; } }
-    /// <summary>True when <c>screen_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasScreenSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _cameraSpacePos;
-    /// <summary>
-    /// Metres, camera frame (OpenGL).
-    /// JSON member <c>camera_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d CameraSpacePos { get => _cameraSpacePos; set { _cameraSpacePos = value; HasCameraSpacePos = true; } }
-    /// <summary>True when <c>camera_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasCameraSpacePos { get; set; }
-
-    private global::Codec.Runtime.Geometry.Vec3d _worldSpacePos;
-    /// <summary>
-    /// Metres, world frame.
-    /// JSON member <c>world_space_pos</c>: float[3], required.
-    /// </summary>
-    public global::Codec.Runtime.Geometry.Vec3d WorldSpacePos { get => _worldSpacePos; set { _worldSpacePos = value; HasWorldSpacePos = true; } }
-    /// <summary>True when <c>world_space_pos</c> was present and decoded, or a value was set.</summary>
-    public bool HasWorldSpacePos { get; set; }
-
-    private long _id;
-    /// <summary>
-    /// JSON member <c>id</c>: int, required, range [0, 32].
-    /// </summary>
-    public long Id { get => _id; set { _id = value; HasId = true; } }
-    /// <summary>True when <c>id</c> was present and decoded, or a value was set.</summary>
-    public bool HasId { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasName = false;
-        _name = default;
-        HasInFrustum = false;
-        _inFrustum = default;
-        HasScreenSpacePos = false;
-        _screenSpacePos = default;
-        HasCameraSpacePos = false;
-        _cameraSpacePos = default;
-        HasWorldSpacePos = false;
-        _worldSpacePos = default;
-        HasId = false;
-        _id = default;
     }
 }
 
@@ -1642,57 +1307,6 @@ public sealed partial class IdentityMetadata
 }
 
 /// <summary>
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum Sex
-{
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>female</c></summary>
-    Female = 1,
-    /// <summary><c>male</c></summary>
-    Male = 2,
-}
-
-/// <summary>UTF-8 names of <see cref="Sex"/> values, without allocation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class SexNames
-{
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out Sex value)
-    {
-        switch (utf8.Length)
-        {
-            case 4:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "male"u8)) { value = Sex.Male; return true; }
-                break;
-            case 6:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "female"u8)) { value = Sex.Female; return true; }
-                break;
-        }
-        value = Sex.Unknown;
-        return false;
-    }
-
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(Sex value) => value switch
-    {
-        Sex.Female => "female"u8,
-        Sex.Male => "male"u8,
-        _ => default,
-    };
-
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(Sex value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
-
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("female"), global::Codec.Runtime.Text.Utf8Text.From("male") };
-
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "female", "male" };
-}
-
-/// <summary>
 /// Face settings requested for the render.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
@@ -1838,502 +1452,6 @@ public sealed partial class GazeRequest
     }
 }
 
-/// <summary>
-/// HDRI environment maps seen in real files (an open list: new names are kept as text).
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum HdriName
-{
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>beach_parking</c></summary>
-    BeachParking = 1,
-    /// <summary><c>canada_montreal_nad_cafeteria</c></summary>
-    CanadaMontrealNadCafeteria = 2,
-    /// <summary><c>canada_montreal_pierre_kitchen</c></summary>
-    CanadaMontrealPierreKitchen = 3,
-    /// <summary><c>childrens_bedroom_2</c></summary>
-    ChildrensBedroom2 = 4,
-    /// <summary><c>chiricahua_narrowpath</c></summary>
-    ChiricahuaNarrowpath = 5,
-    /// <summary><c>courtyard</c></summary>
-    Courtyard = 6,
-    /// <summary><c>factory_yard</c></summary>
-    FactoryYard = 7,
-    /// <summary><c>freight_station</c></summary>
-    FreightStation = 8,
-    /// <summary><c>future_parking</c></summary>
-    FutureParking = 9,
-    /// <summary><c>killesberg_park</c></summary>
-    KillesbergPark = 10,
-    /// <summary><c>lauter_waterfall</c></summary>
-    LauterWaterfall = 11,
-    /// <summary><c>mall_top_floor_hallway</c></summary>
-    MallTopFloorHallway = 12,
-    /// <summary><c>mono_lake_2</c></summary>
-    MonoLake2 = 13,
-    /// <summary><c>outdoor_umbrellas</c></summary>
-    OutdoorUmbrellas = 14,
-    /// <summary><c>portland_landing_pad</c></summary>
-    PortlandLandingPad = 15,
-    /// <summary><c>restaurant_dining_area</c></summary>
-    RestaurantDiningArea = 16,
-    /// <summary><c>shady_patch</c></summary>
-    ShadyPatch = 17,
-    /// <summary><c>stadium_center</c></summary>
-    StadiumCenter = 18,
-    /// <summary><c>subway_lights</c></summary>
-    SubwayLights = 19,
-    /// <summary><c>the_sky_is_on_fire</c></summary>
-    TheSkyIsOnFire = 20,
-    /// <summary><c>vintage_measuring_lab</c></summary>
-    VintageMeasuringLab = 21,
-    /// <summary><c>woods</c></summary>
-    Woods = 22,
-}
-
-/// <summary>UTF-8 names of <see cref="HdriName"/> values, without allocation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class HdriNameNames
-{
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out HdriName value)
-    {
-        switch (utf8.Length)
-        {
-            case 5:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "woods"u8)) { value = HdriName.Woods; return true; }
-                break;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "courtyard"u8)) { value = HdriName.Courtyard; return true; }
-                break;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "mono_lake_2"u8)) { value = HdriName.MonoLake2; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "shady_patch"u8)) { value = HdriName.ShadyPatch; return true; }
-                break;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "factory_yard"u8)) { value = HdriName.FactoryYard; return true; }
-                break;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "beach_parking"u8)) { value = HdriName.BeachParking; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "subway_lights"u8)) { value = HdriName.SubwayLights; return true; }
-                break;
-            case 14:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "future_parking"u8)) { value = HdriName.FutureParking; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "stadium_center"u8)) { value = HdriName.StadiumCenter; return true; }
-                break;
-            case 15:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "freight_station"u8)) { value = HdriName.FreightStation; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "killesberg_park"u8)) { value = HdriName.KillesbergPark; return true; }
-                break;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "lauter_waterfall"u8)) { value = HdriName.LauterWaterfall; return true; }
-                break;
-            case 17:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "outdoor_umbrellas"u8)) { value = HdriName.OutdoorUmbrellas; return true; }
-                break;
-            case 18:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "the_sky_is_on_fire"u8)) { value = HdriName.TheSkyIsOnFire; return true; }
-                break;
-            case 19:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "childrens_bedroom_2"u8)) { value = HdriName.ChildrensBedroom2; return true; }
-                break;
-            case 20:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "portland_landing_pad"u8)) { value = HdriName.PortlandLandingPad; return true; }
-                break;
-            case 21:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "chiricahua_narrowpath"u8)) { value = HdriName.ChiricahuaNarrowpath; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "vintage_measuring_lab"u8)) { value = HdriName.VintageMeasuringLab; return true; }
-                break;
-            case 22:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "mall_top_floor_hallway"u8)) { value = HdriName.MallTopFloorHallway; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "restaurant_dining_area"u8)) { value = HdriName.RestaurantDiningArea; return true; }
-                break;
-            case 29:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "canada_montreal_nad_cafeteria"u8)) { value = HdriName.CanadaMontrealNadCafeteria; return true; }
-                break;
-            case 30:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "canada_montreal_pierre_kitchen"u8)) { value = HdriName.CanadaMontrealPierreKitchen; return true; }
-                break;
-        }
-        value = HdriName.Unknown;
-        return false;
-    }
-
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(HdriName value) => value switch
-    {
-        HdriName.BeachParking => "beach_parking"u8,
-        HdriName.CanadaMontrealNadCafeteria => "canada_montreal_nad_cafeteria"u8,
-        HdriName.CanadaMontrealPierreKitchen => "canada_montreal_pierre_kitchen"u8,
-        HdriName.ChildrensBedroom2 => "childrens_bedroom_2"u8,
-        HdriName.ChiricahuaNarrowpath => "chiricahua_narrowpath"u8,
-        HdriName.Courtyard => "courtyard"u8,
-        HdriName.FactoryYard => "factory_yard"u8,
-        HdriName.FreightStation => "freight_station"u8,
-        HdriName.FutureParking => "future_parking"u8,
-        HdriName.KillesbergPark => "killesberg_park"u8,
-        HdriName.LauterWaterfall => "lauter_waterfall"u8,
-        HdriName.MallTopFloorHallway => "mall_top_floor_hallway"u8,
-        HdriName.MonoLake2 => "mono_lake_2"u8,
-        HdriName.OutdoorUmbrellas => "outdoor_umbrellas"u8,
-        HdriName.PortlandLandingPad => "portland_landing_pad"u8,
-        HdriName.RestaurantDiningArea => "restaurant_dining_area"u8,
-        HdriName.ShadyPatch => "shady_patch"u8,
-        HdriName.StadiumCenter => "stadium_center"u8,
-        HdriName.SubwayLights => "subway_lights"u8,
-        HdriName.TheSkyIsOnFire => "the_sky_is_on_fire"u8,
-        HdriName.VintageMeasuringLab => "vintage_measuring_lab"u8,
-        HdriName.Woods => "woods"u8,
-        _ => default,
-    };
-
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(HdriName value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
-
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("beach_parking"), global::Codec.Runtime.Text.Utf8Text.From("canada_montreal_nad_cafeteria"), global::Codec.Runtime.Text.Utf8Text.From("canada_montreal_pierre_kitchen"), global::Codec.Runtime.Text.Utf8Text.From("childrens_bedroom_2"), global::Codec.Runtime.Text.Utf8Text.From("chiricahua_narrowpath"), global::Codec.Runtime.Text.Utf8Text.From("courtyard"), global::Codec.Runtime.Text.Utf8Text.From("factory_yard"), global::Codec.Runtime.Text.Utf8Text.From("freight_station"), global::Codec.Runtime.Text.Utf8Text.From("future_parking"), global::Codec.Runtime.Text.Utf8Text.From("killesberg_park"), global::Codec.Runtime.Text.Utf8Text.From("lauter_waterfall"), global::Codec.Runtime.Text.Utf8Text.From("mall_top_floor_hallway"), global::Codec.Runtime.Text.Utf8Text.From("mono_lake_2"), global::Codec.Runtime.Text.Utf8Text.From("outdoor_umbrellas"), global::Codec.Runtime.Text.Utf8Text.From("portland_landing_pad"), global::Codec.Runtime.Text.Utf8Text.From("restaurant_dining_area"), global::Codec.Runtime.Text.Utf8Text.From("shady_patch"), global::Codec.Runtime.Text.Utf8Text.From("stadium_center"), global::Codec.Runtime.Text.Utf8Text.From("subway_lights"), global::Codec.Runtime.Text.Utf8Text.From("the_sky_is_on_fire"), global::Codec.Runtime.Text.Utf8Text.From("vintage_measuring_lab"), global::Codec.Runtime.Text.Utf8Text.From("woods") };
-
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "beach_parking", "canada_montreal_nad_cafeteria", "canada_montreal_pierre_kitchen", "childrens_bedroom_2", "chiricahua_narrowpath", "courtyard", "factory_yard", "freight_station", "future_parking", "killesberg_park", "lauter_waterfall", "mall_top_floor_hallway", "mono_lake_2", "outdoor_umbrellas", "portland_landing_pad", "restaurant_dining_area", "shady_patch", "stadium_center", "subway_lights", "the_sky_is_on_fire", "vintage_measuring_lab", "woods" };
-}
-
-/// <summary>
-/// Hair colours seen in real files (an open list).
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum HairColor
-{
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>chocolate_brown</c></summary>
-    ChocolateBrown = 1,
-    /// <summary><c>chocolate_cherry</c></summary>
-    ChocolateCherry = 2,
-    /// <summary><c>dark_golden_brown</c></summary>
-    DarkGoldenBrown = 3,
-    /// <summary><c>light_ash_blonde</c></summary>
-    LightAshBlonde = 4,
-    /// <summary><c>light_brown</c></summary>
-    LightBrown = 5,
-    /// <summary><c>reddish_blonde</c></summary>
-    ReddishBlonde = 6,
-}
-
-/// <summary>UTF-8 names of <see cref="HairColor"/> values, without allocation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class HairColorNames
-{
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out HairColor value)
-    {
-        switch (utf8.Length)
-        {
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "light_brown"u8)) { value = HairColor.LightBrown; return true; }
-                break;
-            case 14:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "reddish_blonde"u8)) { value = HairColor.ReddishBlonde; return true; }
-                break;
-            case 15:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "chocolate_brown"u8)) { value = HairColor.ChocolateBrown; return true; }
-                break;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "chocolate_cherry"u8)) { value = HairColor.ChocolateCherry; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "light_ash_blonde"u8)) { value = HairColor.LightAshBlonde; return true; }
-                break;
-            case 17:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "dark_golden_brown"u8)) { value = HairColor.DarkGoldenBrown; return true; }
-                break;
-        }
-        value = HairColor.Unknown;
-        return false;
-    }
-
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(HairColor value) => value switch
-    {
-        HairColor.ChocolateBrown => "chocolate_brown"u8,
-        HairColor.ChocolateCherry => "chocolate_cherry"u8,
-        HairColor.DarkGoldenBrown => "dark_golden_brown"u8,
-        HairColor.LightAshBlonde => "light_ash_blonde"u8,
-        HairColor.LightBrown => "light_brown"u8,
-        HairColor.ReddishBlonde => "reddish_blonde"u8,
-        _ => default,
-    };
-
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(HairColor value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
-
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("chocolate_brown"), global::Codec.Runtime.Text.Utf8Text.From("chocolate_cherry"), global::Codec.Runtime.Text.Utf8Text.From("dark_golden_brown"), global::Codec.Runtime.Text.Utf8Text.From("light_ash_blonde"), global::Codec.Runtime.Text.Utf8Text.From("light_brown"), global::Codec.Runtime.Text.Utf8Text.From("reddish_blonde") };
-
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "chocolate_brown", "chocolate_cherry", "dark_golden_brown", "light_ash_blonde", "light_brown", "reddish_blonde" };
-}
-
-/// <summary>
-/// Hair, eyebrow and facial hair styles seen in real files (an open list: new styles are kept as text).
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum HairStyle
-{
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>none</c></summary>
-    None = 1,
-    /// <summary><c>female_hair_long_generic_1</c></summary>
-    FemaleHairLongGeneric1 = 2,
-    /// <summary><c>female_hair_long_simple_1</c></summary>
-    FemaleHairLongSimple1 = 3,
-    /// <summary><c>female_hair_long_wavy_1</c></summary>
-    FemaleHairLongWavy1 = 4,
-    /// <summary><c>male_hair_combover_1</c></summary>
-    MaleHairCombover1 = 5,
-    /// <summary><c>layered_01</c></summary>
-    Layered01 = 6,
-    /// <summary><c>long_wavy_02</c></summary>
-    LongWavy02 = 7,
-    /// <summary><c>pompadour_01</c></summary>
-    Pompadour01 = 8,
-    /// <summary><c>beard_dutch</c></summary>
-    BeardDutch = 9,
-    /// <summary><c>beard_klingon</c></summary>
-    BeardKlingon = 10,
-    /// <summary><c>full_garibaldi</c></summary>
-    FullGaribaldi = 11,
-    /// <summary><c>mustache_english</c></summary>
-    MustacheEnglish = 12,
-    /// <summary><c>straight_06</c></summary>
-    Straight06 = 13,
-    /// <summary><c>thin_03</c></summary>
-    Thin03 = 14,
-}
-
-/// <summary>UTF-8 names of <see cref="HairStyle"/> values, without allocation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class HairStyleNames
-{
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out HairStyle value)
-    {
-        switch (utf8.Length)
-        {
-            case 4:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "none"u8)) { value = HairStyle.None; return true; }
-                break;
-            case 7:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "thin_03"u8)) { value = HairStyle.Thin03; return true; }
-                break;
-            case 10:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "layered_01"u8)) { value = HairStyle.Layered01; return true; }
-                break;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "beard_dutch"u8)) { value = HairStyle.BeardDutch; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "straight_06"u8)) { value = HairStyle.Straight06; return true; }
-                break;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "long_wavy_02"u8)) { value = HairStyle.LongWavy02; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "pompadour_01"u8)) { value = HairStyle.Pompadour01; return true; }
-                break;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "beard_klingon"u8)) { value = HairStyle.BeardKlingon; return true; }
-                break;
-            case 14:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "full_garibaldi"u8)) { value = HairStyle.FullGaribaldi; return true; }
-                break;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "mustache_english"u8)) { value = HairStyle.MustacheEnglish; return true; }
-                break;
-            case 20:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "male_hair_combover_1"u8)) { value = HairStyle.MaleHairCombover1; return true; }
-                break;
-            case 23:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "female_hair_long_wavy_1"u8)) { value = HairStyle.FemaleHairLongWavy1; return true; }
-                break;
-            case 25:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "female_hair_long_simple_1"u8)) { value = HairStyle.FemaleHairLongSimple1; return true; }
-                break;
-            case 26:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "female_hair_long_generic_1"u8)) { value = HairStyle.FemaleHairLongGeneric1; return true; }
-                break;
-        }
-        value = HairStyle.Unknown;
-        return false;
-    }
-
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(HairStyle value) => value switch
-    {
-        HairStyle.None => "none"u8,
-        HairStyle.FemaleHairLongGeneric1 => "female_hair_long_generic_1"u8,
-        HairStyle.FemaleHairLongSimple1 => "female_hair_long_simple_1"u8,
-        HairStyle.FemaleHairLongWavy1 => "female_hair_long_wavy_1"u8,
-        HairStyle.MaleHairCombover1 => "male_hair_combover_1"u8,
-        HairStyle.Layered01 => "layered_01"u8,
-        HairStyle.LongWavy02 => "long_wavy_02"u8,
-        HairStyle.Pompadour01 => "pompadour_01"u8,
-        HairStyle.BeardDutch => "beard_dutch"u8,
-        HairStyle.BeardKlingon => "beard_klingon"u8,
-        HairStyle.FullGaribaldi => "full_garibaldi"u8,
-        HairStyle.MustacheEnglish => "mustache_english"u8,
-        HairStyle.Straight06 => "straight_06"u8,
-        HairStyle.Thin03 => "thin_03"u8,
-        _ => default,
-    };
-
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(HairStyle value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
-
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("none"), global::Codec.Runtime.Text.Utf8Text.From("female_hair_long_generic_1"), global::Codec.Runtime.Text.Utf8Text.From("female_hair_long_simple_1"), global::Codec.Runtime.Text.Utf8Text.From("female_hair_long_wavy_1"), global::Codec.Runtime.Text.Utf8Text.From("male_hair_combover_1"), global::Codec.Runtime.Text.Utf8Text.From("layered_01"), global::Codec.Runtime.Text.Utf8Text.From("long_wavy_02"), global::Codec.Runtime.Text.Utf8Text.From("pompadour_01"), global::Codec.Runtime.Text.Utf8Text.From("beard_dutch"), global::Codec.Runtime.Text.Utf8Text.From("beard_klingon"), global::Codec.Runtime.Text.Utf8Text.From("full_garibaldi"), global::Codec.Runtime.Text.Utf8Text.From("mustache_english"), global::Codec.Runtime.Text.Utf8Text.From("straight_06"), global::Codec.Runtime.Text.Utf8Text.From("thin_03") };
-
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "none", "female_hair_long_generic_1", "female_hair_long_simple_1", "female_hair_long_wavy_1", "male_hair_combover_1", "layered_01", "long_wavy_02", "pompadour_01", "beard_dutch", "beard_klingon", "full_garibaldi", "mustache_english", "straight_06", "thin_03" };
-}
-
-/// <summary>
-/// Expressions seen in real files (an open list of hundreds: new names are kept as text).
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum ExpressionName
-{
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>none</c></summary>
-    None = 1,
-    /// <summary><c>ae_ax_ah_01</c></summary>
-    AeAxAh01 = 2,
-    /// <summary><c>chew_left</c></summary>
-    ChewLeft = 3,
-    /// <summary><c>eye_closed_max_left</c></summary>
-    EyeClosedMaxLeft = 4,
-    /// <summary><c>eyes_opened_max_right</c></summary>
-    EyesOpenedMaxRight = 5,
-    /// <summary><c>eyes_squint</c></summary>
-    EyesSquint = 6,
-    /// <summary><c>happy</c></summary>
-    Happy = 7,
-    /// <summary><c>kiss_right</c></summary>
-    KissRight = 8,
-    /// <summary><c>l_14</c></summary>
-    L14 = 9,
-    /// <summary><c>lips_dn_corner_tight_left</c></summary>
-    LipsDnCornerTightLeft = 10,
-    /// <summary><c>lips_up_bite_left</c></summary>
-    LipsUpBiteLeft = 11,
-    /// <summary><c>lower_eyelid_dn_left</c></summary>
-    LowerEyelidDnLeft = 12,
-    /// <summary><c>mouth_closed_jaw_move_left</c></summary>
-    MouthClosedJawMoveLeft = 13,
-    /// <summary><c>mouth_large_opened</c></summary>
-    MouthLargeOpened = 14,
-    /// <summary><c>p_b_m_21</c></summary>
-    PBM21 = 15,
-    /// <summary><c>th_dh_17</c></summary>
-    ThDh17 = 16,
-    /// <summary><c>uncompressed</c></summary>
-    Uncompressed = 17,
-    /// <summary><c>y_iy_ih_ix_06</c></summary>
-    YIyIhIx06 = 18,
-}
-
-/// <summary>UTF-8 names of <see cref="ExpressionName"/> values, without allocation.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class ExpressionNameNames
-{
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out ExpressionName value)
-    {
-        switch (utf8.Length)
-        {
-            case 4:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "none"u8)) { value = ExpressionName.None; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "l_14"u8)) { value = ExpressionName.L14; return true; }
-                break;
-            case 5:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "happy"u8)) { value = ExpressionName.Happy; return true; }
-                break;
-            case 8:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "p_b_m_21"u8)) { value = ExpressionName.PBM21; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "th_dh_17"u8)) { value = ExpressionName.ThDh17; return true; }
-                break;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "chew_left"u8)) { value = ExpressionName.ChewLeft; return true; }
-                break;
-            case 10:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "kiss_right"u8)) { value = ExpressionName.KissRight; return true; }
-                break;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "ae_ax_ah_01"u8)) { value = ExpressionName.AeAxAh01; return true; }
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "eyes_squint"u8)) { value = ExpressionName.EyesSquint; return true; }
-                break;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "uncompressed"u8)) { value = ExpressionName.Uncompressed; return true; }
-                break;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "y_iy_ih_ix_06"u8)) { value = ExpressionName.YIyIhIx06; return true; }
-                break;
-            case 17:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "lips_up_bite_left"u8)) { value = ExpressionName.LipsUpBiteLeft; return true; }
-                break;
-            case 18:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "mouth_large_opened"u8)) { value = ExpressionName.MouthLargeOpened; return true; }
-                break;
-            case 19:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "eye_closed_max_left"u8)) { value = ExpressionName.EyeClosedMaxLeft; return true; }
-                break;
-            case 20:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "lower_eyelid_dn_left"u8)) { value = ExpressionName.LowerEyelidDnLeft; return true; }
-                break;
-            case 21:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "eyes_opened_max_right"u8)) { value = ExpressionName.EyesOpenedMaxRight; return true; }
-                break;
-            case 25:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "lips_dn_corner_tight_left"u8)) { value = ExpressionName.LipsDnCornerTightLeft; return true; }
-                break;
-            case 26:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "mouth_closed_jaw_move_left"u8)) { value = ExpressionName.MouthClosedJawMoveLeft; return true; }
-                break;
-        }
-        value = ExpressionName.Unknown;
-        return false;
-    }
-
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(ExpressionName value) => value switch
-    {
-        ExpressionName.None => "none"u8,
-        ExpressionName.AeAxAh01 => "ae_ax_ah_01"u8,
-        ExpressionName.ChewLeft => "chew_left"u8,
-        ExpressionName.EyeClosedMaxLeft => "eye_closed_max_left"u8,
-        ExpressionName.EyesOpenedMaxRight => "eyes_opened_max_right"u8,
-        ExpressionName.EyesSquint => "eyes_squint"u8,
-        ExpressionName.Happy => "happy"u8,
-        ExpressionName.KissRight => "kiss_right"u8,
-        ExpressionName.L14 => "l_14"u8,
-        ExpressionName.LipsDnCornerTightLeft => "lips_dn_corner_tight_left"u8,
-        ExpressionName.LipsUpBiteLeft => "lips_up_bite_left"u8,
-        ExpressionName.LowerEyelidDnLeft => "lower_eyelid_dn_left"u8,
-        ExpressionName.MouthClosedJawMoveLeft => "mouth_closed_jaw_move_left"u8,
-        ExpressionName.MouthLargeOpened => "mouth_large_opened"u8,
-        ExpressionName.PBM21 => "p_b_m_21"u8,
-        ExpressionName.ThDh17 => "th_dh_17"u8,
-        ExpressionName.Uncompressed => "uncompressed"u8,
-        ExpressionName.YIyIhIx06 => "y_iy_ih_ix_06"u8,
-        _ => default,
-    };
-
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(ExpressionName value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
-
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("none"), global::Codec.Runtime.Text.Utf8Text.From("ae_ax_ah_01"), global::Codec.Runtime.Text.Utf8Text.From("chew_left"), global::Codec.Runtime.Text.Utf8Text.From("eye_closed_max_left"), global::Codec.Runtime.Text.Utf8Text.From("eyes_opened_max_right"), global::Codec.Runtime.Text.Utf8Text.From("eyes_squint"), global::Codec.Runtime.Text.Utf8Text.From("happy"), global::Codec.Runtime.Text.Utf8Text.From("kiss_right"), global::Codec.Runtime.Text.Utf8Text.From("l_14"), global::Codec.Runtime.Text.Utf8Text.From("lips_dn_corner_tight_left"), global::Codec.Runtime.Text.Utf8Text.From("lips_up_bite_left"), global::Codec.Runtime.Text.Utf8Text.From("lower_eyelid_dn_left"), global::Codec.Runtime.Text.Utf8Text.From("mouth_closed_jaw_move_left"), global::Codec.Runtime.Text.Utf8Text.From("mouth_large_opened"), global::Codec.Runtime.Text.Utf8Text.From("p_b_m_21"), global::Codec.Runtime.Text.Utf8Text.From("th_dh_17"), global::Codec.Runtime.Text.Utf8Text.From("uncompressed"), global::Codec.Runtime.Text.Utf8Text.From("y_iy_ih_ix_06") };
-
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "none", "ae_ax_ah_01", "chew_left", "eye_closed_max_left", "eyes_opened_max_right", "eyes_squint", "happy", "kiss_right", "l_14", "lips_dn_corner_tight_left", "lips_up_bite_left", "lower_eyelid_dn_left", "mouth_closed_jaw_move_left", "mouth_large_opened", "p_b_m_21", "th_dh_17", "uncompressed", "y_iy_ih_ix_06" };
-}
-
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class HairSettings
 {
@@ -2396,80 +1514,6 @@ public sealed partial class HairSettings
         _relativeLength = default;
         HasRelativeDensity = false;
         _relativeDensity = default;
-    }
-}
-
-/// <summary>
-/// Requested head rotation, degrees.
-/// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class HeadTurn
-{
-    private double _yaw;
-    /// <summary>
-    /// JSON member <c>yaw</c>: float, required, range [-180, 180].
-    /// </summary>
-    public double Yaw { get => _yaw; set { _yaw = value; HasYaw = true; } }
-    /// <summary>True when <c>yaw</c> was present and decoded, or a value was set.</summary>
-    public bool HasYaw { get; set; }
-
-    private double _roll;
-    /// <summary>
-    /// JSON member <c>roll</c>: float, required, range [-180, 180].
-    /// </summary>
-    public double Roll { get => _roll; set { _roll = value; HasRoll = true; } }
-    /// <summary>True when <c>roll</c> was present and decoded, or a value was set.</summary>
-    public bool HasRoll { get; set; }
-
-    private double _pitch;
-    /// <summary>
-    /// JSON member <c>pitch</c>: float, required, range [-180, 180].
-    /// </summary>
-    public double Pitch { get => _pitch; set { _pitch = value; HasPitch = true; } }
-    /// <summary>True when <c>pitch</c> was present and decoded, or a value was set.</summary>
-    public bool HasPitch { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasYaw = false;
-        _yaw = default;
-        HasRoll = false;
-        _roll = default;
-        HasPitch = false;
-        _pitch = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class Expression
-{
-    private ExpressionName _name;
-    /// <summary>
-    /// JSON member <c>name</c>: ExpressionName, required.
-    /// </summary>
-    public ExpressionName Name { get => _name; set { _name = value; HasName = true; } }
-    /// <summary>The text of <see cref="Name"/> as written (kept for values this schema does not know).</summary>
-    public global::Codec.Runtime.Text.Utf8Text NameText { get; set; }
-    /// <summary>True when <c>name</c> was present and decoded, or a value was set.</summary>
-    public bool HasName { get; set; }
-
-    private double _intensity;
-    /// <summary>
-    /// JSON member <c>intensity</c>: float, required, range [0, 1].
-    /// </summary>
-    public double Intensity { get => _intensity; set { _intensity = value; HasIntensity = true; } }
-    /// <summary>True when <c>intensity</c> was present and decoded, or a value was set.</summary>
-    public bool HasIntensity { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasName = false;
-        _name = default;
-        NameText = default;
-        HasIntensity = false;
-        _intensity = default;
     }
 }
 
@@ -2577,109 +1621,6 @@ public sealed partial class Garment
         _garmentName = default;
         HasMaterial = false;
         _material = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class Accessories
-{
-    /// <summary>
-    /// JSON member <c>mask</c>: Mask, required.
-    /// </summary>
-    public Mask Mask { get; } = new();
-    /// <summary>True when <c>mask</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasMask { get; set; }
-
-    /// <summary>
-    /// JSON member <c>glasses</c>: Glasses, required.
-    /// </summary>
-    public Glasses Glasses { get; } = new();
-    /// <summary>True when <c>glasses</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasGlasses { get; set; }
-
-    /// <summary>
-    /// JSON member <c>headwear</c>: Styled, required.
-    /// </summary>
-    public Styled Headwear { get; } = new();
-    /// <summary>True when <c>headwear</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasHeadwear { get; set; }
-
-    /// <summary>
-    /// JSON member <c>headphones</c>: Styled, required.
-    /// </summary>
-    public Styled Headphones { get; } = new();
-    /// <summary>True when <c>headphones</c> was present and decoded (set it when building a model by hand).</summary>
-    public bool HasHeadphones { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasMask = false;
-        Mask.Reset();
-        HasGlasses = false;
-        Glasses.Reset();
-        HasHeadwear = false;
-        Headwear.Reset();
-        HasHeadphones = false;
-        Headphones.Reset();
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class Styled
-{
-    private global::Codec.Runtime.Text.Utf8Text _style;
-    /// <summary>
-    /// JSON member <c>style</c>: string, required.
-    /// </summary>
-    public global::Codec.Runtime.Text.Utf8Text Style { get => _style; set { _style = value; HasStyle = true; } }
-    /// <summary>True when <c>style</c> was present and decoded, or a value was set.</summary>
-    public bool HasStyle { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasStyle = false;
-        _style = default;
-    }
-}
-
-[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public sealed partial class Mask
-{
-    private global::Codec.Runtime.Text.Utf8Text _style;
-    /// <summary>
-    /// JSON member <c>style</c>: string, required.
-    /// </summary>
-    public global::Codec.Runtime.Text.Utf8Text Style { get => _style; set { _style = value; HasStyle = true; } }
-    /// <summary>True when <c>style</c> was present and decoded, or a value was set.</summary>
-    public bool HasStyle { get; set; }
-
-    private global::Codec.Runtime.Numbers.FlexNumber _variant;
-    /// <summary>
-    /// JSON member <c>variant</c>: number-or-string, required.
-    /// </summary>
-    public global::Codec.Runtime.Numbers.FlexNumber Variant { get => _variant; set { _variant = value; HasVariant = true; } }
-    /// <summary>True when <c>variant</c> was present and decoded, or a value was set.</summary>
-    public bool HasVariant { get; set; }
-
-    private global::Codec.Runtime.Numbers.FlexNumber _position;
-    /// <summary>
-    /// JSON member <c>position</c>: number-or-string, required.
-    /// </summary>
-    public global::Codec.Runtime.Numbers.FlexNumber Position { get => _position; set { _position = value; HasPosition = true; } }
-    /// <summary>True when <c>position</c> was present and decoded, or a value was set.</summary>
-    public bool HasPosition { get; set; }
-
-    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
-    public void Reset()
-    {
-        HasStyle = false;
-        _style = default;
-        HasVariant = false;
-        _variant = default;
-        HasPosition = false;
-        _position = default;
     }
 }
 
@@ -2910,59 +1851,131 @@ public sealed partial class Render
 }
 
 /// <summary>
-/// Open vocabulary: values not listed decode as Unknown and keep their text.
+/// Bounding box of the eyes, nose and mouth.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public enum Wavelength
+public sealed partial class EyeNoseMouthBbox
 {
-    /// <summary>Not present, or a value this schema does not list.</summary>
-    Unknown = 0,
-    /// <summary><c>visible</c></summary>
-    Visible = 1,
-    /// <summary><c>vs</c></summary>
-    Vs = 2,
-    /// <summary><c>nir</c></summary>
-    Nir = 3,
+    /// <summary>
+    /// JSON member <c>world_space</c>: Box3, required.
+    /// </summary>
+    public Box3 WorldSpace { get; } = new();
+    /// <summary>True when <c>world_space</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasWorldSpace { get; set; }
+
+    /// <summary>
+    /// JSON member <c>screen_space</c>: Box2, required.
+    /// </summary>
+    public Box2 ScreenSpace { get; } = new();
+    /// <summary>True when <c>screen_space</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasScreenSpace { get; set; }
+
+    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
+    public void Reset()
+    {
+        HasWorldSpace = false;
+        WorldSpace.Reset();
+        HasScreenSpace = false;
+        ScreenSpace.Reset();
+    }
 }
 
-/// <summary>UTF-8 names of <see cref="Wavelength"/> values, without allocation.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
-public static class WavelengthNames
+public sealed partial class PupilCoordinates
 {
-    /// <summary>Maps a name as written in files to its value.</summary>
-    public static bool TryParse(global::System.ReadOnlySpan<byte> utf8, out Wavelength value)
+    /// <summary>
+    /// JSON member <c>pupil_left</c>: Pupil, required.
+    /// </summary>
+    public Pupil PupilLeft { get; } = new();
+    /// <summary>True when <c>pupil_left</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasPupilLeft { get; set; }
+
+    /// <summary>
+    /// JSON member <c>pupil_right</c>: Pupil, required.
+    /// </summary>
+    public Pupil PupilRight { get; } = new();
+    /// <summary>True when <c>pupil_right</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasPupilRight { get; set; }
+
+    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
+    public void Reset()
     {
-        switch (utf8.Length)
-        {
-            case 2:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "vs"u8)) { value = Wavelength.Vs; return true; }
-                break;
-            case 3:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "nir"u8)) { value = Wavelength.Nir; return true; }
-                break;
-            case 7:
-                if (global::System.MemoryExtensions.SequenceEqual(utf8, "visible"u8)) { value = Wavelength.Visible; return true; }
-                break;
-        }
-        value = Wavelength.Unknown;
-        return false;
+        HasPupilLeft = false;
+        PupilLeft.Reset();
+        HasPupilRight = false;
+        PupilRight.Reset();
     }
+}
 
-    /// <summary>The name of a value as files write it (empty for Unknown).</summary>
-    public static global::System.ReadOnlySpan<byte> ToUtf8(Wavelength value) => value switch
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public sealed partial class GazeValues
+{
+    /// <summary>
+    /// JSON member <c>eye_left</c>: Gaze, required.
+    /// </summary>
+    public Gaze EyeLeft { get; } = new();
+    /// <summary>True when <c>eye_left</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasEyeLeft { get; set; }
+
+    /// <summary>
+    /// JSON member <c>eye_right</c>: Gaze, required.
+    /// </summary>
+    public Gaze EyeRight { get; } = new();
+    /// <summary>True when <c>eye_right</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasEyeRight { get; set; }
+
+    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
+    public void Reset()
     {
-        Wavelength.Visible => "visible"u8,
-        Wavelength.Vs => "vs"u8,
-        Wavelength.Nir => "nir"u8,
-        _ => default,
-    };
+        HasEyeLeft = false;
+        EyeLeft.Reset();
+        HasEyeRight = false;
+        EyeRight.Reset();
+    }
+}
 
-    /// <summary>The name of a value as text (empty for Unknown); each text is made once, when the class is first used.</summary>
-    public static global::Codec.Runtime.Text.Utf8Text TextOf(Wavelength value) => (uint)value < (uint)Texts.Length ? Texts[(int)value] : default;
+[global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
+public sealed partial class Accessories
+{
+    /// <summary>
+    /// JSON member <c>mask</c>: Mask, required.
+    /// </summary>
+    public Mask Mask { get; } = new();
+    /// <summary>True when <c>mask</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasMask { get; set; }
 
-    private static readonly global::Codec.Runtime.Text.Utf8Text[] Texts = { default, global::Codec.Runtime.Text.Utf8Text.From("visible"), global::Codec.Runtime.Text.Utf8Text.From("vs"), global::Codec.Runtime.Text.Utf8Text.From("nir") };
+    /// <summary>
+    /// JSON member <c>glasses</c>: Glasses, required.
+    /// </summary>
+    public Glasses Glasses { get; } = new();
+    /// <summary>True when <c>glasses</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasGlasses { get; set; }
 
-    /// <summary>Every listed value, as files write it.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> All { get; } = new[] { "visible", "vs", "nir" };
+    /// <summary>
+    /// JSON member <c>headwear</c>: Styled, required.
+    /// </summary>
+    public Styled Headwear { get; } = new();
+    /// <summary>True when <c>headwear</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasHeadwear { get; set; }
+
+    /// <summary>
+    /// JSON member <c>headphones</c>: Styled, required.
+    /// </summary>
+    public Styled Headphones { get; } = new();
+    /// <summary>True when <c>headphones</c> was present and decoded (set it when building a model by hand).</summary>
+    public bool HasHeadphones { get; set; }
+
+    /// <summary>Forgets the previous document's values, keeping allocated storage for reuse.</summary>
+    public void Reset()
+    {
+        HasMask = false;
+        Mask.Reset();
+        HasGlasses = false;
+        Glasses.Reset();
+        HasHeadwear = false;
+        Headwear.Reset();
+        HasHeadphones = false;
+        Headphones.Reset();
+    }
 }
 

@@ -5,6 +5,28 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 /// <summary>Checks a decoded <see cref="InfoFile"/> against the ranges and semantic rules of synthesis.info version 1.5. Reusable; not thread-safe.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class InfoFileValidator
@@ -33,40 +55,40 @@ public sealed partial class InfoFileValidator
     {
         if (doc.HasCamera)
         {
-            if (doc.Camera.HasFocalLengthMm && (doc.Camera.FocalLengthMm < 0.0 || double.IsNaN(doc.Camera.FocalLengthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", "value " + doc.Camera.FocalLengthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (doc.Camera.HasFocalLengthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FocalLengthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/focal_length_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FocalLengthMm, 0.0, null));
             if (doc.Camera.HasFieldOfView)
             {
-                if (doc.Camera.FieldOfView.HasXAxisRads && (doc.Camera.FieldOfView.XAxisRads < 0.0 || doc.Camera.FieldOfView.XAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.XAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", "value " + doc.Camera.FieldOfView.XAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
-                if (doc.Camera.FieldOfView.HasYAxisRads && (doc.Camera.FieldOfView.YAxisRads < 0.0 || doc.Camera.FieldOfView.YAxisRads > 3.141592653589793 || double.IsNaN(doc.Camera.FieldOfView.YAxisRads))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", "value " + doc.Camera.FieldOfView.YAxisRads.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 3.141592653589793]");
+                if (doc.Camera.FieldOfView.HasXAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/x_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.XAxisRads, 0.0, 3.141592653589793));
+                if (doc.Camera.FieldOfView.HasYAxisRads && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/field_of_view/y_axis_rads", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.FieldOfView.YAxisRads, 0.0, 3.141592653589793));
             }
             if (doc.Camera.HasSensor)
             {
-                if (doc.Camera.Sensor.HasWidthMm && (doc.Camera.Sensor.WidthMm < 0.0 || double.IsNaN(doc.Camera.Sensor.WidthMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", "value " + doc.Camera.Sensor.WidthMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
-                if (doc.Camera.Sensor.HasHeightMm && (doc.Camera.Sensor.HeightMm < 0.0 || double.IsNaN(doc.Camera.Sensor.HeightMm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", "value " + doc.Camera.Sensor.HeightMm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.Camera.Sensor.HasWidthMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.WidthMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/width_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.WidthMm, 0.0, null));
+                if (doc.Camera.Sensor.HasHeightMm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Camera.Sensor.HeightMm, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/camera/sensor/height_mm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Camera.Sensor.HeightMm, 0.0, null));
             }
         }
         if (doc.HasPupilCoordinates)
         {
             if (doc.PupilCoordinates.HasPupilLeft)
             {
-                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && (doc.PupilCoordinates.PupilLeft.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilLeft.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", "value " + doc.PupilCoordinates.PupilLeft.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilLeft.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_left/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilLeft.DistanceToCamera, 0.0, null));
             }
             if (doc.PupilCoordinates.HasPupilRight)
             {
-                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && (doc.PupilCoordinates.PupilRight.DistanceToCamera < 0.0 || double.IsNaN(doc.PupilCoordinates.PupilRight.DistanceToCamera))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", "value " + doc.PupilCoordinates.PupilRight.DistanceToCamera.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+                if (doc.PupilCoordinates.PupilRight.HasDistanceToCamera && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/pupil_coordinates/pupil_right/distance_to_camera", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.PupilCoordinates.PupilRight.DistanceToCamera, 0.0, null));
             }
         }
         if (doc.HasGazeValues)
         {
             if (doc.GazeValues.HasEyeLeft)
             {
-                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && (doc.GazeValues.EyeLeft.HorizontalAngle < -180.0 || doc.GazeValues.EyeLeft.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", "value " + doc.GazeValues.EyeLeft.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeLeft.HasVerticalAngle && (doc.GazeValues.EyeLeft.VerticalAngle < -180.0 || doc.GazeValues.EyeLeft.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeLeft.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", "value " + doc.GazeValues.EyeLeft.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeLeft.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeLeft.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_left/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeLeft.VerticalAngle, -180.0, 180.0));
             }
             if (doc.GazeValues.HasEyeRight)
             {
-                if (doc.GazeValues.EyeRight.HasHorizontalAngle && (doc.GazeValues.EyeRight.HorizontalAngle < -180.0 || doc.GazeValues.EyeRight.HorizontalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", "value " + doc.GazeValues.EyeRight.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.GazeValues.EyeRight.HasVerticalAngle && (doc.GazeValues.EyeRight.VerticalAngle < -180.0 || doc.GazeValues.EyeRight.VerticalAngle > 180.0 || double.IsNaN(doc.GazeValues.EyeRight.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", "value " + doc.GazeValues.EyeRight.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.GazeValues.EyeRight.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.HorizontalAngle, -180.0, 180.0));
+                if (doc.GazeValues.EyeRight.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gaze_values/eye_right/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.GazeValues.EyeRight.VerticalAngle, -180.0, 180.0));
             }
         }
         if (doc.HasLandmarks)
@@ -74,24 +96,24 @@ public sealed partial class InfoFileValidator
             for (int i0 = 0; i0 < doc.Landmarks.Ibug68.Count; i0++)
             {
                 var item0 = doc.Landmarks.Ibug68[i0];
-                if (item0.HasId && (item0.Id < 0.0 || item0.Id > 67.0 || double.IsNaN(item0.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/ibug68/{i0}/id", "value " + item0.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 67]");
+                if (item0.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item0.Id, 0.0, 67.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/ibug68/{i0}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item0.Id, 0.0, 67.0));
             }
             for (int i1 = 0; i1 < doc.Landmarks.Ibug68Contour.Count; i1++)
             {
                 var item1 = doc.Landmarks.Ibug68Contour[i1];
-                if (item1.HasId && (item1.Id < 0.0 || item1.Id > 67.0 || double.IsNaN(item1.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/ibug68_contour/{i1}/id", "value " + item1.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 67]");
+                if (item1.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item1.Id, 0.0, 67.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/ibug68_contour/{i1}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item1.Id, 0.0, 67.0));
             }
             for (int i2 = 0; i2 < doc.Landmarks.KinectV2.Count; i2++)
             {
                 var item2 = doc.Landmarks.KinectV2[i2];
-                if (item2.HasId && (item2.Id < 0.0 || item2.Id > 31.0 || double.IsNaN(item2.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/kinect_v2/{i2}/id", "value " + item2.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 31]");
+                if (item2.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item2.Id, 0.0, 31.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/kinect_v2/{i2}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item2.Id, 0.0, 31.0));
             }
             if (doc.Landmarks.HasCoco)
             {
                 for (int i3 = 0; i3 < doc.Landmarks.Coco.WholeBody.Count; i3++)
                 {
                     var item3 = doc.Landmarks.Coco.WholeBody[i3];
-                    if (item3.HasId && (item3.Id < 0.0 || item3.Id > 132.0 || double.IsNaN(item3.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/coco/whole_body/{i3}/id", "value " + item3.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 132]");
+                    if (item3.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item3.Id, 0.0, 132.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/coco/whole_body/{i3}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item3.Id, 0.0, 132.0));
                 }
             }
             if (doc.Landmarks.HasMediapipe)
@@ -99,95 +121,95 @@ public sealed partial class InfoFileValidator
                 for (int i4 = 0; i4 < doc.Landmarks.Mediapipe.Body.Count; i4++)
                 {
                     var item4 = doc.Landmarks.Mediapipe.Body[i4];
-                    if (item4.HasId && (item4.Id < 0.0 || item4.Id > 32.0 || double.IsNaN(item4.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/body/{i4}/id", "value " + item4.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 32]");
+                    if (item4.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item4.Id, 0.0, 32.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/body/{i4}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item4.Id, 0.0, 32.0));
                 }
                 for (int i5 = 0; i5 < doc.Landmarks.Mediapipe.LeftHand.Count; i5++)
                 {
                     var item5 = doc.Landmarks.Mediapipe.LeftHand[i5];
-                    if (item5.HasId && (item5.Id < 0.0 || item5.Id > 20.0 || double.IsNaN(item5.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/left_hand/{i5}/id", "value " + item5.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 20]");
+                    if (item5.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item5.Id, 0.0, 20.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/left_hand/{i5}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item5.Id, 0.0, 20.0));
                 }
                 for (int i6 = 0; i6 < doc.Landmarks.Mediapipe.RightHand.Count; i6++)
                 {
                     var item6 = doc.Landmarks.Mediapipe.RightHand[i6];
-                    if (item6.HasId && (item6.Id < 0.0 || item6.Id > 20.0 || double.IsNaN(item6.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/right_hand/{i6}/id", "value " + item6.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 20]");
+                    if (item6.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item6.Id, 0.0, 20.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/right_hand/{i6}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item6.Id, 0.0, 20.0));
                 }
                 for (int i7 = 0; i7 < doc.Landmarks.Mediapipe.LeftIris.Count; i7++)
                 {
                     var item7 = doc.Landmarks.Mediapipe.LeftIris[i7];
-                    if (item7.HasId && (item7.Id < 468.0 || item7.Id > 477.0 || double.IsNaN(item7.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/left_iris/{i7}/id", "value " + item7.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [468, 477]");
+                    if (item7.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item7.Id, 468.0, 477.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/left_iris/{i7}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item7.Id, 468.0, 477.0));
                 }
                 for (int i8 = 0; i8 < doc.Landmarks.Mediapipe.RightIris.Count; i8++)
                 {
                     var item8 = doc.Landmarks.Mediapipe.RightIris[i8];
-                    if (item8.HasId && (item8.Id < 468.0 || item8.Id > 477.0 || double.IsNaN(item8.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/right_iris/{i8}/id", "value " + item8.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [468, 477]");
+                    if (item8.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item8.Id, 468.0, 477.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mediapipe/right_iris/{i8}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item8.Id, 468.0, 477.0));
                 }
             }
             for (int i9 = 0; i9 < doc.Landmarks.Mpeg4.Count; i9++)
             {
                 var item9 = doc.Landmarks.Mpeg4[i9];
-                if (item9.HasId && (item9.Id < 0.0 || item9.Id > 83.0 || double.IsNaN(item9.Id))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mpeg4/{i9}/id", "value " + item9.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 83]");
+                if (item9.HasId && !global::Codec.Runtime.Semantics.ValueRange.Contains(item9.Id, 0.0, 83.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/landmarks/mpeg4/{i9}/id", global::Codec.Runtime.Semantics.ValueRange.Outside(item9.Id, 0.0, 83.0));
             }
         }
         if (doc.HasIdentityMetadata)
         {
-            if (doc.IdentityMetadata.HasAge && (doc.IdentityMetadata.Age < 0.0 || doc.IdentityMetadata.Age > 120.0 || double.IsNaN(doc.IdentityMetadata.Age))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/age", "value " + doc.IdentityMetadata.Age.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 120]");
-            if (doc.IdentityMetadata.HasHeightCm && (doc.IdentityMetadata.HeightCm < 0.0 || doc.IdentityMetadata.HeightCm > 300.0 || double.IsNaN(doc.IdentityMetadata.HeightCm))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/height_cm", "value " + doc.IdentityMetadata.HeightCm.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 300]");
-            if (doc.IdentityMetadata.HasWeightKg && (doc.IdentityMetadata.WeightKg < 0.0 || doc.IdentityMetadata.WeightKg > 500.0 || double.IsNaN(doc.IdentityMetadata.WeightKg))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/weight_kg", "value " + doc.IdentityMetadata.WeightKg.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 500]");
-            if (doc.IdentityMetadata.HasMonkScore && (doc.IdentityMetadata.MonkScore < 1.0 || doc.IdentityMetadata.MonkScore > 10.0 || double.IsNaN(doc.IdentityMetadata.MonkScore))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/monk_score", "value " + doc.IdentityMetadata.MonkScore.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [1, 10]");
+            if (doc.IdentityMetadata.HasAge && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.Age, 0.0, 120.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/age", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.Age, 0.0, 120.0));
+            if (doc.IdentityMetadata.HasHeightCm && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.HeightCm, 0.0, 300.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/height_cm", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.HeightCm, 0.0, 300.0));
+            if (doc.IdentityMetadata.HasWeightKg && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.WeightKg, 0.0, 500.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/weight_kg", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.WeightKg, 0.0, 500.0));
+            if (doc.IdentityMetadata.HasMonkScore && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.IdentityMetadata.MonkScore, 1.0, 10.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/identity_metadata/monk_score", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.IdentityMetadata.MonkScore, 1.0, 10.0));
         }
         if (doc.HasFacialAttributes)
         {
             if (doc.FacialAttributes.HasEyes)
             {
-                if (doc.FacialAttributes.Eyes.HasRedness && (doc.FacialAttributes.Eyes.Redness < 0.0 || doc.FacialAttributes.Eyes.Redness > 1.0 || double.IsNaN(doc.FacialAttributes.Eyes.Redness))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyes/redness", "value " + doc.FacialAttributes.Eyes.Redness.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.Eyes.HasPupilDilation && (doc.FacialAttributes.Eyes.PupilDilation < 0.0 || doc.FacialAttributes.Eyes.PupilDilation > 1.0 || double.IsNaN(doc.FacialAttributes.Eyes.PupilDilation))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyes/pupil_dilation", "value " + doc.FacialAttributes.Eyes.PupilDilation.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Eyes.HasRedness && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Eyes.Redness, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyes/redness", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Eyes.Redness, 0.0, 1.0));
+                if (doc.FacialAttributes.Eyes.HasPupilDilation && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Eyes.PupilDilation, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyes/pupil_dilation", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Eyes.PupilDilation, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasGaze)
             {
-                if (doc.FacialAttributes.Gaze.HasVerticalAngle && (doc.FacialAttributes.Gaze.VerticalAngle < -90.0 || doc.FacialAttributes.Gaze.VerticalAngle > 90.0 || double.IsNaN(doc.FacialAttributes.Gaze.VerticalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/vertical_angle", "value " + doc.FacialAttributes.Gaze.VerticalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-90, 90]");
-                if (doc.FacialAttributes.Gaze.HasHorizontalAngle && (doc.FacialAttributes.Gaze.HorizontalAngle < -90.0 || doc.FacialAttributes.Gaze.HorizontalAngle > 90.0 || double.IsNaN(doc.FacialAttributes.Gaze.HorizontalAngle))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/horizontal_angle", "value " + doc.FacialAttributes.Gaze.HorizontalAngle.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-90, 90]");
+                if (doc.FacialAttributes.Gaze.HasVerticalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Gaze.VerticalAngle, -90.0, 90.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/vertical_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Gaze.VerticalAngle, -90.0, 90.0));
+                if (doc.FacialAttributes.Gaze.HasHorizontalAngle && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Gaze.HorizontalAngle, -90.0, 90.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/gaze/horizontal_angle", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Gaze.HorizontalAngle, -90.0, 90.0));
             }
             if (doc.FacialAttributes.HasHair)
             {
-                if (doc.FacialAttributes.Hair.HasRelativeLength && (doc.FacialAttributes.Hair.RelativeLength < 0.0 || doc.FacialAttributes.Hair.RelativeLength > 1.0 || double.IsNaN(doc.FacialAttributes.Hair.RelativeLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_length", "value " + doc.FacialAttributes.Hair.RelativeLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.Hair.HasRelativeDensity && (doc.FacialAttributes.Hair.RelativeDensity < 0.0 || doc.FacialAttributes.Hair.RelativeDensity > 1.0 || double.IsNaN(doc.FacialAttributes.Hair.RelativeDensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_density", "value " + doc.FacialAttributes.Hair.RelativeDensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Hair.HasRelativeLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Hair.RelativeLength, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Hair.RelativeLength, 0.0, 1.0));
+                if (doc.FacialAttributes.Hair.HasRelativeDensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Hair.RelativeDensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/hair/relative_density", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Hair.RelativeDensity, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasEyebrows)
             {
-                if (doc.FacialAttributes.Eyebrows.HasRelativeLength && (doc.FacialAttributes.Eyebrows.RelativeLength < 0.0 || doc.FacialAttributes.Eyebrows.RelativeLength > 1.0 || double.IsNaN(doc.FacialAttributes.Eyebrows.RelativeLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyebrows/relative_length", "value " + doc.FacialAttributes.Eyebrows.RelativeLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.Eyebrows.HasRelativeDensity && (doc.FacialAttributes.Eyebrows.RelativeDensity < 0.0 || doc.FacialAttributes.Eyebrows.RelativeDensity > 1.0 || double.IsNaN(doc.FacialAttributes.Eyebrows.RelativeDensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyebrows/relative_density", "value " + doc.FacialAttributes.Eyebrows.RelativeDensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Eyebrows.HasRelativeLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Eyebrows.RelativeLength, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyebrows/relative_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Eyebrows.RelativeLength, 0.0, 1.0));
+                if (doc.FacialAttributes.Eyebrows.HasRelativeDensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Eyebrows.RelativeDensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/eyebrows/relative_density", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Eyebrows.RelativeDensity, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasHeadTurn)
             {
-                if (doc.FacialAttributes.HeadTurn.HasYaw && (doc.FacialAttributes.HeadTurn.Yaw < -180.0 || doc.FacialAttributes.HeadTurn.Yaw > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Yaw))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/yaw", "value " + doc.FacialAttributes.HeadTurn.Yaw.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.FacialAttributes.HeadTurn.HasRoll && (doc.FacialAttributes.HeadTurn.Roll < -180.0 || doc.FacialAttributes.HeadTurn.Roll > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Roll))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/roll", "value " + doc.FacialAttributes.HeadTurn.Roll.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
-                if (doc.FacialAttributes.HeadTurn.HasPitch && (doc.FacialAttributes.HeadTurn.Pitch < -180.0 || doc.FacialAttributes.HeadTurn.Pitch > 180.0 || double.IsNaN(doc.FacialAttributes.HeadTurn.Pitch))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/pitch", "value " + doc.FacialAttributes.HeadTurn.Pitch.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [-180, 180]");
+                if (doc.FacialAttributes.HeadTurn.HasYaw && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Yaw, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/yaw", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Yaw, -180.0, 180.0));
+                if (doc.FacialAttributes.HeadTurn.HasRoll && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Roll, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/roll", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Roll, -180.0, 180.0));
+                if (doc.FacialAttributes.HeadTurn.HasPitch && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.HeadTurn.Pitch, -180.0, 180.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/head_turn/pitch", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.HeadTurn.Pitch, -180.0, 180.0));
             }
             if (doc.FacialAttributes.HasExpression)
             {
-                if (doc.FacialAttributes.Expression.HasIntensity && (doc.FacialAttributes.Expression.Intensity < 0.0 || doc.FacialAttributes.Expression.Intensity > 1.0 || double.IsNaN(doc.FacialAttributes.Expression.Intensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/expression/intensity", "value " + doc.FacialAttributes.Expression.Intensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.Expression.HasIntensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.Expression.Intensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/expression/intensity", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.Expression.Intensity, 0.0, 1.0));
             }
             if (doc.FacialAttributes.HasFacialHair)
             {
-                if (doc.FacialAttributes.FacialHair.HasRelativeLength && (doc.FacialAttributes.FacialHair.RelativeLength < 0.0 || doc.FacialAttributes.FacialHair.RelativeLength > 1.0 || double.IsNaN(doc.FacialAttributes.FacialHair.RelativeLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_length", "value " + doc.FacialAttributes.FacialHair.RelativeLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.FacialAttributes.FacialHair.HasRelativeDensity && (doc.FacialAttributes.FacialHair.RelativeDensity < 0.0 || doc.FacialAttributes.FacialHair.RelativeDensity > 1.0 || double.IsNaN(doc.FacialAttributes.FacialHair.RelativeDensity))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_density", "value " + doc.FacialAttributes.FacialHair.RelativeDensity.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.FacialAttributes.FacialHair.HasRelativeLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.FacialHair.RelativeLength, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.FacialHair.RelativeLength, 0.0, 1.0));
+                if (doc.FacialAttributes.FacialHair.HasRelativeDensity && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.FacialAttributes.FacialHair.RelativeDensity, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/facial_attributes/facial_hair/relative_density", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.FacialAttributes.FacialHair.RelativeDensity, 0.0, 1.0));
             }
         }
         if (doc.HasAccessories)
         {
             if (doc.Accessories.HasGlasses)
             {
-                if (doc.Accessories.Glasses.HasMetalness && (doc.Accessories.Glasses.Metalness < 0.0 || doc.Accessories.Glasses.Metalness > 1.0 || double.IsNaN(doc.Accessories.Glasses.Metalness))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/metalness", "value " + doc.Accessories.Glasses.Metalness.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
-                if (doc.Accessories.Glasses.HasTransparency && (doc.Accessories.Glasses.Transparency < 0.0 || doc.Accessories.Glasses.Transparency > 1.0 || double.IsNaN(doc.Accessories.Glasses.Transparency))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/transparency", "value " + doc.Accessories.Glasses.Transparency.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, 1]");
+                if (doc.Accessories.Glasses.HasMetalness && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Accessories.Glasses.Metalness, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/metalness", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Accessories.Glasses.Metalness, 0.0, 1.0));
+                if (doc.Accessories.Glasses.HasTransparency && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Accessories.Glasses.Transparency, 0.0, 1.0)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/accessories/glasses/transparency", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Accessories.Glasses.Transparency, 0.0, 1.0));
             }
         }
         if (doc.HasGesture)
         {
-            if (doc.Gesture.HasOutputFrameLength && (doc.Gesture.OutputFrameLength < 0.0 || double.IsNaN(doc.Gesture.OutputFrameLength))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gesture/output_frame_length", "value " + doc.Gesture.OutputFrameLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (doc.Gesture.HasOutputFrameLength && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Gesture.OutputFrameLength, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/gesture/output_frame_length", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Gesture.OutputFrameLength, 0.0, null));
         }
         if (doc.HasRender)
         {
-            if (doc.Render.HasFrameNumber && (doc.Render.FrameNumber < 0.0 || double.IsNaN(doc.Render.FrameNumber))) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/render/frame_number", "value " + doc.Render.FrameNumber.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " is outside [0, inf]");
+            if (doc.Render.HasFrameNumber && !global::Codec.Runtime.Semantics.ValueRange.Contains(doc.Render.FrameNumber, 0.0, double.PositiveInfinity)) sink.Report(global::Codec.Runtime.Findings.FindingCodes.OutOfRange, global::Codec.Runtime.Findings.Severity.Error, $"/render/frame_number", global::Codec.Runtime.Semantics.ValueRange.Outside(doc.Render.FrameNumber, 0.0, null));
         }
     }
 

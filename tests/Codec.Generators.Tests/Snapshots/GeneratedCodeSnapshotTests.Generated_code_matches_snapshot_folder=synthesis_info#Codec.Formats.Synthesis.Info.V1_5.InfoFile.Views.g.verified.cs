@@ -5,6 +5,28 @@
 
 namespace Codec.Formats.Synthesis.Info.V1_5;
 
+using CocoLandmarks = global::Codec.Formats.Synthesis.Info.Common.CocoLandmarks;
+using CocoPoint = global::Codec.Formats.Synthesis.Info.Common.CocoPoint;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using HairColor = global::Codec.Formats.Synthesis.Info.Common.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Info.Common.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Info.Common.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Info.Common.HairStyleNames;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using KinectPoint = global::Codec.Formats.Synthesis.Info.V1_3.KinectPoint;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using MediapipeBodyPoint = global::Codec.Formats.Synthesis.Info.V1_3.MediapipeBodyPoint;
+using Sensor = global::Codec.Formats.Synthesis.Info.Common.Sensor;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+using Wavelength = global::Codec.Formats.Synthesis.Info.Common.Wavelength;
+using WavelengthNames = global::Codec.Formats.Synthesis.Info.Common.WavelengthNames;
+
 partial class InfoFile : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.info";
@@ -157,54 +179,6 @@ partial class Ibug68ContourPoint : global::Codec.Formats.Synthesis.Info.ILandmar
     bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
 }
 
-partial class KinectPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => Name;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => HasName;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => InFrustum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
-}
-
-partial class CocoPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => Name;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => HasName;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => InFrustum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
-}
-
-partial class MediapipeBodyPoint : global::Codec.Formats.Synthesis.Info.ILandmark
-{
-    long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasId => HasId;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.ILandmark.Name => Name;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasName => HasName;
-    global::Codec.Runtime.Geometry.Vec2d global::Codec.Formats.Synthesis.Info.ILandmark.ScreenSpacePos => ScreenSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasScreenSpacePos => HasScreenSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.CameraSpacePos => CameraSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasCameraSpacePos => HasCameraSpacePos;
-    global::Codec.Runtime.Geometry.Vec3d global::Codec.Formats.Synthesis.Info.ILandmark.WorldSpacePos => WorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasWorldSpacePos => HasWorldSpacePos;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.InFrustum => InFrustum;
-    bool global::Codec.Formats.Synthesis.Info.ILandmark.HasInFrustum => HasInFrustum;
-}
-
 partial class MediapipeHandPoint : global::Codec.Formats.Synthesis.Info.ILandmark
 {
     long global::Codec.Formats.Synthesis.Info.ILandmark.Id => Id;
@@ -344,22 +318,4 @@ partial class HairSettings : global::Codec.Formats.Synthesis.Info.IHair
     bool global::Codec.Formats.Synthesis.Info.IHair.HasRelativeLength => HasRelativeLength;
     double global::Codec.Formats.Synthesis.Info.IHair.RelativeDensity => RelativeDensity;
     bool global::Codec.Formats.Synthesis.Info.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Info.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Info.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Info.IHeadTurn.HasRoll => HasRoll;
-}
-
-partial class Expression : global::Codec.Formats.Synthesis.Info.IExpression
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Info.IExpression.Name => NameText;
-    bool global::Codec.Formats.Synthesis.Info.IExpression.HasName => HasName;
-    double global::Codec.Formats.Synthesis.Info.IExpression.Intensity => Intensity;
-    bool global::Codec.Formats.Synthesis.Info.IExpression.HasIntensity => HasIntensity;
 }

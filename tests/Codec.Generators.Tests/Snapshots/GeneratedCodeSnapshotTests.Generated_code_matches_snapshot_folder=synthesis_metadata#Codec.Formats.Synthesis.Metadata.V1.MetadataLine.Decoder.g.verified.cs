@@ -5,6 +5,37 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1;
 
+using Body = global::Codec.Formats.Synthesis.Metadata.V1_1.Body;
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using Clothing = global::Codec.Formats.Synthesis.Metadata.V1_1.Clothing;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Metadata.V1_2.IdentityMetadata;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using Render = global::Codec.Formats.Synthesis.Metadata.V1_2.Render;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Decodes synthesis.metadata version 1 from UTF-8 JSON into a reused <see cref="MetadataLine"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class MetadataLineDecoder
@@ -558,219 +589,6 @@ public static partial class MetadataLineDecoder
         return true;
     }
 
-    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadInt64(out var v)) { o.Type = v; o.HasType = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadInt64(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasMask = ReadMask(ref c, o.Mask);
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
-                        continue;
-                    }
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGlasses(ref global::Codec.Runtime.Json.JsonCursor c, Glasses o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadText(out var v)) { o.LensColor = v; o.HasLensColor = true; }
-                        continue;
-                    }
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "frame_color"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadText(out var v)) { o.FrameColor = v; o.HasFrameColor = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "frame_color", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadEnvironment(ref global::Codec.Runtime.Json.JsonCursor c, Environment o)
     {
         o.Reset();
@@ -1205,6 +1023,266 @@ public static partial class MetadataLineDecoder
         return true;
     }
 
+    private static bool ReadIdentityMetadata(ref global::Codec.Runtime.Json.JsonCursor c, IdentityMetadata o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
+                        continue;
+                    }
+                    break;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "age"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadInt64(out var v)) { o.Age = v; o.HasAge = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "sex"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        o.GenderSpelling = 1;
+                        if (c.ReadTextSpan(out var text))
+                        {
+                            SexNames.TryParse(text, out var e);
+                            o.Gender = e;
+                            o.GenderText = c.Store(text);
+                            o.HasGender = true;
+                        }
+                        continue;
+                    }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "gender"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        o.GenderSpelling = 0;
+                        if (c.ReadTextSpan(out var text))
+                        {
+                            SexNames.TryParse(text, out var e);
+                            o.Gender = e;
+                            o.GenderText = c.Store(text);
+                            o.HasGender = true;
+                        }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "ethnicity"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        if (c.ReadText(out var v)) { o.Ethnicity = v; o.HasEthnicity = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_cm"u8))
+                    {
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
+                        if (c.ReadInt64(out var v)) { o.HeightCm = v; o.HasHeightCm = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "weight_kg"u8))
+                    {
+                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 5;
+                        if (c.ReadInt64(out var v)) { o.WeightKg = v; o.HasWeightKg = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3FUL) != 0x3FUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "age", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gender", "required member is missing (also accepted as 'sex')");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ethnicity", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_cm", "required member is missing");
+            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "weight_kg", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadInt64(out var v)) { o.Type = v; o.HasType = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadInt64(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasMask = ReadMask(ref c, o.Mask);
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
     private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
     {
         o.Reset();
@@ -1299,7 +1377,7 @@ public static partial class MetadataLineDecoder
         return true;
     }
 
-    private static bool ReadIdentityMetadata(ref global::Codec.Runtime.Json.JsonCursor c, IdentityMetadata o)
+    private static bool ReadGlasses(ref global::Codec.Runtime.Json.JsonCursor c, Glasses o)
     {
         o.Reset();
         if (!c.TryBeginObject()) return false;
@@ -1309,88 +1387,41 @@ public static partial class MetadataLineDecoder
         {
             switch (name.Length)
             {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
                     {
                         if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
                         seen |= 1UL << 0;
-                        if (c.ReadInt64(out var v)) { o.Id = v; o.HasId = true; }
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
                         continue;
                     }
                     break;
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "age"u8))
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color"u8))
                     {
                         if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
                         seen |= 1UL << 1;
-                        if (c.ReadInt64(out var v)) { o.Age = v; o.HasAge = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "sex"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        o.GenderSpelling = 1;
-                        if (c.ReadTextSpan(out var text))
-                        {
-                            SexNames.TryParse(text, out var e);
-                            o.Gender = e;
-                            o.GenderText = c.Store(text);
-                            o.HasGender = true;
-                        }
+                        if (c.ReadText(out var v)) { o.LensColor = v; o.HasLensColor = true; }
                         continue;
                     }
                     break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "gender"u8))
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "frame_color"u8))
                     {
                         if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
                         seen |= 1UL << 2;
-                        o.GenderSpelling = 0;
-                        if (c.ReadTextSpan(out var text))
-                        {
-                            SexNames.TryParse(text, out var e);
-                            o.Gender = e;
-                            o.GenderText = c.Store(text);
-                            o.HasGender = true;
-                        }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "ethnicity"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        if (c.ReadText(out var v)) { o.Ethnicity = v; o.HasEthnicity = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "height_cm"u8))
-                    {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
-                        if (c.ReadInt64(out var v)) { o.HeightCm = v; o.HasHeightCm = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "weight_kg"u8))
-                    {
-                        if ((seen & (1UL << 5)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 5;
-                        if (c.ReadInt64(out var v)) { o.WeightKg = v; o.HasWeightKg = true; }
+                        if (c.ReadText(out var v)) { o.FrameColor = v; o.HasFrameColor = true; }
                         continue;
                     }
                     break;
             }
             c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
         }
-        if ((seen & 0x3FUL) != 0x3FUL)
+        if ((seen & 0x7UL) != 0x7UL)
         {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "id", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "age", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "gender", "required member is missing (also accepted as 'sex')");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "ethnicity", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_cm", "required member is missing");
-            if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "weight_kg", "required member is missing");
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "frame_color", "required member is missing");
         }
         return true;
     }

@@ -5,6 +5,39 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_1;
 
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using CameraSpecifications = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraSpecifications;
+using Environment = global::Codec.Formats.Synthesis.Metadata.V1_2.Environment;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Metadata.V1_2.IdentityMetadata;
+using Light = global::Codec.Formats.Synthesis.Metadata.V1_2.Light;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using Render = global::Codec.Formats.Synthesis.Metadata.V1_2.Render;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using SceneCamera = global::Codec.Formats.Synthesis.Metadata.V1_2.SceneCamera;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Encodes a <see cref="MetadataLine"/> as synthesis.metadata version 1.1 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class MetadataLineEncoder
@@ -299,111 +332,6 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Integer(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Integer(o.Variant);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
-    {
-        w.StartObject();
-        if (o.HasMask)
-        {
-            w.Name("mask"u8);
-            WriteMask(w, o.Mask);
-        }
-        if (o.HasGlasses)
-        {
-            w.Name("glasses"u8);
-            WriteGlasses(w, o.Glasses);
-        }
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Integer(o.Variant);
-        }
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Integer(o.Position);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasMetalness)
-        {
-            w.Name("metalness"u8);
-            w.Double(o.Metalness);
-        }
-        if (o.HasTransparency)
-        {
-            w.Name("transparency"u8);
-            w.Double(o.Transparency);
-        }
-        if (o.HasLensColorRgb)
-        {
-            w.Name("lens_color_rgb"u8);
-            w.Vector(o.LensColorRgb);
-        }
-        w.EndObject();
-    }
-
     private static void WriteEnvironment(global::Codec.Runtime.Json.CodecJsonWriter w, Environment o)
     {
         w.StartObject();
@@ -624,6 +552,121 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
+    private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
+    {
+        w.StartObject();
+        if (o.HasId)
+        {
+            w.Name("id"u8);
+            w.Integer(o.Id);
+        }
+        if (o.HasAge)
+        {
+            w.Name("age"u8);
+            w.Integer(o.Age);
+        }
+        if (o.HasGender)
+        {
+            w.Name(o.GenderSpelling switch { 1 => "sex"u8, _ => "gender"u8 });
+            w.Text(o.GenderText.IsEmpty ? SexNames.ToUtf8(o.Gender) : o.GenderText.Span);
+        }
+        if (o.HasEthnicity)
+        {
+            w.Name("ethnicity"u8);
+            w.Text(o.Ethnicity);
+        }
+        if (o.HasHeightCm)
+        {
+            w.Name("height_cm"u8);
+            w.Integer(o.HeightCm);
+        }
+        if (o.HasWeightKg)
+        {
+            w.Name("weight_kg"u8);
+            w.Integer(o.WeightKg);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Integer(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Integer(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
+    {
+        w.StartObject();
+        if (o.HasMask)
+        {
+            w.Name("mask"u8);
+            WriteMask(w, o.Mask);
+        }
+        if (o.HasGlasses)
+        {
+            w.Name("glasses"u8);
+            WriteGlasses(w, o.Glasses);
+        }
+        if (o.HasHeadwear)
+        {
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Integer(o.Variant);
+        }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Integer(o.Position);
+        }
+        w.EndObject();
+    }
+
     private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
     {
         w.StartObject();
@@ -661,38 +704,28 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
+    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
     {
         w.StartObject();
-        if (o.HasId)
+        if (o.HasStyle)
         {
-            w.Name("id"u8);
-            w.Integer(o.Id);
+            w.Name("style"u8);
+            w.Text(o.Style);
         }
-        if (o.HasAge)
+        if (o.HasMetalness)
         {
-            w.Name("age"u8);
-            w.Integer(o.Age);
+            w.Name("metalness"u8);
+            w.Double(o.Metalness);
         }
-        if (o.HasGender)
+        if (o.HasTransparency)
         {
-            w.Name(o.GenderSpelling switch { 1 => "sex"u8, _ => "gender"u8 });
-            w.Text(o.GenderText.IsEmpty ? SexNames.ToUtf8(o.Gender) : o.GenderText.Span);
+            w.Name("transparency"u8);
+            w.Double(o.Transparency);
         }
-        if (o.HasEthnicity)
+        if (o.HasLensColorRgb)
         {
-            w.Name("ethnicity"u8);
-            w.Text(o.Ethnicity);
-        }
-        if (o.HasHeightCm)
-        {
-            w.Name("height_cm"u8);
-            w.Integer(o.HeightCm);
-        }
-        if (o.HasWeightKg)
-        {
-            w.Name("weight_kg"u8);
-            w.Integer(o.WeightKg);
+            w.Name("lens_color_rgb"u8);
+            w.Vector(o.LensColorRgb);
         }
         w.EndObject();
     }

@@ -5,6 +5,39 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_1;
 
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using CameraSpecifications = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraSpecifications;
+using Environment = global::Codec.Formats.Synthesis.Metadata.V1_2.Environment;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using IdentityMetadata = global::Codec.Formats.Synthesis.Metadata.V1_2.IdentityMetadata;
+using Light = global::Codec.Formats.Synthesis.Metadata.V1_2.Light;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using Render = global::Codec.Formats.Synthesis.Metadata.V1_2.Render;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using SceneCamera = global::Codec.Formats.Synthesis.Metadata.V1_2.SceneCamera;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 partial class MetadataLine : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.metadata";
@@ -47,121 +80,4 @@ partial class Accessories : global::Codec.Formats.Synthesis.Metadata.IAccessorie
     bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasMask => HasMask && Mask.HasStyle;
     global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headphones => Headphones.Style;
     bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadphones => HasHeadphones && Headphones.HasStyle;
-}
-
-partial class FacialAttributes : global::Codec.Formats.Synthesis.Metadata.IFaceSettings
-{
-    global::Codec.Formats.Synthesis.Metadata.IExpression? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Expression => HasExpression ? Expression : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IGazeRequest? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Gaze => HasGaze ? Gaze : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHeadTurn? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.HeadTurn => HasHeadTurn ? HeadTurn : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Hair => HasHair ? Hair : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.FacialHair => HasFacialHair ? FacialHair : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Eyebrows => null;
-
-    global::Codec.Formats.Synthesis.Metadata.IEyes? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Eyes => null;
-}
-
-partial class Gaze : global::Codec.Formats.Synthesis.Metadata.IGazeRequest
-{
-    double global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Metadata.IGazeRequest.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HasVerticalAngle => HasVerticalAngle;
-}
-
-partial class Hair : global::Codec.Formats.Synthesis.Metadata.IHair
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Style => StyleText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasStyle => HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Color => ColorText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColor => HasColor;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.ColorSeed => ColorSeed;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColorSeed => HasColorSeed;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeLength => RelativeLength;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeLength => HasRelativeLength;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeDensity => RelativeDensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class FacialHair : global::Codec.Formats.Synthesis.Metadata.IHair
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Style => StyleText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasStyle => HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Color => ColorText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColor => HasColor;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.ColorSeed => ColorSeed;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColorSeed => HasColorSeed;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeLength => RelativeLength;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeLength => HasRelativeLength;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeDensity => RelativeDensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Metadata.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasRoll => HasRoll;
-}
-
-partial class Expression : global::Codec.Formats.Synthesis.Metadata.IExpression
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IExpression.Name => NameText;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasName => HasName;
-    double global::Codec.Formats.Synthesis.Metadata.IExpression.Intensity => Intensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasIntensity => HasIntensity;
-}
-
-partial class IdentityMetadata : global::Codec.Formats.Synthesis.Metadata.IIdentity
-{
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.Id => Id;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasId => HasId;
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.Age => Age;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasAge => HasAge;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.Sex => GenderText;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasSex => HasGender;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.Ethnicity => Ethnicity;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasEthnicity => HasEthnicity;
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.HeightCm => HeightCm;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasHeightCm => HasHeightCm;
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.WeightKg => WeightKg;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasWeightKg => HasWeightKg;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.HeightLabel => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasHeightLabel => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.FatContentLabel => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasFatContentLabel => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.Outfit => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasOutfit => false;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.EyeFold => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasEyeFold => false;
-    double global::Codec.Formats.Synthesis.Metadata.IIdentity.SkinTone => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasSkinTone => false;
-    double global::Codec.Formats.Synthesis.Metadata.IIdentity.MonkScore => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasMonkScore => false;
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.ModelIndex => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasModelIndex => false;
-    long global::Codec.Formats.Synthesis.Metadata.IIdentity.TextureIndex => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasTextureIndex => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.HairColor => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasHairColor => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.HairStyle => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasHairStyle => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.EyebrowStyle => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasEyebrowStyle => false;
-    double global::Codec.Formats.Synthesis.Metadata.IIdentity.EyebrowLength => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasEyebrowLength => false;
-    double global::Codec.Formats.Synthesis.Metadata.IIdentity.EyebrowDensity => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasEyebrowDensity => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.FacialHairColor => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasFacialHairColor => false;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IIdentity.FacialHairStyle => default;
-    bool global::Codec.Formats.Synthesis.Metadata.IIdentity.HasFacialHairStyle => false;
 }

@@ -5,6 +5,21 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_2;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Encodes a <see cref="MetadataLine"/> as synthesis.metadata version 1.2 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class MetadataLineEncoder
@@ -190,27 +205,6 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasPositionSeed)
-        {
-            w.Name("position_seed"u8);
-            w.Double(o.PositionSeed);
-        }
-        w.EndObject();
-    }
-
     private static void WriteSceneCamera(global::Codec.Runtime.Json.CodecJsonWriter w, SceneCamera o)
     {
         w.StartObject();
@@ -326,116 +320,6 @@ public sealed partial class MetadataLineEncoder
         {
             w.Name("window_offset_horizontal"u8);
             w.Double(o.WindowOffsetHorizontal);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Flex(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
-    {
-        w.StartObject();
-        if (o.HasMask)
-        {
-            w.Name("mask"u8);
-            WriteMask(w, o.Mask);
-        }
-        if (o.HasGlasses)
-        {
-            w.Name("glasses"u8);
-            WriteGlasses(w, o.Glasses);
-        }
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Flex(o.Position);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasMetalness)
-        {
-            w.Name("metalness"u8);
-            w.Double(o.Metalness);
-        }
-        if (o.HasLensColor)
-        {
-            w.Name("lens_color"u8);
-            w.Text(o.LensColor);
-        }
-        if (o.HasTransparency)
-        {
-            w.Name("transparency"u8);
-            w.Double(o.Transparency);
-        }
-        if (o.HasLensColorRgb)
-        {
-            w.Name("lens_color_rgb"u8);
-            w.Vector(o.LensColorRgb);
         }
         w.EndObject();
     }
@@ -660,6 +544,142 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
+    private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
+    {
+        w.StartObject();
+        if (o.HasId)
+        {
+            w.Name("id"u8);
+            w.Integer(o.Id);
+        }
+        if (o.HasAge)
+        {
+            w.Name("age"u8);
+            w.Integer(o.Age);
+        }
+        if (o.HasGender)
+        {
+            w.Name(o.GenderSpelling switch { 1 => "sex"u8, _ => "gender"u8 });
+            w.Text(o.GenderText.IsEmpty ? SexNames.ToUtf8(o.Gender) : o.GenderText.Span);
+        }
+        if (o.HasEthnicity)
+        {
+            w.Name("ethnicity"u8);
+            w.Text(o.Ethnicity);
+        }
+        if (o.HasHeightCm)
+        {
+            w.Name("height_cm"u8);
+            w.Integer(o.HeightCm);
+        }
+        if (o.HasWeightKg)
+        {
+            w.Name("weight_kg"u8);
+            w.Integer(o.WeightKg);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasPositionSeed)
+        {
+            w.Name("position_seed"u8);
+            w.Double(o.PositionSeed);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Flex(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
+    {
+        w.StartObject();
+        if (o.HasMask)
+        {
+            w.Name("mask"u8);
+            WriteMask(w, o.Mask);
+        }
+        if (o.HasGlasses)
+        {
+            w.Name("glasses"u8);
+            WriteGlasses(w, o.Glasses);
+        }
+        if (o.HasHeadwear)
+        {
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Flex(o.Position);
+        }
+        w.EndObject();
+    }
+
     private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
     {
         w.StartObject();
@@ -697,38 +717,33 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
+    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
     {
         w.StartObject();
-        if (o.HasId)
+        if (o.HasStyle)
         {
-            w.Name("id"u8);
-            w.Integer(o.Id);
+            w.Name("style"u8);
+            w.Text(o.Style);
         }
-        if (o.HasAge)
+        if (o.HasMetalness)
         {
-            w.Name("age"u8);
-            w.Integer(o.Age);
+            w.Name("metalness"u8);
+            w.Double(o.Metalness);
         }
-        if (o.HasGender)
+        if (o.HasLensColor)
         {
-            w.Name(o.GenderSpelling switch { 1 => "sex"u8, _ => "gender"u8 });
-            w.Text(o.GenderText.IsEmpty ? SexNames.ToUtf8(o.Gender) : o.GenderText.Span);
+            w.Name("lens_color"u8);
+            w.Text(o.LensColor);
         }
-        if (o.HasEthnicity)
+        if (o.HasTransparency)
         {
-            w.Name("ethnicity"u8);
-            w.Text(o.Ethnicity);
+            w.Name("transparency"u8);
+            w.Double(o.Transparency);
         }
-        if (o.HasHeightCm)
+        if (o.HasLensColorRgb)
         {
-            w.Name("height_cm"u8);
-            w.Integer(o.HeightCm);
-        }
-        if (o.HasWeightKg)
-        {
-            w.Name("weight_kg"u8);
-            w.Integer(o.WeightKg);
+            w.Name("lens_color_rgb"u8);
+            w.Vector(o.LensColorRgb);
         }
         w.EndObject();
     }

@@ -5,6 +5,21 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_2;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 partial class MetadataLine : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.metadata";
@@ -35,18 +50,6 @@ partial class MetadataLine : global::Codec.Formats.Synthesis.Metadata.IMetadataD
     global::Codec.Formats.Synthesis.Metadata.IFaceSettings? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Face => HasScene && Scene.HasFacialAttributes ? Scene.FacialAttributes : null;
 
     global::Codec.Formats.Synthesis.Metadata.IAccessories? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Accessories => HasScene && Scene.HasAccessories ? Scene.Accessories : null;
-}
-
-partial class Accessories : global::Codec.Formats.Synthesis.Metadata.IAccessories
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Glasses => Glasses.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasGlasses => HasGlasses && Glasses.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headwear => Headwear.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadwear => HasHeadwear && Headwear.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Mask => Mask.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasMask => HasMask && Mask.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headphones => Headphones.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadphones => HasHeadphones && Headphones.HasStyle;
 }
 
 partial class FacialAttributes : global::Codec.Formats.Synthesis.Metadata.IFaceSettings
@@ -100,24 +103,6 @@ partial class FacialHair : global::Codec.Formats.Synthesis.Metadata.IHair
     bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeLength => HasRelativeLength;
     double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeDensity => RelativeDensity;
     bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Metadata.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasRoll => HasRoll;
-}
-
-partial class Expression : global::Codec.Formats.Synthesis.Metadata.IExpression
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IExpression.Name => NameText;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasName => HasName;
-    double global::Codec.Formats.Synthesis.Metadata.IExpression.Intensity => Intensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasIntensity => HasIntensity;
 }
 
 partial class IdentityMetadata : global::Codec.Formats.Synthesis.Metadata.IIdentity

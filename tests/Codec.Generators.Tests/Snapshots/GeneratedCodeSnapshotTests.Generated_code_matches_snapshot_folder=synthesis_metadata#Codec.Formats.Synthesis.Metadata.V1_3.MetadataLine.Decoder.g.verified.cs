@@ -5,6 +5,42 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_3;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using CameraSpecifications = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraSpecifications;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using Environment = global::Codec.Formats.Synthesis.Metadata.V1_2.Environment;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Light = global::Codec.Formats.Synthesis.Metadata.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using SceneCamera = global::Codec.Formats.Synthesis.Metadata.V1_2.SceneCamera;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Decodes synthesis.metadata version 1.3 from UTF-8 JSON into a reused <see cref="MetadataLine"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public static partial class MetadataLineDecoder
@@ -344,55 +380,6 @@ public static partial class MetadataLineDecoder
         return true;
     }
 
-    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadSceneCamera(ref global::Codec.Runtime.Json.JsonCursor c, SceneCamera o)
     {
         o.Reset();
@@ -649,260 +636,6 @@ public static partial class MetadataLineDecoder
             if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_shift_horizontal", "required member is missing");
             if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "window_offset_vertical", "required member is missing");
             if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "window_offset_horizontal", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
-                        continue;
-                    }
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        o.HasMask = ReadMask(ref c, o.Mask);
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
-                        continue;
-                    }
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0xFUL) != 0xFUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1UL) != 0x1UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
-                        continue;
-                    }
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "position"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadFlexNumber(out var v)) { o.Position = v; o.HasPosition = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadGlasses(ref global::Codec.Runtime.Json.JsonCursor c, Glasses o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "metalness"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Metalness = v; o.HasMetalness = true; }
-                        continue;
-                    }
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadText(out var v)) { o.LensColor = v; o.HasLensColor = true; }
-                        continue;
-                    }
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "transparency"u8))
-                    {
-                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 3;
-                        if (c.ReadDouble(out var v)) { o.Transparency = v; o.HasTransparency = true; }
-                        continue;
-                    }
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color_rgb"u8))
-                    {
-                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 4;
-                        global::Codec.Runtime.Geometry.Vec3d v = default;
-                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.LensColorRgb = v; o.HasLensColorRgb = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x1FUL) != 0x1FUL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "metalness", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color", "required member is missing");
-            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "transparency", "required member is missing");
-            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color_rgb", "required member is missing");
         }
         return true;
     }
@@ -1431,100 +1164,6 @@ public static partial class MetadataLineDecoder
         return true;
     }
 
-    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
-                        continue;
-                    }
-                    break;
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
-                        continue;
-                    }
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
-                    {
-                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 2;
-                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x7UL) != 0x7UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
-            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
-        }
-        return true;
-    }
-
-    private static bool ReadExpression(ref global::Codec.Runtime.Json.JsonCursor c, Expression o)
-    {
-        o.Reset();
-        if (!c.TryBeginObject()) return false;
-        ulong seen = 0;
-        int state = 0;
-        while (c.NextMember(ref state, out var name))
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 0;
-                        if (c.ReadTextSpan(out var text))
-                        {
-                            ExpressionNameNames.TryParse(text, out var e);
-                            o.Name = e;
-                            o.NameText = c.Store(text);
-                            o.HasName = true;
-                        }
-                        continue;
-                    }
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "intensity"u8))
-                    {
-                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
-                        seen |= 1UL << 1;
-                        if (c.ReadDouble(out var v)) { o.Intensity = v; o.HasIntensity = true; }
-                        continue;
-                    }
-                    break;
-            }
-            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
-        }
-        if ((seen & 0x3UL) != 0x3UL)
-        {
-            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
-            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
-        }
-        return true;
-    }
-
     private static bool ReadIdentityMetadata(ref global::Codec.Runtime.Json.JsonCursor c, IdentityMetadata o)
     {
         o.Reset();
@@ -1637,6 +1276,403 @@ public static partial class MetadataLineDecoder
             if ((seen & (1UL << 5)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "weight_kg", "required member is missing");
             if ((seen & (1UL << 6)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "height_label", "required member is missing");
             if ((seen & (1UL << 7)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "fat_content_label", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAgent(ref global::Codec.Runtime.Json.JsonCursor c, Agent o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "position_seed"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.PositionSeed = v; o.HasPositionSeed = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position_seed", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadClothing(ref global::Codec.Runtime.Json.JsonCursor c, Clothing o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadFlexNumber(out var v)) { o.Type = v; o.HasType = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "enabled"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadBoolean(out var v)) { o.Enabled = v; o.HasEnabled = true; }
+                        continue;
+                    }
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "type", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "enabled", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadAccessories(ref global::Codec.Runtime.Json.JsonCursor c, Accessories o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "mask"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        o.HasMask = ReadMask(ref c, o.Mask);
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "glasses"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        o.HasGlasses = ReadGlasses(ref c, o.Glasses);
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headwear"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        o.HasHeadwear = ReadStyled(ref c, o.Headwear);
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "headphones"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        o.HasHeadphones = ReadStyled(ref c, o.Headphones);
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0xFUL) != 0xFUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "mask", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "glasses", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headwear", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "headphones", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadStyled(ref global::Codec.Runtime.Json.JsonCursor c, Styled o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1UL) != 0x1UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadMask(ref global::Codec.Runtime.Json.JsonCursor c, Mask o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "variant"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadFlexNumber(out var v)) { o.Variant = v; o.HasVariant = true; }
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "position"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadFlexNumber(out var v)) { o.Position = v; o.HasPosition = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "variant", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "position", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadHeadTurn(ref global::Codec.Runtime.Json.JsonCursor c, HeadTurn o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "yaw"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadDouble(out var v)) { o.Yaw = v; o.HasYaw = true; }
+                        continue;
+                    }
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "roll"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Roll = v; o.HasRoll = true; }
+                        continue;
+                    }
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "pitch"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadDouble(out var v)) { o.Pitch = v; o.HasPitch = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x7UL) != 0x7UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "yaw", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "roll", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "pitch", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadExpression(ref global::Codec.Runtime.Json.JsonCursor c, Expression o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadTextSpan(out var text))
+                        {
+                            ExpressionNameNames.TryParse(text, out var e);
+                            o.Name = e;
+                            o.NameText = c.Store(text);
+                            o.HasName = true;
+                        }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "intensity"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Intensity = v; o.HasIntensity = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x3UL) != 0x3UL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "name", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "intensity", "required member is missing");
+        }
+        return true;
+    }
+
+    private static bool ReadGlasses(ref global::Codec.Runtime.Json.JsonCursor c, Glasses o)
+    {
+        o.Reset();
+        if (!c.TryBeginObject()) return false;
+        ulong seen = 0;
+        int state = 0;
+        while (c.NextMember(ref state, out var name))
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "style"u8))
+                    {
+                        if ((seen & (1UL << 0)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 0;
+                        if (c.ReadText(out var v)) { o.Style = v; o.HasStyle = true; }
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "metalness"u8))
+                    {
+                        if ((seen & (1UL << 1)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 1;
+                        if (c.ReadDouble(out var v)) { o.Metalness = v; o.HasMetalness = true; }
+                        continue;
+                    }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color"u8))
+                    {
+                        if ((seen & (1UL << 2)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 2;
+                        if (c.ReadText(out var v)) { o.LensColor = v; o.HasLensColor = true; }
+                        continue;
+                    }
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "transparency"u8))
+                    {
+                        if ((seen & (1UL << 3)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 3;
+                        if (c.ReadDouble(out var v)) { o.Transparency = v; o.HasTransparency = true; }
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "lens_color_rgb"u8))
+                    {
+                        if ((seen & (1UL << 4)) != 0) c.ReportDuplicateMember();
+                        seen |= 1UL << 4;
+                        global::Codec.Runtime.Geometry.Vec3d v = default;
+                        if (c.ReadNumbers(global::Codec.Runtime.Geometry.Vec3d.AsSpan(ref v))) { o.LensColorRgb = v; o.HasLensColorRgb = true; }
+                        continue;
+                    }
+                    break;
+            }
+            c.SkipUnknownMember(global::Codec.Runtime.Findings.Severity.Warning);
+        }
+        if ((seen & 0x1FUL) != 0x1FUL)
+        {
+            if ((seen & (1UL << 0)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "style", "required member is missing");
+            if ((seen & (1UL << 1)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "metalness", "required member is missing");
+            if ((seen & (1UL << 2)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color", "required member is missing");
+            if ((seen & (1UL << 3)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "transparency", "required member is missing");
+            if ((seen & (1UL << 4)) == 0) c.ReportChild(global::Codec.Runtime.Findings.FindingCodes.MissingMember, global::Codec.Runtime.Findings.Severity.Error, "lens_color_rgb", "required member is missing");
         }
         return true;
     }

@@ -5,6 +5,42 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_3;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using CameraSpecifications = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraSpecifications;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using Environment = global::Codec.Formats.Synthesis.Metadata.V1_2.Environment;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Light = global::Codec.Formats.Synthesis.Metadata.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using SceneCamera = global::Codec.Formats.Synthesis.Metadata.V1_2.SceneCamera;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Encodes a <see cref="MetadataLine"/> as synthesis.metadata version 1.3 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class MetadataLineEncoder
@@ -161,27 +197,6 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasPositionSeed)
-        {
-            w.Name("position_seed"u8);
-            w.Double(o.PositionSeed);
-        }
-        w.EndObject();
-    }
-
     private static void WriteSceneCamera(global::Codec.Runtime.Json.CodecJsonWriter w, SceneCamera o)
     {
         w.StartObject();
@@ -297,116 +312,6 @@ public sealed partial class MetadataLineEncoder
         {
             w.Name("window_offset_horizontal"u8);
             w.Double(o.WindowOffsetHorizontal);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
-    {
-        w.StartObject();
-        if (o.HasType)
-        {
-            w.Name("type"u8);
-            w.Flex(o.Type);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
-    {
-        w.StartObject();
-        if (o.HasMask)
-        {
-            w.Name("mask"u8);
-            WriteMask(w, o.Mask);
-        }
-        if (o.HasGlasses)
-        {
-            w.Name("glasses"u8);
-            WriteGlasses(w, o.Glasses);
-        }
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Flex(o.Position);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasMetalness)
-        {
-            w.Name("metalness"u8);
-            w.Double(o.Metalness);
-        }
-        if (o.HasLensColor)
-        {
-            w.Name("lens_color"u8);
-            w.Text(o.LensColor);
-        }
-        if (o.HasTransparency)
-        {
-            w.Name("transparency"u8);
-            w.Double(o.Transparency);
-        }
-        if (o.HasLensColorRgb)
-        {
-            w.Name("lens_color_rgb"u8);
-            w.Vector(o.LensColorRgb);
         }
         w.EndObject();
     }
@@ -631,43 +536,6 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
-    {
-        w.StartObject();
-        if (o.HasYaw)
-        {
-            w.Name("yaw"u8);
-            w.Double(o.Yaw);
-        }
-        if (o.HasRoll)
-        {
-            w.Name("roll"u8);
-            w.Double(o.Roll);
-        }
-        if (o.HasPitch)
-        {
-            w.Name("pitch"u8);
-            w.Double(o.Pitch);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
-    {
-        w.StartObject();
-        if (o.HasName)
-        {
-            w.Name("name"u8);
-            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
-        }
-        if (o.HasIntensity)
-        {
-            w.Name("intensity"u8);
-            w.Double(o.Intensity);
-        }
-        w.EndObject();
-    }
-
     private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
     {
         w.StartObject();
@@ -710,6 +578,174 @@ public sealed partial class MetadataLineEncoder
         {
             w.Name("fat_content_label"u8);
             w.Text(o.FatContentLabel);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasPositionSeed)
+        {
+            w.Name("position_seed"u8);
+            w.Double(o.PositionSeed);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteClothing(global::Codec.Runtime.Json.CodecJsonWriter w, Clothing o)
+    {
+        w.StartObject();
+        if (o.HasType)
+        {
+            w.Name("type"u8);
+            w.Flex(o.Type);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
+    {
+        w.StartObject();
+        if (o.HasMask)
+        {
+            w.Name("mask"u8);
+            WriteMask(w, o.Mask);
+        }
+        if (o.HasGlasses)
+        {
+            w.Name("glasses"u8);
+            WriteGlasses(w, o.Glasses);
+        }
+        if (o.HasHeadwear)
+        {
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Flex(o.Position);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
+    {
+        w.StartObject();
+        if (o.HasYaw)
+        {
+            w.Name("yaw"u8);
+            w.Double(o.Yaw);
+        }
+        if (o.HasRoll)
+        {
+            w.Name("roll"u8);
+            w.Double(o.Roll);
+        }
+        if (o.HasPitch)
+        {
+            w.Name("pitch"u8);
+            w.Double(o.Pitch);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
+    {
+        w.StartObject();
+        if (o.HasName)
+        {
+            w.Name("name"u8);
+            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
+        }
+        if (o.HasIntensity)
+        {
+            w.Name("intensity"u8);
+            w.Double(o.Intensity);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasMetalness)
+        {
+            w.Name("metalness"u8);
+            w.Double(o.Metalness);
+        }
+        if (o.HasLensColor)
+        {
+            w.Name("lens_color"u8);
+            w.Text(o.LensColor);
+        }
+        if (o.HasTransparency)
+        {
+            w.Name("transparency"u8);
+            w.Double(o.Transparency);
+        }
+        if (o.HasLensColorRgb)
+        {
+            w.Name("lens_color_rgb"u8);
+            w.Vector(o.LensColorRgb);
         }
         w.EndObject();
     }

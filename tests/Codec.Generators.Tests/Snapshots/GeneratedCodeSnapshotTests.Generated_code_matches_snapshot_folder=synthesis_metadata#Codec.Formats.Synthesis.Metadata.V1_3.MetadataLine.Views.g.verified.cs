@@ -5,6 +5,42 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_3;
 
+using Accessories = global::Codec.Formats.Synthesis.Common.Accessories;
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using CameraLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraLocation;
+using CameraSpecifications = global::Codec.Formats.Synthesis.Metadata.V1_2.CameraSpecifications;
+using Clothing = global::Codec.Formats.Synthesis.Common.Clothing;
+using Environment = global::Codec.Formats.Synthesis.Metadata.V1_2.Environment;
+using EnvironmentLocation = global::Codec.Formats.Synthesis.Metadata.V1_2.EnvironmentLocation;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialAttributes = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialAttributes;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Glasses = global::Codec.Formats.Synthesis.Common.Glasses;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Light = global::Codec.Formats.Synthesis.Metadata.V1_2.Light;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using NearInfrared = global::Codec.Formats.Synthesis.Metadata.V1_2.NearInfrared;
+using RenderEngine = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngine;
+using RenderEngineNames = global::Codec.Formats.Synthesis.Metadata.V1_2.RenderEngineNames;
+using Resolution = global::Codec.Formats.Synthesis.Metadata.V1_2.Resolution;
+using SceneCamera = global::Codec.Formats.Synthesis.Metadata.V1_2.SceneCamera;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 partial class MetadataLine : global::Codec.Runtime.Binding.ICodecDocument
 {
     string global::Codec.Runtime.Binding.ICodecDocument.FormatId => "synthesis.metadata";
@@ -35,89 +71,6 @@ partial class MetadataLine : global::Codec.Formats.Synthesis.Metadata.IMetadataD
     global::Codec.Formats.Synthesis.Metadata.IFaceSettings? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Face => HasScene && Scene.HasFacialAttributes ? Scene.FacialAttributes : null;
 
     global::Codec.Formats.Synthesis.Metadata.IAccessories? global::Codec.Formats.Synthesis.Metadata.IMetadataDocument.Accessories => HasScene && Scene.HasAccessories ? Scene.Accessories : null;
-}
-
-partial class Accessories : global::Codec.Formats.Synthesis.Metadata.IAccessories
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Glasses => Glasses.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasGlasses => HasGlasses && Glasses.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headwear => Headwear.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadwear => HasHeadwear && Headwear.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Mask => Mask.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasMask => HasMask && Mask.HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IAccessories.Headphones => Headphones.Style;
-    bool global::Codec.Formats.Synthesis.Metadata.IAccessories.HasHeadphones => HasHeadphones && Headphones.HasStyle;
-}
-
-partial class FacialAttributes : global::Codec.Formats.Synthesis.Metadata.IFaceSettings
-{
-    global::Codec.Formats.Synthesis.Metadata.IExpression? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Expression => HasExpression ? Expression : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IGazeRequest? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Gaze => HasGaze ? Gaze : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHeadTurn? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.HeadTurn => HasHeadTurn ? HeadTurn : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Hair => HasHair ? Hair : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.FacialHair => HasFacialHair ? FacialHair : null;
-
-    global::Codec.Formats.Synthesis.Metadata.IHair? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Eyebrows => null;
-
-    global::Codec.Formats.Synthesis.Metadata.IEyes? global::Codec.Formats.Synthesis.Metadata.IFaceSettings.Eyes => null;
-}
-
-partial class Gaze : global::Codec.Formats.Synthesis.Metadata.IGazeRequest
-{
-    double global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HorizontalAngle => HorizontalAngle;
-    bool global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HasHorizontalAngle => HasHorizontalAngle;
-    double global::Codec.Formats.Synthesis.Metadata.IGazeRequest.VerticalAngle => VerticalAngle;
-    bool global::Codec.Formats.Synthesis.Metadata.IGazeRequest.HasVerticalAngle => HasVerticalAngle;
-}
-
-partial class Hair : global::Codec.Formats.Synthesis.Metadata.IHair
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Style => StyleText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasStyle => HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Color => ColorText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColor => HasColor;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.ColorSeed => ColorSeed;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColorSeed => HasColorSeed;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeLength => RelativeLength;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeLength => HasRelativeLength;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeDensity => RelativeDensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class FacialHair : global::Codec.Formats.Synthesis.Metadata.IHair
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Style => StyleText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasStyle => HasStyle;
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IHair.Color => ColorText;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColor => HasColor;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.ColorSeed => ColorSeed;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasColorSeed => HasColorSeed;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeLength => RelativeLength;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeLength => HasRelativeLength;
-    double global::Codec.Formats.Synthesis.Metadata.IHair.RelativeDensity => RelativeDensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IHair.HasRelativeDensity => HasRelativeDensity;
-}
-
-partial class HeadTurn : global::Codec.Formats.Synthesis.Metadata.IHeadTurn
-{
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Yaw => Yaw;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasYaw => HasYaw;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Pitch => Pitch;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasPitch => HasPitch;
-    double global::Codec.Formats.Synthesis.Metadata.IHeadTurn.Roll => Roll;
-    bool global::Codec.Formats.Synthesis.Metadata.IHeadTurn.HasRoll => HasRoll;
-}
-
-partial class Expression : global::Codec.Formats.Synthesis.Metadata.IExpression
-{
-    global::Codec.Runtime.Text.Utf8Text global::Codec.Formats.Synthesis.Metadata.IExpression.Name => NameText;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasName => HasName;
-    double global::Codec.Formats.Synthesis.Metadata.IExpression.Intensity => Intensity;
-    bool global::Codec.Formats.Synthesis.Metadata.IExpression.HasIntensity => HasIntensity;
 }
 
 partial class IdentityMetadata : global::Codec.Formats.Synthesis.Metadata.IIdentity

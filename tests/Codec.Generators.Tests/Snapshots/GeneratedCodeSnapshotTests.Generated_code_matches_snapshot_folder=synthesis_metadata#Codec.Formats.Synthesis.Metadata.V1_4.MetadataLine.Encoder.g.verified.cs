@@ -5,6 +5,29 @@
 
 namespace Codec.Formats.Synthesis.Metadata.V1_4;
 
+using Agent = global::Codec.Formats.Synthesis.Common.Agent;
+using BodyShape = global::Codec.Formats.Synthesis.Metadata.V1_3.BodyShape;
+using Expression = global::Codec.Formats.Synthesis.Common.Expression;
+using ExpressionName = global::Codec.Formats.Synthesis.Common.ExpressionName;
+using ExpressionNameNames = global::Codec.Formats.Synthesis.Common.ExpressionNameNames;
+using FacialHair = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHair;
+using FacialHairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyle;
+using FacialHairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.FacialHairStyleNames;
+using Gaze = global::Codec.Formats.Synthesis.Metadata.V1_2.Gaze;
+using Hair = global::Codec.Formats.Synthesis.Metadata.V1_2.Hair;
+using HairColor = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColor;
+using HairColorNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairColorNames;
+using HairStyle = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyle;
+using HairStyleNames = global::Codec.Formats.Synthesis.Metadata.V1_2.HairStyleNames;
+using Hdri = global::Codec.Formats.Synthesis.Metadata.V1_2.Hdri;
+using HdriName = global::Codec.Formats.Synthesis.Common.HdriName;
+using HdriNameNames = global::Codec.Formats.Synthesis.Common.HdriNameNames;
+using HeadTurn = global::Codec.Formats.Synthesis.Common.HeadTurn;
+using Mask = global::Codec.Formats.Synthesis.Common.Mask;
+using Sex = global::Codec.Formats.Synthesis.Common.Sex;
+using SexNames = global::Codec.Formats.Synthesis.Common.SexNames;
+using Styled = global::Codec.Formats.Synthesis.Common.Styled;
+
 /// <summary>Encodes a <see cref="MetadataLine"/> as synthesis.metadata version 1.4 JSON. Reuse one instance: after the first document it allocates nothing.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Codec.Generators", "%VERSION%")]
 public sealed partial class MetadataLineEncoder
@@ -132,126 +155,6 @@ public sealed partial class MetadataLineEncoder
             w.StartArray();
             foreach (var item in o.CameraAndLightRigs) WriteRig(w, item);
             w.EndArray();
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasEnabled)
-        {
-            w.Name("enabled"u8);
-            w.Boolean(o.Enabled);
-        }
-        if (o.HasPositionSeed)
-        {
-            w.Name("position_seed"u8);
-            w.Double(o.PositionSeed);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
-    {
-        w.StartObject();
-        if (o.HasMask)
-        {
-            w.Name("mask"u8);
-            WriteMask(w, o.Mask);
-        }
-        if (o.HasGlasses)
-        {
-            w.Name("glasses"u8);
-            WriteGlasses(w, o.Glasses);
-        }
-        if (o.HasHeadwear)
-        {
-            w.Name("headwear"u8);
-            WriteStyled(w, o.Headwear);
-        }
-        if (o.HasHeadphones)
-        {
-            w.Name("headphones"u8);
-            WriteStyled(w, o.Headphones);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasVariant)
-        {
-            w.Name("variant"u8);
-            w.Flex(o.Variant);
-        }
-        if (o.HasPosition)
-        {
-            w.Name("position"u8);
-            w.Flex(o.Position);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
-    {
-        w.StartObject();
-        if (o.HasStyle)
-        {
-            w.Name("style"u8);
-            w.Text(o.Style);
-        }
-        if (o.HasMetalness)
-        {
-            w.Name("metalness"u8);
-            w.Double(o.Metalness);
-        }
-        if (o.HasLensColor)
-        {
-            w.Name("lens_color"u8);
-            w.Text(o.LensColor);
-        }
-        if (o.HasTransparency)
-        {
-            w.Name("transparency"u8);
-            w.Double(o.Transparency);
-        }
-        if (o.HasLensColorRgb)
-        {
-            w.Name("lens_color_rgb"u8);
-            w.Vector(o.LensColorRgb);
-        }
-        if (o.HasEffectiveIor)
-        {
-            w.Name("effective_ior"u8);
-            w.Double(o.EffectiveIor);
-        }
-        if (o.HasEffectiveIorEnabled)
-        {
-            w.Name("effective_ior_enabled"u8);
-            w.Boolean(o.EffectiveIorEnabled);
         }
         w.EndObject();
     }
@@ -407,43 +310,6 @@ public sealed partial class MetadataLineEncoder
         w.EndObject();
     }
 
-    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
-    {
-        w.StartObject();
-        if (o.HasYaw)
-        {
-            w.Name("yaw"u8);
-            w.Double(o.Yaw);
-        }
-        if (o.HasRoll)
-        {
-            w.Name("roll"u8);
-            w.Double(o.Roll);
-        }
-        if (o.HasPitch)
-        {
-            w.Name("pitch"u8);
-            w.Double(o.Pitch);
-        }
-        w.EndObject();
-    }
-
-    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
-    {
-        w.StartObject();
-        if (o.HasName)
-        {
-            w.Name("name"u8);
-            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
-        }
-        if (o.HasIntensity)
-        {
-            w.Name("intensity"u8);
-            w.Double(o.Intensity);
-        }
-        w.EndObject();
-    }
-
     private static void WriteIdentityMetadata(global::Codec.Runtime.Json.CodecJsonWriter w, IdentityMetadata o)
     {
         w.StartObject();
@@ -556,6 +422,163 @@ public sealed partial class MetadataLineEncoder
         {
             w.Name("monk_score"u8);
             w.Double(o.MonkScore);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAgent(global::Codec.Runtime.Json.CodecJsonWriter w, Agent o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasEnabled)
+        {
+            w.Name("enabled"u8);
+            w.Boolean(o.Enabled);
+        }
+        if (o.HasPositionSeed)
+        {
+            w.Name("position_seed"u8);
+            w.Double(o.PositionSeed);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteAccessories(global::Codec.Runtime.Json.CodecJsonWriter w, Accessories o)
+    {
+        w.StartObject();
+        if (o.HasMask)
+        {
+            w.Name("mask"u8);
+            WriteMask(w, o.Mask);
+        }
+        if (o.HasGlasses)
+        {
+            w.Name("glasses"u8);
+            WriteGlasses(w, o.Glasses);
+        }
+        if (o.HasHeadwear)
+        {
+            w.Name("headwear"u8);
+            WriteStyled(w, o.Headwear);
+        }
+        if (o.HasHeadphones)
+        {
+            w.Name("headphones"u8);
+            WriteStyled(w, o.Headphones);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteStyled(global::Codec.Runtime.Json.CodecJsonWriter w, Styled o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteMask(global::Codec.Runtime.Json.CodecJsonWriter w, Mask o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasVariant)
+        {
+            w.Name("variant"u8);
+            w.Flex(o.Variant);
+        }
+        if (o.HasPosition)
+        {
+            w.Name("position"u8);
+            w.Flex(o.Position);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteHeadTurn(global::Codec.Runtime.Json.CodecJsonWriter w, HeadTurn o)
+    {
+        w.StartObject();
+        if (o.HasYaw)
+        {
+            w.Name("yaw"u8);
+            w.Double(o.Yaw);
+        }
+        if (o.HasRoll)
+        {
+            w.Name("roll"u8);
+            w.Double(o.Roll);
+        }
+        if (o.HasPitch)
+        {
+            w.Name("pitch"u8);
+            w.Double(o.Pitch);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteExpression(global::Codec.Runtime.Json.CodecJsonWriter w, Expression o)
+    {
+        w.StartObject();
+        if (o.HasName)
+        {
+            w.Name("name"u8);
+            w.Text(o.NameText.IsEmpty ? ExpressionNameNames.ToUtf8(o.Name) : o.NameText.Span);
+        }
+        if (o.HasIntensity)
+        {
+            w.Name("intensity"u8);
+            w.Double(o.Intensity);
+        }
+        w.EndObject();
+    }
+
+    private static void WriteGlasses(global::Codec.Runtime.Json.CodecJsonWriter w, Glasses o)
+    {
+        w.StartObject();
+        if (o.HasStyle)
+        {
+            w.Name("style"u8);
+            w.Text(o.Style);
+        }
+        if (o.HasMetalness)
+        {
+            w.Name("metalness"u8);
+            w.Double(o.Metalness);
+        }
+        if (o.HasLensColor)
+        {
+            w.Name("lens_color"u8);
+            w.Text(o.LensColor);
+        }
+        if (o.HasTransparency)
+        {
+            w.Name("transparency"u8);
+            w.Double(o.Transparency);
+        }
+        if (o.HasLensColorRgb)
+        {
+            w.Name("lens_color_rgb"u8);
+            w.Vector(o.LensColorRgb);
+        }
+        if (o.HasEffectiveIor)
+        {
+            w.Name("effective_ior"u8);
+            w.Double(o.EffectiveIor);
+        }
+        if (o.HasEffectiveIorEnabled)
+        {
+            w.Name("effective_ior_enabled"u8);
+            w.Boolean(o.EffectiveIorEnabled);
         }
         w.EndObject();
     }

@@ -77,23 +77,28 @@ public static class GeneratorHarness
     }
 
     /// <summary>True for a reference table schema (a file with "table" instead of "format").</summary>
-    public static bool IsTableFile(string path)
+    public static bool IsTableFile(string path) => HasProperty(path, "table");
+
+    public static bool IsLibraryFile(string path) => HasProperty(path, "library");
+
+    private static bool HasProperty(string path, string name)
     {
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.TryGetProperty("table", out _);
+        return document.RootElement.TryGetProperty(name, out _);
     }
 
     /// <summary>
-    /// The repository's reference tables (schemas/**/*.codec.json with "table"), named by their path under schemas/:
-    /// format schemas name tables in rules, and tables are generated into the compilation that uses them.
+    /// The repository's reference tables and type libraries (schemas/**/*.codec.json with "table" or "library"), named
+    /// by their path under schemas/: format schemas name tables in rules and import libraries, and both are generated
+    /// into the compilation that uses them.
     /// </summary>
     public static AdditionalText[] ReferenceTables() =>
         Directory.EnumerateFiles(TestPaths.Schemas, "*.codec.json", SearchOption.AllDirectories)
-            .Where(IsTableFile).Order(StringComparer.Ordinal)
+            .Where(f => IsTableFile(f) || IsLibraryFile(f)).Order(StringComparer.Ordinal)
             .Select(f => (AdditionalText)Schema(Path.GetRelativePath(TestPaths.Schemas, f).Replace('\\', '/'), File.ReadAllText(f)))
             .ToArray();
 
-    /// <summary>The schemas of one folder under schemas/ (paths keep the folder), with every reference table besides.</summary>
+    /// <summary>The schemas of one folder under schemas/ (paths keep the folder), with every reference table and type library besides.</summary>
     public static AdditionalText[] FolderWithTables(string folder)
     {
         var own = Directory.EnumerateFiles(Path.Combine(TestPaths.Schemas, folder), "*.codec.json").Order(StringComparer.Ordinal)

@@ -261,6 +261,22 @@ public sealed class MayaCacheTests : IDisposable
         Assert.True(f.Offset >= 0);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xF9 }, 116, "not UTF-8 text")] // as a coverage-guided campaign found them: XmlReader's own
+    [InlineData(new byte[] { 0xDD }, 54, "not UTF-8 text")]  // switch to the declared encoding threw, not an XmlException
+    [InlineData(new byte[] { 0xC3, 0xA9 }, 58, "not well-formed XML")]
+    public void A_broken_xml_declaration_is_a_finding(byte[] fill, int count, string expected)
+    {
+        var bytes = new List<byte>(Encoding.ASCII.GetBytes("<?xml version=\"1.0"));
+        for (int i = 0; i < count; i++) bytes.AddRange(fill);
+        bytes.AddRange(Encoding.ASCII.GetBytes("\"?>\n<Autodesk_Cache_File>\n<?xml version=\"1"));
+        var sink = new FindingSink();
+        Assert.Null(MayaCacheDescription.Parse(new MemoryStream(bytes.ToArray()), sink));
+        var f = Assert.Single(sink.Findings);
+        Assert.Equal(FindingCodes.BadHeader, f.Code);
+        Assert.Contains(expected, f.Message);
+    }
+
     [Fact]
     public void Xml_with_a_dtd_is_read_without_it_and_its_entities_are_never_expanded()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using Codec.Runtime.Findings;
 
@@ -51,8 +52,10 @@ public sealed record MayaCacheDescription(string CacheType, string Format, int R
             sink.Add(new Finding(FindingCodes.BadHeader, Severity.Warning, path, "the description has a DOCTYPE, which Maya does not write; it is ignored (no entity in it is expanded)"));
         }
 
-        text.Position = 0;
-        xml = text;
+        // The bytes are decoded here, not by XmlReader: its switch to the encoding a declaration names fails inside the
+        // framework on some malformed declarations (an exception no XML error explains), and Maya writes UTF-8 (or ASCII).
+        if (!TryDecode(text.GetBuffer().AsSpan(0, (int)text.Length), out string decoded))
+            return Fail(sink, path, "the description is not UTF-8 text (Maya writes UTF-8)");
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,
@@ -67,7 +70,7 @@ public sealed record MayaCacheDescription(string CacheType, string Format, int R
         var channels = new List<MayaChannelDescription>();
         try
         {
-            using var reader = XmlReader.Create(xml, settings);
+            using var reader = XmlReader.Create(new StringReader(decoded), settings);
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
@@ -140,6 +143,24 @@ public sealed record MayaCacheDescription(string CacheType, string Format, int R
 
     private static int Int(XmlReader reader, string name) =>
         int.TryParse(reader.GetAttribute(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : 0;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Strict UTF-8, a byte order mark dropped.
+    private static bool TryDecode(ReadOnlySpan<byte> bytes, out string text)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
 
     private static bool HasDoctype(ReadOnlySpan<byte> xml)
     {

@@ -75,7 +75,7 @@ public static class SynthesisMetadataSampler
         accessories.HasHeadwear = accessories.HasHeadphones = accessories.HasMask = accessories.HasGlasses = true;
 
         var environment = scene.Environment;
-        SynthesisCommon.HdriNameNames.TryParse(SynthesisCommon.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        var hdri = info.Hdri.Name; // one type in both formats
         environment.Hdri.Name = hdri;
         environment.Hdri.Rotation = random.Next(-180, 180);
         environment.Hdri.Intensity = Math.Round(0.5 + random.NextDouble(), 7);
@@ -96,7 +96,7 @@ public static class SynthesisMetadataSampler
         face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
         face.HeadTurn.Roll = asked.HeadTurn.Roll;
         face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
-        SynthesisCommon.ExpressionNameNames.TryParse(SynthesisCommon.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        var expression = asked.Expression.Name; // one type in both formats
         face.Expression.Name = expression;
         face.Expression.Intensity = asked.Expression.Intensity;
         face.HasGaze = face.HasHair = face.HasHeadTurn = face.HasExpression = true;
@@ -105,7 +105,7 @@ public static class SynthesisMetadataSampler
         var who = info.IdentityMetadata;
         identity.Id = who.Id;
         identity.Age = who.Age;
-        SynthesisCommon.SexNames.TryParse(SynthesisCommon.SexNames.ToUtf8(who.Gender), out var sex);
+        var sex = who.Gender; // one type in both formats
         identity.Gender = sex;
         identity.GenderSpelling = who.GenderSpelling;
         identity.Ethnicity = who.Ethnicity;
@@ -181,7 +181,7 @@ public static class SynthesisMetadataSampler
         accessories.Headphones.Style = info.Accessories.Headphones.Style;
         accessories.HasMask = accessories.HasGlasses = accessories.HasHeadwear = accessories.HasHeadphones = true;
 
-        SynthesisCommon.HdriNameNames.TryParse(SynthesisCommon.HdriNameNames.ToUtf8(info.Hdri.Name), out var hdri);
+        var hdri = info.Hdri.Name; // one type in both formats
         scene.Environment.Hdri.Name = hdri;
         scene.Environment.Hdri.NameText = info.Hdri.NameText;
         scene.Environment.Hdri.Rotation = random.Next(-180, 180);
@@ -206,7 +206,7 @@ public static class SynthesisMetadataSampler
         face.HeadTurn.Yaw = asked.HeadTurn.Yaw;
         face.HeadTurn.Roll = asked.HeadTurn.Roll;
         face.HeadTurn.Pitch = asked.HeadTurn.Pitch;
-        SynthesisCommon.ExpressionNameNames.TryParse(SynthesisCommon.ExpressionNameNames.ToUtf8(asked.Expression.Name), out var expression);
+        var expression = asked.Expression.Name; // one type in both formats
         face.Expression.Name = expression;
         face.Expression.NameText = asked.Expression.NameText;
         face.Expression.Intensity = asked.Expression.Intensity;
@@ -215,7 +215,7 @@ public static class SynthesisMetadataSampler
         var identity = scene.IdentityMetadata;
         identity.Id = who.Id;
         identity.Age = who.Age;
-        SynthesisCommon.SexNames.TryParse(SynthesisCommon.SexNames.ToUtf8(who.Sex), out var sex);
+        var sex = who.Sex; // one type in both formats
         identity.Gender = sex;
         identity.GenderSpelling = 1; // 1.5 renders are described with "sex", as their info.json is
         identity.Ethnicity = who.Ethnicity;

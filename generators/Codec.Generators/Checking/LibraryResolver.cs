@@ -67,8 +67,7 @@ internal sealed class LibraryResolver
             string at = "/imports/" + i;
             if (!_byId.TryGetValue(id, out var other))
             {
-                string known = string.Join(", ", _byId.Keys.Where(k => k != library.Id).OrderBy(k => k, System.StringComparer.Ordinal));
-                Report(library, position, id, at, $"no type library '{id}' in this compilation; libraries: {(known.Length == 0 ? "(none)" : known)}");
+                Report(library, position, id, at, Unknown(id, _byId.Keys.Where(k => k != library.Id)));
                 ok = false;
                 continue;
             }
@@ -85,7 +84,7 @@ internal sealed class LibraryResolver
             _visiting.RemoveAt(_visiting.Count - 1);
             if (resolved is null)
             {
-                Report(library, position, id, at, $"type library '{id}' has errors (reported in its file)");
+                Report(library, position, id, at, HasErrors(id));
                 ok = false;
                 continue;
             }
@@ -94,7 +93,7 @@ internal sealed class LibraryResolver
             {
                 if (imported.TryGetValue(t.Name, out var seen) && seen.Type.Origin != t.Origin)
                 {
-                    Report(library, position, id, at, $"type {t.Name} is defined by both '{seen.From}' and '{id}'");
+                    Report(library, position, id, at, DefinedTwice(t.Name, seen.From, id));
                     ok = false;
                 }
 
@@ -108,6 +107,18 @@ internal sealed class LibraryResolver
         if (!ok) return null;
         return _checked[library] = SchemaChecker.CheckLibrary(library, _diagnostics);
     }
+
+    // What an import can get wrong, worded once for libraries and versions alike.
+    internal static string Unknown(string id, IEnumerable<string> known)
+    {
+        string list = string.Join(", ", known.OrderBy(k => k, System.StringComparer.Ordinal));
+        return $"no type library '{id}' in this compilation; libraries: {(list.Length == 0 ? "(none)" : list)}";
+    }
+
+    internal static string HasErrors(string id) => $"type library '{id}' has errors (reported in its file)";
+
+    internal static string DefinedTwice(string type, string first, string second) =>
+        $"type {type} is defined by both '{first}' and '{second}'; import one of them, or declare {type} under \"types\"";
 
     private void Report(LibraryDraft library, TextPosition position, string id, string at, string message) =>
         _diagnostics.Add(SchemaReader.Diag(library.Source, DiagnosticDescriptors.BadImport.Id, position, id.Length + 2, at, message));

@@ -197,15 +197,14 @@ internal sealed class VersionResolver
             string at = "/imports/" + i;
             if (!_libraries.TryGetValue(id, out var library))
             {
-                string known = _libraries.Count == 0 ? "(none)" : string.Join(", ", _libraries.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
-                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, $"no type library '{id}' in this compilation; libraries: {known}");
+                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, LibraryResolver.Unknown(id, _libraries.Keys));
                 ok = false;
                 continue;
             }
 
             if (library is null)
             {
-                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, $"type library '{id}' has errors (reported in its file)");
+                Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, LibraryResolver.HasErrors(id));
                 ok = false;
                 continue;
             }
@@ -216,8 +215,7 @@ internal sealed class VersionResolver
                 if (importedFrom.TryGetValue(t.Name, out var other))
                 {
                     if (other.Origin == t.Origin) continue;
-                    Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at,
-                        $"type {t.Name} is defined by both '{other.Library}' and '{id}'; import one of them, or declare {t.Name} under \"types\"");
+                    Report(written, DiagnosticDescriptors.BadImport, position, id.Length + 2, at, LibraryResolver.DefinedTwice(t.Name, other.Library, id));
                     ok = false;
                     continue;
                 }

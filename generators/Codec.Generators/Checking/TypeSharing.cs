@@ -9,9 +9,9 @@ namespace Codec.Generators.Checking;
 /// <summary>
 /// After checking, across every version of every format: one C# type per shape. Two versions' types share a class
 /// (and its enum names, and its view implementations) when they are the same in everything the class is made of —
-/// members with their types, bounds, names and documentation, enum values — and the types they refer to share too;
-/// the views each version implements on it are added up (one class implements info's and metadata's views), unless
-/// two versions read one view from it differently.
+/// members in order (the encoder writes them so) with their types, bounds, names and documentation, enum values —
+/// and the types they refer to share too; the views each version implements on it are added up (one class
+/// implements info's and metadata's views), unless two versions read one view from it differently.
 ///
 /// A shared type's home is where its shape was written: a type library's namespace when it is the library's type as
 /// declared there, else the version that declared or changed it; a version that uses a type homed elsewhere names it

@@ -30,6 +30,9 @@ internal sealed class SchemaChecker
     /// <summary>Checking a type library: types only, every name resolved within the library.</summary>
     private readonly bool _library;
 
+    /// <summary>A library's checked types (what <see cref="Run"/> returns for a version, it keeps here for a library).</summary>
+    private List<TypeSpec> _libraryTypes = new();
+
     private SchemaChecker(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec> tables, bool library = false)
     {
         _draft = draft;
@@ -40,7 +43,8 @@ internal sealed class SchemaChecker
 
     /// <summary>
     /// Checks a type library on its own, so that its mistakes are reported once, in its file: names, members, and
-    /// that every type it names is its own (a library is self-contained). False when versions cannot import it.
+    /// that every type it names is its own or imported (a library is self-contained). Null when versions cannot
+    /// import it. The types' origins are the resolver's (<see cref="LibraryResolver"/>).
     /// </summary>
     public static SharedTypesSpec? CheckLibrary(LibraryDraft library, List<DiagnosticInfo> diagnostics)
     {
@@ -49,14 +53,10 @@ internal sealed class SchemaChecker
         var checker = new SchemaChecker(draft, diagnostics, System.Array.Empty<TableSpec>(), library: true);
         if (!FormatPattern.IsMatch(library.Id))
             checker.Error(DiagnosticDescriptors.InvalidValue, library.IdPosition, library.Id.Length + 2, "/library", "a library id is lower-case words joined by '.', '_' or '-', e.g. \"synthesis.common\"");
-        var origin = new TypeOrigin(library.Namespace, library.Source.Path);
-        foreach (var t in library.Types) t.Origin ??= origin;
         checker.Run();
         if (checker._failed) return null;
         return new SharedTypesSpec(library.Namespace, library.Source.Path, checker._libraryTypes.ToEquatableArray(), EquatableArray<ViewImplSpec>.Empty);
     }
-
-    private List<TypeSpec> _libraryTypes = new();
 
     /// <summary>Checks a complete (resolved) draft against the compilation's reference tables; null when errors make it unusable.</summary>
     public static FormatSpec? Check(SchemaDraft draft, List<DiagnosticInfo> diagnostics, IReadOnlyList<TableSpec>? tables = null) =>

@@ -194,7 +194,18 @@ public sealed class CodecGenerator : IIncrementalGenerator
             }
         }
 
-        var (libraries, libraryTypes) = LibraryResolver.ResolveAll(libraryDrafts, diagnostics);
+        // Where each version's types go, so that no library is given a namespace already taken (a version written as
+        // changes to its parent may leave the format's namespace to the other versions).
+        var formatNamespaces = new Dictionary<string, string>();
+        foreach (var draft in drafts.Where(d => d.Namespace.Length > 0)) formatNamespaces[draft.FormatId] = draft.Namespace;
+        var versionNamespaces = new Dictionary<string, string>();
+        foreach (var draft in drafts)
+        {
+            if (formatNamespaces.TryGetValue(draft.FormatId, out var ns))
+                versionNamespaces[ns + "." + Naming.VersionIdentifier(draft.Version)] = System.IO.Path.GetFileName(draft.Source.Path);
+        }
+
+        var (libraries, libraryTypes) = LibraryResolver.ResolveAll(libraryDrafts, versionNamespaces, diagnostics);
         var specs = new List<FormatSpec>();
         List<SchemaDraft?> complete;
         try

@@ -21,12 +21,15 @@ internal sealed class LibraryResolver
 
     /// <summary>
     /// Every library by id (null where it or a library it imports has errors), and the checked types of each usable one.
-    /// A second file with an id already taken is reported and left out.
+    /// A second file with an id already taken is reported and left out, and so is a library whose namespace is another
+    /// library's or a format version's (<paramref name="versionNamespaces"/>, by namespace, with the file that writes
+    /// there): its emitted types would collide with theirs.
     /// </summary>
-    public static (Dictionary<string, LibraryDraft?> ById, List<SharedTypesSpec> Checked) ResolveAll(List<LibraryDraft> libraries, List<DiagnosticInfo> diagnostics)
+    public static (Dictionary<string, LibraryDraft?> ById, List<SharedTypesSpec> Checked) ResolveAll(List<LibraryDraft> libraries, IReadOnlyDictionary<string, string> versionNamespaces, List<DiagnosticInfo> diagnostics)
     {
         var resolver = new LibraryResolver(diagnostics);
         var usable = new List<LibraryDraft>();
+        var namespaces = versionNamespaces.ToDictionary(p => p.Key, p => p.Value);
         foreach (var library in libraries)
         {
             if (resolver._byId.TryGetValue(library.Id, out var first))
@@ -35,6 +38,15 @@ internal sealed class LibraryResolver
                     $"type library '{library.Id}' is already defined by {System.IO.Path.GetFileName(first.Source.Path)}"));
                 continue;
             }
+
+            if (namespaces.TryGetValue(library.Namespace, out var owner))
+            {
+                diagnostics.Add(SchemaReader.Diag(library.Source, DiagnosticDescriptors.BadImport.Id, library.NamespacePosition, library.Namespace.Length + 2, "/namespace",
+                    $"namespace {library.Namespace} is already {owner}'s; a type library's namespace is its own"));
+                continue;
+            }
+
+            namespaces[library.Namespace] = System.IO.Path.GetFileName(library.Source.Path);
 
             resolver._byId[library.Id] = library;
             usable.Add(library);

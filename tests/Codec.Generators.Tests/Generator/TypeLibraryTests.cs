@@ -96,6 +96,19 @@ public sealed class TypeLibraryTests
         Assert.All(run.Diagnostics, d => Assert.Equal("/schemas/v1.codec.json", d.Location.GetLineSpan().Path));
     }
 
+    [Theory]
+    [InlineData("Test.Doc.V1_0", "v1.codec.json")]
+    [InlineData("Test.Shared", "shared.codec.json")]
+    public void A_library_in_a_namespace_already_taken_is_CODEC027_at_its_namespace(string taken, string owner)
+    {
+        // Its types would land beside the version's (or the other library's) and collide with theirs.
+        string second = Library.Replace("test.shared", "test.second").Replace("\"Test.Shared\"", "\"" + taken + "\"");
+        var (run, _) = Generate(("shared.codec.json", Library), ("zsecond.codec.json", second), ("v1.codec.json", Version("1.0")));
+        var d = Single(run, "CODEC027", "zsecond.codec.json");
+        Assert.Contains($"namespace {taken} is already {owner}'s; a type library's namespace is its own", d.GetMessage());
+        Assert.Equal(3, d.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
     [Fact]
     public void A_library_naming_a_type_it_does_not_declare_is_CODEC004_in_the_library()
     {

@@ -43,4 +43,20 @@ public static class InputPaths
         int length = OperatingSystem.IsWindows() ? path.Length : Encoding.UTF8.GetByteCount(path);
         return length > MaxLength ? $"the path '{shown}' is {length} {(OperatingSystem.IsWindows() ? "characters" : "bytes")} long; the system opens paths of at most {MaxLength}" : null;
     }
+
+    /// <summary>
+    /// Why a path given to <paramref name="command"/> is rather an option it does not have, or null: a token that looks
+    /// like an option would otherwise be taken for a path ("no such file: --quite").
+    /// </summary>
+    public static string? UnknownOption(IEnumerable<string> paths, string command) =>
+        paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-') is { } unknown
+            ? $"unknown option {unknown} (codec {command} --help lists them; a file whose name starts with '-' is ./{unknown})"
+            : null;
+
+    /// <summary>Declares <see cref="UnknownOption"/> on a command's path argument, for the parser to refuse before the run.</summary>
+    public static void RefuseUnknownOptions(System.CommandLine.Argument<string[]> paths, string command) =>
+        paths.Validators.Add(result =>
+        {
+            if (UnknownOption(result.GetValueOrDefault<string[]>() ?? [], command) is { } problem) result.AddError(problem);
+        });
 }

@@ -17,6 +17,7 @@ public static class MergeCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("shards") { Description = "Shard files written by codec validate --shard K/N --out (or by codec merge --out).", Arity = ArgumentArity.OneOrMore };
+        InputPaths.RefuseUnknownOptions(files, "merge");
         var output = new Option<string?>("--out") { Description = "Write the merge as a shard file (for a further merge) instead of printing the report." };
         var printed = new OutputOptions();
         var controls = new ControlOptions();
@@ -33,14 +34,14 @@ public static class MergeCommand
             }
 
             bool showInfo = parse.GetValue(printed.Info);
-            return Run(parse.GetValue(files)!, printed.Format(parse), showInfo, parse.GetValue(output), Console.Out, Console.Error, bothFormats: false,
+            return Run(parse.GetValue(files)!, printed.Format(parse), showInfo, parse.GetValue(output), Console.Out, Console.Error,
                 run.Policy, new ReadableStyle { ShowInfo = showInfo, Quiet = parse.GetValue(printed.Quiet), Colour = colour });
         });
         return command;
     }
 
     /// <summary>0, 1 or 2 as the single run would give; 2 also for unreadable, mismatched or overlapping shard files, or missing shards.</summary>
-    public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr, bool bothFormats = false,
+    public static int Run(IReadOnlyList<string> files, ReportFormat format, bool showInfo, string? output, TextWriter stdout, TextWriter stderr,
         ReportPolicy? policy = null, ReadableStyle? style = null)
     {
         policy ??= ReportPolicy.None;
@@ -50,9 +51,9 @@ public static class MergeCommand
             return 2;
         }
 
-        if (OutputOptions.FormatProblem(bothFormats, bothFormats) is { } formats)
+        if (InputPaths.UnknownOption(files, "merge") is { } unknown)
         {
-            stderr.WriteLine("codec: " + formats);
+            stderr.WriteLine("codec: " + unknown);
             return 2;
         }
 

@@ -35,6 +35,7 @@ public static class ValidateCommand
             Description = "Files or folders to validate: *.info.json and *.jsonl files; folders are searched recursively, and every folder holding a metadata.jsonl or info.json files is checked as one Synthesis output (cross-file checks included). '-' reads standard input (a metadata.jsonl or an info.json, told apart by --stdin-name or by the content). Default: the sample data shipped with codec.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        InputPaths.RefuseUnknownOptions(paths, "validate");
         var output = new OutputOptions();
         var limits = new LimitOptions();
         var controls = new ControlOptions();
@@ -101,10 +102,9 @@ public static class ValidateCommand
             return 2;
         }
 
-        // A token that looks like an option but is none would otherwise be taken for a path ("no such file: --quiet").
-        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-') is { } unknown)
+        if (InputPaths.UnknownOption(paths, "validate") is { } unknown)
         {
-            stderr.WriteLine($"codec: unknown option {unknown} (codec validate --help lists them; a file whose name starts with '-' is ./{unknown})");
+            stderr.WriteLine("codec: " + unknown);
             return 2;
         }
 

@@ -206,7 +206,7 @@ public sealed class ReportControlsTests : IDisposable
         string shard = Path.Combine(_dir, "run.parquet");
         Assert.Equal(0, Validate(new ValidateSettings { Out = shard, Quiet = true }).Exit);
         var stdout = new StringWriter();
-        int exit = MergeCommand.Run([shard], Codec.Cli.Reporting.ReportFormat.Readable, false, null, stdout, new StringWriter(), false,
+        int exit = MergeCommand.Run([shard], Codec.Cli.Reporting.ReportFormat.Readable, false, null, stdout, new StringWriter(),
             new Codec.Cli.Reporting.ReportPolicy { WarningsAsErrors = true }, new Codec.Cli.Reporting.ReadableStyle { Quiet = true });
         Assert.Equal(1, exit);
         Assert.Equal("38 files checked, 37 clean: 0 errors, 4 warnings (warnings count as errors), 12 info (--info to list)", stdout.ToString().Trim());

@@ -240,19 +240,26 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("2 files checked, 1 clean", output);
     }
 
-    [Fact]
-    public void Main_returns_2_for_an_unknown_option()
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("merge")]
+    public void Main_returns_2_for_an_unknown_option_and_says_it_is_one(string command)
     {
         var saved = Console.Error;
-        Console.SetError(new StringWriter());
+        var errors = new StringWriter();
+        Console.SetError(errors);
         try
         {
-            Assert.Equal(2, Codec.Cli.Program.Main(new[] { "validate", "--no-such-option" }));
+            Assert.Equal(2, Codec.Cli.Program.Main(new[] { command, "--no-such-option" }));
         }
         finally
         {
             Console.SetError(saved);
         }
+
+        // The parser refuses it before the run, with the same words the run gives callers in code.
+        Assert.Contains($"unknown option --no-such-option (codec {command} --help lists them", errors.ToString());
+        Assert.DoesNotContain("no such file", errors.ToString());
     }
 
     [Theory]

@@ -21,7 +21,6 @@ internal static class DatasetChecker
     private static readonly Regex Namespace = new(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$");
     private static readonly Regex DType = new(@"^[<>|=][biufcSUV]\d*$");
     private static readonly Regex Expression = new(@"^(\d+|[A-Za-z][A-Za-z0-9]*([+-]\d+)?)$");
-    private static readonly HashSet<string> FieldTypes = new() { "int", "float", "list<int>", "list<float>" };
 
     private static readonly Regex PlaceholderSegment = new(@"^\{[A-Za-z_][A-Za-z0-9_]*\}$");
     internal static readonly Regex PlaceholderInName = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}");
@@ -106,7 +105,11 @@ internal static class DatasetChecker
                     string fieldAt = $"{fileAt}/fields/{j}";
                     if (file.Kind != "json") Error(fieldAt, "fields belong to json files");
                     if (field.Pointer.Length > 0 && field.Pointer[0] != '/') Error(fieldAt, $"'{field.Pointer}' is not a JSON pointer (\"\" or \"/a/b\")");
-                    if (!FieldTypes.Contains(field.Type)) Error(fieldAt + "/type", $"unknown field type '{field.Type}'; known: {string.Join(", ", FieldTypes)}");
+                    if (DatasetFieldTypes.Member(field.Type) is null) Error(fieldAt + "/type", $"unknown field type '{field.Type}'; known: {string.Join(", ", DatasetFieldTypes.Words)}");
+                    else if (file.Fields.Take(j).FirstOrDefault(x => x.Pointer == field.Pointer) is { } earlier && earlier.Type != field.Type)
+                        Error(fieldAt + "/type", $"'{field.Pointer}' is declared {earlier.Type} by an earlier field; one value has one type");
+                    if (file.Fields.Take(j).FirstOrDefault(x => Encloses(x.Pointer, field.Pointer) || Encloses(field.Pointer, x.Pointer)) is { } outer)
+                        Error(fieldAt, $"'{field.Pointer}' and '{outer.Pointer}' cannot both be fields: a number or a list has no members");
                     CheckExpression(field.EqualsDimension, fieldAt + "/equals");
                     CheckExpression(field.Length, fieldAt + "/length");
                     CheckExpression(field.IndexBelow, fieldAt + "/indexBelow");
@@ -258,4 +261,7 @@ internal static class DatasetChecker
     };
 
     private static string Listed(HashSet<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.OrderBy(n => n, System.StringComparer.Ordinal));
+
+    // "/a" encloses "/a/b" ("" encloses every other pointer).
+    private static bool Encloses(string outer, string inner) => inner.Length > outer.Length && inner.StartsWith(outer + "/", System.StringComparison.Ordinal);
 }

@@ -7,7 +7,8 @@ namespace Codec.Generators.Emitting;
 
 /// <summary>
 /// Emits a dataset layout as a static <c>Codec.Formats.Datasets.DatasetContract</c> — the data a dataset validator
-/// walks a folder with — on a class named by the schema.
+/// walks a folder with — on a class named by the schema, with the decoders of its JSON documents
+/// (<see cref="DatasetDocumentEmitter"/>).
 /// </summary>
 internal static class DatasetEmitter
 {
@@ -16,6 +17,7 @@ internal static class DatasetEmitter
 
     public static GeneratedFile Emit(DatasetSpec spec)
     {
+        var (documents, decoderOf) = DatasetDocumentEmitter.Plan(spec);
         var w = SourceWriter.StartFile(spec.SchemaPath, spec.Namespace);
         w.Summary(spec.Description, $"Dataset layout {Naming.Xml(spec.DatasetId)}, generated from its schema.");
         w.Open($"public static partial class {spec.ClassName}");
@@ -48,7 +50,7 @@ internal static class DatasetEmitter
         w.Line($"new {Ns}.FolderSpec[]");
         w.Line("{");
         w.Indent();
-        foreach (var folder in spec.Folders) EmitFolder(w, folder);
+        foreach (var folder in spec.Folders) EmitFolder(w, folder, decoderOf);
         w.Outdent();
         w.Line("},");
         w.Line($"new {Ns}.DatasetRuleUse[]");
@@ -64,11 +66,12 @@ internal static class DatasetEmitter
         w.Outdent();
         w.Line("});");
         w.Outdent();
+        DatasetDocumentEmitter.Emit(w, documents);
         w.Close();
         return new GeneratedFile(spec.Namespace + "." + spec.ClassName + ".Dataset.g.cs", w.ToString());
     }
 
-    private static void EmitFolder(SourceWriter w, DatasetFolderSpec folder)
+    private static void EmitFolder(SourceWriter w, DatasetFolderSpec folder, Dictionary<DatasetFileSpec, string> decoderOf)
     {
         string strays = folder.Strays is null ? "null" : SeverityOf(folder.Strays);
         string beside = folder.FilesBeside is null ? "null" : SeverityOf(folder.FilesBeside);
@@ -80,8 +83,10 @@ internal static class DatasetEmitter
             w.Line($"new({Naming.Literal(f.Name)}, {FileKindWords.Member(f.Kind)}, {Bool(f.Required)}, {Naming.Literal(f.Description)}, {Text(f.DType)}, {Shape(f.Shape)}, {Bool(f.Finite)}, {Number(f.Min)}, {Number(f.Max)}, {Int(f.MinSampleRate)}, {Int(f.MinBitsPerSample)},");
             w.Indent();
             w.Line($"new {Ns}.MemberSpec[] {{ {string.Join(", ", f.Members.Select(Member))} }},");
-            w.Line($"new {Ns}.JsonFieldSpec[] {{ {string.Join(", ", f.Fields.Select(Field))} }},");
-            w.Line($"new (string, string)[] {{ {string.Join(", ", f.SameLength.Select(p => p.Split('|')).Select(p => $"({Naming.Literal(p[0])}, {Naming.Literal(p[1])})"))} }}),");
+            var slots = DatasetDocumentEmitter.Slots(f);
+            w.Line($"new {Ns}.JsonFieldSpec[] {{ {string.Join(", ", f.Fields.Select(field => Field(field, slots.IndexOf(field.Pointer))))} }},");
+            string decoder = decoderOf.TryGetValue(f, out var name) ? ", Documents." + name : "";
+            w.Line($"new (string, string)[] {{ {string.Join(", ", f.SameLength.Select(p => p.Split('|')).Select(p => $"({Naming.Literal(p[0])}, {Naming.Literal(p[1])})"))} }}{decoder}),");
             w.Outdent();
         }
 
@@ -92,8 +97,8 @@ internal static class DatasetEmitter
     private static string Member(DatasetMemberSpec m) =>
         $"new({Naming.Literal(m.Key)}, {Text(m.DType)}, {Shape(m.Shape)}, {Bool(m.Optional)}, new string[] {{ {string.Join(", ", m.WarnDTypes.Select(Naming.Literal))} }}, {Expression(m.IndexBelow)})";
 
-    private static string Field(DatasetFieldSpec f) =>
-        $"new({Naming.Literal(f.Pointer)}, {Naming.Literal(f.Type)}, {Bool(f.Required)}, {Number(f.Min)}, {Number(f.Max)}, {Expression(f.EqualsDimension)}, {Expression(f.Length)}, {Int(f.MinItems)}, new double[] {{ {string.Join(", ", f.Allowed.Select(Naming.Double))} }}, {Expression(f.IndexBelow)}, {SeverityOf(f.Severity)})";
+    private static string Field(DatasetFieldSpec f, int slot) =>
+        $"new({Naming.Literal(f.Pointer)}, {slot}, {Ns}.JsonFieldType.{DatasetFieldTypes.Member(f.Type)}, {Bool(f.Required)}, {Number(f.Min)}, {Number(f.Max)}, {Expression(f.EqualsDimension)}, {Expression(f.Length)}, {Int(f.MinItems)}, new double[] {{ {string.Join(", ", f.Allowed.Select(Naming.Double))} }}, {Expression(f.IndexBelow)}, {SeverityOf(f.Severity)})";
 
     private static string Shape(EquatableArray<string>? shape) =>
         shape is { } s ? $"new {Ns}.DimensionExpression[] {{ {string.Join(", ", s.Select(e => Expression(e)))} }}" : "null";

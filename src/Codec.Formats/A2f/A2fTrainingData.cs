@@ -4,7 +4,6 @@ using Codec.Runtime.Binary.Audio;
 using Codec.Runtime.Binary.Numpy;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
-using Codec.Runtime.Json;
 
 namespace Codec.Formats.A2f;
 
@@ -66,56 +65,52 @@ public sealed class A2fTrainingData
         PathOf(tongue ? "geom/tongue/neutral_pose.npy" : "geom/skin/neutral_pose.npy") is { } path ? ReadFloats(path, sink ?? new FindingSink()) : null;
 
     /// <summary>
-    /// A vertex list (<c>geom/skin/lip_dist_vertex_list.json</c>, <c>geom/tongue/rigid_vertex_list.json</c>, …): its groups of
-    /// vertex indices by name (<c>upper</c>, <c>lower</c>), or one group named "" for a plain list; null when absent or not one.
+    /// A vertex list (<c>geom/skin/lip_dist_vertex_list.json</c>, <c>geom/tongue/rigid_vertex_list.json</c>, …): its groups
+    /// of vertex indices by the path the dataset's schema declares them at (<c>upper</c>, <c>lower_lip/top</c>, or ""
+    /// for a plain list), decoded by the decoder generated for the file; null when absent or not one.
     /// </summary>
     public IReadOnlyDictionary<string, int[]>? ReadVertexList(string relativePath, FindingSink? sink = null)
     {
         sink ??= new FindingSink();
-        if (PathOf(relativePath) is not { } path || ReadWhole(path, sink) is not { } bytes) return null;
-        var parse = new FindingSink();
-        var root = JsonTree.Parse(bytes, parse);
-        if (root is null)
+        if (!_byPath.TryGetValue(relativePath, out var file)) return null;
+        // A vertex list's groups are the lists of indices bounded by a vertex count (indexBelow in the schema).
+        var lists = file.Spec.Fields.Where(f => f.Type == JsonFieldType.IntList && f.IndexBelow is not null).DistinctBy(f => f.Slot).ToList();
+        if (lists.Count == 0)
         {
-            foreach (var f in parse.Findings) sink.Add(f with { Message = "not a vertex list: " + f.Message });
+            sink.Add(new Finding(FindingCodes.UnsupportedElementType, Severity.Error, file.Path, "not a vertex list: the dataset's schema declares no list of vertex indices in this file"));
             return null;
         }
 
+        if (ReadWhole(file.Path, sink) is not { } bytes) return null;
+        var decoding = new FindingSink();
+        var values = DatasetJson.Decode(file.Spec, bytes, decoding);
         var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        string? problem = null;
-        var named = root.IsArray ? [new KeyValuePair<string, JsonNode>("", root)] : root.Members;
-        if (!root.IsArray && !root.IsObject) problem = "a vertex list is an array of indices or an object of such arrays";
-        foreach (var (name, value) in named)
+        foreach (var list in values is null ? [] : lists)
         {
-            if ((problem = Indices(value, out var group)) is not null) break;
-            groups[name] = group;
+            string name = list.Pointer.TrimStart('/');
+            if (values!.Numbers(list.Slot) is not { } numbers)
+            {
+                if (!values.IsUnreadable(list.Slot)) decoding.Add(new Finding(FindingCodes.Syntax, Severity.Error, list.Pointer, $"{(name.Length == 0 ? "/" : list.Pointer)} is missing"));
+                continue;
+            }
+
+            if (Array.FindIndex(numbers, n => n is < 0 or > int.MaxValue) is int bad and >= 0)
+            {
+                decoding.Add(new Finding(FindingCodes.Syntax, Severity.Error, list.Pointer + "/" + bad, $"{numbers[bad]} is not a vertex index"));
+                continue;
+            }
+
+            groups[name] = Array.ConvertAll(numbers, n => (int)n);
         }
 
-        if (problem is null) return groups;
-        sink.Add(new Finding(FindingCodes.Syntax, Severity.Error, path, "not a vertex list: " + problem));
+        if (values is not null && decoding.ErrorCount == 0) return groups;
+        foreach (var f in decoding.Findings.Where(f => f.Severity == Severity.Error)) sink.Add(f with { Message = "not a vertex list: " + f.Message });
         return null;
     }
 
     /// <summary>A blendshape archive (<c>bs_data/bs_skin.npz</c> or <c>bs_tongue.npz</c>), opened (dispose it); null when absent.</summary>
     public NpzArchive? OpenBlendshapes(bool tongue = false, FindingSink? sink = null) =>
         PathOf(tongue ? "bs_data/bs_tongue.npz" : "bs_data/bs_skin.npz") is { } path ? NpzArchive.Open(path, sink ?? new FindingSink()) : null;
-
-    // A group's indices; what is wrong with it otherwise.
-    private static string? Indices(JsonNode array, out int[] indices)
-    {
-        indices = [];
-        if (!array.IsArray) return "a vertex list group is an array of indices";
-        var result = new int[array.Items.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            var item = array.Items[i];
-            if (!item.IsInteger || item.Integer is < 0 or > int.MaxValue) return $"{(item.IsNumber ? item.NumberText : item.Describe())} is not a vertex index";
-            result[i] = (int)item.Integer;
-        }
-
-        indices = result;
-        return null;
-    }
 
     internal static float[]? ReadFloats(string path, FindingSink sink)
     {

@@ -45,7 +45,9 @@ public sealed record FolderSpec(string Path, bool Required, string Description, 
 
 /// <summary>
 /// One file: its name (may contain one placeholder, <c>{shot}.wav</c>), kind, and what it must hold. <see cref="Shape"/> entries are
-/// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); WAV minimums bound a shot's audio.
+/// dimension expressions (<c>F</c>, <c>P+1</c>, <c>3</c>); WAV minimums bound a shot's audio. A JSON file's
+/// <see cref="Fields"/> are read by <see cref="DecodeJson"/>, the decoder generated for them (null: the file is only
+/// checked to be JSON).
 /// </summary>
 public sealed record FileSpec(
     string Name,
@@ -61,7 +63,12 @@ public sealed record FileSpec(
     int MinBitsPerSample,
     IReadOnlyList<MemberSpec> Members,
     IReadOnlyList<JsonFieldSpec> Fields,
-    IReadOnlyList<(string A, string B)> SameLength);
+    IReadOnlyList<(string A, string B)> SameLength,
+    JsonDocumentDecoder? DecodeJson = null)
+{
+    /// <summary>Slots a decoded JSON file fills: one per distinct pointer of <see cref="Fields"/>.</summary>
+    public int JsonSlots { get; } = Fields.Count == 0 ? 0 : Fields.Max(f => f.Slot) + 1;
+}
 
 /// <summary>
 /// One NPZ member: its key (a name, a placeholder such as <c>{shot}</c> for one per instance, or <c>*</c> for every key no other spec claims),
@@ -71,13 +78,15 @@ public sealed record FileSpec(
 public sealed record MemberSpec(string Key, string? DType, IReadOnlyList<DimensionExpression>? Shape, bool Optional, IReadOnlyList<string> WarnDTypes, DimensionExpression? IndexBelow);
 
 /// <summary>
-/// A value inside a JSON file, by JSON pointer (<c>""</c> the root): its type (<c>int</c>, <c>float</c>,
-/// <c>list&lt;int&gt;</c>, <c>list&lt;float&gt;</c>, as formats write them), whether it must be present, bounds, an exact value or array length as a dimension,
-/// the values allowed, an index bound, and how severe a violation is (the guide's "should" is a warning).
+/// A value inside a JSON file, by JSON pointer (<c>""</c> the root): the slot its file's generated decoder reads it
+/// into (fields with one pointer share one), its type, whether it must be present, bounds, an exact value or array
+/// length as a dimension, the values allowed, an index bound, and how severe a violation is (the guide's "should" is
+/// a warning).
 /// </summary>
 public sealed record JsonFieldSpec(
     string Pointer,
-    string Type,
+    int Slot,
+    JsonFieldType Type,
     bool Required,
     double? Min,
     double? Max,

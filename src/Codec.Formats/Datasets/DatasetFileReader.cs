@@ -282,8 +282,8 @@ public static class DatasetFileReader
     private static void ReadJson(DatasetFile file, FileFacts facts, FindingSink sink, long maxFileBytes)
     {
         if (InputFile.ReadAll(file.Path, maxFileBytes, sink) is not { } bytes) return;
-        facts.Json = JsonTree.Parse(bytes, sink);
-        facts.Readable = facts.Json is not null;
+        facts.JsonValues = DatasetJson.Decode(file.Spec, bytes, sink);
+        facts.Readable = facts.JsonValues is not null;
     }
 
     // "|S" accepts any byte-string width; "<U" in warn accepts any unicode width with a warning.

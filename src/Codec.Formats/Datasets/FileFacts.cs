@@ -1,5 +1,4 @@
 using Codec.Runtime.Findings;
-using Codec.Runtime.Json;
 
 namespace Codec.Formats.Datasets;
 
@@ -44,7 +43,8 @@ public sealed class FileFacts
     /// <summary>Integer values of members with an index bound (e.g. frontalMask), for checking once V is known.</summary>
     public Dictionary<string, long[]> Indices { get; } = new(StringComparer.Ordinal);
 
-    public JsonNode? Json { get; set; }
+    /// <summary>A JSON file's declared fields as its generated decoder read them.</summary>
+    public JsonFieldValues? JsonValues { get; set; }
 
     public void Error(string code, string path, string message) => Findings.Add(new Finding(code, Severity.Error, path, message));
 

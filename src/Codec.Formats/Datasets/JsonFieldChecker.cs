@@ -2,16 +2,18 @@ using Codec.Runtime.Semantics;
 using System.Globalization;
 using Codec.Formats.Findings;
 using Codec.Runtime.Findings;
-using Codec.Runtime.Json;
 
 namespace Codec.Formats.Datasets;
 
-/// <summary>Checks a JSON file's declared fields: presence, type, range, allowed values, lengths and index bounds.</summary>
+/// <summary>
+/// Checks a JSON file's declared fields as its generated decoder read them: presence, range, allowed values, lengths
+/// and index bounds (types were checked while decoding).
+/// </summary>
 public static class JsonFieldChecker
 {
     public static void Check(FileFacts facts, DimensionBinder dimensions)
     {
-        if (facts.Json is not { } root) return;
+        if (facts.JsonValues is not { } values) return;
         var spec = facts.File.Spec;
         var lengths = new Dictionary<string, int>(StringComparer.Ordinal);
         // A pointer may carry a hard and a soft bound (3 rigid vertices or NVIDIA fails, 4 as NVIDIA's guide asks): one finding.
@@ -20,56 +22,17 @@ public static class JsonFieldChecker
         {
             void Report(string at, string message) => facts.Findings.Add(new Finding(DatasetFindingCodes.BadField, field.Severity, at, message));
 
-            var value = root.At(field.Pointer);
             string at = field.Pointer.Length == 0 ? "/" : field.Pointer;
-            if (value is not { } v)
+            if (values.IsUnreadable(field.Slot)) continue;
+            if (values.Numbers(field.Slot) is not { } numbers)
             {
-                if (field.Required) Report(at, $"{at} is missing ({field.Type} expected)");
+                if (field.Required) Report(at, $"{at} is missing ({field.Type.Expected()} expected)");
                 continue;
             }
 
-            // The schema language's types: int, float, list<int>, list<float>.
-            bool isArray = field.Type.StartsWith("list<", StringComparison.Ordinal);
-            bool integers = field.Type is "int" or "list<int>";
-            var numbers = new List<double>();
-            if (isArray)
-            {
-                if (!v.IsArray)
-                {
-                    Report(at, $"{at} is {v.Describe()}, not an array of {(integers ? "integers" : "numbers")}");
-                    continue;
-                }
-
-                int index = 0;
-                bool ok = true;
-                foreach (var item in v.Items)
-                {
-                    if (!Number(item, integers, out double n))
-                    {
-                        Report($"{field.Pointer}/{index}", $"{at}[{index}] is {item.Describe()}, not {(integers ? "an integer" : "a number")}");
-                        ok = false;
-                        break;
-                    }
-
-                    numbers.Add(n);
-                    index++;
-                }
-
-                if (!ok) continue;
-                lengths[field.Pointer] = numbers.Count;
-            }
-            else
-            {
-                if (!Number(v, integers, out double n))
-                {
-                    Report(at, $"{at} is {v.Describe()}, not {(integers ? "an integer" : "a number")}");
-                    continue;
-                }
-
-                numbers.Add(n);
-            }
-
-            for (int i = 0; i < numbers.Count; i++)
+            bool isArray = field.Type.IsList();
+            if (isArray) lengths[field.Pointer] = numbers.Length;
+            for (int i = 0; i < numbers.Length; i++)
             {
                 double n = numbers[i];
                 string where = isArray ? $"{field.Pointer}/{i}" : at;
@@ -86,15 +49,15 @@ public static class JsonFieldChecker
                 }
             }
 
-            if (field.MinItems > 0 && numbers.Count < field.MinItems && tooShort.Add(field.Pointer))
-                Report(at, $"{at} has {numbers.Count} entries; at least {field.MinItems} are needed");
-            if (dimensions.Evaluate(field.EqualsDimension, facts.File.Bindings) is { } expected && numbers.Count == 1 && numbers[0] != expected)
+            if (field.MinItems > 0 && numbers.Length < field.MinItems && tooShort.Add(field.Pointer))
+                Report(at, $"{at} has {numbers.Length} entries; at least {field.MinItems} are needed");
+            if (dimensions.Evaluate(field.EqualsDimension, facts.File.Bindings) is { } expected && numbers.Length == 1 && numbers[0] != expected)
                 Report(at, $"{at} is {F(numbers[0])}, but {field.EqualsDimension} is {expected} (from the other files)");
-            if (isArray && dimensions.Evaluate(field.Length, facts.File.Bindings) is { } length && numbers.Count != length)
-                Report(at, $"{at} has {numbers.Count} entries; {field.Length} is {length}");
+            if (isArray && dimensions.Evaluate(field.Length, facts.File.Bindings) is { } length && numbers.Length != length)
+                Report(at, $"{at} has {numbers.Length} entries; {field.Length} is {length}");
             if (dimensions.Evaluate(field.IndexBelow, facts.File.Bindings) is { } bound)
             {
-                int bad = numbers.FindIndex(n => n < 0 || n >= bound);
+                int bad = Array.FindIndex(numbers, n => n < 0 || n >= bound);
                 if (bad >= 0)
                     Report(isArray ? $"{field.Pointer}/{bad}" : at, $"index {F(numbers[bad])} is outside 0..{bound - 1} ({field.IndexBelow} = {bound})");
             }
@@ -105,20 +68,6 @@ public static class JsonFieldChecker
             if (lengths.TryGetValue(a, out int la) && lengths.TryGetValue(b, out int lb) && la != lb)
                 facts.Error(DatasetFindingCodes.BadField, a, $"{a} has {la} entries and {b} {lb}: they are paired one to one");
         }
-    }
-
-    private static bool Number(JsonNode e, bool integer, out double value)
-    {
-        value = 0;
-        if (!e.IsNumber) return false;
-        if (integer)
-        {
-            value = e.Integer;
-            return e.IsInteger;
-        }
-
-        value = e.Number;
-        return double.IsFinite(value);
     }
 
     private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);

@@ -23,6 +23,24 @@ public ref partial struct JsonCursor
         return false;
     }
 
+    /// <summary>
+    /// Reads a number when one is next, telling whether it is written as an integer (no fraction, no exponent); false,
+    /// and nothing read or reported, when the next value is not a number: the caller says what it expected.
+    /// </summary>
+    public bool TryReadNumber(out double value, out bool writtenAsInteger)
+    {
+        SkipWhitespace();
+        if (_pos < _doc.Length && IsNumberStart(_doc[_pos]))
+        {
+            value = ParseNumber(out writtenAsInteger);
+            return true;
+        }
+
+        value = 0;
+        writtenAsInteger = false;
+        return false;
+    }
+
     /// <summary>Reads an integer literal. A fraction or exponent is reported as the wrong type.</summary>
     public bool ReadInt64(out long value)
     {

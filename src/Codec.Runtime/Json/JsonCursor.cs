@@ -283,7 +283,8 @@ public ref partial struct JsonCursor
         _pos = end;
     }
 
-    private static string Describe(JsonKind kind) => kind switch
+    /// <summary>A value of a kind in a message: <c>an object</c>, <c>a string</c>, <c>null</c>.</summary>
+    public static string Describe(JsonKind kind) => kind switch
     {
         JsonKind.Object => "an object",
         JsonKind.Array => "an array",

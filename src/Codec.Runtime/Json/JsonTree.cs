@@ -108,8 +108,8 @@ public sealed class JsonNode
 
 /// <summary>
 /// Reads a whole JSON document into <see cref="JsonNode"/>s through the strict <see cref="JsonCursor"/>: the one
-/// reader of untrusted JSON that is not a generated decoder (configurations, a dataset's vertex lists and solver
-/// configs, Cryptomatte manifests). Invalid UTF-8, unpaired surrogates, nesting deeper than the limit and broken
+/// reader of untrusted JSON that is not a generated decoder (configurations, Cryptomatte manifests,
+/// the Python package's requests). Invalid UTF-8, unpaired surrogates, nesting deeper than the limit and broken
 /// syntax are located findings, never exceptions; a repeated member name is a located warning
 /// (<see cref="FindingCodes.DuplicateMember"/>), the last value kept.
 /// </summary>

@@ -505,6 +505,11 @@ public sealed class A2fDatasetTests : IDisposable
     [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1]", "/ has 2 entries; at least 3 are needed")]
     [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, 3, 12]", "index 12 is outside 0..11 (Vt = 12)")]
     [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, \"3\"]", "[3] is a string, not an integer")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "[0, 1, 2, 3.5]", "/[3] is the number 3.5, not an integer")]
+    [InlineData("geom/tongue/rigid_vertex_list.json", "{\"ids\": [0, 1, 2, 3]}", "/ is an object, not an array of integers")]
+    // A value on the way that is not an object is said once; the fields below it are not also "missing".
+    [InlineData("geom/skin/lip_size_vertex_list.json", "{\"upper_lip\": [1, 2], \"lower_lip\": {\"top\": [3], \"bottom\": [4]}}", "/upper_lip is an array, not an object")]
+    [InlineData("geom/skin/lip_size_vertex_list.json", "[]", "/ is an array, not an object")]
     public void Vertex_lists_are_checked_against_their_contract(string file, string json, string expected)
     {
         Copy();
@@ -512,6 +517,24 @@ public sealed class A2fDatasetTests : IDisposable
         var (at, finding) = Single(DatasetFindingCodes.BadField);
         Assert.Equal(file, at);
         Assert.Contains(expected, finding.Message);
+    }
+
+    [Fact]
+    public void A_vertex_list_is_decoded_located_and_repeated_members_are_said()
+    {
+        Copy();
+        File.WriteAllText(At("geom", "skin", "lip_dist_vertex_list.json"), "{\"upper\": [20, 21],\n \"lower\": [25, 26, 27, 28, 29],\n \"upper\": [20, 21, 22, 23, 24], \"note\": {\"any\": [\"thing\"]}}");
+        var (file, repeated) = Single(FindingCodes.DuplicateMember, Severity.Warning);
+        Assert.Equal("geom/skin/lip_dist_vertex_list.json", file);
+        Assert.Equal("/upper", repeated.Path);
+        Assert.Equal(3, repeated.Line);
+        // The later value is the one checked (as Python's json keeps it): 5 and 5, paired; the unknown member is skipped.
+        Assert.DoesNotContain(Check(), x => x.Finding.Code == DatasetFindingCodes.BadField);
+
+        File.WriteAllText(At("geom", "skin", "lip_dist_vertex_list.json"), "{\"\\ud800\": 1, \"upper\": [20], \"lower\": [25]}");
+        var (_, broken) = Single(FindingCodes.InvalidUtf8);
+        Assert.Equal((1, 3), (broken.Line, broken.Column));
+        Assert.Contains("unpaired surrogate", broken.Message);
     }
 
     [Fact]
@@ -528,7 +551,9 @@ public sealed class A2fDatasetTests : IDisposable
     [InlineData("\"numPoses\": 52", "\"numPoses\": 51", "numPoses is 51, but P is 52")]
     [InlineData("\"strengthSymmetry\": 100", "\"strengthSymmetry\": -1", "strengthSymmetry: value -1 is outside [0, inf]")]
     [InlineData("\"templateBBSize\": 54.7", "\"templateBBSize\": 0.5", "templateBBSize: value 0.5 is outside [1, inf]")]
-    [InlineData("\"strengthL1regularization\": 1,", "", "strengthL1regularization is missing")]
+    [InlineData("\"strengthL1regularization\": 1,", "", "strengthL1regularization is missing (a number expected)")]
+    [InlineData("\"numPoses\": 52", "\"numPoses\": \"52\"", "/blendshape_params/numPoses is a string, not an integer")]
+    [InlineData("\"strengthSymmetry\": 100", "\"strengthSymmetry\": NaN", "/blendshape_params/strengthSymmetry is the number NaN, not a number")]
     public void Blendshape_configs_are_checked_against_their_archive(string find, string replace, string expected)
     {
         Copy();

@@ -1,3 +1,4 @@
+using Codec.Runtime.Findings;
 using Codec.Formats.A2f;
 using Codec.Tests.Infrastructure;
 
@@ -36,6 +37,11 @@ public sealed class A2fTrainingDataTests
         var lips = data.ReadVertexList("geom/skin/lip_dist_vertex_list.json")!;
         Assert.All(lips.Values.SelectMany(v => v), i => Assert.InRange(i, 0, vertices - 1));
         Assert.Equal([""], data.ReadVertexList("geom/tongue/rigid_vertex_list.json")!.Keys);
+        // Groups are named by where the dataset's schema declares them, nested ones too.
+        Assert.Equal(["lower_lip/bottom", "lower_lip/top", "upper_lip/bottom", "upper_lip/top"], data.ReadVertexList("geom/skin/lip_size_vertex_list.json")!.Keys.Order(StringComparer.Ordinal));
+        var notAList = new FindingSink();
+        Assert.Null(data.ReadVertexList("bs_data/bs_skin_config.json", notAList));
+        Assert.Contains("not a vertex list", Assert.Single(notAList.Findings).Message);
         using var blendshapes = data.OpenBlendshapes()!;
         Assert.Contains(blendshapes.Members, m => m.Key == "poseNames");
     }

@@ -138,7 +138,7 @@ public sealed class DatasetDiagnosticTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(compile);
         string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
-        Assert.Contains("new(\"/n\", \"int\", true, null, null, new global::Codec.Formats.Datasets.DimensionExpression(\"F\", 0)", code);
+        Assert.Contains("new(\"/n\", 0, global::Codec.Formats.Datasets.JsonFieldType.Int, true, null, null, new global::Codec.Formats.Datasets.DimensionExpression(\"F\", 0)", code);
 
         var unknown = Run(Layout(JsonFile.Replace("FIELDS", """{ "set": "countz" }""")));
         Assert.Contains(unknown.Diagnostics, d => d.GetMessage().Contains("no field set 'countz'; declared: none"));
@@ -157,5 +157,40 @@ public sealed class DatasetDiagnosticTests
         Assert.Contains("a folder path may have one placeholder, a whole segment such as {shot}", Single024(text));
         Assert.Contains("a folder path may have one placeholder", Single024(Layout(GoodFile).Replace("\"clips/{shot}\"", "\"clips/take_{shot}\"")));
         Assert.Contains("recognizedBy names 'clip'", Single024(Layout(GoodFile).Replace("[\"clips\"]", "[\"clip\"]")));
+    }
+
+    [Fact]
+    public void Each_kind_of_json_document_gets_one_decoder_over_its_declared_pointers()
+    {
+        const string Fields = """[ { "pointer": "/params/a~1b", "type": "int" }, { "pointer": "/params/list", "type": "list<float>" }, { "pointer": "/n", "type": "int", "optional": true } ]""";
+        string files = GoodFile
+            + ",\n      { \"name\": \"{shot}.json\", \"kind\": \"json\", \"optional\": true, \"fields\": " + Fields + " }"
+            + ",\n      { \"name\": \"{shot}.config.json\", \"kind\": \"json\", \"optional\": true, \"fields\": " + Fields + " }"
+            + ",\n      { \"name\": \"{shot}.ids.json\", \"kind\": \"json\", \"optional\": true, \"fields\": [ { \"pointer\": \"\", \"type\": \"list<int>\", \"indexBelow\": \"V\" } ] }"
+            + ",\n      { \"name\": \"{shot}.notes.json\", \"kind\": \"json\", \"optional\": true }";
+        var (run, compile) = GeneratorHarness.Run(true, GeneratorHarness.Schema("set.codec.json", Layout(files)));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        string code = run.GeneratedSources.Single(s => s.HintName.EndsWith(".Dataset.g.cs")).SourceText.ToString();
+
+        // Two files declared alike share one decoder; a file without fields has none (it is only checked to be JSON).
+        Assert.Contains("/// <summary>Decodes {shot}.json, {shot}.config.json.</summary>", code);
+        Assert.Equal(2, code.Split("Documents.Shot),").Length - 1);
+        Assert.Contains("Documents.ShotIds),", code);
+        Assert.Equal(2, code.Split("public static void ").Length - 1);
+        // The pointer's escapes are undone, the members on the way entered, a repeat of them said once.
+        Assert.Contains("SequenceEqual(name1, \"a/b\"u8)", code);
+        Assert.Contains("if (seen0_0) cursor.ReportDuplicateMember();", code);
+        Assert.Contains("values.Read(ref cursor, 1, global::Codec.Formats.Datasets.JsonFieldType.FloatList", code);
+        Assert.Contains("values.Read(ref cursor, 0, global::Codec.Formats.Datasets.JsonFieldType.IntList", code);
+    }
+
+    [Theory]
+    [InlineData("""[ { "pointer": "/n", "type": "int" }, { "pointer": "/n", "type": "list<int>" } ]""", "'/n' is declared int by an earlier field; one value has one type")]
+    [InlineData("""[ { "pointer": "/n", "type": "int" }, { "pointer": "/n/m", "type": "int" } ]""", "'/n/m' and '/n' cannot both be fields")]
+    [InlineData("""[ { "pointer": "", "type": "list<int>" }, { "pointer": "/m", "type": "int" } ]""", "'/m' and '' cannot both be fields")]
+    public void Fields_that_cannot_be_one_document_are_located(string fields, string expected)
+    {
+        Assert.Contains(expected, Single024(Layout(JsonFile.Replace("FIELDS", fields))));
     }
 }

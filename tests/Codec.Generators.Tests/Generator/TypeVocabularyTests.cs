@@ -35,17 +35,22 @@ public sealed class TypeVocabularyTests
             ["description"] = TypeVocabulary.ViewWords + ", a view of this file, or list<view>.",
             ["pattern"] = "^(" + string.Join("|", viewWords) + "|[A-Za-z_][A-Za-z0-9_]*|list<[A-Za-z_][A-Za-z0-9_]*>)$",
         };
-        bool same = JsonNode.DeepEquals(defs["typeExpression"], typeExpression) && JsonNode.DeepEquals(defs["viewType"], viewType);
+        // A dataset JSON field: a number or a list of numbers, in the same words.
+        var fieldType = new JsonObject { ["enum"] = new JsonArray([.. DatasetFieldTypes.Words.Select(w => (JsonNode)w)]) };
+        var fieldProperties = defs["jsonField"]!["properties"]!.AsObject();
+        bool same = JsonNode.DeepEquals(defs["typeExpression"], typeExpression) && JsonNode.DeepEquals(defs["viewType"], viewType)
+            && JsonNode.DeepEquals(fieldProperties["type"], fieldType);
         if (!same && Snapshot.Accepting)
         {
             defs["typeExpression"] = typeExpression;
             defs["viewType"] = viewType;
+            fieldProperties["type"] = fieldType;
             File.WriteAllText(SchemaPath, CompactJson.Write(file) + "\n");
             return;
         }
 
-        Assert.True(same, "codec.schema.json's $defs/typeExpression or $defs/viewType differ from the type vocabulary; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\n"
-            + CompactJson.Write(new JsonObject { ["typeExpression"] = typeExpression.DeepClone(), ["viewType"] = viewType.DeepClone() }));
+        Assert.True(same, "codec.schema.json's $defs/typeExpression, $defs/viewType or $defs/jsonField/properties/type differ from the type vocabulary; CODEC_ACCEPT_SNAPSHOTS=1 rewrites them.\n"
+            + CompactJson.Write(new JsonObject { ["typeExpression"] = typeExpression.DeepClone(), ["viewType"] = viewType.DeepClone(), ["jsonFieldType"] = fieldType.DeepClone() }));
         foreach (var word in TypeVocabulary.Words.Where(w => w.View is not null)) Assert.Matches(viewType["pattern"]!.GetValue<string>(), word.Text);
     }
 

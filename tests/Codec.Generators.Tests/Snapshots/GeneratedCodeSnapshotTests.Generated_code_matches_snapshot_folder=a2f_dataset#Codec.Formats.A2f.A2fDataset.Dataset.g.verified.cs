@@ -105,16 +105,16 @@ public static partial class A2fDataset
                     new (string, string)[] {  }),
                 new("eye_dist_vertex_list.json", global::Codec.Formats.Files.FileKind.Json, false, "upper and lower eyelid vertices, paired", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower", "list<int>", true, null, null, null, null, 2, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
-                    new (string, string)[] { ("/upper", "/lower") }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper", 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower", 1, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 2, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
+                    new (string, string)[] { ("/upper", "/lower") }, Documents.EyeDistVertexList),
                 new("lip_dist_vertex_list.json", global::Codec.Formats.Files.FileKind.Json, false, "upper and lower lip vertices, paired", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
-                    new (string, string)[] { ("/upper", "/lower") }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper", 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower", 1, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
+                    new (string, string)[] { ("/upper", "/lower") }, Documents.EyeDistVertexList),
                 new("lip_size_vertex_list.json", global::Codec.Formats.Files.FileKind.Json, false, "top and bottom vertices of each lip, paired", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper_lip/top", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/upper_lip/bottom", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower_lip/top", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower_lip/bottom", "list<int>", true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
-                    new (string, string)[] { ("/upper_lip/top", "/upper_lip/bottom"), ("/lower_lip/top", "/lower_lip/bottom") }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/upper_lip/top", 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/upper_lip/bottom", 1, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower_lip/top", 2, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error), new("/lower_lip/bottom", 3, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 0, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("V", 0), global::Codec.Runtime.Findings.Severity.Error) },
+                    new (string, string)[] { ("/upper_lip/top", "/upper_lip/bottom"), ("/lower_lip/top", "/lower_lip/bottom") }, Documents.LipSizeVertexList),
             }),
             new("geom/tongue", false, "Tongue geometry: its neutral pose and the rigid (non-deforming) vertices that stabilise it.", false, global::Codec.Runtime.Findings.Severity.Warning, null, new global::Codec.Formats.Datasets.FileSpec[]
             {
@@ -124,8 +124,8 @@ public static partial class A2fDataset
                     new (string, string)[] {  }),
                 new("rigid_vertex_list.json", global::Codec.Formats.Files.FileKind.Json, false, "rigid tongue vertices (NVIDIA's Audio2Face-3D guide: 4 or more)", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("", "list<int>", true, null, null, null, null, 3, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("Vt", 0), global::Codec.Runtime.Findings.Severity.Error), new("", "list<int>", false, null, null, null, null, 4, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Warning) },
-                    new (string, string)[] {  }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("", 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, null, 3, new double[] {  }, new global::Codec.Formats.Datasets.DimensionExpression("Vt", 0), global::Codec.Runtime.Findings.Severity.Error), new("", 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, false, null, null, null, null, 4, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Warning) },
+                    new (string, string)[] {  }, Documents.RigidVertexList),
             }),
             new("xform", false, "Jaw and eye transforms and blinks.", false, global::Codec.Runtime.Findings.Severity.Warning, null, new global::Codec.Formats.Datasets.FileSpec[]
             {
@@ -162,12 +162,12 @@ public static partial class A2fDataset
                     new (string, string)[] {  }),
                 new("bs_skin_config.json", global::Codec.Formats.Files.FileKind.Json, false, "the skin blendshape solver's parameters", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/blendshape_params/strengthL1regularization", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthL2regularization", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthTemporalSmoothing", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthSymmetry", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/templateBBSize", "float", false, 1.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/numPoses", "int", true, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveActivePoses", "list<int>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] { 0.0, 1.0 }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveCancelPoses", "list<int>", true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveSymmetryPoses", "list<int>", true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightMultipliers", "list<float>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightOffsets", "list<float>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error) },
-                    new (string, string)[] {  }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/blendshape_params/strengthL1regularization", 0, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthL2regularization", 1, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthTemporalSmoothing", 2, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthSymmetry", 3, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/templateBBSize", 4, global::Codec.Formats.Datasets.JsonFieldType.Float, false, 1.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/numPoses", 5, global::Codec.Formats.Datasets.JsonFieldType.Int, true, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveActivePoses", 6, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] { 0.0, 1.0 }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveCancelPoses", 7, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveSymmetryPoses", 8, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightMultipliers", 9, global::Codec.Formats.Datasets.JsonFieldType.FloatList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightOffsets", 10, global::Codec.Formats.Datasets.JsonFieldType.FloatList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("P", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error) },
+                    new (string, string)[] {  }, Documents.BsSkinConfig),
                 new("bs_tongue_config.json", global::Codec.Formats.Files.FileKind.Json, false, "the tongue blendshape solver's parameters", null, null, false, null, null, 0, 0,
                     new global::Codec.Formats.Datasets.MemberSpec[] {  },
-                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/blendshape_params/strengthL1regularization", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthL2regularization", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthTemporalSmoothing", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthSymmetry", "float", true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/templateBBSize", "float", false, 1.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/numPoses", "int", true, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveActivePoses", "list<int>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] { 0.0, 1.0 }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveCancelPoses", "list<int>", true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveSymmetryPoses", "list<int>", true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightMultipliers", "list<float>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightOffsets", "list<float>", true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error) },
-                    new (string, string)[] {  }),
+                    new global::Codec.Formats.Datasets.JsonFieldSpec[] { new("/blendshape_params/strengthL1regularization", 0, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthL2regularization", 1, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthTemporalSmoothing", 2, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/strengthSymmetry", 3, global::Codec.Formats.Datasets.JsonFieldType.Float, true, 0.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/templateBBSize", 4, global::Codec.Formats.Datasets.JsonFieldType.Float, false, 1.0, null, null, null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/numPoses", 5, global::Codec.Formats.Datasets.JsonFieldType.Int, true, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), null, 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveActivePoses", 6, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] { 0.0, 1.0 }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveCancelPoses", 7, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsSolveSymmetryPoses", 8, global::Codec.Formats.Datasets.JsonFieldType.IntList, true, -1.0, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightMultipliers", 9, global::Codec.Formats.Datasets.JsonFieldType.FloatList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error), new("/blendshape_params/bsWeightOffsets", 10, global::Codec.Formats.Datasets.JsonFieldType.FloatList, true, null, null, null, new global::Codec.Formats.Datasets.DimensionExpression("Pt", 0), 0, new double[] {  }, null, global::Codec.Runtime.Findings.Severity.Error) },
+                    new (string, string)[] {  }, Documents.BsSkinConfig),
             }),
         },
         new global::Codec.Formats.Datasets.DatasetRuleUse[]
@@ -203,4 +203,207 @@ public static partial class A2fDataset
             new("recommendations", global::Codec.Runtime.Findings.Severity.Warning, "NVIDIA's Audio2Face-3D guide", new string[] {  },
                 static (context, severity) => global::Codec.Formats.Datasets.DatasetRules.Recommendations(context, severity, "shot", "cache/skin/{shot}", "F", 50, 3.0, 30.0, 3, 30.0, 30.0, new string[] { "neutral", "amazement", "anger", "cheekiness", "disgust", "fear", "grief", "joy", "outofbreath", "pain", "sadness" })),
         });
+
+    // The JSON documents the layout declares fields in, each decoded in one pass over the declared pointers.
+    private static class Documents
+    {
+        /// <summary>Decodes eye_dist_vertex_list.json, lip_dist_vertex_list.json.</summary>
+        public static void EyeDistVertexList(ref global::Codec.Runtime.Json.JsonCursor cursor, global::Codec.Formats.Datasets.JsonFieldValues values)
+        {
+            if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+            {
+                values.Unreadable(0);
+                values.Unreadable(1);
+                return;
+            }
+
+            int state0 = 0;
+            while (cursor.NextMember(ref state0, out var name0))
+            {
+                if (global::System.MemoryExtensions.SequenceEqual(name0, "upper"u8))
+                {
+                    values.Read(ref cursor, 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                }
+                else if (global::System.MemoryExtensions.SequenceEqual(name0, "lower"u8))
+                {
+                    values.Read(ref cursor, 1, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                }
+                else cursor.Skip();
+            }
+        }
+
+        /// <summary>Decodes lip_size_vertex_list.json.</summary>
+        public static void LipSizeVertexList(ref global::Codec.Runtime.Json.JsonCursor cursor, global::Codec.Formats.Datasets.JsonFieldValues values)
+        {
+            if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+            {
+                values.Unreadable(0);
+                values.Unreadable(1);
+                values.Unreadable(2);
+                values.Unreadable(3);
+                return;
+            }
+
+            int state0 = 0;
+            bool seen0_0 = false;
+            bool seen0_1 = false;
+            while (cursor.NextMember(ref state0, out var name0))
+            {
+                if (global::System.MemoryExtensions.SequenceEqual(name0, "upper_lip"u8))
+                {
+                    if (seen0_0) cursor.ReportDuplicateMember();
+                    seen0_0 = true;
+                    if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+                    {
+                        values.Unreadable(0);
+                        values.Unreadable(1);
+                        continue;
+                    }
+
+                    int state1 = 0;
+                    while (cursor.NextMember(ref state1, out var name1))
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name1, "top"u8))
+                        {
+                            values.Read(ref cursor, 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bottom"u8))
+                        {
+                            values.Read(ref cursor, 1, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else cursor.Skip();
+                    }
+                }
+                else if (global::System.MemoryExtensions.SequenceEqual(name0, "lower_lip"u8))
+                {
+                    if (seen0_1) cursor.ReportDuplicateMember();
+                    seen0_1 = true;
+                    if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+                    {
+                        values.Unreadable(2);
+                        values.Unreadable(3);
+                        continue;
+                    }
+
+                    int state1 = 0;
+                    while (cursor.NextMember(ref state1, out var name1))
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name1, "top"u8))
+                        {
+                            values.Read(ref cursor, 2, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bottom"u8))
+                        {
+                            values.Read(ref cursor, 3, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else cursor.Skip();
+                    }
+                }
+                else cursor.Skip();
+            }
+        }
+
+        /// <summary>Decodes rigid_vertex_list.json.</summary>
+        public static void RigidVertexList(ref global::Codec.Runtime.Json.JsonCursor cursor, global::Codec.Formats.Datasets.JsonFieldValues values)
+        {
+            values.Read(ref cursor, 0, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+        }
+
+        /// <summary>Decodes bs_skin_config.json, bs_tongue_config.json.</summary>
+        public static void BsSkinConfig(ref global::Codec.Runtime.Json.JsonCursor cursor, global::Codec.Formats.Datasets.JsonFieldValues values)
+        {
+            if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+            {
+                values.Unreadable(0);
+                values.Unreadable(1);
+                values.Unreadable(2);
+                values.Unreadable(3);
+                values.Unreadable(4);
+                values.Unreadable(5);
+                values.Unreadable(6);
+                values.Unreadable(7);
+                values.Unreadable(8);
+                values.Unreadable(9);
+                values.Unreadable(10);
+                return;
+            }
+
+            int state0 = 0;
+            bool seen0_0 = false;
+            while (cursor.NextMember(ref state0, out var name0))
+            {
+                if (global::System.MemoryExtensions.SequenceEqual(name0, "blendshape_params"u8))
+                {
+                    if (seen0_0) cursor.ReportDuplicateMember();
+                    seen0_0 = true;
+                    if (!values.EnterObject(ref cursor, global::Codec.Runtime.Findings.Severity.Error))
+                    {
+                        values.Unreadable(0);
+                        values.Unreadable(1);
+                        values.Unreadable(2);
+                        values.Unreadable(3);
+                        values.Unreadable(4);
+                        values.Unreadable(5);
+                        values.Unreadable(6);
+                        values.Unreadable(7);
+                        values.Unreadable(8);
+                        values.Unreadable(9);
+                        values.Unreadable(10);
+                        continue;
+                    }
+
+                    int state1 = 0;
+                    while (cursor.NextMember(ref state1, out var name1))
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(name1, "strengthL1regularization"u8))
+                        {
+                            values.Read(ref cursor, 0, global::Codec.Formats.Datasets.JsonFieldType.Float, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "strengthL2regularization"u8))
+                        {
+                            values.Read(ref cursor, 1, global::Codec.Formats.Datasets.JsonFieldType.Float, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "strengthTemporalSmoothing"u8))
+                        {
+                            values.Read(ref cursor, 2, global::Codec.Formats.Datasets.JsonFieldType.Float, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "strengthSymmetry"u8))
+                        {
+                            values.Read(ref cursor, 3, global::Codec.Formats.Datasets.JsonFieldType.Float, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "templateBBSize"u8))
+                        {
+                            values.Read(ref cursor, 4, global::Codec.Formats.Datasets.JsonFieldType.Float, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "numPoses"u8))
+                        {
+                            values.Read(ref cursor, 5, global::Codec.Formats.Datasets.JsonFieldType.Int, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bsSolveActivePoses"u8))
+                        {
+                            values.Read(ref cursor, 6, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bsSolveCancelPoses"u8))
+                        {
+                            values.Read(ref cursor, 7, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bsSolveSymmetryPoses"u8))
+                        {
+                            values.Read(ref cursor, 8, global::Codec.Formats.Datasets.JsonFieldType.IntList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bsWeightMultipliers"u8))
+                        {
+                            values.Read(ref cursor, 9, global::Codec.Formats.Datasets.JsonFieldType.FloatList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else if (global::System.MemoryExtensions.SequenceEqual(name1, "bsWeightOffsets"u8))
+                        {
+                            values.Read(ref cursor, 10, global::Codec.Formats.Datasets.JsonFieldType.FloatList, global::Codec.Runtime.Findings.Severity.Error);
+                        }
+                        else cursor.Skip();
+                    }
+                }
+                else cursor.Skip();
+            }
+        }
+    }
 }

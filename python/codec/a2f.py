@@ -83,7 +83,7 @@ class A2fDataset(Opened):
         return _native.read(self._handle_open(), op="neutral", tongue=tongue)[0]
 
     def vertex_list(self, path: str) -> dict:
-        """A vertex list by its path in the dataset (``geom/skin/lip_dist_vertex_list.json``): groups of indices by name (``""`` for a plain list)."""
+        """A vertex list by its path in the dataset (``geom/skin/lip_dist_vertex_list.json``): groups of indices by where the dataset's schema declares them (``upper``, ``upper_lip/top``; ``""`` for a plain list)."""
         groups = _native.query(self._handle_open(), op="vertex_list", path=path)
         return {name: np.array(indices, dtype=np.int64) for name, indices in groups.items()}
 

@@ -66,11 +66,10 @@ public sealed class JsonFieldValues
     /// </summary>
     public bool EnterObject(ref JsonCursor cursor, Severity severity)
     {
-        var kind = cursor.Peek();
+        var kind = Next(ref cursor);
         if (kind == JsonKind.Object) return cursor.TryBeginObject();
         string at = Display(cursor.CurrentPath());
-        cursor.Report(DatasetFindingCodes.BadField, severity, $"{at} is {Describe(kind)}, not an object");
-        cursor.Skip();
+        cursor.SkipAndReport(DatasetFindingCodes.BadField, severity, $"{at} is {Describe(kind)}, not an object");
         return false;
     }
 
@@ -89,7 +88,7 @@ public sealed class JsonFieldValues
             return;
         }
 
-        var kind = cursor.Peek();
+        var kind = Next(ref cursor);
         if (kind != JsonKind.Array)
         {
             Fail(ref cursor, slot, severity, $"{at} is {Describe(kind)}, not {type.Expected()}", read: false);
@@ -120,7 +119,7 @@ public sealed class JsonFieldValues
     // (a fraction where an integer is meant, NaN) has been read; anything else is still ahead.
     private static string? Number(ref JsonCursor cursor, bool integer, out double value, out bool read)
     {
-        var kind = cursor.Peek();
+        var kind = Next(ref cursor);
         value = 0;
         bool writtenAsInteger = false;
         read = kind == JsonKind.Number && cursor.TryReadNumber(out value, out writtenAsInteger);
@@ -133,11 +132,20 @@ public sealed class JsonFieldValues
     private void Fail(ref JsonCursor cursor, int slot, Severity severity, string message, bool read)
     {
         _unreadable[slot] = true;
-        cursor.Report(DatasetFindingCodes.BadField, severity, message);
-        if (!read) cursor.Skip();
+        if (read) cursor.Report(DatasetFindingCodes.BadField, severity, message);
+        else cursor.SkipAndReport(DatasetFindingCodes.BadField, severity, message);
     }
 
     private static string Describe(JsonKind kind) => JsonCursor.Describe(kind);
+
+    // The kind of the value ahead. Where there is no value (a stray character, the end) skipping it throws the
+    // reader's syntax error, which says what was found and where: the file's one finding.
+    private static JsonKind Next(ref JsonCursor cursor)
+    {
+        var kind = cursor.Peek();
+        if (kind == JsonKind.None) cursor.Skip();
+        return kind;
+    }
 
     private static string Display(string pointer) => pointer.Length == 0 ? "/" : pointer;
 }

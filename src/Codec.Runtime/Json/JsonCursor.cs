@@ -225,6 +225,20 @@ public ref partial struct JsonCursor
     public readonly void ReportChild(string code, Severity severity, string childName, string message) =>
         _ctx.Sink.Report(code, severity, CurrentPath() + "/" + childName, message, _doc, Math.Max(0, _pos - 1));
 
+    /// <summary>
+    /// Skips the value ahead, then reports a finding located at its start. A value that is itself broken (bad syntax,
+    /// too deep) throws its own error while being skipped, and nothing else is said about it.
+    /// </summary>
+    public void SkipAndReport(string code, Severity severity, string message)
+    {
+        int start = _pos;
+        Skip();
+        int end = _pos;
+        _pos = start;
+        Report(code, severity, message);
+        _pos = end;
+    }
+
     /// <summary>Reports an unknown member and skips its value.</summary>
     public void SkipUnknownMember(Severity severity)
     {

@@ -537,6 +537,24 @@ public sealed class A2fDatasetTests : IDisposable
         Assert.Contains("unpaired surrogate", broken.Message);
     }
 
+    [Theory]
+    [InlineData("deep")]
+    [InlineData("[0, 1, 2, 1e999]")]
+    [InlineData("[0, 1, 2, }")]
+    [InlineData("{\"upper\": [0], \"lower\": ")]
+    public void Hostile_json_is_one_located_error_of_its_file(string json)
+    {
+        // Nested past the reader's depth limit, a number past a double's range, a stray character, a cut: the file's
+        // one finding, located, never a crash (and not also a field of the wrong kind).
+        Copy();
+        string file = json.StartsWith('{') ? "geom/skin/lip_dist_vertex_list.json" : "geom/tongue/rigid_vertex_list.json";
+        File.WriteAllText(At(file.Split('/')), json == "deep" ? new string('[', 10_000) + new string(']', 10_000) : json);
+        var errors = Check().Where(x => x.Finding.Severity == Severity.Error).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal(file, error.File);
+        Assert.True(error.Finding.Line == 1 && error.Finding.Column > 1, error.Finding.ToString());
+    }
+
     [Fact]
     public void Three_rigid_tongue_vertices_are_a_warning_as_the_seed_asks_for_four()
     {

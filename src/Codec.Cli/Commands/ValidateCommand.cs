@@ -39,7 +39,7 @@ public static class ValidateCommand
         var output = new OutputOptions();
         var limits = new LimitOptions();
         var controls = new ControlOptions();
-        var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files and datasets, and blocks of 256 consecutive renders of an output folder (with the folder's own files in block 0's shard); give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
+        var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files and datasets, and blocks of 256 consecutive renders of an output folder (with the folder's own files in block 0's shard), dealt by size; give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
         var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
         var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
         var config = new Option<string?>("--config") { Description = $"A codec.json (suppressions, warnings as errors, tolerances; checked against codec.config.schema.json). Default: the {CodecConfig.FileName} of each folder given, where there is one." };
@@ -236,11 +236,14 @@ public static class ValidateCommand
             Suppress = controls.Policy.Ignore.Count == 0 ? null : controls.Policy.Apply,
             Progress = progress.For,
         };
-        var share = new RunShare(unit => shard.Owns(unit.Key), unit => FolderShareOf(shard, unit.Key, Math.Max(1, settings.RendersPerBlock)), OwnsWalk: shard.Index == 0);
+        int rendersPerBlock = Math.Max(1, settings.RendersPerBlock);
+        // Shards deal the run's pieces by what they cost; one process checks everything and weighs nothing.
+        var plan = ShardPlan.Deal(shard, shard.Count == 1 ? [] : ShardPlan.Weigh(targets, rendersPerBlock));
+        var share = new RunShare(unit => plan.Owns(unit.Key), unit => FolderShareOf(plan, unit.Key, rendersPerBlock), OwnsWalk: shard.Index == 0);
         var run = RunChecker.Check(found, options, share);
         progress.Clear();
         long suppressed = run.Suppressed;
-        var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys), run.Units);
+        var result = new ShardResult(shard.Count, new SortedSet<int> { shard.Index }, targets.Count + 1, Fingerprint(unitKeys, plan.Pieces), run.Units);
         if (settings.Out is { } outPath)
         {
             // Written aside and moved into place: a shard that fails leaves no half-written file for the merge to read.
@@ -276,13 +279,15 @@ public static class ValidateCommand
     /// owns, and the folder's own part (listing, metadata.jsonl, lines without files) when it owns block 0. A job's
     /// renders spread over every shard; a folder of fewer renders than a block is one shard's, whole.
     /// </summary>
-    private static FolderShare FolderShareOf(ShardSpec shard, string folderKey, int rendersPerBlock) =>
-        new(render => shard.Owns(folderKey + "#" + (render.RenderId / rendersPerBlock).ToString(System.Globalization.CultureInfo.InvariantCulture)), shard.Owns(folderKey + "#0"));
+    private static FolderShare FolderShareOf(ShardPlan plan, string folderKey, int rendersPerBlock) =>
+        new(render => plan.Owns(ShardPlan.BlockKey(folderKey, render.RenderId / rendersPerBlock)), plan.Owns(ShardPlan.BlockKey(folderKey, 0)));
 
     /// <summary>
-    /// What every shard of a run must agree on: the units it found, in order. Shards of different paths, or of a
-    /// dataset that changed between them, differ here, and a merge refuses to put them together.
+    /// What every shard of a run must agree on: the units it found, in order, and the pieces it dealt with their
+    /// weights. Shards of different paths, or of files that changed between them (a piece would be dealt differently),
+    /// differ here, and a merge refuses to put them together.
     /// </summary>
-    private static string Fingerprint(IReadOnlyList<string> unitKeys) =>
-        Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", unitKeys))));
+    private static string Fingerprint(IReadOnlyList<string> unitKeys, IReadOnlyList<ShardPiece> pieces) =>
+        Convert.ToHexStringLower(System.IO.Hashing.XxHash3.Hash(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\n", unitKeys.Concat(pieces.Select(p => p.Key + " " + p.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)))))));
 }

@@ -5,11 +5,11 @@ using System.Text;
 namespace Codec.Cli.Sharding;
 
 /// <summary>
-/// <c>--shard K/N</c>: this run checks the K-th (from 0) of N parts of the work. A part is made of whole check units —
-/// an info.json, a metadata.jsonl, a Synthesis output folder, an Audio2Face-3D dataset — so every check that looks
-/// at several files (a render's masks against its info.json, a dataset's caches against each other) runs in one
-/// shard. A unit's shard is a hash of its path, so the assignment does not depend on the order files are found in,
-/// and a retried shard checks exactly what it checked before. <c>auto/N</c> takes K from the scheduler:
+/// <c>--shard K/N</c>: this run checks the K-th (from 0) of N parts of the work. A part is made of whole pieces — an
+/// info.json, a metadata.jsonl, an Audio2Face-3D dataset, a block of a Synthesis output folder's renders — so every
+/// check that looks at several files (a render's masks against its info.json, a dataset's caches against each other)
+/// runs in one shard. <see cref="ShardPlan"/> deals the pieces by size, the same way on every machine, so a retried
+/// shard checks exactly what it checked before. <c>auto/N</c> takes K from the scheduler:
 /// <c>JOB_COMPLETION_INDEX</c> (a Kubernetes Indexed Job) or <c>SLURM_ARRAY_TASK_ID</c> (a Slurm array).
 /// </summary>
 public sealed record ShardSpec(int Index, int Count)
@@ -63,10 +63,10 @@ public sealed record ShardSpec(int Index, int Count)
         return new ShardSpec(k, count);
     }
 
-    /// <summary>Whether this shard checks the unit named <paramref name="key"/> (its path as given).</summary>
-    public bool Owns(string key) => Count == 1 || OwnerOf(key, Count) == Index;
-
-    /// <summary>The shard of N that checks the unit named <paramref name="key"/>: the same on every machine and run.</summary>
+    /// <summary>
+    /// The shard of N a piece named <paramref name="key"/> falls to when no plan weighed it: a hash of the key, the same
+    /// on every machine and run.
+    /// </summary>
     public static int OwnerOf(string key, int count) => (int)(XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key)) % (ulong)count);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");

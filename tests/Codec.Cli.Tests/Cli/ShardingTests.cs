@@ -265,23 +265,57 @@ public sealed class ShardingTests : IDisposable
     }
 
     [Fact]
-    public void A_units_shard_is_a_fixed_hash_of_its_path_spread_over_every_shard()
+    public void Pieces_are_dealt_heaviest_first_to_the_lightest_shard_the_same_way_in_any_order()
     {
-        // The same on every machine and run: pinned values (a per-process string hash would change them).
+        var pieces = new[] { 70L, 50, 40, 30, 30, 20, 10, 10, 5, 5 }.Select((w, i) => new ShardPiece($"InfoFile:/data/{i}.info.json", w)).ToList();
+        var plan = ShardPlan.Deal(new ShardSpec(0, 3), pieces);
+        // 70 | 50 | 40, then 30 → 40, 30 → 50, 20 → 70, 10 → 80, 10 → 80, 5 → 90, 5 → 90: within the largest piece of the mean.
+        Assert.Equal(new long[] { 90, 90, 90 }, Enumerable.Range(0, 3).Select(plan.Load).Order().ToArray());
+        // Every shard deals alike whatever order the pieces were found in, and each piece has exactly one owner.
+        var reversed = Enumerable.Range(0, 3).Select(k => ShardPlan.Deal(new ShardSpec(k, 3), Enumerable.Reverse(pieces).ToList())).ToList();
+        Assert.All(pieces, p => Assert.Single(reversed, r => r.Owns(p.Key)));
+        Assert.All(pieces, p => Assert.Equal(plan.Owns(p.Key), reversed[0].Owns(p.Key)));
+        // A piece no plan weighed falls to a fixed hash of its key: the same on every machine and run.
         Assert.Equal(new[] { 5, 5, 6 }, new[] { "InfoFile:/data/0.info.json", "Folder:/data/job00", "Dataset:/data/actor" }.Select(k => ShardSpec.OwnerOf(k, 8)).ToArray());
-        // A shard checks the same unit whatever else is listed: given more paths, a folder stays in its shard.
-        string folder = Path.Combine(TestPaths.SampleData, "synthesis", "info-1.2");
-        int ShardOf(string[] paths) => Enumerable.Range(0, 4).Single(k =>
-        {
-            string file = Path.Combine(_dir, $"owner-{paths.Length}-{k}.parquet");
-            Assert.Equal(0, Validate(paths, new ValidateSettings { Shard = $"{k}/4", Out = file }).Exit);
-            using var stream = File.OpenRead(file);
-            return ShardFile.Read(stream, out _)!.Reports().Any(r => r.Path.StartsWith(folder, StringComparison.Ordinal));
-        });
-        Assert.Equal(ShardOf([folder]), ShardOf([Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5"), folder, Path.Combine(TestPaths.SampleData, "a2f")]));
-        // Spread over every shard, none far from an eighth.
         var owners = Enumerable.Range(0, 1000).Select(i => ShardSpec.OwnerOf($"InfoFile:/data/{i}.info.json", 8)).ToList();
         Assert.All(Enumerable.Range(0, 8), k => Assert.InRange(owners.Count(o => o == k), 80, 170));
+    }
+
+    [Fact]
+    public void Job_folders_of_very_different_sizes_are_balanced_by_size_and_merge_into_the_single_run()
+    {
+        // 16 job folders, each the sample's three renders and its metadata.jsonl, and a capture of 1 to 16 MB beside
+        // them (a stray file the listing reports): by hash, one shard could get several of the large ones.
+        string sample = Path.Combine(TestPaths.SampleData, "synthesis", "info-1.5");
+        var folders = new List<string>();
+        for (int i = 0; i < 16; i++)
+        {
+            string folder = Path.Combine(_dir, "jobs", $"job{i:00}");
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.EnumerateFiles(sample)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            File.WriteAllBytes(Path.Combine(folder, "capture.bin"), new byte[(i * 7 % 16 + 1) << 20]);
+            folders.Add(folder);
+        }
+
+        var units = folders.Select(f => new Codec.Formats.Validation.Runs.CheckUnit(Codec.Formats.Validation.Runs.UnitKind.Folder, f)).ToList();
+        var plan = ShardPlan.Deal(new ShardSpec(0, 4), ShardPlan.Weigh(units, ValidateCommand.DefaultRendersPerBlock));
+        var loads = Enumerable.Range(0, 4).Select(plan.Load).ToList();
+        Assert.True(loads.Max() <= 1.3 * loads.Average(), $"shard loads {string.Join(", ", loads)}");
+
+        string[] paths = [Path.Combine(_dir, "jobs")];
+        var files = new List<string>();
+        for (int k = 0; k < 4; k++)
+        {
+            string file = Path.Combine(_dir, $"jobs-shard-{k}.parquet");
+            var (exit, _, errors) = Validate(paths, new ValidateSettings { Shard = $"{k}/4", Out = file });
+            Assert.True(exit == 0, errors);
+            files.Add(file);
+        }
+
+        var single = Validate(paths, Settings(""));
+        var merged = Merge(files);
+        Assert.Equal(single.Exit, merged.Exit);
+        Assert.Equal(single.Out, merged.Out);
     }
 
     [Fact]

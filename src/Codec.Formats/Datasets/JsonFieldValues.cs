@@ -44,11 +44,15 @@ public sealed class JsonFieldValues
 {
     private readonly double[]?[] _numbers;
     private readonly bool[] _unreadable;
+    // Slots whose member was met (read, or found of the wrong type): a second meeting is a repeated member. A slot
+    // marked unreadable by its parent was never met, so a parent written twice is said once, by its own member.
+    private readonly bool[] _met;
 
     public JsonFieldValues(int slots)
     {
         _numbers = new double[slots][];
         _unreadable = new bool[slots];
+        _met = new bool[slots];
     }
 
     /// <summary>The numbers read into a slot (one for a scalar), or null when the value is absent or unreadable.</summary>
@@ -69,14 +73,15 @@ public sealed class JsonFieldValues
         var kind = Next(ref cursor);
         if (kind == JsonKind.Object) return cursor.TryBeginObject();
         string at = Display(cursor.CurrentPath());
-        cursor.SkipAndReport(DatasetFindingCodes.BadField, severity, $"{at} is {Describe(kind)}, not an object");
+        cursor.SkipAndReport(DatasetFindingCodes.BadField, severity, $"{at} is {JsonCursor.Describe(kind)}, not an object");
         return false;
     }
 
     /// <summary>Reads the value at the cursor into <paramref name="slot"/> as <paramref name="type"/>; the later of two values wins.</summary>
     public void Read(ref JsonCursor cursor, int slot, JsonFieldType type, Severity severity)
     {
-        if (_numbers[slot] is not null || _unreadable[slot]) cursor.ReportDuplicateMember();
+        if (_met[slot]) cursor.ReportDuplicateMember();
+        _met[slot] = true;
         _numbers[slot] = null;
         _unreadable[slot] = false;
         string at = Display(cursor.CurrentPath());
@@ -91,7 +96,7 @@ public sealed class JsonFieldValues
         var kind = Next(ref cursor);
         if (kind != JsonKind.Array)
         {
-            Fail(ref cursor, slot, severity, $"{at} is {Describe(kind)}, not {type.Expected()}", read: false);
+            Fail(ref cursor, slot, severity, $"{at} is {JsonCursor.Describe(kind)}, not {type.Expected()}", read: false);
             return;
         }
 
@@ -123,7 +128,7 @@ public sealed class JsonFieldValues
         value = 0;
         bool writtenAsInteger = false;
         read = kind == JsonKind.Number && cursor.TryReadNumber(out value, out writtenAsInteger);
-        if (!read) return Describe(kind);
+        if (!read) return JsonCursor.Describe(kind);
         if (integer ? writtenAsInteger : double.IsFinite(value)) return null;
         return "the number " + value.ToString("R", CultureInfo.InvariantCulture);
     }
@@ -135,8 +140,6 @@ public sealed class JsonFieldValues
         if (read) cursor.Report(DatasetFindingCodes.BadField, severity, message);
         else cursor.SkipAndReport(DatasetFindingCodes.BadField, severity, message);
     }
-
-    private static string Describe(JsonKind kind) => JsonCursor.Describe(kind);
 
     // The kind of the value ahead. Where there is no value (a stray character, the end) skipping it throws the
     // reader's syntax error, which says what was found and where: the file's one finding.

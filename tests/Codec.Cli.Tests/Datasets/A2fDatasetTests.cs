@@ -531,6 +531,12 @@ public sealed class A2fDatasetTests : IDisposable
         // The later value is the one checked (as Python's json keeps it): 5 and 5, paired; the unknown member is skipped.
         Assert.DoesNotContain(Check(), x => x.Finding.Code == DatasetFindingCodes.BadField);
 
+        // An object written twice, first of the wrong kind: said once as repeated (not again by each field below it).
+        File.WriteAllText(At("geom", "skin", "lip_dist_vertex_list.json"), "{\"upper\": [20, 21, 22, 23, 24], \"lower\": [25, 26, 27, 28, 29]}");
+        File.WriteAllText(At("geom", "skin", "lip_size_vertex_list.json"), "{\"upper_lip\": 3, \"upper_lip\": {\"top\": [1], \"bottom\": [2]}, \"lower_lip\": {\"top\": [3], \"bottom\": [4]}}");
+        Assert.Equal("/upper_lip", Single(FindingCodes.DuplicateMember, Severity.Warning).Finding.Path);
+        File.Copy(Path.Combine(Shipped, "geom", "skin", "lip_size_vertex_list.json"), At("geom", "skin", "lip_size_vertex_list.json"), overwrite: true);
+
         File.WriteAllText(At("geom", "skin", "lip_dist_vertex_list.json"), "{\"\\ud800\": 1, \"upper\": [20], \"lower\": [25]}");
         var (_, broken) = Single(FindingCodes.InvalidUtf8);
         Assert.Equal((1, 3), (broken.Line, broken.Column));

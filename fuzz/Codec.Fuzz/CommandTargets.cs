@@ -45,7 +45,8 @@ public abstract class CommandTarget : FuzzTarget
         {
             string path = Path.Combine(Scratch, "input.parquet");
             File.WriteAllBytes(path, input);
-            if (ShardFile.ReadFile(path, out _) is { } shard) RunReport.Write(TextWriter.Null, shard.Reports(), ReportFormat.Readable, ReadableStyle.Plain);
+            // What codec merge does with it: opened, read through and counted, then streamed into the report.
+            MergeCommand.Run([path], ReportFormat.Readable, showInfo: true, output: null, TextWriter.Null, TextWriter.Null);
         }
     }
 
@@ -114,7 +115,7 @@ public abstract class CommandTarget : FuzzTarget
         {
             string path = Path.Combine(Scratch, "manifest.txt");
             File.WriteAllBytes(path, input);
-            if (Manifest.Read(path, () => Stream.Null, out _) is not { } listed || InputPaths.Distinct(listed, out _) is not { } paths) return;
+            if (Manifest.Read(path, () => Stream.Null, out _) is not { } listed || InputPaths.Distinct(listed.Select(e => e.Path).ToList(), out _) is not { } paths) return;
             Codec.Runtime.Files.OutputFile.Refusal([Path.Combine(Scratch, "run.parquet")], paths, overwrite: true);
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Codec.Cli.Reporting;
 using Codec.Cli.Sharding;
+using Codec.Formats.Validation;
 using Codec.Formats.Validation.Runs;
 using Codec.Runtime.Files;
 
@@ -11,6 +12,7 @@ namespace Codec.Cli.Commands;
 /// shard present it prints exactly what one run over everything prints (the same findings in the same order, in the
 /// same format) and exits with the same code. <c>--out</c> writes the merge as a shard file of its own instead, so
 /// that a tree of merges serves thousands of shards: merging is associative, and any grouping gives the same result.
+/// The shard files are streamed (<see cref="ShardMerge"/>): the merge holds one unit at a time, whatever the run's size.
 /// </summary>
 public static class MergeCommand
 {
@@ -63,100 +65,102 @@ public static class MergeCommand
             return 2;
         }
 
-        if (ReadAll(files, out string readError) is not { } shards)
+        using var merge = ShardMerge.Open(files, out string openError);
+        if (merge is null)
         {
-            stderr.WriteLine("codec: " + readError);
+            stderr.WriteLine("codec: " + openError);
             return 2;
         }
 
-        if (Combine(shards, out string problem) is not { } merged)
-        {
-            stderr.WriteLine("codec: " + problem);
-            return 2;
-        }
-
+        var header = merge.Header;
         if (output is not null)
         {
+            long rows = 0;
+            string? damage = null;
             bool written = OutputFile.Write([output], overwrite: true, aside =>
             {
-                using (var stream = File.Create(aside[0])) ShardFile.Write(stream, merged);
-                using var again = File.OpenRead(aside[0]);
-                return ShardFile.Read(again, out _) is { } read && read.Covered.SetEquals(merged.Covered);
+                try
+                {
+                    using (var stream = File.Create(aside[0])) rows = ShardFile.Write(stream, header, merge.Units());
+                }
+                catch (ShardFileException e)
+                {
+                    damage = e.Message;
+                    return false;
+                }
+
+                return ShardFile.ReadsBack(aside[0], header, rows);
             });
+            if (damage is not null)
+            {
+                stderr.WriteLine("codec: " + damage);
+                return 2;
+            }
+
             if (!written)
             {
                 stderr.WriteLine($"codec: what was written for {output} does not read back; nothing was put in place");
                 return 2;
             }
 
-            stderr.WriteLine($"codec: {output} holds shards {Ranges(merged.Covered)} of {merged.ShardCount}");
+            stderr.WriteLine($"codec: {output} holds shards {Ranges(header.Covered)} of {header.ShardCount}");
             return 0;
         }
 
-        var (reports, suppressed) = policy.Apply(merged.Reports());
-        RunReport.Write(stdout, reports, format, (style ?? ReadableStyle.Plain with { ShowInfo = showInfo }) with { Suppressed = suppressed, WarningsAsErrors = policy.WarningsAsErrors });
-        if (!merged.IsComplete)
+        // A first pass reads every file through and counts the run (the totals lead the JSON report, the code table
+        // ends the readable one); a damaged file stops the merge before anything is printed. The second pass prints.
+        if (Tally(merge, policy, out string damaged) is not { } tally)
         {
-            var missing = Enumerable.Range(0, merged.ShardCount).Where(k => !merged.Covered.Contains(k)).ToList();
-            stderr.WriteLine($"codec: shard(s) {Ranges(missing)} of {merged.ShardCount} are missing: this is part of the run, not all of it");
+            stderr.WriteLine("codec: " + damaged);
             return 2;
         }
 
-        return policy.ExitCode(reports);
-    }
-
-    /// <summary>Every shard file read, in order; null with <paramref name="error"/> at the first that cannot be.</summary>
-    public static List<(string Path, ShardResult Result)>? ReadAll(IReadOnlyList<string> files, out string error)
-    {
-        error = "";
-        var shards = new List<(string Path, ShardResult Result)>();
-        foreach (var file in files)
+        try
         {
-            if (ShardFile.ReadFile(file, out error) is not { } result) return null;
-            shards.Add((file, result));
+            RunReport.Write(stdout, Kept(merge, policy, facts: false), tally, format, (style ?? ReadableStyle.Plain with { ShowInfo = showInfo }) with { Suppressed = tally.Suppressed, WarningsAsErrors = policy.WarningsAsErrors });
+        }
+        catch (ShardFileException e)
+        {
+            // Only a file changed while it was merged fails here: what was printed is not the run's.
+            stderr.WriteLine("codec: " + e.Message);
+            return 2;
         }
 
-        return shards;
-    }
-
-    /// <summary>
-    /// The union of shard results of one run: they must have the same shard count and units, and no shard may be in
-    /// two of them (its findings would count twice).
-    /// </summary>
-    public static ShardResult? Combine(IReadOnlyList<(string Path, ShardResult Result)> shards, out string problem)
-    {
-        problem = "";
-        var (firstPath, first) = shards[0];
-        var covered = new SortedSet<int>();
-        var units = new List<UnitReports>();
-        var coveredBy = new Dictionary<int, string>();
-        foreach (var (path, result) in shards)
+        if (!header.IsComplete)
         {
-            if (result.ShardCount != first.ShardCount || result.UnitCount != first.UnitCount || result.Fingerprint != first.Fingerprint)
-            {
-                problem = $"{path} is a shard of another run than {firstPath} ({Describe(result)} against {Describe(first)}): give every shard the same paths, over the same files";
-                return null;
-            }
-
-            foreach (int k in result.Covered)
-            {
-                if (coveredBy.TryGetValue(k, out var other))
-                {
-                    problem = $"shard {k} of {result.ShardCount} is in both {other} and {path}";
-                    return null;
-                }
-
-                coveredBy[k] = path;
-                covered.Add(k);
-            }
-
-            units.AddRange(result.Units);
+            var missing = Enumerable.Range(0, header.ShardCount).Where(k => !header.Covered.Contains(k)).ToList();
+            stderr.WriteLine($"codec: shard(s) {Ranges(missing)} of {header.ShardCount} are missing: this is part of the run, not all of it");
+            return 2;
         }
 
-        return new ShardResult(first.ShardCount, covered, first.UnitCount, first.Fingerprint, units.OrderBy(u => u.Unit).ToList());
+        return tally.ExitCode(policy.WarningsAsErrors);
     }
 
-    private static string Describe(ShardResult r) => $"{r.ShardCount} shards, {r.UnitCount} units, fingerprint {r.Fingerprint}";
+    /// <summary>The merged run's reports as <paramref name="policy"/> keeps them, streamed from the shard files (with their facts, for a report's statistics).</summary>
+    public static IEnumerable<FileCheckResult> Kept(ShardMerge merge, ReportPolicy policy, bool facts = true) => merge.Reports(facts).Select(r => policy.Apply(r).Kept);
+
+    /// <summary>The merged run counted in one read through its shard files; null with <paramref name="damage"/> when one is damaged.</summary>
+    public static RunTally? Tally(ShardMerge merge, ReportPolicy policy, out string damage)
+    {
+        damage = "";
+        var tally = new RunTally();
+        try
+        {
+            foreach (var report in merge.Reports(facts: false))
+            {
+                var (kept, suppressed) = policy.Apply(report);
+                tally.Add(kept);
+                tally.Suppressed += suppressed;
+            }
+
+            return tally;
+        }
+        catch (ShardFileException e)
+        {
+            damage = e.Message;
+            return null;
+        }
+    }
 
     // 0-3, 5, 7-9
     private static string Ranges(IEnumerable<int> values)

@@ -54,31 +54,44 @@ public static class ReportCommand
             return 2;
         }
 
-        if (MergeCommand.ReadAll(files, out string readError) is not { } shards)
+        // The shard files are streamed: once to count the run (a damaged file stops it before anything is written),
+        // then twice for the page (its statistics, then the findings it lists). The baseline is read through first too.
+        using var run = ShardMerge.Open(files, out string openError);
+        if (run is null)
         {
-            stderr.WriteLine("codec: " + readError);
+            stderr.WriteLine("codec: " + openError);
             return 2;
         }
 
-        if (MergeCommand.Combine(shards, out string problem) is not { } run)
+        if (MergeCommand.Tally(run, controls.Policy, out string damage) is not { } tally)
         {
-            stderr.WriteLine("codec: " + problem);
+            stderr.WriteLine("codec: " + damage);
             return 2;
         }
 
-        ShardResult? earlier = null;
-        if (baseline is not null && (earlier = ShardFile.ReadFile(baseline, out string baselineError)) is null)
+        string baselineError = "";
+        using var earlier = baseline is null ? null : ShardMerge.OpenChecked([baseline], out baselineError);
+        if (baseline is not null && earlier is null)
         {
             stderr.WriteLine("codec: --baseline " + baselineError);
             return 2;
         }
 
-        var (reports, suppressed) = controls.Policy.Apply(run.Reports());
-        var (baselineReports, _) = earlier is null ? (null, 0L) : controls.Policy.Apply(earlier.Reports());
-        if (!HtmlReport.WriteFile(output, new ReportInput(reports, files, suppressed, controls.Policy, baselineReports, baseline), stderr)) return 2;
-        if (!run.IsComplete)
-            stderr.WriteLine($"codec: {output} shows shards {string.Join(", ", run.Covered)} of {run.ShardCount}: the others are missing");
-        stdout.WriteLine($"{output}: {reports.Count} files, {reports.Sum(r => r.Errors)} errors, {reports.Sum(r => r.Warnings)} warnings{(baseline is null ? "" : ", compared with " + baseline)}");
-        return controls.Policy.ExitCode(reports);
+        var baselineReports = earlier is null ? null : MergeCommand.Kept(earlier, controls.Policy);
+        try
+        {
+            if (!HtmlReport.WriteFile(output, new ReportInput(MergeCommand.Kept(run, controls.Policy), files, tally.Suppressed, controls.Policy, baselineReports, baseline), stderr)) return 2;
+        }
+        catch (ShardFileException e)
+        {
+            stderr.WriteLine("codec: " + e.Message);
+            return 2;
+        }
+
+        var header = run.Header;
+        if (!header.IsComplete)
+            stderr.WriteLine($"codec: {output} shows shards {string.Join(", ", header.Covered)} of {header.ShardCount}: the others are missing");
+        stdout.WriteLine($"{output}: {tally.Files} files, {tally.Errors} errors, {tally.Warnings} warnings{(baseline is null ? "" : ", compared with " + baseline)}");
+        return tally.ExitCode(controls.Policy.WarningsAsErrors);
     }
 }

@@ -40,7 +40,7 @@ public static class ValidateCommand
         var limits = new LimitOptions();
         var controls = new ControlOptions();
         var shard = new Option<string?>("--shard") { Description = "Check only the K-th (from 0) of N parts: K/N, or auto/N to take K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Parts are whole info.json files, metadata.jsonl files and datasets, and blocks of 256 consecutive renders of an output folder (with the folder's own files in block 0's shard), dealt by size; give every shard the same paths and --out, then codec merge the files. With --out a shard exits 0 once its file is written: the merge gives the verdict." };
-        var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment); '-' reads the list from standard input." };
+        var manifest = new Option<string?>("--manifest") { Description = "A file listing paths to check, one per line ('#' starts a comment), each optionally after its size in bytes and a tab (as du -sb writes: a sharded run deals by those sizes); '-' reads the list from standard input." };
         var outFile = new Option<string?>("--out") { Description = "Also write every finding to this Parquet file, for codec merge and for DuckDB, pandas or Spark." };
         var config = new Option<string?>("--config") { Description = $"A codec.json (suppressions, warnings as errors, tolerances; checked against codec.config.schema.json). Default: the {CodecConfig.FileName} of each folder given, where there is one." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (verdict, findings by code and file, the dataset's distributions) to this file." };
@@ -120,6 +120,8 @@ public static class ValidateCommand
             shard = parsed;
         }
 
+        // Sizes a manifest gives, by full path: a sharded run deals those units by them instead of listing them.
+        Dictionary<string, long>? sizes = null;
         if (settings.Manifest is { } manifestPath)
         {
             if (manifestPath == StandardInput.Argument && paths.Contains(StandardInput.Argument))
@@ -134,7 +136,12 @@ public static class ValidateCommand
                 return 2;
             }
 
-            paths = [.. paths, .. listed];
+            paths = [.. paths, .. listed.Select(e => e.Path)];
+            foreach (var entry in listed)
+            {
+                if (entry.Bytes is { } bytes) (sizes ??= new Dictionary<string, long>(StringComparer.Ordinal))[ShardPlan.FullPath(entry.Path)] = bytes;
+            }
+
             if (paths.Count == 0)
             {
                 stderr.WriteLine($"codec: the manifest {manifestPath} lists no path");
@@ -185,8 +192,10 @@ public static class ValidateCommand
             }
         }
 
-        ShardResult? baselineRun = null;
-        if (settings.Baseline is { } baselinePath && (baselineRun = ShardFile.ReadFile(baselinePath, out string baselineError)) is null)
+        // The baseline is read through once here (a damaged one stops the run before it starts), then streamed.
+        string baselineError = "";
+        using var baselineRun = settings.Baseline is { } baselinePath ? ShardMerge.OpenChecked([baselinePath], out baselineError) : null;
+        if (settings.Baseline is not null && baselineRun is null)
         {
             stderr.WriteLine("codec: --baseline " + baselineError);
             return 2;
@@ -238,8 +247,17 @@ public static class ValidateCommand
         };
         int rendersPerBlock = Math.Max(1, settings.RendersPerBlock);
         // Shards deal the run's pieces by what they cost; one process checks everything and weighs nothing.
-        var plan = ShardPlan.Deal(shard, shard.Count == 1 ? [] : ShardPlan.Weigh(targets, rendersPerBlock));
-        var share = new RunShare(unit => plan.Owns(unit.Key), unit => FolderShareOf(plan, unit.Key, rendersPerBlock), OwnsWalk: shard.Index == 0);
+        if (sizes is not null && SizedPathProblem(sizes, targets) is { } sizeProblem)
+        {
+            stderr.WriteLine("codec: " + sizeProblem);
+            return 2;
+        }
+
+        var plan = ShardPlan.Deal(shard, shard.Count == 1 ? [] : ShardPlan.Weigh(targets, rendersPerBlock, sizes));
+        // An output folder dealt by blocks is every shard's to look at (each checks its blocks); one dealt whole, by its
+        // size, is its owner's alone: the other shards do not even list it.
+        var share = new RunShare(unit => plan.Owns(unit.Key) || (unit.Kind == UnitKind.Folder && !plan.Dealt(unit.Key)),
+            unit => FolderShareOf(plan, unit.Key, rendersPerBlock), OwnsWalk: shard.Index == 0);
         var run = RunChecker.Check(found, options, share);
         progress.Clear();
         long suppressed = run.Suppressed;
@@ -249,9 +267,9 @@ public static class ValidateCommand
             // Written aside and moved into place: a shard that fails leaves no half-written file for the merge to read.
             bool written = OutputFile.Write([outPath], overwrite: true, aside =>
             {
-                using (var output = File.Create(aside[0])) ShardFile.Write(output, result);
-                using var again = File.OpenRead(aside[0]);
-                return ShardFile.Read(again, out _) is { } read && read.Reports().Count == run.Reports().Count;
+                long rows;
+                using (var output = File.Create(aside[0])) rows = ShardFile.Write(output, result);
+                return ShardFile.ReadsBack(aside[0], result.Header, rows);
             });
             if (!written)
             {
@@ -262,13 +280,14 @@ public static class ValidateCommand
 
         // One process's run is in the run's order already: its reports are read as they are, not regrouped as a merge's.
         var reports = run.Reports();
+        var tally = RunTally.Of(reports);
         if (settings.Html is { } htmlOut && !HtmlReport.WriteFile(htmlOut, new ReportInput(reports, paths, suppressed, controls.Policy, baselineRun?.Reports(), settings.Baseline), stderr)) return 2;
-        RunReport.Write(stdout, reports, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable,
+        RunReport.Write(stdout, reports, tally, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable,
             new ReadableStyle { ShowInfo = settings.ShowInfo, Quiet = settings.Quiet, Colour = colour, Suppressed = suppressed, WarningsAsErrors = controls.Policy.WarningsAsErrors });
         // A shard's findings are data for the merge, which gives the run's verdict: a shard that wrote its file has
         // done its work (a scheduler would otherwise retry every shard that found an error).
         if (settings.Shard is not null && settings.Out is not null) return 0;
-        return controls.Policy.ExitCode(reports);
+        return tally.ExitCode(controls.Policy.WarningsAsErrors);
     }
 
     /// <summary>Renders of consecutive ids shared as one block by default: a small folder stays whole in one shard.</summary>
@@ -279,8 +298,26 @@ public static class ValidateCommand
     /// owns, and the folder's own part (listing, metadata.jsonl, lines without files) when it owns block 0. A job's
     /// renders spread over every shard; a folder of fewer renders than a block is one shard's, whole.
     /// </summary>
-    private static FolderShare FolderShareOf(ShardPlan plan, string folderKey, int rendersPerBlock) =>
-        new(render => plan.Owns(ShardPlan.BlockKey(folderKey, render.RenderId / rendersPerBlock)), plan.Owns(ShardPlan.BlockKey(folderKey, 0)));
+    private static FolderShare FolderShareOf(ShardPlan plan, string folderKey, int rendersPerBlock) => plan.Dealt(folderKey)
+        ? plan.Owns(folderKey) ? FolderShare.All : new FolderShare(_ => false, false)
+        : new(render => plan.Owns(ShardPlan.BlockKey(folderKey, render.RenderId / rendersPerBlock)), plan.Owns(ShardPlan.BlockKey(folderKey, 0)));
+
+    /// <summary>
+    /// A size in the manifest is a unit's: a path given with a size that holds several units (a job's root), or none,
+    /// cannot be dealt by it. Null when every sized path is one unit.
+    /// </summary>
+    private static string? SizedPathProblem(IReadOnlyDictionary<string, long> sizes, IReadOnlyList<CheckUnit> units)
+    {
+        var unitPaths = units.Where(u => u.Input is null).Select(u => ShardPlan.FullPath(u.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var sized in sizes.Keys.Order(StringComparer.Ordinal))
+        {
+            if (unitPaths.Contains(sized)) continue;
+            int inside = unitPaths.Count(p => p.StartsWith(sized + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+            return $"the manifest gives a size for {sized}, which holds {(inside == 0 ? "nothing to check" : $"{inside} units")}: sizes are for one unit each (an info.json, a metadata.jsonl, a Synthesis output folder, an Audio2Face-3D dataset); give each unit with its size, or no size";
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// What every shard of a run must agree on: the units it found, in order, and the pieces it dealt with their

@@ -28,9 +28,8 @@ public sealed record ReadableStyle
 /// <summary>The default report: one block per file with findings, a table of the codes found, then the totals.</summary>
 public static class HumanReport
 {
-    public static void Write(TextWriter output, IReadOnlyList<FileCheckResult> files, bool showInfo) => Write(output, files, ReadableStyle.Plain with { ShowInfo = showInfo });
-
-    public static void Write(TextWriter output, IReadOnlyList<FileCheckResult> files, ReadableStyle style)
+    /// <summary>Lists <paramref name="files"/> (read once, in order) and ends with <paramref name="tally"/>'s table and totals.</summary>
+    public static void Write(TextWriter output, IEnumerable<FileCheckResult> files, RunTally tally, ReadableStyle style)
     {
         var paint = new Paint(style.Colour);
         bool Shown(Finding f) => style.ShowInfo || f.Severity != Severity.Info;
@@ -51,20 +50,18 @@ public static class HumanReport
                 }
             }
 
-            WriteCodeTable(output, files, Shown, paint);
+            WriteCodeTable(output, tally.Codes(style.ShowInfo), paint);
         }
 
-        long errors = files.Sum(f => f.Errors), warnings = files.Sum(f => f.Warnings), infos = files.Sum(f => f.Infos);
-        int clean = files.Count(f => f.Errors == 0 && f.Warnings == 0);
+        long errors = tally.Errors, warnings = tally.Warnings, infos = tally.Infos, clean = tally.Clean;
         string suppressed = style.Suppressed > 0 ? $", {style.Suppressed} suppressed" : "";
         string strict = style.WarningsAsErrors && warnings > 0 ? " (warnings count as errors)" : "";
-        output.WriteLine($"{Count(files.Count, "file")} checked, {clean} clean: {paint.Severity(Severity.Error, Count(errors, "error"), errors > 0)}, {paint.Severity(Severity.Warning, Count(warnings, "warning"), warnings > 0)}{strict}, {infos} info{(style.ShowInfo || infos == 0 ? "" : " (--info to list)")}{suppressed}");
+        output.WriteLine($"{Count(tally.Files, "file")} checked, {clean} clean: {paint.Severity(Severity.Error, Count(errors, "error"), errors > 0)}, {paint.Severity(Severity.Warning, Count(warnings, "warning"), warnings > 0)}{strict}, {infos} info{(style.ShowInfo || infos == 0 ? "" : " (--info to list)")}{suppressed}");
     }
 
     // One line per code of the findings listed: how many, in how many files, and what it is (codec explain CODE says more).
-    private static void WriteCodeTable(TextWriter output, IReadOnlyList<FileCheckResult> files, Func<Finding, bool> shown, Paint paint)
+    private static void WriteCodeTable(TextWriter output, IReadOnlyList<CodeCount> codes, Paint paint)
     {
-        var codes = CodeCount.Of(files, shown);
         if (codes.Count == 0) return;
         output.WriteLine();
         output.WriteLine("Findings by code (codec explain CODE says what to do):");

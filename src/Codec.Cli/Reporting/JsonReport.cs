@@ -10,17 +10,22 @@ namespace Codec.Cli.Reporting;
 /// </summary>
 public static class JsonReport
 {
-    public static void Write(Stream output, IReadOnlyList<FileCheckResult> files)
+    /// <summary>Buffered output passed on once it is this large: a long report goes out as it is written.</summary>
+    public const int FlushBytes = 1 << 16;
+
+    /// <summary>The document of <paramref name="files"/> (read once, in order) with <paramref name="tally"/>'s totals.</summary>
+    public static void Write(Stream output, IEnumerable<FileCheckResult> files, RunTally tally)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
-        w.WriteNumber("files", files.Count);
-        w.WriteNumber("errors", files.Sum(f => f.Errors));
-        w.WriteNumber("warnings", files.Sum(f => f.Warnings));
+        w.WriteNumber("files", tally.Files);
+        w.WriteNumber("errors", tally.Errors);
+        w.WriteNumber("warnings", tally.Warnings);
         w.WriteStartArray("findings");
         foreach (var file in files)
         {
             foreach (var f in file.Findings) WriteFinding(w, file.Path, f);
+            if (w.BytesPending >= FlushBytes) w.Flush();
         }
 
         w.WriteEndArray();

@@ -1,5 +1,4 @@
 using Codec.Formats.Validation;
-using System.Text;
 using Codec.Runtime.Findings;
 
 namespace Codec.Cli.Reporting;
@@ -18,31 +17,22 @@ public enum ReportFormat
 /// </summary>
 public static class RunReport
 {
-    public static void Write(TextWriter stdout, IReadOnlyList<FileCheckResult> reports, ReportFormat format, bool showInfo) =>
-        Write(stdout, reports, format, ReadableStyle.Plain with { ShowInfo = showInfo });
-
-    public static void Write(TextWriter stdout, IReadOnlyList<FileCheckResult> reports, ReportFormat format, ReadableStyle style)
+    /// <summary>
+    /// The report of <paramref name="reports"/>, read once and in order (a merge streams them from its shard files), with
+    /// the totals and codes of <paramref name="tally"/>, gathered from the same reports beforehand.
+    /// </summary>
+    public static void Write(TextWriter stdout, IEnumerable<FileCheckResult> reports, RunTally tally, ReportFormat format, ReadableStyle style)
     {
         switch (format)
         {
             case ReportFormat.Sarif:
-            {
-                using var memory = new MemoryStream();
-                SarifReport.Write(memory, reports, typeof(RunReport).Assembly.GetName().Version?.ToString(3) ?? "0");
-                stdout.Write(Encoding.UTF8.GetString(memory.ToArray()));
+                SarifReport.Write(new TextWriterStream(stdout), reports, tally, typeof(RunReport).Assembly.GetName().Version?.ToString(3) ?? "0");
                 break;
-            }
-
             case ReportFormat.Json:
-            {
-                using var memory = new MemoryStream();
-                JsonReport.Write(memory, reports);
-                stdout.Write(Encoding.UTF8.GetString(memory.ToArray()));
+                JsonReport.Write(new TextWriterStream(stdout), reports, tally);
                 break;
-            }
-
             default:
-                HumanReport.Write(stdout, reports, style);
+                HumanReport.Write(stdout, reports, tally, style);
                 break;
         }
     }
@@ -58,11 +48,4 @@ public static class RunReport
         "auto" => isTerminal && string.IsNullOrEmpty(environment("NO_COLOR")) && environment("TERM") != "dumb",
         _ => null,
     };
-
-    /// <summary>2 when a file could not be read, else 1 when there are errors, else 0.</summary>
-    public static int ExitCode(IReadOnlyList<FileCheckResult> reports)
-    {
-        if (reports.Any(r => r.Findings.Any(f => f.Code == FindingCodes.FileUnreadable))) return 2;
-        return reports.Any(r => r.Errors > 0) ? 1 : 0;
-    }
 }

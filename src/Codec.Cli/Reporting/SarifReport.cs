@@ -12,9 +12,11 @@ namespace Codec.Cli.Reporting;
 /// </summary>
 public static class SarifReport
 {
-    public static void Write(Stream output, IReadOnlyList<FileCheckResult> files, string toolVersion)
+    /// <summary>The log of <paramref name="files"/> (read once, in order); its rules are <paramref name="tally"/>'s codes.</summary>
+    public static void Write(Stream output, IEnumerable<FileCheckResult> files, RunTally tally, string toolVersion)
     {
-        var codes = files.SelectMany(f => f.Findings).Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        var codes = tally.Codes(withInfos: true).Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        var ruleIndex = codes.Select((code, i) => (code, i)).ToDictionary(c => c.code, c => c.i, StringComparer.Ordinal);
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -64,7 +66,7 @@ public static class SarifReport
             {
                 w.WriteStartObject();
                 w.WriteString("ruleId", f.Code);
-                w.WriteNumber("ruleIndex", codes.IndexOf(f.Code));
+                w.WriteNumber("ruleIndex", ruleIndex[f.Code]);
                 w.WriteString("level", Level(f.Severity));
                 w.WriteStartObject("message");
                 w.WriteString("text", f.Message);
@@ -106,6 +108,8 @@ public static class SarifReport
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
+
+            if (w.BytesPending >= JsonReport.FlushBytes) w.Flush();
         }
 
         w.WriteEndArray();

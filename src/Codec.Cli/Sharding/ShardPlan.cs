@@ -42,6 +42,9 @@ public sealed class ShardPlan
     /// <summary>The weight dealt to shard <paramref name="index"/>.</summary>
     public long Load(int index) => _loads[index];
 
+    /// <summary>True when the piece with <paramref name="key"/> was weighed and dealt (an output folder dealt whole, by its size in a manifest).</summary>
+    public bool Dealt(string key) => _owners.ContainsKey(key);
+
     /// <summary>True when this plan's shard checks the piece with <paramref name="key"/>.</summary>
     public bool Owns(string key) =>
         Shard.Count == 1 || (_owners.TryGetValue(key, out int owner) ? owner : ShardSpec.OwnerOf(key, Shard.Count)) == Shard.Index;
@@ -68,13 +71,21 @@ public sealed class ShardPlan
 
     /// <summary>
     /// The pieces of <paramref name="units"/>: each unit whole, except output folders, which are split in blocks of
-    /// <paramref name="rendersPerBlock"/> consecutive render ids (the folder's own files go with block 0).
+    /// <paramref name="rendersPerBlock"/> consecutive render ids (the folder's own files go with block 0). A unit whose
+    /// size <paramref name="sizes"/> gives (by full path, from a manifest) is one piece of that size, a folder too: it
+    /// is not listed to be weighed, and the shard that gets it checks it whole.
     /// </summary>
-    public static List<ShardPiece> Weigh(IReadOnlyList<CheckUnit> units, int rendersPerBlock)
+    public static List<ShardPiece> Weigh(IReadOnlyList<CheckUnit> units, int rendersPerBlock, IReadOnlyDictionary<string, long>? sizes = null)
     {
         var pieces = new List<ShardPiece>();
         foreach (var unit in units)
         {
+            if (sizes is not null && unit.Input is null && sizes.TryGetValue(FullPath(unit.Path), out long size))
+            {
+                pieces.Add(new ShardPiece(unit.Key, size + BytesPerFile));
+                continue;
+            }
+
             switch (unit.Kind)
             {
                 case UnitKind.Folder:
@@ -93,6 +104,9 @@ public sealed class ShardPlan
 
         return pieces;
     }
+
+    /// <summary>How a unit's path and a manifest's are compared: full, without a trailing separator.</summary>
+    public static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
     /// <summary>The key of a block of an output folder's renders, as the folder check asks for it.</summary>
     public static string BlockKey(string folderKey, long block) => folderKey + "#" + block.ToString(CultureInfo.InvariantCulture);

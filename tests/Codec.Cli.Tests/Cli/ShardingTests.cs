@@ -92,12 +92,7 @@ public sealed class ShardingTests : IDisposable
     // Every file's render facts and mask classes, as text, in the run's order.
     private static List<string> Facts(IReadOnlyList<string> files)
     {
-        var results = files.Select(f =>
-        {
-            using var stream = File.OpenRead(f);
-            return (f, ShardFile.Read(stream, out _)!);
-        }).ToList();
-        var merged = MergeCommand.Combine(results, out _)!;
+        using var merged = ShardMerge.Open(files, out string error) ?? throw new InvalidOperationException(error);
         return merged.Reports().Select(r => r.Path + " " + System.Text.Json.JsonSerializer.Serialize(r.Render) + " " + System.Text.Json.JsonSerializer.Serialize(r.MaskClasses)).ToList();
     }
 
@@ -316,6 +311,44 @@ public sealed class ShardingTests : IDisposable
         var merged = Merge(files);
         Assert.Equal(single.Exit, merged.Exit);
         Assert.Equal(single.Out, merged.Out);
+
+        // The same folders listed with their sizes, as `du -sb` writes them: dealt whole by those sizes, each folder in
+        // one shard only, and the merge is still the single run.
+        string manifest = Path.Combine(_dir, "sizes.tsv");
+        File.WriteAllLines(manifest, folders.Select(f => $"{Directory.EnumerateFiles(f).Sum(x => new FileInfo(x).Length)}\t{f}"));
+        var sized = new List<string>();
+        var holders = new Dictionary<int, int>();
+        for (int k = 0; k < 4; k++)
+        {
+            string file = Path.Combine(_dir, $"sized-shard-{k}.parquet");
+            var (exit, _, errors) = Validate([], new ValidateSettings { Shard = $"{k}/4", Out = file, Manifest = manifest });
+            Assert.True(exit == 0, errors);
+            sized.Add(file);
+            foreach (var unit in ShardFile.ReadFile(file, out _)!.Units.Where(u => u.Parts.Count > 0)) holders[unit.Unit] = holders.GetValueOrDefault(unit.Unit) + 1;
+        }
+
+        Assert.Equal(16, holders.Count);
+        Assert.All(holders.Values, count => Assert.Equal(1, count));
+        var fromManifest = Validate([], new ValidateSettings { Manifest = manifest });
+        Assert.Equal(single.Out, fromManifest.Out);
+        Assert.Equal(single.Out, Merge(sized).Out);
+    }
+
+    [Fact]
+    public void Sizes_in_a_manifest_are_one_units_each_and_sizes_in_bytes()
+    {
+        string synthesis = Path.Combine(TestPaths.SampleData, "synthesis");
+        string manifest = Path.Combine(_dir, "sizes.tsv");
+        File.WriteAllText(manifest, $"1000\t{synthesis}\n");
+        var (exit, _, err) = Validate([], new ValidateSettings { Manifest = manifest, Shard = "0/2" });
+        Assert.Equal(2, exit);
+        Assert.Contains($"the manifest gives a size for {synthesis}, which holds ", err);
+        Assert.Contains("sizes are for one unit each", err);
+
+        File.WriteAllText(manifest, $"# sizes\n99999999999999999999\t{synthesis}\n");
+        (exit, _, err) = Validate([], new ValidateSettings { Manifest = manifest });
+        Assert.Equal(2, exit);
+        Assert.Contains("line 2: 99999999999999999999 is not a size in bytes", err);
     }
 
     [Fact]

@@ -8,12 +8,15 @@ using static Codec.Cli.Reporting.Html.Html;
 
 namespace Codec.Cli.Reporting.Html;
 
-/// <summary>What an HTML report is drawn from: a run's reports (or a merge's), and what the run was told.</summary>
+/// <summary>
+/// What an HTML report is drawn from: a run's reports (or a merge's), and what the run was told. The reports are read
+/// twice, in order (the statistics, then the findings listed): a merge streams them from its shard files each time.
+/// </summary>
 /// <param name="Paths">What was checked, as given.</param>
 /// <param name="Suppressed">Findings that codec.json or --ignore silenced.</param>
 /// <param name="Baseline">An earlier run's reports to compare with, or null.</param>
-public sealed record ReportInput(IReadOnlyList<FileCheckResult> Reports, IReadOnlyList<string> Paths, long Suppressed, ReportPolicy Policy,
-    IReadOnlyList<FileCheckResult>? Baseline = null, string? BaselineName = null)
+public sealed record ReportInput(IEnumerable<FileCheckResult> Reports, IReadOnlyList<string> Paths, long Suppressed, ReportPolicy Policy,
+    IEnumerable<FileCheckResult>? Baseline = null, string? BaselineName = null)
 {
     /// <summary>When the report was made (fixed by tests); null: now.</summary>
     public DateTimeOffset? MadeAt { get; init; }
@@ -50,7 +53,7 @@ public static class HtmlReport
     {
         var stats = RunStats.From(input.Reports);
         var baseline = input.Baseline is null ? null : RunStats.From(input.Baseline);
-        bool failed = input.Policy.ExitCode(input.Reports) != 0;
+        bool failed = stats.Tally.ExitCode(input.Policy.WarningsAsErrors) != 0;
         var page = new StringBuilder();
         string when = (input.MadeAt ?? DateTimeOffset.UtcNow).ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -63,7 +66,7 @@ public static class HtmlReport
         if (baseline is not null) DriftSection(page, baseline, stats, input.BaselineName ?? "baseline");
         if (stats.Renders > 0 || stats.Masks > 0) Synthesis(page, stats, baseline);
         if (stats.Clips.Count > 0) Audio2Face(page, stats);
-        Findings(page, input.Reports);
+        Findings(page, input.Reports, stats.Tally);
         Documentation(page, stats);
 
         page.Append("</main>\n<footer class=\"muted\">Made by codec ").Append(Escape(typeof(HtmlReport).Assembly.GetName().Version?.ToString(3))).Append(". Every finding code is explained by <code>codec explain CODE</code>.</footer>\n");
@@ -231,11 +234,10 @@ public static class HtmlReport
         page.Append("</div>\n</section>\n");
     }
 
-    private static void Findings(StringBuilder page, IReadOnlyList<FileCheckResult> reports)
+    private static void Findings(StringBuilder page, IEnumerable<FileCheckResult> reports, RunTally tally)
     {
         page.Append("<section id=\"findings\">\n<h2>Findings by file</h2>\n");
-        var withFindings = reports.Where(r => r.Findings.Count > 0).ToList();
-        if (withFindings.Count == 0)
+        if (tally.FilesWithFindings == 0)
         {
             page.Append("<p>Every file is clean.</p>\n</section>\n");
             return;
@@ -244,8 +246,9 @@ public static class HtmlReport
         page.Append("<p class=\"controls\"><span id=\"filter-state\">All findings.</span> <button type=\"button\" id=\"show-all\">Show all</button> <label><input type=\"checkbox\" id=\"hide-info\" checked> hide infos</label></p>\n");
         int listed = 0;
         long unlisted = 0;
-        foreach (var report in withFindings)
+        foreach (var report in reports)
         {
+            if (report.Findings.Count == 0) continue;
             if (listed >= MaxListedFindings)
             {
                 unlisted += report.Findings.Count;
@@ -271,7 +274,7 @@ public static class HtmlReport
             page.Append("</tbody></table></details>\n");
         }
 
-        long notListed = unlisted + reports.Sum(r => r.Unlisted.Total);
+        long notListed = unlisted + tally.Unlisted;
         if (notListed > 0) page.Append($"<p class=\"muted\">{Count(notListed)} more findings are counted above but not listed here; the run's Parquet file (--out) or --json lists them.</p>\n");
         page.Append("</section>\n");
     }

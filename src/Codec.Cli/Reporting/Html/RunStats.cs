@@ -20,6 +20,9 @@ public sealed record ClassCoverage(string Class, int Masks, double PixelShare);
 /// </summary>
 public sealed class RunStats
 {
+    /// <summary>The run's totals and exit code.</summary>
+    public RunTally Tally { get; private init; } = new();
+
     public long Files { get; private init; }
     public long Clean { get; private init; }
     public long Errors { get; private init; }
@@ -54,8 +57,10 @@ public sealed class RunStats
     /// <summary>How many of the worst renders are kept (each becomes a thumbnail).</summary>
     public const int WorstCount = 6;
 
-    public static RunStats From(IReadOnlyList<FileCheckResult> reports)
+    /// <summary>The statistics of <paramref name="reports"/>, read once, in order.</summary>
+    public static RunStats From(IEnumerable<FileCheckResult> reports)
     {
+        var tally = new RunTally();
         var numbers = NumberNames.ToDictionary(n => n.Name, _ => new List<double>());
         var categories = CategoryNames.ToDictionary(n => n, _ => new Dictionary<string, long>(StringComparer.Ordinal));
         var systems = new Dictionary<string, (List<double> Means, List<double> Maxima)>(StringComparer.Ordinal);
@@ -77,6 +82,7 @@ public sealed class RunStats
 
         foreach (var report in reports)
         {
+            tally.Add(report);
             if (report.Render is { } r)
             {
                 renders++;
@@ -121,15 +127,15 @@ public sealed class RunStats
             if (report.Clip is { } clip) clips.Add((report.Path, clip));
         }
 
-        var codes = CodeCount.Of(reports, _ => true);
         return new RunStats
         {
-            Files = reports.Count,
-            Clean = reports.Count(r => r.Errors == 0 && r.Warnings == 0),
-            Errors = reports.Sum(r => r.Errors),
-            Warnings = reports.Sum(r => r.Warnings),
-            Infos = reports.Sum(r => r.Infos),
-            Codes = codes,
+            Tally = tally,
+            Files = tally.Files,
+            Clean = tally.Clean,
+            Errors = tally.Errors,
+            Warnings = tally.Warnings,
+            Infos = tally.Infos,
+            Codes = tally.Codes(withInfos: true),
             Numbers = numbers.ToDictionary(n => n.Key, n => (IReadOnlyList<double>)n.Value),
             Categories = categories.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, long>)c.Value),
             Renders = renders,

@@ -9,9 +9,9 @@ using Codec.Runtime.Threading;
 namespace Codec.Formats.Validation.Runs;
 
 /// <summary>
-/// Which parts of a run this process checks when several processes (shards) share it: the whole units it owns, which
-/// part of each Synthesis output folder (blocks of renders, and the folder's own files), and whether it reports what
-/// the folder walk found. <see cref="All"/>: everything, one run.
+/// Which parts of a run this process checks when several processes (shards) share it: the units it looks at (those it
+/// owns whole, and the Synthesis output folders shared by blocks), which part of each such folder (blocks of renders,
+/// and the folder's own files), and whether it reports what the folder walk found. <see cref="All"/>: everything, one run.
 /// </summary>
 public sealed record RunShare(Func<CheckUnit, bool> OwnsUnit, Func<CheckUnit, FolderShare> FolderShareOf, bool OwnsWalk)
 {
@@ -41,9 +41,10 @@ public static class RunChecker
     public static RunResult Check(FoundUnits found, RunOptions options, RunShare? share = null)
     {
         share ??= RunShare.All;
-        // A Synthesis output folder is shared among the shards by blocks of renders; every other unit is checked whole by one.
+        // A Synthesis output folder shared among the shards by blocks of renders is every shard's to look at (each checks
+        // its blocks); every other unit is checked whole by one.
         var units = Enumerable.Range(0, found.Units.Count)
-            .Where(i => found.Units[i].Kind == UnitKind.Folder || share.OwnsUnit(found.Units[i]))
+            .Where(i => share.OwnsUnit(found.Units[i]))
             .Select(i => (Unit: i + 1, Check: found.Units[i])).ToList();
         var metadataOptions = new MetadataFileOptions { Parallelism = options.Jobs, Decode = options.Decode };
         var reports = new List<UnitReports>();

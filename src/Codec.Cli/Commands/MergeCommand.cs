@@ -107,22 +107,35 @@ public static class MergeCommand
             return 0;
         }
 
-        // A first pass reads every file through and counts the run (the totals lead the JSON report, the code table
-        // ends the readable one); a damaged file stops the merge before anything is printed. The second pass prints.
-        if (Tally(merge, policy, out string damaged) is not { } tally)
+        // JSON and SARIF begin with the totals: a first pass counts the run (and finds a damaged file before anything
+        // is printed), the second prints. The readable report ends with them: one pass prints and counts, and a damaged
+        // file stops it where it is.
+        RunTally tally;
+        IEnumerable<FileCheckResult> reports;
+        if (RunReport.NeedsTallyFirst(format))
         {
-            stderr.WriteLine("codec: " + damaged);
-            return 2;
+            if (Tally(merge, policy, out string damaged) is not { } counted)
+            {
+                stderr.WriteLine("codec: " + damaged);
+                return 2;
+            }
+
+            (tally, reports) = (counted, Kept(merge, policy, facts: false));
+        }
+        else
+        {
+            tally = new RunTally();
+            reports = Counted(merge, policy, tally);
         }
 
         try
         {
-            RunReport.Write(stdout, Kept(merge, policy, facts: false), tally, format, (style ?? ReadableStyle.Plain with { ShowInfo = showInfo }) with { Suppressed = tally.Suppressed, WarningsAsErrors = policy.WarningsAsErrors });
+            RunReport.Write(stdout, reports, tally, format, (style ?? ReadableStyle.Plain with { ShowInfo = showInfo }) with { WarningsAsErrors = policy.WarningsAsErrors });
         }
         catch (ShardFileException e)
         {
-            // Only a file changed while it was merged fails here: what was printed is not the run's.
-            stderr.WriteLine("codec: " + e.Message);
+            stdout.Flush();
+            stderr.WriteLine($"codec: {e.Message}; {(RunReport.NeedsTallyFirst(format) ? "the file changed while it was merged: what was printed is not the run's" : "the report stops there")}");
             return 2;
         }
 
@@ -146,11 +159,8 @@ public static class MergeCommand
         var tally = new RunTally();
         try
         {
-            foreach (var report in merge.Reports(facts: false))
+            foreach (var _ in Counted(merge, policy, tally))
             {
-                var (kept, suppressed) = policy.Apply(report);
-                tally.Add(kept);
-                tally.Suppressed += suppressed;
             }
 
             return tally;
@@ -159,6 +169,18 @@ public static class MergeCommand
         {
             damage = e.Message;
             return null;
+        }
+    }
+
+    // The merged run's reports as the policy keeps them (findings only), each counted into the tally as it goes by.
+    private static IEnumerable<FileCheckResult> Counted(ShardMerge merge, ReportPolicy policy, RunTally tally)
+    {
+        foreach (var report in merge.Reports(facts: false))
+        {
+            var (kept, suppressed) = policy.Apply(report);
+            tally.Add(kept);
+            tally.Suppressed += suppressed;
+            yield return kept;
         }
     }
 

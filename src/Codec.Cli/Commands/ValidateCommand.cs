@@ -281,9 +281,10 @@ public static class ValidateCommand
         // One process's run is in the run's order already: its reports are read as they are, not regrouped as a merge's.
         var reports = run.Reports();
         var tally = RunTally.Of(reports);
+        tally.Suppressed = suppressed;
         if (settings.Html is { } htmlOut && !HtmlReport.WriteFile(htmlOut, new ReportInput(reports, paths, suppressed, controls.Policy, baselineRun?.Reports(), settings.Baseline), stderr)) return 2;
         RunReport.Write(stdout, reports, tally, settings.AsSarif ? ReportFormat.Sarif : settings.AsJson ? ReportFormat.Json : ReportFormat.Readable,
-            new ReadableStyle { ShowInfo = settings.ShowInfo, Quiet = settings.Quiet, Colour = colour, Suppressed = suppressed, WarningsAsErrors = controls.Policy.WarningsAsErrors });
+            new ReadableStyle { ShowInfo = settings.ShowInfo, Quiet = settings.Quiet, Colour = colour, WarningsAsErrors = controls.Policy.WarningsAsErrors });
         // A shard's findings are data for the merge, which gives the run's verdict: a shard that wrote its file has
         // done its work (a scheduler would otherwise retry every shard that found an error).
         if (settings.Shard is not null && settings.Out is not null) return 0;

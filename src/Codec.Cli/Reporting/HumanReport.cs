@@ -18,9 +18,6 @@ public sealed record ReadableStyle
     /// <summary>ANSI colours, for a terminal.</summary>
     public bool Colour { get; init; }
 
-    /// <summary>Findings that codec.json or --ignore silenced, said in the totals.</summary>
-    public long Suppressed { get; init; }
-
     /// <summary>Warnings fail the run, said in the totals.</summary>
     public bool WarningsAsErrors { get; init; }
 }
@@ -28,12 +25,22 @@ public sealed record ReadableStyle
 /// <summary>The default report: one block per file with findings, a table of the codes found, then the totals.</summary>
 public static class HumanReport
 {
-    /// <summary>Lists <paramref name="files"/> (read once, in order) and ends with <paramref name="tally"/>'s table and totals.</summary>
+    /// <summary>
+    /// Lists <paramref name="files"/> and ends with <paramref name="tally"/>'s table and totals (suppressed findings
+    /// included). The files are read once, in order, whatever the style, before the tally is: a caller may count the
+    /// run into the tally as the files go by (a merge prints in one pass over its shard files).
+    /// </summary>
     public static void Write(TextWriter output, IEnumerable<FileCheckResult> files, RunTally tally, ReadableStyle style)
     {
         var paint = new Paint(style.Colour);
         bool Shown(Finding f) => style.ShowInfo || f.Severity != Severity.Info;
-        if (!style.Quiet)
+        if (style.Quiet)
+        {
+            foreach (var _ in files)
+            {
+            }
+        }
+        else
         {
             foreach (var file in files)
             {
@@ -54,7 +61,7 @@ public static class HumanReport
         }
 
         long errors = tally.Errors, warnings = tally.Warnings, infos = tally.Infos, clean = tally.Clean;
-        string suppressed = style.Suppressed > 0 ? $", {style.Suppressed} suppressed" : "";
+        string suppressed = tally.Suppressed > 0 ? $", {tally.Suppressed} suppressed" : "";
         string strict = style.WarningsAsErrors && warnings > 0 ? " (warnings count as errors)" : "";
         output.WriteLine($"{Count(tally.Files, "file")} checked, {clean} clean: {paint.Severity(Severity.Error, Count(errors, "error"), errors > 0)}, {paint.Severity(Severity.Warning, Count(warnings, "warning"), warnings > 0)}{strict}, {infos} info{(style.ShowInfo || infos == 0 ? "" : " (--info to list)")}{suppressed}");
     }

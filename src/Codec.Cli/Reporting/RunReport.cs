@@ -19,7 +19,9 @@ public static class RunReport
 {
     /// <summary>
     /// The report of <paramref name="reports"/>, read once and in order (a merge streams them from its shard files), with
-    /// the totals and codes of <paramref name="tally"/>, gathered from the same reports beforehand.
+    /// the totals and codes of <paramref name="tally"/>. JSON and SARIF begin with the totals and the rules, so their
+    /// tally is complete beforehand; the readable report ends with them, so its tally may be counted as the reports go by
+    /// (<see cref="NeedsTallyFirst"/>).
     /// </summary>
     public static void Write(TextWriter stdout, IEnumerable<FileCheckResult> reports, RunTally tally, ReportFormat format, ReadableStyle style)
     {
@@ -36,6 +38,9 @@ public static class RunReport
                 break;
         }
     }
+
+    /// <summary>Whether <paramref name="format"/> begins with what the tally says, so that it must be counted before the reports are written.</summary>
+    public static bool NeedsTallyFirst(ReportFormat format) => format != ReportFormat.Readable;
 
     /// <summary>
     /// Colour for the readable report: on a terminal unless <c>NO_COLOR</c> is set (any value, see no-color.org), or as

@@ -100,30 +100,24 @@ public sealed class ShardMerge : IDisposable
     /// </summary>
     public IEnumerable<UnitReports> Units(bool facts = true)
     {
-        var heads = new PriorityQueue<IEnumerator<UnitReports>, (int Unit, int File)>();
-        var files = new List<IEnumerator<UnitReports>>();
-        try
+        // The files by the unit each is at; a file's unit is read only when it is the smallest, so that what is held
+        // is the unit being put together and a row group of each file.
+        var cursors = _readers.Select(r => r.Start(facts)).ToList();
+        var heads = new PriorityQueue<int, (int Unit, int File)>();
+        for (int f = 0; f < cursors.Count; f++)
         {
-            for (int f = 0; f < _readers.Count; f++)
-            {
-                var units = _readers[f].Units(facts).GetEnumerator();
-                files.Add(units);
-                if (units.MoveNext()) heads.Enqueue(units, (units.Current.Unit, f));
-            }
-
-            var parts = new List<Codec.Formats.Validation.Folders.FolderPart>();
-            while (heads.TryDequeue(out var units, out var at))
-            {
-                parts.AddRange(units.Current.Parts);
-                if (units.MoveNext()) heads.Enqueue(units, (units.Current.Unit, at.File));
-                if (heads.TryPeek(out _, out var next) && next.Unit == at.Unit) continue;
-                yield return new UnitReports(at.Unit, parts);
-                parts = [];
-            }
+            if (!cursors[f].AtEnd) heads.Enqueue(f, (cursors[f].Unit, f));
         }
-        finally
+
+        var parts = new List<Codec.Formats.Validation.Folders.FolderPart>();
+        while (heads.TryDequeue(out int file, out var at))
         {
-            foreach (var units in files) units.Dispose();
+            var cursor = cursors[file];
+            parts.AddRange(cursor.Take().Parts);
+            if (!cursor.AtEnd) heads.Enqueue(file, (cursor.Unit, file));
+            if (heads.TryPeek(out _, out var next) && next.Unit == at.Unit) continue;
+            yield return new UnitReports(at.Unit, parts);
+            parts = [];
         }
     }
 

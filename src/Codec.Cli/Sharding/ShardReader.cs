@@ -176,31 +176,85 @@ public sealed class ShardReader : IDisposable
     /// </summary>
     public IEnumerable<UnitReports> Units(bool facts = true)
     {
-        int unit = -1;
-        var entries = new SortedDictionary<(long Entry, int Part), PartBuilder>();
-        for (int g = 0; g < _parquet.RowGroupCount; g++)
-        {
-            var rows = ReadGroup(g, facts);
-            for (int i = 0; i < rows.Count; i++)
-            {
-                int rowUnit = rows.Int("unit", i) ?? -1, part = rows.Int("part", i) ?? -1;
-                long entry = rows.Long("entry", i) ?? -1;
-                if (rowUnit < 0 || rowUnit >= Header.UnitCount || entry < 0 || part < 0)
-                    throw Damage($"row {i} of row group {g} names unit {rowUnit}, entry {entry}, part {part} of {Header.UnitCount} units");
-                if (rowUnit != unit && entries.Count > 0)
-                {
-                    if (rowUnit < unit) throw Damage($"row {i} of row group {g} is of unit {rowUnit}, after unit {unit}: the rows are not in the run's order");
-                    yield return Build(unit, entries);
-                    entries = new SortedDictionary<(long Entry, int Part), PartBuilder>();
-                }
+        var cursor = Start(facts);
+        while (!cursor.AtEnd) yield return cursor.Take();
+    }
 
-                unit = rowUnit;
-                if (!entries.TryGetValue((entry, part), out var at)) entries[(entry, part)] = at = NewPart(rows, i, g);
-                Add(rows, i, g, at, facts);
-            }
+    /// <summary>
+    /// A cursor at the file's first row (one at a time per reader: the row groups share the reader's arrays); see
+    /// <see cref="Units"/> for <paramref name="facts"/>.
+    /// </summary>
+    public Cursor Start(bool facts = true) => new(this, facts);
+
+    /// <summary>
+    /// A place in the file's rows, at the first row of a unit. It knows that unit's number before it reads the unit
+    /// (a merge by unit orders its files by it), and reads the unit only when it is taken: a merge of many files holds
+    /// the unit it puts together and a row group of each file, not the next unit of every file.
+    /// </summary>
+    public sealed class Cursor
+    {
+        private readonly ShardReader _reader;
+        private readonly bool _facts;
+        private GroupRows? _rows;
+        private int _group = -1, _row;
+
+        internal Cursor(ShardReader reader, bool facts)
+        {
+            _reader = reader;
+            _facts = facts;
+            Step();
         }
 
-        if (entries.Count > 0) yield return Build(unit, entries);
+        /// <summary>The unit of the row the cursor is at; -1 past the last row.</summary>
+        public int Unit { get; private set; } = -1;
+
+        public bool AtEnd => Unit < 0;
+
+        /// <summary>
+        /// The unit the cursor is at, read whole (its rows are consecutive); the cursor moves to the next unit's first
+        /// row, which must be of a later unit.
+        /// </summary>
+        public UnitReports Take()
+        {
+            int unit = Unit;
+            var entries = new SortedDictionary<(long Entry, int Part), PartBuilder>();
+            while (Unit == unit)
+            {
+                var rows = _rows!;
+                int i = _row, part = rows.Int("part", i) ?? -1;
+                long entry = rows.Long("entry", i) ?? -1;
+                if (entry < 0 || part < 0) throw _reader.Damage($"row {i} of row group {_group} names unit {unit}, entry {entry}, part {part} of {_reader.Header.UnitCount} units");
+                if (!entries.TryGetValue((entry, part), out var at)) entries[(entry, part)] = at = _reader.NewPart(rows, i, _group);
+                _reader.Add(rows, i, _group, at, _facts);
+                Step();
+            }
+
+            if (!AtEnd && Unit < unit) throw _reader.Damage($"row {_row} of row group {_group} is of unit {Unit}, after unit {unit}: the rows are not in the run's order");
+            return Build(unit, entries);
+        }
+
+        // To the next row (the next group's first when this group is done), and the unit it names.
+        private void Step()
+        {
+            _row++;
+            while (_rows is null || _row >= _rows.Count)
+            {
+                if (++_group >= _reader._parquet.RowGroupCount)
+                {
+                    _rows = null;
+                    Unit = -1;
+                    return;
+                }
+
+                _rows = _reader.ReadGroup(_group, _facts);
+                _row = 0;
+            }
+
+            int unit = _rows.Int("unit", _row) ?? -1;
+            if (unit < 0 || unit >= _reader.Header.UnitCount)
+                throw _reader.Damage($"row {_row} of row group {_group} names unit {unit}, entry {_rows.Long("entry", _row) ?? -1}, part {_rows.Int("part", _row) ?? -1} of {_reader.Header.UnitCount} units");
+            Unit = unit;
+        }
     }
 
     private ShardFileException Damage(string what) => new(Name.Length == 0 ? what : $"{Name}: {what}");
@@ -227,21 +281,21 @@ public sealed class ShardReader : IDisposable
         public bool Bool(string name, int i) => values.TryGetValue(name, out var a) && ((bool[])a)[i];
     }
 
-    // Reading allocates (a group's pages and cells, the unit's reports) and almost all of it is garbage a group later;
-    // left to its own budgets, the collector lets that garbage grow to several times what is alive (and the units that
-    // lived through a young collection wait for a full one). A full collection before a group is read, once as much has
-    // been allocated since the last as was then alive (16 MB at least), keeps a merge's memory near twice what its
-    // units and groups need, for a few milliseconds a collection.
-    private const long MinCollectBudget = 16L << 20;
-    private static long s_collectedAt, s_collectBudget = MinCollectBudget;
+    // Reading allocates (a group's pages and cells, the unit's reports) and almost all of it is garbage a group later.
+    // Left to its own budgets, the collector lets that garbage grow with the run: its young budget adapts upwards, and
+    // the units that lived through a young collection (a unit spans several groups of every file) wait in the old
+    // generation for a full one. A full collection before a group is read, once this much has been allocated since the
+    // last, keeps a merge's memory at what its units and groups need, whatever the run's size; what is alive between
+    // two groups is small (the unit being put together, a group of each file), so each costs a few milliseconds.
+    private const long CollectEveryBytes = 16L << 20;
+    private static long s_collectedAt;
 
     private static void CollectGarbage()
     {
         long allocated = GC.GetTotalAllocatedBytes();
-        if (allocated - Interlocked.Read(ref s_collectedAt) < Interlocked.Read(ref s_collectBudget)) return;
+        if (allocated - Interlocked.Read(ref s_collectedAt) < CollectEveryBytes) return;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true);
-        Interlocked.Exchange(ref s_collectedAt, GC.GetTotalAllocatedBytes());
-        Interlocked.Exchange(ref s_collectBudget, Math.Max(MinCollectBudget, GC.GetTotalMemory(forceFullCollection: false)));
+        Interlocked.Exchange(ref s_collectedAt, allocated);
     }
 
     private GroupRows ReadGroup(int g, bool facts)

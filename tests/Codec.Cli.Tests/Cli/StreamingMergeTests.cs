@@ -10,7 +10,8 @@ namespace Codec.Tests.Cli;
 /// <summary>
 /// The merge streams its shard files: each is read unit by unit, a row group at a time, and the files are merged by
 /// unit, so a merge holds what one unit needs whatever the run's size. Files whose rows are not in the run's order, or
-/// that are damaged past their first row group, stop the merge before it prints anything.
+/// that are damaged past their first row group, stop the merge with the place of the damage: before anything is printed
+/// when the report begins with its totals (JSON, SARIF, codec report's page, --out), where it is in the readable report.
 /// </summary>
 public sealed class StreamingMergeTests : IDisposable
 {
@@ -83,18 +84,28 @@ public sealed class StreamingMergeTests : IDisposable
     }
 
     [Fact]
-    public void A_file_damaged_past_its_first_row_group_stops_the_merge_before_it_prints()
+    public void A_file_damaged_past_its_first_row_group_stops_the_merge_where_it_is()
     {
         // Unit 9 of a run of 2, in the file's second row group.
         string path = Write("damaged.parquet", Header(1, 0, 2), [Unit(0, ShardFile.RowsPerGroup - 3), Unit(1, 9), Unit(9, 1)]);
-        foreach (var format in new[] { ReportFormat.Readable, ReportFormat.Json, ReportFormat.Sarif })
+        const string Damage = "damaged.parquet: row 6 of row group 1 names unit 9, entry 0, part 0 of 2 units";
+        foreach (var format in new[] { ReportFormat.Json, ReportFormat.Sarif })
         {
+            // Totals first: counted before anything is printed, so nothing is.
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             Assert.Equal(2, MergeCommand.Run([path], format, false, null, stdout, stderr));
             Assert.Equal("", stdout.ToString());
-            Assert.Contains("damaged.parquet: row 6 of row group 1 names unit 9, entry 0, part 0 of 2 units", stderr.ToString());
+            Assert.Contains(Damage, stderr.ToString());
         }
+
+        // The readable report is printed as the files are read: it stops at the damage, without totals, and says so.
+        var listed = new StringWriter();
+        var said = new StringWriter();
+        Assert.Equal(2, MergeCommand.Run([path], ReportFormat.Readable, false, null, listed, said));
+        Assert.Contains("u0/0.info.json", listed.ToString());
+        Assert.DoesNotContain("files checked", listed.ToString());
+        Assert.Contains(Damage + "; the report stops there", said.ToString());
 
         var html = new StringWriter();
         Assert.Equal(2, ReportCommand.Run([path], Path.Combine(_dir, "r.html"), null, [], false, new StringWriter(), html));

@@ -30,7 +30,7 @@ public sealed class RunStats
     public long Infos { get; private init; }
     public IReadOnlyList<CodeCount> Codes { get; private init; } = [];
 
-    /// <summary>Numeric distributions of the renders, by the name the report shows.</summary>
+    /// <summary>Numeric distributions of the renders, by the name the report shows (each a <see cref="ValueSample"/>: bounded).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Numbers { get; private init; } = new Dictionary<string, IReadOnlyList<double>>();
 
     /// <summary>Categorical distributions of the renders (sex, ethnicity, expression), value → renders.</summary>
@@ -61,9 +61,9 @@ public sealed class RunStats
     public static RunStats From(IEnumerable<FileCheckResult> reports)
     {
         var tally = new RunTally();
-        var numbers = NumberNames.ToDictionary(n => n.Name, _ => new List<double>());
+        var numbers = NumberNames.ToDictionary(n => n.Name, _ => new ValueSample());
         var categories = CategoryNames.ToDictionary(n => n, _ => new Dictionary<string, long>(StringComparer.Ordinal));
-        var systems = new Dictionary<string, (List<double> Means, List<double> Maxima)>(StringComparer.Ordinal);
+        var systems = new Dictionary<string, (ValueSample Means, ValueSample Maxima)>(StringComparer.Ordinal);
         var worst = new List<WorstRender>();
         var classes = new Dictionary<string, (int Masks, double Share)>(StringComparer.Ordinal);
         var clips = new List<(string, ClipFacts)>();
@@ -100,7 +100,7 @@ public sealed class RunStats
                 Count("expression", r.Expression);
                 foreach (var system in r.Landmarks)
                 {
-                    if (!systems.TryGetValue(system.System, out var lists)) systems[system.System] = lists = ([], []);
+                    if (!systems.TryGetValue(system.System, out var lists)) systems[system.System] = lists = (new ValueSample(), new ValueSample());
                     lists.Means.Add(system.MeanPx);
                     lists.Maxima.Add(system.MaxPx);
                 }

@@ -15,7 +15,9 @@ public static class SvgCharts
     /// <summary>A histogram of <paramref name="values"/>; with a baseline, its histogram over the same bins as an outline (both as shares).</summary>
     public static string Histogram(string title, string unit, IReadOnlyList<double> values, IReadOnlyList<double>? baseline = null)
     {
-        var svg = Open(title, $"{title}: {values.Count} values, from {Number(Min(values))} to {Number(Max(values))} {unit}");
+        // A large run's values are a sample of them: the title counts them all.
+        long count = values is ValueSample sample ? sample.Seen : values.Count;
+        var svg = Open(title, $"{title}: {count} values, from {Number(Min(values))} to {Number(Max(values))} {unit}");
         double low = Math.Min(Min(values), baseline is { Count: > 0 } ? Min(baseline) : double.PositiveInfinity);
         double high = Math.Max(Max(values), baseline is { Count: > 0 } ? Max(baseline) : double.NegativeInfinity);
         if (!(high > low)) (low, high) = (low - 0.5, high + 0.5);

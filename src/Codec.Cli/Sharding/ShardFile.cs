@@ -51,7 +51,8 @@ public sealed record ShardHeader(int ShardCount, IReadOnlySet<int> Covered, int 
 /// Every row has the file it concerns and its place in the run (<c>unit</c>, <c>entry</c>, <c>part</c>,
 /// <c>sort_by_line</c>), and the file's <c>version</c>, <c>kind</c> and unlisted counts. ML tools and DuckDB read it
 /// as a table (<c>SELECT code, count(*) FROM 'run.parquet' WHERE record = 'finding' GROUP BY code</c>). The file's
-/// key-value metadata says which shards it covers.
+/// key-value metadata says which shards it covers. Rows are written in the run's order of units, each unit's rows
+/// together, so that <see cref="ShardReader"/> reads a file unit by unit and a merge streams its files.
 /// </summary>
 public static class ShardFile
 {

@@ -25,6 +25,12 @@ public sealed class ShardMerge : IDisposable
     /// <summary>Opens <paramref name="files"/>; null with <paramref name="error"/> at the first that cannot be read, or that is not of the first's run.</summary>
     public static ShardMerge? Open(IReadOnlyList<string> files, out string error)
     {
+        if (files.Count == 0)
+        {
+            error = "give the shard files to merge";
+            return null;
+        }
+
         var readers = new List<ShardReader>();
         try
         {

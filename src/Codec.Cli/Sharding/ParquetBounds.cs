@@ -5,7 +5,7 @@ namespace Codec.Cli.Sharding;
 /// <summary>
 /// Checks a Parquet file's structure against what the file holds before the Parquet library reads it: the footer's
 /// length, every size and count in the footer's Thrift encoding, each column chunk's place, and each page's header and
-/// sizes. The library trusts what a file declares (a footer of 2^31 bytes, a list of 2^31 elements, a page that
+/// sizes (Snappy's own length included), kind and encoding (only those codec writes: the library trusts them too). The library trusts what a file declares (a footer of 2^31 bytes, a list of 2^31 elements, a page that
 /// inflates to gigabytes); after this check, nothing it is handed declares more than the file can hold, so a damaged or
 /// hostile shard file costs at most a bounded multiple of its size, and a loop over a declared count ends with the bytes.
 /// </summary>
@@ -124,14 +124,24 @@ public static class ParquetBounds
     }
 
     // How many bytes one compressed byte can stand for, by the codec's format (Snappy's longest copy, deflate's
-    // 258-byte matches, LZ4's run lengths); codecs without a small bound are held to the page limit alone.
-    private static long Ratio(int codec) => codec switch
+    // 258-byte matches). Other codecs are refused: codec writes its shard files with Snappy, LZO, Brotli and ZSTD have no
+    // such small bound (a few bytes of ZSTD can stand for a block of 128 KB, any number of times), and each codec
+    // admitted is one more decoder of unsafe code fed a hostile file's bytes.
+    private static long? Ratio(int codec) => codec switch
     {
         0 => 1,
         1 => 32,
         2 => 1_100,
-        5 or 7 => 256,
-        _ => MaxPageBytes,
+        _ => null,
+    };
+
+    private static string CodecName(int codec) => codec switch
+    {
+        3 => "LZO",
+        4 => "Brotli",
+        5 or 7 => "LZ4",
+        6 => "ZSTD",
+        _ => $"codec {codec}",
     };
 
     private static void CheckPages(Stream file, Chunk chunk, long footerAt)
@@ -139,12 +149,16 @@ public static class ParquetBounds
         long end = chunk.Start + chunk.CompressedBytes;
         if (chunk.Start < 4 || chunk.CompressedBytes <= 0 || end > footerAt)
             throw new ParquetBoundsException($"a column chunk of {chunk.CompressedBytes} bytes at {chunk.Start} lies outside the data ({footerAt} bytes)", chunk.At);
-        if (chunk.Values > Math.Max(chunk.Rows, 1) * 16)
+        // Shard files are flat tables (no lists, no nesting): a column chunk has exactly one value, null or not, per row
+        // of its group. The library writes a page's values into an array of the group's rows, trusting the counts.
+        if (chunk.Values != chunk.Rows)
             throw new ParquetBoundsException($"a column chunk declares {chunk.Values} values for {chunk.Rows} rows", chunk.At);
-        if (chunk.UncompressedBytes > Math.Min(chunk.CompressedBytes * Ratio(chunk.Codec) + 1024, MaxPageBytes * 16))
+        if (Ratio(chunk.Codec) is not { } ratio)
+            throw new ParquetBoundsException($"a column chunk compressed with {CodecName(chunk.Codec)}, which codec does not read (shard files are Snappy)", chunk.At);
+        if (chunk.UncompressedBytes > Math.Min(chunk.CompressedBytes * ratio + 1024, MaxPageBytes * 16))
             throw new ParquetBoundsException($"a column chunk of {chunk.CompressedBytes} bytes claims {chunk.UncompressedBytes} uncompressed", chunk.At);
 
-        long at = chunk.Start;
+        long at = chunk.Start, dataValues = 0;
         var window = new byte[256];
         while (at < end)
         {
@@ -152,7 +166,8 @@ public static class ParquetBounds
             ReadAt(file, at, window.AsSpan(0, available));
             long pageAt = at;
             int headerBytes;
-            long uncompressed = -1, compressed = -1, values = 0;
+            long uncompressed = -1, compressed = -1, values = 0, pageType = -1, encoding = -1;
+            int headers = 0, header = 0;
             try
             {
                 var reader = new ThriftReader(window, available, at);
@@ -160,14 +175,20 @@ public static class ParquetBounds
                 {
                     switch (id, type)
                     {
+                        case (1, ThriftReader.I32): pageType = r.Varint(); return true;
                         case (2, ThriftReader.I32): uncompressed = r.Varint(); return true;
                         case (3, ThriftReader.I32): compressed = r.Varint(); return true;
-                        case (5 or 7 or 8, ThriftReader.Struct):
-                            // Every page kind's header starts with its value count.
+                        case (5 or 7, ThriftReader.Struct):
+                            // A data page's header (5) and a dictionary page's (7) start with their value count (rows
+                            // of the column; entries of the dictionary), then their values' encoding.
+                            headers++;
+                            header = id;
                             ReadStruct(ref r, 1, (ref ThriftReader p, short field, byte kind) =>
                             {
-                                if (field != 1 || kind != ThriftReader.I32) return false;
-                                values = p.Varint();
+                                if (kind != ThriftReader.I32) return false;
+                                if (field == 1) values = p.Varint();
+                                else if (field == 2) encoding = p.Varint();
+                                else return false;
                                 return true;
                             });
                             return true;
@@ -183,17 +204,70 @@ public static class ParquetBounds
                 continue;
             }
 
+            if (Refusal(pageType, headers, header, encoding) is { } refusal) throw new ParquetBoundsException(refusal, pageAt);
+            bool data = header != 7;
             long dataStart = pageAt + headerBytes;
             if (compressed < 0 || dataStart + compressed > end)
                 throw new ParquetBoundsException($"a page of {compressed} bytes at {dataStart} runs past its column chunk's end ({end})", pageAt);
-            if (uncompressed < 0 || uncompressed > Math.Min((compressed * Ratio(chunk.Codec)) + 1024, MaxPageBytes))
+            if (uncompressed < 0 || uncompressed > Math.Min((compressed * ratio) + 1024, MaxPageBytes))
                 throw new ParquetBoundsException($"a page of {compressed} bytes claims {uncompressed} uncompressed", pageAt);
-            if (values < 0 || values > chunk.Values)
-                throw new ParquetBoundsException($"a page declares {values} values; its column chunk has {chunk.Values}", pageAt);
+            if (values < 0 || values > chunk.Values || (data && (dataValues += values) > chunk.Values))
+                throw new ParquetBoundsException($"a page declares {values} values; its column chunk has {chunk.Values} in all", pageAt);
+            if (chunk.Codec == Snappy && SnappyLength(file, dataStart, compressed) != uncompressed)
+                throw new ParquetBoundsException($"a Snappy page whose data gives another length than the {uncompressed} bytes its header declares", pageAt);
             at = dataStart + compressed;
             if (window.Length > 256) window = new byte[256];
         }
+
+        if (dataValues != chunk.Values)
+            throw new ParquetBoundsException($"a column chunk's pages hold {dataValues} values; it declares {chunk.Values}", chunk.At);
     }
+
+    // What the library would decode a page as, allowed only when it is what codec writes: a data page of version 1
+    // (type 0, header 5) or a dictionary page (2, header 7), its values plain or dictionary indices. The library decodes
+    // other encodings (RLE, delta, byte-stream-split) by reinterpreting the column's buffer as integers or bytes,
+    // whatever the column's type: on a column of strings, a hostile page would write integers over object references.
+    private static string? Refusal(long pageType, int headers, int header, long encoding)
+    {
+        bool kindAgrees = (pageType, header) is (0, 5) or (2, 7);
+        if (headers != 1 || !kindAgrees) return $"a page of type {pageType} with {headers} headers; shard files hold data pages (version 1) and dictionary pages only";
+        bool encodingAllowed = header == 7 ? encoding is Plain or PlainDictionary : encoding is Plain or PlainDictionary or RleDictionary;
+        return encodingAllowed ? null : $"a {(header == 7 ? "dictionary" : "data")} page of encoding {EncodingName(encoding)}; shard files hold plain values and dictionary indices only";
+    }
+
+    private static string EncodingName(long encoding) => encoding switch
+    {
+        -1 => "(none given)",
+        3 => "RLE",
+        4 => "BIT_PACKED",
+        5 => "DELTA_BINARY_PACKED",
+        6 => "DELTA_LENGTH_BYTE_ARRAY",
+        7 => "DELTA_BYTE_ARRAY",
+        9 => "BYTE_STREAM_SPLIT",
+        _ => encoding.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private const int Snappy = 1;
+
+    // The length a Snappy block declares in its first bytes (a varint of up to five bytes), which is what the library
+    // allocates for it, whatever the page header says; -1 when it is not a well-formed length.
+    private static long SnappyLength(Stream file, long at, long bytes)
+    {
+        Span<byte> head = stackalloc byte[5];
+        int available = (int)Math.Min(bytes, head.Length);
+        ReadAt(file, at, head[..available]);
+        long length = 0;
+        for (int i = 0; i < available; i++)
+        {
+            length |= (long)(head[i] & 0x7F) << (7 * i);
+            if ((head[i] & 0x80) == 0) return length;
+        }
+
+        return -1;
+    }
+
+    // Parquet's encodings that shard files use.
+    private const long Plain = 0, PlainDictionary = 2, RleDictionary = 8;
 
     private delegate bool FieldReader(ref ThriftReader reader, short id, byte type);
 

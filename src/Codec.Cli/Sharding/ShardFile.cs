@@ -66,10 +66,12 @@ public static class ShardFile
     /// </summary>
     public const int RowsPerGroup = 16_384;
 
-    // Repeated values compress well, but no real column packs more than a few rows into a byte of the file; and
-    // a group is read column by column into arrays, so it is bounded too.
+    // Repeated values compress well, but no real column packs more than a few rows into a byte of the file. A group is
+    // read column by column into arrays of its declared rows, so a group may declare no more than codec has ever
+    // written in one (100,000 rows before groups were made smaller): a hostile footer costs tens of megabytes, not
+    // hundreds.
     internal const long MaxRowsPerByte = 64;
-    internal const int MaxRowsPerGroup = 1 << 20;
+    internal const int MaxRowsPerGroup = 100_000;
 
     // Findings one file can have beyond those listed: far more than any real file (a trillion).
     internal const long MaxUnlisted = 1L << 40;
@@ -193,7 +195,10 @@ public static class ShardFile
 
     private static async Task<long> WriteAsync(Stream output, ShardHeader header, IEnumerable<UnitReports> units)
     {
-        await using var writer = await ParquetWriter.CreateAsync(Schema, output, null, false, default).ConfigureAwait(false);
+        // Snappy: fast, read by every Parquet tool, and its expansion is bounded, so a reader can check a page's
+        // declared size against its bytes before inflating it (ParquetBounds refuses the codecs without such a bound).
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        await using var writer = await ParquetWriter.CreateAsync(Schema, output, options, false, default).ConfigureAwait(false);
         writer.CustomMetadata = new Dictionary<string, string>
         {
             ["codec.layout"] = Layout,

@@ -47,15 +47,16 @@ public sealed class ShardFileBoundsTests : IDisposable
 
     private static string? Check(byte[] file) => ParquetBounds.Check(new MemoryStream(file), 1 << 20, 64L * file.Length);
 
-    // One row group of one row, one Snappy column chunk at byte 4 whose page holds 'data' bytes.
-    private static byte[] Footer(int chunkBytes) =>
+    // One row group of one row, one column chunk (Snappy unless told) at byte 4 whose page holds 'data' bytes. The
+    // pages' data below starts with 10, which Snappy reads as the length of the data inflated: what their headers say.
+    private static byte[] Footer(int chunkBytes, int codec = 1) =>
     [
         .. Field(1, 5, Int(1)),                                       // version
         .. Field(3, 9, ListOf(12, [
             .. Field(1, 9, ListOf(12, [
                 .. Field(2, 6, Int(4)),                               // file_offset
                 .. Field(1, 12, [
-                    .. Field(4, 5, Int(1)),                           // codec: Snappy
+                    .. Field(4, 5, Int(codec)),                       // codec
                     .. Field(1, 6, Int(1)),                           // num_values
                     .. Field(1, 6, Int(10)),                          // total_uncompressed_size
                     .. Field(1, 6, Int(chunkBytes)),                  // total_compressed_size
@@ -67,23 +68,24 @@ public sealed class ShardFileBoundsTests : IDisposable
         .. End,
     ];
 
-    private static byte[] Page(long uncompressed, long compressed, long values) =>
+    // A data page (type 0, header field 5) of 'values' values in 'encoding' (PLAIN unless told).
+    private static byte[] Page(long uncompressed, long compressed, long values, int encoding = 0) =>
     [
         .. Field(1, 5, Int(0)), .. Field(1, 5, Int(uncompressed)), .. Field(1, 5, Int(compressed)),
-        .. Field(2, 12, [.. Field(1, 5, Int(values)), .. End]), .. End,
+        .. Field(2, 12, [.. Field(1, 5, Int(values)), .. Field(1, 5, Int(encoding)), .. End]), .. End,
     ];
 
     [Fact]
     public void A_structure_within_its_bytes_passes()
     {
-        var page = (byte[])[.. Page(10, 3, 1), 1, 2, 3];
+        var page = (byte[])[.. Page(10, 3, 1), 10, 2, 3];
         Assert.Null(Check(File(page, Footer(page.Length))));
     }
 
     [Fact]
     public void Sizes_and_counts_beyond_the_bytes_are_refused_where_they_are()
     {
-        var page = (byte[])[.. Page(10, 3, 1), 1, 2, 3];
+        var page = (byte[])[.. Page(10, 3, 1), 10, 2, 3];
         var good = File(page, Footer(page.Length));
 
         var longFooter = (byte[])good.Clone();
@@ -97,13 +99,29 @@ public sealed class ShardFileBoundsTests : IDisposable
         var deep = Enumerable.Repeat(Field(1, 12), 200).SelectMany(b => b).ToArray();
         Assert.Contains("nested too deep", Check(File([], deep)));
 
-        var inflating = (byte[])[.. Page(1L << 30, 3, 1), 1, 2, 3];
+        var inflating = (byte[])[.. Page(1L << 30, 3, 1), 10, 2, 3];
         Assert.Contains("a page of 3 bytes claims 1073741824 uncompressed", Check(File(inflating, Footer(inflating.Length))));
-        var pastItsChunk = (byte[])[.. Page(10, 300, 1), 1, 2, 3];
+        var pastItsChunk = (byte[])[.. Page(10, 300, 1), 10, 2, 3];
         Assert.Contains("runs past its column chunk's end", Check(File(pastItsChunk, Footer(pastItsChunk.Length))));
         Assert.Contains("lies outside the data", Check(File(page, Footer(page.Length + 100))));
-        var manyValues = (byte[])[.. Page(10, 3, 1_000_000), 1, 2, 3];
+        var manyValues = (byte[])[.. Page(10, 3, 1_000_000), 10, 2, 3];
         Assert.Contains("declares 1000000 values", Check(File(manyValues, Footer(manyValues.Length))));
+        // RLE (3) on a column the library would then decode by writing integers over its values' buffer, whatever
+        // the column's type (strings: object references); the same page in RLE_DICTIONARY (8) is what writers write.
+        var rle = (byte[])[.. Page(10, 3, 1, encoding: 3), 10, 2, 3];
+        Assert.Contains("a data page of encoding RLE", Check(File(rle, Footer(rle.Length))));
+        var indices = (byte[])[.. Page(10, 3, 1, encoding: 8), 10, 2, 3];
+        Assert.Null(Check(File(indices, Footer(indices.Length))));
+        // A chunk whose pages hold fewer values than it declares for its rows.
+        var twoValues = (byte[])[.. Page(10, 3, 2), 10, 2, 3];
+        Assert.Contains("declares 2 values; its column chunk has 1", Check(File(twoValues, Footer(twoValues.Length))));
+        // Snappy data whose own length (its first bytes: 2^28 here) is not what the page header says: the library
+        // allocates what the data says.
+        var snappyBomb = (byte[])[.. Page(10, 4, 1), 0x80, 0x80, 0x80, 0x01];
+        Assert.Contains("a Snappy page whose data gives another length than the 10 bytes", Check(File(snappyBomb, Footer(snappyBomb.Length))));
+        // ZSTD (6): a few bytes can inflate to any size, so no declared size can be checked against them.
+        Assert.Contains("compressed with ZSTD", Check(File(page, Footer(page.Length, codec: 6))));
+        Assert.Null(Check(File(page, Footer(page.Length, codec: 0))));
     }
 
     [Fact]

@@ -782,4 +782,35 @@ public sealed class A2fDatasetTests : IDisposable
         var finding = Assert.Single(result.Findings, f => f.Code == DatasetFindingCodes.ValueOutOfRange);
         Assert.Contains($"1 of {values.Length} values are NaN or infinite (first at element {nan})", finding.Message);
     }
+
+    [Fact]
+    public void The_motion_range_is_exact_in_every_lane_and_in_the_tail()
+    {
+        Copy();
+        // 37 vertices (111 coordinates: not a whole number of vectors, so each frame has a tail taken value by value)
+        // over 301 frames of a random walk: the box of every vertex must be the exact one, the tail's too.
+        const int frames = 301, vertices = 37, stride = vertices * 3;
+        var random = new Random(7);
+        var values = new float[frames * stride];
+        for (int i = 0; i < stride; i++) values[i] = (float)random.NextDouble();
+        for (int i = stride; i < values.Length; i++) values[i] = values[i - stride] + (float)(random.NextDouble() - 0.5);
+        // The last vertex (in each frame's tail) moves furthest, and furthest in the frames of the last group.
+        for (int f = 290; f < frames; f++) values[(f * stride) + stride - 1] += 40f * (f - 289);
+        double expected = 0;
+        for (int v = 0; v < vertices; v++)
+        {
+            double squares = 0;
+            for (int axis = 0; axis < 3; axis++)
+            {
+                var coordinate = Enumerable.Range(0, frames).Select(f => values[(f * stride) + (v * 3) + axis]).ToArray();
+                squares += Math.Pow(coordinate.Max() - coordinate.Min(), 2);
+            }
+
+            expected = Math.Max(expected, Math.Sqrt(squares));
+        }
+
+        File.WriteAllBytes(At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"), Npy(values, frames, vertices, 3));
+        var result = DatasetValidator.Check(A2fDataset.Contract, _dir).Single(r => r.Path == At("cache", "skin", "cp1_neutral", "cp1_neutral.npy"));
+        Assert.Equal(expected, result.Clip!.MotionRange!.Value, 5);
+    }
 }

@@ -30,6 +30,19 @@ public sealed record DatasetCheckOptions
 /// </summary>
 public static class DatasetValidator
 {
+    // A file's size for the order of work; 0 when it cannot be read (its reader reports why).
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     public static IReadOnlyList<FileCheckResult> Check(DatasetContract contract, string root, DatasetCheckOptions? options = null)
     {
         options ??= new DatasetCheckOptions();
@@ -37,7 +50,12 @@ public static class DatasetValidator
         var keep = KeptValues(contract);
         var facts = new FileFacts[layout.Files.Count];
         int done = 0;
-        Parallel.For(0, layout.Files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
+        // Largest files first, each handed to the next free worker: the caches (tens of megabytes each) spread over
+        // the cores and the small files fill the gaps at the end, instead of ranges of the path order (all caches
+        // together) landing on one worker.
+        var order = Enumerable.Range(0, layout.Files.Count).OrderByDescending(i => SizeOf(layout.Files[i].Path)).ThenBy(i => i).ToArray();
+        var parts = System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, i =>
         {
             var file = layout.Files[i];
             var wanted = keep.TryGetValue(file.RelativePath, out var set) ? set : (IReadOnlySet<string>)new HashSet<string>();

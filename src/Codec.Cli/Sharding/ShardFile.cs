@@ -17,7 +17,7 @@ namespace Codec.Cli.Sharding;
 /// </summary>
 public sealed record ShardResult(int ShardCount, IReadOnlySet<int> Covered, int UnitCount, string Fingerprint, IReadOnlyList<UnitReports> Units)
 {
-    public bool IsComplete => Covered.Count == ShardCount;
+    public bool IsComplete => Header.IsComplete;
 
     public ShardHeader Header => new(ShardCount, Covered, UnitCount, Fingerprint);
 

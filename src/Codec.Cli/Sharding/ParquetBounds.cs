@@ -5,9 +5,11 @@ namespace Codec.Cli.Sharding;
 /// <summary>
 /// Checks a Parquet file's structure against what the file holds before the Parquet library reads it: the footer's
 /// length, every size and count in the footer's Thrift encoding, each column chunk's place, and each page's header and
-/// sizes (Snappy's own length included), kind and encoding (only those codec writes: the library trusts them too). The library trusts what a file declares (a footer of 2^31 bytes, a list of 2^31 elements, a page that
-/// inflates to gigabytes); after this check, nothing it is handed declares more than the file can hold, so a damaged or
-/// hostile shard file costs at most a bounded multiple of its size, and a loop over a declared count ends with the bytes.
+/// sizes (Snappy's own length included), kind and encoding. The library trusts what a file declares (a footer of 2^31
+/// bytes, a list of 2^31 elements, a page that inflates to gigabytes, an encoding it decodes by reinterpreting memory);
+/// after this check, nothing it is handed declares more than the file can hold or is of a kind codec does not write, so
+/// a damaged or hostile shard file costs at most a bounded multiple of its size, and a loop over a declared count ends
+/// with the bytes.
 /// </summary>
 public static class ParquetBounds
 {
@@ -124,9 +126,9 @@ public static class ParquetBounds
     }
 
     // How many bytes one compressed byte can stand for, by the codec's format (Snappy's longest copy, deflate's
-    // 258-byte matches). Other codecs are refused: codec writes its shard files with Snappy, LZO, Brotli and ZSTD have no
-    // such small bound (a few bytes of ZSTD can stand for a block of 128 KB, any number of times), and each codec
-    // admitted is one more decoder of unsafe code fed a hostile file's bytes.
+    // 258-byte matches); null for the codecs refused. Codec writes its shard files with Snappy; LZO, Brotli and ZSTD have
+    // no such small bound (a few bytes of ZSTD can stand for a block of 128 KB, any number of times), and each codec
+    // admitted (LZ4 too) is one more decoder of unsafe code fed a hostile file's bytes.
     private static long? Ratio(int codec) => codec switch
     {
         0 => 1,

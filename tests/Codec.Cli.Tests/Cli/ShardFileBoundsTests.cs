@@ -112,9 +112,11 @@ public sealed class ShardFileBoundsTests : IDisposable
         Assert.Contains("a data page of encoding RLE", Check(File(rle, Footer(rle.Length))));
         var indices = (byte[])[.. Page(10, 3, 1, encoding: 8), 10, 2, 3];
         Assert.Null(Check(File(indices, Footer(indices.Length))));
-        // A chunk whose pages hold fewer values than it declares for its rows.
+        // A page holding more values than its chunk declares for its rows, and pages holding fewer.
         var twoValues = (byte[])[.. Page(10, 3, 2), 10, 2, 3];
         Assert.Contains("declares 2 values; its column chunk has 1", Check(File(twoValues, Footer(twoValues.Length))));
+        var noValues = (byte[])[.. Page(10, 3, 0), 10, 2, 3];
+        Assert.Contains("a column chunk's pages hold 0 values; it declares 1", Check(File(noValues, Footer(noValues.Length))));
         // Snappy data whose own length (its first bytes: 2^28 here) is not what the page header says: the library
         // allocates what the data says.
         var snappyBomb = (byte[])[.. Page(10, 4, 1), 0x80, 0x80, 0x80, 0x01];

@@ -794,7 +794,7 @@ public sealed class A2fDatasetTests : IDisposable
         var values = new float[frames * stride];
         for (int i = 0; i < stride; i++) values[i] = (float)random.NextDouble();
         for (int i = stride; i < values.Length; i++) values[i] = values[i - stride] + (float)(random.NextDouble() - 0.5);
-        // The last vertex (in each frame's tail) moves furthest, and furthest in the frames of the last group.
+        // The last vertex (in each frame's tail) moves furthest, over the last eleven frames.
         for (int f = 290; f < frames; f++) values[(f * stride) + stride - 1] += 40f * (f - 289);
         double expected = 0;
         for (int v = 0; v < vertices; v++)

@@ -4,7 +4,7 @@ using Codec.Runtime.Findings;
 
 namespace Codec.Tests.Runtime;
 
-/// <summary>The zlib helper every image decoder inflates through, on what a coverage-guided campaign fed it.</summary>
+/// <summary>The byte helpers the image decoders share: zlib on what a coverage-guided campaign fed it, 16-bit floats.</summary>
 public sealed class SampleBytesTests
 {
     [Fact]
@@ -26,5 +26,21 @@ public sealed class SampleBytesTests
         Assert.NotNull(exr);
         for (int p = 0; p < exr!.Parts.Count; p++) ExrPixels.Decode(file, exr, p, sink);
         Assert.NotEmpty(sink.Findings);
+    }
+
+    [Fact]
+    public void Every_16_bit_float_converts_to_the_value_it_holds()
+    {
+        // All 65,536 bit patterns, with a tail shorter than a vector (the scalar path) after the vectorised ones.
+        var bits = new ushort[(1 << 16) + 5];
+        for (int i = 0; i < bits.Length; i++) bits[i] = (ushort)i;
+        var floats = new float[bits.Length];
+        SampleBytes.HalvesToSingles(bits, floats);
+        for (int i = 0; i < bits.Length; i++)
+        {
+            float expected = (float)BitConverter.UInt16BitsToHalf(bits[i]);
+            if (float.IsNaN(expected)) Assert.True(float.IsNaN(floats[i]), $"0x{bits[i]:X4} is a NaN, not {floats[i]}");
+            else Assert.True(BitConverter.SingleToUInt32Bits(expected) == BitConverter.SingleToUInt32Bits(floats[i]), $"0x{bits[i]:X4} is {expected}, not {floats[i]}");
+        }
     }
 }

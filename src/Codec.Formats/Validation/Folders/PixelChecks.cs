@@ -64,13 +64,16 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         {
             var values = Singles(alpha);
             double opaque = Opaque(alpha.Kind);
-            var opaquePixels = new bool[alpha.PixelCount];
+            var opaquePixels = ImageArrays.Uninitialized<bool>(checked((int)alpha.PixelCount));
             for (int i = 0; i < opaquePixels.Length; i++) opaquePixels[i] = values[i * alpha.Channels] >= opaque;
             return _surface = opaquePixels;
         }
 
         if (mask is null || mask.Width != image.Width || mask.Height != image.Height) return _surface = null;
-        return _surface = mask.Labels.Select(label => label != 0).ToArray();
+        var labels = mask.Labels;
+        var classed = ImageArrays.Uninitialized<bool>(labels.Length);
+        for (int i = 0; i < classed.Length; i++) classed[i] = labels[i] != 0;
+        return _surface = classed;
     }
 
     private static double Opaque(SampleKind kind) => kind switch

@@ -32,6 +32,9 @@ internal sealed class RenderCheck(FolderCheckOptions options)
         string? version = null;
         var unlisted = FindingCounts.None;
         RenderFacts? facts = null;
+        // The render's images are decoded into arrays the worker's thread lends and takes back at the end: nothing
+        // decoded here outlives the render (its results are findings, counts and names).
+        using var arrays = ImageArrays.Enter();
         try
         {
             int length = InputFile.ReadAll(path, _options.MaxFileBytes, ref worker.InfoBuffer, findings);

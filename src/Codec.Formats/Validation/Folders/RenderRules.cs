@@ -211,7 +211,7 @@ public static class RenderRules
         PixelChecks.CheckNormals(image, held, lengthTolerance, offShare, context.Sink);
     }
 
-    // The surface less the pixels of the named classes (a new array: the scope's surface is shared by other rules).
+    // The surface less the pixels of the named classes (another array: the scope's surface is shared by other rules).
     private static bool[] Without(bool[] surface, PngImage? mask, string? mapping, Synthesis.Info.IInfoDocument? info, string[] classes)
     {
         if (mask is null || (long)mask.Width * mask.Height != surface.Length || mapping is null || info is null || SegmentMapping.Of(info, mapping) is not { } map) return surface;
@@ -225,12 +225,8 @@ public static class RenderRules
 
         if (!any) return surface;
         var labels = mask.Labels;
-        var held = (bool[])surface.Clone();
-        for (int i = 0; i < held.Length; i++)
-        {
-            if (dropped[labels[i]]) held[i] = false;
-        }
-
+        var held = ImageArrays.Uninitialized<bool>(surface.Length);
+        for (int i = 0; i < held.Length; i++) held[i] = surface[i] && !dropped[labels[i]];
         return held;
     }
 

@@ -122,7 +122,7 @@ public sealed class ImagePixels
     /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>
     public float[] ToSingles()
     {
-        var values = GC.AllocateUninitializedArray<float>(checked((int)(PixelCount * Channels)));
+        var values = ImageArrays.Uninitialized<float>(checked((int)(PixelCount * Channels)));
         CopySingles(0, values);
         return values;
     }
@@ -143,9 +143,7 @@ public sealed class ImagePixels
                 for (int i = 0; i < into.Length; i++) into[i] = ints[i];
                 break;
             case SampleKind.Float16:
-                var halves = MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length);
-                var table = SampleBytes.HalfValues;
-                for (int i = 0; i < into.Length; i++) into[i] = table[halves[i]];
+                SampleBytes.HalvesToSingles(MemoryMarshal.Cast<byte, ushort>(Data).Slice(start, into.Length), into);
                 break;
             default:
                 MemoryMarshal.Cast<byte, float>(Data).Slice(start, into.Length).CopyTo(into);

@@ -44,7 +44,7 @@ public static class PngDecoder
         if (Inflate(png, layout, (int)expected, sink, path) is not { } raw) return null;
         int sampleBytes = layout.BitDepth == 16 ? 2 : 1;
         // Every sample is written below (each row of each pass): no clearing first.
-        var data = GC.AllocateUninitializedArray<byte>((int)((long)layout.Width * layout.Height * layout.Channels * sampleBytes));
+        var data = ImageArrays.Uninitialized<byte>((int)((long)layout.Width * layout.Height * layout.Channels * sampleBytes));
         int filterUnit = Math.Max(1, layout.BitsPerPixel / 8);
         int at = 0;
         foreach (var pass in passes)
@@ -130,7 +130,7 @@ public static class PngDecoder
     // really comes out, up to what the header needs.
     private static byte[]? Inflate(ReadOnlySpan<byte> png, PngLayout layout, int expected, FindingSink sink, string path)
     {
-        var compressed = GC.AllocateUninitializedArray<byte>(checked((int)layout.IdatBytes));
+        var compressed = ImageArrays.Uninitialized<byte>(checked((int)layout.IdatBytes));
         int filled = 0;
         foreach (var (offset, length) in layout.Idat)
         {
@@ -145,14 +145,14 @@ public static class PngDecoder
             return null;
         }
 
-        var raw = GC.AllocateUninitializedArray<byte>(Math.Min(expected, 1 << 20));
+        var raw = ImageArrays.Uninitialized<byte>(Math.Min(expected, 1 << 20));
         int got = 0;
         try
         {
             using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
             while (got < expected)
             {
-                if (got == raw.Length) SampleBytes.Grow(ref raw, (int)Math.Min(expected, 2L * raw.Length), got);
+                if (got == raw.Length) ImageArrays.Grow(ref raw, (int)Math.Min(expected, 2L * raw.Length), got);
                 int n = zlib.Read(raw, got, raw.Length - got);
                 if (n == 0) break;
                 got += n;

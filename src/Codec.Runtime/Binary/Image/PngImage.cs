@@ -36,7 +36,8 @@ public sealed class PngImage
     {
         if (_histogram is { } counted) return counted;
         // An image holds at most MaxPixels (2^28) pixels: a count fits an int, and half the memory of a long is scanned.
-        var counts = new int[BitDepth == 16 ? 65536 : 256];
+        var counts = ImageArrays.Uninitialized<int>(BitDepth == 16 ? 65536 : 256);
+        counts.AsSpan().Clear();
         foreach (ushort label in Labels) counts[label]++;
         var result = new List<(int, long)>();
         for (int i = 0; i < counts.Length; i++)
@@ -104,9 +105,9 @@ public sealed class PngImage
         FindingSink sink, string path)
     {
         long pixels = (long)width * height;
-        var labels = new ushort[(int)Math.Min(pixels, Math.Max(width, 1 << 12))];
+        var labels = ImageArrays.Uninitialized<ushort>((int)Math.Min(pixels, Math.Max(width, 1 << 12)));
         // IDAT chunks are one zlib stream split anywhere; masks compress to kilobytes, so joining them costs little.
-        var compressed = new byte[idat.Sum(c => (long)c.Length)];
+        var compressed = ImageArrays.Uninitialized<byte>(checked((int)idat.Sum(c => (long)c.Length)));
         int filled = 0;
         foreach (var (offset, length) in idat)
         {
@@ -144,7 +145,7 @@ public sealed class PngImage
                 }
 
                 var row = current.AsSpan(1);
-                if ((long)(y + 1) * width > labels.Length) Array.Resize(ref labels, (int)Math.Min(pixels, Math.Max((long)(y + 1) * width, 2L * labels.Length)));
+                if ((long)(y + 1) * width > labels.Length) ImageArrays.Grow(ref labels, (int)Math.Min(pixels, Math.Max((long)(y + 1) * width, 2L * labels.Length)), y * width);
                 var output = labels.AsSpan(y * width, width);
                 if (bpp == 2) BinaryPrimitives.ReverseEndianness(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(row), output);
                 else PngFilters.Widen(row, output);

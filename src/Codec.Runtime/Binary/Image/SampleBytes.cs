@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Codec.Runtime.Binary.Image;
 
@@ -41,27 +42,36 @@ internal static class SampleBytes
     }
 
     /// <summary>
-    /// Every 16-bit float's value, by its bits: a table lookup is several times faster than converting each sample
-    /// (the images of a render hold millions), and 256 KB stays in the cache.
+    /// 16-bit floats (by their bits) to 32-bit floats, exactly, eight at a time: the build targets processors without
+    /// a conversion instruction, and a table lookup per sample cost several times more. A half's exponent and
+    /// mantissa, moved to a float's places, are that half's value scaled by 2^-112 for zero, subnormal and normal halves
+    /// alike; one multiplication by 2^112 (exact: a power of two, the result normal) gives the value. Infinities and
+    /// NaNs, whose exponent is all ones, get a float's all-ones exponent and keep their mantissa.
     /// </summary>
-    public static float[] HalfValues => LazyHalfValues.Value;
-
-    private static readonly Lazy<float[]> LazyHalfValues = new(() =>
+    public static void HalvesToSingles(ReadOnlySpan<ushort> halves, Span<float> into)
     {
-        var table = new float[1 << 16];
-        for (int bits = 0; bits < table.Length; bits++) table[bits] = (float)BitConverter.UInt16BitsToHalf((ushort)bits);
-        return table;
-    });
+        if (into.Length < halves.Length) throw new ArgumentException("room for every sample", nameof(into));
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 8 <= halves.Length; i += 8)
+            {
+                var (low, high) = Vector128.Widen(Vector128.Create(halves.Slice(i, 8)));
+                HalvesToSingles(low).CopyTo(into.Slice(i, 4));
+                HalvesToSingles(high).CopyTo(into.Slice(i + 4, 4));
+            }
+        }
 
-    /// <summary>
-    /// Replaces <paramref name="buffer"/> with a larger one of <paramref name="size"/> bytes holding its first
-    /// <paramref name="keep"/>: the rest is not cleared (the decoders write what they read).
-    /// </summary>
-    public static void Grow(ref byte[] buffer, int size, int keep)
+        for (; i < halves.Length; i++) into[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
+    }
+
+    private static Vector128<float> HalvesToSingles(Vector128<uint> bits)
     {
-        var larger = GC.AllocateUninitializedArray<byte>(size);
-        buffer.AsSpan(0, keep).CopyTo(larger);
-        buffer = larger;
+        var sign = (bits & Vector128.Create(0x8000u)) << 16;
+        var magnitude = (bits & Vector128.Create(0x7FFFu)) << 13;
+        var scaled = (magnitude.AsSingle() * Vector128.Create(BitConverter.UInt32BitsToSingle((127u + 112) << 23))).AsUInt32();
+        var allOnes = Vector128.Equals(magnitude & Vector128.Create(0x0F800000u), Vector128.Create(0x0F800000u));
+        return (Vector128.ConditionalSelect(allOnes, magnitude | Vector128.Create(0x7F800000u), scaled) | sign).AsSingle();
     }
 
     /// <summary>Reverses the byte order of every 2- or 4-byte sample of <paramref name="data"/>, in place.</summary>

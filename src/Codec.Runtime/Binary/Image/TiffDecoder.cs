@@ -151,7 +151,7 @@ public static class TiffDecoder
         // less, and decoded again into one twice as large only when it filled it.
         long total = width * height * pixelBytes;
         // Every byte of the image and of a strip's buffer is written before it is read: no clearing first.
-        var data = GC.AllocateUninitializedArray<byte>((int)Math.Min(total, InitialBytes));
+        var data = ImageArrays.Uninitialized<byte>((int)Math.Min(total, InitialBytes));
         var block = Array.Empty<byte>();
         byte[]? scratch = null;
         for (int i = 0; i < offsets.Length; i++)
@@ -164,7 +164,7 @@ public static class TiffDecoder
             int got;
             for (int room = Math.Min(need, Math.Max(block.Length, InitialBytes)); ; room = (int)Math.Min(need, 2L * room))
             {
-                if (block.Length < room) block = GC.AllocateUninitializedArray<byte>(room);
+                if (block.Length < room) block = ImageArrays.Uninitialized<byte>(room);
                 var attempt = block.AsSpan(0, room);
                 got = compression switch
                 {
@@ -191,7 +191,7 @@ public static class TiffDecoder
             var target = block.AsSpan(0, need);
 
             long end = Math.Min(top + rows, height) * width * pixelBytes;
-            if (end > data.Length) SampleBytes.Grow(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)), data.Length);
+            if (end > data.Length) ImageArrays.Grow(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)), data.Length);
             if (predictor == 3) scratch ??= new byte[blockWidth * pixelBytes];
             long rowBytes = blockWidth * pixelBytes;
             for (long r = 0; r < rows; r++)

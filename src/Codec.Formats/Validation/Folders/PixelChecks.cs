@@ -65,7 +65,8 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
             var values = Singles(alpha);
             double opaque = Opaque(alpha.Kind);
             var opaquePixels = ImageArrays.Uninitialized<bool>(checked((int)alpha.PixelCount));
-            for (int i = 0; i < opaquePixels.Length; i++) opaquePixels[i] = values[i * alpha.Channels] >= opaque;
+            if (alpha.Channels == 1) PixelCounting.AtLeast(values, PixelCounting.LowBound(opaque), opaquePixels);
+            else for (int i = 0; i < opaquePixels.Length; i++) opaquePixels[i] = values[i * alpha.Channels] >= opaque;
             return _surface = opaquePixels;
         }
 
@@ -98,22 +99,36 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         if (surface is not null && surface.Length != depth.PixelCount) surface = null;
         long nonFinite = 0, outside = 0, inside = 0;
         int firstBad = -1, firstOut = -1;
-        for (int i = 0; i < depth.PixelCount; i++)
+        if (depth.Channels == 1)
         {
-            float v = values[i * depth.Channels];
-            if (!float.IsFinite(v))
+            // Counted several pixels at a time; the first offending pixel is looked for only when there is one.
+            nonFinite = PixelCounting.NonFinite(values);
+            if (surface is not null) (inside, outside) = PixelCounting.OnSurface(values, surface, PixelCounting.LowBound(low), PixelCounting.HighBound(high));
+            if (nonFinite > 0) firstBad = Array.FindIndex(values, v => !float.IsFinite(v));
+            for (int i = 0; outside > 0 && firstOut < 0; i++)
             {
-                nonFinite++;
-                if (firstBad < 0) firstBad = i;
-                continue;
+                if (surface![i] && float.IsFinite(values[i]) && (values[i] < low || values[i] > high)) firstOut = i;
             }
-
-            if (surface is null || !surface[i]) continue;
-            inside++;
-            if (v < low || v > high)
+        }
+        else
+        {
+            for (int i = 0; i < depth.PixelCount; i++)
             {
-                outside++;
-                if (firstOut < 0) firstOut = i;
+                float v = values[i * depth.Channels];
+                if (!float.IsFinite(v))
+                {
+                    nonFinite++;
+                    if (firstBad < 0) firstBad = i;
+                    continue;
+                }
+
+                if (surface is null || !surface[i]) continue;
+                inside++;
+                if (v < low || v > high)
+                {
+                    outside++;
+                    if (firstOut < 0) firstOut = i;
+                }
             }
         }
 
@@ -193,6 +208,11 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
     private static long Disagreements(ImagePixels image, float[] values, PngImage mask, float above, long? value)
     {
         var labels = mask.Labels;
+        if (image.Channels == 1 && value is null or (>= 0 and <= ushort.MaxValue))
+        {
+            return PixelCounting.Disagreements(values.AsSpan(0, labels.Length), above, labels, value is { } one ? (ushort)one : null);
+        }
+
         long disagree = 0;
         for (int i = 0; i < image.PixelCount; i++)
         {

@@ -1,0 +1,155 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Codec.Formats.Validation.Folders;
+
+/// <summary>
+/// The per-pixel counts of the render checks over images of one sample per pixel (depth, alpha, a class mask),
+/// several pixels at a time: they run on every pixel of every render. Each gives exactly what a loop over the pixels
+/// one by one gives (the tails are that loop); the checks find the first offending pixel themselves, only when
+/// there is one.
+/// </summary>
+internal static class PixelCounting
+{
+    private const uint ExponentBits = 0x7F800000;
+
+    /// <summary>How many values are not finite (NaN or infinite).</summary>
+    public static long NonFinite(ReadOnlySpan<float> values)
+    {
+        var bits = MemoryMarshal.Cast<float, uint>(values);
+        long count = 0;
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var exponent = Vector128.Create(ExponentBits);
+            for (; i + 4 <= bits.Length; i += 4)
+            {
+                var allOnes = Vector128.Equals(Vector128.Create(bits.Slice(i, 4)) & exponent, exponent);
+                count += BitOperations.PopCount(allOnes.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i])) count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Of the finite values where <paramref name="surface"/> is set, how many there are and how many lie below
+    /// <paramref name="low"/> or above <paramref name="high"/>.
+    /// </summary>
+    public static (long Inside, long Outside) OnSurface(ReadOnlySpan<float> values, ReadOnlySpan<bool> surface, float low, float high)
+    {
+        var bits = MemoryMarshal.Cast<float, uint>(values);
+        var flags = MemoryMarshal.AsBytes(surface);
+        long inside = 0, outside = 0;
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var exponent = Vector128.Create(ExponentBits);
+            var lows = Vector128.Create(low);
+            var highs = Vector128.Create(high);
+            for (; i + 16 <= values.Length; i += 16)
+            {
+                var (flags8a, flags8b) = Vector128.Widen(Vector128.Create(flags.Slice(i, 16)));
+                var (f0, f1) = Vector128.Widen(flags8a);
+                var (f2, f3) = Vector128.Widen(flags8b);
+                Count(bits.Slice(i, 4), f0, ref inside, ref outside);
+                Count(bits.Slice(i + 4, 4), f1, ref inside, ref outside);
+                Count(bits.Slice(i + 8, 4), f2, ref inside, ref outside);
+                Count(bits.Slice(i + 12, 4), f3, ref inside, ref outside);
+            }
+
+            void Count(ReadOnlySpan<uint> four, Vector128<uint> flag, ref long inside, ref long outside)
+            {
+                var raw = Vector128.Create(four);
+                var finite = ~Vector128.Equals(raw & exponent, exponent);
+                var counted = finite & ~Vector128.Equals(flag, Vector128<uint>.Zero);
+                var v = raw.AsSingle();
+                var beyond = (Vector128.LessThan(v, lows) | Vector128.GreaterThan(v, highs)).AsUInt32() & counted;
+                inside += BitOperations.PopCount(counted.ExtractMostSignificantBits());
+                outside += BitOperations.PopCount(beyond.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            float v = values[i];
+            if (!surface[i] || !float.IsFinite(v)) continue;
+            inside++;
+            if (v < low || v > high) outside++;
+        }
+
+        return (inside, outside);
+    }
+
+    /// <summary>Sets <paramref name="into"/>[i] to whether <paramref name="values"/>[i] is at least <paramref name="threshold"/>.</summary>
+    public static void AtLeast(ReadOnlySpan<float> values, float threshold, Span<bool> into)
+    {
+        var bytes = MemoryMarshal.AsBytes(into);
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var limit = Vector128.Create(threshold);
+            for (; i + 16 <= values.Length; i += 16)
+            {
+                var a = Vector128.GreaterThanOrEqual(Vector128.Create(values.Slice(i, 4)), limit).AsUInt32();
+                var b = Vector128.GreaterThanOrEqual(Vector128.Create(values.Slice(i + 4, 4)), limit).AsUInt32();
+                var c = Vector128.GreaterThanOrEqual(Vector128.Create(values.Slice(i + 8, 4)), limit).AsUInt32();
+                var d = Vector128.GreaterThanOrEqual(Vector128.Create(values.Slice(i + 12, 4)), limit).AsUInt32();
+                var narrowed = Vector128.Narrow(Vector128.Narrow(a, b), Vector128.Narrow(c, d));
+                (narrowed & Vector128.Create((byte)1)).CopyTo(bytes.Slice(i, 16));
+            }
+        }
+
+        for (; i < values.Length; i++) into[i] = values[i] >= threshold;
+    }
+
+    /// <summary>
+    /// How many pixels are inside one mask but not the other: a value above <paramref name="above"/> against a label
+    /// that is a class (not 0), or, with <paramref name="label"/>, that label.
+    /// </summary>
+    public static long Disagreements(ReadOnlySpan<float> values, float above, ReadOnlySpan<ushort> labels, ushort? label)
+    {
+        long count = 0;
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var limit = Vector128.Create(above);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var eight = Vector128.Create(labels.Slice(i, 8));
+                var inMask = label is { } l ? Vector128.Equals(eight, Vector128.Create(l)) : ~Vector128.Equals(eight, Vector128<ushort>.Zero);
+                var a = Vector128.GreaterThan(Vector128.Create(values.Slice(i, 4)), limit).AsUInt32();
+                var b = Vector128.GreaterThan(Vector128.Create(values.Slice(i + 4, 4)), limit).AsUInt32();
+                count += BitOperations.PopCount((Vector128.Narrow(a, b) ^ inMask).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            bool inMask = label is { } l ? labels[i] == l : labels[i] != 0;
+            if ((values[i] > above) != inMask) count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The least float not below <paramref name="bound"/>: for any float v, v &lt; it exactly when v &lt; <paramref name="bound"/>.</summary>
+    public static float LowBound(double bound)
+    {
+        float f = (float)bound;
+        return f < bound ? MathF.BitIncrement(f) : f;
+    }
+
+    /// <summary>The largest float not above <paramref name="bound"/>: for any float v, v &gt; it exactly when v &gt; <paramref name="bound"/>.</summary>
+    public static float HighBound(double bound)
+    {
+        float f = (float)bound;
+        return f > bound ? MathF.BitDecrement(f) : f;
+    }
+}

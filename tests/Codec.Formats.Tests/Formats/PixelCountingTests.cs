@@ -75,4 +75,20 @@ public sealed class PixelCountingTests
             Assert.Equal(expected, PixelCounting.Disagreements(values, 0.5f, labels, label));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void The_surface_less_some_classes_is_the_surface_where_the_label_is_none_of_them(int length)
+    {
+        var random = new Random(length + 4);
+        var surface = Enumerable.Range(0, length).Select(_ => random.Next(3) > 0).ToArray();
+        var labels = Enumerable.Range(0, length).Select(_ => (ushort)(random.Next(2) == 0 ? random.Next(0, 12) : random.Next(65536))).ToArray();
+        // A few classes (compared in vectors), and more than the vectors take (a table).
+        foreach (var dropped in new[] { new ushort[] { 3 }, new ushort[] { 0, 5, 65535 }, Enumerable.Range(0, 12).Select(v => (ushort)v).ToArray() })
+        {
+            var held = new bool[length];
+            PixelCounting.Without(surface, labels, dropped, held);
+            Assert.Equal(Enumerable.Range(0, length).Select(i => surface[i] && !dropped.Contains(labels[i])), held);
+        }
+    }
 }

@@ -139,6 +139,42 @@ internal static class PixelCounting
         return count;
     }
 
+    /// <summary>
+    /// Sets <paramref name="into"/>[i] to <paramref name="surface"/>[i] unless <paramref name="labels"/>[i] is one of
+    /// <paramref name="dropped"/> (a few classes, compared sixteen pixels at a time; many, by a table of every label).
+    /// </summary>
+    public static void Without(ReadOnlySpan<bool> surface, ReadOnlySpan<ushort> labels, ReadOnlySpan<ushort> dropped, Span<bool> into)
+    {
+        var flags = MemoryMarshal.AsBytes(surface);
+        var held = MemoryMarshal.AsBytes(into);
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated && dropped.Length <= 8)
+        {
+            for (; i + 16 <= labels.Length; i += 16)
+            {
+                var first = Vector128.Create(labels.Slice(i, 8));
+                var second = Vector128.Create(labels.Slice(i + 8, 8));
+                var hitFirst = Vector128<ushort>.Zero;
+                var hitSecond = Vector128<ushort>.Zero;
+                foreach (ushort label in dropped)
+                {
+                    var one = Vector128.Create(label);
+                    hitFirst |= Vector128.Equals(first, one);
+                    hitSecond |= Vector128.Equals(second, one);
+                }
+
+                Vector128.AndNot(Vector128.Create(flags.Slice(i, 16)), Vector128.Narrow(hitFirst, hitSecond).AsByte()).CopyTo(held.Slice(i, 16));
+            }
+        }
+
+        if (i < labels.Length)
+        {
+            var table = new bool[ushort.MaxValue + 1];
+            foreach (ushort label in dropped) table[label] = true;
+            for (; i < labels.Length; i++) into[i] = surface[i] && !table[labels[i]];
+        }
+    }
+
     /// <summary>The least float not below <paramref name="bound"/>: for any float v, v &lt; it exactly when v &lt; <paramref name="bound"/>.</summary>
     public static float LowBound(double bound)
     {

@@ -215,18 +215,15 @@ public static class RenderRules
     private static bool[] Without(bool[] surface, PngImage? mask, string? mapping, Synthesis.Info.IInfoDocument? info, string[] classes)
     {
         if (mask is null || (long)mask.Width * mask.Height != surface.Length || mapping is null || info is null || SegmentMapping.Of(info, mapping) is not { } map) return surface;
-        // Labels are 16-bit: the classes to leave out are a table by label value, looked up once per pixel.
-        var dropped = new bool[ushort.MaxValue + 1];
-        bool any = false;
-        foreach (var entry in map.Entries)
+        var dropped = new List<ushort>();
+        foreach (var (name, value) in map.Entries)
         {
-            if (entry.Value is >= 0 and <= ushort.MaxValue && classes.Contains(entry.Name.ToString(), StringComparer.Ordinal)) any = dropped[entry.Value] = true;
+            if (value is >= 0 and <= ushort.MaxValue && Array.IndexOf(classes, name.ToString()) >= 0 && !dropped.Contains((ushort)value)) dropped.Add((ushort)value);
         }
 
-        if (!any) return surface;
-        var labels = mask.Labels;
+        if (dropped.Count == 0) return surface;
         var held = ImageArrays.Uninitialized<bool>(surface.Length);
-        for (int i = 0; i < held.Length; i++) held[i] = surface[i] && !dropped[labels[i]];
+        PixelCounting.Without(surface, mask.Labels, dropped.ToArray(), held);
         return held;
     }
 

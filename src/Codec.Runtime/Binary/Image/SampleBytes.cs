@@ -65,6 +65,7 @@ internal static class SampleBytes
         for (; i < halves.Length; i++) into[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Vector128<float> HalvesToSingles(Vector128<uint> bits)
     {
         var sign = (bits & Vector128.Create(0x8000u)) << 16;

@@ -21,7 +21,19 @@ public static class Program
             ExplainCommand.Create(),
         };
 
-        return Invoke(root, args, Console.Out, Console.Error);
+        // Output to a file or a pipe goes out in blocks, as C's stdio does, not a system call per line (the console's
+        // writer flushes every write: 2,000 of them for a folder of a thousand info.json files with a warning each).
+        // A terminal still sees each line as it is written.
+        using var redirected = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : null;
+        if (redirected is not null) Console.SetOut(redirected);
+        try
+        {
+            return Invoke(root, args, Console.Out, Console.Error);
+        }
+        finally
+        {
+            Console.Out.Flush();
+        }
     }
 
     /// <summary>

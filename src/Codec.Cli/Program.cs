@@ -7,6 +7,13 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Output to anything but a terminal (a file, a pipe, /dev/null) goes out in blocks, as C's stdio does, not a
+        // system call per line (the console's writer flushes every write: 2,000 of them for a folder of a thousand
+        // info.json files with a warning each). A terminal still sees each line as it is written.
+        // Set before the commands are made: they take the console's writers when they are.
+        using var redirected = StandardOutputIsTerminal() ? null : new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        if (redirected is not null) Console.SetOut(redirected);
+
         var root = new RootCommand("codec: validate, inspect and convert Synthesis AI and Audio2Face-3D dataset files.")
         {
             ValidateCommand.Create(),
@@ -20,12 +27,6 @@ public static class Program
             ReportCommand.Create(),
             ExplainCommand.Create(),
         };
-
-        // Output to a file or a pipe goes out in blocks, as C's stdio does, not a system call per line (the console's
-        // writer flushes every write: 2,000 of them for a folder of a thousand info.json files with a warning each).
-        // A terminal still sees each line as it is written.
-        using var redirected = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : null;
-        if (redirected is not null) Console.SetOut(redirected);
         try
         {
             return Invoke(root, args, Console.Out, Console.Error);
@@ -35,6 +36,12 @@ public static class Program
             Console.Out.Flush();
         }
     }
+
+    // .NET counts every character device as a console (/dev/null among them); the C library knows a terminal.
+    private static bool StandardOutputIsTerminal() => OperatingSystem.IsWindows() ? !Console.IsOutputRedirected : isatty(1) == 1;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "isatty")]
+    private static extern int isatty(int fd);
 
     /// <summary>
     /// Parses <paramref name="args"/> and runs the command they name: 2 for a usage error or a file system that refuses

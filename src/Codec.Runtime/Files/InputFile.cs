@@ -120,7 +120,8 @@ public static class InputFile
     public static int ReadAll(string path, long maxBytes, ref byte[] buffer, ICollection<Finding> findings)
     {
         long limit = Math.Min(maxBytes, Array.MaxLength);
-        using var handle = OpenRead(path, FileOptions.SequentialScan);
+        // No read-ahead advice: the file is read in one call (a system call per file saved on folders of small files).
+        using var handle = OpenRead(path);
         long length = RandomAccess.GetLength(handle);
         if (length > limit)
         {
@@ -160,6 +161,9 @@ public static class InputFile
             if (n == 0) break;
             total += n;
             if (total > limit) break;
+            // All the length it declared has come (and no more, the buffer holding a byte beyond): the file as it was
+            // when opened, without another call to learn that it ends there.
+            if (total == declared && declared > 0) break;
         }
 
         if (total > limit)

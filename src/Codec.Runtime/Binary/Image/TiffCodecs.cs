@@ -10,22 +10,18 @@ namespace Codec.Runtime.Binary.Image;
 internal static class TiffCodecs
 {
     /// <summary>Decodes TIFF LZW into <paramref name="output"/>; the bytes written, or -1 for a code that no table holds.</summary>
+    /// <remarks>
+    /// Every string the table holds has already been written to the output whole: a code is defined as the previous
+    /// code's string and the next byte, which is where the previous code was written, one byte longer. So a code is
+    /// kept as where it was written and how long it is, and emitted by copying from there: no walk back along a chain
+    /// of prefixes, one dependent load per byte.
+    /// </remarks>
     public static int Lzw(ReadOnlySpan<byte> input, Span<byte> output)
     {
         const int Clear = 256, End = 257, MaxCodes = 4096;
-        Span<short> prefix = stackalloc short[MaxCodes];
-        Span<byte> suffix = stackalloc byte[MaxCodes];
-        Span<byte> first = stackalloc byte[MaxCodes];
-        Span<short> length = stackalloc short[MaxCodes];
-        for (int i = 0; i < 256; i++)
-        {
-            prefix[i] = -1;
-            suffix[i] = (byte)i;
-            first[i] = (byte)i;
-            length[i] = 1;
-        }
-
-        int next = 258, width = 9, previous = -1, written = 0;
+        Span<int> position = stackalloc int[MaxCodes];
+        Span<int> length = stackalloc int[MaxCodes];
+        int next = 258, width = 9, previous = -1, previousAt = 0, written = 0;
         long bits = 0;
         int held = 0, at = 0;
         while (written < output.Length)
@@ -48,34 +44,30 @@ internal static class TiffCodecs
                 continue;
             }
 
-            int emitted;
-            if (code < next && (code < 256 || code >= 258))
+            // A code not yet in the table may only be the one being defined (the previous string and its own first byte).
+            bool known = code < next && (code < 256 || code >= 258);
+            if (!known && !(code == next && previous >= 0 && next < MaxCodes)) return -1;
+            if (previous >= 0 && next < MaxCodes)
             {
-                emitted = Emit(code, output[written..], prefix, suffix, length);
-                if (previous >= 0 && next < MaxCodes)
-                {
-                    prefix[next] = (short)previous;
-                    suffix[next] = first[code];
-                    first[next] = first[previous];
-                    length[next] = (short)(length[previous] + 1);
-                    next++;
-                }
-            }
-            else if (code == next && previous >= 0 && next < MaxCodes)
-            {
-                // The code being defined: the previous string and its own first byte.
-                prefix[next] = (short)previous;
-                suffix[next] = first[previous];
-                first[next] = first[previous];
-                length[next] = (short)(length[previous] + 1);
+                position[next] = previousAt;
+                length[next] = LengthOf(previous, length) + 1;
                 next++;
-                emitted = Emit(code, output[written..], prefix, suffix, length);
+            }
+
+            int emitted;
+            if (code < 256)
+            {
+                output[written] = (byte)code;
+                emitted = 1;
             }
             else
             {
-                return -1;
+                // At the output's end the string is cut, as the strip is.
+                emitted = Math.Min(length[code], output.Length - written);
+                CopyForward(output, position[code], written, emitted);
             }
 
+            previousAt = written;
             written += emitted;
             previous = code;
             // TIFF's LZW widens its codes one code early (libtiff's "compat" mode is the old, rare variant).
@@ -85,17 +77,19 @@ internal static class TiffCodecs
         return written;
     }
 
-    // Writes a code's string backwards from its last byte; at the output's end the string is cut, as the strip is.
-    private static int Emit(int code, Span<byte> output, ReadOnlySpan<short> prefix, ReadOnlySpan<byte> suffix, ReadOnlySpan<short> length)
+    private static int LengthOf(int code, ReadOnlySpan<int> length) => code < 256 ? 1 : length[code];
+
+    // Copies count bytes from `from` to `to` further on in the same output, byte by byte where they overlap (the code
+    // being defined reads the byte it has just written).
+    private static void CopyForward(Span<byte> output, int from, int to, int count)
     {
-        int n = length[code];
-        int room = Math.Min(n, output.Length);
-        for (int i = n - 1, c = code; i >= 0; i--, c = prefix[c])
+        if (to - from >= count)
         {
-            if (i < room) output[i] = suffix[c];
+            output.Slice(from, count).CopyTo(output.Slice(to, count));
+            return;
         }
 
-        return room;
+        for (int i = 0; i < count; i++) output[to + i] = output[from + i];
     }
 
     /// <summary>Decodes PackBits; the bytes written (fewer than the room when the input ends first).</summary>

@@ -12,7 +12,8 @@ public static class OrderedWork
 
     /// <summary>
     /// Calls <paramref name="work"/> for every index below <paramref name="count"/>, on up to
-    /// <paramref name="parallelism"/> threads, and returns the results by index.
+    /// <paramref name="parallelism"/> threads, and returns the results by index. A worker that is
+    /// <see cref="IDisposable"/> is disposed when its thread is done with it.
     /// </summary>
     public static TResult[] Run<TWorker, TResult>(int count, int parallelism, Func<TWorker> newWorker, Func<TWorker, int, TResult> work)
     {
@@ -21,7 +22,15 @@ public static class OrderedWork
         if (parallelism <= 1 || count == 1)
         {
             var worker = newWorker();
-            for (int i = 0; i < count; i++) results[i] = work(worker, i);
+            try
+            {
+                for (int i = 0; i < count; i++) results[i] = work(worker, i);
+            }
+            finally
+            {
+                (worker as IDisposable)?.Dispose();
+            }
+
             return results;
         }
 
@@ -29,7 +38,7 @@ public static class OrderedWork
         {
             results[i] = work(worker, i);
             return worker;
-        }, _ => { });
+        }, worker => (worker as IDisposable)?.Dispose());
         return results;
     }
 }

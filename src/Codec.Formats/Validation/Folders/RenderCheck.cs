@@ -155,13 +155,21 @@ internal sealed class RenderCheck(FolderCheckOptions options)
     // metadata line.
     public sealed record RenderResult(List<FileCheckResult> Files, List<Finding> LineFindings);
 
-    // The state one thread needs to check renders: a decoder and reusable read buffers, never shared.
-    public sealed class Worker(FolderCheckOptions options)
+    // The state one thread needs to check renders: a decoder and reusable read buffers, never shared. The buffers go
+    // on to the workers of the next folder when this one is done.
+    public sealed class Worker(FolderCheckOptions options) : IDisposable
     {
         public readonly DocumentChecker Info = new(BuiltInFormats.CreateSynthesisInfo(options.Decode), options.Decode);
 
         // The info.json stays in its buffer while its masks and meshes are read into the other.
-        public byte[] InfoBuffer = Array.Empty<byte>();
-        public byte[] BinaryBuffer = Array.Empty<byte>();
+        public byte[] InfoBuffer = ReadBuffers.Take();
+        public byte[] BinaryBuffer = ReadBuffers.Take();
+
+        public void Dispose()
+        {
+            ReadBuffers.Give(InfoBuffer);
+            ReadBuffers.Give(BinaryBuffer);
+            InfoBuffer = BinaryBuffer = [];
+        }
     }
 }

@@ -42,6 +42,17 @@ public static class ImageArrays
     }
 
     /// <summary>
+    /// An array of at least <paramref name="length"/> elements, contents undefined, for a buffer filled to a length
+    /// that differs from file to file (a PNG's compressed data): within a scope its length is rounded up to a power of
+    /// two, so that files of about one size share it.
+    /// </summary>
+    public static T[] AtLeast<T>(int length) where T : unmanaged
+    {
+        bool pooled = t_pool is { Active: true } && (long)length * Unsafe.SizeOf<T>() >= PooledBytes;
+        return Uninitialized<T>(pooled ? (int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length), Array.MaxLength) : length);
+    }
+
+    /// <summary>
     /// Replaces <paramref name="buffer"/> with a larger one of <paramref name="length"/> elements holding its first
     /// <paramref name="keep"/>; the rest is undefined (the decoders write what they read).
     /// </summary>

@@ -130,7 +130,7 @@ public static class PngDecoder
     // really comes out, up to what the header needs.
     private static byte[]? Inflate(ReadOnlySpan<byte> png, PngLayout layout, int expected, FindingSink sink, string path)
     {
-        var compressed = ImageArrays.Uninitialized<byte>(checked((int)layout.IdatBytes));
+        var compressed = ImageArrays.AtLeast<byte>(checked((int)layout.IdatBytes));
         int filled = 0;
         foreach (var (offset, length) in layout.Idat)
         {
@@ -149,7 +149,7 @@ public static class PngDecoder
         int got = 0;
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            using var zlib = new ZLibStream(new MemoryStream(compressed, 0, filled), CompressionMode.Decompress);
             while (got < expected)
             {
                 if (got == raw.Length) ImageArrays.Grow(ref raw, (int)Math.Min(expected, 2L * raw.Length), got);

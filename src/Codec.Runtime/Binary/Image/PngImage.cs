@@ -107,7 +107,7 @@ public sealed class PngImage
         long pixels = (long)width * height;
         var labels = ImageArrays.Uninitialized<ushort>((int)Math.Min(pixels, Math.Max(width, 1 << 12)));
         // IDAT chunks are one zlib stream split anywhere; masks compress to kilobytes, so joining them costs little.
-        var compressed = ImageArrays.Uninitialized<byte>(checked((int)idat.Sum(c => (long)c.Length)));
+        var compressed = ImageArrays.AtLeast<byte>(checked((int)idat.Sum(c => (long)c.Length)));
         int filled = 0;
         foreach (var (offset, length) in idat)
         {
@@ -127,7 +127,7 @@ public sealed class PngImage
         var previous = new byte[stride + 1];
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            using var zlib = new ZLibStream(new MemoryStream(compressed, 0, filled), CompressionMode.Decompress);
             for (int y = 0; y < height; y++)
             {
                 int got = zlib.ReadAtLeast(current, current.Length, throwOnEndOfStream: false);

@@ -138,6 +138,9 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
             sink.Add(new Finding(FolderFindingCodes.DepthOutOfRange, Severity.Error, "", $"{outside:N0} of {inside:N0} surface pixels lie outside {source} [{N(low)}, {N(high)}] (first at {At(depth, firstOut)}: {N(values[firstOut * depth.Channels])})"));
     }
 
+    // Pixels of normals converted to floats at a time: 12 KB of floats for three channels, in the core's L1 cache.
+    private const int NormalsBlock = 1024;
+
     public static void CheckNormals(ImagePixels normals, bool[]? surface, double lengthTolerance, double offShare, FindingSink sink)
     {
         if (normals.Channels < 3)
@@ -148,20 +151,30 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
 
         if (normals.Kind is not (SampleKind.Float16 or SampleKind.Float32)) return; // colour-coded normals have no length to check
         if (surface is null || surface.Length != normals.PixelCount) return;
-        var values = normals.ToSingles();
+        // Converted a block of pixels at a time into a buffer that stays in the cache, and only blocks with surface.
+        int channels = normals.Channels;
+        Span<float> block = stackalloc float[NormalsBlock * 4];
         long off = 0, inside = 0;
         int first = -1;
         double firstLength = 0;
-        for (int i = 0; i < surface.Length; i++)
+        for (int start = 0; start < surface.Length; start += NormalsBlock)
         {
-            if (!surface[i]) continue;
-            inside++;
-            int at = i * normals.Channels;
-            double length = Math.Sqrt((values[at] * values[at]) + (values[at + 1] * values[at + 1]) + (values[at + 2] * values[at + 2]));
-            if (!(Math.Abs(length - 1) <= lengthTolerance))
+            int count = Math.Min(NormalsBlock, surface.Length - start);
+            var held = surface.AsSpan(start, count);
+            if (!held.Contains(true)) continue;
+            var values = block[..(count * channels)];
+            normals.CopySingles(start * channels, values);
+            for (int i = 0; i < count; i++)
             {
-                off++;
-                if (first < 0) (first, firstLength) = (i, length);
+                if (!held[i]) continue;
+                inside++;
+                int at = i * channels;
+                double length = Math.Sqrt((values[at] * values[at]) + (values[at + 1] * values[at + 1]) + (values[at + 2] * values[at + 2]));
+                if (!(Math.Abs(length - 1) <= lengthTolerance))
+                {
+                    off++;
+                    if (first < 0) (first, firstLength) = (start + i, length);
+                }
             }
         }
 

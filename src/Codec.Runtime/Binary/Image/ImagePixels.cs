@@ -127,8 +127,8 @@ public sealed class ImagePixels
         return values;
     }
 
-    // The samples from index start on, as floats, as many as fit into.
-    private void CopySingles(int start, Span<float> into)
+    /// <summary>The samples from index <paramref name="start"/> on as floats, as many as fit <paramref name="into"/>: a part of <see cref="ToSingles"/>.</summary>
+    public void CopySingles(int start, Span<float> into)
     {
         switch (Kind)
         {

@@ -56,7 +56,27 @@ internal static class SampleLanes
     public static void RunningSum<T>(Span<T> row, int stride) where T : unmanaged, IBinaryInteger<T>
     {
         int size = Unsafe.SizeOf<T>(), lanes = 16 / size, x = 0;
-        if (Vector128.IsHardwareAccelerated && size <= 2 && stride >= 1 && stride * size <= 8 && row.Length >= lanes)
+        if (size == 1 && stride == 1 && Ssse3.IsSupported)
+        {
+            // One lane of bytes (the floating-point predictor's planes, an 8-bit grey image): the shifts are whole-register
+            // byte shifts, no table to load in the loop.
+            var bytes = MemoryMarshal.AsBytes(row);
+            ref byte first = ref MemoryMarshal.GetReference(bytes);
+            var carry = Vector128<byte>.Zero;
+            var lastByte = Vector128.Create((byte)15);
+            for (; x + 16 <= bytes.Length; x += 16)
+            {
+                var v = Vector128.LoadUnsafe(ref first, (nuint)x);
+                v += Sse2.ShiftLeftLogical128BitLane(v, 1);
+                v += Sse2.ShiftLeftLogical128BitLane(v, 2);
+                v += Sse2.ShiftLeftLogical128BitLane(v, 4);
+                v += Sse2.ShiftLeftLogical128BitLane(v, 8);
+                v += carry;
+                v.StoreUnsafe(ref first, (nuint)x);
+                carry = Ssse3.Shuffle(v, lastByte);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated && size <= 2 && stride >= 1 && stride * size <= 8 && row.Length >= lanes)
         {
             var plan = Plan(stride, size);
             ref T start = ref MemoryMarshal.GetReference(row);

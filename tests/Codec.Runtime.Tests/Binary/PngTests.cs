@@ -60,6 +60,26 @@ public sealed class PngTests
         Assert.True(histogram.Count > 3, $"{histogram.Count} labels");
     }
 
+    [Fact]
+    public void The_histogram_counts_runs_and_single_pixels_alike()
+    {
+        // Runs of one class (what masks are), lone pixels between them, and a run to the last pixel.
+        var random = new Random(5);
+        var labels = new ushort[97 * 61];
+        for (int i = 0; i < labels.Length;)
+        {
+            int run = random.Next(3) == 0 ? 1 : random.Next(1, 200);
+            ushort label = (ushort)(random.Next(4) == 0 ? random.Next(65536) : random.Next(6));
+            for (int k = 0; k < run && i < labels.Length; k++) labels[i++] = label;
+        }
+
+        using var png = new MemoryStream();
+        PngWriter.WriteLabels(png, labels, 97, 61, PngPixelFormat.Grey16);
+        var image = PngImage.Decode(png.ToArray(), new FindingSink())!;
+        var expected = labels.GroupBy(l => (int)l).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()));
+        Assert.Equal(expected, image.Histogram());
+    }
+
     private static byte[] Fixture() => File.ReadAllBytes(Path.Combine(PngFixtures, "grey16_filters.png"));
 
     // Rewrites an IHDR field and its CRC, so the file is well-formed but says something else.

@@ -43,10 +43,32 @@ public sealed class MeshSurface
     public double MedianEdge { get; }
 
     /// <summary>The surface of <paramref name="mesh"/>: the unique edges of its faces (face indices outside the vertices are skipped).</summary>
-    public static MeshSurface Of(ObjMesh mesh)
+    public static MeshSurface Of(ObjMesh mesh) => new(mesh.Vertices.Length, EdgesOf(mesh), mesh.Vertices);
+
+    // The faces of the last meshes seen on this thread and their edges: the renders of a job share each kind of mesh's
+    // faces (a MediaPipe face mesh, a dense SAI mesh), so its edges are found once and the faces compared after that.
+    [ThreadStatic] private static List<(int Vertices, int[] FaceStarts, int[] Indices, List<(int, int)> Edges)>? t_known;
+    private const int KnownMeshes = 4;
+
+    private static List<(int, int)> EdgesOf(ObjMesh mesh)
+    {
+        var known = t_known ??= new();
+        int n = mesh.Vertices.Length;
+        foreach (var entry in known)
+        {
+            if (entry.Vertices == n && entry.FaceStarts.AsSpan().SequenceEqual(mesh.FaceStarts) && entry.Indices.AsSpan().SequenceEqual(mesh.Indices)) return entry.Edges;
+        }
+
+        var edges = UniqueEdges(mesh);
+        if (known.Count == KnownMeshes) known.RemoveAt(known.Count - 1);
+        known.Insert(0, (n, mesh.FaceStarts, mesh.Indices, edges));
+        return edges;
+    }
+
+    private static List<(int, int)> UniqueEdges(ObjMesh mesh)
     {
         int n = mesh.Vertices.Length;
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(mesh.Indices.Length);
         var edges = new List<(int, int)>();
         for (int f = 0; f < mesh.FaceCount; f++)
         {
@@ -60,7 +82,7 @@ public sealed class MeshSurface
             }
         }
 
-        return new MeshSurface(n, edges, mesh.Vertices);
+        return edges;
     }
 
     /// <summary>

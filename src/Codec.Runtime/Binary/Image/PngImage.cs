@@ -38,7 +38,23 @@ public sealed class PngImage
         // An image holds at most MaxPixels (2^28) pixels: a count fits an int, and half the memory of a long is scanned.
         var counts = ImageArrays.Uninitialized<int>(BitDepth == 16 ? 65536 : 256);
         counts.AsSpan().Clear();
-        foreach (ushort label in Labels) counts[label]++;
+        // A mask is runs of one class: each run is found by a vectorised search and counted at once (counted pixel by
+        // pixel, each increment of a run waits for the one before it, on the same counter).
+        var labels = Labels.AsSpan();
+        for (int at = 0; at < labels.Length;)
+        {
+            ushort label = labels[at];
+            int end = at + 1;
+            if (end < labels.Length && labels[end] == label)
+            {
+                int other = labels[end..].IndexOfAnyExcept(label);
+                end = other < 0 ? labels.Length : end + other;
+            }
+
+            counts[label] += end - at;
+            at = end;
+        }
+
         var result = new List<(int, long)>();
         for (int i = 0; i < counts.Length; i++)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -56,25 +57,22 @@ internal static class SampleLanes
     public static void RunningSum<T>(Span<T> row, int stride) where T : unmanaged, IBinaryInteger<T>
     {
         int size = Unsafe.SizeOf<T>(), lanes = 16 / size, x = 0;
-        if (size == 1 && stride == 1 && Ssse3.IsSupported)
+        if (Ssse3.IsSupported && size <= 2 && stride >= 1 && stride * size <= 8 && row.Length >= lanes)
         {
-            // One lane of bytes (the floating-point predictor's planes, an 8-bit grey image): the shifts are whole-register
-            // byte shifts, no table to load in the loop.
-            var bytes = MemoryMarshal.AsBytes(row);
-            ref byte first = ref MemoryMarshal.GetReference(bytes);
-            var carry = Vector128<byte>.Zero;
-            var lastByte = Vector128.Create((byte)15);
-            for (; x + 16 <= bytes.Length; x += 16)
+            // On x64 the in-block sums are whole-register byte shifts by constants, one loop per distance: no shuffle
+            // table is loaded in the loop, only the carry's.
+            var carry = Plan(stride, size).Carry;
+            x = (stride * size) switch
             {
-                var v = Vector128.LoadUnsafe(ref first, (nuint)x);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 1);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 2);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 4);
-                v += Sse2.ShiftLeftLogical128BitLane(v, 8);
-                v += carry;
-                v.StoreUnsafe(ref first, (nuint)x);
-                carry = Ssse3.Shuffle(v, lastByte);
-            }
+                1 => Sum<T, By1>(row, carry),
+                2 => Sum<T, By2>(row, carry),
+                3 => Sum<T, By3>(row, carry),
+                4 => Sum<T, By4>(row, carry),
+                5 => Sum<T, By5>(row, carry),
+                6 => Sum<T, By6>(row, carry),
+                7 => Sum<T, By7>(row, carry),
+                _ => Sum<T, By8>(row, carry),
+            };
         }
         else if (Vector128.IsHardwareAccelerated && size <= 2 && stride >= 1 && stride * size <= 8 && row.Length >= lanes)
         {
@@ -93,6 +91,74 @@ internal static class SampleLanes
 
         for (x = Math.Max(x, stride); x < row.Length; x++) row[x] += row[x - stride];
     }
+
+    // Running sums of whole 16-byte blocks, each continued from the block before; the elements done.
+    private static int Sum<T, TShifts>(Span<T> row, Vector128<byte> carryIndices) where T : unmanaged where TShifts : IBlockSum
+    {
+        int lanes = 16 / Unsafe.SizeOf<T>(), x = 0;
+        ref T start = ref MemoryMarshal.GetReference(row);
+        var carry = Vector128<T>.Zero;
+        for (; x + lanes <= row.Length; x += lanes)
+        {
+            var v = TShifts.Sum(Vector128.LoadUnsafe(ref start, (nuint)x)) + carry;
+            v.StoreUnsafe(ref start, (nuint)x);
+            carry = Ssse3.Shuffle(v.AsByte(), carryIndices).As<byte, T>();
+        }
+
+        return x;
+    }
+
+    // Within one block, each lane plus the lanes a multiple of the step (in bytes) below it: the block moved up by the
+    // step, twice the step, four times… and added (SSE2's byte shift takes its distance as a constant).
+    private interface IBlockSum
+    {
+        static abstract Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged;
+    }
+
+    private readonly struct By1 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => By2.Sum(Up(v, 1));
+    }
+
+    private readonly struct By2 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => By4.Sum(Up(v, 2));
+    }
+
+    private readonly struct By3 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => By6.Sum(Up(v, 3));
+    }
+
+    private readonly struct By4 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => By8.Sum(Up(v, 4));
+    }
+
+    private readonly struct By5 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => Up(Up(v, 5), 10);
+    }
+
+    private readonly struct By6 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => Up(Up(v, 6), 12);
+    }
+
+    private readonly struct By7 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => Up(Up(v, 7), 14);
+    }
+
+    private readonly struct By8 : IBlockSum
+    {
+        public static Vector128<T> Sum<T>(Vector128<T> v) where T : unmanaged => Up(v, 8);
+    }
+
+    // v plus v moved up by the given number of bytes (zeros shifted in).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<T> Up<T>(Vector128<T> v, [ConstantExpected(Min = 1, Max = 15)] byte bytes) where T : unmanaged =>
+        v + Sse2.ShiftLeftLogical128BitLane(v.AsByte(), bytes).As<byte, T>();
 
     /// <summary>
     /// Interleaves byte planes: <paramref name="output"/>[k·n + p] = plane p's byte k, for the planes' count n (2 or 4,

@@ -9,17 +9,30 @@ namespace Codec.Runtime.Files;
 /// </summary>
 public static class ReadBuffers
 {
-    // A buffer larger than this (a file of hundreds of megabytes) is not kept once its worker is done.
-    private const int KeptBytes = 64 << 20;
+    // What is kept for the next workers at most, in all: a long-lived process (the Python package) holds no more.
+    private const long KeptBytes = 128L << 20;
 
     private static readonly ConcurrentBag<byte[]> Idle = new();
+    private static long _keptBytes;
 
     /// <summary>A buffer no one else holds (empty when none is idle); give it back with <see cref="Give"/>.</summary>
-    public static byte[] Take() => Idle.TryTake(out var buffer) ? buffer : [];
+    public static byte[] Take()
+    {
+        if (!Idle.TryTake(out var buffer)) return [];
+        Interlocked.Add(ref _keptBytes, -buffer.Length);
+        return buffer;
+    }
 
-    /// <summary>Keeps <paramref name="buffer"/> for the next <see cref="Take"/>; the caller no longer uses it.</summary>
+    /// <summary>Keeps <paramref name="buffer"/> for the next <see cref="Take"/> while the total allows; the caller no longer uses it.</summary>
     public static void Give(byte[] buffer)
     {
-        if (buffer.Length is > 0 and <= KeptBytes && Idle.Count < 4 * Environment.ProcessorCount) Idle.Add(buffer);
+        if (buffer.Length == 0) return;
+        if (Interlocked.Add(ref _keptBytes, buffer.Length) > KeptBytes)
+        {
+            Interlocked.Add(ref _keptBytes, -buffer.Length);
+            return;
+        }
+
+        Idle.Add(buffer);
     }
 }

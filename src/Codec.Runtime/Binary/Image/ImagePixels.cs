@@ -119,7 +119,10 @@ public sealed class ImagePixels
         for (int i = 0; i < plane.Length; i++) into[(i * count) + c] = plane[i];
     }
 
-    /// <summary>Every sample as a float, interleaved as stored: one pass, for checks that read every pixel.</summary>
+    /// <summary>
+    /// Every sample as a float, interleaved as stored: one pass, for checks that read every pixel. Within an
+    /// <see cref="ImageArrays"/> scope the array is lent, valid until the scope ends, as the decoders' pixels are.
+    /// </summary>
     public float[] ToSingles()
     {
         var values = ImageArrays.Uninitialized<float>(checked((int)(PixelCount * Channels)));

@@ -11,7 +11,7 @@ public static class Program
         // system call per line (the console's writer flushes every write: 2,000 of them for a folder of a thousand
         // info.json files with a warning each). A terminal still sees each line as it is written.
         // Set before the commands are made: they take the console's writers when they are.
-        using var redirected = StandardOutputIsTerminal() ? null : new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+        using var redirected = CommandConsole.OutputIsTerminal ? null : new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
         if (redirected is not null) Console.SetOut(redirected);
 
         var root = new RootCommand("codec: validate, inspect and convert Synthesis AI and Audio2Face-3D dataset files.")
@@ -36,12 +36,6 @@ public static class Program
             Console.Out.Flush();
         }
     }
-
-    // .NET counts every character device as a console (/dev/null among them); the C library knows a terminal.
-    private static bool StandardOutputIsTerminal() => OperatingSystem.IsWindows() ? !Console.IsOutputRedirected : isatty(1) == 1;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "isatty")]
-    private static extern int isatty(int fd);
 
     /// <summary>
     /// Parses <paramref name="args"/> and runs the command they name: 2 for a usage error or a file system that refuses

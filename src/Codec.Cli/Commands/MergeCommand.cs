@@ -28,7 +28,7 @@ public static class MergeCommand
         foreach (var option in controls.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            bool colour = RunReport.Colour(parse.GetValue(printed.Color), !Console.IsOutputRedirected, Environment.GetEnvironmentVariable) ?? false;
+            bool colour = RunReport.Colour(parse.GetValue(printed.Color), CommandConsole.OutputIsTerminal, Environment.GetEnvironmentVariable) ?? false;
             if (Configuration.RunControls.Load([], null, parse.GetValue(controls.Ignore) ?? [], parse.GetValue(controls.WarningsAsErrors), out string controlError) is not { } run)
             {
                 Console.Error.WriteLine("codec: " + controlError);

@@ -78,7 +78,7 @@ public static class ImageArrays
         // Free arrays by element type and length; every array the pool has made, with its size and the scope that last used it.
         private readonly Dictionary<(Type Type, int Length), Stack<Array>> _free = new();
         private readonly Dictionary<Array, (long Bytes, long Scope)> _known = new(ReferenceEqualityComparer.Instance);
-        private readonly List<Array> _lent = new();
+        private readonly List<(Array Array, (Type, int) Key)> _lent = new();
         private long _scope, _freeBytes, _scopeBytes;
 
         public bool Active { get; set; }
@@ -97,7 +97,7 @@ public static class ImageArrays
                 array = GC.AllocateUninitializedArray<T>(length);
             }
 
-            _lent.Add(array);
+            _lent.Add((array, (typeof(T), length)));
             _known[array] = (bytes, _scope);
             _scopeBytes += bytes;
             return array;
@@ -105,9 +105,8 @@ public static class ImageArrays
 
         public void End()
         {
-            foreach (var array in _lent)
+            foreach (var (array, key) in _lent)
             {
-                var key = (array.GetType().GetElementType()!, array.Length);
                 if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<Array>();
                 stack.Push(array);
                 _freeBytes += _known[array].Bytes;

@@ -357,6 +357,63 @@ public ref partial struct JsonCursor
         while (_depth > baseDepth);
     }
 
+    /// <summary>
+    /// Skips one value of a document whose syntax the decoder has already checked: a container by its brackets alone
+    /// (strings stepped over whole, so a bracket inside one does not count), found by a vectorised search; a scalar
+    /// as <see cref="Skip"/> does. Several times faster than <see cref="Skip"/>, which checks every token, on the
+    /// number arrays real files are made of. On a broken document it stops at the end (a truncation error) and never
+    /// reads outside it.
+    /// </summary>
+    public void SkipChecked()
+    {
+        SkipWhitespace();
+        if (_pos >= _doc.Length) throw Truncated();
+        if (_doc[_pos] is not ((byte)'[' or (byte)'{'))
+        {
+            Skip();
+            return;
+        }
+
+        var doc = _doc;
+        int pos = _pos;
+        int depth = 0;
+        while (true)
+        {
+            int next = doc[pos..].IndexOfAny(Brackets);
+            if (next < 0) break;
+            pos += next;
+            byte b = doc[pos++];
+            if (b == (byte)'"')
+            {
+                // To the closing quote: an escaped character (\" among them) is stepped over with its backslash.
+                while (true)
+                {
+                    int special = doc[pos..].IndexOfAny(StringSpecials);
+                    if (special < 0) goto truncated;
+                    pos += special;
+                    if (doc[pos] == (byte)'"') break;
+                    pos += 2;
+                    if (pos >= doc.Length) goto truncated;
+                }
+
+                pos++;
+            }
+            else if (b is (byte)'[' or (byte)'{')
+            {
+                depth++;
+            }
+            else if (--depth == 0)
+            {
+                _pos = pos;
+                return;
+            }
+        }
+
+        truncated:
+        _pos = doc.Length;
+        throw Truncated();
+    }
+
     // Reads a scalar fully (true) or opens a container, leaving its content to the loop in Skip (false).
     private bool SkipOneToken()
     {

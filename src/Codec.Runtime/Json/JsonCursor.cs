@@ -34,6 +34,9 @@ public ref partial struct JsonCursor
 {
     private static readonly SearchValues<byte> StringSpecials = SearchValues.Create("\"\\"u8);
 
+    // What SkipChecked stops at: a string's start and the brackets.
+    private static readonly SearchValues<byte> Brackets = SearchValues.Create("\"[]{}"u8);
+
     private readonly ReadOnlySpan<byte> _doc;
     private readonly DecodeContext _ctx;
     private int _pos;

@@ -71,8 +71,8 @@ public static class JsonPointerLocator
 
 /// <summary>
 /// A set of JSON pointers, stored as a tree of their segments, resolved against a document in one walk: only the
-/// containers on the way to a wanted value are entered, everything else is skipped, and the walk stops as soon as
-/// every pointer is found.
+/// containers on the way to a wanted value are entered, everything else is skipped by its brackets (the documents
+/// located are ones a decoder has read), and the walk stops as soon as every pointer is found.
 /// </summary>
 internal sealed class JsonPointerSet
 {
@@ -134,7 +134,7 @@ internal sealed class JsonPointerSet
 
         if (node.Children is not { } children || node.Pending == 0 || kind is not (JsonKind.Object or JsonKind.Array))
         {
-            cursor.Skip();
+            cursor.SkipChecked();
             return false;
         }
 
@@ -152,7 +152,7 @@ internal sealed class JsonPointerSet
                 }
                 else
                 {
-                    cursor.Skip();
+                    cursor.SkipChecked();
                 }
             }
         }
@@ -167,7 +167,7 @@ internal sealed class JsonPointerSet
                 }
                 else
                 {
-                    cursor.Skip();
+                    cursor.SkipChecked();
                 }
             }
         }

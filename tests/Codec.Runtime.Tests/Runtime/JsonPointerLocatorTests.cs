@@ -74,11 +74,13 @@ public sealed class JsonPointerLocatorTests
     [Fact]
     public void A_broken_document_keeps_what_was_found_before_the_break()
     {
-        var document = "{\"a\": 1,\n\"b\": [1, 2,, 3], \"c\": 2}"u8.ToArray();
-        var located = JsonPointerLocator.AddLocations(document, [At("/a"), At("/c")], Context);
+        // The walk enters "b" on the way to /b/y and meets the break there: it ends quietly.
+        var document = "{\"a\": 1,\n\"b\": {\"x\": 1,, \"y\": 2}, \"c\": 2}"u8.ToArray();
+        var located = JsonPointerLocator.AddLocations(document, [At("/a"), At("/b/y"), At("/c")], Context);
 
         Assert.Equal(1, located[0].Line);
         Assert.Equal(0, located[1].Line);
+        Assert.Equal(0, located[2].Line);
     }
 
     [Fact]
@@ -97,5 +99,51 @@ public sealed class JsonPointerLocatorTests
         int offset = JsonPointerLocator.Locate(document, "/items/4/name", Context);
         Assert.Equal("\"n4\"", Encoding.UTF8.GetString(document, offset, 4));
         Assert.Equal(-1, JsonPointerLocator.Locate(document, "/items/5", Context));
+    }
+
+    // Values whose brackets a naive count would get wrong: brackets and escaped quotes inside strings, nesting, empty
+    // containers, a backslash ending a string.
+    public static TheoryData<string> Values => new()
+    {
+        "[1, 2, 3]", "{}", "[]", "[[], {}, [[{}]]]", "{\"a]\": \"}\", \"b\": [\"[\", \"\\\"]\"]}",
+        "[\"\\\\\", \"]\"]", "{\"k\": {\"k\": {\"k\": [1e5, -0.5, true, null, \"x\"]}}}", "\"a [ string\"", "-12.5e-3", "true",
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_checked_value_is_skipped_to_where_the_checking_skip_ends(string value)
+    {
+        byte[] document = Encoding.UTF8.GetBytes($"[ {value} , 7]");
+        var checking = new JsonCursor(document, Context);
+        var trusted = new JsonCursor(document, Context);
+        int a = 0, b = 0;
+        Assert.True(checking.TryBeginArray() && checking.NextElement(ref a));
+        Assert.True(trusted.TryBeginArray() && trusted.NextElement(ref b));
+
+        checking.Skip();
+        trusted.SkipChecked();
+
+        Assert.Equal(checking.Position, trusted.Position);
+        Assert.True(trusted.NextElement(ref b));
+        Assert.True(trusted.ReadInt64(out long seven));
+        Assert.Equal(7, seven);
+    }
+
+    [Theory]
+    [InlineData("[1, [2, 3]")]
+    [InlineData("{\"a\": \"unterminated ]}")]
+    [InlineData("[\"ends in an escape\\")]
+    public void A_cut_document_ends_a_checked_skip_as_truncated(string text)
+    {
+        var cursor = new JsonCursor(Encoding.UTF8.GetBytes(text), Context);
+        try
+        {
+            cursor.SkipChecked();
+            Assert.Fail("the skip should have ended at the cut");
+        }
+        catch (JsonDecodeException e)
+        {
+            Assert.Equal(FindingCodes.Truncated, e.Code);
+        }
     }
 }

@@ -92,6 +92,42 @@ public static class NumberScanner
             isInteger = false;
             i++;
             int fracStart = i;
+            if (i + 8 <= text.Length)
+            {
+                // The usual fraction (real files write 15 to 17 significant digits): its length found eight bytes at a
+                // time, then converted eight digits at a time, the last few as one padded group. Longer mantissas
+                // take the digit loop below, which counts what does not fit.
+                int end = DigitRunEnd(text, i);
+                if (mantissa == 0)
+                {
+                    while (i < end && text[i] == (byte)'0') i++;
+                    exponent -= i - fracStart;
+                }
+
+                int digits = end - i;
+                if (digits > 0 && significant + digits <= 19)
+                {
+                    while (digits >= 8)
+                    {
+                        mantissa = mantissa * 100_000_000 + ParseEightDigits(BinaryPrimitives.ReadUInt64LittleEndian(text.Slice(i, 8)));
+                        i += 8;
+                        digits -= 8;
+                        significant += 8;
+                        exponent -= 8;
+                    }
+
+                    if (digits > 0 && i + 8 <= text.Length)
+                    {
+                        // "ddd" read with what follows, shifted up and padded with '0's below: "00000ddd".
+                        ulong tail = (BinaryPrimitives.ReadUInt64LittleEndian(text.Slice(i, 8)) << (8 * (8 - digits))) | (0x3030303030303030UL >> (8 * digits));
+                        mantissa = mantissa * PowersOf10Integer[digits] + ParseEightDigits(tail);
+                        i += digits;
+                        significant += digits;
+                        exponent -= digits;
+                    }
+                }
+            }
+
             while (i < text.Length && (uint)(text[i] - '0') <= 9)
             {
                 // Eight digits at a time once the first significant digit is in (leading zeros are counted one by one).
@@ -177,6 +213,27 @@ public static class NumberScanner
         }
 
         return double.Parse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static readonly ulong[] PowersOf10Integer = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000 };
+
+    // Where the run of ASCII digits starting at start ends, eight bytes at a time. In a word, a byte's high bit is set
+    // when it is above '9' (adding 0x46 crosses 0x80), below '0' (subtracting 0x30 borrows) or not ASCII; a carry or
+    // borrow can only reach bytes after the first such byte, and only the first is used.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DigitRunEnd(ReadOnlySpan<byte> text, int start)
+    {
+        int i = start;
+        while (i + 8 <= text.Length)
+        {
+            ulong v = BinaryPrimitives.ReadUInt64LittleEndian(text.Slice(i, 8));
+            ulong notDigit = ((v + 0x4646464646464646UL) | (v - 0x3030303030303030UL) | v) & 0x8080808080808080UL;
+            if (notDigit != 0) return i + (System.Numerics.BitOperations.TrailingZeroCount(notDigit) >> 3);
+            i += 8;
+        }
+
+        while (i < text.Length && (uint)(text[i] - '0') <= 9) i++;
+        return i;
     }
 
     // SWAR digit tricks (as in Lemire's fast_float): eight ASCII digits, read little-endian, in a few multiplications.

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Codec.Formats.Findings;
 using Codec.Runtime.Files;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Json;
-using Json.Schema;
 
 namespace Codec.Cli.Configuration;
 
@@ -23,12 +21,15 @@ public sealed record CodecConfig
     // A configuration is a few lines; a larger file is not one.
     private const long MaxBytes = 1 << 20;
 
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    private static readonly Lazy<ConfigSchema> Schema = new(() =>
     {
         using var stream = typeof(CodecConfig).Assembly.GetManifestResourceStream(SchemaName)
             ?? throw new InvalidOperationException($"{SchemaName} is not embedded in the command");
-        using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        using var text = new MemoryStream();
+        stream.CopyTo(text);
+        var sink = new FindingSink();
+        var root = JsonTree.Parse(text.ToArray(), sink) ?? throw new InvalidOperationException($"{SchemaName} is not JSON");
+        return ConfigSchema.Load(root);
     });
 
     /// <summary>The file it was read from.</summary>
@@ -75,36 +76,15 @@ public sealed record CodecConfig
             return null;
         }
 
-        // The schema's evaluator reads System.Text.Json's documents: given only text the strict reader has accepted.
-        using (var document = JsonDocument.Parse(memory))
+        var problems = Schema.Value.Problems(root);
+        if (problems.Count > 0)
         {
-            var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-            if (!result.IsValid)
-            {
-                var problems = Problems(result).Distinct().Take(5).ToList();
-                error = $"{path} does not follow {SchemaName}: {string.Join(" | ", problems.DefaultIfEmpty("not a codec.json"))}";
-                return null;
-            }
+            var said = problems.Select(p => $"{(p.At.Length > 0 ? p.At : "/")}: {p.Message}").Distinct().Take(5);
+            error = $"{path} does not follow {SchemaName}: {string.Join(" | ", said)}";
+            return null;
         }
 
         return From(root, path, out error);
-    }
-
-    // The errors of the schema's failing parts, where they are: a part that holds (one branch of a "oneOf") hides the
-    // errors of its other branches, which are not the problem.
-    private static IEnumerable<string> Problems(EvaluationResults node)
-    {
-        if (node.IsValid) yield break;
-        if (node.Errors is { Count: > 0 } errors)
-        {
-            // "additionalProperties": false says it in the validator's words; a user has misspelt a setting.
-            var messages = errors.Select(e => e.Key == "additionalProperties" || e.Value.Contains("false schema", StringComparison.Ordinal) ? "not a setting codec.json has" : e.Value);
-            yield return $"{(node.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {string.Join("; ", messages.Distinct())}";
-        }
-        foreach (var child in node.Details ?? [])
-        {
-            foreach (var problem in Problems(child)) yield return problem;
-        }
     }
 
     // The schema has checked types and names; what is left is what a schema cannot know, such as which codes exist.

@@ -25,10 +25,10 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
         var infoFiles = new List<(string Path, RenderFileName Name)>();
         string? metadataPath = null;
         string resolvedRoot = Links.Resolve(root ?? folder);
-        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        foreach (var (path, isLink) in Links.FilesIn(folder))
         {
             string name = Path.GetFileName(path);
-            if (Links.LeadsOutside(path, resolvedRoot) is { } target)
+            if (Links.LeadsOutside(path, isLink, resolvedRoot) is { } target)
             {
                 results.Add(new FileCheckResult(path, null, [Links.Outside(target, root ?? folder)]));
                 continue;
@@ -57,6 +57,8 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
         return new FolderListing(results, renders, infoFiles, metadataPath);
     }
 
+    private static bool SameKind(RenderFile a, RenderFile b) => a.Name.Modality == b.Name.Modality && a.Name.Extension == b.Name.Extension;
+
     private static bool IsAnchor(RenderContract contract, RenderFileName name) => contract.FileOf(name.Suffix)?.Kind == FileKind.Info;
 
     // What the renders of a folder have in common: a file (a modality) that more than half of them have and one lacks
@@ -66,12 +68,22 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
         bool HasInfo(List<RenderFile> files) => files.Any(f => IsAnchor(contract, f.Name));
         var holders = new Dictionary<(string Modality, string Extension), int>();
         int rendered = 0;
-        foreach (var files in renders.Values.Where(HasInfo))
+        foreach (var files in renders.Values)
         {
+            if (!HasInfo(files)) continue;
             rendered++;
-            foreach (var kind in files.Select(f => (f.Name.Modality, f.Name.Extension)).Distinct()) holders[kind] = holders.GetValueOrDefault(kind) + 1;
+            for (int i = 0; i < files.Count; i++)
+            {
+                var file = files[i];
+                if (files.FindIndex(f => SameKind(f, file)) != i) continue; // a render holds a kind once, however many files it has of it
+                var kind = (file.Name.Modality, file.Name.Extension);
+                holders[kind] = holders.GetValueOrDefault(kind) + 1;
+            }
         }
 
+        // The files most renders have, in a stable order, found once for the folder.
+        var usual = holders.Where(h => h.Value * 2 > rendered)
+            .OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal).ToList();
         foreach (var (key, files) in renders.OrderBy(r => r.Key.RenderId).ThenBy(r => r.Key.Camera, StringComparer.Ordinal).ThenBy(r => r.Key.Frame))
         {
             var name = files[0].Name;
@@ -82,10 +94,9 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
                 continue;
             }
 
-            var have = files.Select(f => (f.Name.Modality, f.Name.Extension)).ToHashSet();
-            foreach (var (kind, count) in holders.OrderBy(h => h.Key.Modality, StringComparer.Ordinal).ThenBy(h => h.Key.Extension, StringComparer.Ordinal))
+            foreach (var (kind, count) in usual)
             {
-                if (count * 2 <= rendered || have.Contains(kind)) continue;
+                if (files.Exists(f => (f.Name.Modality, f.Name.Extension) == kind)) continue;
                 string missing = contract.FileName(name.Key, RenderFileName.SuffixOf(kind.Modality, kind.Extension));
                 results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FolderFindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));

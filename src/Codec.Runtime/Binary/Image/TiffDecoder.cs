@@ -21,6 +21,9 @@ public static class TiffDecoder
     // What a strip's and the image's buffers start at before they grow with the data.
     private const int InitialBytes = 1 << 20;
 
+    // How many times its compressed bytes an image may hold and still be allocated whole before a strip is decoded.
+    private const long PlausibleRatio = 64;
+
     // An IFD of more entries than this is not an image's (real ones have 10 to 30).
     private const int MaxEntries = 4096;
 
@@ -146,12 +149,16 @@ public static class TiffDecoder
             return null;
         }
 
-        // The image and a strip's (or tile's) buffer grow with what really decodes, so a header that promises more than
-        // its data holds costs at most twice the real data: a strip is decoded into a buffer of what it could need or
-        // less, and decoded again into one twice as large only when it filled it.
+        // An image that its compressed bytes plausibly hold (real files compress 3 to 20 times) is allocated whole, and
+        // its strips are decoded straight into their rows. Past that, the image and a strip's (or tile's) buffer grow
+        // with what really decodes, so a header that promises more than its data holds costs at most twice the real
+        // data: a strip is decoded into a buffer of what it could need or less, and decoded again into one twice as
+        // large only when it filled it.
         long total = width * height * pixelBytes;
+        bool whole = total <= Math.Max(InitialBytes, PlausibleRatio * (counts.Sum() + offsets.Length));
+        bool inPlace = whole && !tiled;
         // Every byte of the image and of a strip's buffer is written before it is read: no clearing first.
-        var data = ImageArrays.Uninitialized<byte>((int)Math.Min(total, InitialBytes));
+        var data = ImageArrays.Uninitialized<byte>((int)(whole ? total : Math.Min(total, InitialBytes)));
         var block = Array.Empty<byte>();
         byte[]? scratch = null;
         for (int i = 0; i < offsets.Length; i++)
@@ -162,18 +169,18 @@ public static class TiffDecoder
             int need = (int)(rows * blockWidth * pixelBytes);
             var input = file.Slice((int)offsets[i], (int)counts[i]);
             int got;
-            for (int room = Math.Min(need, Math.Max(block.Length, InitialBytes)); ; room = (int)Math.Min(need, 2L * room))
+            if (inPlace)
             {
-                if (block.Length < room) block = ImageArrays.Uninitialized<byte>(room);
-                var attempt = block.AsSpan(0, room);
-                got = compression switch
+                got = Decompress(compression, input, data.AsSpan((int)(top * width * pixelBytes), need));
+            }
+            else
+            {
+                for (int room = Math.Min(need, Math.Max(block.Length, InitialBytes)); ; room = (int)Math.Min(need, 2L * room))
                 {
-                    1 => Copy(input, attempt),
-                    5 => TiffCodecs.Lzw(input, attempt),
-                    32773 => TiffCodecs.PackBits(input, attempt),
-                    _ => TiffCodecs.Deflate(input, attempt),
-                };
-                if (got < room || room == need) break;
+                    if (block.Length < room) block = ImageArrays.Uninitialized<byte>(room);
+                    got = Decompress(compression, input, block.AsSpan(0, room));
+                    if (got < room || room == need) break;
+                }
             }
 
             if (got < 0)
@@ -188,7 +195,7 @@ public static class TiffDecoder
                 return null;
             }
 
-            var target = block.AsSpan(0, need);
+            var target = inPlace ? data.AsSpan((int)(top * width * pixelBytes), need) : block.AsSpan(0, need);
 
             long end = Math.Min(top + rows, height) * width * pixelBytes;
             if (end > data.Length) ImageArrays.Grow(ref data, (int)Math.Min(total, Math.Max(end, 2L * data.Length)), data.Length);
@@ -206,7 +213,7 @@ public static class TiffDecoder
                 }
 
                 long y = top + r;
-                if (y >= height) continue;
+                if (inPlace || y >= height) continue;
                 long columns = Math.Min(blockWidth, width - left);
                 row[..(int)(columns * pixelBytes)].CopyTo(data.AsSpan((int)(((y * width) + left) * pixelBytes)));
             }
@@ -227,6 +234,15 @@ public static class TiffDecoder
             Description = description,
         };
     }
+
+    // Decodes one strip or tile into output; the bytes written, or -1 for data that is not of its compression.
+    private static int Decompress(long compression, ReadOnlySpan<byte> input, Span<byte> output) => compression switch
+    {
+        1 => Copy(input, output),
+        5 => TiffCodecs.Lzw(input, output),
+        32773 => TiffCodecs.PackBits(input, output),
+        _ => TiffCodecs.Deflate(input, output),
+    };
 
     private static int Copy(ReadOnlySpan<byte> input, Span<byte> output)
     {

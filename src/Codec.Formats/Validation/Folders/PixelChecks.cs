@@ -153,6 +153,7 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
         if (surface is null || surface.Length != normals.PixelCount) return;
         // Converted a block of pixels at a time into a buffer that stays in the cache, and only blocks with surface.
         int channels = normals.Channels;
+        var (low, high) = PixelCounting.UnitLengthSquares(lengthTolerance);
         Span<float> block = stackalloc float[NormalsBlock * 4];
         long off = 0, inside = 0;
         int first = -1;
@@ -164,17 +165,18 @@ internal sealed class PixelChecks(IInfoDocument? info, string infoName)
             if (!held.Contains(true)) continue;
             var values = block[..(count * channels)];
             normals.CopySingles(start * channels, values);
-            for (int i = 0; i < count; i++)
+            // Squared lengths into the block's own start (each pixel's is written after its values are read), then
+            // counted several at a time; the first pixel off is looked for only in a block that has one.
+            var squared = block[..count];
+            PixelCounting.SquaredLengths(values, channels, squared);
+            inside += held.Count(true);
+            long offHere = PixelCounting.OutsideOnSurface(squared, held, low, high);
+            off += offHere;
+            if (offHere > 0 && first < 0)
             {
-                if (!held[i]) continue;
-                inside++;
-                int at = i * channels;
-                double length = Math.Sqrt((values[at] * values[at]) + (values[at + 1] * values[at + 1]) + (values[at + 2] * values[at + 2]));
-                if (!(Math.Abs(length - 1) <= lengthTolerance))
-                {
-                    off++;
-                    if (first < 0) (first, firstLength) = (start + i, length);
-                }
+                int i = 0;
+                while (!held[i] || (squared[i] >= low && squared[i] <= high)) i++;
+                (first, firstLength) = (start + i, Math.Sqrt(squared[i]));
             }
         }
 

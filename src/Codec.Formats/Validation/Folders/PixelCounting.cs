@@ -175,6 +175,72 @@ internal static class PixelCounting
         }
     }
 
+    /// <summary>
+    /// Each pixel's x² + y² + z² (its first three of <paramref name="channels"/> values), summed in floats in that order,
+    /// into <paramref name="into"/>. <paramref name="into"/> may be the start of <paramref name="values"/>: pixel i's is
+    /// written after pixel i's values are read, and no later pixel's values lie before it.
+    /// </summary>
+    public static void SquaredLengths(ReadOnlySpan<float> values, int channels, Span<float> into)
+    {
+        for (int i = 0, at = 0; i < into.Length; i++, at += channels)
+        {
+            var n = values.Slice(at, 3);
+            into[i] = (n[0] * n[0]) + (n[1] * n[1]) + (n[2] * n[2]);
+        }
+    }
+
+    /// <summary>How many values where <paramref name="surface"/> is set are not within <paramref name="low"/>..<paramref name="high"/> (NaN is not).</summary>
+    public static long OutsideOnSurface(ReadOnlySpan<float> values, ReadOnlySpan<bool> surface, float low, float high)
+    {
+        var flags = MemoryMarshal.AsBytes(surface);
+        long count = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var lows = Vector256.Create(low);
+            var highs = Vector256.Create(high);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var v = Vector256.Create(values.Slice(i, 8));
+                var within = Vector256.GreaterThanOrEqual(v, lows) & Vector256.LessThanOrEqual(v, highs);
+                count += BitOperations.PopCount(~within.ExtractMostSignificantBits() & HeldBits(flags.Slice(i, 8)));
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (surface[i] && !(values[i] >= low && values[i] <= high)) count++;
+        }
+
+        return count;
+    }
+
+    // Eight bools (bytes of 0 or 1) as eight bits, the first in the lowest: the multiplication moves byte k's bit to
+    // bit 56 + k, with no carries between them.
+    private static uint HeldBits(ReadOnlySpan<byte> eight) =>
+        (uint)((System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(eight) * 0x0102040810204080UL) >> 56);
+
+    /// <summary>
+    /// The squared lengths a normal may have: for any float s ≥ 0 (x² + y² + z² summed in floats),
+    /// <c>Math.Abs(Math.Sqrt(s) - 1) &lt;= tolerance</c> exactly when <c>Low &lt;= s &lt;= High</c>. A pixel is then
+    /// checked with two comparisons instead of a square root in doubles; the bounds are found by stepping from their
+    /// estimate to where the square-root test itself changes (it is monotonic on each side of 1), so no rounding of
+    /// theirs can disagree with it. Empty (Low &gt; High) when no length passes.
+    /// </summary>
+    public static (float Low, float High) UnitLengthSquares(double tolerance)
+    {
+        bool Unit(float squared) => Math.Abs(Math.Sqrt(squared) - 1) <= tolerance;
+        if (!Unit(1f)) return (1f, 0f);
+        float high = Unit(float.PositiveInfinity) ? float.PositiveInfinity : (float)Math.Min(float.MaxValue, (1 + tolerance) * (1 + tolerance));
+        while (high < float.MaxValue && Unit(MathF.BitIncrement(high))) high = MathF.BitIncrement(high);
+        while (!Unit(high)) high = MathF.BitDecrement(high);
+        double root = Math.Max(0, 1 - tolerance);
+        float low = (float)(root * root);
+        while (low > 0 && Unit(MathF.BitDecrement(low))) low = MathF.BitDecrement(low);
+        while (!Unit(low)) low = MathF.BitIncrement(low);
+        return (low, high);
+    }
+
     /// <summary>The least float not below <paramref name="bound"/>: for any float v, v &lt; it exactly when v &lt; <paramref name="bound"/>.</summary>
     public static float LowBound(double bound)
     {

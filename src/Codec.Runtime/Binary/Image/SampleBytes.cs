@@ -52,6 +52,16 @@ internal static class SampleBytes
     {
         if (into.Length < halves.Length) throw new ArgumentException("room for every sample", nameof(into));
         int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= halves.Length; i += 16)
+            {
+                var (low, high) = Vector256.Widen(Vector256.Create(halves.Slice(i, 16)));
+                HalvesToSingles(low).CopyTo(into.Slice(i, 8));
+                HalvesToSingles(high).CopyTo(into.Slice(i + 8, 8));
+            }
+        }
+
         if (Vector128.IsHardwareAccelerated)
         {
             for (; i + 8 <= halves.Length; i += 8)
@@ -73,6 +83,17 @@ internal static class SampleBytes
         var scaled = (magnitude.AsSingle() * Vector128.Create(BitConverter.UInt32BitsToSingle((127u + 112) << 23))).AsUInt32();
         var allOnes = Vector128.Equals(magnitude & Vector128.Create(0x0F800000u), Vector128.Create(0x0F800000u));
         return (Vector128.ConditionalSelect(allOnes, magnitude | Vector128.Create(0x7F800000u), scaled) | sign).AsSingle();
+    }
+
+    // The same conversion, eight at a time (native builds for x86-64-v3, and the JIT on such processors).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> HalvesToSingles(Vector256<uint> bits)
+    {
+        var sign = (bits & Vector256.Create(0x8000u)) << 16;
+        var magnitude = (bits & Vector256.Create(0x7FFFu)) << 13;
+        var scaled = (magnitude.AsSingle() * Vector256.Create(BitConverter.UInt32BitsToSingle((127u + 112) << 23))).AsUInt32();
+        var allOnes = Vector256.Equals(magnitude & Vector256.Create(0x0F800000u), Vector256.Create(0x0F800000u));
+        return (Vector256.ConditionalSelect(allOnes, magnitude | Vector256.Create(0x7F800000u), scaled) | sign).AsSingle();
     }
 
     /// <summary>Reverses the byte order of every 2- or 4-byte sample of <paramref name="data"/>, in place.</summary>

@@ -24,6 +24,8 @@ public struct Mat3d : IEquatable<Mat3d>
 
     public double this[int row, int column]
     {
+        // Inlined: the geometry rules index matrices in their innermost loops.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         readonly get => _m[row * 3 + column];
         set => _m[row * 3 + column] = value;
     }
@@ -50,6 +52,8 @@ public struct Mat4d : IEquatable<Mat4d>
 
     public double this[int row, int column]
     {
+        // Inlined: the geometry rules index matrices in their innermost loops.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         readonly get => _m[row * 4 + column];
         set => _m[row * 4 + column] = value;
     }

@@ -461,11 +461,11 @@ public ref partial struct JsonCursor
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> ReadStringBytes(bool forKey, bool copyEscapes = true)
     {
-        // Most member names and values end within 16 bytes, plain ASCII: found here, inline, two words (SWAR) at a time.
-        // A call per string, with the frame the general path needs, cost more than the scan itself.
+        // Most member names and values end within 24 bytes, plain ASCII ("distance_to_camera"): found here, inline, a
+        // word (SWAR) at a time. A call per string, with the frame the general path needs, cost more than the scan itself.
         int start = _pos + 1;
         var doc = _doc;
-        if (BitConverter.IsLittleEndian && start + 16 <= doc.Length)
+        if (BitConverter.IsLittleEndian && start + 24 <= doc.Length)
         {
             ref byte at = ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(doc), start);
             ulong flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref at));
@@ -474,6 +474,11 @@ public ref partial struct JsonCursor
             {
                 flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 8)));
                 offset = 8;
+                if (flagged == 0)
+                {
+                    flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 16)));
+                    offset = 16;
+                }
             }
 
             if (flagged != 0)

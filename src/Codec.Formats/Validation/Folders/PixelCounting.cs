@@ -195,15 +195,17 @@ internal static class PixelCounting
         var flags = MemoryMarshal.AsBytes(surface);
         long count = 0;
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated)
         {
-            var lows = Vector256.Create(low);
-            var highs = Vector256.Create(high);
+            var lows = Vector128.Create(low);
+            var highs = Vector128.Create(high);
             for (; i + 8 <= values.Length; i += 8)
             {
-                var v = Vector256.Create(values.Slice(i, 8));
-                var within = Vector256.GreaterThanOrEqual(v, lows) & Vector256.LessThanOrEqual(v, highs);
-                count += BitOperations.PopCount(~within.ExtractMostSignificantBits() & HeldBits(flags.Slice(i, 8)));
+                var a = Vector128.Create(values.Slice(i, 4));
+                var b = Vector128.Create(values.Slice(i + 4, 4));
+                uint within = (Vector128.GreaterThanOrEqual(a, lows) & Vector128.LessThanOrEqual(a, highs)).ExtractMostSignificantBits()
+                    | ((Vector128.GreaterThanOrEqual(b, lows) & Vector128.LessThanOrEqual(b, highs)).ExtractMostSignificantBits() << 4);
+                count += BitOperations.PopCount(~within & HeldBits(flags.Slice(i, 8)));
             }
         }
 

@@ -9,22 +9,25 @@ namespace Codec.Runtime.Json;
 /// </summary>
 public sealed class DecodeContext
 {
-    internal int[] KeyStart;
-    internal int[] KeyLength;
-    internal int[] Index;
-    internal bool[] IsArray;
-    internal bool[] HasValue;
+    // One frame per open container: written on every member and element, so kept together (one bounds check, one
+    // cache line) rather than in an array per field.
+    internal Frame[] Frames;
     internal byte[] Scratch = new byte[256];
 
     public DecodeContext(DecodeOptions? options = null)
     {
         Options = options ?? DecodeOptions.Default;
-        int frames = Options.MaxDepth + 2;
-        KeyStart = new int[frames];
-        KeyLength = new int[frames];
-        Index = new int[frames];
-        IsArray = new bool[frames];
-        HasValue = new bool[frames];
+        Frames = new Frame[Options.MaxDepth + 2];
+    }
+
+    /// <summary>An open container: an array (its current index) or an object (where its current member's name is).</summary>
+    internal struct Frame
+    {
+        public int KeyStart;
+        public int KeyLength;
+        public int Index;
+        public bool IsArray;
+        public bool HasValue;
     }
 
     public DecodeOptions Options { get; }

@@ -316,24 +316,24 @@ public ref partial struct JsonCursor
             if (_pos >= _doc.Length) throw Truncated();
             if (_depth > baseDepth)
             {
-                bool inArray = _ctx.IsArray[_depth];
+                bool inArray = _ctx.Frames[_depth].IsArray;
                 byte close = inArray ? (byte)']' : (byte)'}';
                 if (_doc[_pos] == close)
                 {
                     _pos++;
                     Pop();
-                    if (_depth > baseDepth) _ctx.HasValue[_depth] = true;
+                    if (_depth > baseDepth) _ctx.Frames[_depth].HasValue = true;
                     continue;
                 }
 
-                if (_ctx.HasValue[_depth])
+                if (_ctx.Frames[_depth].HasValue)
                 {
                     if (_doc[_pos] != (byte)',') throw SyntaxError(inArray ? "expected ',' or ']'" : "expected ',' or '}'");
                     _pos++;
                     SkipWhitespace();
                     if (_pos >= _doc.Length) throw Truncated();
                     if (_doc[_pos] == close) throw SyntaxError("trailing ',' before the end of a container");
-                    if (inArray) _ctx.Index[_depth]++;
+                    if (inArray) _ctx.Frames[_depth].Index++;
                 }
 
                 if (!inArray)
@@ -341,8 +341,8 @@ public ref partial struct JsonCursor
                     if (_doc[_pos] != (byte)'"') throw SyntaxError("expected a member name");
                     int keyStart = _pos + 1;
                     ReadStringBytes(forKey: true);
-                    _ctx.KeyStart[_depth] = keyStart;
-                    _ctx.KeyLength[_depth] = _pos - 1 - keyStart;
+                    _ctx.Frames[_depth].KeyStart = keyStart;
+                    _ctx.Frames[_depth].KeyLength = _pos - 1 - keyStart;
                     SkipWhitespace();
                     if (_pos >= _doc.Length) throw Truncated();
                     if (_doc[_pos] != (byte)':') throw SyntaxError("expected ':' after a member name");
@@ -352,7 +352,7 @@ public ref partial struct JsonCursor
                 }
             }
 
-            if (SkipOneToken() && _depth > baseDepth) _ctx.HasValue[_depth] = true;
+            if (SkipOneToken() && _depth > baseDepth) _ctx.Frames[_depth].HasValue = true;
         }
         while (_depth > baseDepth);
     }
@@ -732,8 +732,22 @@ public ref partial struct JsonCursor
     // JSON numbers, and Python's NaN / Infinity / -Infinity, which real producers can write.
     private static bool IsNumberStart(byte b) => b == (byte)'-' || (uint)(b - '0') <= 9 || b == (byte)'N' || b == (byte)'I';
 
-    // NaN, Infinity or -Infinity at the cursor: read (with a warning) and true; false when it is none of them.
+    // NaN, Infinity or -Infinity at the cursor: read (with a warning) and true; false when it is none of them. A digit,
+    // or '-' and a digit, is none of them: told inline, so an ordinary number makes no call here.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryNonFiniteToken(out double value)
+    {
+        byte first = _doc[_pos];
+        if ((uint)(first - '0') <= 9 || (first == (byte)'-' && _pos + 1 < _doc.Length && (uint)(_doc[_pos + 1] - '0') <= 9))
+        {
+            value = 0;
+            return false;
+        }
+
+        return TryNonFiniteTokenGeneral(out value);
+    }
+
+    private bool TryNonFiniteTokenGeneral(out double value)
     {
         byte b = _doc[_pos];
         bool candidate = b is (byte)'N' or (byte)'I' || (b == (byte)'-' && _pos + 1 < _doc.Length && _doc[_pos + 1] == (byte)'I');

@@ -121,8 +121,9 @@ public ref partial struct JsonCursor
         if (b != (byte)'"') throw SyntaxError(state == 0 ? "expected a member name or '}'" : "expected a member name after ','");
         int keyStart = _pos + 1;
         name = ReadStringBytes(forKey: true);
-        _ctx.KeyStart[_depth] = keyStart;
-        _ctx.KeyLength[_depth] = _pos - 1 - keyStart;
+        ref var frame = ref _ctx.Frames[_depth];
+        frame.KeyStart = keyStart;
+        frame.KeyLength = _pos - 1 - keyStart;
         SkipWhitespace();
         if (_pos >= _doc.Length) throw Truncated();
         if (_doc[_pos] != (byte)':') throw SyntaxError("expected ':' after a member name");
@@ -142,7 +143,7 @@ public ref partial struct JsonCursor
         {
             _pos++;
             Push(isArray: true);
-            _ctx.Index[_depth] = -1;
+            _ctx.Frames[_depth].Index = -1;
             return true;
         }
 
@@ -171,7 +172,7 @@ public ref partial struct JsonCursor
             if (_pos < _doc.Length && _doc[_pos] == (byte)']') throw SyntaxError("trailing ',' before ']'");
         }
 
-        _ctx.Index[_depth]++;
+        _ctx.Frames[_depth].Index++;
         state = 1;
         return true;
     }
@@ -198,7 +199,7 @@ public ref partial struct JsonCursor
         int state = 0;
         while (NextElement(ref state))
         {
-            if (_ctx.Index[_depth] == index) return true;
+            if (_ctx.Frames[_depth].Index == index) return true;
             Skip();
         }
 
@@ -260,13 +261,13 @@ public ref partial struct JsonCursor
         for (int d = 1; d <= depth; d++)
         {
             sb.Append('/');
-            if (_ctx.IsArray[d])
+            if (_ctx.Frames[d].IsArray)
             {
-                sb.Append(Math.Max(0, _ctx.Index[d]));
+                sb.Append(Math.Max(0, _ctx.Frames[d].Index));
             }
             else
             {
-                int start = _ctx.KeyStart[d], length = _ctx.KeyLength[d];
+                int start = _ctx.Frames[d].KeyStart, length = _ctx.Frames[d].KeyLength;
                 if ((uint)start > (uint)_doc.Length || (uint)length > (uint)(_doc.Length - start))
                 {
                     sb.Append('?'); // no member name read yet at this level
@@ -369,11 +370,8 @@ public ref partial struct JsonCursor
         }
 
         _depth++;
-        _ctx.IsArray[_depth] = isArray;
-        _ctx.Index[_depth] = 0;
-        _ctx.KeyStart[_depth] = 0; // frames are reused across documents: leave nothing of the previous one
-        _ctx.KeyLength[_depth] = 0;
-        _ctx.HasValue[_depth] = false;
+        // Frames are reused across documents: a new one keeps nothing of the previous one.
+        _ctx.Frames[_depth] = new DecodeContext.Frame { IsArray = isArray };
     }
 
     private void Pop() => _depth--;

@@ -21,6 +21,8 @@ public sealed class ConfigSchema
         "minLength", "maxLength", "pattern", "minimum", "maximum", "oneOf", "$ref",
     ];
 
+    private static readonly HashSet<string> Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
+
     // Keywords that say something to people and editors, not to the evaluator.
     private static readonly HashSet<string> Annotations = ["$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples"];
 
@@ -71,7 +73,11 @@ public sealed class ConfigSchema
                     if (Resolve(value.Text) is null) throw new InvalidOperationException($"{where}: $ref '{value.Text}' names nothing in this schema");
                     break;
                 case "type":
-                    foreach (var name in value.IsArray ? value.Items : [value]) IsOfType(schema, name.Text ?? "");
+                    foreach (var name in value.IsArray ? value.Items : [value])
+                    {
+                        if (!Types.Contains(name.Text ?? "")) throw new InvalidOperationException($"{where}: '{name.Text}' is not a JSON Schema type");
+                    }
+
                     break;
                 case "pattern":
                     _patterns[value.Text!] = new Regex(value.Text!, RegexOptions.CultureInvariant);

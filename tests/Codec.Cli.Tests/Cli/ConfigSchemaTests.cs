@@ -83,5 +83,6 @@ public sealed class ConfigSchemaTests
         Assert.Contains("#/properties/mode", error.Message);
         Assert.Contains("'enum'", error.Message);
         Assert.Throws<InvalidOperationException>(() => ConfigSchema.Load(Tree("""{ "$ref": "#/$defs/missing" }""")));
+        Assert.Contains("'float'", Assert.Throws<InvalidOperationException>(() => ConfigSchema.Load(Tree("""{ "type": ["number", "float"] }"""))).Message);
     }
 }

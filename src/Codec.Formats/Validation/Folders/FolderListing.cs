@@ -57,7 +57,8 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
         return new FolderListing(results, renders, infoFiles, metadataPath);
     }
 
-    private static bool SameKind(RenderFile a, RenderFile b) => a.Name.Modality == b.Name.Modality && a.Name.Extension == b.Name.Extension;
+    // What a file is of its render: a modality in a format (normals, tif).
+    private static (string Modality, string Extension) KindOf(RenderFile file) => (file.Name.Modality, file.Name.Extension);
 
     private static bool IsAnchor(RenderContract contract, RenderFileName name) => contract.FileOf(name.Suffix)?.Kind == FileKind.Info;
 
@@ -74,9 +75,8 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
             rendered++;
             for (int i = 0; i < files.Count; i++)
             {
-                var file = files[i];
-                if (files.FindIndex(f => SameKind(f, file)) != i) continue; // a render holds a kind once, however many files it has of it
-                var kind = (file.Name.Modality, file.Name.Extension);
+                var kind = KindOf(files[i]);
+                if (files.FindIndex(f => KindOf(f) == kind) != i) continue; // a render holds a kind once, however many files it has of it
                 holders[kind] = holders.GetValueOrDefault(kind) + 1;
             }
         }
@@ -96,7 +96,7 @@ internal sealed record FolderListing(List<FileCheckResult> Findings, Dictionary<
 
             foreach (var (kind, count) in usual)
             {
-                if (files.Exists(f => (f.Name.Modality, f.Name.Extension) == kind)) continue;
+                if (files.Exists(f => KindOf(f) == kind)) continue;
                 string missing = contract.FileName(name.Key, RenderFileName.SuffixOf(kind.Modality, kind.Extension));
                 results.Add(new FileCheckResult(Path.Combine(folder, missing), null, [new Finding(FolderFindingCodes.MissingModality, Severity.Warning, "",
                     $"render {key} has no {missing}, which {count} of the folder's {rendered} renders have")]));

@@ -1,4 +1,5 @@
 using System.Text.Unicode;
+using System.Runtime.Intrinsics;
 using Codec.Runtime.Findings;
 using Codec.Runtime.Numbers;
 using Codec.Runtime.Text;
@@ -461,38 +462,54 @@ public ref partial struct JsonCursor
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> ReadStringBytes(bool forKey, bool copyEscapes = true)
     {
-        // Most member names and values end within 24 bytes, plain ASCII ("distance_to_camera"): found here, inline, a
-        // word (SWAR) at a time. A call per string, with the frame the general path needs, cost more than the scan itself.
         int start = _pos + 1;
-        var doc = _doc;
-        if (BitConverter.IsLittleEndian && start + 24 <= doc.Length)
+        if (PlainStringEnd(_doc, start) is var end and >= 0)
         {
-            ref byte at = ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(doc), start);
-            ulong flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref at));
-            int offset = 0;
-            if (flagged == 0)
-            {
-                flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 8)));
-                offset = 8;
-                if (flagged == 0)
-                {
-                    flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 16)));
-                    offset = 16;
-                }
-            }
-
-            if (flagged != 0)
-            {
-                int end = start + offset + (System.Numerics.BitOperations.TrailingZeroCount(flagged) >> 3);
-                if (doc[end] == (byte)'"')
-                {
-                    _pos = end + 1;
-                    return doc[start..end];
-                }
-            }
+            _pos = end + 1;
+            return _doc[start..end];
         }
 
         return ReadStringBytesGeneral(forKey, copyEscapes);
+    }
+
+    // Most member names and values end within 24 bytes, plain ASCII ("distance_to_camera"): the closing quote of the
+    // string whose content starts at `start`, found inline a word (SWAR) at a time, or -1 when the string is longer,
+    // holds an escape, a control byte or non-ASCII, or the document ends within 24 bytes (the general path reads
+    // those). A call per string, with the frame the general path needs, cost more than the scan itself.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int PlainStringEnd(ReadOnlySpan<byte> doc, int start)
+    {
+        if (Vector256.IsHardwareAccelerated && start + 32 <= doc.Length)
+        {
+            // 32 bytes in one comparison, without a branch on the string's length (names of every length alternate).
+            // A byte below 0x20 or above 0x7F is below 0x20 as a signed byte.
+            var bytes = Vector256.Create(doc.Slice(start, 32));
+            var special = Vector256.Equals(bytes, Vector256.Create((byte)'"')) | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+                | Vector256.LessThan(bytes.AsSByte(), Vector256.Create((sbyte)0x20)).AsByte();
+            uint found = special.ExtractMostSignificantBits();
+            if (found == 0) return -1;
+            int quote = start + System.Numerics.BitOperations.TrailingZeroCount(found);
+            return doc[quote] == (byte)'"' ? quote : -1;
+        }
+
+        if (!BitConverter.IsLittleEndian || start + 24 > doc.Length) return -1;
+        ref byte at = ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(doc), start);
+        ulong flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref at));
+        int offset = 0;
+        if (flagged == 0)
+        {
+            flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 8)));
+            offset = 8;
+            if (flagged == 0)
+            {
+                flagged = StringSpecialBytes(System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref at, 16)));
+                offset = 16;
+            }
+        }
+
+        if (flagged == 0) return -1;
+        int end = start + offset + (System.Numerics.BitOperations.TrailingZeroCount(flagged) >> 3);
+        return doc[end] == (byte)'"' ? end : -1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

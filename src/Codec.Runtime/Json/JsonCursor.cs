@@ -98,6 +98,42 @@ public ref partial struct JsonCursor
     /// </summary>
     public bool NextMember(ref int state, out ReadOnlySpan<byte> name)
     {
+        // The usual member, compact or indented ([','] '"' name '"' ':', whitespace anywhere between), read with the
+        // position in a local and nothing stored until it is whole: the object's end, a name the inline scan does not
+        // finish and every error take the general path, from where this one started.
+        var doc = _doc;
+        int pos = WhitespaceEnd(doc, _pos);
+        if ((uint)pos < (uint)doc.Length)
+        {
+            byte b = doc[pos];
+            if (state != 0)
+            {
+                pos = b == (byte)',' ? WhitespaceEnd(doc, pos + 1) : doc.Length;
+                b = (uint)pos < (uint)doc.Length ? doc[pos] : (byte)0;
+            }
+
+            if (b == (byte)'"' && PlainStringEnd(doc, pos + 1) is var end and >= 0)
+            {
+                int colon = WhitespaceEnd(doc, end + 1);
+                if ((uint)colon < (uint)doc.Length && doc[colon] == (byte)':')
+                {
+                    ref var frame = ref _ctx.Frames[_depth];
+                    frame.KeyStart = pos + 1;
+                    frame.KeyLength = end - pos - 1;
+                    name = doc[(pos + 1)..end];
+                    _pos = colon + 1;
+                    state = 1;
+                    return true;
+                }
+            }
+        }
+
+        return NextMemberGeneral(ref state, out name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextMemberGeneral(ref int state, out ReadOnlySpan<byte> name)
+    {
         SkipWhitespace();
         if (_pos >= _doc.Length) throw Truncated();
         byte b = _doc[_pos];
@@ -316,18 +352,17 @@ public ref partial struct JsonCursor
     // ---------------------------------------------------------------- plumbing
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SkipWhitespace()
-    {
-        if ((uint)_pos < (uint)_doc.Length && _doc[_pos] > (byte)' ') return;
-        SkipWhitespaceRun();
-    }
+    private void SkipWhitespace() => _pos = WhitespaceEnd(_doc, _pos);
+
+    // Where the whitespace at pos ends: pos itself, told inline, when there is none.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WhitespaceEnd(ReadOnlySpan<byte> doc, int pos) =>
+        (uint)pos < (uint)doc.Length && doc[pos] > (byte)' ' ? pos : WhitespaceRunEnd(doc, pos);
 
     // Real files are indented: a newline and a run of spaces before most tokens, one space after each ':'.
     // Spaces are counted eight at a time (SWAR) inline; vectorized searches cost more than they save on runs this short.
-    private void SkipWhitespaceRun()
+    private static int WhitespaceRunEnd(ReadOnlySpan<byte> doc, int pos)
     {
-        var doc = _doc;
-        int pos = _pos;
         while ((uint)pos < (uint)doc.Length)
         {
             byte b = doc[pos];
@@ -359,7 +394,7 @@ public ref partial struct JsonCursor
             nextByte:;
         }
 
-        _pos = pos;
+        return pos;
     }
 
     private void Push(bool isArray)

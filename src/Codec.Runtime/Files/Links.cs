@@ -49,7 +49,7 @@ public static class Links
     public static List<(string Path, bool IsLink)> FilesIn(string folder)
     {
         var files = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(folder,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToFullPath(), (entry.Attributes & FileAttributes.ReparsePoint) != 0))
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), (entry.Attributes & FileAttributes.ReparsePoint) != 0))
         {
             ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
         }.ToList();

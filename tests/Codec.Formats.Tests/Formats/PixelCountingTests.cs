@@ -168,7 +168,7 @@ public sealed class PixelCountingTests
         }
 
         string message = Assert.Single(sink.Findings).Message;
-        Assert.StartsWith($"{off:N0} of {inside:N0} surface pixels", message.Replace("\u00a0", " "), StringComparison.Ordinal);
+        Assert.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{off:N0} of {inside:N0} surface pixels"), message, StringComparison.Ordinal);
         Assert.Contains($"(first at ({first % width}, {first / width})", message, StringComparison.Ordinal);
     }
 

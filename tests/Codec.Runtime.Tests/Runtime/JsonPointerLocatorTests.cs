@@ -114,8 +114,9 @@ public sealed class JsonPointerLocatorTests
     public void A_checked_value_is_skipped_to_where_the_checking_skip_ends(string value)
     {
         byte[] document = Encoding.UTF8.GetBytes($"[ {value} , 7]");
-        var checking = new JsonCursor(document, Context);
-        var trusted = new JsonCursor(document, Context);
+        // Each cursor its own context: a context's frames belong to one cursor at a time.
+        var checking = new JsonCursor(document, new DecodeContext());
+        var trusted = new JsonCursor(document, new DecodeContext());
         int a = 0, b = 0;
         Assert.True(checking.TryBeginArray() && checking.NextElement(ref a));
         Assert.True(trusted.TryBeginArray() && trusted.NextElement(ref b));
